@@ -1,0 +1,14 @@
+import "server-only";
+import { generateApiKey, hashApiKey } from "@/lib/api-keys/api-key-format";
+import type { Caller } from "@/lib/auth/caller";
+import { db } from "@/lib/server/runtime";
+
+/** A new key for the caller; any previous key stops working in the same transaction. */
+export async function createApiKey(caller: Caller): Promise<{ apiKey: string }> {
+  const apiKey = generateApiKey();
+  await db().$transaction([
+    db().apiKey.deleteMany({ where: { userId: caller.id } }),
+    db().apiKey.create({ data: { userId: caller.id, keyHash: hashApiKey(apiKey), last4: apiKey.slice(-4) } }),
+  ]);
+  return { apiKey };
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { AppError } from "@/lib/api/app-error";
+import { findUserByApiKey } from "@/lib/api-keys/find-user-by-api-key";
+import { decodeSessionToken, readSessionCookie } from "@/lib/auth/session-cookie";
+import { db } from "@/lib/server/runtime";
+
+export interface Caller {
+  id: string;
+  role: "SUPERADMIN" | "OWNER" | "STAFF";
+  name: string;
+  email: string;
+  username: string;
+  /** For STAFF, the owner they work for. */
+  ownerId: string | null;
+  /** The tenant the caller acts in: their own id, or their owner's for STAFF. */
+  tenantId: string;
+  via: "apiKey" | "cookie";
+}
+
+interface CredentialSource {
+  headers: { get(name: string): string | null };
+  /** Socket.io passes the key in its handshake `auth` rather than in a header. */
+  apiKey?: string | null;
+}
+
+function apiKeyFrom(source: CredentialSource): string | null {
+  if (source.apiKey) return source.apiKey;
+  const header = source.headers.get("x-api-key");
+  if (header) return header.trim();
+  const authorization = source.headers.get("authorization");
+  const match = authorization?.match(/^Bearer\s+(\S+)$/i);
+  return match ? match[1] : null;
+}
+
+const USER_FIELDS = { id: true, role: true, name: true, email: true, username: true, ownerId: true } as const;
+
+function toCaller(user: Omit<Caller, "tenantId" | "via">, via: Caller["via"]): Caller {
+  return { ...user, tenantId: user.role === "STAFF" && user.ownerId ? user.ownerId : user.id, via };
+}
+
+/**
+ * Who is calling: an API key (X-API-Key or Bearer) wins over the cookie, and a key that is given
+ * but wrong is an error rather than a silent fall-back to the cookie. Null when neither is present.
+ */
+export async function resolveCaller(source: CredentialSource): Promise<Caller | null> {
+  const key = apiKeyFrom(source);
+  if (key) {
+    const user = await findUserByApiKey(key);
+    if (!user) throw new AppError("UNAUTHORIZED", "Invalid API key");
+    return toCaller(user, "apiKey");
+  }
+  const token = readSessionCookie(source.headers.get("cookie"));
+  if (!token) return null;
+  const claims = await decodeSessionToken(token);
+  if (!claims) return null;
+  // Loaded on every request so that a removed user or a changed role takes effect at once.
+  const user = await db().user.findUnique({ where: { id: claims.sub }, select: USER_FIELDS });
+  return user ? toCaller(user, "cookie") : null;
+}

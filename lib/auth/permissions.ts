@@ -1,0 +1,25 @@
+// What each role may do. Code checks permissions, never role names; a role missing here gets
+// nothing. Which *rows* a permission reaches is decided by the scopes in lib/auth/scope.ts.
+export const PERMISSIONS = [
+  "profile.read",
+  "apiKey.manage",
+  "sessions.read", // list and open sessions the caller may see
+  "sessions.send", // send and read messages through them
+  "sessions.create",
+  "sessions.manage", // settings, connect/restart/logout, rename, delete
+  "users.read",
+  "users.write", // SUPERADMIN: any user; OWNER: their own staff
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+export type RoleName = "SUPERADMIN" | "OWNER" | "STAFF";
+
+export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
+  SUPERADMIN: PERMISSIONS,
+  OWNER: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "sessions.create", "sessions.manage", "users.read", "users.write"],
+  STAFF: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send"],
+};
+
+export function hasPermission(role: string, permission: Permission): boolean {
+  return (ROLE_PERMISSIONS as Record<string, readonly Permission[] | undefined>)[role]?.includes(permission) ?? false;
+}

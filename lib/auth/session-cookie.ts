@@ -1,0 +1,52 @@
+import "server-only";
+import { decode, encode } from "next-auth/jwt";
+import { env } from "@/lib/env";
+
+/** Seed 001's cookie name, the same for the dashboard and the JSON login. */
+export const SESSION_COOKIE = "authjs.session-token";
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+export function useSecureCookies(): boolean {
+  return env.AUTH_URL?.startsWith("https://") ?? false;
+}
+
+export interface SessionClaims {
+  sub: string;
+  name: string;
+  email: string;
+  role: string;
+}
+
+export function encodeSessionToken(claims: SessionClaims): Promise<string> {
+  return encode({ token: claims, secret: env.AUTH_SECRET, salt: SESSION_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS });
+}
+
+export async function decodeSessionToken(token: string): Promise<{ sub: string } | null> {
+  try {
+    const payload = await decode({ token, secret: env.AUTH_SECRET, salt: SESSION_COOKIE });
+    return payload && typeof payload.sub === "string" ? { sub: payload.sub } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function sessionCookieHeader(token: string): string {
+  const secure = useSecureCookies() ? "; Secure" : "";
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_MAX_AGE_SECONDS}${secure}`;
+}
+
+export function clearSessionCookieHeader(): string {
+  const secure = useSecureCookies() ? "; Secure" : "";
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT${secure}`;
+}
+
+/** Reads the session cookie out of a raw Cookie header (Socket.io handshakes have no cookie jar). */
+export function readSessionCookie(cookieHeader: string | null | undefined): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === SESSION_COOKIE) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}

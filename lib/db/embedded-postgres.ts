@@ -1,0 +1,30 @@
+// The zero-setup database: PostgreSQL compiled to WebAssembly (PGlite), persisted in a folder and
+// served on a loopback port, so the same `pg` driver, Prisma adapter and migrations serve both this
+// and a real PostgreSQL server.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+  const dir = path.resolve(dataDir, "pglite");
+  mkdirSync(dir, { recursive: true });
+  const db = await PGlite.create(dir);
+  // PGlite has one connection; the socket server queues queries from several pool clients.
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 20 });
+  await server.start();
+  const [, port] = server.getServerConn().split(":");
+  if (!port || port === "0") throw new Error(`embedded PostgreSQL did not report its port (${server.getServerConn()})`);
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

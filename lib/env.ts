@@ -1,0 +1,57 @@
+// Every environment variable the gateway reads, parsed once. Nothing else reads process.env
+// (server.ts may *set* generated secrets before this module is first imported).
+import { z } from "zod";
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ["true", "1", "yes"].includes(v)));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3030),
+  HOST: z.string().default("0.0.0.0"),
+  /** A PostgreSQL URL. Unset: an embedded PostgreSQL (PGlite) under DATA_DIR is started. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  /** Signs dashboard session cookies. Generated and kept under DATA_DIR when unset. */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+  /** Encrypts WhatsApp credentials at rest. Generated and kept under DATA_DIR when unset. */
+  APP_SECRET: z.string().min(32, "APP_SECRET must be at least 32 characters"),
+  /** Public base URL, e.g. https://wa.example.com; decides whether cookies are Secure. */
+  AUTH_URL: z.string().url().optional(),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").optional(),
+  ALLOW_SIGNUP: bool(true),
+  /** Read the client address from X-Forwarded-For (only behind a proxy you control). */
+  TRUST_PROXY: bool(false),
+  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(): Env {
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return result.data;
+}
+
+let parsed: Env | undefined;
+
+/**
+ * Parsed on first use rather than at import: `next build` imports route modules to analyse them,
+ * and a build must not need the runtime's secrets.
+ */
+export const env: Env = new Proxy({} as Env, {
+  get(_target, key) {
+    parsed ??= parseEnv();
+    return parsed[key as keyof Env];
+  },
+});

@@ -1,0 +1,30 @@
+// The process-wide objects, created once by server.ts and reached from route handlers, server
+// components and workers through this one getter. They live on globalThis because Next's bundles
+// load their own copies of every module: a module-level singleton would exist three times.
+import type { Server as SocketIOServer } from "socket.io";
+import type { Db } from "@/lib/db/create-prisma-client";
+
+export interface Runtime {
+  db: Db;
+  io: SocketIOServer | null;
+  /** The database URL in use (the embedded one when DATABASE_URL is unset). */
+  databaseUrl: string;
+  embeddedDatabase: boolean;
+  startedAt: Date;
+}
+
+const holder = globalThis as unknown as { __wagateRuntime?: Runtime };
+
+export function setRuntime(runtime: Runtime): void {
+  holder.__wagateRuntime = runtime;
+}
+
+export function getRuntime(): Runtime {
+  const runtime = holder.__wagateRuntime;
+  if (!runtime) throw new Error("Wagate runtime is not initialised: start the gateway with server.ts");
+  return runtime;
+}
+
+export function db(): Db {
+  return getRuntime().db;
+}

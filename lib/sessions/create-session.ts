@@ -1,0 +1,32 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { AppError } from "@/lib/api/app-error";
+import type { Caller } from "@/lib/auth/caller";
+import { db } from "@/lib/server/runtime";
+import { SESSION_SELECT, toPublicSession } from "@/lib/sessions/public-session";
+import type { CreateSessionInput } from "@/lib/sessions/sessions.schema";
+
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+/** Six lower-case letters and digits, like seed 001's "57xx1x" (36^6 ≈ 2·10^9 ids). */
+function generateSessionId(): string {
+  return Array.from(randomBytes(6), (b) => ALPHABET[b % ALPHABET.length]).join("");
+}
+
+/** A new session owned by the caller; it starts DISCONNECTED until it is connected. */
+export async function createSession(caller: Caller, input: CreateSessionInput) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const sessionId = input.sessionId ?? generateSessionId();
+    try {
+      const row = await db().whatsappSession.create({
+        data: { sessionId, name: input.name, ownerId: caller.id },
+        select: SESSION_SELECT,
+      });
+      return toPublicSession(row);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+      if (input.sessionId) throw new AppError("CONFLICT", `sessionId: ${input.sessionId} is already taken`);
+    }
+  }
+  throw new Error("could not find a free session id");
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** A session in a path: its short public sessionId (seed 001) or its internal id. */
+export const sessionIdParams = z.object({ id: z.string().trim().min(1).max(64) });
+
+export const sessionNameSchema = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
+
+export const createSessionSchema = z.strictObject({
+  name: sessionNameSchema,
+  /** Optional custom public id (seed 003 names its sessions); generated when absent. */
+  sessionId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{3,32}$/, "must be 3–32 characters: letters, digits, underscore or dash")
+    .optional(),
+});
+export type CreateSessionInput = z.infer<typeof createSessionSchema>;
+
+export const renameSessionSchema = z.strictObject({ name: sessionNameSchema });
+
+/** Seed 001's session toggles. Unknown keys are rejected so that a typo is not silently ignored. */
+export const sessionConfigSchema = z.strictObject({
+  autoReplyEnabled: z.boolean().optional(),
+  ppGuardEnabled: z.boolean().optional(),
+  ppGuardFallbackUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).nullable().optional(),
+  readReceipts: z.boolean().optional(),
+  antiDelete: z.boolean().optional(),
+  ghostMode: z.boolean().optional(),
+});
+export type SessionConfig = z.infer<typeof sessionConfigSchema>;
+
+export const updateSessionSettingsSchema = z.strictObject({ config: sessionConfigSchema });
+
+export const DEFAULT_SESSION_CONFIG: Required<SessionConfig> = {
+  autoReplyEnabled: false,
+  ppGuardEnabled: false,
+  ppGuardFallbackUrl: null,
+  readReceipts: false,
+  antiDelete: false,
+  ghostMode: false,
+};

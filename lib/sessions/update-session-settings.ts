@@ -1,0 +1,21 @@
+import "server-only";
+import { notFound } from "@/lib/api/app-error";
+import type { Caller } from "@/lib/auth/caller";
+import { sessionScope } from "@/lib/auth/scope";
+import { db } from "@/lib/server/runtime";
+import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
+import { toPublicSession } from "@/lib/sessions/public-session";
+import type { SessionConfig } from "@/lib/sessions/sessions.schema";
+
+/** Merges the given toggles into the session's config; keys not given keep their value. */
+export async function updateSessionSettings(caller: Caller, idOrSessionId: string, config: SessionConfig) {
+  const session = await getSessionOrThrow(caller, idOrSessionId);
+  const merged = { ...(session.config as object), ...config };
+  const { count } = await db().whatsappSession.updateMany({
+    where: { id: session.id, ...sessionScope(caller) },
+    data: { config: merged },
+  });
+  if (count === 0) throw notFound("Session");
+  const updated = toPublicSession({ ...session, config: merged });
+  return { id: updated.id, sessionId: updated.sessionId, name: updated.name, config: updated.config };
+}

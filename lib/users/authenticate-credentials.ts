@@ -1,0 +1,31 @@
+import "server-only";
+import { AppError } from "@/lib/api/app-error";
+import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/login-rate-limit";
+import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/server/runtime";
+
+/**
+ * Checks a username-or-email and password, shared by the dashboard's next-auth sign-in and the
+ * JSON login. Rate-limited per account and per client address; the answer never says which of
+ * the two was wrong.
+ */
+export async function authenticateCredentials(identifier: string, password: string, ip: string) {
+  const id = identifier.trim().toLowerCase();
+  const wait = loginRetryAfter(id, ip);
+  if (wait > 0) {
+    throw new AppError("RATE_LIMITED", `Too many failed sign-in attempts; try again in ${wait} s`, { "Retry-After": String(wait) });
+  }
+  const user = await db().user.findFirst({
+    where: { OR: [{ email: id }, { username: id }] },
+    select: { id: true, name: true, email: true, username: true, role: true, passwordHash: true },
+  });
+  const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+  if (!user || !ok) {
+    recordLoginFailure(id, ip);
+    throw new AppError("UNAUTHORIZED", "Invalid username/email or password");
+  }
+  recordLoginSuccess(id);
+  await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  const { passwordHash: _omit, ...publicUser } = user;
+  return publicUser;
+}

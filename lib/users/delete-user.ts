@@ -1,0 +1,13 @@
+import "server-only";
+import { AppError, notFound } from "@/lib/api/app-error";
+import type { Caller } from "@/lib/auth/caller";
+import { userScope } from "@/lib/auth/scope";
+import { db } from "@/lib/server/runtime";
+
+/** Removes a user and, through the schema's cascades, their keys, staff, sessions and assignments. */
+export async function deleteUser(caller: Caller, userId: string): Promise<{ success: true }> {
+  if (userId === caller.id) throw new AppError("BAD_REQUEST", "You cannot delete your own account here");
+  const { count } = await db().user.deleteMany({ where: { id: userId, ...userScope(caller) } });
+  if (count === 0) throw notFound("User");
+  return { success: true };
+}

@@ -1,0 +1,13 @@
+// The fields of a user that leave the server. The password hash never does.
+export const PUBLIC_USER_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  username: true,
+  phone: true,
+  role: true,
+  ownerId: true,
+  lastLoginAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;

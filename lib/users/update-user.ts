@@ -1,0 +1,32 @@
+import "server-only";
+import { AppError, notFound } from "@/lib/api/app-error";
+import type { Caller } from "@/lib/auth/caller";
+import { hashPassword } from "@/lib/auth/password";
+import { userScope } from "@/lib/auth/scope";
+import { db } from "@/lib/server/runtime";
+import { PUBLIC_USER_SELECT } from "@/lib/users/public-user";
+import { assertEmailAndUsernameFree, rethrowUniqueViolation } from "@/lib/users/unique-violation";
+import type { UpdateUserInput } from "@/lib/users/users.schema";
+
+export async function updateUser(caller: Caller, userId: string, input: UpdateUserInput) {
+  if (input.role && caller.role !== "SUPERADMIN") throw new AppError("FORBIDDEN", "Only a superadmin can change roles");
+  if (input.role && userId === caller.id) throw new AppError("BAD_REQUEST", "role: you cannot change your own role");
+  const target = await db().user.findFirst({ where: { id: userId, ...userScope(caller) }, select: { id: true, role: true, ownerId: true } });
+  if (!target) throw notFound("User");
+  if (input.role === "STAFF" && !target.ownerId) {
+    throw new AppError("BAD_REQUEST", "role: a user without an owner cannot become STAFF; create a staff user instead");
+  }
+  await assertEmailAndUsernameFree(input, userId);
+  const { password, role, ...rest } = input;
+  const data = {
+    ...rest,
+    ...(role ? { role, ...(role !== "STAFF" ? { ownerId: null } : {}) } : {}),
+    ...(password ? { passwordHash: await hashPassword(password) } : {}),
+  };
+  // The scope is repeated in the write itself, so a concurrent change of owner cannot widen it.
+  const { count } = await db()
+    .user.updateMany({ where: { id: userId, ...userScope(caller) }, data })
+    .catch(rethrowUniqueViolation);
+  if (count === 0) throw notFound("User");
+  return db().user.findUniqueOrThrow({ where: { id: userId }, select: PUBLIC_USER_SELECT });
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+export const emailSchema = z.string().trim().toLowerCase().email("must be a valid email address").max(254);
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,32}$/, "must be 3–32 characters: letters, digits, dot, underscore or dash");
+export const passwordSchema = z.string().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters");
+export const nameSchema = z.string().trim().min(1, "is required").max(100);
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{5,20}$/, "must be a phone number");
+export const roleSchema = z.enum(["SUPERADMIN", "OWNER", "STAFF"]);
+
+/** POST /api/auth/register (seed 004). */
+export const registerSchema = z.strictObject({
+  name: nameSchema,
+  email: emailSchema,
+  username: usernameSchema,
+  password: passwordSchema,
+  phone: phoneSchema.optional(),
+  /** Seed 004 sends a tax number; accepted and ignored so its clients work unchanged. */
+  gst: z.string().max(50).optional(),
+});
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+/** POST /api/auth/login: seed 004's `username`, or `email`, or either as `identifier`. */
+export const loginSchema = z
+  .strictObject({
+    username: z.string().trim().min(1).max(254).optional(),
+    email: z.string().trim().min(1).max(254).optional(),
+    identifier: z.string().trim().min(1).max(254).optional(),
+    password: z.string().min(1, "is required").max(200),
+  })
+  .refine((v) => v.username || v.email || v.identifier, { message: "username or email is required", path: ["username"] })
+  .transform((v) => ({ identifier: (v.identifier ?? v.username ?? v.email)!.toLowerCase(), password: v.password }));
+export type LoginInput = z.infer<typeof loginSchema>;
+
+/** POST /api/users. An OWNER may only create STAFF (the role is then forced). */
+export const createUserSchema = z.strictObject({
+  name: nameSchema,
+  email: emailSchema,
+  username: usernameSchema,
+  password: passwordSchema,
+  phone: phoneSchema.optional(),
+  role: roleSchema.optional(),
+  /** For a STAFF user created by a SUPERADMIN: the owner they work for. */
+  ownerId: z.string().min(1).optional(),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .strictObject({
+    name: nameSchema.optional(),
+    email: emailSchema.optional(),
+    username: usernameSchema.optional(),
+    password: passwordSchema.optional(),
+    phone: phoneSchema.nullable().optional(),
+    role: roleSchema.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: "at least one field is required" });
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const userIdParams = z.object({ id: z.string().min(1).max(64) });
+
+export const assignSessionsSchema = z.strictObject({
+  sessionIds: z.array(z.string().min(1).max(64)).max(500),
+});
+export type AssignSessionsInput = z.infer<typeof assignSessionsSchema>;

@@ -1,0 +1,23 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // These packages load native code, WebAssembly or their own ESM graph at run time; bundling
+  // them would break that, and server.ts shares their instances through globalThis anyway.
+  serverExternalPackages: [
+    "@whiskeysockets/baileys",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@node-rs/argon2",
+    "sharp",
+    "pino",
+    "pg",
+    "libsignal",
+  ],
+  poweredByHeader: false,
+  // `npm test` type-checks the whole project with tsc first; checking again inside every build
+  // would double the build time on our two cores.
+  typescript: { ignoreBuildErrors: true },
+};
+
+export default nextConfig;

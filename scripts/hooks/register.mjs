@@ -1,0 +1,3 @@
+import { register } from "node:module";
+
+register("./server-only.mjs", import.meta.url);
