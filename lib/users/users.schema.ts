@@ -69,3 +69,15 @@ export const assignSessionsSchema = z.strictObject({
   sessionIds: z.array(z.string().min(1).max(64)).max(500),
 });
 export type AssignSessionsInput = z.infer<typeof assignSessionsSchema>;
+
+/** PATCH /api/users/me: the caller's own name, phone or password (the current one is required to change it). */
+export const updateMeSchema = z
+  .strictObject({
+    name: nameSchema.optional(),
+    phone: phoneSchema.nullable().optional(),
+    currentPassword: z.string().min(1).max(200).optional(),
+    newPassword: passwordSchema.optional(),
+  })
+  .refine((v) => !v.newPassword || v.currentPassword, { message: "is required to set a new password", path: ["currentPassword"] })
+  .refine((v) => v.name !== undefined || v.phone !== undefined || v.newPassword, { message: "at least one field is required" });
+export type UpdateMeInput = z.infer<typeof updateMeSchema>;
