@@ -1,6 +1,6 @@
 // Wagate's one process: Next.js (pages and route handlers) and Socket.io on one http server, with
-// the database and, as they arrive, the WhatsApp session manager and job workers. Everything
-// process-wide is created here and published through lib/server/runtime.ts.
+// the database, the WhatsApp session manager and (in sandbox mode) the emulated WhatsApp network.
+// Everything process-wide is created here and published through lib/server/runtime.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { ensureSecrets, loadDotEnv } from "./lib/server/ensure-secrets";
 
@@ -12,31 +12,60 @@ const { logger } = await import("./lib/logger");
 const { startEmbeddedPostgres } = await import("./lib/db/embedded-postgres");
 const { applyMigrations } = await import("./lib/db/apply-migrations");
 const { createPrismaClient } = await import("./lib/db/create-prisma-client");
-const { setRuntime, getRuntime } = await import("./lib/server/runtime");
+const { setRuntime } = await import("./lib/server/runtime");
 const { CLIENT_IP_HEADER } = await import("./lib/server/client-ip");
 const { ensureSuperadmin } = await import("./lib/users/ensure-superadmin");
 const { createSocketServer } = await import("./lib/realtime/create-socket-server");
+const { SessionEventBus } = await import("./lib/realtime/session-event-bus");
+const { createCredentialsCipher } = await import("./lib/whatsapp/credentials-cipher");
+const { SessionManager } = await import("./lib/whatsapp/session-manager");
+const { startSandbox } = await import("./lib/sandbox/start-sandbox");
+const { safeFetch } = await import("./lib/net/safe-fetch");
 const next = (await import("next")).default;
 
 const dev = env.NODE_ENV === "development";
 
+// --- database ---------------------------------------------------------------------------------
 const embedded = env.DATABASE_URL ? null : await startEmbeddedPostgres(env.DATA_DIR);
 const databaseUrl = env.DATABASE_URL ?? embedded!.url;
 const applied = await applyMigrations(databaseUrl);
 if (applied.length) logger.info({ applied }, "applied database migrations");
-
 const database = createPrismaClient(databaseUrl);
 await ensureSuperadmin(database);
-setRuntime({ db: database, io: null, databaseUrl, embeddedDatabase: Boolean(embedded), startedAt: new Date() });
 
+// --- WhatsApp ---------------------------------------------------------------------------------
+const sandbox = env.WA_MODE === "sandbox" ? await startSandbox(env.DATA_DIR, env.SANDBOX_PORT) : null;
+if (sandbox) logger.warn({ emulator: sandbox.emulator.wsUrl }, "SANDBOX MODE: sessions connect to an emulated WhatsApp network, not to WhatsApp");
+
+let io: import("socket.io").Server | null = null;
+const events = new SessionEventBus(() => io);
+const sessions = new SessionManager(
+  {
+    db: database,
+    cipher: createCredentialsCipher(env.APP_SECRET),
+    events,
+    logger: logger.child({ module: "sessions" }),
+    baileysLogger: logger.child({ module: "baileys" }, { level: env.WA_LOG_LEVEL }),
+    backoff: { initialMs: env.WA_RECONNECT_INITIAL_MS, maxMs: env.WA_RECONNECT_MAX_MS },
+    socketOptions: () => sandbox?.socketOptions() ?? {},
+    connectWaitMs: env.WA_CONNECT_WAIT_MS,
+    fetchBytes: async (url) =>
+      (await safeFetch(url, { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000, allowPrivate: env.ALLOW_PRIVATE_NETWORK_URLS })).body,
+  },
+  { intervalMs: env.WA_WATCHDOG_INTERVAL_MS, timeoutMs: env.WA_WATCHDOG_TIMEOUT_MS },
+);
+
+const runtime: import("./lib/server/runtime").Runtime = { db: database, io, sessions, events, sandbox, databaseUrl, embeddedDatabase: Boolean(embedded), startedAt: new Date() };
+setRuntime(runtime);
+
+// --- http: Next.js and Socket.io on one port ------------------------------------------------------
 const app = next({ dev, hostname: "localhost", port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-// Requests being served, so that shutdown can wait for them.
 let shuttingDown = false;
-let inFlight = 0;
-let draining: (() => void) | null = null;
+let inFlight = 0; // requests being served, so that shutdown can wait for them
+let drained: (() => void) | null = null;
 
 const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
   // Route handlers rate-limit by client address; this header is ours, never the client's.
@@ -44,7 +73,7 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
   inFlight++;
   res.on("close", () => {
     inFlight--;
-    if (inFlight === 0) draining?.();
+    if (inFlight === 0) drained?.();
   });
   if (shuttingDown) res.setHeader("Connection", "close");
   handle(req, res).catch((error: unknown) => {
@@ -57,8 +86,8 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
   });
 });
 
-const io = createSocketServer(httpServer);
-setRuntime({ ...getRuntime(), io });
+io = createSocketServer(httpServer);
+runtime.io = io;
 
 if (dev) {
   const upgrade = app.getUpgradeHandler();
@@ -69,19 +98,33 @@ if (dev) {
 
 await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
 logger.info(
-  { url: `http://localhost:${env.PORT}`, database: embedded ? "embedded (PGlite)" : "PostgreSQL", mode: dev ? "development" : "production" },
+  {
+    url: `http://localhost:${env.PORT}`,
+    database: embedded ? "embedded (PGlite)" : "PostgreSQL",
+    mode: dev ? "development" : "production",
+    whatsapp: env.WA_MODE,
+  },
   "Wagate is listening",
 );
 
+// Paired sessions come back on their own: no QR after a restart or a deploy.
+const restored = await sessions.restoreAll();
+if (restored) logger.info({ restored }, "restored WhatsApp sessions");
+sessions.startWatchdog();
+
+// --- shutdown -----------------------------------------------------------------------------------
 async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info({ signal }, "shutting down");
-  // Stop accepting, let in-flight requests finish (bounded), then close what they used.
+  // Stop accepting, let in-flight requests finish (bounded), close WhatsApp connections without
+  // logging out (so they are restored next time), then close what they used.
   httpServer.close();
   httpServer.closeIdleConnections();
-  io.close();
-  if (inFlight > 0) await new Promise<void>((resolve) => ((draining = resolve), setTimeout(resolve, 10_000).unref()));
+  io?.close();
+  if (inFlight > 0) await new Promise<void>((resolve) => ((drained = resolve), setTimeout(resolve, 10_000).unref()));
+  await sessions.shutdown();
+  await sandbox?.stop().catch((error: unknown) => logger.error({ err: error }, "sandbox did not stop cleanly"));
   await database.$disconnect().catch(() => {});
   await embedded?.stop().catch((error: unknown) => logger.error({ err: error }, "embedded database did not stop cleanly"));
   logger.info("stopped");

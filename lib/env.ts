@@ -30,6 +30,21 @@ const schema = z.object({
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** `live` connects to WhatsApp; `sandbox` to an in-process emulated WhatsApp network. */
+  WA_MODE: z.enum(["live", "sandbox"]).default("live"),
+  /** Baileys' own log level (it is chatty). */
+  WA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
+  WA_RECONNECT_INITIAL_MS: z.coerce.number().int().min(10).default(2000),
+  WA_RECONNECT_MAX_MS: z.coerce.number().int().min(100).default(120_000),
+  /** How often connected sessions are pinged, and how long a ping may take before ZOMBIE. */
+  WA_WATCHDOG_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  WA_WATCHDOG_TIMEOUT_MS: z.coerce.number().int().min(50).default(20_000),
+  /** How long POST /connect waits for a QR code or an open connection before answering. */
+  WA_CONNECT_WAIT_MS: z.coerce.number().int().min(0).default(8000),
+  /** Let the server fetch from private, loopback and link-local addresses (media URLs, webhooks). */
+  ALLOW_PRIVATE_NETWORK_URLS: bool(false),
+  /** Sandbox only: the emulator's port (0 = any free port) and where its state is kept. */
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -4,10 +4,9 @@ import { AppError } from "@/lib/api/app-error";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
+import { sessionRoom } from "@/lib/realtime/session-room";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
-/** The room a session's events are sent to. */
-export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 type Ack = (answer: { ok: true; sessionId: string } | { ok: false; error: string }) => void;
 

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { sessionScope } from "@/lib/auth/scope";
-import { db } from "@/lib/server/runtime";
+import { db, getRuntime } from "@/lib/server/runtime";
 import { SESSION_SELECT, toPublicSession } from "@/lib/sessions/public-session";
 
 export async function listSessions(caller: Caller) {
   const rows = await db().whatsappSession.findMany({ where: sessionScope(caller), orderBy: { createdAt: "asc" }, select: SESSION_SELECT });
-  return rows.map((row) => toPublicSession(row));
+  const { sessions } = getRuntime();
+  return Promise.all(rows.map((row) => toPublicSession(row, sessions.live(row))));
 }

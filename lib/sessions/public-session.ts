@@ -1,4 +1,6 @@
-import { DEFAULT_SESSION_CONFIG } from "@/lib/sessions/sessions.schema";
+import type { LiveState } from "@/lib/whatsapp/managed-session";
+import { DEFAULT_SESSION_CONFIG, SEED_003_STATUS } from "@/lib/sessions/sessions.schema";
+import { qrDataUrl } from "@/lib/sessions/qr-data-url";
 
 export const SESSION_SELECT = {
   id: true,
@@ -10,38 +12,56 @@ export const SESSION_SELECT = {
   statusChangedAt: true,
   config: true,
   metadata: true,
+  phoneNumber: true,
+  profileName: true,
+  lastError: true,
+  pairedAt: true,
   createdAt: true,
   updatedAt: true,
 } as const;
 
-type SessionRow = {
+export type SessionRecord = {
   id: string;
   sessionId: string;
   name: string;
   ownerId: string;
-  status: string;
+  status: LiveState["status"];
   statusReason: string | null;
   statusChangedAt: Date;
   config: unknown;
   metadata: unknown;
+  phoneNumber: string | null;
+  profileName: string | null;
+  lastError: string | null;
+  pairedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 };
 
-/** Seed 001's session shape (`userId` is the owner), with defaults filled into `config`. */
-export function toPublicSession(row: SessionRow, live: { qr: string | null } = { qr: null }) {
+/**
+ * Seed 001's session shape (`userId` is the owner) with the live status and QR (a PNG data URL)
+ * from the session manager, and seed 003's fields (`state`, `isConnected`, `phoneNumber`).
+ */
+export async function toPublicSession(row: SessionRecord, live?: LiveState) {
+  const status = live?.status ?? row.status;
   return {
     id: row.id,
     userId: row.ownerId,
     name: row.name,
     sessionId: row.sessionId,
-    status: row.status,
-    statusReason: row.statusReason,
-    statusChangedAt: row.statusChangedAt,
-    qr: live.qr,
+    status,
+    state: SEED_003_STATUS[status],
+    isConnected: status === "CONNECTED",
+    statusReason: live?.reason ?? row.statusReason,
+    statusChangedAt: live?.since ?? row.statusChangedAt,
+    qr: await qrDataUrl(live?.qr ?? null),
+    phoneNumber: row.phoneNumber,
+    profileName: row.profileName,
     config: { ...DEFAULT_SESSION_CONFIG, ...(row.config as object) },
     metadata: row.metadata,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
+
+export type PublicSession = Awaited<ReturnType<typeof toPublicSession>>;

@@ -39,3 +39,26 @@ export const DEFAULT_SESSION_CONFIG: Required<SessionConfig> = {
   antiDelete: false,
   ghostMode: false,
 };
+
+/** POST /api/sessions/[id]/connect: optional metadata (seed 003), kept with the session and sent with its events. */
+export const connectSessionSchema = z.strictObject({
+  metadata: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const pairingCodeSchema = z.strictObject({
+  phone: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/[\s()+-]/g, ""))
+    .pipe(z.string().regex(/^\d{7,15}$/, "must be a phone number in international format (7–15 digits)")),
+});
+
+/** Seed 003's lower-case status names. */
+export const SEED_003_STATUS: Record<string, string> = {
+  DISCONNECTED: "disconnected",
+  CONNECTING: "connecting",
+  QR: "qr_ready",
+  CONNECTED: "connected",
+  ZOMBIE: "connecting",
+  LOGGED_OUT: "disconnected",
+};

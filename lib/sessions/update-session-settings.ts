@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "@/lib/api/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { sessionScope } from "@/lib/auth/scope";
-import { db } from "@/lib/server/runtime";
+import { db, getRuntime } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 import { toPublicSession } from "@/lib/sessions/public-session";
 import type { SessionConfig } from "@/lib/sessions/sessions.schema";
@@ -16,6 +16,8 @@ export async function updateSessionSettings(caller: Caller, idOrSessionId: strin
     data: { config: merged },
   });
   if (count === 0) throw notFound("Session");
-  const updated = toPublicSession({ ...session, config: merged });
+  // The toggles take effect on the live connection at once (presence, profile-picture guard).
+  await getRuntime().sessions.applyConfig(session, merged);
+  const updated = await toPublicSession({ ...session, config: merged });
   return { id: updated.id, sessionId: updated.sessionId, name: updated.name, config: updated.config };
 }

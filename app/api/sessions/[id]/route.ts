@@ -5,12 +5,14 @@ import { withAuth } from "@/lib/api/with-auth";
 import { deleteSession } from "@/lib/sessions/delete-session";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 import { toPublicSession } from "@/lib/sessions/public-session";
+import { getRuntime } from "@/lib/server/runtime";
 import { renameSession } from "@/lib/sessions/rename-session";
 import { renameSessionSchema, sessionIdParams } from "@/lib/sessions/sessions.schema";
 
-export const GET = withAuth({ permission: "sessions.read", params: sessionIdParams }, async ({ caller, params }) =>
-  toPublicSession(await getSessionOrThrow(caller, params.id)),
-);
+export const GET = withAuth({ permission: "sessions.read", params: sessionIdParams }, async ({ caller, params }) => {
+  const session = await getSessionOrThrow(caller, params.id);
+  return toPublicSession(session, getRuntime().sessions.live(session));
+});
 
 export const PATCH = withAuth({ permission: "sessions.manage", params: sessionIdParams, body: renameSessionSchema }, ({ caller, params, body }) =>
   renameSession(caller, params.id, body.name),

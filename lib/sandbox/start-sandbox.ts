@@ -1,0 +1,53 @@
+// Sandbox mode (WA_MODE=sandbox): the gateway's sessions talk to an in-process emulated WhatsApp
+// network instead of WhatsApp, so everything can be tried without a phone. The emulator's state is
+// kept in DATA_DIR, so sessions paired in the sandbox survive restarts like real ones.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { WA_CERT_DETAILS } from "@whiskeysockets/baileys";
+import type { SocketConfig } from "@whiskeysockets/baileys";
+import { startWaEmulator, type EmulatorState, type WaEmulator } from "@/lib/wa-emulator/emulator";
+
+/** Contacts every new sandbox has: one echoes whatever it is sent. */
+export const SANDBOX_CONTACTS = [
+  { phone: "15550100001", name: "Echo Bot", echo: true },
+  { phone: "15550100002", name: "Alice Example", echo: false },
+  { phone: "15550100003", name: "Bob Example", echo: false },
+];
+
+export interface Sandbox {
+  emulator: WaEmulator;
+  socketOptions(): Partial<SocketConfig>;
+  save(): void;
+  stop(): Promise<void>;
+}
+
+export async function startSandbox(dataDir: string, port: number): Promise<Sandbox> {
+  const file = path.resolve(dataDir, "sandbox", "emulator-state.json");
+  const state: EmulatorState | undefined = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined;
+  const emulator = await startWaEmulator({ port, state });
+  // Only in this process, started in sandbox mode: Baileys trusts the emulator's Noise root.
+  emulator.trustInBaileys(WA_CERT_DETAILS);
+  for (const contact of SANDBOX_CONTACTS) {
+    if (!emulator.getAccount(contact.phone)) {
+      emulator.createAccount({ phone: contact.phone, name: contact.name });
+      emulator.setBehaviour(contact.phone, { echo: contact.echo, deliveryReceipts: true, readReceipts: true });
+    }
+  }
+  const save = () => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, JSON.stringify(emulator.saveState()));
+    renameSync(`${file}.tmp`, file);
+  };
+  // Pairings are what must survive a restart; save as soon as one happens.
+  emulator.on("paired", () => save());
+  emulator.on("registration", () => save());
+  return {
+    emulator,
+    socketOptions: () => ({ waWebSocketUrl: emulator.wsUrl, fetchAgent: emulator.fetchAgent }),
+    save,
+    async stop() {
+      save();
+      await emulator.stop();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import { sessionScope } from "@/lib/auth/scope";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db, getRuntime } from "@/lib/server/runtime";
+import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
+import { toPublicSession } from "@/lib/sessions/public-session";
+
+/**
+ * Starts the session's WhatsApp connection (or leaves a connected one alone) and answers with its
+ * status and, while it waits to be scanned, the QR code. Metadata given here is merged into the
+ * session's and travels with its events (seed 003).
+ */
+export async function connectSession(caller: Caller, idOrSessionId: string, input: { metadata?: Record<string, unknown> }) {
+  let session = await getSessionOrThrow(caller, idOrSessionId);
+  if (input.metadata) {
+    const metadata = { ...(session.metadata as object), ...input.metadata } as Prisma.InputJsonValue;
+    await db().whatsappSession.updateMany({ where: { id: session.id, ...sessionScope(caller) }, data: { metadata } });
+    session = { ...session, metadata: metadata as Prisma.JsonValue };
+  }
+  const live = await getRuntime().sessions.connect(session);
+  return toPublicSession(session, live);
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import { sessionScope } from "@/lib/auth/scope";
+import { sessionRoom } from "@/lib/realtime/session-room";
+import { db, getRuntime } from "@/lib/server/runtime";
+
+/** Seed 003's WebSocket stats, limited to the sessions the caller may see (all for a superadmin). */
+export async function getWebsocketStats(caller: Caller) {
+  const { io } = getRuntime();
+  const sessions = await db().whatsappSession.findMany({ where: sessionScope(caller), select: { sessionId: true } });
+  const sessionRooms: Record<string, number> = {};
+  for (const { sessionId } of sessions) {
+    const size = io?.sockets.adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0;
+    if (size) sessionRooms[sessionId] = size;
+  }
+  return {
+    success: true,
+    data: {
+      totalConnections: caller.role === "SUPERADMIN" ? (io?.engine.clientsCount ?? 0) : Object.values(sessionRooms).reduce((a, b) => a + b, 0),
+      sessionRooms,
+    },
+  };
+}

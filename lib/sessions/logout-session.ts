@@ -1,0 +1,11 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import { getRuntime } from "@/lib/server/runtime";
+import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
+
+/** Unlinks the device on WhatsApp and wipes its credentials; the session stays, LOGGED_OUT. */
+export async function logoutSession(caller: Caller, idOrSessionId: string) {
+  const session = await getSessionOrThrow(caller, idOrSessionId);
+  await getRuntime().sessions.logout(session);
+  return { success: true, status: getRuntime().sessions.live(session).status };
+}

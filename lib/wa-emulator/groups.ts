@@ -1,0 +1,76 @@
+// Group records and their wire form (the <group> node of w:g2 answers and notifications).
+import { randomBytes, randomInt } from 'node:crypto'
+import type { BinaryNode } from '@whiskeysockets/baileys'
+import type { EmulatedAccount } from './accounts'
+
+export type GroupRole = 'superadmin' | 'admin' | null
+
+export interface GroupState {
+  id: string
+  subject: string
+  subjectOwner: string
+  subjectTime: number
+  creation: number
+  creator: string
+  description?: { id: string; text: string; owner: string; time: number }
+  announce: boolean
+  locked: boolean
+  inviteCode: string
+  participants: Array<{ phone: string; role: GroupRole }>
+}
+
+export const newInviteCode = () => randomBytes(16).toString('base64url').slice(0, 22)
+
+export function newGroup(creator: EmulatedAccount, subject: string, memberPhones: string[]): GroupState {
+  const now = Math.floor(Date.now() / 1000)
+  return {
+    id: `120363${randomInt(100_000_000, 999_999_999)}${randomInt(100_000, 999_999)}@g.us`,
+    subject,
+    subjectOwner: creator.phone,
+    subjectTime: now,
+    creation: now,
+    creator: creator.phone,
+    announce: false,
+    locked: false,
+    inviteCode: newInviteCode(),
+    participants: [
+      { phone: creator.phone, role: 'superadmin' },
+      ...memberPhones.filter(p => p !== creator.phone).map(phone => ({ phone, role: null as GroupRole }))
+    ]
+  }
+}
+
+export function participantNode(account: EmulatedAccount, role?: GroupRole): BinaryNode {
+  return {
+    tag: 'participant',
+    attrs: { jid: account.pnJid, lid: account.lidJid, ...(role ? { type: role } : {}) }
+  }
+}
+
+/** PN-addressed group metadata, the shape Baileys' extractGroupMetadata reads. */
+export function groupNode(group: GroupState, accountOf: (phone: string) => EmulatedAccount): BinaryNode {
+  const content: BinaryNode[] = group.participants.map(p => participantNode(accountOf(p.phone), p.role))
+  if (group.description) {
+    content.push({
+      tag: 'description',
+      attrs: { id: group.description.id, participant: `${group.description.owner}@s.whatsapp.net`, t: String(group.description.time) },
+      content: [{ tag: 'body', attrs: {}, content: Buffer.from(group.description.text) }]
+    })
+  }
+  if (group.announce) content.push({ tag: 'announcement', attrs: {} })
+  if (group.locked) content.push({ tag: 'locked', attrs: {} })
+  return {
+    tag: 'group',
+    attrs: {
+      id: group.id.split('@')[0]!,
+      subject: group.subject,
+      s_o: `${group.subjectOwner}@s.whatsapp.net`,
+      s_t: String(group.subjectTime),
+      creation: String(group.creation),
+      creator: `${group.creator}@s.whatsapp.net`,
+      addressing_mode: 'pn',
+      size: String(group.participants.length)
+    },
+    content
+  }
+}

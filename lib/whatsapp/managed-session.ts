@@ -1,0 +1,347 @@
+// One WhatsApp session: its Baileys socket, its status, its reconnect timer. Everything that
+// happens to a session — connection changes, credential updates, messages — is handled in order on
+// one queue, so a reconnect can never overtake the write of the credentials it needs.
+import makeWASocket, {
+  Browsers,
+  DisconnectReason,
+  S_WHATSAPP_NET,
+  jidNormalizedUser,
+  proto,
+  type BaileysEventMap,
+  type SocketConfig,
+  type WASocket,
+} from "@whiskeysockets/baileys";
+import type { Logger } from "pino";
+import type { Db } from "@/lib/db/create-prisma-client";
+import type { SessionStatus } from "@/lib/generated/prisma/enums";
+import type { SessionConfig } from "@/lib/sessions/sessions.schema";
+import type { CredentialsCipher } from "@/lib/whatsapp/credentials-cipher";
+import { usePostgresAuthState, deleteAuthState, type PostgresAuthState } from "@/lib/whatsapp/postgres-auth-state";
+import { backoffDelay, decideOnClose, type BackoffOptions } from "@/lib/whatsapp/reconnect-policy";
+import { handleStoreEvents } from "@/lib/whatsapp/store/handle-store-events";
+
+export interface SessionRef {
+  /** Internal id (foreign key of every table). */
+  id: string;
+  /** Public id (URLs, events, rooms). */
+  sessionId: string;
+  ownerId: string;
+}
+
+export interface SessionEventSink {
+  publish(session: SessionRef, event: string, data: Record<string, unknown>): void;
+}
+
+export interface SessionContext {
+  db: Db;
+  cipher: CredentialsCipher;
+  events: SessionEventSink;
+  logger: Logger;
+  baileysLogger: Logger;
+  backoff: BackoffOptions;
+  /** Extra socket options: the sandbox points Baileys at the emulator here. */
+  socketOptions: () => Partial<SocketConfig>;
+  /** How long to wait for a QR or an open connection before `connect` answers. */
+  connectWaitMs: number;
+  /** Downloads media (profile-picture guard); guarded against private addresses. */
+  fetchBytes: (url: string) => Promise<Buffer>;
+}
+
+export interface LiveState {
+  status: SessionStatus;
+  qr: string | null;
+  reason: string | null;
+  since: Date;
+  reconnectAttempts: number;
+}
+
+export class ManagedSession {
+  status: SessionStatus = "DISCONNECTED";
+  qr: string | null = null;
+  reason: string | null = null;
+  since = new Date();
+  /** Reconnects scheduled by the backoff since the session was last healthy (tests count them). */
+  reconnectAttempts = 0;
+  /** Reconnects of any kind since the process started. */
+  totalReconnects = 0;
+  config: SessionConfig;
+
+  private sock: WASocket | null = null;
+  private auth: PostgresAuthState | null = null;
+  private generation = 0;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private stopped = true;
+  private waiters = new Set<() => void>();
+
+  constructor(
+    private readonly ctx: SessionContext,
+    readonly ref: SessionRef,
+    config: SessionConfig,
+  ) {
+    this.config = config;
+  }
+
+  get socket(): WASocket | null {
+    return this.status === "CONNECTED" ? this.sock : null;
+  }
+
+  live(): LiveState {
+    return { status: this.status, qr: this.qr, reason: this.reason, since: this.since, reconnectAttempts: this.reconnectAttempts };
+  }
+
+  /** Starts (or restarts) the connection. Resolves once a QR is shown, the session is open, or it stopped. */
+  async start(reason = "connect requested"): Promise<LiveState> {
+    this.stopped = false;
+    this.clearReconnectTimer();
+    await this.openSocket(reason);
+    await this.waitForSettled(this.ctx.connectWaitMs);
+    return this.live();
+  }
+
+  /** Closes the connection without logging out; credentials stay for the next start. */
+  async stop(reason = "stopped"): Promise<void> {
+    this.stopped = true;
+    this.clearReconnectTimer();
+    this.closeSocket();
+    await this.enqueue(() => this.setStatus("DISCONNECTED", reason));
+    await this.auth?.flush();
+  }
+
+  /** Logs out on WhatsApp (the phone forgets this device) and wipes the credentials. */
+  async logout(reason = "logged out by user"): Promise<void> {
+    this.stopped = true;
+    this.clearReconnectTimer();
+    const sock = this.sock;
+    this.generation++;
+    this.sock = null;
+    if (sock) {
+      await Promise.race([sock.logout(reason).catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
+      sock.end(undefined);
+    }
+    await this.enqueue(async () => {
+      await this.auth?.flush();
+      this.auth = null;
+      await deleteAuthState(this.ctx.db, this.ref.id);
+      await this.setStatus("LOGGED_OUT", reason);
+      this.ctx.events.publish(this.ref, "logged.out", { reason });
+    });
+  }
+
+  /** The watchdog's probe: a ping that must be answered within `timeoutMs`. */
+  async probe(timeoutMs: number): Promise<boolean> {
+    const sock = this.socket;
+    if (!sock) return true;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        sock.query({ tag: "iq", attrs: { to: S_WHATSAPP_NET, type: "get", xmlns: "w:p" }, content: [{ tag: "ping", attrs: {} }] }),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("ping timed out")), timeoutMs))),
+      ]);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** A session that stopped answering: mark it ZOMBIE, then reconnect. */
+  async markZombieAndRestart(): Promise<void> {
+    if (this.stopped) return;
+    await this.enqueue(() => this.setStatus("ZOMBIE", "not answering pings"));
+    this.totalReconnects++;
+    await this.openSocket("restarting a zombie session");
+  }
+
+  async requestPairingCode(phone: string): Promise<string> {
+    if (!this.sock) throw new Error("session is not connecting");
+    return this.sock.requestPairingCode(phone);
+  }
+
+  /** New toggles take effect on the live connection where they can (presence now, the rest per event). */
+  async applyConfig(config: SessionConfig): Promise<void> {
+    const ghostChanged = config.ghostMode !== this.config.ghostMode;
+    this.config = config;
+    const sock = this.socket;
+    if (sock && ghostChanged) await sock.sendPresenceUpdate(config.ghostMode ? "unavailable" : "available").catch(() => undefined);
+    if (sock && config.ppGuardEnabled) void this.guardProfilePicture();
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(work);
+    this.queue = next.catch((error: unknown) => this.ctx.logger.error({ err: error, sessionId: this.ref.sessionId }, "session event handling failed"));
+    return next;
+  }
+
+  private clearReconnectTimer() {
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+  }
+
+  private closeSocket() {
+    const sock = this.sock;
+    this.generation++;
+    this.sock = null;
+    this.qr = null;
+    sock?.end(undefined);
+  }
+
+  private async openSocket(reason: string): Promise<void> {
+    this.closeSocket();
+    const generation = this.generation;
+    await this.enqueue(() => this.setStatus("CONNECTING", reason));
+    this.auth ??= await usePostgresAuthState(this.ctx.db, this.ref.id, this.ctx.cipher);
+    if (generation !== this.generation) return; // stopped or restarted meanwhile
+    const auth = this.auth;
+    const sock = makeWASocket({
+      auth: auth.state,
+      logger: this.ctx.baileysLogger.child({ sessionId: this.ref.sessionId }),
+      browser: Browsers.ubuntu("Wagate"),
+      markOnlineOnConnect: !this.config.ghostMode,
+      syncFullHistory: false,
+      generateHighQualityLinkPreview: false,
+      getMessage: (key) => this.loadMessage(key.id),
+      ...this.ctx.socketOptions(),
+    });
+    this.sock = sock;
+    sock.ev.process((events) => {
+      void this.enqueue(() => this.handleEvents(generation, sock, auth, events));
+    });
+  }
+
+  private async handleEvents(generation: number, sock: WASocket, auth: PostgresAuthState, events: Partial<BaileysEventMap>) {
+    if (generation !== this.generation) return; // events of a socket we already replaced
+    if (events["creds.update"]) await auth.saveCreds();
+    const update = events["connection.update"];
+    if (update) await this.onConnectionUpdate(sock, auth, update);
+    await handleStoreEvents({ db: this.ctx.db, events: this.ctx.events, ref: this.ref, config: this.config, sock, logger: this.ctx.logger }, events);
+    const me = sock.user?.id ? jidNormalizedUser(sock.user.id) : null;
+    if (this.config.ppGuardEnabled && me && events["contacts.update"]?.some((c) => c.id && jidNormalizedUser(c.id) === me && c.imgUrl === "removed")) {
+      void this.guardProfilePicture();
+    }
+  }
+
+  private async onConnectionUpdate(sock: WASocket, auth: PostgresAuthState, update: BaileysEventMap["connection.update"]) {
+    if (update.qr) {
+      this.qr = update.qr;
+      await this.setStatus("QR", "waiting for the QR code to be scanned");
+      this.ctx.events.publish(this.ref, "qr", { qr: update.qr });
+    }
+    if (update.connection === "open") {
+      this.qr = null;
+      this.reconnectAttempts = 0;
+      const phone = sock.user?.id ? jidNormalizedUser(sock.user.id).split("@")[0] : null;
+      await this.ctx.db.whatsappSession.updateMany({
+        where: { id: this.ref.id },
+        data: { phoneNumber: phone, profileName: sock.user?.name ?? sock.user?.notify ?? null, lastError: null, autoConnect: true },
+      });
+      await this.ctx.db.whatsappSession.updateMany({ where: { id: this.ref.id, pairedAt: null }, data: { pairedAt: new Date() } });
+      await this.setStatus("CONNECTED", "connection open");
+      if (this.config.ghostMode) await sock.sendPresenceUpdate("unavailable").catch(() => undefined);
+      if (this.config.ppGuardEnabled) void this.guardProfilePicture();
+    }
+    if (update.connection === "close") {
+      const error = update.lastDisconnect?.error as { output?: { statusCode?: number }; message?: string } | undefined;
+      const code = error?.output?.statusCode;
+      const action = decideOnClose({ code, message: error?.message, paired: auth.isPaired(), wasWaitingForQr: this.status === "QR" });
+      this.sock = null;
+      this.qr = null;
+      this.generation++;
+      await this.ctx.db.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { lastError: action.reason } });
+      if (this.stopped) return;
+      switch (action.kind) {
+        case "reconnect-now":
+          this.totalReconnects++;
+          void this.openSocket(action.reason);
+          return;
+        case "reconnect-later":
+          await this.scheduleReconnect(action.reason);
+          return;
+        case "logged-out":
+          this.stopped = true;
+          this.auth = null;
+          await deleteAuthState(this.ctx.db, this.ref.id);
+          await this.ctx.db.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { autoConnect: false } });
+          await this.setStatus("LOGGED_OUT", action.reason);
+          this.ctx.events.publish(this.ref, "logged.out", { reason: action.reason });
+          return;
+        case "stop":
+          this.stopped = true;
+          if (code === DisconnectReason.connectionReplaced) {
+            await this.ctx.db.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { autoConnect: false } });
+          }
+          await this.setStatus("DISCONNECTED", action.reason);
+          return;
+      }
+    }
+  }
+
+  private async scheduleReconnect(reason: string) {
+    this.clearReconnectTimer();
+    const delay = backoffDelay(this.reconnectAttempts, this.ctx.backoff);
+    this.reconnectAttempts++;
+    this.totalReconnects++;
+    await this.setStatus("CONNECTING", `${reason}; reconnecting in ${Math.round(delay / 100) / 10} s (attempt ${this.reconnectAttempts})`);
+    if (this.stopped) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (!this.stopped) void this.openSocket(`reconnect attempt ${this.reconnectAttempts}`);
+    }, delay);
+  }
+
+  /** Stores a status change with its reason, in the session row and its history, and announces it. */
+  private async setStatus(status: SessionStatus, reason: string) {
+    if (status === this.status && reason === this.reason) return;
+    this.status = status;
+    this.reason = reason;
+    this.since = new Date();
+    await this.ctx.db.$transaction([
+      this.ctx.db.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { status, statusReason: reason, statusChangedAt: this.since } }),
+      this.ctx.db.sessionStatusEvent.create({ data: { sessionId: this.ref.id, ownerId: this.ref.ownerId, status, reason } }),
+    ]);
+    this.ctx.events.publish(this.ref, "connection.update", { status, reason, qr: this.qr });
+    for (const wake of this.waiters) wake();
+  }
+
+  private waitForSettled(timeoutMs: number): Promise<void> {
+    const settled = () => this.stopped || this.status === "QR" || this.status === "CONNECTED" || this.status === "LOGGED_OUT";
+    if (settled()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        if (!settled()) return;
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(done);
+        resolve();
+      }, timeoutMs);
+      this.waiters.add(done);
+    });
+  }
+
+  private async loadMessage(keyId: string | null | undefined): Promise<proto.IMessage | undefined> {
+    if (!keyId) return undefined;
+    const row = await this.ctx.db.message.findUnique({ where: { sessionId_keyId: { sessionId: this.ref.id, keyId } }, select: { raw: true } });
+    return row?.raw ? proto.Message.decode(row.raw) : undefined;
+  }
+
+  /** ppGuard: when the account has no profile picture, put the fallback back. */
+  private async guardProfilePicture(): Promise<void> {
+    const sock = this.socket;
+    const url = this.config.ppGuardFallbackUrl;
+    if (!sock?.user?.id || !url) return;
+    const me = jidNormalizedUser(sock.user.id);
+    try {
+      const current = await sock.profilePictureUrl(me, "image").catch(() => undefined);
+      if (current) return;
+      const image = await this.ctx.fetchBytes(url);
+      await sock.updateProfilePicture(me, image);
+      this.ctx.events.publish(this.ref, "profile.picture.restored", { url });
+    } catch (error) {
+      this.ctx.logger.warn({ err: error, sessionId: this.ref.sessionId }, "profile picture guard could not restore the picture");
+    }
+  }
+}

@@ -1,0 +1,234 @@
+// Persists what Baileys reports about chats, contacts and messages, and announces it on the
+// session's event stream (Socket.io now; webhooks build on the same stream). Called on the
+// session's ordered queue, one batch of Baileys events at a time.
+import { jidNormalizedUser, isJidGroup, proto, type BaileysEventMap, type WAMessage, type WASocket } from "@whiskeysockets/baileys";
+import type { Logger } from "pino";
+import type { Db } from "@/lib/db/create-prisma-client";
+import type { MessageStatus } from "@/lib/generated/prisma/enums";
+import type { SessionConfig } from "@/lib/sessions/sessions.schema";
+import { describeMessage, isProtocolOnly } from "@/lib/whatsapp/describe-message";
+import type { SessionEventSink, SessionRef } from "@/lib/whatsapp/managed-session";
+
+export interface StoreContext {
+  db: Db;
+  events: SessionEventSink;
+  ref: SessionRef;
+  config: SessionConfig;
+  sock: WASocket;
+  logger: Logger;
+}
+
+/** WhatsApp's numeric message statuses → ours. Statuses only move forward. */
+const STATUS_BY_ACK: Record<number, MessageStatus> = { 0: "FAILED", 1: "PENDING", 2: "SENT", 3: "DELIVERED", 4: "READ", 5: "READ" };
+const STATUS_RANK: Record<MessageStatus, number> = { PENDING: 0, SENT: 1, DELIVERED: 2, READ: 3, FAILED: -1 };
+
+const toDate = (t: unknown): Date => {
+  const n = typeof t === "number" ? t : Number((t as { toString(): string } | null | undefined)?.toString() ?? 0);
+  return n > 0 ? new Date(n * 1000) : new Date();
+};
+
+export function messageEventData(msg: WAMessage) {
+  const d = describeMessage(msg.message);
+  return {
+    id: msg.key.id,
+    remoteJid: msg.key.remoteJid,
+    from: msg.key.fromMe ? null : (msg.key.participant ?? msg.key.remoteJid),
+    fromMe: Boolean(msg.key.fromMe),
+    participant: msg.key.participant ?? null,
+    pushName: msg.pushName ?? null,
+    type: d.type,
+    text: d.content,
+    quoteId: d.quoteId,
+    timestamp: Number(toDate(msg.messageTimestamp).getTime() / 1000),
+    message: msg.message ?? null,
+  };
+}
+
+async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: boolean) {
+  const { db, ref } = ctx;
+  for (const msg of messages) {
+    const keyId = msg.key.id;
+    const remoteJid = msg.key.remoteJid ? jidNormalizedUser(msg.key.remoteJid) : null;
+    if (!keyId || !remoteJid || !msg.message || isProtocolOnly(msg.message)) continue;
+    const d = describeMessage(msg.message);
+    const fromMe = Boolean(msg.key.fromMe);
+    const timestamp = toDate(msg.messageTimestamp);
+    const raw = new Uint8Array(proto.Message.encode(msg.message).finish());
+    const status: MessageStatus = fromMe ? (STATUS_BY_ACK[msg.status ?? 2] ?? "SENT") : "DELIVERED";
+    await db.message.upsert({
+      where: { sessionId_keyId: { sessionId: ref.id, keyId } },
+      create: {
+        sessionId: ref.id,
+        ownerId: ref.ownerId,
+        remoteJid,
+        keyId,
+        fromMe,
+        senderJid: msg.key.participant ?? null,
+        pushName: msg.pushName ?? null,
+        type: d.type,
+        content: d.content,
+        status,
+        timestamp,
+        quoteId: d.quoteId,
+        raw,
+      },
+      // Our own sends are stored before they go out; here they only gain WhatsApp's view.
+      update: { raw, ...(d.content !== null ? { content: d.content } : {}) },
+    });
+    if (d.type === "REACTION") continue;
+    const isGroup = Boolean(isJidGroup(remoteJid));
+    await db.chat.upsert({
+      where: { sessionId_jid: { sessionId: ref.id, jid: remoteJid } },
+      create: { sessionId: ref.id, ownerId: ref.ownerId, jid: remoteJid, isGroup, lastMessageAt: timestamp, unreadCount: !fromMe && notify ? 1 : 0, name: isGroup ? null : (msg.pushName ?? null) },
+      update: { lastMessageAt: timestamp, ...(!fromMe && notify ? { unreadCount: { increment: 1 } } : {}) },
+    });
+    if (!fromMe && msg.pushName && !isGroup) {
+      await db.contact.upsert({
+        where: { sessionId_jid: { sessionId: ref.id, jid: remoteJid } },
+        create: { sessionId: ref.id, ownerId: ref.ownerId, jid: remoteJid, notify: msg.pushName },
+        update: { notify: msg.pushName },
+      });
+    }
+  }
+}
+
+async function updateStatus(ctx: StoreContext, keyId: string, status: MessageStatus) {
+  const current = await ctx.db.message.findUnique({ where: { sessionId_keyId: { sessionId: ctx.ref.id, keyId } }, select: { status: true } });
+  if (!current || STATUS_RANK[status] <= STATUS_RANK[current.status]) return false;
+  await ctx.db.message.updateMany({ where: { sessionId: ctx.ref.id, keyId }, data: { status } });
+  return true;
+}
+
+export async function handleStoreEvents(ctx: StoreContext, events: Partial<BaileysEventMap>): Promise<void> {
+  const { db, ref } = ctx;
+  const publish = (event: string, data: Record<string, unknown>) => ctx.events.publish(ref, event, data);
+
+  const history = events["messaging-history.set"];
+  if (history) {
+    for (const chat of history.chats) {
+      if (!chat.id) continue;
+      const jid = jidNormalizedUser(chat.id);
+      await db.chat.upsert({
+        where: { sessionId_jid: { sessionId: ref.id, jid } },
+        create: { sessionId: ref.id, ownerId: ref.ownerId, jid, name: chat.name ?? null, isGroup: Boolean(isJidGroup(jid)), unreadCount: chat.unreadCount ?? 0, lastMessageAt: chat.conversationTimestamp ? toDate(chat.conversationTimestamp) : null },
+        update: { name: chat.name ?? undefined, unreadCount: chat.unreadCount ?? undefined },
+      });
+    }
+    for (const contact of history.contacts) await upsertContact(ctx, contact);
+    await saveMessages(ctx, history.messages, false);
+    publish("history.sync", { chats: history.chats.length, contacts: history.contacts.length, messages: history.messages.length });
+  }
+
+  for (const chat of events["chats.upsert"] ?? []) {
+    if (!chat.id) continue;
+    const jid = jidNormalizedUser(chat.id);
+    await db.chat.upsert({
+      where: { sessionId_jid: { sessionId: ref.id, jid } },
+      create: { sessionId: ref.id, ownerId: ref.ownerId, jid, name: chat.name ?? null, isGroup: Boolean(isJidGroup(jid)), unreadCount: chat.unreadCount ?? 0 },
+      update: { name: chat.name ?? undefined },
+    });
+    publish("chat.upsert", { jid, name: chat.name ?? null });
+  }
+  for (const chat of events["chats.update"] ?? []) {
+    if (!chat.id) continue;
+    const jid = jidNormalizedUser(chat.id);
+    const data: { name?: string; unreadCount?: number; archived?: boolean } = {};
+    if (chat.name) data.name = chat.name;
+    if (typeof chat.unreadCount === "number" && chat.unreadCount >= 0) data.unreadCount = chat.unreadCount;
+    if (typeof chat.archived === "boolean") data.archived = chat.archived;
+    if (Object.keys(data).length) await db.chat.updateMany({ where: { sessionId: ref.id, jid }, data });
+    publish("chat.update", { jid, ...data });
+  }
+  for (const jid of events["chats.delete"] ?? []) {
+    await db.chat.deleteMany({ where: { sessionId: ref.id, jid: jidNormalizedUser(jid) } });
+    publish("chat.delete", { jid });
+  }
+
+  for (const contact of [...(events["contacts.upsert"] ?? []), ...(events["contacts.update"] ?? [])]) {
+    if (!contact.id) continue;
+    await upsertContact(ctx, { ...contact, id: contact.id });
+    publish("contact.update", { jid: jidNormalizedUser(contact.id), name: contact.name ?? null, notify: contact.notify ?? null, imgUrl: contact.imgUrl ?? null });
+  }
+
+  const upsert = events["messages.upsert"];
+  if (upsert) {
+    await saveMessages(ctx, upsert.messages, upsert.type === "notify");
+    for (const msg of upsert.messages) {
+      if (!msg.message || isProtocolOnly(msg.message)) continue;
+      const data = messageEventData(msg);
+      if (data.type === "REACTION") {
+        publish("message.reaction", { ...data, reaction: data.text, targetId: data.quoteId });
+        continue;
+      }
+      publish(msg.key.fromMe ? "message.sent" : "message", data);
+      // readReceipts: mark what arrives as read, unless the session is in ghost mode.
+      if (!msg.key.fromMe && upsert.type === "notify" && ctx.config.readReceipts && !ctx.config.ghostMode) {
+        await ctx.sock.readMessages([msg.key]).catch((error: unknown) => ctx.logger.warn({ err: error }, "could not send read receipt"));
+      }
+    }
+  }
+
+  for (const { key, update } of events["messages.update"] ?? []) {
+    if (!key.id) continue;
+    if (typeof update.status === "number") {
+      const status = STATUS_BY_ACK[update.status];
+      if (status && (await updateStatus(ctx, key.id, status))) {
+        publish("message.update", { id: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, status });
+      }
+    }
+    // A revoke ("delete for everyone") arrives as an update that empties the message.
+    const revoked = update.message === null || update.messageStubType === proto.WebMessageInfo.StubType.REVOKE;
+    if (revoked) {
+      if (ctx.config.antiDelete) {
+        await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date() } });
+        const kept = await db.message.findUnique({ where: { sessionId_keyId: { sessionId: ref.id, keyId: key.id } }, select: { content: true, type: true } });
+        publish("message.revoke", { id: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: true, type: kept?.type ?? null, content: kept?.content ?? null });
+      } else {
+        await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date(), content: null, raw: null } });
+        publish("message.revoke", { id: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: false });
+      }
+    }
+  }
+
+  for (const receipt of events["message-receipt.update"] ?? []) {
+    const keyId = receipt.key.id;
+    if (!keyId) continue;
+    const status: MessageStatus | null = receipt.receipt.readTimestamp ? "READ" : receipt.receipt.receiptTimestamp ? "DELIVERED" : null;
+    if (status && (await updateStatus(ctx, keyId, status))) {
+      publish("message.update", { id: keyId, remoteJid: receipt.key.remoteJid, fromMe: receipt.key.fromMe, status, participant: receipt.receipt.userJid });
+    }
+  }
+
+  for (const reaction of events["messages.reaction"] ?? []) {
+    publish("message.reaction", { targetId: reaction.key.id, remoteJid: reaction.key.remoteJid, reaction: reaction.reaction.text ?? "", from: reaction.reaction.key?.participant ?? reaction.reaction.key?.remoteJid ?? null });
+  }
+
+  const presence = events["presence.update"];
+  if (presence) publish("presence.update", { jid: presence.id, presences: presence.presences });
+
+  for (const group of events["groups.upsert"] ?? []) publish("group.upsert", { jid: group.id, subject: group.subject });
+  for (const group of events["groups.update"] ?? []) publish("group.update", { ...group, jid: group.id });
+  const participants = events["group-participants.update"];
+  if (participants) publish("group.participants", { jid: participants.id, action: participants.action, participants: participants.participants, author: participants.author });
+
+  for (const call of events.call ?? []) publish("call", { id: call.id, from: call.from, status: call.status, isVideo: call.isVideo ?? false, isGroup: call.isGroup ?? false });
+}
+
+async function upsertContact(
+  ctx: StoreContext,
+  contact: { id: string; lid?: string | null; name?: string | null; notify?: string | null; verifiedName?: string | null; imgUrl?: string | null },
+) {
+  const jid = jidNormalizedUser(contact.id);
+  const data = {
+    ...(contact.lid ? { lid: contact.lid } : {}),
+    ...(contact.name ? { name: contact.name } : {}),
+    ...(contact.notify ? { notify: contact.notify } : {}),
+    ...(contact.verifiedName ? { verifiedName: contact.verifiedName } : {}),
+    ...(contact.imgUrl !== undefined ? { imgUrl: contact.imgUrl === "changed" ? null : contact.imgUrl } : {}),
+  };
+  await ctx.db.contact.upsert({
+    where: { sessionId_jid: { sessionId: ctx.ref.id, jid } },
+    create: { sessionId: ctx.ref.id, ownerId: ctx.ref.ownerId, jid, ...data },
+    update: data,
+  });
+}

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startWaEmulator, type WaEmulator } from '@/lib/wa-emulator/emulator'
+import { close, connect, memoryAuth, waitUntilReady, type Client } from './helpers'
+
+describe('pairing and login', () => {
+  let emulator: WaEmulator
+  const clients: Client[] = []
+
+  beforeAll(async () => {
+    emulator = await startWaEmulator()
+    emulator.createAccount({ phone: '15550001111', name: 'Gateway Owner' })
+  })
+  afterAll(async () => {
+    close(...clients)
+    await emulator.stop()
+  })
+
+  it('pairs by QR, restarts with 515 and logs in with the stored creds', async () => {
+    const auth = memoryAuth()
+    const first = connect(emulator, auth)
+    clients.push(first)
+    const { qr } = await first.log.waitFor('connection.update', u => !!u.qr)
+    expect(qr).toMatch(/^https:\/\/wa\.me\/settings\/linked_devices#/)
+
+    const paired = await emulator.scanQr(qr!, { phone: '15550001111' })
+    expect(await first.log.waitForClose()).toBe(515)
+    expect(auth.state.creds.me?.id).toBe(paired.jid)
+    expect(auth.state.creds.me?.lid).toBe(paired.lid)
+    await first.log.waitFor('connection.update', u => u.isNewLogin === true)
+
+    const second = connect(emulator, auth)
+    clients.push(second)
+    await waitUntilReady(second)
+    expect(emulator.getAccount('15550001111')!.devices).toEqual([{ id: paired.deviceId, jid: paired.jid, online: true }])
+
+    // A reconnect with the same creds opens without waiting for history again.
+    second.sock.end(undefined)
+    await second.log.waitForClose()
+    const third = connect(emulator, auth)
+    clients.push(third)
+    await third.log.waitFor('connection.update', u => u.connection === 'open')
+  })
+
+  it('rejects credentials the network does not know with 401', async () => {
+    const stranger = memoryAuth()
+    stranger.state.creds.me = { id: '15559999999:3@s.whatsapp.net', name: 'nobody' }
+    const client = connect(emulator, stranger)
+    clients.push(client)
+    expect(await client.log.waitForClose()).toBe(401)
+  })
+})
