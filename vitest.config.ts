@@ -28,6 +28,16 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: "whatsapp",
+          environment: "node",
+          include: ["tests/whatsapp/**/*.test.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: "api",
           environment: "node",
           include: ["tests/api/**/*.test.ts"],

@@ -293,13 +293,15 @@ export class ManagedSession {
   /** Stores a status change with its reason, in the session row and its history, and announces it. */
   private async setStatus(status: SessionStatus, reason: string) {
     if (status === this.status && reason === this.reason) return;
-    this.status = status;
-    this.reason = reason;
-    this.since = new Date();
+    const since = new Date();
+    // Stored first, so that whoever sees the new status in memory also finds it in the database.
     await this.ctx.db.$transaction([
-      this.ctx.db.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { status, statusReason: reason, statusChangedAt: this.since } }),
+      this.ctx.db.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { status, statusReason: reason, statusChangedAt: since } }),
       this.ctx.db.sessionStatusEvent.create({ data: { sessionId: this.ref.id, ownerId: this.ref.ownerId, status, reason } }),
     ]);
+    this.status = status;
+    this.reason = reason;
+    this.since = since;
     this.ctx.events.publish(this.ref, "connection.update", { status, reason, qr: this.qr });
     for (const wake of this.waiters) wake();
   }

@@ -78,16 +78,23 @@ export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: 
           }
         }
         if (!upserts.length && !deletes.length) return;
+        // One statement per kind, however many keys: the first login alone uploads 800+ prekeys.
         await enqueue(() =>
           db.$transaction([
-            ...deletes.map((d) => db.waAuthEntry.deleteMany({ where: { sessionId: sessionDbId, category: d.category, key: d.key } })),
-            ...upserts.map((u) =>
-              db.waAuthEntry.upsert({
-                where: { sessionId_category_key: { sessionId: sessionDbId, category: u.category, key: u.key } },
-                create: { sessionId: sessionDbId, category: u.category, key: u.key, data: u.data },
-                update: { data: u.data },
-              }),
-            ),
+            ...(deletes.length
+              ? [
+                  db.$executeRaw`DELETE FROM "wa_auth_entries" WHERE "sessionId" = ${sessionDbId}
+                    AND ("category", "key") IN (SELECT * FROM unnest(${deletes.map((d) => d.category)}::text[], ${deletes.map((d) => d.key)}::text[]))`,
+                ]
+              : []),
+            ...(upserts.length
+              ? [
+                  db.$executeRaw`INSERT INTO "wa_auth_entries" ("sessionId", "category", "key", "data", "updatedAt")
+                    SELECT ${sessionDbId}, c, k, decode(d, 'base64'), now()
+                    FROM unnest(${upserts.map((u) => u.category)}::text[], ${upserts.map((u) => u.key)}::text[], ${upserts.map((u) => Buffer.from(u.data).toString("base64"))}::text[]) AS t(c, k, d)
+                    ON CONFLICT ("sessionId", "category", "key") DO UPDATE SET "data" = EXCLUDED."data", "updatedAt" = now()`,
+                ]
+              : []),
           ]),
         );
       },
