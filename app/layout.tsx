@@ -1,10 +1,13 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: "Wagate",
   description: "Self-hosted multi-tenant WhatsApp gateway",
+  icons: { icon: "/favicon.svg" },
 };
+
+export const viewport: Viewport = { themeColor: "#1d4ed8", width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

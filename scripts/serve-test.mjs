@@ -79,7 +79,8 @@ export async function startTestServer({ port, env: extraEnv = {}, quiet = true }
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+        // unref: once the child has exited, the fallback timer must not keep the caller alive.
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000).unref())]);
         if (child.exitCode === null) child.kill("SIGKILL");
       }
       await database?.drop().catch(() => {});

@@ -21,5 +21,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
 };
 
 export function hasPermission(role: string, permission: Permission): boolean {
-  return (ROLE_PERMISSIONS as Record<string, readonly Permission[] | undefined>)[role]?.includes(permission) ?? false;
+  // Own keys only: a role named like an Object.prototype member ("constructor") must get nothing, not throw.
+  if (!Object.hasOwn(ROLE_PERMISSIONS, role)) return false;
+  return ROLE_PERMISSIONS[role as RoleName].includes(permission);
 }

@@ -11,20 +11,23 @@ import { db } from "@/lib/server/runtime";
  */
 export async function authenticateCredentials(identifier: string, password: string, ip: string) {
   const id = identifier.trim().toLowerCase();
-  const wait = loginRetryAfter(id, ip);
-  if (wait > 0) {
-    throw new AppError("RATE_LIMITED", `Too many failed sign-in attempts; try again in ${wait} s`, { "Retry-After": String(wait) });
-  }
   const user = await db().user.findFirst({
     where: { OR: [{ email: id }, { username: id }] },
     select: { id: true, name: true, email: true, username: true, role: true, passwordHash: true },
   });
+  // Failures are counted per account, not per spelling: an account's username and email share one
+  // counter, or each name would get its own allowance of guesses.
+  const account = user ? `user:${user.id}` : id;
+  const wait = loginRetryAfter(account, ip);
+  if (wait > 0) {
+    throw new AppError("RATE_LIMITED", `Too many failed sign-in attempts; try again in ${wait} s`, { "Retry-After": String(wait) });
+  }
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (!user || !ok) {
-    recordLoginFailure(id, ip);
+    recordLoginFailure(account, ip);
     throw new AppError("UNAUTHORIZED", "Invalid username/email or password");
   }
-  recordLoginSuccess(id);
+  recordLoginSuccess(account);
   await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   const { passwordHash: _omit, ...publicUser } = user;
   return publicUser;

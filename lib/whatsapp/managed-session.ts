@@ -73,6 +73,7 @@ export class ManagedSession {
   private queue: Promise<void> = Promise.resolve();
   private stopped = true;
   private waiters = new Set<() => void>();
+  private readonly earlyStatuses = new Map<string, import("@/lib/generated/prisma/enums").MessageStatus>();
 
   constructor(
     private readonly ctx: SessionContext,
@@ -215,7 +216,10 @@ export class ManagedSession {
     if (events["creds.update"]) await auth.saveCreds();
     const update = events["connection.update"];
     if (update) await this.onConnectionUpdate(sock, auth, update);
-    await handleStoreEvents({ db: this.ctx.db, events: this.ctx.events, ref: this.ref, config: this.config, sock, logger: this.ctx.logger }, events);
+    await handleStoreEvents(
+      { db: this.ctx.db, events: this.ctx.events, ref: this.ref, config: this.config, sock, logger: this.ctx.logger, earlyStatuses: this.earlyStatuses },
+      events,
+    );
     const me = sock.user?.id ? jidNormalizedUser(sock.user.id) : null;
     if (this.config.ppGuardEnabled && me && events["contacts.update"]?.some((c) => c.id && jidNormalizedUser(c.id) === me && c.imgUrl === "removed")) {
       void this.guardProfilePicture();

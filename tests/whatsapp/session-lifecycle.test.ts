@@ -72,15 +72,19 @@ describe("self-healing", () => {
     const row = await h.createSession("outage");
     await h.pair(row, "15551110004");
     await h.stopEmulator();
-    await waitUntil(() => (h.manager.get(row.id)?.reconnectAttempts ?? 0) >= 4, 30_000, () => "4 reconnect attempts");
-    const attempts = (await history(row)).filter((e) => /reconnecting in/.test(e.reason ?? ""));
-    expect(attempts.length).toBeGreaterThanOrEqual(4);
+    const attemptsSoFar = async () => (await history(row)).filter((e) => /reconnecting in/.test(e.reason ?? ""));
+    try {
+      await waitUntil(async () => (await attemptsSoFar()).length >= 4, 30_000, () => "4 reconnect attempts");
+    } finally {
+      await h.restartEmulator();
+    }
+    const attempts = await attemptsSoFar();
     // Each scheduled delay is at least half the exponential step (200, 400, 800, 1600 ms, max 2000).
     const delays = attempts.map((e) => Number(/reconnecting in ([\d.]+) s/.exec(e.reason!)![1]) * 1000);
     expect(delays[0]).toBeGreaterThanOrEqual(100);
     expect(delays[3]).toBeGreaterThanOrEqual(800);
     expect(Math.max(...delays)).toBeLessThanOrEqual(2000);
-    await h.restartEmulator();
+    expect(attempts.map((e) => /attempt (\d+)/.exec(e.reason!)![1]).slice(0, 4)).toEqual(["1", "2", "3", "4"]);
     await h.waitForStatus(row, "CONNECTED", 30_000);
   });
 

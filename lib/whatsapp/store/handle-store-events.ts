@@ -16,6 +16,8 @@ export interface StoreContext {
   config: SessionConfig;
   sock: WASocket;
   logger: Logger;
+  /** Receipts that arrived before the message they acknowledge was stored (keyId → status). */
+  earlyStatuses: Map<string, MessageStatus>;
 }
 
 /** WhatsApp's numeric message statuses → ours. Statuses only move forward. */
@@ -54,7 +56,9 @@ async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: bo
     const fromMe = Boolean(msg.key.fromMe);
     const timestamp = toDate(msg.messageTimestamp);
     const raw = new Uint8Array(proto.Message.encode(msg.message).finish());
-    const status: MessageStatus = fromMe ? (STATUS_BY_ACK[msg.status ?? 2] ?? "SENT") : "DELIVERED";
+    // Our own messages start as SENT; receipts (also those merged into this upsert) move them on,
+    // each move announced as message.update.
+    const status: MessageStatus = fromMe ? "SENT" : "DELIVERED";
     await db.message.upsert({
       where: { sessionId_keyId: { sessionId: ref.id, keyId } },
       create: {
@@ -94,7 +98,14 @@ async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: bo
 
 async function updateStatus(ctx: StoreContext, keyId: string, status: MessageStatus) {
   const current = await ctx.db.message.findUnique({ where: { sessionId_keyId: { sessionId: ctx.ref.id, keyId } }, select: { status: true } });
-  if (!current || STATUS_RANK[status] <= STATUS_RANK[current.status]) return false;
+  if (!current) {
+    // Kept until the message's own upsert stores it (bounded: receipts for unknown ids are rare).
+    const known = ctx.earlyStatuses.get(keyId);
+    if (!known || STATUS_RANK[status] > STATUS_RANK[known]) ctx.earlyStatuses.set(keyId, status);
+    if (ctx.earlyStatuses.size > 1000) ctx.earlyStatuses.delete(ctx.earlyStatuses.keys().next().value!);
+    return false;
+  }
+  if (STATUS_RANK[status] <= STATUS_RANK[current.status]) return false;
   await ctx.db.message.updateMany({ where: { sessionId: ctx.ref.id, keyId }, data: { status } });
   return true;
 }
@@ -154,6 +165,17 @@ export async function handleStoreEvents(ctx: StoreContext, events: Partial<Baile
   if (upsert) {
     await saveMessages(ctx, upsert.messages, upsert.type === "notify");
     for (const msg of upsert.messages) {
+      // Baileys merges a receipt that arrives in the same event buffer into the message itself,
+      // and a receipt may also have come before this upsert.
+      if (msg.key.fromMe && msg.key.id) {
+        const early = ctx.earlyStatuses.get(msg.key.id);
+        ctx.earlyStatuses.delete(msg.key.id);
+        for (const status of [typeof msg.status === "number" ? STATUS_BY_ACK[msg.status] : undefined, early]) {
+          if (status && (await updateStatus(ctx, msg.key.id, status))) {
+            publish("message.update", { id: msg.key.id, remoteJid: msg.key.remoteJid, fromMe: true, status });
+          }
+        }
+      }
       if (!msg.message || isProtocolOnly(msg.message)) continue;
       const data = messageEventData(msg);
       if (data.type === "REACTION") {

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { CreateSessionButton } from "@/components/sessions/create-session-button";
+import { SessionGrid } from "@/components/sessions/session-grid";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageCaller } from "@/lib/auth/page-caller";
+import { hasPermission } from "@/lib/auth/permissions";
+import { listSessions } from "@/lib/sessions/list-sessions";
+
+export const metadata: Metadata = { title: "Sessions · Wagate" };
+
+export default async function SessionsPage() {
+  const caller = await requirePageCaller();
+  const sessions = await listSessions(caller);
+  const canCreate = hasPermission(caller.role, "sessions.create");
+  return (
+    <>
+      <PageHeader
+        title="Sessions"
+        description={caller.role === "STAFF" ? "The WhatsApp sessions you have been given access to." : "Your WhatsApp numbers connected to the gateway."}
+        actions={canCreate && sessions.length > 0 ? <CreateSessionButton /> : undefined}
+      />
+      <SessionGrid sessions={sessions} canCreate={canCreate} canManage={hasPermission(caller.role, "sessions.manage")} />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { useActionState } from "react";
+import type { LoginFormState } from "@/components/auth/login-form-state";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+type SignInAction = (state: LoginFormState, formData: FormData) => Promise<LoginFormState>;
+
+export function LoginForm({ action }: { action: SignInAction }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="space-y-4" data-testid="login-form">
+      {state.error && <Alert data-testid="login-error">{state.error}</Alert>}
+      <Field
+        label="Username or email"
+        name="identifier"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        defaultValue={state.identifier}
+        key={state.identifier ?? ""}
+      />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Button type="submit" className="w-full" pending={pending}>
+        Sign in
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
+import type { NavItem } from "@/components/shell/nav-items";
+import { ROLE_LABELS } from "@/components/shell/role-labels";
+import { Logo } from "@/components/ui/logo";
+
+interface TopBarProps {
+  nav: NavItem[];
+  user: { name: string; role: string };
+  signOutAction: () => Promise<void>;
+}
+
+function isActive(pathname: string, href: string) {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The signed-in header: links inline from the md breakpoint up, behind a menu button below it. */
+export function TopBar({ nav, user, signOutAction }: TopBarProps) {
+  const pathname = usePathname();
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Following a link closes the phone menu.
+  useEffect(() => setMenuOpen(false), [pathname]);
+
+  return (
+    <header className="sticky top-0 z-30 bg-blue-700 text-white shadow-sm" data-testid="top-bar">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6 lg:px-8">
+        <Link href="/sessions" className="shrink-0 rounded-md focus-visible:outline-2 focus-visible:outline-white" aria-label="Wagate home">
+          <Logo tone="light" />
+        </Link>
+
+        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 md:flex">
+          {nav.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              aria-current={isActive(pathname, item.href) ? "page" : undefined}
+              className="rounded-md px-3 py-1.5 text-sm font-medium text-blue-100 transition-colors hover:bg-white/10 hover:text-white aria-[current=page]:bg-white/15 aria-[current=page]:text-white"
+            >
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+
+        <div className="ml-auto hidden items-center gap-3 md:flex">
+          <UserChip user={user} />
+          <form action={signOutAction}>
+            <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-blue-100 ring-1 ring-white/30 hover:bg-white/10 hover:text-white">
+              Sign out
+            </button>
+          </form>
+        </div>
+
+        <button
+          type="button"
+          className="ml-auto inline-flex size-10 items-center justify-center rounded-md text-blue-100 hover:bg-white/10 hover:text-white md:hidden"
+          aria-expanded={menuOpen}
+          aria-controls="mobile-menu"
+          aria-label={menuOpen ? "Close menu" : "Open menu"}
+          onClick={() => setMenuOpen((open) => !open)}
+          data-testid="menu-button"
+        >
+          <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" className="size-6" aria-hidden>
+            {menuOpen ? <path d="M6 6l12 12M18 6 6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
+          </svg>
+        </button>
+      </div>
+
+      {menuOpen && (
+        <div id="mobile-menu" className="border-t border-white/10 bg-blue-700 px-4 pt-2 pb-4 md:hidden">
+          <nav aria-label="Main" className="flex flex-col gap-1">
+            {nav.map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                aria-current={isActive(pathname, item.href) ? "page" : undefined}
+                className="rounded-md px-3 py-2 text-base font-medium text-blue-100 hover:bg-white/10 hover:text-white aria-[current=page]:bg-white/15 aria-[current=page]:text-white"
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="mt-3 flex items-center justify-between gap-3 border-t border-white/10 pt-3">
+            <UserChip user={user} />
+            <form action={signOutAction}>
+              <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-white ring-1 ring-white/30 hover:bg-white/10">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      )}
+    </header>
+  );
+}
+
+function UserChip({ user }: { user: TopBarProps["user"] }) {
+  return (
+    <div className="flex min-w-0 items-center gap-2" data-testid="current-user">
+      <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-full bg-white/15 text-sm font-semibold">
+        {user.name.trim().charAt(0).toUpperCase() || "?"}
+      </span>
+      <span className="min-w-0 leading-tight">
+        <span className="block truncate text-sm font-medium text-white">{user.name}</span>
+        <span className="block text-xs text-blue-200">{ROLE_LABELS[user.role] ?? user.role}</span>
+      </span>
+    </div>
+  );
+}

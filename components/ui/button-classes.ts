@@ -1,0 +1,24 @@
+// Button looks, shared by <Button> and by links that should look like buttons (server components too).
+const VARIANTS = {
+  primary: "bg-blue-600 text-white shadow-sm hover:bg-blue-700 focus-visible:outline-blue-600",
+  secondary: "bg-white text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-blue-600",
+  danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 focus-visible:outline-red-600",
+  ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-blue-600",
+} as const;
+
+export const SIZES = {
+  sm: "h-8 px-3 text-sm",
+  md: "h-10 px-4 text-sm",
+} as const;
+
+export type ButtonVariant = keyof typeof VARIANTS;
+
+export function buttonClasses(variant: ButtonVariant = "primary", size: keyof typeof SIZES = "md", extra = "") {
+  return [
+    "inline-flex items-center justify-center gap-2 rounded-lg font-medium whitespace-nowrap transition-colors",
+    "focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60",
+    VARIANTS[variant],
+    SIZES[size],
+    extra,
+  ].join(" ");
+}

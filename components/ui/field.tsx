@@ -1,0 +1,48 @@
+import { useId, type InputHTMLAttributes, type SelectHTMLAttributes } from "react";
+
+export const inputClasses =
+  "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-blue-600 disabled:bg-slate-50 disabled:text-slate-500";
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  hint?: string;
+}
+
+/** A labelled text input; the label is tied to the input so tests and screen readers find it by name. */
+export function Field({ label, hint, id, className = "", ...rest }: FieldProps) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  return (
+    <div className={className}>
+      <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
+        {label}
+        {!rest.required && rest.type !== "checkbox" && <span className="font-normal text-slate-400"> (optional)</span>}
+      </label>
+      <input id={inputId} className={`mt-1 ${inputClasses}`} aria-describedby={hint ? `${inputId}-hint` : undefined} {...rest} />
+      {hint && (
+        <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  label: string;
+}
+
+export function SelectField({ label, id, className = "", children, ...rest }: SelectFieldProps) {
+  const generated = useId();
+  const selectId = id ?? generated;
+  return (
+    <div className={className}>
+      <label htmlFor={selectId} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={selectId} className={`mt-1 ${inputClasses}`} {...rest}>
+        {children}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// Browser tests of the dashboard: real Chromium (Debian's, since Playwright cannot download its own
+// here) against one production gateway on a fresh database, started by tests/e2e/global-setup.ts.
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_BASE_URL } from "./tests/e2e/e2e-server";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/global-setup.ts",
+  // One gateway, and specs that follow a user through several pages: serial is simpler and fast enough.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  outputDir: "test-results",
+  use: {
+    baseURL: E2E_BASE_URL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+});

@@ -1,0 +1,61 @@
+// Users and sign-ins for the browser specs. Every user is new and uniquely named, so specs never
+// depend on each other's data or order.
+import { randomBytes } from "node:crypto";
+import { expect, request, type APIRequestContext, type Page } from "@playwright/test";
+import { E2E_BASE_URL } from "./e2e-server";
+
+export interface TestUser {
+  name: string;
+  email: string;
+  username: string;
+  password: string;
+}
+
+export function newUser(label: string): TestUser {
+  const tag = `${label}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`.toLowerCase();
+  return { name: `${label[0].toUpperCase()}${label.slice(1)} ${tag.slice(-6)}`, email: `${tag}@e2e.test`, username: tag.slice(0, 32), password: `pw-${randomBytes(6).toString("hex")}` };
+}
+
+/** An API client with its own cookie jar: what it signs in as never leaks into a browser page. */
+export async function apiClient(): Promise<APIRequestContext> {
+  return request.newContext({ baseURL: E2E_BASE_URL });
+}
+
+/** Registers an owner through the JSON API; the returned client is signed in as them. */
+export async function registerOwnerViaApi(user: TestUser): Promise<APIRequestContext> {
+  const api = await apiClient();
+  const res = await api.post("/api/auth/register", { data: user });
+  expect(res.status(), await res.text()).toBe(200);
+  return api;
+}
+
+export async function createSessionViaApi(api: APIRequestContext, name: string): Promise<{ sessionId: string; name: string }> {
+  const res = await api.post("/api/sessions", { data: { name } });
+  expect(res.status(), await res.text()).toBe(200);
+  return res.json();
+}
+
+export async function signInWithForm(page: Page, identifier: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Username or email").fill(identifier);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function registerWithForm(page: Page, user: TestUser) {
+  await page.goto("/register");
+  await page.getByLabel("Name", { exact: true }).fill(user.name);
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Username", { exact: true }).fill(user.username);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/sessions$/);
+}
+
+/** Opens the top bar's sign-out, through the menu button on a phone-sized viewport. */
+export async function signOut(page: Page) {
+  const menu = page.getByTestId("menu-button");
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole("button", { name: "Sign out" }).filter({ visible: true }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
