@@ -32,10 +32,15 @@ export async function createTestDatabase(serverUrl) {
 }
 
 /** Starts the gateway; resolves once /api/health answers. */
-export async function startTestServer({ port, env: extraEnv = {}, quiet = true } = {}) {
+/**
+ * Starts the gateway; resolves once /api/health answers. `reuse` (the `state` of an earlier server)
+ * starts a second process on the same data directory and database — a restart — and leaves both
+ * in place when it stops.
+ */
+export async function startTestServer({ port, env: extraEnv = {}, quiet = true, reuse = null } = {}) {
   ensureBuild();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "wagate-test-"));
-  const database = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
+  const dataDir = reuse?.dataDir ?? mkdtempSync(path.join(tmpdir(), "wagate-test-"));
+  const database = reuse ? reuse.database : process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
   const env = {
     ...process.env,
     NODE_ENV: "production",
@@ -74,8 +79,15 @@ export async function startTestServer({ port, env: extraEnv = {}, quiet = true }
     baseUrl,
     databaseUrl: database?.url ?? null,
     dataDir,
+    state: { dataDir, database },
     output: () => output,
-    async stop() {
+    /** Ends the process the hard way (a crash): nothing is cleaned up. */
+    kill() {
+      child.kill("SIGKILL");
+      return new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
+    },
+    /** SIGTERM, then SIGKILL after 15 s; `keep` leaves data and database for a restart. */
+    async stop({ keep = false } = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
@@ -83,6 +95,7 @@ export async function startTestServer({ port, env: extraEnv = {}, quiet = true }
         await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000).unref())]);
         if (child.exitCode === null) child.kill("SIGKILL");
       }
+      if (keep) return;
       await database?.drop().catch(() => {});
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -6,7 +6,6 @@ import path from "node:path";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createPrismaClient, type Db } from "@/lib/db/create-prisma-client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-// @ts-expect-error plain ESM script without types
 import { createTestDatabase } from "../../scripts/serve-test.mjs";
 
 export interface TestDatabase {

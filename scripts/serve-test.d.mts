@@ -1,0 +1,30 @@
+// Types of scripts/serve-test.mjs for the TypeScript tests that start gateways or databases with it.
+
+export interface TestServerState {
+  dataDir: string;
+  database: { url: string; drop(): Promise<void> } | null;
+}
+
+export interface TestServer {
+  baseUrl: string;
+  /** The fresh database on the PostgreSQL server, or null when the gateway uses the embedded one. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Pass as `reuse` to start another process on the same data (a restart). */
+  state: TestServerState;
+  /** Everything the gateway printed so far (when started quiet). */
+  output(): string;
+  /** SIGKILL: a crash, nothing cleaned up. */
+  kill(): Promise<void>;
+  /** SIGTERM; `keep` leaves the data directory and database for a restart. */
+  stop(options?: { keep?: boolean }): Promise<void>;
+}
+
+export function startTestServer(options?: {
+  port?: number;
+  env?: Record<string, string>;
+  quiet?: boolean;
+  reuse?: TestServerState | null;
+}): Promise<TestServer>;
+
+export function createTestDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }>;

@@ -1,0 +1,155 @@
+// Issue 3 and 4 through the whole gateway: a sandbox gateway pairs a session through its API, the
+// session's events reach its owner's Socket.io client and nobody else's, and after the process is
+// stopped — gracefully or killed — a new process on the same data reconnects it without a QR.
+import { io as connectSocket, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
+import { baseUrl, expectOk, request, uniqueName } from "../support/api-client";
+import { freePort } from "../support/test-server";
+
+let gateway: TestServer;
+const SANDBOX_ENV = { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "10000" };
+
+async function owner(baseUrl: string) {
+  const name = uniqueName("sb");
+  const res = await request("POST", "/api/auth/register", {
+    baseUrl,
+    json: { name, email: `${name}@example.com`, username: name, password: "password-123" },
+  });
+  expectOk(res, "register");
+  const cookie = res.headers.get("set-cookie")!.split(";")[0];
+  const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl, as: { cookie } }), "api key").body.apiKey as string;
+  return { cookie, key };
+}
+
+function socketFor(baseUrl: string, apiKey: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connectSocket(baseUrl, { auth: { apiKey }, transports: ["websocket"], reconnection: false });
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", reject);
+  });
+}
+
+const join = (socket: Socket, sessionId: string) =>
+  new Promise<{ ok: boolean; error?: string }>((resolve) => socket.emit("join-session", { sessionId }, resolve));
+
+async function waitForStatus(baseUrl: string, key: string, sessionId: string, status: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < deadline) {
+    const res = await request("GET", `/api/sessions/${sessionId}/status`, { baseUrl, as: { apiKey: key } });
+    last = res.body?.status;
+    if (last === status) return res.body;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`session ${sessionId} did not become ${status} (last: ${last})`);
+}
+
+beforeAll(async () => {
+  gateway = await startTestServer({ port: await freePort(), env: SANDBOX_ENV });
+});
+afterAll(async () => {
+  await gateway?.stop();
+});
+
+describe("sandbox mode", () => {
+  it("pairs a session by QR through the API and keeps its events inside the tenant", async () => {
+    const base = gateway.baseUrl;
+    const alice = await owner(base);
+    const mallory = await owner(base);
+    const session = expectOk(await request("POST", "/api/sessions", { baseUrl: base, as: { apiKey: alice.key }, json: { name: "Shop" } }), "create").body;
+
+    const aliceSocket = await socketFor(base, alice.key);
+    const mallorySocket = await socketFor(base, mallory.key);
+    try {
+      expect(await join(aliceSocket, session.sessionId)).toEqual({ ok: true, sessionId: session.sessionId });
+      expect(await join(mallorySocket, session.sessionId)).toEqual({ ok: false, error: "Session not found" });
+      const seenByMallory: string[] = [];
+      mallorySocket.onAny((event) => seenByMallory.push(event));
+      const qrEvent = new Promise<{ sessionId: string; qr: string }>((resolve) => aliceSocket.once("qr", resolve));
+
+      const connected = expectOk(await request("POST", `/api/sessions/${session.sessionId}/connect`, { baseUrl: base, as: { apiKey: alice.key } }), "connect").body;
+      expect(connected.status).toBe("QR");
+      expect(connected.state).toBe("qr_ready");
+      expect(connected.qr).toMatch(/^data:image\/png;base64,/);
+      expect((await qrEvent).sessionId).toBe(session.sessionId);
+
+      const png = await fetch(`${base}/api/sessions/${session.sessionId}/qr/image`, { headers: { "X-API-Key": alice.key } });
+      expect(png.headers.get("content-type")).toBe("image/png");
+      expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe("PNG");
+      // Another tenant cannot see or scan it.
+      expect((await request("GET", `/api/sessions/${session.sessionId}/qr`, { baseUrl: base, as: { apiKey: mallory.key } })).status).toBe(404);
+      expect((await request("POST", `/api/sandbox/sessions/${session.sessionId}/scan`, { baseUrl: base, as: { apiKey: mallory.key }, json: {} })).status).toBe(404);
+
+      const open = new Promise<{ status: string }>((resolve) =>
+        aliceSocket.on("connection.update", (u: { status: string }) => u.status === "CONNECTED" && resolve(u)),
+      );
+      const scanned = expectOk(await request("POST", `/api/sandbox/sessions/${session.sessionId}/scan`, { baseUrl: base, as: { apiKey: alice.key }, json: {} }), "scan").body;
+      expect(scanned.status).toBe("CONNECTED");
+      await open;
+      const status = await waitForStatus(base, alice.key, session.sessionId, "CONNECTED");
+      expect(status.phoneNumber).toBe(scanned.phone);
+
+      // The echo contact answers; the answer reaches Alice's socket and store, and no one else's.
+      const incoming = new Promise<{ text: string; fromMe: boolean }>((resolve) =>
+        aliceSocket.on("message", (m: { text: string; fromMe: boolean }) => m.text === "ping from the echo bot" && resolve(m)),
+      );
+      expectOk(
+        await request("POST", "/api/sandbox/contacts/15550100001/messages", { baseUrl: base, as: { apiKey: alice.key }, json: { to: session.sessionId, text: "ping from the echo bot" } }),
+        "contact sends",
+      );
+      expect((await incoming).fromMe).toBe(false);
+      expect(seenByMallory).toEqual([]);
+      const log = expectOk(await request("GET", `/api/sessions/${session.sessionId}/events`, { baseUrl: base, as: { apiKey: alice.key } }), "events").body;
+      expect(log.some((e: { event: string; data: { text?: string } }) => e.event === "message" && e.data.text === "ping from the echo bot")).toBe(true);
+      expect((await request("GET", `/api/sessions/${session.sessionId}/events`, { baseUrl: base, as: { apiKey: mallory.key } })).status).toBe(404);
+      // A contact cannot be made to message another tenant's session.
+      expect(
+        (await request("POST", "/api/sandbox/contacts/15550100001/messages", { baseUrl: base, as: { apiKey: mallory.key }, json: { to: session.sessionId, text: "x" } })).status,
+      ).toBe(400);
+    } finally {
+      aliceSocket.close();
+      mallorySocket.close();
+    }
+  });
+});
+
+describe("restarts", () => {
+  it.each([
+    ["stopped gracefully", (g: TestServer) => g.stop({ keep: true })],
+    ["killed", (g: TestServer) => g.kill()],
+  ])("a paired session is CONNECTED again without a QR after the gateway was %s", async (_how, stopIt) => {
+    const first = await startTestServer({ port: await freePort(), env: SANDBOX_ENV });
+    const alice = await owner(first.baseUrl);
+    const session = expectOk(await request("POST", "/api/sessions", { baseUrl: first.baseUrl, as: { apiKey: alice.key }, json: { name: "Durable" } }), "create").body;
+    expectOk(await request("POST", `/api/sessions/${session.sessionId}/connect`, { baseUrl: first.baseUrl, as: { apiKey: alice.key } }), "connect");
+    expectOk(await request("POST", `/api/sandbox/sessions/${session.sessionId}/scan`, { baseUrl: first.baseUrl, as: { apiKey: alice.key }, json: {} }), "scan");
+    await waitForStatus(first.baseUrl, alice.key, session.sessionId, "CONNECTED");
+    await stopIt(first);
+
+    const second = await startTestServer({ port: await freePort(), env: SANDBOX_ENV, reuse: first.state });
+    try {
+      const status = await waitForStatus(second.baseUrl, alice.key, session.sessionId, "CONNECTED");
+      expect(status.history[0]).toMatchObject({ status: "CONNECTED" });
+      const events = expectOk(await request("GET", `/api/sessions/${session.sessionId}/events`, { baseUrl: second.baseUrl, as: { apiKey: alice.key } }), "events").body;
+      expect(events.map((e: { event: string }) => e.event)).not.toContain("qr");
+      expect(events.some((e: { event: string; data: { status?: string } }) => e.event === "connection.update" && e.data.status === "CONNECTED")).toBe(true);
+    } finally {
+      await second.stop();
+    }
+  });
+});
+
+describe("outside sandbox mode", () => {
+  it("the sandbox endpoints do not exist", async () => {
+    const { cookie } = await owner(baseUrl());
+    for (const [method, path] of [
+      ["GET", "/api/sandbox/contacts"],
+      ["POST", "/api/sandbox/sessions/abc123/scan"],
+      ["POST", "/api/sandbox/sessions/abc123/fault"],
+    ] as const) {
+      const res = await request(method, path, { as: { cookie }, json: method === "POST" ? (path.endsWith("fault") ? { kind: "drop" } : {}) : undefined });
+      expect(res.status, `${method} ${path}`).toBe(404);
+    }
+  });
+});
