@@ -30,7 +30,7 @@ const ready = new Promise<{ wsUrl: string; publicKey: string; serial: number }>(
   });
 });
 const emulator = await ready;
-WA_CERT_DETAILS.PUBLIC_KEY = new Uint8Array(Buffer.from(emulator.publicKey, "base64"));
+WA_CERT_DETAILS.PUBLIC_KEY = Buffer.from(emulator.publicKey, "base64");
 WA_CERT_DETAILS.SERIAL = emulator.serial;
 const scan = (qr: string, phone: string) =>
   new Promise<boolean>((resolve) => {

@@ -15,7 +15,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function pairedSession(name: string, phone: string, config: Record<string, unknown> = {}) {
+async function pairedSession(name: string, phone: string, config: Record<string, string | boolean> = {}) {
   const row = await h.createSession(name);
   if (Object.keys(config).length) {
     await h.database.db.whatsappSession.update({ where: { id: row.id }, data: { config } });
