@@ -16,7 +16,7 @@ const { setRuntime } = await import("./lib/server/runtime");
 const { CLIENT_IP_HEADER } = await import("./lib/server/client-ip");
 const { ensureSuperadmin } = await import("./lib/users/ensure-superadmin");
 const { createSocketServer } = await import("./lib/realtime/create-socket-server");
-const { SessionEventBus } = await import("./lib/realtime/session-event-bus");
+const { EventOutbox } = await import("./lib/events/event-outbox");
 const { createCredentialsCipher } = await import("./lib/whatsapp/credentials-cipher");
 const { SessionManager } = await import("./lib/whatsapp/session-manager");
 const { startSandbox } = await import("./lib/sandbox/start-sandbox");
@@ -38,12 +38,12 @@ const sandbox = env.WA_MODE === "sandbox" ? await startSandbox(env.DATA_DIR, env
 if (sandbox) logger.warn({ emulator: sandbox.emulator.wsUrl }, "SANDBOX MODE: sessions connect to an emulated WhatsApp network, not to WhatsApp");
 
 let io: import("socket.io").Server | null = null;
-const events = new SessionEventBus(() => io);
+const outbox = new EventOutbox(database, () => io);
 const sessions = new SessionManager(
   {
     db: database,
     cipher: createCredentialsCipher(env.APP_SECRET),
-    events,
+    outbox,
     logger: logger.child({ module: "sessions" }),
     baileysLogger: logger.child({ module: "baileys" }, { level: env.WA_LOG_LEVEL }),
     backoff: { initialMs: env.WA_RECONNECT_INITIAL_MS, maxMs: env.WA_RECONNECT_MAX_MS },
@@ -55,7 +55,7 @@ const sessions = new SessionManager(
   { intervalMs: env.WA_WATCHDOG_INTERVAL_MS, timeoutMs: env.WA_WATCHDOG_TIMEOUT_MS },
 );
 
-const runtime: import("./lib/server/runtime").Runtime = { db: database, io, sessions, events, sandbox, databaseUrl, embeddedDatabase: Boolean(embedded), startedAt: new Date() };
+const runtime: import("./lib/server/runtime").Runtime = { db: database, io, sessions, outbox, sandbox, databaseUrl, embeddedDatabase: Boolean(embedded), startedAt: new Date() };
 setRuntime(runtime);
 
 // --- http: Next.js and Socket.io on one port ------------------------------------------------------

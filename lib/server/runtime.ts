@@ -3,7 +3,7 @@
 // load their own copies of every module: a module-level singleton would exist three times.
 import type { Server as SocketIOServer } from "socket.io";
 import type { Db } from "@/lib/db/create-prisma-client";
-import type { SessionEventBus } from "@/lib/realtime/session-event-bus";
+import type { EventOutbox } from "@/lib/events/event-outbox";
 import type { Sandbox } from "@/lib/sandbox/start-sandbox";
 import type { SessionManager } from "@/lib/whatsapp/session-manager";
 
@@ -11,7 +11,7 @@ export interface Runtime {
   db: Db;
   io: SocketIOServer | null;
   sessions: SessionManager;
-  events: SessionEventBus;
+  outbox: EventOutbox;
   /** The emulated WhatsApp network in sandbox mode; null when connected to WhatsApp. */
   sandbox: Sandbox | null;
   /** The database URL in use (the embedded one when DATABASE_URL is unset). */

@@ -11,6 +11,5 @@ export async function deleteSession(caller: Caller, idOrSessionId: string): Prom
   await getRuntime().sessions.remove(session);
   const { count } = await db().whatsappSession.deleteMany({ where: { id: session.id, ...sessionScope(caller) } });
   if (count === 0) throw notFound("Session");
-  getRuntime().events.forget(session.sessionId);
   return { success: true };
 }

@@ -1,12 +1,16 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { getRuntime } from "@/lib/server/runtime";
+import { db } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
-/** The session's most recent events (the dashboard's live log shows them before new ones arrive). */
-export async function listSessionEvents(caller: Caller, idOrSessionId: string) {
+/** The session's most recent events from the outbox, newest first (the dashboard's live log). */
+export async function listSessionEvents(caller: Caller, idOrSessionId: string, limit = 200) {
   const session = await getSessionOrThrow(caller, idOrSessionId);
-  return getRuntime()
-    .events.recent(session.sessionId)
-    .map(({ event, timestamp, data }) => ({ event, timestamp, data }));
+  const rows = await db().event.findMany({
+    where: { sessionId: session.id },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, event: true, payload: true, createdAt: true },
+  });
+  return rows.map((r) => ({ id: r.id, event: r.event, timestamp: r.createdAt, data: r.payload }));
 }

@@ -13,6 +13,7 @@ import makeWASocket, {
 } from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/create-prisma-client";
+import type { EventOutbox } from "@/lib/events/event-outbox";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
 import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 import type { CredentialsCipher } from "@/lib/whatsapp/credentials-cipher";
@@ -28,14 +29,11 @@ export interface SessionRef {
   ownerId: string;
 }
 
-export interface SessionEventSink {
-  publish(session: SessionRef, event: string, data: Record<string, unknown>): void;
-}
-
 export interface SessionContext {
   db: Db;
   cipher: CredentialsCipher;
-  events: SessionEventSink;
+  /** Where the session's events go: the durable outbox (Socket.io and webhooks feed from it). */
+  outbox: EventOutbox;
   logger: Logger;
   baileysLogger: Logger;
   backoff: BackoffOptions;
@@ -125,7 +123,7 @@ export class ManagedSession {
       this.auth = null;
       await deleteAuthState(this.ctx.db, this.ref.id);
       await this.setStatus("LOGGED_OUT", reason);
-      this.ctx.events.publish(this.ref, "logged.out", { reason });
+      await this.ctx.outbox.emit(this.ref, "logged.out", { reason });
     });
   }
 
@@ -217,7 +215,7 @@ export class ManagedSession {
     const update = events["connection.update"];
     if (update) await this.onConnectionUpdate(sock, auth, update);
     await handleStoreEvents(
-      { db: this.ctx.db, events: this.ctx.events, ref: this.ref, config: this.config, sock, logger: this.ctx.logger, earlyStatuses: this.earlyStatuses },
+      { db: this.ctx.db, outbox: this.ctx.outbox, ref: this.ref, config: this.config, sock, logger: this.ctx.logger, earlyStatuses: this.earlyStatuses },
       events,
     );
     const me = sock.user?.id ? jidNormalizedUser(sock.user.id) : null;
@@ -230,7 +228,7 @@ export class ManagedSession {
     if (update.qr) {
       this.qr = update.qr;
       await this.setStatus("QR", "waiting for the QR code to be scanned");
-      this.ctx.events.publish(this.ref, "qr", { qr: update.qr });
+      await this.ctx.outbox.emit(this.ref, "qr", { qr: update.qr });
     }
     if (update.connection === "open") {
       this.qr = null;
@@ -268,7 +266,7 @@ export class ManagedSession {
           await deleteAuthState(this.ctx.db, this.ref.id);
           await this.ctx.db.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { autoConnect: false } });
           await this.setStatus("LOGGED_OUT", action.reason);
-          this.ctx.events.publish(this.ref, "logged.out", { reason: action.reason });
+          await this.ctx.outbox.emit(this.ref, "logged.out", { reason: action.reason });
           return;
         case "stop":
           this.stopped = true;
@@ -298,15 +296,17 @@ export class ManagedSession {
   private async setStatus(status: SessionStatus, reason: string) {
     if (status === this.status && reason === this.reason) return;
     const since = new Date();
-    // Stored first, so that whoever sees the new status in memory also finds it in the database.
-    await this.ctx.db.$transaction([
-      this.ctx.db.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { status, statusReason: reason, statusChangedAt: since } }),
-      this.ctx.db.sessionStatusEvent.create({ data: { sessionId: this.ref.id, ownerId: this.ref.ownerId, status, reason } }),
-    ]);
+    // Stored first, so that whoever sees the new status in memory also finds it in the database;
+    // the status, its history row and its event commit together.
+    const dispatch = await this.ctx.db.$transaction(async (tx) => {
+      await tx.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { status, statusReason: reason, statusChangedAt: since } });
+      await tx.sessionStatusEvent.create({ data: { sessionId: this.ref.id, ownerId: this.ref.ownerId, status, reason } });
+      return this.ctx.outbox.record(tx, this.ref, [{ event: "connection.update", data: { status, reason, qr: this.qr } }]);
+    });
     this.status = status;
     this.reason = reason;
     this.since = since;
-    this.ctx.events.publish(this.ref, "connection.update", { status, reason, qr: this.qr });
+    dispatch();
     for (const wake of this.waiters) wake();
   }
 
@@ -345,7 +345,7 @@ export class ManagedSession {
       if (current) return;
       const image = await this.ctx.fetchBytes(url);
       await sock.updateProfilePicture(me, image);
-      this.ctx.events.publish(this.ref, "profile.picture.restored", { url });
+      await this.ctx.outbox.emit(this.ref, "profile.picture.restored", { url });
     } catch (error) {
       this.ctx.logger.warn({ err: error, sessionId: this.ref.sessionId }, "profile picture guard could not restore the picture");
     }

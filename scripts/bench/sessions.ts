@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { WA_CERT_DETAILS } from "@whiskeysockets/baileys";
-import { SessionEventBus } from "../../lib/realtime/session-event-bus";
+import { EventOutbox } from "../../lib/events/event-outbox";
 import { createCredentialsCipher } from "../../lib/whatsapp/credentials-cipher";
 import { SessionManager, type SessionRow } from "../../lib/whatsapp/session-manager";
 import { createMigratedTestDatabase } from "../../tests/support/test-database";
@@ -49,12 +49,12 @@ const settle = async () => {
   return process.memoryUsage();
 };
 
-function newManager(database: Awaited<ReturnType<typeof createMigratedTestDatabase>>, events: SessionEventBus) {
+function newManager(database: Awaited<ReturnType<typeof createMigratedTestDatabase>>, outbox: EventOutbox) {
   return new SessionManager(
     {
       db: database.connect(),
       cipher: createCredentialsCipher("benchmark-secret-benchmark-secret-benchmark"),
-      events,
+      outbox,
       logger,
       baileysLogger: logger,
       backoff: { initialMs: 500, maxMs: 5000 },
@@ -78,7 +78,7 @@ console.log(`node ${process.version}, ${process.env.DATABASE_URL ? "PostgreSQL" 
 console.log("N\tbaseline RSS MB\tconnected RSS MB\tper session MB\theap per session MB\tpair all s\trestore all s");
 for (const n of runs) {
   const database = await createMigratedTestDatabase();
-  const events = new SessionEventBus(() => null);
+  const outbox = new EventOutbox(database.db, () => null);
   const owner = await database.db.user.create({ data: { name: "bench", email: `bench${n}@b.local`, username: `bench${n}`, passwordHash: "x", role: "OWNER" } });
   const rows: SessionRow[] = [];
   for (let i = 0; i < n; i++) {
@@ -90,7 +90,7 @@ for (const n of runs) {
     );
   }
   const before = await settle();
-  let manager = newManager(database, events);
+  let manager = newManager(database, outbox);
   const pairStart = Date.now();
   // Ten at a time, as a person pairing phones would not do, but a restore does.
   for (let i = 0; i < rows.length; i += 10) {
@@ -107,7 +107,7 @@ for (const n of runs) {
   const connected = await settle();
 
   await manager.shutdown();
-  manager = newManager(database, events);
+  manager = newManager(database, outbox);
   const restoreStart = Date.now();
   await manager.restoreAll();
   await waitAll(manager, rows, "CONNECTED", 300_000);

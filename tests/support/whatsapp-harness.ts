@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import pino from "pino";
 import { WA_CERT_DETAILS } from "@whiskeysockets/baileys";
-import { SessionEventBus, type SessionEvent } from "@/lib/realtime/session-event-bus";
+import { EventOutbox, type RecordedEvent } from "@/lib/events/event-outbox";
 import { createCredentialsCipher } from "@/lib/whatsapp/credentials-cipher";
 import { SessionManager } from "@/lib/whatsapp/session-manager";
 import type { SessionRow } from "@/lib/whatsapp/session-manager";
@@ -16,8 +16,8 @@ export const APP_SECRET = randomBytes(32).toString("hex");
 export interface Harness {
   database: TestDatabase;
   emulator: WaEmulator;
-  events: SessionEventBus;
-  recorded: SessionEvent[];
+  events: EventOutbox;
+  recorded: RecordedEvent[];
   manager: SessionManager;
   newManager(options?: { watchdogIntervalMs?: number; watchdogTimeoutMs?: number }): SessionManager;
   createSession(name?: string): Promise<SessionRow>;
@@ -26,7 +26,7 @@ export interface Harness {
   restartEmulator(): Promise<void>;
   pair(row: SessionRow, phone: string): Promise<void>;
   waitForStatus(row: SessionRow, status: string, timeoutMs?: number): Promise<void>;
-  waitForEvent(predicate: (e: SessionEvent) => boolean, timeoutMs?: number): Promise<SessionEvent>;
+  waitForEvent(predicate: (e: RecordedEvent) => boolean, timeoutMs?: number): Promise<RecordedEvent>;
   close(): Promise<void>;
 }
 
@@ -36,8 +36,8 @@ export async function startHarness(options: { watchdogIntervalMs?: number; watch
   emulator.trustInBaileys(WA_CERT_DETAILS);
   let savedState: ReturnType<WaEmulator["saveState"]> | null = null;
   const port = Number(new URL(emulator.wsUrl).port);
-  const events = new SessionEventBus(() => null);
-  const recorded: SessionEvent[] = [];
+  const events = new EventOutbox(database.db, () => null);
+  const recorded: RecordedEvent[] = [];
   events.subscribe((e) => recorded.push(e));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const managers: SessionManager[] = [];
@@ -47,7 +47,7 @@ export async function startHarness(options: { watchdogIntervalMs?: number; watch
       {
         db: database.connect(),
         cipher: createCredentialsCipher(APP_SECRET),
-        events,
+        outbox: events,
         logger,
         baileysLogger: logger,
         backoff: { initialMs: 200, maxMs: 2000 },
@@ -101,7 +101,7 @@ export async function startHarness(options: { watchdogIntervalMs?: number; watch
       return waitUntil(() => current() === status, timeoutMs, () => `session ${row.sessionId} to be ${status} (is ${current()})`);
     },
     async waitForEvent(predicate, timeoutMs = 20_000) {
-      let found: SessionEvent | undefined;
+      let found: RecordedEvent | undefined;
       await waitUntil(() => Boolean((found = recorded.find(predicate))), timeoutMs, () => "event");
       return found!;
     },

@@ -1,17 +1,17 @@
-// Persists what Baileys reports about chats, contacts and messages, and announces it on the
-// session's event stream (Socket.io now; webhooks build on the same stream). Called on the
-// session's ordered queue, one batch of Baileys events at a time.
+// Persists what Baileys reports about chats, contacts and messages, and records the matching events
+// in the outbox in the same transaction. Called on the session's ordered queue, one batch of
+// Baileys events at a time. WhatsApp I/O the batch causes (read receipts) runs after the commit.
 import { jidNormalizedUser, isJidGroup, proto, type BaileysEventMap, type WAMessage, type WASocket } from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
-import type { Db } from "@/lib/db/create-prisma-client";
+import type { EventOutbox, PendingEvent, Tx } from "@/lib/events/event-outbox";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 import { describeMessage, isProtocolOnly } from "@/lib/whatsapp/describe-message";
-import type { SessionEventSink, SessionRef } from "@/lib/whatsapp/managed-session";
+import type { SessionRef } from "@/lib/whatsapp/managed-session";
 
 export interface StoreContext {
   db: Db;
-  events: SessionEventSink;
+  outbox: EventOutbox;
   ref: SessionRef;
   config: SessionConfig;
   sock: WASocket;
@@ -79,7 +79,7 @@ async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: bo
       // Our own sends are stored before they go out; here they only gain WhatsApp's view.
       update: { raw, ...(d.content !== null ? { content: d.content } : {}) },
     });
-    if (d.type === "REACTION") continue;
+    if (d.type === "REACTION" || remoteJid === "status@broadcast") continue;
     const isGroup = Boolean(isJidGroup(remoteJid));
     await db.chat.upsert({
       where: { sessionId_jid: { sessionId: ref.id, jid: remoteJid } },
@@ -110,9 +110,48 @@ async function updateStatus(ctx: StoreContext, keyId: string, status: MessageSta
   return true;
 }
 
-export async function handleStoreEvents(ctx: StoreContext, events: Partial<BaileysEventMap>): Promise<void> {
+type Db = Tx;
+
+/** The Baileys events this module stores; a batch without any of them needs no transaction. */
+const STORED = [
+  "messaging-history.set",
+  "chats.upsert",
+  "chats.update",
+  "chats.delete",
+  "contacts.upsert",
+  "contacts.update",
+  "messages.upsert",
+  "messages.update",
+  "message-receipt.update",
+  "messages.reaction",
+  "presence.update",
+  "groups.upsert",
+  "groups.update",
+  "group-participants.update",
+  "call",
+] as const;
+
+export async function handleStoreEvents(ctx: Omit<StoreContext, "db"> & { db: import("@/lib/db/create-prisma-client").Db }, events: Partial<BaileysEventMap>): Promise<void> {
+  if (!STORED.some((name) => events[name])) return;
+  const afterCommit: Array<() => Promise<unknown>> = [];
+  const dispatch = await ctx.db.$transaction(
+    async (tx) => {
+      const pending: PendingEvent[] = [];
+      await storeBatch({ ...ctx, db: tx }, events, pending, afterCommit);
+      return ctx.outbox.record(tx, ctx.ref, pending);
+    },
+    // A history sync can be large; the default 5 s would abort it.
+    { timeout: 120_000, maxWait: 60_000 },
+  );
+  dispatch();
+  for (const action of afterCommit) {
+    await action().catch((error: unknown) => ctx.logger.warn({ err: error, sessionId: ctx.ref.sessionId }, "follow-up WhatsApp action failed"));
+  }
+}
+
+async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, pending: PendingEvent[], afterCommit: Array<() => Promise<unknown>>) {
   const { db, ref } = ctx;
-  const publish = (event: string, data: Record<string, unknown>) => ctx.events.publish(ref, event, data);
+  const publish = (event: string, data: Record<string, unknown>) => void pending.push({ event, data });
 
   const history = events["messaging-history.set"];
   if (history) {
@@ -182,10 +221,12 @@ export async function handleStoreEvents(ctx: StoreContext, events: Partial<Baile
         publish("message.reaction", { ...data, reaction: data.text, targetId: data.quoteId });
         continue;
       }
-      publish(msg.key.fromMe ? "message.sent" : "message", data);
+      const isStatus = msg.key.remoteJid === "status@broadcast";
+      publish(isStatus ? "status.update" : msg.key.fromMe ? "message.sent" : "message", data);
       // readReceipts: mark what arrives as read, unless the session is in ghost mode.
-      if (!msg.key.fromMe && upsert.type === "notify" && ctx.config.readReceipts && !ctx.config.ghostMode) {
-        await ctx.sock.readMessages([msg.key]).catch((error: unknown) => ctx.logger.warn({ err: error }, "could not send read receipt"));
+      if (!msg.key.fromMe && !isStatus && upsert.type === "notify" && ctx.config.readReceipts && !ctx.config.ghostMode) {
+        const key = msg.key;
+        afterCommit.push(() => ctx.sock.readMessages([key]));
       }
     }
   }

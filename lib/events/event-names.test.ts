@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { eventMatches, seed001Name } from "@/lib/events/event-names";
+
+describe("eventMatches", () => {
+  it("takes seed 001 names", () => {
+    expect(eventMatches(["message.received"], "message")).toBe(true);
+    expect(eventMatches(["message.status"], "message.update")).toBe(true);
+    expect(eventMatches(["group.update"], "group.participants")).toBe(true);
+    expect(eventMatches(["message.received"], "message.sent")).toBe(false);
+  });
+  it("takes seed 003 names and aliases", () => {
+    expect(eventMatches(["message"], "message")).toBe(true);
+    expect(eventMatches(["message_ack"], "message.update")).toBe(true);
+    expect(eventMatches(["connection.update"], "qr")).toBe(true);
+  });
+  it("takes everything with * or all, and prefix wildcards", () => {
+    expect(eventMatches(["*"], "call")).toBe(true);
+    expect(eventMatches(["all"], "presence.update")).toBe(true);
+    expect(eventMatches(["chat.*"], "chat.delete")).toBe(true);
+    expect(eventMatches(["chat.*"], "contact.update")).toBe(false);
+  });
+  it("wants nothing with no filters", () => {
+    expect(eventMatches([], "message")).toBe(false);
+  });
+});
+
+describe("seed001Name", () => {
+  it("renames where seed 001 differs and keeps the rest", () => {
+    expect(seed001Name("message")).toBe("message.received");
+    expect(seed001Name("message.update")).toBe("message.status");
+    expect(seed001Name("message.sent")).toBe("message.sent");
+  });
+});
