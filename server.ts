@@ -55,7 +55,7 @@ const sessions = new SessionManager(
   { intervalMs: env.WA_WATCHDOG_INTERVAL_MS, timeoutMs: env.WA_WATCHDOG_TIMEOUT_MS },
 );
 
-const runtime: import("./lib/server/runtime").Runtime = { db: database, io, sessions, outbox, sandbox, databaseUrl, embeddedDatabase: Boolean(embedded), startedAt: new Date() };
+const runtime: import("./lib/server/runtime").Runtime = { db: database, io, sessions, outbox, workers: [], sandbox, databaseUrl, embeddedDatabase: Boolean(embedded), startedAt: new Date() };
 setRuntime(runtime);
 
 // --- http: Next.js and Socket.io on one port ------------------------------------------------------
@@ -112,6 +112,11 @@ const restored = await sessions.restoreAll();
 if (restored) logger.info({ restored }, "restored WhatsApp sessions");
 sessions.startWatchdog();
 
+// --- background workers -------------------------------------------------------------------------
+// Each is started here and registered on the runtime, so route handlers can wake it and shutdown
+// can stop it. (Send queue: lib/messages; webhook delivery: lib/webhooks.)
+const workers = runtime.workers;
+
 // --- shutdown -----------------------------------------------------------------------------------
 async function shutdown(signal: string) {
   if (shuttingDown) return;
@@ -123,6 +128,7 @@ async function shutdown(signal: string) {
   httpServer.closeIdleConnections();
   io?.close();
   if (inFlight > 0) await new Promise<void>((resolve) => ((drained = resolve), setTimeout(resolve, 10_000).unref()));
+  await Promise.all(runtime.workers.map((w) => w.stop().catch((error: unknown) => logger.error({ err: error, worker: w.name }, "worker did not stop cleanly"))));
   await sessions.shutdown();
   await sandbox?.stop().catch((error: unknown) => logger.error({ err: error }, "sandbox did not stop cleanly"));
   await database.$disconnect().catch(() => {});

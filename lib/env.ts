@@ -43,6 +43,27 @@ const schema = z.object({
   WA_CONNECT_WAIT_MS: z.coerce.number().int().min(0).default(8000),
   /** Let the server fetch from private, loopback and link-local addresses (media URLs, webhooks). */
   ALLOW_PRIVATE_NETWORK_URLS: bool(false),
+  // --- messaging (lib/messages, lib/media) ---
+  /** Country code added to local numbers that start with 0 (seed 001: 08… → 628… with 62). Empty: none. */
+  DEFAULT_COUNTRY_CODE: z.string().regex(/^\d{0,4}$/, "DEFAULT_COUNTRY_CODE must be digits").default(""),
+  /** Largest upload or fetched media file, in bytes (25 MB). */
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  MEDIA_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  /** How long an accepted send waits for its session to be connected before it fails. */
+  SEND_WAIT_FOR_CONNECTION_MS: z.coerce.number().int().min(0).default(300_000),
+  SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  /** Default pacing per session (each session may override): gap + random jitter, and a cap per minute. */
+  PACING_MIN_GAP_MS: z.coerce.number().int().min(0).default(1500),
+  PACING_JITTER_MS: z.coerce.number().int().min(0).default(1500),
+  PACING_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  // --- webhooks (lib/webhooks) ---
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Attempts before a delivery is dead; with the default backoff they span about a day. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(15),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(10_000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).default(16),
+  /** Events older than this, with nothing left to deliver, are pruned. */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(14),
   /** Sandbox only: the emulator's port (0 = any free port) and where its state is kept. */
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });

@@ -7,11 +7,20 @@ import type { EventOutbox } from "@/lib/events/event-outbox";
 import type { Sandbox } from "@/lib/sandbox/start-sandbox";
 import type { SessionManager } from "@/lib/whatsapp/session-manager";
 
+export interface Worker {
+  name: string;
+  /** Something changed that the worker may want to act on now rather than at its next poll. */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
 export interface Runtime {
   db: Db;
   io: SocketIOServer | null;
   sessions: SessionManager;
   outbox: EventOutbox;
+  /** Background workers (send queue, webhook delivery, …): started after listen, stopped on shutdown. */
+  workers: Worker[];
   /** The emulated WhatsApp network in sandbox mode; null when connected to WhatsApp. */
   sandbox: Sandbox | null;
   /** The database URL in use (the embedded one when DATABASE_URL is unset). */

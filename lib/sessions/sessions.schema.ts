@@ -26,6 +26,17 @@ export const sessionConfigSchema = z.strictObject({
   readReceipts: z.boolean().optional(),
   antiDelete: z.boolean().optional(),
   ghostMode: z.boolean().optional(),
+  /** Save incoming media under DATA_DIR (seed 003's auto-save). */
+  autoSaveMedia: z.boolean().optional(),
+  /** Per-session send pacing; unset fields use the PACING_* defaults. `enabled: false` turns it off. */
+  pacing: z
+    .strictObject({
+      enabled: z.boolean().optional(),
+      minGapMs: z.number().int().min(0).max(600_000).optional(),
+      jitterMs: z.number().int().min(0).max(600_000).optional(),
+      maxPerMinute: z.number().int().min(1).max(1000).optional(),
+    })
+    .optional(),
 });
 export type SessionConfig = z.infer<typeof sessionConfigSchema>;
 
@@ -38,6 +49,8 @@ export const DEFAULT_SESSION_CONFIG: Required<SessionConfig> = {
   readReceipts: false,
   antiDelete: false,
   ghostMode: false,
+  autoSaveMedia: true,
+  pacing: {},
 };
 
 /** POST /api/sessions/[id]/connect: optional metadata (seed 003), kept with the session and sent with its events. */
