@@ -137,4 +137,7 @@ async function shutdown(signal: string) {
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
+// A stray rejection in one session's or worker's background task must not take every other
+// session down with the process: log it loudly and keep serving.
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -21,7 +21,11 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const [, port] = server.getServerConn().split(":");
   if (!port || port === "0") throw new Error(`embedded PostgreSQL did not report its port (${server.getServerConn()})`);
   return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    // One connection per client: PGlite has a single session, and the socket server keeps only a
+    // transaction on one connection, not an extended-protocol exchange (Parse/Bind/Execute/Sync).
+    // Two pooled connections interleave those messages ("bind message supplies 3 parameters, but
+    // prepared statement … requires 1", "portal … does not exist") and requests fail under load.
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&connection_limit=1`,
     async stop() {
       await server.stop();
       await db.close();

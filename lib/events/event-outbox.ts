@@ -85,7 +85,7 @@ export class EventOutbox {
 
   /** Records and dispatches events that are not part of a larger change. */
   async emit(session: EventSession, event: string, data: Record<string, unknown>): Promise<void> {
-    const dispatch = await this.db.$transaction((tx) => this.record(tx, session, [{ event, data }]));
+    const dispatch = await this.db.$transaction((tx) => this.record(tx, session, [{ event, data }]), { maxWait: 60_000, timeout: 30_000 });
     dispatch();
   }
 

@@ -164,13 +164,22 @@ export class ManagedSession {
     this.config = config;
     const sock = this.socket;
     if (sock && ghostChanged) await sock.sendPresenceUpdate(config.ghostMode ? "unavailable" : "available").catch(() => undefined);
-    if (sock && config.ppGuardEnabled) void this.guardProfilePicture();
+    if (sock && config.ppGuardEnabled) this.detach(this.guardProfilePicture());
   }
 
+  /**
+   * Runs `work` after everything queued before it. Never rejects: a failure is logged and the
+   * queue moves on, because one failed write must not stop a session's later events (nor, as an
+   * unhandled rejection, the process).
+   */
   private enqueue(work: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(work);
-    this.queue = next.catch((error: unknown) => this.ctx.logger.error({ err: error, sessionId: this.ref.sessionId }, "session event handling failed"));
-    return next;
+    this.queue = this.queue.then(work).catch((error: unknown) => this.ctx.logger.error({ err: error, sessionId: this.ref.sessionId }, "session event handling failed"));
+    return this.queue;
+  }
+
+  /** For fire-and-forget calls (timers, event callbacks): failures are logged, never thrown. */
+  private detach(work: Promise<unknown>): void {
+    work.catch((error: unknown) => this.ctx.logger.error({ err: error, sessionId: this.ref.sessionId }, "session task failed"));
   }
 
   private clearReconnectTimer() {
@@ -220,7 +229,7 @@ export class ManagedSession {
     );
     const me = sock.user?.id ? jidNormalizedUser(sock.user.id) : null;
     if (this.config.ppGuardEnabled && me && events["contacts.update"]?.some((c) => c.id && jidNormalizedUser(c.id) === me && c.imgUrl === "removed")) {
-      void this.guardProfilePicture();
+      this.detach(this.guardProfilePicture());
     }
   }
 
@@ -241,7 +250,7 @@ export class ManagedSession {
       await this.ctx.db.whatsappSession.updateMany({ where: { id: this.ref.id, pairedAt: null }, data: { pairedAt: new Date() } });
       await this.setStatus("CONNECTED", "connection open");
       if (this.config.ghostMode) await sock.sendPresenceUpdate("unavailable").catch(() => undefined);
-      if (this.config.ppGuardEnabled) void this.guardProfilePicture();
+      if (this.config.ppGuardEnabled) this.detach(this.guardProfilePicture());
     }
     if (update.connection === "close") {
       const error = update.lastDisconnect?.error as { output?: { statusCode?: number }; message?: string } | undefined;
@@ -255,7 +264,7 @@ export class ManagedSession {
       switch (action.kind) {
         case "reconnect-now":
           this.totalReconnects++;
-          void this.openSocket(action.reason);
+          this.detach(this.openSocket(action.reason));
           return;
         case "reconnect-later":
           await this.scheduleReconnect(action.reason);
@@ -288,7 +297,7 @@ export class ManagedSession {
     if (this.stopped) return;
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
-      if (!this.stopped) void this.openSocket(`reconnect attempt ${this.reconnectAttempts}`);
+      if (!this.stopped) this.detach(this.openSocket(`reconnect attempt ${this.reconnectAttempts}`));
     }, delay);
   }
 
@@ -298,11 +307,15 @@ export class ManagedSession {
     const since = new Date();
     // Stored first, so that whoever sees the new status in memory also finds it in the database;
     // the status, its history row and its event commit together.
-    const dispatch = await this.ctx.db.$transaction(async (tx) => {
-      await tx.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { status, statusReason: reason, statusChangedAt: since } });
-      await tx.sessionStatusEvent.create({ data: { sessionId: this.ref.id, ownerId: this.ref.ownerId, status, reason } });
-      return this.ctx.outbox.record(tx, this.ref, [{ event: "connection.update", data: { status, reason, qr: this.qr } }]);
-    });
+    const dispatch = await this.ctx.db.$transaction(
+      async (tx) => {
+        await tx.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { status, statusReason: reason, statusChangedAt: since } });
+        await tx.sessionStatusEvent.create({ data: { sessionId: this.ref.id, ownerId: this.ref.ownerId, status, reason } });
+        return this.ctx.outbox.record(tx, this.ref, [{ event: "connection.update", data: { status, reason, qr: this.qr } }]);
+      },
+      // Hundreds of sessions reconnecting at once queue for connections; waiting is fine, failing is not.
+      { maxWait: 60_000, timeout: 30_000 },
+    );
     this.status = status;
     this.reason = reason;
     this.since = since;

@@ -131,10 +131,17 @@ export class SessionManager {
   /** One timer for all sessions: each connected one must answer a ping in time. */
   startWatchdog(): void {
     if (this.watchdogTimer) return;
+    const probing = new Set<string>();
     this.watchdogTimer = setInterval(() => {
       for (const session of this.sessions.values()) {
-        if (session.status !== "CONNECTED") continue;
-        void session.probe(this.watchdog.timeoutMs).then((alive) => (alive ? undefined : session.markZombieAndRestart()));
+        // One probe per session at a time, even when the interval is shorter than the timeout.
+        if (session.status !== "CONNECTED" || probing.has(session.ref.id)) continue;
+        probing.add(session.ref.id);
+        session
+          .probe(this.watchdog.timeoutMs)
+          .then((alive) => (alive ? undefined : session.markZombieAndRestart()))
+          .catch((error: unknown) => this.ctx.logger.error({ err: error, sessionId: session.ref.sessionId }, "watchdog could not restart session"))
+          .finally(() => probing.delete(session.ref.id));
       }
     }, this.watchdog.intervalMs);
     this.watchdogTimer.unref();

@@ -2,7 +2,7 @@
 // a restart, with the real SessionManager and Baileys against the emulator (in its own process).
 //   npx tsx scripts/bench/sessions.ts [N ...]        (default 10 50 200)
 // Uses DATABASE_URL when set (a fresh database is created and dropped), else the embedded PostgreSQL.
-import { fork } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
@@ -15,6 +15,15 @@ import { createMigratedTestDatabase } from "../../tests/support/test-database";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const runs = sizes.length ? sizes : [10, 50, 200];
+
+// Resident memory never shrinks back, so each N is measured in a fresh process.
+if (runs.length > 1) {
+  for (const n of runs) {
+    const result = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), String(n)], { stdio: "inherit" });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
+  process.exit(0);
+}
 
 const child = fork(path.join(here, "emulator-process.ts"), { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
 const pending = new Map<number, (ok: boolean) => void>();
