@@ -2,7 +2,8 @@
 // very zod schemas the routes parse with, so the document cannot drift from the validation.
 import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
-import { createSessionSchema, renameSessionSchema, updateSessionSettingsSchema } from "@/lib/sessions/sessions.schema";
+import { contactMessageSchema, createContactSchema, faultSchema, scanSchema } from "@/lib/sandbox/sandbox.schema";
+import { connectSessionSchema, createSessionSchema, pairingCodeSchema, renameSessionSchema, updateSessionSettingsSchema } from "@/lib/sessions/sessions.schema";
 import { assignSessionsSchema, createUserSchema, loginSchema, registerSchema, updateMeSchema, updateUserSchema } from "@/lib/users/users.schema";
 
 export interface Endpoint {
@@ -45,4 +46,20 @@ export const API_CATALOGUE: Endpoint[] = [
   { method: "delete", path: "/api/sessions/{id}", tag: "Sessions", summary: "Delete a session", permission: "sessions.manage", returns: '{ "success": true }' },
   { method: "patch", path: "/api/sessions/{id}/settings", tag: "Sessions", summary: "Change the session's toggles (merged)", permission: "sessions.manage", body: updateSessionSettingsSchema, returns: "{ id, sessionId, name, config }" },
   { method: "delete", path: "/api/sessions/{id}/settings", tag: "Sessions", summary: "Delete a session (seed 001's path)", permission: "sessions.manage", returns: '{ "success": true }' },
+  { method: "post", path: "/api/sessions/{id}/connect", tag: "Sessions", summary: "Start the WhatsApp connection (alias: /init); waits briefly for a QR", permission: "sessions.manage", body: connectSessionSchema, returns: "session with status QR and qr (PNG data URL), or CONNECTED" },
+  { method: "get", path: "/api/sessions/{id}/qr", tag: "Sessions", summary: "The current QR code", permission: "sessions.manage", returns: '{ "qr": "data:image/png;base64,…" | null, "status" }' },
+  { method: "get", path: "/api/sessions/{id}/qr/image", tag: "Sessions", summary: "The current QR code as a PNG", permission: "sessions.manage", returns: "image/png; 404 when no QR is waiting" },
+  { method: "post", path: "/api/sessions/{id}/pairing-code", tag: "Sessions", summary: "Pair by an 8-character code instead of a QR", permission: "sessions.manage", body: pairingCodeSchema, returns: '{ "code", "phone", "status" }' },
+  { method: "get", path: "/api/sessions/{id}/status", tag: "Sessions", summary: "Live status, phone, profile name, since, reason, last error, status history", permission: "sessions.read", returns: "status object" },
+  { method: "post", path: "/api/sessions/{id}/restart", tag: "Sessions", summary: "Close and reopen the connection (no QR once paired)", permission: "sessions.manage", returns: "session" },
+  { method: "post", path: "/api/sessions/{id}/logout", tag: "Sessions", summary: "Unlink from the phone and wipe the credentials", permission: "sessions.manage", returns: '{ "success": true, "status": "LOGGED_OUT" }' },
+  { method: "get", path: "/api/sessions/{id}/events", tag: "Sessions", summary: "The session's recent events (newest first)", permission: "sessions.read", returns: "{ id, event, timestamp, data }[]" },
+  { method: "get", path: "/api/websocket/stats", tag: "Sessions", summary: "Socket.io clients per session room (seed 003)", permission: "sessions.read", returns: '{ "success": true, "data": { "totalConnections", "sessionRooms" } }' },
+
+  { method: "post", path: "/api/sandbox/sessions/{sessionId}/scan", tag: "Sandbox", summary: "The sandbox phone scans the session's QR (sandbox mode only)", permission: "sessions.manage", body: scanSchema, returns: '{ "success", "phone", "status" }' },
+  { method: "post", path: "/api/sandbox/sessions/{sessionId}/fault", tag: "Sandbox", summary: "Make the emulated network drop, log out, conflict, restart or stall the session", permission: "sessions.manage", body: faultSchema, returns: '{ "success", "kind", "connections" }' },
+  { method: "get", path: "/api/sandbox/contacts", tag: "Sandbox", summary: "Emulated contacts", permission: "sessions.read", returns: "{ phone, jid, name, echo }[]" },
+  { method: "post", path: "/api/sandbox/contacts", tag: "Sandbox", summary: "Add an emulated contact", permission: "sessions.manage", body: createContactSchema, returns: "contact (201)" },
+  { method: "post", path: "/api/sandbox/contacts/{phone}/messages", tag: "Sandbox", summary: "The contact sends a message to one of your sessions", permission: "sessions.send", body: contactMessageSchema, returns: '{ "success", "messageId", "to" }' },
+  { method: "get", path: "/api/sandbox/contacts/{phone}/messages", tag: "Sandbox", summary: "What the contact received from your sessions, decrypted, with its receipts", permission: "sessions.read", returns: "message[]" },
 ];
