@@ -10,7 +10,7 @@ import { Switch } from "@/components/ui/switch";
 import type { DEFAULT_SESSION_CONFIG, SessionConfig } from "@/lib/sessions/sessions.schema";
 
 type Config = typeof DEFAULT_SESSION_CONFIG;
-type Toggle = Exclude<keyof Config, "ppGuardFallbackUrl">;
+type Toggle = Exclude<keyof Config, "ppGuardFallbackUrl" | "pacing">;
 
 const TOGGLES: Array<{ key: Toggle; label: string; description: string }> = [
   { key: "autoReplyEnabled", label: "Auto-reply", description: "Answer incoming messages with your configured auto-replies." },
@@ -18,6 +18,7 @@ const TOGGLES: Array<{ key: Toggle; label: string; description: string }> = [
   { key: "antiDelete", label: "Anti-delete", description: "Keep a copy of messages the sender deletes for everyone." },
   { key: "ghostMode", label: "Ghost mode", description: "Hide online and typing presence from contacts." },
   { key: "ppGuardEnabled", label: "Profile picture guard", description: "Restore the profile picture if it is changed or removed." },
+  { key: "autoSaveMedia", label: "Save incoming media", description: "Keep photos, videos, voice notes and documents that arrive, to open them later." },
 ];
 
 /** The session's toggles; read-only for callers without sessions.manage. */
