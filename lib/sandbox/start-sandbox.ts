@@ -38,14 +38,27 @@ export async function startSandbox(dataDir: string, port: number): Promise<Sandb
     writeFileSync(`${file}.tmp`, JSON.stringify(emulator.saveState()));
     renameSync(`${file}.tmp`, file);
   };
-  // Pairings are what must survive a restart; save as soon as one happens.
+  // Pairings must survive a restart, so they are saved at once. The emulated phones' Signal state
+  // moves with every message, so message traffic is saved too, at most every second: a crash loses
+  // at most that second, not every conversation since the last pairing.
   emulator.on("paired", () => save());
   emulator.on("registration", () => save());
+  let pending: NodeJS.Timeout | null = null;
+  const saveSoon = () => {
+    pending ??= setTimeout(() => {
+      pending = null;
+      save();
+    }, 1000);
+    pending.unref();
+  };
+  emulator.on("message", saveSoon);
+  emulator.on("receipt", saveSoon);
   return {
     emulator,
     socketOptions: () => ({ waWebSocketUrl: emulator.wsUrl, fetchAgent: emulator.fetchAgent }),
     save,
     async stop() {
+      if (pending) clearTimeout(pending);
       save();
       await emulator.stop();
     },

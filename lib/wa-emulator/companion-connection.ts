@@ -40,7 +40,7 @@ export class CompanionConnection {
     this.noise = new NoiseServerSession(network.serverStatic)
     ws.on('message', (data: Buffer) => {
       // Frames must be handled strictly in order: Noise counters and stanza order depend on it.
-      this.chain = this.chain.then(() => this.onData(data)).catch(err => this.network.reportError(err, this))
+      this.chain = this.chain.then(() => this.onData(data)).catch(err => this.network.reportError(err, { connection: this }))
     })
     ws.on('close', () => this.onClosed())
     ws.on('error', () => this.onClosed())

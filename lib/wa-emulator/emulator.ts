@@ -7,13 +7,13 @@ import type { AddressInfo } from 'node:net'
 import { proto } from '@whiskeysockets/baileys'
 import { Agent as UndiciAgent } from 'undici'
 import { WebSocketServer } from 'ws'
-import type { ContactBehaviour, ReceivedMessage, SentMessage } from './accounts'
+import type { ContactBehaviour, EmulatedAccount, ReceivedMessage, SentMessage } from './accounts'
 import { CompanionConnection, type FaultKind } from './companion-connection'
 import type { GroupRole, GroupState } from './groups'
 import { STATUS_JID, normalizePhone } from './jids'
 import { decryptMedia } from './media-crypto'
 import { MediaHost } from './media-host'
-import { buildContactMessage, type ContactContent } from './message-content'
+import { buildContactMessage, type ContactContent, type PollLookup } from './message-content'
 import { WaNetwork, type EmulatorState } from './network'
 import { trustEmulatorRoot, type CertDetailsTarget } from './noise-certificates'
 import { b64 } from './state-encoding'
@@ -54,8 +54,13 @@ export interface GroupInfo {
   participants: Array<{ phone: string; jid: string; role: GroupRole }>
 }
 
-/** Events: message, receipt, paired, companion-login, companion-disconnect, companion-removed,
- * login-rejected, registration, group-notification, presence, chatstate, stanza, error-report. */
+/**
+ * Events: message, receipt, paired, pairing-code-requested, companion-login, companion-disconnect,
+ * companion-removed, login-rejected, registration, group-notification, presence, chatstate,
+ * retry-receipt, undeliverable, unhandled-iq, stanza, and error-report ({ error, phone?, from?,
+ * messageId?, connection? }: an emulated phone failed to decrypt or a frame failed to parse;
+ * tests assert there are none).
+ */
 export type WaEmulatorEvent = string
 
 export class WaEmulator {
@@ -152,7 +157,7 @@ export class WaEmulator {
   async sendMessage(fromPhone: string, to: string, content: ContactContent) {
     const sender = this.network.requireAccount(fromPhone)
     const chat = to.endsWith('@g.us') || to === STATUS_JID ? to : this.network.requireAccount(to).pnJid
-    const built = await buildContactMessage(content, chat, this.media)
+    const built = await buildContactMessage(content, chat, this.media, this.pollsOf(sender))
     return this.network.sendFromPhone(sender, chat, built.message, { edit: built.edit })
   }
 
@@ -290,13 +295,28 @@ export class WaEmulator {
 
   // ------------------------------------------------------------ lifecycle
 
-  /** JSON-serialisable snapshot: accounts, devices (with their uploaded keys), groups, media. */
+  /**
+   * JSON-serialisable snapshot of the whole network: the Noise root and server key, accounts
+   * with their phones' Signal identities, sessions and sender keys, linked devices with their
+   * uploaded keys and the stanzas queued for them while offline, groups, media and the media
+   * host's certificate and port. `startWaEmulator({ state })` brings the network back so that
+   * paired companions log straight back in and their Signal sessions carry on.
+   */
   saveState(): EmulatorState {
     const media = Object.fromEntries([...this.media.blobs].map(([path, body]) => [path, b64(body)]))
-    return JSON.parse(JSON.stringify(this.network.toState(media, { certPem: this.mediaCaPem, keyPem: this.tlsKeyPem })))
+    const mediaPort = Number(this.media.hostname.split(':').pop())
+    return JSON.parse(JSON.stringify(this.network.toState(media, { certPem: this.mediaCaPem, keyPem: this.tlsKeyPem }, mediaPort)))
   }
 
-  async stop() {
+  /** Closes every connection and server. Safe to call more than once. */
+  stop(): Promise<void> {
+    this.stopping ??= this.shutdown()
+    return this.stopping
+  }
+
+  private stopping?: Promise<void>
+
+  private async shutdown() {
     for (const client of this.wss.clients) client.terminate()
     await new Promise<void>(resolve => this.wss.close(() => resolve()))
     this.http.closeAllConnections()
@@ -304,6 +324,18 @@ export class WaEmulator {
     await this.media.close()
     this.fetchAgent.destroy()
     await this.downloadDispatcher.close()
+  }
+
+  private pollsOf(account: EmulatedAccount): PollLookup {
+    return {
+      voter: account,
+      find: id => {
+        const received = account.received.find(r => r.id === id)
+        if (received) return { message: received.message, creator: this.network.requireAccount(received.fromPhone) }
+        const sent = account.sent.find(s => s.id === id)
+        return sent && { message: sent.message, creator: account }
+      }
+    }
   }
 
   private describe(phone: string): AccountInfo | undefined {
@@ -338,7 +370,7 @@ export async function startWaEmulator(options: StartWaEmulatorOptions = {}): Pro
   const tls = options.state?.tls ?? createSelfSignedCertificate({ commonName: 'wa-emulator media', ipAddresses: [host === 'localhost' ? '127.0.0.1' : host], dnsNames: ['localhost'] })
   const media = new MediaHost(tls)
   for (const [path, body] of Object.entries(options.state?.media ?? {})) media.blobs.set(path, Buffer.from(body, 'base64'))
-  await media.listen(host)
+  await media.listen(host, options.state?.mediaPort)
   network.mediaHost = media
 
   const http = createServer((_req, res) => res.writeHead(426).end('WebSocket only'))

@@ -95,7 +95,7 @@ function handleEncrypt(network: WaNetwork, connection: CompanionConnection, iq: 
     }
     connection.reply(iq)
     // The phone pushes history right after the new device published its keys.
-    if (device) void network.sendInitialHistorySync(device).catch(error => network.reportError(error, connection))
+    if (device) void network.sendInitialHistorySync(device).catch(error => network.reportError(error, { connection }))
     return
   }
   if (iq.attrs.type === 'set' && child(iq, 'rotate')) {
@@ -104,17 +104,39 @@ function handleEncrypt(network: WaNetwork, connection: CompanionConnection, iq: 
     return connection.reply(iq)
   }
   if (iq.attrs.type === 'get' && child(iq, 'key')) {
-    const users: BinaryNode[] = []
-    for (const user of children(child(iq, 'key'), 'user')) {
-      const jid = user.attrs.jid!
-      const ref = network.resolveDevice(jid)
-      if (!ref) continue
-      const bundle = ref.device === 0 ? ref.account.endpoint.takeBundle() : ref.account.companions.get(ref.device)!.takeBundle()
-      users.push(bundleNode(jid, bundle))
-    }
-    return connection.reply(iq, [{ tag: 'list', attrs: {} , content: users }])
+    // Answered off the connection's stanza chain: the answer may wait for receipts that
+    // arrive on this same connection (see session-setup.ts).
+    void answerKeyRequest(network, connection, iq).catch(error => {
+      network.reportError(error, { connection })
+      connection.replyError(iq, 500, 'internal-server-error')
+    })
+    return
   }
   return connection.reply(iq)
+}
+
+/** Prekey bundles for the requested devices; each answer consumes a one-time prekey. */
+async function answerKeyRequest(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode) {
+  const requester = connection.device
+  const requested = children(child(iq, 'key'), 'user').map(user => ({ jid: user.attrs.jid!, ref: network.resolveDevice(user.attrs.jid!) }))
+  if (requester) {
+    await Promise.all(
+      requested.filter(r => r.ref?.device === 0).map(r => network.sessionSetup.beforeBundle(r.ref!.account, requester))
+    )
+  }
+  const users: BinaryNode[] = []
+  for (const { jid, ref } of requested) {
+    if (!ref) continue
+    if (ref.device === 0) {
+      const bundle = ref.account.endpoint.takeBundle()
+      if (requester) network.sessionSetup.bundleHandedOut(ref.account, requester, bundle.preKey?.keyId)
+      users.push(bundleNode(jid, bundle))
+    } else {
+      const companion = ref.account.companions.get(ref.device)
+      if (companion) users.push(bundleNode(jid, companion.takeBundle()))
+    }
+  }
+  connection.reply(iq, [{ tag: 'list', attrs: {}, content: users }])
 }
 
 function signedKeyJson(skey: BinaryNode) {
@@ -281,7 +303,12 @@ async function handleMd(network: WaNetwork, connection: CompanionConnection, iq:
   }
   if (op?.tag === 'link_code_companion_reg') {
     if (op.attrs.stage === 'companion_hello') return network.onLinkCodeHello(connection, iq, op)
-    if (op.attrs.stage === 'companion_finish') return network.onLinkCodeFinish(connection, iq, op)
+    if (op.attrs.stage === 'companion_finish') {
+      // Not awaited: pairing waits for the companion's answer to pair-success, which arrives
+      // on this connection's stanza chain.
+      void network.onLinkCodeFinish(connection, iq, op).catch(error => network.reportError(error, { connection }))
+      return
+    }
   }
   return connection.reply(iq)
 }

@@ -13,7 +13,8 @@ export class MediaHost {
 
   constructor(private readonly certificate: TlsCertificate) {}
 
-  async listen(host: string): Promise<string> {
+  /** Listens on `port` when it is free (a restarted emulator keeps its media URLs), else on any. */
+  async listen(host: string, port = 0): Promise<string> {
     this.server = createServer({ cert: this.certificate.certPem, key: this.certificate.keyPem }, (req, res) => {
       const url = new URL(req.url ?? '/', 'https://media')
       if (req.method === 'POST' && url.pathname.startsWith('/mms/')) {
@@ -38,9 +39,20 @@ export class MediaHost {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': blob.length })
       res.end(blob)
     })
-    await new Promise<void>(resolve => this.server!.listen(0, host, resolve))
-    const { port } = this.server.address() as AddressInfo
-    this.hostname = `${host}:${port}`
+    const server = this.server
+    const listenOn = (p: number) =>
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(p, host, () => {
+          server.off('error', reject)
+          resolve()
+        })
+      })
+    await listenOn(port).catch(error => {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error
+      return listenOn(0)
+    })
+    this.hostname = `${host}:${(server.address() as AddressInfo).port}`
     return this.hostname
   }
 

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { proto, type MediaType } from '@whiskeysockets/baileys'
 import { encryptMedia } from './media-crypto'
 import type { MediaHost } from './media-host'
+import { encryptPollVote } from './poll-votes'
 
 /** A message key from the sending contact's point of view. */
 export interface ContentKey {
@@ -27,6 +28,13 @@ export type ContactContent =
   | { location: { degreesLatitude: number; degreesLongitude: number; name?: string; address?: string } }
   | { contact: { displayName: string; vcard: string } }
   | { poll: { name: string; values: string[]; selectableCount?: number } }
+  /**
+   * A vote in a poll this phone received or sent. WhatsApp derives the vote's key from the user
+   * jids of the poll's creator and of the voter; clients have used both their LID and their PN
+   * form during the LID migration (receivers try both). The emulator uses LIDs unless
+   * `keyJids: 'pn'`.
+   */
+  | { pollVote: { poll: ContentKey; options: string[]; keyJids?: 'lid' | 'pn' } }
   | { react: { key: ContentKey; text: string } }
   | { edit: { key: ContentKey; text: string } }
   | { revoke: ContentKey }
@@ -47,7 +55,24 @@ export interface BuiltContent {
   edit?: string
 }
 
-export async function buildContactMessage(content: ContactContent, chatJid: string, media: MediaHost): Promise<BuiltContent> {
+interface UserJids {
+  pnJid: string
+  lidJid: string
+}
+
+/** What a vote needs to know about the voting phone's polls. */
+export interface PollLookup {
+  voter: UserJids
+  /** The poll creation message with this id, as the voting phone holds it, and its creator. */
+  find(id: string): { message: proto.IMessage; creator: UserJids } | undefined
+}
+
+export async function buildContactMessage(
+  content: ContactContent,
+  chatJid: string,
+  media: MediaHost,
+  polls?: PollLookup
+): Promise<BuiltContent> {
   if (typeof content === 'string') return { message: { conversation: content } }
   if ('proto' in content) return { message: content.proto }
   if ('text' in content) {
@@ -116,6 +141,24 @@ export async function buildContactMessage(content: ContactContent, chatJid: stri
     id: key.id,
     ...(key.participant ? { participant: key.participant } : {})
   })
+  if ('pollVote' in content) {
+    const { poll: key, options, keyJids = 'lid' } = content.pollVote
+    const found = polls?.find(key.id)
+    const creation = found && (found.message.pollCreationMessageV3 ?? found.message.pollCreationMessage ?? found.message.pollCreationMessageV2)
+    const secret = found?.message.messageContextInfo?.messageSecret
+    if (!found || !creation || !secret) throw new Error(`the voting phone holds no poll ${key.id}`)
+    const known = (creation.options ?? []).map(o => o.optionName)
+    const unknown = options.filter(o => !known.includes(o))
+    if (unknown.length) throw new Error(`poll ${key.id} has no option ${unknown.map(o => `"${o}"`).join(', ')}`)
+    const form = (jids: UserJids) => (keyJids === 'pn' ? jids.pnJid : jids.lidJid)
+    const vote = encryptPollVote(options, {
+      pollSecret: secret,
+      pollMessageId: key.id,
+      pollCreatorJid: form(found.creator),
+      voterJid: form(polls!.voter)
+    })
+    return { message: { pollUpdateMessage: { pollCreationMessageKey: keyOf(key), vote, senderTimestampMs: Date.now() } } }
+  }
   if ('react' in content) {
     return { message: { reactionMessage: { key: keyOf(content.react.key), text: content.react.text, senderTimestampMs: Date.now() } } }
   }

@@ -30,7 +30,8 @@ import type { MediaHost } from './media-host'
 import { buildCertChain, createNoiseRoot, type CurveKeyPair, type NoiseRoot } from './noise-certificates'
 import { buildPairSuccess, deriveLinkCodeAdvSecret, parsePairingQr, unwrapCodeKey, wrapCodeKey } from './pairing'
 import { Curve } from '@whiskeysockets/baileys'
-import type { CipherType } from './signal-endpoint'
+import { pkmsgPreKeyId, type CipherType } from './signal-endpoint'
+import { SessionSetupOrder } from './session-setup'
 import { b64, fromB64, keyPairFromJson, keyPairToJson, type KeyPairJson } from './state-encoding'
 
 export interface EmulatorState {
@@ -41,6 +42,8 @@ export interface EmulatorState {
   groups: GroupState[]
   media: Record<string, string>
   tls?: { certPem: string; keyPem: string }
+  /** Port of the media host, reused on load so media URLs in stored messages keep working. */
+  mediaPort?: number
 }
 
 interface DeviceRef {
@@ -75,6 +78,7 @@ export class WaNetwork extends EventEmitter {
   private readonly presenceSubscriptions = new Map<string, Set<CompanionConnection>>()
   /** Per sending phone and group: the devices that already hold that phone's sender key. */
   private readonly senderKeyHolders = new Map<string, Set<string>>()
+  readonly sessionSetup = new SessionSetupOrder()
   mediaHost!: MediaHost
 
   constructor(state?: EmulatorState) {
@@ -87,7 +91,7 @@ export class WaNetwork extends EventEmitter {
     for (const group of state?.groups ?? []) this.groups.set(group.id, group)
   }
 
-  toState(media: Record<string, string>, tls?: EmulatorState['tls']): EmulatorState {
+  toState(media: Record<string, string>, tls?: EmulatorState['tls'], mediaPort?: number): EmulatorState {
     return {
       version: 1,
       root: { keyPair: keyPairToJson(this.root.keyPair), serial: this.root.serial },
@@ -95,7 +99,8 @@ export class WaNetwork extends EventEmitter {
       accounts: [...this.accounts.values()].map(a => a.toState()),
       groups: [...this.groups.values()].map(g => structuredClone(g)),
       media,
-      tls
+      tls,
+      mediaPort
     }
   }
 
@@ -103,8 +108,9 @@ export class WaNetwork extends EventEmitter {
     return buildCertChain(this.root, serverStaticPublic)
   }
 
-  reportError(error: unknown, connection?: CompanionConnection) {
-    this.emit('error-report', { error, connection })
+  /** Something the network could not do: a phone failed to decrypt, a frame failed to parse. */
+  reportError(error: unknown, context: { connection?: CompanionConnection; phone?: string; from?: string; messageId?: string } = {}) {
+    this.emit('error-report', { error, ...context })
   }
 
   // ---------------------------------------------------------------- accounts
@@ -222,6 +228,7 @@ export class WaNetwork extends EventEmitter {
     const device = connection.device
     if (device && device.connection === connection) {
       device.connection = undefined
+      this.sessionSetup.disconnected(device)
       this.emit('companion-disconnect', { phone: device.account.phone, device: device.deviceId, jid: device.pnJid })
     }
   }
@@ -235,6 +242,9 @@ export class WaNetwork extends EventEmitter {
         return
       case 'receipt':
         if (connection.device) this.routeCompanionReceipt(connection.device, node)
+        return
+      case 'ack':
+        if (connection.device && node.attrs.id) this.sessionSetup.answered(connection.device, [node.attrs.id])
         return
       case 'presence':
         if (connection.device) this.onCompanionPresence(connection, node)
@@ -391,12 +401,14 @@ export class WaNetwork extends EventEmitter {
       tag: 'message',
       attrs: { from: account.pnJid, id: newMessageId(), type: 'text', category: 'peer', t: String(now()), notify: account.name },
       content: [{ tag: 'enc', attrs: { v: '2', type }, content: ciphertext }]
-    })
+    }, account)
   }
 
   // ---------------------------------------------------------------- delivery
 
-  deliverToCompanion(device: CompanionDevice, node: BinaryNode) {
+  /** Sends a stanza to a companion, or queues it until the companion logs in again. */
+  deliverToCompanion(device: CompanionDevice, node: BinaryNode, fromPhone?: EmulatedAccount) {
+    if (fromPhone && node.tag === 'message') this.sessionSetup.delivered(fromPhone, device, node.attrs.id)
     const connection = device.connection
     if (connection?.isOpen) connection.send(node)
     else device.state.pending.push(b64(encodeBinaryNode(node)))
@@ -409,9 +421,11 @@ export class WaNetwork extends EventEmitter {
   }
 
   private async encryptFromPhone(sender: EmulatedAccount, target: DeviceRef, plaintext: Uint8Array) {
+    const companion = target.device === 0 ? undefined : target.account.companions.get(target.device)
+    const mustRestart = companion ? await this.sessionSetup.beforePhoneEncrypts(sender, companion) : false
     const endpoint = sender.endpoint
     const address = `${target.account.lid}.${target.device}`
-    if (!endpoint.hasSession(address)) {
+    if (mustRestart || !endpoint.hasSession(address)) {
       const bundle =
         target.device === 0
           ? target.account.endpoint.takeBundle()
@@ -457,7 +471,10 @@ export class WaNetwork extends EventEmitter {
       for (const [jid, ref] of targets) {
         if (ref.account === sender.account && ref.device === sender.device) continue
         const lidForm = jid.endsWith('@lid')
-        const content = [...(encFor(jid) ?? encFor(this.senderJid(ref, !lidForm)) ?? []), ...(skmsg ? [skmsg] : [])]
+        const pairwise = encFor(jid) ?? encFor(this.senderJid(ref, !lidForm))
+        // A phone whose bundle the companion fetched for this send and then did not use.
+        if (ref.device === 0 && !pairwise) this.sessionSetup.companionSentWithout(ref.account, device)
+        const content = [...(pairwise ?? []), ...(skmsg ? [skmsg] : [])]
         if (!content.length) continue
         const stanza: BinaryNode = {
           tag: 'message',
@@ -508,10 +525,12 @@ export class WaNetwork extends EventEmitter {
 
   private async deliver(ref: DeviceRef, stanza: BinaryNode, sender: DeviceRef) {
     if (ref.device === 0) {
-      await this.phoneReceive(ref.account, stanza, sender).catch(error => this.reportError(error))
+      await this.phoneReceive(ref.account, stanza, sender).catch(error =>
+        this.reportError(error, { phone: ref.account.phone, from: this.senderJid(sender, false), messageId: stanza.attrs.id })
+      )
     } else {
       const device = ref.account.companions.get(ref.device)
-      if (device) this.deliverToCompanion(device, stanza)
+      if (device) this.deliverToCompanion(device, stanza, sender.device === 0 ? sender.account : undefined)
     }
   }
 
@@ -529,6 +548,8 @@ export class WaNetwork extends EventEmitter {
         type === 'skmsg'
           ? await account.endpoint.groupDecrypt(groupJid!, sender.account.lid, sender.device, ciphertext)
           : await account.endpoint.decrypt(sender.account.lid, sender.device, type, ciphertext)
+      const senderCompanion = sender.device === 0 ? undefined : sender.account.companions.get(sender.device)
+      if (type === 'pkmsg' && senderCompanion) this.sessionSetup.pkmsgReceived(account, senderCompanion, pkmsgPreKeyId(ciphertext))
       const decoded = proto.Message.decode(unpadRandomMax16(plaintext))
       const skdm = decoded.senderKeyDistributionMessage
       if (skdm?.axolotlSenderKeyDistributionMessage && skdm.groupId) {
@@ -592,11 +613,12 @@ export class WaNetwork extends EventEmitter {
   /** A companion acknowledged a message: forward delivery/read to the sender's devices. */
   private routeCompanionReceipt(device: CompanionDevice, node: BinaryNode) {
     const type = node.attrs.type
+    const ids = [node.attrs.id!, ...getBinaryNodeChildren(getBinaryNodeChild(node, 'list'), 'item').map(i => i.attrs.id!)]
+    this.sessionSetup.answered(device, ids)
     if (type === 'sender' || type === 'peer_msg' || type === 'hist_sync' || type === 'retry' || type === 'server-error') {
       if (type === 'retry') this.emit('retry-receipt', { phone: device.account.phone, node })
       return
     }
-    const ids = [node.attrs.id!, ...getBinaryNodeChildren(getBinaryNodeChild(node, 'list'), 'item').map(i => i.attrs.id!)]
     const forwardedType = type === 'inactive' ? undefined : type === 'read-self' ? undefined : type
     if (type === 'read-self') return
     for (const id of ids) {

@@ -11,6 +11,8 @@ import {
 } from '@whiskeysockets/baileys/lib/Signal/Group/index.js'
 // @ts-ignore libsignal's bundled types omit ProtocolAddress.toString details we do not need
 import * as libsignal from 'libsignal'
+// @ts-ignore untyped internal module; Baileys reads pkmsg headers through it the same way
+import { PreKeyWhisperMessage } from 'libsignal/src/protobufs.js'
 import { randomInt } from 'node:crypto'
 import type { CurveKeyPair } from './noise-certificates'
 import { b64, fromB64, keyPairFromJson, keyPairToJson, type KeyPairJson } from './state-encoding'
@@ -39,6 +41,11 @@ export type CipherType = 'pkmsg' | 'msg'
 /** Signal addresses are ours to choose: "<account lid>.<device>" keeps PN/LID aliasing out. */
 export function signalAddress(accountLid: string, device: number) {
   return new libsignal.ProtocolAddress(accountLid, device)
+}
+
+/** Id of the one-time prekey a pkmsg was built on, i.e. which fetched bundle started it. */
+export function pkmsgPreKeyId(pkmsg: Uint8Array): number | undefined {
+  return PreKeyWhisperMessage.decode(Buffer.from(pkmsg).subarray(1)).preKeyId ?? undefined
 }
 
 export class SignalEndpoint {
@@ -119,10 +126,26 @@ export class SignalEndpoint {
   }
 
   async decrypt(accountLid: string, device: number, type: CipherType, ciphertext: Uint8Array): Promise<Buffer> {
-    const cipher = new libsignal.SessionCipher(this.storage(), signalAddress(accountLid, device))
-    return type === 'pkmsg'
-      ? cipher.decryptPreKeyWhisperMessage(ciphertext)
-      : cipher.decryptWhisperMessage(ciphertext)
+    const address = signalAddress(accountLid, device)
+    if (type === 'pkmsg') return new libsignal.SessionCipher(this.storage(), address).decryptPreKeyWhisperMessage(ciphertext)
+    // libsignal tries every session of a record in turn and advances the ratchet of each one it
+    // tries, even when the MAC then fails; the record it stores afterwards keeps those changes.
+    // A message for an older session would so corrupt the open one, and every later message
+    // from us would fail at the peer. Each session is therefore tried on its own, and only the
+    // one that decrypts is written back.
+    const stored = this.state.sessions[address.toString()]
+    if (!stored) throw new Error(`no Signal session with ${address.toString()}`)
+    const sessions = Object.entries(JSON.parse(stored)._sessions as Record<string, { indexInfo: { used?: number } }>)
+    sessions.sort(([, a], [, b]) => (b.indexInfo.used ?? 0) - (a.indexInfo.used ?? 0))
+    const failures: unknown[] = []
+    for (const [baseKey] of sessions) {
+      try {
+        return await new libsignal.SessionCipher(this.storage(baseKey), address).decryptWhisperMessage(ciphertext)
+      } catch (error) {
+        failures.push(error)
+      }
+    }
+    throw new AggregateError(failures, `no Signal session with ${address.toString()} decrypts this message`)
   }
 
   /** Our sender key for a group (created on first use) and its distribution message. */
@@ -159,16 +182,31 @@ export class SignalEndpoint {
     }
   }
 
-  private storage() {
+  /**
+   * libsignal storage over this endpoint's state. With `onlySession` (a session's base key),
+   * loadSession shows a record holding just that session and storeSession writes just that
+   * session back into the current record.
+   */
+  private storage(onlySession?: string) {
     const state = this.state
     const identity = this.identityKeyPair
     return {
       async loadSession(id: string) {
         const record = state.sessions[id]
-        return record ? libsignal.SessionRecord.deserialize(JSON.parse(record)) : undefined
+        if (!record) return undefined
+        const data = JSON.parse(record)
+        if (onlySession) data._sessions = { [onlySession]: data._sessions[onlySession] }
+        return libsignal.SessionRecord.deserialize(data)
       },
       async storeSession(id: string, record: { serialize(): unknown }) {
-        state.sessions[id] = JSON.stringify(record.serialize())
+        const data = record.serialize() as { _sessions: Record<string, unknown> }
+        if (onlySession) {
+          const current = JSON.parse(state.sessions[id]!)
+          current._sessions[onlySession] = data._sessions[onlySession]
+          state.sessions[id] = JSON.stringify(current)
+        } else {
+          state.sessions[id] = JSON.stringify(data)
+        }
       },
       // Trust on first use, as WhatsApp Web does.
       isTrustedIdentity: () => true,

@@ -1,16 +1,19 @@
 import { DisconnectReason } from '@whiskeysockets/baileys'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startWaEmulator, type WaEmulator } from '@/lib/wa-emulator/emulator'
-import { close, connect, pairClient, waitUntilReady, type Client } from './helpers'
+import { close, connect, pairClient, trackFailures, waitUntilReady, type Client } from './helpers'
 
 describe('faults', () => {
   let emulator: WaEmulator
+  let failures: () => string[]
   const clients: Client[] = []
   const track = (client: Client) => (clients.push(client), client)
 
   beforeAll(async () => {
     emulator = await startWaEmulator()
+    failures = trackFailures(emulator)
   })
+  afterEach(() => expect(failures()).toEqual([]))
   afterAll(async () => {
     close(...clients)
     await emulator.stop()

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startWaEmulator, type WaEmulator } from '@/lib/wa-emulator/emulator'
-import { close, pairClient, textOf, type Client } from './helpers'
+import { close, connect, pairClient, textOf, trackFailures, waitUntilReady, type Client } from './helpers'
 
 const OWNER = '15550005001'
 const ALICE = '15550005002'
@@ -10,11 +10,13 @@ const jid = (phone: string) => `${phone}@s.whatsapp.net`
 
 describe('groups', () => {
   let emulator: WaEmulator
+  let failures: () => string[]
   let gateway: Client
   let groupJid: string
 
   beforeAll(async () => {
     emulator = await startWaEmulator()
+    failures = trackFailures(emulator)
     emulator.createAccount({ phone: OWNER, name: 'Owner' })
     emulator.createAccount({ phone: ALICE, name: 'Alice' })
     emulator.createAccount({ phone: BOB, name: 'Bob' })
@@ -22,6 +24,7 @@ describe('groups', () => {
     gateway = await pairClient(emulator, OWNER)
     groupJid = emulator.createGroup(ALICE, 'Team', [OWNER, BOB])
   })
+  afterEach(() => expect(failures()).toEqual([]))
   afterAll(async () => {
     close(gateway)
     await emulator.stop()
@@ -61,6 +64,26 @@ describe('groups', () => {
       gateway.log.waitFor('message-receipt.update', rs => rs.some(r => r.key.id === sent!.key.id)),
       gateway.log.waitFor('messages.upsert', u => u.messages.some(m => m.key.id === sent!.key.id && !!m.userReceipt?.length))
     ])
+  })
+
+  // A new socket knows no device lists, so its first group send re-fetches every member's keys
+  // and starts new Signal sessions it does not use: members already hold its sender key.
+  it('keeps group and 1:1 chats with members decrypting after the companion reconnects', async () => {
+    gateway.sock.end(undefined)
+    await gateway.log.waitForClose()
+    gateway = connect(emulator, gateway.auth)
+    await waitUntilReady(gateway)
+
+    const atBob = emulator.waitFor('message', e => e.phone === BOB && e.message.text === 'back again')
+    await gateway.sock.sendMessage(groupJid, { text: 'back again' })
+    await atBob
+    for (const member of [ALICE, BOB]) {
+      const hello = await emulator.sendMessage(member, OWNER, `1:1 from ${member}`)
+      expect(textOf(await gateway.log.waitForMessage(m => m.key.id === hello.id))).toBe(`1:1 from ${member}`)
+      const reply = emulator.waitFor('message', e => e.phone === member && e.message.text === `1:1 to ${member}`)
+      await gateway.sock.sendMessage(jid(member), { text: `1:1 to ${member}` })
+      await reply
+    }
   })
 
   it('turns participant changes into group-participants.update', async () => {

@@ -16,6 +16,8 @@ import type { WaEmulator } from '@/lib/wa-emulator/emulator'
 
 export interface MemoryAuth {
   state: AuthenticationState
+  /** Every key write takes this long, like a database-backed store (0: instant). */
+  writeLatencyMs: number
   /** JSON snapshot, the way an app would persist it. */
   save(): string
 }
@@ -24,7 +26,8 @@ export function memoryAuth(saved?: string): MemoryAuth {
   const parsed = saved ? JSON.parse(saved, BufferJSON.reviver) : undefined
   const creds: AuthenticationCreds = parsed?.creds ?? initAuthCreds()
   const data: Record<string, Record<string, unknown>> = parsed?.keys ?? {}
-  return {
+  const auth: MemoryAuth = {
+    writeLatencyMs: 0,
     state: {
       creds,
       keys: {
@@ -35,6 +38,7 @@ export function memoryAuth(saved?: string): MemoryAuth {
           }
         },
         async set(update) {
+          if (auth.writeLatencyMs) await new Promise(resolve => setTimeout(resolve, auth.writeLatencyMs))
           for (const [type, entries] of Object.entries(update)) {
             const bucket = (data[type] ??= {})
             for (const [id, value] of Object.entries(entries ?? {})) {
@@ -47,6 +51,7 @@ export function memoryAuth(saved?: string): MemoryAuth {
     },
     save: () => JSON.stringify({ creds, keys: data }, BufferJSON.replacer)
   }
+  return auth
 }
 
 type EventName = keyof BaileysEventMap
@@ -139,7 +144,35 @@ export interface Client {
   auth: MemoryAuth
 }
 
-const logger = pino({ level: process.env.EMULATOR_TEST_LOG ?? 'silent' })
+/** Baileys' decryption failures in this test file (its logger reports them at error level). */
+const baileysDecryptFailures: string[] = []
+const DECRYPT_FAILURE = /decrypt|sender key distribution/i
+const logLevel = process.env.EMULATOR_TEST_LOG
+const logger = pino(
+  { level: logLevel ?? 'error' },
+  {
+    write(line: string) {
+      const entry = JSON.parse(line) as { level: number; msg?: string; err?: { message?: string } }
+      if (entry.level >= 50 && DECRYPT_FAILURE.test(entry.msg ?? '')) {
+        baileysDecryptFailures.push(`baileys: ${entry.msg}${entry.err?.message ? `: ${entry.err.message}` : ''}`)
+      }
+      if (logLevel) process.stdout.write(line)
+    }
+  }
+)
+
+/**
+ * Starts collecting what went wrong on either side of the network: the emulator's error reports
+ * (an emulated phone failed to decrypt, a frame failed to parse) and Baileys' decryption
+ * failures. The returned function hands over (and forgets) what was collected so far.
+ */
+export function trackFailures(emulator: WaEmulator): () => string[] {
+  const reports: string[] = []
+  emulator.on('error-report', (report: { error: unknown; phone?: string; from?: string }) => {
+    reports.push(`emulator${report.phone ? ` (${report.phone} from ${report.from})` : ''}: ${String(report.error)}`)
+  })
+  return () => [...reports.splice(0), ...baileysDecryptFailures.splice(0)]
+}
 
 export function connect(emulator: WaEmulator, auth: MemoryAuth, config: Partial<UserFacingSocketConfig> = {}): Client {
   emulator.trustInBaileys(WA_CERT_DETAILS)

@@ -1,22 +1,25 @@
 import { randomBytes } from 'node:crypto'
 import { downloadMediaMessage } from '@whiskeysockets/baileys'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startWaEmulator, type WaEmulator } from '@/lib/wa-emulator/emulator'
-import { close, pairClient, type Client } from './helpers'
+import { close, pairClient, trackFailures, type Client } from './helpers'
 
 const OWNER = '15550004001'
 const CONTACT = '15550004002'
 
 describe('media', () => {
   let emulator: WaEmulator
+  let failures: () => string[]
   let gateway: Client
 
   beforeAll(async () => {
     emulator = await startWaEmulator()
+    failures = trackFailures(emulator)
     emulator.createAccount({ phone: OWNER })
     emulator.createAccount({ phone: CONTACT, name: 'Media Contact' })
     gateway = await pairClient(emulator, OWNER)
   })
+  afterEach(() => expect(failures()).toEqual([]))
   afterAll(async () => {
     close(gateway)
     await emulator.stop()

@@ -1,15 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startWaEmulator, type WaEmulator } from '@/lib/wa-emulator/emulator'
-import { close, connect, memoryAuth, waitUntilReady, type Client } from './helpers'
+import { close, connect, memoryAuth, trackFailures, waitUntilReady, type Client } from './helpers'
+
+const CODE_PHONE = '15550001112'
 
 describe('pairing and login', () => {
   let emulator: WaEmulator
+  let failures: () => string[]
   const clients: Client[] = []
 
   beforeAll(async () => {
     emulator = await startWaEmulator()
+    failures = trackFailures(emulator)
     emulator.createAccount({ phone: '15550001111', name: 'Gateway Owner' })
+    emulator.createAccount({ phone: CODE_PHONE, name: 'Code Owner' })
   })
+  afterEach(() => expect(failures()).toEqual([]))
   afterAll(async () => {
     close(...clients)
     await emulator.stop()
@@ -39,6 +45,31 @@ describe('pairing and login', () => {
     const third = connect(emulator, auth)
     clients.push(third)
     await third.log.waitFor('connection.update', u => u.connection === 'open')
+  })
+
+  it('pairs by code: the owner types the code the companion shows into the phone', async () => {
+    const auth = memoryAuth()
+    const first = connect(emulator, auth)
+    clients.push(first)
+    // The socket is connected and unpaired once it shows a QR; a code can be asked for instead.
+    await first.log.waitFor('connection.update', u => !!u.qr)
+    const requested = emulator.waitFor('pairing-code-requested', e => e.phone === CODE_PHONE)
+    const code = await first.sock.requestPairingCode(CODE_PHONE)
+    expect(code).toMatch(/^[A-Z0-9]{8}$/)
+    await requested
+
+    const paired = emulator.waitFor('paired', e => e.phone === CODE_PHONE)
+    emulator.enterPairingCode(`+${CODE_PHONE}`, `${code.slice(0, 4)}-${code.slice(4)}`)
+    expect(await first.log.waitForClose()).toBe(515)
+    const { jid } = await paired
+    expect(auth.state.creds.me?.id).toBe(jid)
+    expect(auth.state.creds.registered).toBe(true)
+
+    const second = connect(emulator, auth)
+    clients.push(second)
+    await waitUntilReady(second)
+    expect(second.log.events.some(e => e.name === 'connection.update' && e.data.qr)).toBe(false)
+    expect(emulator.getAccount(CODE_PHONE)!.devices).toEqual([{ id: 1, jid, online: true }])
   })
 
   it('rejects credentials the network does not know with 401', async () => {
