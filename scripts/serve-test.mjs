@@ -38,7 +38,9 @@ export async function createTestDatabase(serverUrl) {
  * in place when it stops.
  */
 export async function startTestServer({ port, env: extraEnv = {}, quiet = true, reuse = null } = {}) {
-  ensureBuild();
+  // A test run builds once, before its first gateway (its global setup then sets WAGATE_TEST_BUILT):
+  // a gateway started mid-run must not rebuild .next under the gateways already serving from it.
+  if (!process.env.WAGATE_TEST_BUILT) ensureBuild();
   const dataDir = reuse?.dataDir ?? mkdtempSync(path.join(tmpdir(), "wagate-test-"));
   const database = reuse ? reuse.database : process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
   const env = {

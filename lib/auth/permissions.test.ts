@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { PERMISSIONS, ROLE_PERMISSIONS, hasPermission } from "@/lib/auth/permissions";
+
+describe("hasPermission", () => {
+  it("gives a SUPERADMIN every permission", () => {
+    for (const p of PERMISSIONS) expect(hasPermission("SUPERADMIN", p), p).toBe(true);
+  });
+
+  it("gives an OWNER everything about their own tenant", () => {
+    for (const p of PERMISSIONS) expect(hasPermission("OWNER", p), p).toBe(true);
+  });
+
+  it("lets STAFF read and use sessions, but not create, manage or administer users", () => {
+    expect(PERMISSIONS.filter((p) => hasPermission("STAFF", p))).toEqual(["profile.read", "apiKey.manage", "sessions.read", "sessions.send"]);
+    for (const p of ["sessions.create", "sessions.manage", "users.read", "users.write"] as const) expect(hasPermission("STAFF", p), p).toBe(false);
+  });
+
+  it.each(["ADMIN", "", "owner", "Superadmin", "constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])(
+    "gives the unknown role %j nothing (and does not throw)",
+    (role) => {
+      for (const p of PERMISSIONS) expect(hasPermission(role, p), `${role} / ${p}`).toBe(false);
+    },
+  );
+
+  it("only grants permissions that exist", () => {
+    for (const [role, granted] of Object.entries(ROLE_PERMISSIONS)) {
+      for (const p of granted) expect(PERMISSIONS, `${role}: ${p}`).toContain(p);
+    }
+  });
+});
