@@ -15,6 +15,9 @@ const nextConfig = {
     "libsignal",
   ],
   poweredByHeader: false,
+  // Several builds on one checkout (parallel test runs while developing) must not share a folder:
+  // a rebuild deletes the files a running gateway serves. CI and `npm start` use the default.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm test` type-checks the whole project with tsc first; checking again inside every build
   // would double the build time on our two cores.
   typescript: { ignoreBuildErrors: true },

@@ -1,20 +1,27 @@
 import "server-only";
 import { AppError } from "@/lib/api/app-error";
 import type { Caller } from "@/lib/auth/caller";
+import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/login-rate-limit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/server/runtime";
 import { PUBLIC_USER_SELECT } from "@/lib/users/public-user";
 import type { UpdateMeInput } from "@/lib/users/users.schema";
 
-export async function updateMe(caller: Caller, input: UpdateMeInput) {
+/** `ip` feeds the same limiter as sign-in: guessing the current password is guessing a password. */
+export async function updateMe(caller: Caller, input: UpdateMeInput, ip: string) {
   const data: { name?: string; phone?: string | null; passwordHash?: string } = {};
   if (input.name !== undefined) data.name = input.name;
   if (input.phone !== undefined) data.phone = input.phone;
   if (input.newPassword) {
+    const account = `user:${caller.id}`;
+    const wait = loginRetryAfter(account, ip);
+    if (wait > 0) throw new AppError("RATE_LIMITED", `Too many failed password attempts; try again in ${wait} s`, { "Retry-After": String(wait) });
     const user = await db().user.findUniqueOrThrow({ where: { id: caller.id }, select: { passwordHash: true } });
     if (!(await verifyPassword(user.passwordHash, input.currentPassword ?? ""))) {
+      recordLoginFailure(account, ip);
       throw new AppError("BAD_REQUEST", "currentPassword: is not correct");
     }
+    recordLoginSuccess(account);
     data.passwordHash = await hashPassword(input.newPassword);
   }
   return db().user.update({ where: { id: caller.id }, data, select: PUBLIC_USER_SELECT });

@@ -60,6 +60,11 @@ const MATRIX: Array<[endpoint: string, ...expected: Expected[]]> = [
   ["DELETE /api/sessions/:id",               401,   401,      200,     200,     404,   403,       403,          403],
   ["PATCH /api/sessions/:id/settings",       401,   401,      200,     200,     404,   403,       403,          403],
   ["DELETE /api/sessions/:id/settings",      401,   401,      200,     200,     404,   403,       403,          403],
+  ["GET /api/sessions/:id/status",           401,   401,      200,     200,     404,   200,       404,          404],
+  ["GET /api/sessions/:id/events",           401,   401,      200,     200,     404,   200,       404,          404],
+  ["GET /api/sessions/:id/qr",               401,   401,      200,     200,     404,   403,       403,          403],
+  ["POST /api/sessions/:id/logout",          401,   401,      200,     200,     404,   403,       403,          403],
+  ["GET /api/websocket/stats",               401,   401,      200,     200,     200,   200,       200,          200],
   ["GET /api/user/api-key",                  401,   401,      200,     200,     200,   200,       200,          200],
   ["POST /api/user/api-key",                 401,   401,      200,     200,     200,   200,       200,          200],
   ["DELETE /api/user/api-key",               401,   401,      200,     200,     200,   200,       200,          200],
@@ -274,6 +279,45 @@ const ENDPOINTS: Record<string, Prepare> = {
     };
   },
   "DELETE /api/sessions/:id/settings": (cell, actor) => deleteSessionCall(cell, actor, "/settings"),
+  "GET /api/sessions/:id/status": async (cell, actor) => ({
+    path: `/api/sessions/${w.sessionA.sessionId}/status`,
+    as: credentialsOf(actor, cell.via),
+    check(res, ok) {
+      if (ok) expect(res.body).toMatchObject({ sessionId: w.sessionA.sessionId, status: "DISCONNECTED", isConnected: false, history: expect.any(Array) });
+    },
+  }),
+  "GET /api/sessions/:id/events": async (cell, actor) => ({
+    path: `/api/sessions/${w.sessionA.sessionId}/events`,
+    as: credentialsOf(actor, cell.via),
+    check(res, ok) {
+      if (ok) expect(Array.isArray(res.body)).toBe(true);
+    },
+  }),
+  "GET /api/sessions/:id/qr": async (cell, actor) => ({
+    path: `/api/sessions/${w.sessionA.sessionId}/qr`,
+    as: credentialsOf(actor, cell.via),
+    check(res, ok) {
+      if (ok) expect(res.body).toEqual({ qr: null, status: "DISCONNECTED" });
+    },
+  }),
+  "POST /api/sessions/:id/logout": async (cell, actor) => {
+    const session = await disposableSessionA(cell);
+    return {
+      path: `/api/sessions/${session.sessionId}/logout`,
+      as: credentialsOf(actor, cell.via),
+      async check(res, ok) {
+        if (ok) expect(res.body).toMatchObject({ success: true });
+        expect(await peekSession(w.ownerA, session.sessionId), "logging out keeps the session").toEqual(expect.objectContaining({ sessionId: session.sessionId }));
+      },
+    };
+  },
+  "GET /api/websocket/stats": async (cell, actor) => ({
+    path: "/api/websocket/stats",
+    as: credentialsOf(actor, cell.via),
+    check(res, ok) {
+      if (ok) expect(res.body).toMatchObject({ success: true, data: { totalConnections: expect.any(Number), sessionRooms: expect.any(Object) } });
+    },
+  }),
   "GET /api/user/api-key": async (cell, actor) => ({
     path: "/api/user/api-key",
     as: credentialsOf(actor, cell.via),

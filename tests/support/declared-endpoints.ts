@@ -11,9 +11,12 @@ const API_ROOT = path.resolve(__dirname, "../../app/api");
  * matrix and the malformed-body check when its issue's tests are written.
  */
 const PENDING_AREAS: Array<[RegExp, string]> = [
-  [/^\w+ \/api\/sessions\/:id\/(?!settings$)/, "a session's connection lifecycle and webhooks: connect, init, qr, status, events, restart, logout, pairing-code, webhook(s)"],
+  // Starting a connection needs a WhatsApp network: the matrix's gateway runs in live mode without
+  // one, so these are covered against a sandbox gateway in tests/api/sandbox-sessions.test.ts.
+  [/^POST \/api\/sessions\/:id\/(connect|init|restart|pairing-code)$/, "starting a WhatsApp connection (sandbox-sessions.test.ts)"],
+  [/^GET \/api\/sessions\/:id\/qr\/image$/, "the QR image exists only while connecting (sandbox-sessions.test.ts)"],
+  [/^\w+ \/api\/sessions\/:id\/webhooks?$/, "a session's webhooks"],
   [/^\w+ \/api\/sandbox\//, "the sandbox's emulated WhatsApp network"],
-  [/^\w+ \/api\/websocket\//, "Socket.io statistics"],
   [/^\w+ \/api\/media(\/|$)/, "media uploads"],
   [/^\w+ \/api\/webhooks(\/|$)/, "webhooks and their deliveries"],
   [/^\w+ \/api\/(chat|messages|whatsapp)\//, "chats and messages"],

@@ -1,10 +1,11 @@
 // GET /api/users/me – the caller's own profile
 // PATCH /api/users/me – change the caller's own name, phone or password
 import { withAuth } from "@/lib/api/with-auth";
+import { clientIp } from "@/lib/server/client-ip";
 import { getMe } from "@/lib/users/get-me";
 import { updateMe } from "@/lib/users/update-me";
 import { updateMeSchema } from "@/lib/users/users.schema";
 
 export const GET = withAuth({ permission: "profile.read" }, ({ caller }) => getMe(caller));
 
-export const PATCH = withAuth({ permission: "profile.read", body: updateMeSchema }, ({ caller, body }) => updateMe(caller, body));
+export const PATCH = withAuth({ permission: "profile.read", body: updateMeSchema }, ({ caller, body, req }) => updateMe(caller, body, clientIp(req.headers)));
