@@ -21,6 +21,9 @@ const { createCredentialsCipher } = await import("./lib/whatsapp/credentials-cip
 const { SessionManager } = await import("./lib/whatsapp/session-manager");
 const { startSandbox } = await import("./lib/sandbox/start-sandbox");
 const { safeFetch } = await import("./lib/net/safe-fetch");
+const { saveIncomingMedia } = await import("./lib/media/save-incoming-media");
+const { startSendWorker } = await import("./lib/messages/send-worker");
+const { startWebhookWorker } = await import("./lib/webhooks/webhook-worker");
 const next = (await import("next")).default;
 
 const dev = env.NODE_ENV === "development";
@@ -49,6 +52,17 @@ const sessions = new SessionManager(
     backoff: { initialMs: env.WA_RECONNECT_INITIAL_MS, maxMs: env.WA_RECONNECT_MAX_MS },
     socketOptions: () => sandbox?.socketOptions() ?? {},
     connectWaitMs: env.WA_CONNECT_WAIT_MS,
+    saveIncomingMedia: (session, msg, sock) =>
+      saveIncomingMedia(
+        {
+          db: database,
+          dataDir: env.DATA_DIR,
+          downloadOptions: sandbox?.emulator.downloadOptions,
+          downloadContext: { reuploadRequest: sock.updateMediaMessage, logger: logger.child({ module: "media" }) },
+        },
+        session,
+        msg,
+      ),
     fetchBytes: async (url) =>
       (await safeFetch(url, { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000, allowPrivate: env.ALLOW_PRIVATE_NETWORK_URLS })).body,
   },
@@ -116,6 +130,18 @@ sessions.startWatchdog();
 // Each is started here and registered on the runtime, so route handlers can wake it and shutdown
 // can stop it. (Send queue: lib/messages; webhook delivery: lib/webhooks.)
 const workers = runtime.workers;
+workers.push(
+  startSendWorker({
+    db: database,
+    sessions,
+    outbox,
+    logger: logger.child({ module: "send-queue" }),
+    maxAttempts: env.SEND_MAX_ATTEMPTS,
+    waitForConnectionMs: env.SEND_WAIT_FOR_CONNECTION_MS,
+    pacing: { minGapMs: env.PACING_MIN_GAP_MS, jitterMs: env.PACING_JITTER_MS, maxPerMinute: env.PACING_MAX_PER_MINUTE },
+  }),
+);
+workers.push(startWebhookWorker({ db: database, outbox, logger: logger.child({ module: "webhooks" }) }));
 
 // --- shutdown -----------------------------------------------------------------------------------
 async function shutdown(signal: string) {

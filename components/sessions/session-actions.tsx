@@ -3,27 +3,46 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { errorMessage, requestJson } from "@/components/api/request-json";
+import { ConnectDialog } from "@/components/sessions/connect-dialog";
+import { isLinkable, type LiveSession } from "@/components/sessions/live-session";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { Menu, type MenuItem } from "@/components/ui/menu";
+import { useToast } from "@/components/ui/toast";
 
 interface SessionActionsProps {
-  session: { sessionId: string; name: string };
+  session: LiveSession;
+  sandbox: boolean;
+  /** A card has room for one button and a menu; the session's own page shows them all. */
+  layout: "card" | "page";
   /** Where to go once the session is deleted: stay on the list, or leave its own page for the list. */
   afterDelete: "refresh" | "list";
+  /** Re-read the session's status after an action (the socket usually says it first). */
+  onChanged?: () => void;
 }
 
-/** Rename and delete, for callers with sessions.manage. */
-export function SessionActions({ session, afterDelete }: SessionActionsProps) {
+type DialogName = "connect" | "rename" | "logout" | "delete";
+
+/** Connect, restart, log out, rename and delete: for callers with sessions.manage. */
+export function SessionActions({ session, sandbox, layout, afterDelete, onChanged }: SessionActionsProps) {
   const router = useRouter();
-  const [dialog, setDialog] = useState<"rename" | "delete" | null>(null);
+  const toast = useToast();
+  const [dialog, setDialog] = useState<DialogName | null>(null);
   const [pending, setPending] = useState(false);
+  const [restarting, setRestarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const url = `/api/sessions/${encodeURIComponent(session.sessionId)}`;
+  const { status } = session;
 
-  function open(which: "rename" | "delete") {
+  const canConnect = isLinkable(status) || status === "QR";
+  const canRestart = !isLinkable(status);
+  // Something to unlink: a live connection, or a device paired earlier whose credentials are kept.
+  const canLogout = status !== "LOGGED_OUT" && (status !== "DISCONNECTED" || Boolean(session.phoneNumber));
+
+  function open(which: DialogName) {
     setError(null);
     setDialog(which);
   }
@@ -42,10 +61,33 @@ export function SessionActions({ session, afterDelete }: SessionActionsProps) {
     }
   }
 
+  async function restart() {
+    setRestarting(true);
+    toast(`Restarting “${session.name}”…`, "info");
+    try {
+      await requestJson("POST", `${url}/restart`);
+    } catch (e) {
+      toast(errorMessage(e), "error");
+    } finally {
+      setRestarting(false);
+      onChanged?.();
+    }
+  }
+
   function onRename(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "").trim();
     void run(() => requestJson("PATCH", url, { name }), () => router.refresh());
+  }
+
+  function onLogout() {
+    void run(
+      () => requestJson("POST", `${url}/logout`),
+      () => {
+        toast(`“${session.name}” is logged out.`);
+        onChanged?.();
+      },
+    );
   }
 
   function onDelete() {
@@ -58,14 +100,24 @@ export function SessionActions({ session, afterDelete }: SessionActionsProps) {
     );
   }
 
-  return (
-    <div className="flex gap-2">
-      <Button variant="secondary" size="sm" onClick={() => open("rename")} data-testid="rename-session">
-        Rename
-      </Button>
-      <Button variant="secondary" size="sm" className="text-red-600! hover:bg-red-50!" onClick={() => open("delete")} data-testid="delete-session">
-        Delete
-      </Button>
+  const connectButton = canConnect && (
+    <Button size="sm" onClick={() => open("connect")} data-testid="connect-session">
+      {status === "QR" ? "Show QR code" : "Connect"}
+    </Button>
+  );
+
+  const dialogs = (
+    <>
+      {dialog === "connect" && (
+        <ConnectDialog
+          session={session}
+          sandbox={sandbox}
+          onClose={() => {
+            setDialog(null);
+            onChanged?.();
+          }}
+        />
+      )}
 
       <Dialog open={dialog === "rename"} onClose={() => setDialog(null)} title="Rename session">
         <form onSubmit={onRename} className="space-y-4" data-testid="rename-session-form">
@@ -83,6 +135,17 @@ export function SessionActions({ session, afterDelete }: SessionActionsProps) {
       </Dialog>
 
       <ConfirmDialog
+        open={dialog === "logout"}
+        onCancel={() => setDialog(null)}
+        onConfirm={onLogout}
+        title={`Log out “${session.name}”?`}
+        description="WhatsApp on the phone forgets this device and the gateway deletes its credentials. To use the number again, connect and scan a new QR code."
+        confirmLabel="Log out"
+        pending={pending}
+        error={error}
+      />
+
+      <ConfirmDialog
         open={dialog === "delete"}
         onCancel={() => setDialog(null)}
         onConfirm={onDelete}
@@ -92,6 +155,45 @@ export function SessionActions({ session, afterDelete }: SessionActionsProps) {
         pending={pending}
         error={error}
       />
+    </>
+  );
+
+  if (layout === "card") {
+    const items: MenuItem[] = [
+      ...(canRestart ? [{ label: "Restart", onSelect: () => void restart(), "data-testid": "restart-session" }] : []),
+      ...(canLogout ? [{ label: "Log out", onSelect: () => open("logout"), danger: true, "data-testid": "logout-session" }] : []),
+      { label: "Rename", onSelect: () => open("rename"), "data-testid": "rename-session" },
+      { label: "Delete", onSelect: () => open("delete"), danger: true, "data-testid": "delete-session" },
+    ];
+    return (
+      <div className="flex items-center gap-2">
+        {connectButton}
+        <Menu label={`Actions for ${session.name}`} items={items} data-testid="session-menu" />
+        {dialogs}
+      </div>
+    );
+  }
+
+  return (
+    <div className="flex flex-wrap gap-2">
+      {connectButton}
+      {canRestart && (
+        <Button variant="secondary" size="sm" onClick={() => void restart()} pending={restarting} data-testid="restart-session">
+          Restart
+        </Button>
+      )}
+      {canLogout && (
+        <Button variant="secondary" size="sm" className="text-red-600! hover:bg-red-50!" onClick={() => open("logout")} data-testid="logout-session">
+          Log out
+        </Button>
+      )}
+      <Button variant="secondary" size="sm" onClick={() => open("rename")} data-testid="rename-session">
+        Rename
+      </Button>
+      <Button variant="secondary" size="sm" className="text-red-600! hover:bg-red-50!" onClick={() => open("delete")} data-testid="delete-session">
+        Delete
+      </Button>
+      {dialogs}
     </div>
   );
 }

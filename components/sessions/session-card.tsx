@@ -1,13 +1,25 @@
+"use client";
+
 import Link from "next/link";
+import { formatPhone, sentence, type LiveSession } from "@/components/sessions/live-session";
 import { SessionActions } from "@/components/sessions/session-actions";
 import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
-import type { DashboardSession } from "@/components/sessions/session-types";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format-date";
 
-export function SessionCard({ session, canManage }: { session: DashboardSession; canManage: boolean }) {
+interface SessionCardProps {
+  session: LiveSession;
+  createdAt: Date | string;
+  canManage: boolean;
+  sandbox: boolean;
+  onChanged: () => void;
+}
+
+export function SessionCard({ session, createdAt, canManage, sandbox, onChanged }: SessionCardProps) {
+  const connected = session.status === "CONNECTED";
+  const phone = formatPhone(session.phoneNumber);
   return (
-    <Card className="flex flex-col p-5 transition-shadow hover:shadow-md" data-testid="session-card" data-session-id={session.sessionId}>
+    <Card className="flex h-full flex-col p-5 transition-shadow hover:shadow-md" data-testid="session-card" data-session-id={session.sessionId}>
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <Link
@@ -23,13 +35,40 @@ export function SessionCard({ session, canManage }: { session: DashboardSession;
         </div>
         <SessionStatusBadge status={session.status} />
       </div>
-      <p className="mt-4 text-xs text-slate-500">Created {formatDateTime(session.createdAt)}</p>
+
+      <div className="mt-3 min-h-10 text-sm" data-testid="session-summary">
+        {connected ? (
+          <p className="flex min-w-0 items-center gap-2 text-slate-700">
+            <PhoneGlyph />
+            <span className="truncate">
+              <span className="font-medium text-slate-900" data-testid="session-phone">
+                {phone ?? "Unknown number"}
+              </span>
+              {session.profileName && <span className="text-slate-500"> · {session.profileName}</span>}
+            </span>
+          </p>
+        ) : (
+          <p className="line-clamp-2 text-slate-500" data-testid="session-reason" title={session.reason ?? undefined}>
+            {session.reason ? sentence(session.reason) : session.phoneNumber ? "Not connected." : "Not linked to a phone yet."}
+          </p>
+        )}
+      </div>
+
+      <p className="mt-auto pt-3 text-xs text-slate-500">Created {formatDateTime(createdAt)}</p>
       <div className="mt-4 flex items-center justify-between gap-2 border-t border-slate-100 pt-4">
         <Link href={`/sessions/${session.sessionId}`} className="text-sm font-medium text-blue-700 hover:underline">
           Open →
         </Link>
-        {canManage && <SessionActions session={{ sessionId: session.sessionId, name: session.name }} afterDelete="refresh" />}
+        {canManage && <SessionActions session={session} sandbox={sandbox} layout="card" afterDelete="refresh" onChanged={onChanged} />}
       </div>
     </Card>
+  );
+}
+
+function PhoneGlyph() {
+  return (
+    <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="size-4 shrink-0 text-emerald-600">
+      <path d="M7 1.5A2.5 2.5 0 0 0 4.5 4v12A2.5 2.5 0 0 0 7 18.5h6a2.5 2.5 0 0 0 2.5-2.5V4A2.5 2.5 0 0 0 13 1.5H7ZM6 4a1 1 0 0 1 1-1h6a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1V4Zm3 11a1 1 0 1 0 2 0 1 1 0 0 0-2 0Z" />
+    </svg>
   );
 }

@@ -10,15 +10,15 @@ import { Switch } from "@/components/ui/switch";
 import type { DEFAULT_SESSION_CONFIG, SessionConfig } from "@/lib/sessions/sessions.schema";
 
 type Config = typeof DEFAULT_SESSION_CONFIG;
-type Toggle = Exclude<keyof Config, "ppGuardFallbackUrl" | "pacing">;
+/** The on/off settings (others, like the URL and pacing, have their own fields or none here). */
+type Toggle = { [K in keyof Config]: Config[K] extends boolean ? K : never }[keyof Config];
 
 const TOGGLES: Array<{ key: Toggle; label: string; description: string }> = [
-  { key: "autoReplyEnabled", label: "Auto-reply", description: "Answer incoming messages with your configured auto-replies." },
-  { key: "readReceipts", label: "Read receipts", description: "Mark incoming messages as read when they arrive." },
-  { key: "antiDelete", label: "Anti-delete", description: "Keep a copy of messages the sender deletes for everyone." },
-  { key: "ghostMode", label: "Ghost mode", description: "Hide online and typing presence from contacts." },
-  { key: "ppGuardEnabled", label: "Profile picture guard", description: "Restore the profile picture if it is changed or removed." },
-  { key: "autoSaveMedia", label: "Save incoming media", description: "Keep photos, videos, voice notes and documents that arrive, to open them later." },
+  { key: "readReceipts", label: "Read receipts", description: "Mark incoming messages as read (blue ticks) as soon as they arrive." },
+  { key: "ghostMode", label: "Ghost mode", description: "Appear offline to contacts and send no read receipts, even with read receipts on." },
+  { key: "antiDelete", label: "Anti-delete", description: "Keep messages the sender deletes for everyone, and report the deletion as a message.revoke event." },
+  { key: "autoReplyEnabled", label: "Auto-reply", description: "Answer incoming messages automatically; used by auto-reply rules." },
+  { key: "ppGuardEnabled", label: "Profile picture guard", description: "Restore the fallback picture (URL below) when the account's profile picture is removed." },
 ];
 
 /** The session's toggles; read-only for callers without sessions.manage. */
@@ -70,7 +70,7 @@ export function SessionSettingsForm({ sessionId, config, canManage }: { sessionI
             name="ppGuardFallbackUrl"
             type="url"
             placeholder="https://example.com/logo.png"
-            hint="Used when there is no earlier picture to restore."
+            hint="An http(s) image URL, set as the profile picture whenever the account has none."
             value={draft.ppGuardFallbackUrl ?? ""}
             disabled={!canManage || pending}
             onChange={(event) => setDraft((d) => ({ ...d, ppGuardFallbackUrl: event.target.value }))}

@@ -9,10 +9,10 @@ const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   LOGGED_OUT: { label: "Logged out", tone: "red" },
 };
 
-export function SessionStatusBadge({ status }: { status: string }) {
+export function SessionStatusBadge({ status, "data-testid": testId = "session-status" }: { status: string; "data-testid"?: string }) {
   const known = STATUS[status] ?? { label: status, tone: "slate" as const };
   return (
-    <Badge tone={known.tone} dot data-testid="session-status" data-status={status}>
+    <Badge tone={known.tone} dot data-testid={testId} data-status={status}>
       {known.label}
     </Badge>
   );

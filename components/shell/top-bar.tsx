@@ -10,6 +10,8 @@ import { Logo } from "@/components/ui/logo";
 interface TopBarProps {
   nav: NavItem[];
   user: { name: string; role: string };
+  /** WA_MODE=sandbox: said on every page, so nobody mistakes the emulated network for WhatsApp. */
+  sandbox: boolean;
   signOutAction: () => Promise<void>;
 }
 
@@ -18,7 +20,7 @@ function isActive(pathname: string, href: string) {
 }
 
 /** The signed-in header: links inline from the md breakpoint up, behind a menu button below it. */
-export function TopBar({ nav, user, signOutAction }: TopBarProps) {
+export function TopBar({ nav, user, sandbox, signOutAction }: TopBarProps) {
   const pathname = usePathname();
   const [menuOpen, setMenuOpen] = useState(false);
   // Following a link closes the phone menu.
@@ -26,10 +28,11 @@ export function TopBar({ nav, user, signOutAction }: TopBarProps) {
 
   return (
     <header className="sticky top-0 z-30 bg-blue-700 text-white shadow-sm" data-testid="top-bar">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6 lg:px-8">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6 sm:px-6 lg:px-8">
         <Link href="/sessions" className="shrink-0 rounded-md focus-visible:outline-2 focus-visible:outline-white" aria-label="Wagate home">
           <Logo tone="light" />
         </Link>
+        {sandbox && <SandboxBadge />}
 
         <nav aria-label="Main" className="hidden flex-1 items-center gap-1 md:flex">
           {nav.map((item) => (
@@ -106,6 +109,33 @@ function UserChip({ user }: { user: TopBarProps["user"] }) {
         <span className="block truncate text-sm font-medium text-white">{user.name}</span>
         <span className="block text-xs text-blue-200">{ROLE_LABELS[user.role] ?? user.role}</span>
       </span>
+    </div>
+  );
+}
+
+function SandboxBadge() {
+  return (
+    <div className="group relative shrink-0">
+      <button
+        type="button"
+        aria-describedby="sandbox-explanation"
+        className="inline-flex items-center gap-1.5 rounded-full bg-amber-300 px-2.5 py-1 text-xs font-semibold tracking-wide text-amber-950 uppercase ring-1 ring-amber-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+        data-testid="sandbox-badge"
+      >
+        <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="size-3.5">
+          <path d="M7.5 2a.75.75 0 0 0 0 1.5h.25v4.07L3.6 14.5A2.25 2.25 0 0 0 5.53 18h8.94a2.25 2.25 0 0 0 1.93-3.5l-4.15-6.93V3.5h.25a.75.75 0 0 0 0-1.5h-5Zm1.75 1.5h1.5v4.28c0 .14.04.27.1.39L12.2 11H7.8l1.35-2.83a.75.75 0 0 0 .1-.39V3.5Z" />
+        </svg>
+        Sandbox
+      </button>
+      <div
+        id="sandbox-explanation"
+        role="tooltip"
+        className="invisible absolute top-full left-1/2 z-40 mt-2 w-72 -translate-x-1/2 rounded-lg bg-slate-900 px-3 py-2.5 text-xs leading-relaxed font-normal text-slate-100 opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100"
+      >
+        <span className="block font-semibold text-white">Sandbox mode</span>
+        Sessions connect to an emulated WhatsApp network inside this gateway, not to WhatsApp. No real phone or
+        contact is involved: the sandbox phone scans QR codes and the sandbox contacts send test messages.
+      </div>
     </div>
   );
 }

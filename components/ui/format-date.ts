@@ -9,8 +9,20 @@ const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-export function formatDateTime(value: Date | string | null | undefined): string {
+const DATE_TIME_SECONDS = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  timeZone: "UTC",
+});
+
+/** `seconds` for status changes, which often come several within a minute. */
+export function formatDateTime(value: Date | string | null | undefined, options: { seconds?: boolean } = {}): string {
   if (!value) return "—";
   const date = typeof value === "string" ? new Date(value) : value;
-  return Number.isNaN(date.getTime()) ? "—" : `${DATE_TIME.format(date)} UTC`;
+  if (Number.isNaN(date.getTime())) return "—";
+  return `${(options.seconds ? DATE_TIME_SECONDS : DATE_TIME).format(date)} UTC`;
 }

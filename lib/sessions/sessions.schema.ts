@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sessionWebhookListSchema } from "@/lib/webhooks/webhooks.schema";
 
 /** A session in a path: its short public sessionId (seed 001) or its internal id. */
 export const sessionIdParams = z.object({ id: z.string().trim().min(1).max(64) });
@@ -53,9 +54,13 @@ export const DEFAULT_SESSION_CONFIG: Required<SessionConfig> = {
   pacing: {},
 };
 
-/** POST /api/sessions/[id]/connect: optional metadata (seed 003), kept with the session and sent with its events. */
+/**
+ * POST /api/sessions/[id]/connect: optional metadata (seed 003), kept with the session and sent with
+ * its events, and optional seed 003 `webhooks`, which replace the session's seed 003-style webhooks.
+ */
 export const connectSessionSchema = z.strictObject({
   metadata: z.record(z.string(), z.unknown()).optional(),
+  webhooks: sessionWebhookListSchema.optional(),
 });
 
 export const pairingCodeSchema = z.strictObject({

@@ -43,6 +43,8 @@ export interface SessionContext {
   connectWaitMs: number;
   /** Downloads media (profile-picture guard); guarded against private addresses. */
   fetchBytes: (url: string) => Promise<Buffer>;
+  /** Saves an incoming message's media (autoSaveMedia); absent: media are not saved. */
+  saveIncomingMedia?: (session: SessionRef, msg: import("@whiskeysockets/baileys").WAMessage, sock: WASocket) => Promise<{ mediaId: string } | null>;
 }
 
 export interface LiveState {
@@ -224,7 +226,16 @@ export class ManagedSession {
     const update = events["connection.update"];
     if (update) await this.onConnectionUpdate(sock, auth, update);
     await handleStoreEvents(
-      { db: this.ctx.db, outbox: this.ctx.outbox, ref: this.ref, config: this.config, sock, logger: this.ctx.logger, earlyStatuses: this.earlyStatuses },
+      {
+        db: this.ctx.db,
+        outbox: this.ctx.outbox,
+        ref: this.ref,
+        config: this.config,
+        sock,
+        logger: this.ctx.logger,
+        earlyStatuses: this.earlyStatuses,
+        saveIncomingMedia: this.ctx.saveIncomingMedia,
+      },
       events,
     );
     const me = sock.user?.id ? jidNormalizedUser(sock.user.id) : null;

@@ -1,5 +1,7 @@
 // Starts one production gateway on a fresh database for the whole browser suite (building first if
 // the sources changed) and stops it afterwards: Playwright runs the returned function as teardown.
+// Sandbox mode: sessions link to the gateway's emulated WhatsApp network, so the specs can connect,
+// scan and message without a phone.
 import { startTestServer } from "../../scripts/serve-test.mjs";
 import { E2E_ADMIN, E2E_PORT } from "./e2e-server";
 
@@ -7,9 +9,9 @@ export default async function globalSetup() {
   const started = Date.now();
   const server = await startTestServer({
     port: E2E_PORT,
-    env: { ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, ALLOW_SIGNUP: "true" },
+    env: { ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, ALLOW_SIGNUP: "true", WA_MODE: "sandbox" },
   });
-  console.log(`[e2e] gateway on ${server.baseUrl} (${server.databaseUrl ? "PostgreSQL" : "embedded PGlite"}), ready in ${Date.now() - started} ms`);
+  console.log(`[e2e] sandbox gateway on ${server.baseUrl} (${server.databaseUrl ? "PostgreSQL" : "embedded PGlite"}), ready in ${Date.now() - started} ms`);
   return async () => {
     if (process.env.E2E_SERVER_LOG) console.log(server.output());
     await server.stop();

@@ -58,18 +58,23 @@ test("rename and delete a session, with confirmation", async ({ page }) => {
   const card = page.getByTestId("session-card").filter({ hasText: "Old name" });
   await expect(card).toBeVisible();
 
+  // On a card, everything but Connect sits in its "⋯" menu.
+  await card.getByTestId("session-menu").click();
   await card.getByTestId("rename-session").click();
   const renameForm = page.getByTestId("rename-session-form");
   await renameForm.getByLabel("Name", { exact: true }).fill("New name");
   await renameForm.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("session-card").filter({ hasText: "New name" })).toBeVisible();
 
-  await page.getByTestId("session-card").filter({ hasText: "New name" }).getByTestId("delete-session").click();
+  const renamed = page.getByTestId("session-card").filter({ hasText: "New name" });
+  await renamed.getByTestId("session-menu").click();
+  await renamed.getByTestId("delete-session").click();
   await expect(page.getByRole("dialog")).toContainText("Delete “New name”?");
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByTestId("session-card")).toHaveCount(1);
 
-  await page.getByTestId("delete-session").click();
+  await renamed.getByTestId("session-menu").click();
+  await renamed.getByTestId("delete-session").click();
   await page.getByTestId("confirm-button").click();
   await expect(page.getByTestId("sessions-empty")).toBeVisible();
 });

@@ -12,10 +12,15 @@ const VIEWPORTS = [
 ];
 
 test("screenshots of the dashboard", async ({ browser }) => {
+  test.setTimeout(180_000);
   const owner = newUser("shots");
   const api = await registerOwnerViaApi(owner);
   const sessions = [];
   for (const name of ["Support line", "Sales desk", "Deliveries"]) sessions.push(await createSessionViaApi(api, name));
+  // The first one linked in the sandbox, with a message and a status history to show.
+  await api.post(`/api/sessions/${sessions[0].sessionId}/connect`, { data: {} });
+  expect((await api.post(`/api/sandbox/sessions/${sessions[0].sessionId}/scan`, { data: {} })).status()).toBe(200);
+  await api.post("/api/sandbox/contacts/15550100001/messages", { data: { to: sessions[0].sessionId, text: "Hi! Is the shop open on Sunday?" } });
   await api.post("/api/user/api-key");
   await api.post("/api/users", { data: { ...newUser("staffer"), name: "Dana Staffer" } });
   await api.dispose();
@@ -31,16 +36,30 @@ test("screenshots of the dashboard", async ({ browser }) => {
     await shot("register");
     await signInWithForm(page, owner.username, owner.password);
     await expect(page.getByTestId("session-card")).toHaveCount(3);
+    await expect(page.getByTestId("session-phone")).toBeVisible();
     await shot("sessions");
+    await page.getByTestId("sandbox-badge").hover();
+    await shot("sandbox-tooltip");
+    await page.mouse.move(0, 400);
+    const card = page.getByTestId("session-card").filter({ hasText: viewport.name === "phone" ? "Sales desk" : "Deliveries" });
+    await card.getByTestId("connect-session").click();
+    await expect(page.getByTestId("qr-image")).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/${viewport.name}-qr-dialog.png` });
+    await page.keyboard.press("Escape");
+    await expect(card.getByTestId("session-status")).toHaveText("Waiting for QR scan");
+    await shot("sessions-waiting");
     if (viewport.name === "phone") {
       await page.getByTestId("menu-button").click();
       await shot("sessions-menu");
       await page.getByTestId("menu-button").click();
     }
+    await page.getByTestId("session-menu").first().click();
+    await shot("sessions-menu-open");
     await page.getByTestId("delete-session").first().click();
     await shot("sessions-confirm");
     await page.keyboard.press("Escape");
     await page.goto(`/sessions/${sessions[0].sessionId}`);
+    await expect(page.getByTestId("event-row").first()).toBeVisible();
     await shot("session");
     await page.goto("/api-key");
     await shot("api-key");

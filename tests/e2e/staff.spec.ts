@@ -5,9 +5,8 @@ import { createSessionViaApi, newUser, registerOwnerViaApi, signInWithForm, sign
 test("owner creates staff, assigns one session; staff sees only that one, read-only", async ({ page }) => {
   const owner = newUser("boss");
   const api = await registerOwnerViaApi(owner);
-  await createSessionViaApi(api, "Assigned line");
+  const assigned = await createSessionViaApi(api, "Assigned line");
   await createSessionViaApi(api, "Private line");
-  await api.dispose();
 
   await signInWithForm(page, owner.username, owner.password);
   await expect(page).toHaveURL(/\/sessions$/);
@@ -39,19 +38,47 @@ test("owner creates staff, assigns one session; staff sees only that one, read-o
   await expect(page).toHaveURL(/\/sessions$/);
   await expect(page.getByTestId("current-user")).toContainText("Staff");
 
-  await expect(page.getByTestId("session-card")).toHaveCount(1);
-  await expect(page.getByTestId("session-card")).toContainText("Assigned line");
+  const card = page.getByTestId("session-card");
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText("Assigned line");
+  await expect(card.getByTestId("session-status")).toHaveText("Disconnected");
   await expect(page.getByText("Private line")).toHaveCount(0);
   await expect(page.getByTestId("create-session")).toHaveCount(0);
   await expect(page.getByTestId("rename-session")).toHaveCount(0);
   await expect(page.getByTestId("delete-session")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
+  await expect(page.getByTestId("connect-session")).toHaveCount(0);
+  await expect(page.getByTestId("session-menu")).toHaveCount(0);
+
+  // The owner links the session (the sandbox phone scans through the API): the staff member's
+  // badge follows live, still without any button to change the session.
+  expect((await api.post(`/api/sessions/${assigned.sessionId}/connect`, { data: {} })).status()).toBe(200);
+  await expect(card.getByTestId("session-status")).toHaveText("Waiting for QR scan");
+  const scan = await api.post(`/api/sandbox/sessions/${assigned.sessionId}/scan`, { data: {} });
+  expect(scan.status(), await scan.text()).toBe(200);
+  await expect(card.getByTestId("session-status")).toHaveText("Connected");
+  await expect(card.getByTestId("session-phone")).toHaveText(`+${(await scan.json()).phone}`);
+  await expect(page.getByTestId("connect-session")).toHaveCount(0);
+  await expect(page.getByTestId("session-menu")).toHaveCount(0);
 
   await page.getByTestId("session-link").click();
   await expect(page.getByTestId("session-name")).toHaveText("Assigned line");
-  await expect(page.getByTestId("delete-session")).toHaveCount(0);
+  await expect(page.getByTestId("session-status")).toHaveText("Connected");
+  await expect(page.getByTestId("event-log")).toBeVisible();
+  for (const button of ["connect-session", "restart-session", "logout-session", "rename-session", "delete-session"]) {
+    await expect(page.getByTestId(button)).toHaveCount(0);
+  }
+  // Staff may send, so they get the sandbox's message tool, but not its fault injection.
+  await expect(page.getByTestId("sandbox-send-form")).toBeVisible();
+  await expect(page.getByTestId("sandbox-fault")).toHaveCount(0);
   await expect(page.getByRole("switch", { name: "Read receipts" })).toBeDisabled();
   await expect(page.getByTestId("save-settings")).toHaveCount(0);
+  // Nor can they reach the QR code through the API.
+  expect((await page.request.get(`/api/sessions/${assigned.sessionId}/qr`)).status()).toBe(403);
+
+  expect((await api.post(`/api/sessions/${assigned.sessionId}/logout`)).status()).toBe(200);
+  await expect(page.getByTestId("session-status")).toHaveText("Logged out");
+  await api.dispose();
 
   const users = await page.goto("/users");
   expect(users?.status()).toBe(404);

@@ -5,12 +5,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { listSessions } from "@/lib/sessions/list-sessions";
+import { getRuntime } from "@/lib/server/runtime";
 
 export const metadata: Metadata = { title: "Sessions · Wagate" };
 
 export default async function SessionsPage() {
   const caller = await requirePageCaller();
-  const sessions = await listSessions(caller);
+  // The cards never show the QR image (the connect dialog fetches it), so it is not sent along.
+  const sessions = (await listSessions(caller)).map((session) => ({ ...session, qr: null }));
   const canCreate = hasPermission(caller.role, "sessions.create");
   return (
     <>
@@ -19,7 +21,12 @@ export default async function SessionsPage() {
         description={caller.role === "STAFF" ? "The WhatsApp sessions you have been given access to." : "Your WhatsApp numbers connected to the gateway."}
         actions={canCreate && sessions.length > 0 ? <CreateSessionButton /> : undefined}
       />
-      <SessionGrid sessions={sessions} canCreate={canCreate} canManage={hasPermission(caller.role, "sessions.manage")} />
+      <SessionGrid
+        sessions={sessions}
+        canCreate={canCreate}
+        canManage={hasPermission(caller.role, "sessions.manage")}
+        sandbox={getRuntime().sandbox !== null}
+      />
     </>
   );
 }

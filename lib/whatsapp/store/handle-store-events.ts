@@ -18,6 +18,9 @@ export interface StoreContext {
   logger: Logger;
   /** Receipts that arrived before the message they acknowledge was stored (keyId → status). */
   earlyStatuses: Map<string, MessageStatus>;
+  saveIncomingMedia?: (session: SessionRef, msg: WAMessage, sock: WASocket) => Promise<{ mediaId: string } | null>;
+  /** The client outside any transaction (afterCommit work must not use a finished `tx`). */
+  rootDb?: Tx;
 }
 
 /** WhatsApp's numeric message statuses → ours. Statuses only move forward. */
@@ -137,7 +140,7 @@ export async function handleStoreEvents(ctx: Omit<StoreContext, "db"> & { db: im
   const dispatch = await ctx.db.$transaction(
     async (tx) => {
       const pending: PendingEvent[] = [];
-      await storeBatch({ ...ctx, db: tx }, events, pending, afterCommit);
+      await storeBatch({ ...ctx, db: tx, rootDb: ctx.db }, events, pending, afterCommit);
       return ctx.outbox.record(tx, ctx.ref, pending);
     },
     // A history sync can be large; the default 5 s would abort it.
@@ -222,6 +225,9 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
         continue;
       }
       const isStatus = msg.key.remoteJid === "status@broadcast";
+      if (!msg.key.fromMe && data.type !== "OTHER" && describeMessage(msg.message).hasMedia && ctx.config.autoSaveMedia !== false && ctx.saveIncomingMedia) {
+        afterCommit.push(() => saveMediaInBackground(ctx, msg));
+      }
       publish(isStatus ? "status.update" : msg.key.fromMe ? "message.sent" : "message", data);
       // readReceipts: mark what arrives as read, unless the session is in ghost mode.
       if (!msg.key.fromMe && !isStatus && upsert.type === "notify" && ctx.config.readReceipts && !ctx.config.ghostMode) {
@@ -275,6 +281,23 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
   if (participants) publish("group.participants", { jid: participants.id, action: participants.action, participants: participants.participants, author: participants.author });
 
   for (const call of events.call ?? []) publish("call", { id: call.id, from: call.from, status: call.status, isVideo: call.isVideo ?? false, isGroup: call.isGroup ?? false });
+}
+
+/**
+ * Downloads and keeps an incoming message's media without holding up the session's queue (a video
+ * can take a while); the message's mediaUrl is set once the file is stored.
+ */
+function saveMediaInBackground(ctx: StoreContext, msg: WAMessage): Promise<void> {
+  const { ref, rootDb } = ctx;
+  void (async () => {
+    const saved = await ctx.saveIncomingMedia!(ref, msg, ctx.sock);
+    if (!saved || !msg.key.id || !rootDb) return;
+    await rootDb.message.updateMany({
+      where: { sessionId: ref.id, keyId: msg.key.id },
+      data: { mediaId: saved.mediaId, mediaUrl: `/api/media/${saved.mediaId}` },
+    });
+  })().catch((error: unknown) => ctx.logger.warn({ err: error, sessionId: ref.sessionId, keyId: msg.key.id }, "could not save incoming media"));
+  return Promise.resolve();
 }
 
 async function upsertContact(

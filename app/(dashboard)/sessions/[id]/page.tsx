@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SessionActions } from "@/components/sessions/session-actions";
-import { SessionDetails } from "@/components/sessions/session-details";
-import { SessionSettingsForm } from "@/components/sessions/session-settings-form";
-import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
+import { SessionView } from "@/components/sessions/session-view";
 import { AppError } from "@/lib/api/app-error";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
+import { getSessionStatus } from "@/lib/sessions/get-session-status";
 import { toPublicSession } from "@/lib/sessions/public-session";
 import { getRuntime } from "@/lib/server/runtime";
 
@@ -22,34 +19,17 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  // The same shape GET /api/sessions/[id] answers: the stored row with the live status on top.
-  const session = await toPublicSession(row, getRuntime().sessions.live(row));
-  const canManage = hasPermission(caller.role, "sessions.manage");
+  // The same shapes GET /api/sessions/[id] and GET /api/sessions/[id]/status answer.
+  const [session, details] = await Promise.all([toPublicSession(row, getRuntime().sessions.live(row)), getSessionStatus(caller, row.id)]);
 
   return (
-    <div className="space-y-6">
-      <div>
-        <Link href="/sessions" className="text-sm font-medium text-blue-700 hover:underline">
-          ← All sessions
-        </Link>
-        <div className="mt-3 flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
-          <div className="flex min-w-0 flex-wrap items-center gap-3">
-            <h1 className="truncate text-2xl font-semibold tracking-tight text-slate-900" data-testid="session-name">
-              {session.name}
-            </h1>
-            <SessionStatusBadge status={session.status} />
-          </div>
-          {canManage && <SessionActions session={{ sessionId: session.sessionId, name: session.name }} afterDelete="list" />}
-        </div>
-      </div>
-      <div className="grid gap-6 lg:grid-cols-5">
-        <div className="lg:col-span-2">
-          <SessionDetails session={session} />
-        </div>
-        <div className="lg:col-span-3">
-          <SessionSettingsForm sessionId={session.sessionId} config={session.config} canManage={canManage} />
-        </div>
-      </div>
-    </div>
+    <SessionView
+      // The QR image is fetched by the connect dialog, for callers allowed to see it; not sent along.
+      session={{ ...session, qr: null }}
+      details={details}
+      canManage={hasPermission(caller.role, "sessions.manage")}
+      canSend={hasPermission(caller.role, "sessions.send")}
+      sandbox={getRuntime().sandbox !== null}
+    />
   );
 }

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AddWebhookButton } from "@/components/webhooks/add-webhook-button";
+import { WebhookCard } from "@/components/webhooks/webhook-card";
+import type { WebhookView } from "@/components/webhooks/webhook-types";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageCaller } from "@/lib/auth/page-caller";
+import { hasPermission } from "@/lib/auth/permissions";
+import { listSessions } from "@/lib/sessions/list-sessions";
+import { listWebhooks } from "@/lib/webhooks/list-webhooks";
+
+export const metadata: Metadata = { title: "Webhooks · Wagate" };
+
+export default async function WebhooksPage() {
+  const caller = await requirePageCaller();
+  if (!hasPermission(caller.role, "sessions.manage")) notFound();
+  const [webhooks, sessions] = await Promise.all([listWebhooks(caller), listSessions(caller)]);
+  const options = sessions.map((s) => ({ sessionId: s.sessionId, name: s.name }));
+  // Dates become strings on their way to the client components.
+  const views = JSON.parse(JSON.stringify(webhooks)) as WebhookView[];
+  const add = <AddWebhookButton sessions={options} />;
+  return (
+    <>
+      <PageHeader
+        title="Webhooks"
+        description="Every event of your sessions, POSTed to your endpoints: signed, retried for about a day, logged and replayable."
+        actions={views.length > 0 ? add : undefined}
+      />
+      {views.length === 0 ? (
+        <EmptyState
+          data-testid="webhooks-empty"
+          title="No webhooks yet"
+          description="Add an endpoint to receive messages, receipts and connection changes as they happen."
+          action={add}
+        />
+      ) : (
+        <div className="space-y-4">
+          {views.map((w) => (
+            <WebhookCard key={w.id} webhook={w} sessions={options} />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

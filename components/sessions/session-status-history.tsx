@@ -1,0 +1,31 @@
+import { sentence } from "@/components/sessions/live-session";
+import type { StatusHistoryEntry } from "@/components/sessions/session-types";
+import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/components/ui/format-date";
+
+/** The latest status changes (the gateway answers the last 20), newest first. */
+export function SessionStatusHistory({ history }: { history: StatusHistoryEntry[] }) {
+  return (
+    <Card data-testid="status-history">
+      <CardHeader title="Status history" description="The most recent changes, newest first." />
+      {history.length === 0 ? (
+        <p className="px-5 py-6 text-sm text-slate-500">No changes yet: the session has never been connected.</p>
+      ) : (
+        <ol className="divide-y divide-slate-100">
+          {history.map((entry, index) => (
+            <li key={`${String(entry.createdAt)}-${index}`} className="flex flex-col gap-1 px-5 py-2.5 sm:flex-row sm:items-start sm:gap-3" data-testid="history-row">
+              <div className="shrink-0 sm:w-40">
+                <SessionStatusBadge status={entry.status} data-testid="history-status" />
+              </div>
+              <div className="min-w-0 flex-1">
+                <p className="text-sm text-slate-700">{entry.reason ? sentence(entry.reason) : "—"}</p>
+                <p className="text-xs text-slate-500">{formatDateTime(entry.createdAt, { seconds: true })}</p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,152 @@
+"use client";
+// One webhook: where it goes, what it gets, how its deliveries stand, and what can be done with it.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { errorMessage, requestJson } from "@/components/api/request-json";
+import { DeliveryLog } from "@/components/webhooks/delivery-log";
+import { WebhookFormDialog } from "@/components/webhooks/webhook-form-dialog";
+import { WebhookSecretDialog } from "@/components/webhooks/webhook-secret-dialog";
+import { STATUS_TONE, type SessionOption, type WebhookView } from "@/components/webhooks/webhook-types";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+
+const ORIGIN_LABEL = { API: "API", SESSION: "Session list (seed 003)", SESSION_URL: "Session URL (seed 000/002)" } as const;
+
+interface TestResult {
+  status: string;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  lastAttempt: { latencyMs: number; responseSnippet: string | null } | null;
+}
+
+export function WebhookCard({ webhook, sessions }: { webhook: WebhookView; sessions: SessionOption[] }) {
+  const router = useRouter();
+  const [dialog, setDialog] = useState<"edit" | "secret" | "delete" | null>(null);
+  const [showLog, setShowLog] = useState(false);
+  const [busy, setBusy] = useState<"toggle" | "test" | "delete" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [test, setTest] = useState<TestResult | null>(null);
+
+  async function run<T>(kind: "toggle" | "test" | "delete", call: () => Promise<T>): Promise<T | undefined> {
+    setBusy(kind);
+    setError(null);
+    try {
+      return await call();
+    } catch (e) {
+      setError(errorMessage(e));
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const toggle = () =>
+    run("toggle", async () => {
+      await requestJson("PATCH", `/api/webhooks/${webhook.id}`, { isActive: !webhook.isActive });
+      router.refresh();
+    });
+  const sendTest = () =>
+    run("test", async () => {
+      setTest(await requestJson<TestResult>("POST", `/api/webhooks/${webhook.id}/test`));
+      router.refresh();
+    });
+  const remove = () =>
+    run("delete", async () => {
+      await requestJson("DELETE", `/api/webhooks/${webhook.id}`);
+      setDialog(null);
+      router.refresh();
+    });
+
+  const counts = webhook.deliveries;
+  return (
+    <Card data-testid="webhook-card" className="p-5">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 className="text-base font-semibold text-slate-900">{webhook.name}</h2>
+            <Badge tone={webhook.isActive ? "green" : "slate"} dot>
+              {webhook.isActive ? "Active" : "Disabled"}
+            </Badge>
+            {webhook.replyEnabled && <Badge tone="violet">Replies</Badge>}
+            {webhook.hasSecret ? <Badge tone="blue">Signed</Badge> : <Badge tone="amber">Unsigned</Badge>}
+            <Badge>{ORIGIN_LABEL[webhook.origin]}</Badge>
+          </div>
+          <p className="mt-1 truncate font-mono text-xs text-slate-600" title={webhook.url}>
+            {webhook.url}
+          </p>
+          <p className="mt-1 text-sm text-slate-500">
+            {webhook.sessionId ? `Session ${webhook.sessionName ?? ""} (${webhook.sessionId})` : "All sessions"} ·{" "}
+            {webhook.events.map((e) => (
+              <code key={e} className="mr-1 text-xs">
+                {e}
+              </code>
+            ))}
+          </p>
+          <div className="mt-2 flex flex-wrap gap-1.5" aria-label="Deliveries by status">
+            {(Object.keys(counts) as Array<keyof typeof counts>).map((s) => (
+              <Badge key={s} tone={counts[s] > 0 ? STATUS_TONE[s] : "slate"}>
+                {s.toLowerCase()} {counts[s]}
+              </Badge>
+            ))}
+          </div>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button size="sm" variant="secondary" onClick={sendTest} pending={busy === "test"} data-testid="test-webhook">
+            Send test
+          </Button>
+          <Button size="sm" variant="secondary" onClick={() => setDialog("edit")}>
+            Edit
+          </Button>
+          <Button size="sm" variant="secondary" onClick={toggle} pending={busy === "toggle"}>
+            {webhook.isActive ? "Disable" : "Enable"}
+          </Button>
+          <Button size="sm" variant="secondary" onClick={() => setDialog("secret")}>
+            Secret
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setShowLog(!showLog)} aria-expanded={showLog} data-testid="show-deliveries">
+            {showLog ? "Hide deliveries" : "Deliveries"}
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setDialog("delete")}>
+            Delete
+          </Button>
+        </div>
+      </div>
+      {error && (
+        <div className="mt-3">
+          <Alert>{error}</Alert>
+        </div>
+      )}
+      {test && (
+        <div className="mt-3">
+        <Alert tone={test.status === "DELIVERED" ? "success" : test.status === "PENDING" ? "info" : "error"} data-testid="test-result">
+          Test event {test.status.toLowerCase()}
+          {test.lastStatusCode !== null && ` · HTTP ${test.lastStatusCode}`}
+          {test.lastAttempt && ` · ${test.lastAttempt.latencyMs} ms`}
+          {test.lastError && ` · ${test.lastError}`}
+          {test.status === "PENDING" && " · queued behind earlier deliveries, see the log"}
+        </Alert>
+        </div>
+      )}
+      {showLog && (
+        <div className="mt-4 border-t border-slate-100 pt-4">
+          <DeliveryLog webhookId={webhook.id} onChanged={() => router.refresh()} />
+        </div>
+      )}
+      {dialog === "edit" && <WebhookFormDialog open onClose={() => setDialog(null)} sessions={sessions} webhook={webhook} />}
+      <WebhookSecretDialog webhookId={webhook.id} open={dialog === "secret"} onClose={() => setDialog(null)} />
+      <ConfirmDialog
+        open={dialog === "delete"}
+        onCancel={() => setDialog(null)}
+        onConfirm={remove}
+        title="Delete webhook?"
+        description={`${webhook.name} stops receiving events, and its delivery log is deleted.`}
+        confirmLabel="Delete webhook"
+        pending={busy === "delete"}
+        error={error}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { withAuth } from "@/lib/api/with-auth";
+import type { Permission } from "@/lib/auth/permissions";
+
+/**
+ * Seed 003's (Chatery's) envelope for its compatibility routes under /api/whatsapp, on top of the one
+ * route wrapper: success is `{ success: true, message, data }`; an error is seed 003's
+ * `{ success: false, message }` with our global `error` field (same text) and the usual status.
+ */
+export function withSeed003Envelope<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+  options: { permission: Permission; params?: P; query?: Q; body?: B },
+  message: string,
+  handler: Parameters<typeof withAuth<P, Q, B, Permission>>[1],
+) {
+  const route = withAuth<P, Q, B, Permission>(options, async (ctx) => ({ success: true, message, data: (await handler(ctx)) ?? null }));
+  return async (req: NextRequest, context: Parameters<typeof route>[1]): Promise<Response> => {
+    const res = await route(req, context);
+    if (res.ok) return res;
+    const body = (await res.json().catch(() => null)) as { error?: string } | null;
+    const text = body?.error ?? "Request failed";
+    const headers = new Headers(res.headers);
+    headers.delete("content-length");
+    headers.delete("content-type");
+    return Response.json({ success: false, message: text, error: text }, { status: res.status, headers });
+  };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+// withAuth parses JSON bodies only; the media routes read multipart/form-data here. The body is
+// never buffered beyond the limit: a declared Content-Length over it is refused before reading, and
+// the stream is cut off as soon as it passes the limit (a client may lie or send chunked).
+import { AppError } from "@/lib/api/app-error";
+
+/** Room for the form's other fields and the multipart framing around the file. */
+export const MULTIPART_OVERHEAD_BYTES = 256 * 1024;
+
+function tooLarge(maxFileBytes: number) {
+  return new AppError("PAYLOAD_TOO_LARGE", `file: larger than the limit of ${maxFileBytes} bytes`);
+}
+
+export async function readMultipartForm(req: Request, maxFileBytes: number): Promise<FormData> {
+  const contentType = req.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;.*boundary=/i.test(contentType)) {
+    throw new AppError("BAD_REQUEST", "Request body must be multipart/form-data (with a boundary)");
+  }
+  const limit = maxFileBytes + MULTIPART_OVERHEAD_BYTES;
+  const declared = Number(req.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(maxFileBytes);
+  if (!req.body) throw new AppError("BAD_REQUEST", "Request body is empty");
+
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = req.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxFileBytes);
+    }
+    chunks.push(value);
+  }
+  try {
+    return await new Response(Buffer.concat(chunks), { headers: { "content-type": contentType } }).formData();
+  } catch {
+    throw new AppError("BAD_REQUEST", "Request body is not valid multipart/form-data");
+  }
+}
+
+/** The form as a plain object for a zod schema; a field given twice is an error naming it. */
+export function formFields(form: FormData): Record<string, FormDataEntryValue> {
+  const fields: Record<string, FormDataEntryValue> = {};
+  for (const [name, value] of form.entries()) {
+    if (Object.hasOwn(fields, name)) throw new AppError("BAD_REQUEST", `${name}: only one value is allowed`);
+    fields[name] = value;
+  }
+  return fields;
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import type { WASocket } from "@whiskeysockets/baileys";
+import { AppError } from "@/lib/api/app-error";
+import { getRuntime } from "@/lib/server/runtime";
+
+/** The session's live Baileys socket, or 503 (seed 001: "WhatsApp socket not ready"). */
+export function getConnectedSocket(session: { id: string; sessionId: string }): WASocket {
+  const socket = getRuntime().sessions.get(session.id)?.socket;
+  if (!socket) throw new AppError("UNAVAILABLE", `Session ${session.sessionId} is not connected`);
+  return socket;
+}
+
+export function isSessionConnected(session: { id: string }): boolean {
+  return Boolean(getRuntime().sessions.get(session.id)?.socket);
+}

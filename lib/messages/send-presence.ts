@@ -1,0 +1,16 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import { getConnectedSocket } from "@/lib/messages/get-connected-socket";
+import type { PresenceInput } from "@/lib/messages/messages.schema";
+import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
+import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
+
+/** Typing, recording or paused in a chat; available or unavailable for the account. */
+export async function sendPresence(caller: Caller, input: PresenceInput, field = "jid") {
+  const session = await getSessionOrThrow(caller, input.sessionId);
+  const jid = normalizeRecipient(input.jid, { field });
+  const sock = getConnectedSocket(session);
+  if (input.presence === "available" || input.presence === "unavailable") await sock.sendPresenceUpdate(input.presence);
+  else await sock.sendPresenceUpdate(input.presence, jid);
+  return { success: true, jid, presence: input.presence };
+}

@@ -1,0 +1,389 @@
+// The send queue's worker: delivers the PENDING messages lib/messages/enqueue-send.ts stored, one at
+// a time per session in the order they were accepted, paced per session, through the session's
+// Baileys socket. Started once by server.ts and woken by every accepted send.
+//
+// Crash safety: a message is claimed by moving its `sendAfter` one short lease into the future (and
+// counting the attempt) with a compare-and-swap update; the lease is renewed while the send is in
+// hand (typing, sending) and replaced by its outcome. A process that dies in between leaves a claim
+// that expires within one lease, and the next process sends the message again with the same
+// WhatsApp id, which WhatsApp treats as the same message.
+import "server-only";
+import { proto, type AnyMessageContent, type WAMessage } from "@whiskeysockets/baileys";
+import type { Logger } from "pino";
+import { AppError } from "@/lib/api/app-error";
+import type { Db } from "@/lib/db/create-prisma-client";
+import type { EventOutbox, EventSession, PendingEvent } from "@/lib/events/event-outbox";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { readMediaFile } from "@/lib/media/read-media-file";
+import { PacingState, resolvePacing, retryDelayMs, type PacingDefaults } from "@/lib/messages/pacing";
+import type { StoredSend } from "@/lib/messages/stored-send";
+import type { Worker } from "@/lib/server/runtime";
+import type { ManagedSession } from "@/lib/whatsapp/managed-session";
+import type { SessionManager } from "@/lib/whatsapp/session-manager";
+
+export interface SendWorkerDeps {
+  db: Db;
+  sessions: SessionManager;
+  outbox: EventOutbox;
+  logger: Logger;
+  /** Attempts (claims) before a send is FAILED. */
+  maxAttempts: number;
+  /** How long an accepted send waits for its session to be connected before it is FAILED. */
+  waitForConnectionMs: number;
+  pacing: PacingDefaults;
+  /** How often the queue is looked at without being woken. */
+  pollMs?: number;
+  /** How long a claim lasts unless renewed (it is, every third of it, while the send is in hand). */
+  leaseMs?: number;
+  /** How long one sendMessage may take before it counts as a failed attempt. */
+  sendTimeoutMs?: number;
+  readMedia?: typeof readMediaFile;
+}
+
+interface Claimed {
+  id: string;
+  sessionId: string;
+  keyId: string;
+  remoteJid: string;
+  payload: StoredSend;
+  attempts: number;
+}
+
+type Outcome = "sent" | "retry" | "failed" | "released";
+type Attempt = { outcome: "sent" | "released" } | { outcome: "retry" | "failed"; reason: string };
+
+/** A failure that another attempt cannot fix (missing media, malformed payload). */
+class PermanentSendError extends Error {}
+
+const FAILED_NOT_CONNECTED = "session not connected";
+
+export function startSendWorker(deps: SendWorkerDeps): Worker {
+  const worker = new SendWorker(deps);
+  worker.start();
+  return worker;
+}
+
+class SendWorker implements Worker {
+  readonly name = "send-queue";
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly sendTimeoutMs: number;
+  private readonly readMedia: typeof readMediaFile;
+  private readonly startedAt = Date.now();
+  private timer: NodeJS.Timeout | null = null;
+  private scanning: Promise<void> | null = null;
+  private rescan = false;
+  private stopped = false;
+  /** Bumped by every wake(): a lane that found nothing looks again if it changed meanwhile. */
+  private wakes = 0;
+  private readonly lanes = new Map<string, Promise<void>>();
+  private readonly pacing = new Map<string, PacingState>();
+  /** When each session was last seen connected (for SEND_WAIT_FOR_CONNECTION_MS). */
+  private readonly lastConnectedAt = new Map<string, number>();
+  private readonly sleepers = new Set<() => void>();
+
+  constructor(private readonly deps: SendWorkerDeps) {
+    this.pollMs = deps.pollMs ?? 500;
+    this.leaseMs = deps.leaseMs ?? 15_000;
+    this.sendTimeoutMs = deps.sendTimeoutMs ?? 30_000;
+    this.readMedia = deps.readMedia ?? readMediaFile;
+  }
+
+  start() {
+    this.schedule(0);
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    this.wakes++;
+    if (this.scanning) {
+      this.rescan = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const wakeUp of this.sleepers) wakeUp();
+    // A send in flight finishes (bounded by its timeout); sleeping lanes return at once.
+    await Promise.allSettled([this.scanning, ...this.lanes.values()]);
+  }
+
+  private schedule(ms: number) {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.scanning = this.scan()
+        .catch((error: unknown) => this.deps.logger.error({ err: error }, "send queue scan failed"))
+        .finally(() => {
+          this.scanning = null;
+          const again = this.rescan;
+          this.rescan = false;
+          this.schedule(again ? 0 : this.pollMs);
+        });
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  /** Starts a lane for each connected session with due sends; fails those that waited too long. */
+  private async scan() {
+    const { db, sessions } = this.deps;
+    const groups = await db.message.groupBy({
+      by: ["sessionId"],
+      where: { status: "PENDING", payload: { not: Prisma.DbNull } },
+      _min: { createdAt: true, sendAfter: true },
+    });
+    const now = Date.now();
+    for (const group of groups) {
+      const managed = sessions.get(group.sessionId);
+      if (managed?.socket) {
+        this.lastConnectedAt.set(group.sessionId, now);
+        const due = group._min.sendAfter !== null && group._min.sendAfter.getTime() <= now;
+        if (due && !this.lanes.has(group.sessionId)) this.startLane(group.sessionId, managed);
+        continue;
+      }
+      const connectedAt = this.lastConnectedAt.get(group.sessionId) ?? this.startedAt;
+      const cutoff = now - this.deps.waitForConnectionMs;
+      if (connectedAt <= cutoff && group._min.createdAt && group._min.createdAt.getTime() <= cutoff) {
+        await this.failWaiting(group.sessionId, new Date(cutoff));
+      }
+    }
+  }
+
+  private startLane(sessionId: string, managed: ManagedSession) {
+    const lane = this.runLane(managed)
+      .catch((error: unknown) => this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "send lane failed"))
+      .finally(() => this.lanes.delete(sessionId));
+    this.lanes.set(sessionId, lane);
+  }
+
+  /** One session's sends, one after the other, paced, until none is due. */
+  private async runLane(managed: ManagedSession) {
+    const sessionId = managed.ref.id;
+    let state = this.pacing.get(sessionId);
+    if (!state) this.pacing.set(sessionId, (state = new PacingState()));
+    while (!this.stopped && managed.socket) {
+      const settings = resolvePacing(managed.config.pacing, this.deps.pacing);
+      const wait = state.nextAllowedAt(Date.now(), settings) - Date.now();
+      if (wait > 0) {
+        // Settings may change while we wait (the session's pacing config): look again after.
+        await this.sleep(Math.min(wait, 5000));
+        continue;
+      }
+      const wakesBefore = this.wakes;
+      const claimed = await this.claim(sessionId);
+      if (!claimed) {
+        if (this.wakes !== wakesBefore) continue; // a send was accepted while we looked
+        return;
+      }
+      const outcome = await this.deliver(managed, claimed);
+      if (outcome !== "released") state.record(Date.now(), settings);
+    }
+  }
+
+  /** The session's oldest due send, claimed for one lease (compare-and-swap on sendAfter and attempts). */
+  private async claim(sessionId: string): Promise<Claimed | null> {
+    const { db } = this.deps;
+    for (let tries = 0; tries < 5; tries++) {
+      const now = new Date();
+      const candidate = await db.message.findFirst({
+        where: { sessionId, status: "PENDING", payload: { not: Prisma.DbNull }, sendAfter: { lte: now } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, sessionId: true, keyId: true, remoteJid: true, payload: true, attempts: true, sendAfter: true },
+      });
+      if (!candidate) return null;
+      const payload = candidate.payload as unknown as StoredSend;
+      const lease = new Date(now.getTime() + this.leaseMs);
+      const { count } = await db.message.updateMany({
+        where: { id: candidate.id, status: "PENDING", sendAfter: candidate.sendAfter, attempts: candidate.attempts },
+        data: { sendAfter: lease, attempts: { increment: 1 } },
+      });
+      if (count === 1) return { ...candidate, payload, attempts: candidate.attempts + 1 };
+    }
+    return null;
+  }
+
+  /** Delivers a claimed send, renewing its lease until its outcome is written. */
+  private async deliver(managed: ManagedSession, claimed: Claimed): Promise<Outcome> {
+    const { db, logger } = this.deps;
+    let renewing: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      renewing = renewing.then(() =>
+        db.message
+          .updateMany({ where: { id: claimed.id, status: "PENDING", attempts: claimed.attempts }, data: { sendAfter: new Date(Date.now() + this.leaseMs) } })
+          .catch((error: unknown) => logger.warn({ err: error, messageId: claimed.keyId }, "could not renew a send's lease")),
+      );
+    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    let result: Attempt;
+    try {
+      result = await this.attempt(managed, claimed);
+    } finally {
+      clearInterval(timer);
+      await renewing;
+    }
+    const ref: EventSession = managed.ref;
+    switch (result.outcome) {
+      case "sent":
+        await this.markSent(ref, claimed);
+        break;
+      case "released":
+        await this.release(claimed);
+        break;
+      case "failed":
+        await this.fail(ref, [claimed], result.reason);
+        break;
+      case "retry":
+        await db.message.updateMany({
+          where: { id: claimed.id, status: "PENDING" },
+          data: { sendAfter: new Date(Date.now() + retryDelayMs(claimed.attempts)), failureReason: result.reason },
+        });
+        break;
+    }
+    return result.outcome;
+  }
+
+  /** Typing, then the send itself; what happened, for deliver() to write down. No writes here. */
+  private async attempt(managed: ManagedSession, claimed: Claimed): Promise<Attempt> {
+    const { db, logger } = this.deps;
+    const payload = claimed.payload;
+    // Claimed before, and Baileys already stored the message as ours: it went out before a crash.
+    if (claimed.attempts > 1 && (await db.message.count({ where: { id: claimed.id, raw: { not: null } } })) > 0) return { outcome: "sent" };
+    const sock = managed.socket;
+    if (!sock) return { outcome: "released" };
+    try {
+      const content = await this.buildContent(payload);
+      const quoted = payload.replyTo ? await this.loadQuoted(managed.ref, payload.replyTo) : undefined;
+      if (payload.typingTime) {
+        await sock.sendPresenceUpdate(payload.presence ?? "composing", claimed.remoteJid).catch(() => undefined);
+        await this.sleep(payload.typingTime);
+        if (this.stopped) return { outcome: "released" };
+        await sock.sendPresenceUpdate("paused", claimed.remoteJid).catch(() => undefined);
+      }
+      await withTimeout(sock.sendMessage(claimed.remoteJid, content, { messageId: claimed.keyId, ...(quoted ? { quoted } : {}) }), this.sendTimeoutMs);
+      return { outcome: "sent" };
+    } catch (error) {
+      const reason = reasonOf(error);
+      logger.warn({ err: error, sessionId: managed.ref.sessionId, messageId: claimed.keyId, attempt: claimed.attempts }, "send attempt failed");
+      const final = error instanceof PermanentSendError || error instanceof AppError || claimed.attempts >= this.deps.maxAttempts;
+      return { outcome: final ? "failed" : "retry", reason };
+    }
+  }
+
+  /** SENT, unless a receipt already moved it further (statuses never go back); applies edits and deletes. */
+  private async markSent(ref: EventSession, claimed: Claimed) {
+    const sentAt = new Date();
+    const { target, op, content } = claimed.payload;
+    const dispatch = await this.deps.db.$transaction(async (tx) => {
+      const moved = await tx.message.updateMany({
+        where: { id: claimed.id, status: "PENDING" },
+        data: { status: "SENT", sentAt, timestamp: sentAt, sendAfter: null, failureReason: null },
+      });
+      if (moved.count === 0) await tx.message.updateMany({ where: { id: claimed.id, sentAt: null }, data: { sentAt, sendAfter: null } });
+      if (op === "edit" && target && typeof content.text === "string") {
+        await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id }, data: { content: content.text } });
+      }
+      if (op === "delete" && target) {
+        await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id, revokedAt: null }, data: { revokedAt: sentAt } });
+      }
+      const events: PendingEvent[] = moved.count ? [{ event: "message.update", data: { id: claimed.keyId, remoteJid: claimed.remoteJid, fromMe: true, status: "SENT" } }] : [];
+      return this.deps.outbox.record(tx, ref, events);
+    });
+    dispatch();
+  }
+
+  /** FAILED with the reason, announced as message.update in the same transaction. */
+  private async fail(ref: EventSession, messages: Array<Pick<Claimed, "id" | "keyId" | "remoteJid">>, reason: string) {
+    const dispatch = await this.deps.db.$transaction(async (tx) => {
+      const events: PendingEvent[] = [];
+      for (const m of messages) {
+        const { count } = await tx.message.updateMany({ where: { id: m.id, status: "PENDING" }, data: { status: "FAILED", failureReason: reason, sendAfter: null } });
+        if (count) events.push({ event: "message.update", data: { id: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", reason } });
+      }
+      return this.deps.outbox.record(tx, ref, events);
+    });
+    dispatch();
+  }
+
+  /** Gives a claim back untried (the session went away, or the worker is stopping). */
+  private async release(claimed: Claimed) {
+    await this.deps.db.message.updateMany({ where: { id: claimed.id, status: "PENDING" }, data: { sendAfter: new Date(), attempts: { decrement: 1 } } });
+  }
+
+  /** Sends accepted before `cutoff` whose session has not been connected since: FAILED. */
+  private async failWaiting(sessionId: string, cutoff: Date) {
+    const { db } = this.deps;
+    const session = await db.whatsappSession.findUnique({ where: { id: sessionId }, select: { id: true, sessionId: true, ownerId: true } });
+    if (!session) return;
+    for (;;) {
+      const waiting = await db.message.findMany({
+        where: { sessionId, status: "PENDING", payload: { not: Prisma.DbNull }, createdAt: { lte: cutoff } },
+        select: { id: true, keyId: true, remoteJid: true },
+        take: 200,
+      });
+      if (waiting.length === 0) return;
+      await this.fail(session, waiting, FAILED_NOT_CONNECTED);
+      this.deps.logger.warn({ sessionId: session.sessionId, failed: waiting.length }, "sends failed: session not connected in time");
+    }
+  }
+
+  /** The stored content with the media bytes put back in. */
+  private async buildContent(payload: StoredSend): Promise<AnyMessageContent> {
+    if (!payload || payload.v !== 1 || typeof payload.content !== "object") throw new PermanentSendError("unreadable queued message");
+    const content: Record<string, unknown> = { ...payload.content };
+    if (payload.mediaField) {
+      const ref = content[payload.mediaField] as { mediaId?: string } | undefined;
+      if (!ref?.mediaId) throw new PermanentSendError("queued media message has no mediaId");
+      const file = await this.readMedia(ref.mediaId);
+      content[payload.mediaField] = file.buffer;
+      content.mimetype ??= file.mimetype;
+    }
+    return content as unknown as AnyMessageContent;
+  }
+
+  /** The message to quote, from the store: its proto when kept, else its text. */
+  private async loadQuoted(ref: EventSession, keyId: string): Promise<WAMessage | undefined> {
+    const row = await this.deps.db.message.findFirst({
+      where: { sessionId: ref.id, ownerId: ref.ownerId, keyId },
+      select: { remoteJid: true, keyId: true, fromMe: true, senderJid: true, raw: true, content: true, pushName: true, timestamp: true },
+    });
+    if (!row) return undefined; // gone since it was accepted: send without the quote
+    return {
+      key: { remoteJid: row.remoteJid, id: row.keyId, fromMe: row.fromMe, ...(row.senderJid ? { participant: row.senderJid } : {}) },
+      message: row.raw ? proto.Message.decode(row.raw) : { conversation: row.content ?? "" },
+      messageTimestamp: Math.floor(row.timestamp.getTime() / 1000),
+      ...(row.pushName ? { pushName: row.pushName } : {}),
+    };
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.sleepers.add(done);
+    });
+  }
+}
+
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message || "send failed").slice(0, 500);
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`WhatsApp did not accept the message within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

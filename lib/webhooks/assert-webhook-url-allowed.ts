@@ -1,0 +1,42 @@
+import "server-only";
+// Webhook URLs are checked like media URLs when they are saved: http(s), no credentials, and no
+// private, loopback or link-local target unless ALLOW_PRIVATE_NETWORK_URLS=true. The worker checks
+// again at every delivery (safeFetch), since DNS may answer differently later.
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
+import { AppError } from "@/lib/api/app-error";
+import { env } from "@/lib/env";
+import { isPrivateAddress } from "@/lib/net/is-private-address";
+
+export async function assertWebhookUrlAllowed(raw: string, field = "url"): Promise<void> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new AppError("BAD_REQUEST", `${field}: is not a valid URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new AppError("BAD_REQUEST", `${field}: must be an http(s) URL`);
+  if (url.username || url.password) throw new AppError("BAD_REQUEST", `${field}: credentials in URLs are not allowed`);
+  if (env.ALLOW_PRIVATE_NETWORK_URLS) return;
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  let addresses: string[];
+  if (isIP(host)) addresses = [host];
+  else {
+    try {
+      addresses = (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A name that does not exist is a typo worth reporting now; a DNS hiccup is not the user's
+      // fault, and every delivery checks the address again anyway.
+      if (code === "ENOTFOUND" || code === "ENODATA") throw new AppError("BAD_REQUEST", `${field}: ${host} does not resolve`);
+      return;
+    }
+  }
+  const blocked = addresses.find((a) => isPrivateAddress(a));
+  if (blocked) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `${field}: ${host} is a private, loopback or link-local address (${blocked}); set ALLOW_PRIVATE_NETWORK_URLS=true to allow it`,
+    );
+  }
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { Caller } from "@/lib/auth/caller";
+import { db } from "@/lib/server/runtime";
+import { assertWebhookUrlAllowed } from "@/lib/webhooks/assert-webhook-url-allowed";
+import { toPublicWebhook, WEBHOOK_SELECT } from "@/lib/webhooks/public-webhook";
+import { resolveWebhookSession } from "@/lib/webhooks/resolve-webhook-session";
+import { generateWebhookSecret } from "@/lib/webhooks/sign-webhook-body";
+import { sealWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
+import type { CreateWebhookInput, WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
+
+/**
+ * Creates a webhook (seed 001). The owner comes from the session when one is named, otherwise it is
+ * the caller's tenant. Without a `secret` one is generated, so deliveries are signed by default;
+ * `secret: null` asks for unsigned deliveries.
+ */
+export async function createWebhook(caller: Caller, input: CreateWebhookInput, origin: WebhookOrigin = "API") {
+  await assertWebhookUrlAllowed(input.url);
+  const session = input.sessionId ? await resolveWebhookSession(caller, input.sessionId) : null;
+  const ownerId = session?.ownerId ?? caller.tenantId;
+  const secret = input.secret === undefined ? generateWebhookSecret() : input.secret;
+  const row = await db().$transaction(async (tx) => {
+    const created = await tx.webhook.create({
+      data: {
+        ownerId,
+        sessionId: session?.id ?? null,
+        name: input.name,
+        url: input.url,
+        events: input.events,
+        isActive: input.isActive ?? true,
+        replyEnabled: input.replyEnabled ?? false,
+        origin,
+      },
+      select: { id: true },
+    });
+    // Sealed under the row's own id, which only exists once the row does.
+    return tx.webhook.update({
+      where: { id: created.id },
+      data: { secret: secret ? sealWebhookSecret(created.id, secret) : null },
+      select: WEBHOOK_SELECT,
+    });
+  });
+  return toPublicWebhook(row);
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import { notFound } from "@/lib/api/app-error";
+import type { Caller } from "@/lib/auth/caller";
+import { db } from "@/lib/server/runtime";
+import { resolveWebhookSession } from "@/lib/webhooks/resolve-webhook-session";
+
+/** DELETE /api/sessions/[id]/webhook (seeds 000/002): no more events to the session's URL. */
+export async function deleteSessionWebhookUrl(caller: Caller, sessionId: string) {
+  const session = await resolveWebhookSession(caller, sessionId);
+  const { count } = await db().webhook.deleteMany({ where: { sessionId: session.id, ownerId: session.ownerId, origin: "SESSION_URL" } });
+  if (count === 0) throw notFound("Webhook");
+  return { success: true };
+}

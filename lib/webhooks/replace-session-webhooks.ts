@@ -1,0 +1,49 @@
+import "server-only";
+import type { Tx } from "@/lib/events/event-outbox";
+import { db } from "@/lib/server/runtime";
+import { assertWebhookUrlAllowed } from "@/lib/webhooks/assert-webhook-url-allowed";
+import { generateWebhookSecret } from "@/lib/webhooks/sign-webhook-body";
+import { sealWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
+import type { SessionWebhookInput } from "@/lib/webhooks/webhooks.schema";
+
+interface SessionRef {
+  id: string;
+  ownerId: string;
+}
+
+/** The name a webhook configured by URL alone gets: its host, so the dashboard can tell them apart. */
+export function webhookNameFor(url: string): string {
+  return new URL(url).host.slice(0, 100);
+}
+
+/**
+ * Adds a seed 003-style webhook to a session, or changes the events of the one with that URL. An
+ * existing row is kept (with its secret and delivery log) rather than replaced.
+ */
+export async function upsertSessionWebhook(tx: Tx, session: SessionRef, input: SessionWebhookInput) {
+  const events = input.events ?? ["all"];
+  const existing = await tx.webhook.findFirst({ where: { sessionId: session.id, ownerId: session.ownerId, origin: "SESSION", url: input.url }, select: { id: true } });
+  if (existing) {
+    await tx.webhook.updateMany({ where: { id: existing.id, ownerId: session.ownerId }, data: { events, isActive: true } });
+    return existing.id;
+  }
+  const created = await tx.webhook.create({
+    data: { ownerId: session.ownerId, sessionId: session.id, name: webhookNameFor(input.url), url: input.url, events, origin: "SESSION" },
+    select: { id: true },
+  });
+  await tx.webhook.update({ where: { id: created.id }, data: { secret: sealWebhookSecret(created.id, generateWebhookSecret()) } });
+  return created.id;
+}
+
+/**
+ * Seed 003's `webhooks` in a connect body: the session's SESSION-origin webhooks become exactly this
+ * list. Webhooks configured through /api/webhooks or the single per-session URL are left alone.
+ */
+export async function replaceSessionWebhooks(session: SessionRef, list: SessionWebhookInput[]) {
+  for (const [i, item] of list.entries()) await assertWebhookUrlAllowed(item.url, `webhooks.${i}.url`);
+  await db().$transaction(async (tx) => {
+    const keep: string[] = [];
+    for (const item of list) keep.push(await upsertSessionWebhook(tx, session, item));
+    await tx.webhook.deleteMany({ where: { sessionId: session.id, ownerId: session.ownerId, origin: "SESSION", id: { notIn: keep } } });
+  });
+}

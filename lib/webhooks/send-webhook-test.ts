@@ -1,0 +1,60 @@
+import "server-only";
+import { AppError } from "@/lib/api/app-error";
+import type { Caller } from "@/lib/auth/caller";
+import { env } from "@/lib/env";
+import { db, getRuntime } from "@/lib/server/runtime";
+import { getWebhookOrThrow } from "@/lib/webhooks/get-webhook-or-throw";
+
+export const TEST_EVENT = "webhook.test";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * POST /api/webhooks/[id]/test: records a `webhook.test` event for this webhook alone (no other
+ * webhook, no Socket.io room) and lets the worker deliver it like any other, in its turn; answers
+ * with the outcome once known, or with the delivery still PENDING after the delivery timeout (e.g.
+ * when it queues behind earlier deliveries to a receiver that is down).
+ */
+export async function sendWebhookTest(caller: Caller, webhookId: string) {
+  const webhook = await getWebhookOrThrow(caller, webhookId);
+  // Every event belongs to a session: the webhook's own, or the owner's most recent one.
+  const session =
+    webhook.session ??
+    (await db().whatsappSession.findFirst({ where: { ownerId: webhook.ownerId }, orderBy: { createdAt: "desc" }, select: { id: true, sessionId: true, name: true } }));
+  if (!session) throw new AppError("CONFLICT", "A test event needs a session to come from: create a session first");
+  const { deliveryId, eventId } = await db().$transaction(async (tx) => {
+    const event = await tx.event.create({
+      data: {
+        ownerId: webhook.ownerId,
+        sessionId: session.id,
+        event: TEST_EVENT,
+        payload: { message: "This is a test event from Wagate", webhookId: webhook.id, webhookName: webhook.name },
+      },
+      select: { id: true },
+    });
+    const delivery = await tx.webhookDelivery.create({ data: { ownerId: webhook.ownerId, webhookId: webhook.id, eventId: event.id }, select: { id: true } });
+    return { deliveryId: delivery.id, eventId: event.id };
+  });
+  getRuntime().workers.find((w) => w.name === "webhooks")?.wake();
+
+  const deadline = Date.now() + env.WEBHOOK_TIMEOUT_MS + 3000;
+  for (;;) {
+    const delivery = await db().webhookDelivery.findUniqueOrThrow({
+      where: { id: deliveryId },
+      select: {
+        id: true,
+        status: true,
+        attempts: true,
+        lastStatusCode: true,
+        lastError: true,
+        deliveredAt: true,
+        attemptLog: { orderBy: { createdAt: "desc" }, take: 1, select: { statusCode: true, latencyMs: true, responseSnippet: true, error: true, createdAt: true } },
+      },
+    });
+    const { attemptLog, ...rest } = delivery;
+    if (delivery.attempts > 0 || Date.now() > deadline || !webhook.isActive) {
+      return { ...rest, eventId, event: TEST_EVENT, lastAttempt: attemptLog[0] ?? null };
+    }
+    await sleep(100);
+  }
+}

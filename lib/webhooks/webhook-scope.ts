@@ -1,0 +1,15 @@
+// Which webhooks a caller reaches: every one (SUPERADMIN) or their tenant's (OWNER). STAFF cannot
+// configure webhooks (no sessions.manage), and an unknown role reaches nothing.
+import type { Caller } from "@/lib/auth/caller";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export function webhookScope(caller: Caller): Prisma.WebhookWhereInput {
+  switch (caller.role) {
+    case "SUPERADMIN":
+      return {};
+    case "OWNER":
+      return { ownerId: caller.id };
+    default:
+      return { id: "__none__" };
+  }
+}

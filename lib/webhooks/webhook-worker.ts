@@ -1,0 +1,353 @@
+import "server-only";
+// Delivers the outbox's webhook deliveries. Every process may run one; they share the work through
+// the database:
+//
+// - A webhook's deliveries go out one at a time, oldest event first: only the oldest undelivered
+//   delivery of a webhook (its "head") may be claimed, and only when it is due. A receiver that is
+//   down therefore gets its events in order once it is back, and a slow one holds up nobody else:
+//   up to WEBHOOK_CONCURRENCY webhooks are served at once, each by its own chain.
+// - Claiming is one UPDATE over `SELECT … FOR UPDATE SKIP LOCKED` that moves the head's
+//   nextAttemptAt forward by a lease. Nothing else marks it taken, so a delivery claimed by a
+//   process that dies is simply due again once the lease runs out: at-least-once, never lost.
+// - The attempt is logged (WebhookAttempt) and the delivery moved on in one transaction after the
+//   HTTP exchange — no network I/O inside a transaction.
+// - Times are the database's clock, in UTC like every timestamp Prisma writes, so that processes on
+//   machines whose clocks disagree still agree on what is due.
+import { randomBytes } from "node:crypto";
+import type { Logger } from "pino";
+import { AppError } from "@/lib/api/app-error";
+import type { Db } from "@/lib/db/create-prisma-client";
+import { env } from "@/lib/env";
+import type { RecordedEvent } from "@/lib/events/event-outbox";
+import { safeFetch, type SafeFetchOptions, type SafeFetchResult } from "@/lib/net/safe-fetch";
+import type { Worker } from "@/lib/server/runtime";
+import { buildWebhookRequest } from "@/lib/webhooks/build-webhook-request";
+import { parseWebhookReply, replyTargetOf, type WebhookReply } from "@/lib/webhooks/parse-webhook-reply";
+import { pruneEvents } from "@/lib/webhooks/prune-events";
+import { nextDeliveryState } from "@/lib/webhooks/retry-policy";
+import { sendWebhookReply } from "@/lib/webhooks/send-webhook-reply";
+import { openWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
+import type { WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
+
+export interface WebhookWorkerOptions {
+  timeoutMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  concurrency: number;
+  retentionDays: number;
+  allowPrivate: boolean;
+  /** Largest media a reply may carry (decoded). */
+  maxReplyMediaBytes: number;
+  /** How often the database is asked for due deliveries when nothing woke the worker. */
+  pollMs: number;
+  pruneEveryMs: number;
+}
+
+export interface ReplyRequest {
+  ownerId: string;
+  /** The session's internal id and public id. */
+  sessionDbId: string;
+  sessionId: string;
+  /** The sender the reply goes to. */
+  jid: string;
+  reply: Exclude<WebhookReply, { kind: "none" } | { kind: "invalid" }>;
+  /** Makes the reply idempotent: a delivery that is retried after a crash does not answer twice. */
+  deliveryId: string;
+  /** The message being answered (quoted when the send queue supports it). */
+  messageId: string | null;
+}
+
+export interface WebhookWorkerDeps {
+  db: Db;
+  outbox: { subscribe(listener: (event: RecordedEvent) => void): () => void };
+  logger: Logger;
+  options?: Partial<WebhookWorkerOptions>;
+  /** Sends a webhook's reply; the send queue (lib/webhooks/send-webhook-reply.ts) by default. */
+  sendReply?: (request: ReplyRequest) => Promise<void>;
+  /** The HTTP client (tests inject faults); safeFetch by default. */
+  fetch?: (url: string, options: SafeFetchOptions) => Promise<SafeFetchResult>;
+}
+
+/** Characters of the receiver's answer kept in the delivery log. */
+export const SNIPPET_CHARS = 500;
+/** Answers larger than this are not read (a reply-enabled message delivery may carry media). */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** A claimed delivery with everything its attempt needs, read in the claiming statement. */
+export interface Claimed {
+  id: string;
+  webhookId: string;
+  ownerId: string;
+  attempts: number;
+  eventId: string;
+  event: string;
+  payload: unknown;
+  eventCreatedAt: Date;
+  sessionDbId: string;
+  sessionId: string;
+  metadata: unknown;
+  url: string;
+  /** The sealed secret, base64 (raw queries cannot return bytea through the driver adapter). */
+  secret: string | null;
+  origin: string;
+  replyEnabled: boolean;
+}
+
+function defaultOptions(): WebhookWorkerOptions {
+  return {
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+    retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+    concurrency: env.WEBHOOK_CONCURRENCY,
+    retentionDays: env.EVENT_RETENTION_DAYS,
+    allowPrivate: env.ALLOW_PRIVATE_NETWORK_URLS,
+    maxReplyMediaBytes: env.MEDIA_MAX_BYTES,
+    pollMs: Math.min(1000, Math.max(50, Math.floor(env.WEBHOOK_RETRY_BASE_MS / 2))),
+    pruneEveryMs: 60 * 60 * 1000,
+  };
+}
+
+/**
+ * Claims up to `limit` due heads of webhooks not in `busy`, leasing each for `leaseMs`, and reads
+ * what their attempts need — one statement, one round trip.
+ */
+export async function claimDueDeliveries(db: Db, limit: number, busy: string[], leaseMs: number): Promise<Claimed[]> {
+  if (limit <= 0) return [];
+  return db.$queryRaw<Claimed[]>`
+    WITH heads AS (
+      SELECT DISTINCT ON (d."webhookId") d.id, d."webhookId", d."nextAttemptAt"
+      FROM webhook_deliveries d
+      JOIN webhooks w ON w.id = d."webhookId" AND w."isActive"
+      WHERE d.status IN ('PENDING', 'FAILED')
+      ORDER BY d."webhookId", d."createdAt", d."eventId"
+    ), due AS (
+      SELECT id FROM heads
+      WHERE "nextAttemptAt" <= (now() AT TIME ZONE 'UTC') AND NOT ("webhookId" = ANY(${busy}::text[]))
+      ORDER BY "nextAttemptAt"
+      LIMIT ${limit}
+    ), claimed AS (
+      UPDATE webhook_deliveries SET "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000}::double precision), "updatedAt" = (now() AT TIME ZONE 'UTC')
+      WHERE id IN (
+        SELECT d.id FROM webhook_deliveries d
+        WHERE d.id IN (SELECT id FROM due) AND d.status IN ('PENDING', 'FAILED') AND d."nextAttemptAt" <= (now() AT TIME ZONE 'UTC')
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING id, "webhookId", "ownerId", attempts, "eventId"
+    )
+    SELECT c.id, c."webhookId", c."ownerId", c.attempts, c."eventId",
+           e.event, e.payload, e."createdAt" AS "eventCreatedAt",
+           s.id AS "sessionDbId", s."sessionId", s.metadata,
+           w.url, encode(w.secret, 'base64') AS secret, w.origin, w."replyEnabled"
+    FROM claimed c
+    JOIN events e ON e.id = c."eventId"
+    JOIN whatsapp_sessions s ON s.id = e."sessionId"
+    JOIN webhooks w ON w.id = c."webhookId"`;
+}
+
+/** A delivery log row's id, made here because the attempt is written by raw SQL. */
+function attemptId(): string {
+  return `a${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
+}
+
+function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^url: /, "").slice(0, 1000);
+}
+
+export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
+  const options = { ...defaultOptions(), ...deps.options };
+  const { db, logger } = deps;
+  const doFetch = deps.fetch ?? safeFetch;
+  const sendReply = deps.sendReply ?? sendWebhookReply;
+  // Long enough for the request, reading the answer and recording it; a claim of a dead process
+  // becomes due again after this.
+  const leaseMs = options.timeoutMs * 2 + 5000;
+  const inFlight = new Map<string, Promise<void>>();
+  let stopped = false;
+  let ticking = false;
+  let again = false;
+  let pollTimer: NodeJS.Timeout | null = null;
+
+  async function attempt(delivery: Claimed): Promise<void> {
+    const webhook = { id: delivery.webhookId, url: delivery.url, origin: delivery.origin, replyEnabled: delivery.replyEnabled };
+    const event = { id: delivery.eventId, event: delivery.event, payload: delivery.payload, session: { id: delivery.sessionDbId, sessionId: delivery.sessionId } };
+    const attemptNo = delivery.attempts + 1;
+    let secret: string | null = null;
+    try {
+      secret = openWebhookSecret(webhook.id, delivery.secret === null ? null : Buffer.from(delivery.secret, "base64"));
+    } catch (error) {
+      logger.error({ err: error, webhookId: webhook.id }, "webhook secret cannot be opened (APP_SECRET changed?); sending unsigned");
+    }
+    const request = buildWebhookRequest({
+      eventId: event.id,
+      event: event.event,
+      sessionId: delivery.sessionId,
+      createdAt: delivery.eventCreatedAt,
+      metadata: delivery.metadata,
+      data: event.payload,
+      origin: webhook.origin as WebhookOrigin,
+      secret,
+      deliveryId: delivery.id,
+      attempt: attemptNo,
+      now: new Date(),
+    });
+    const replyTo = webhook.replyEnabled ? replyTargetOf(event.event, event.payload) : null;
+    const maxBytes = replyTo ? Math.max(MAX_ANSWER_BYTES, Math.ceil((options.maxReplyMediaBytes * 4) / 3) + 64 * 1024) : MAX_ANSWER_BYTES;
+
+    const started = performance.now();
+    let statusCode: number | null = null;
+    let answer: SafeFetchResult | null = null;
+    let error: string | null = null;
+    let tooLarge = false;
+    try {
+      answer = await doFetch(webhook.url, {
+        method: "POST",
+        headers: request.headers,
+        body: request.body,
+        timeoutMs: options.timeoutMs,
+        maxBytes,
+        allowPrivate: options.allowPrivate,
+        maxRedirects: 3,
+      });
+      statusCode = answer.status;
+    } catch (e) {
+      error = errorText(e);
+      tooLarge = e instanceof AppError && e.code === "PAYLOAD_TOO_LARGE";
+    }
+    const latencyMs = Math.round(performance.now() - started);
+    const snippet = answer && answer.body.length ? answer.body.subarray(0, SNIPPET_CHARS * 4).toString("utf8").slice(0, SNIPPET_CHARS) : null;
+    // An answer too large to read would be as large next time: not worth a retry (replayable).
+    const next = tooLarge
+      ? ({ status: "DEAD", reason: "rejected" } as const)
+      : nextDeliveryState(attemptNo, statusCode, { baseMs: options.retryBaseMs, maxAttempts: options.maxAttempts });
+    if (!error && next.status !== "DELIVERED") error = statusCode !== null ? `HTTP ${statusCode}` : "no answer";
+
+    if (next.status === "DELIVERED" && replyTo && answer) {
+      const replyError = await reply(answer, replyTo, delivery.ownerId, event, delivery.id);
+      if (replyError) error = `reply not sent: ${replyError}`;
+    }
+
+    const retryInMs = next.status === "FAILED" ? next.retryInMs : 0;
+    // The log entry and the delivery's new state in one statement: atomic without a transaction's
+    // extra round trips.
+    await db.$executeRaw`
+      WITH logged AS (
+        INSERT INTO webhook_attempts (id, "ownerId", "deliveryId", "webhookId", "statusCode", "latencyMs", "responseSnippet", error, "createdAt")
+        VALUES (${attemptId()}, ${delivery.ownerId}, ${delivery.id}, ${webhook.id}, ${statusCode}::int, ${latencyMs}::int, ${snippet}::text, ${error}::text, (now() AT TIME ZONE 'UTC'))
+      )
+      UPDATE webhook_deliveries SET
+        status = ${next.status}::"DeliveryStatus",
+        attempts = ${attemptNo}::int,
+        "lastStatusCode" = ${statusCode}::int,
+        "lastError" = ${next.status === "DELIVERED" ? null : error}::text,
+        "deliveredAt" = CASE WHEN ${next.status === "DELIVERED"}::boolean THEN (now() AT TIME ZONE 'UTC') END,
+        "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${retryInMs / 1000}::double precision),
+        "updatedAt" = (now() AT TIME ZONE 'UTC')
+      WHERE id = ${delivery.id} AND status IN ('PENDING', 'FAILED')`;
+    if (next.status === "DEAD") logger.warn({ webhookId: webhook.id, deliveryId: delivery.id, attempts: attemptNo, statusCode, error }, "webhook delivery is dead");
+  }
+
+  /** Sends what a reply-enabled webhook answered; returns why not when it could not. */
+  async function reply(
+    answer: SafeFetchResult,
+    jid: string,
+    ownerId: string,
+    event: { payload: unknown; session: { id: string; sessionId: string } },
+    deliveryId: string,
+  ): Promise<string | null> {
+    const contentType = String(answer.headers["content-type"] ?? "");
+    const parsed = parseWebhookReply(answer.body, contentType, options.maxReplyMediaBytes);
+    if (parsed.kind === "none") return null;
+    if (parsed.kind === "invalid") return parsed.reason;
+    const messageId = (event.payload as { id?: unknown }).id;
+    try {
+      await sendReply({
+        ownerId,
+        sessionDbId: event.session.id,
+        sessionId: event.session.sessionId,
+        jid,
+        reply: parsed,
+        deliveryId,
+        messageId: typeof messageId === "string" ? messageId : null,
+      });
+      return null;
+    } catch (error) {
+      logger.warn({ err: error, deliveryId }, "webhook reply could not be queued");
+      return errorText(error);
+    }
+  }
+
+  function launch(claimed: Claimed) {
+    const run = attempt(claimed)
+      .catch((error: unknown) => logger.error({ err: error, deliveryId: claimed.id }, "webhook delivery attempt failed unexpectedly"))
+      .finally(() => {
+        inFlight.delete(claimed.webhookId);
+        // The webhook's next delivery (and any capacity freed) can go now.
+        void tick();
+      });
+    inFlight.set(claimed.webhookId, run);
+  }
+
+  async function tick(): Promise<void> {
+    if (stopped) return;
+    if (ticking) {
+      again = true;
+      return;
+    }
+    ticking = true;
+    try {
+      do {
+        again = false;
+        const free = options.concurrency - inFlight.size;
+        if (free <= 0) break;
+        const claimed = await claimDueDeliveries(db, free, [...inFlight.keys()], leaseMs);
+        for (const c of claimed) if (!stopped) launch(c);
+      } while (again && !stopped);
+    } catch (error) {
+      logger.error({ err: error }, "could not claim webhook deliveries");
+    } finally {
+      ticking = false;
+      schedule();
+    }
+  }
+
+  function schedule() {
+    if (stopped) return;
+    if (pollTimer) clearTimeout(pollTimer);
+    pollTimer = setTimeout(() => void tick(), options.pollMs);
+    pollTimer.unref();
+  }
+
+  async function prune() {
+    try {
+      const pruned = await pruneEvents(db, options.retentionDays);
+      if (pruned) logger.info({ pruned, retentionDays: options.retentionDays }, "pruned old events");
+    } catch (error) {
+      logger.error({ err: error }, "could not prune old events");
+    }
+  }
+
+  const unsubscribe = deps.outbox.subscribe(() => void tick());
+  const firstPrune = setTimeout(() => void prune(), 60_000);
+  firstPrune.unref();
+  const pruneTimer = setInterval(() => void prune(), options.pruneEveryMs);
+  pruneTimer.unref();
+  void tick();
+
+  return {
+    name: "webhooks",
+    wake() {
+      void tick();
+    },
+    async stop() {
+      stopped = true;
+      unsubscribe();
+      clearTimeout(firstPrune);
+      clearInterval(pruneTimer);
+      if (pollTimer) clearTimeout(pollTimer);
+      // Attempts under way finish (bounded by their timeout) and are recorded; unclaimed work stays
+      // in the database for the next start.
+      await Promise.allSettled([...inFlight.values()]);
+    },
+  };
+}

@@ -1,0 +1,113 @@
+// Inputs of the webhook API, one schema per input, shared by the routes, the dashboard and the
+// OpenAPI document. Seed 001's `/api/webhooks` is the contract; seed 003's per-session lists and
+// seed 000/002's single per-session URL are other doors onto the same Webhook rows.
+import { z } from "zod";
+
+export const WEBHOOK_ORIGINS = ["API", "SESSION", "SESSION_URL"] as const;
+export type WebhookOrigin = (typeof WEBHOOK_ORIGINS)[number];
+
+export const DELIVERY_STATUSES = ["PENDING", "DELIVERED", "FAILED", "DEAD"] as const;
+
+/** Seed 001's event names, accepted as filters beside the internal (seed 003) ones. */
+export const SEED_001_EVENTS = [
+  "message.received",
+  "message.sent",
+  "message.status",
+  "connection.update",
+  "group.update",
+  "contact.update",
+  "status.update",
+  "*",
+] as const;
+
+export const webhookUrlSchema = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .max(2048, "must be at most 2048 characters");
+
+/** Filters: internal names, seed 001 / seed 003 names, `*`/`all`, or `prefix.*`. */
+export const webhookEventsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(64, "must be at most 64 characters")
+      .regex(/^(\*|[a-z][a-z0-9_.-]*(\.\*)?)$/i, "must be an event name, `*`, `all` or `prefix.*`"),
+  )
+  .min(1, "must name at least one event")
+  .max(50, "must name at most 50 events")
+  .transform((events) => [...new Set(events)]);
+
+export const webhookSecretSchema = z.string().min(8, "must be at least 8 characters").max(256, "must be at most 256 characters");
+
+const webhookNameSchema = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
+
+/** A session given by its public sessionId (or internal id); null = all of the owner's sessions. */
+const webhookSessionSchema = z.string().trim().min(1).max(64).nullable();
+
+/** POST /api/webhooks (seed 001). An absent `secret` gets a generated one; `null` means unsigned. */
+export const createWebhookSchema = z.strictObject({
+  name: webhookNameSchema,
+  url: webhookUrlSchema,
+  secret: webhookSecretSchema.nullable().optional(),
+  sessionId: webhookSessionSchema.optional(),
+  events: webhookEventsSchema,
+  isActive: z.boolean().optional(),
+  /** The answer to a message.received delivery may carry a reply (seed 000). */
+  replyEnabled: z.boolean().optional(),
+});
+export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
+
+/** PATCH /api/webhooks/[id] (seed 001): every field optional. */
+export const updateWebhookSchema = z.strictObject({
+  name: webhookNameSchema.optional(),
+  url: webhookUrlSchema.optional(),
+  secret: webhookSecretSchema.nullable().optional(),
+  sessionId: webhookSessionSchema.optional(),
+  events: webhookEventsSchema.optional(),
+  isActive: z.boolean().optional(),
+  replyEnabled: z.boolean().optional(),
+});
+export type UpdateWebhookInput = z.infer<typeof updateWebhookSchema>;
+
+export const webhookIdParams = z.object({ id: z.string().trim().min(1).max(64) });
+export const webhookDeliveryParams = z.object({ id: z.string().trim().min(1).max(64), deliveryId: z.string().trim().min(1).max(64) });
+
+/** GET /api/webhooks/[id]/deliveries: newest first, `cursor` = the last delivery id of the previous page. */
+export const listDeliveriesQuery = z.object({
+  status: z.enum(DELIVERY_STATUSES).optional(),
+  cursor: z.string().trim().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuery>;
+
+/** POST /api/webhooks/[id]/replay: every delivery of the webhook in that state goes again. */
+export const replayDeliveriesSchema = z.strictObject({ status: z.enum(["DEAD", "FAILED"]) });
+
+/** One entry of seed 003's per-session list (connect body, POST /api/sessions/[id]/webhooks). */
+export const sessionWebhookSchema = z.strictObject({
+  url: webhookUrlSchema,
+  /** Seed 003 names; absent means every event (`all`). */
+  events: webhookEventsSchema.optional(),
+});
+export type SessionWebhookInput = z.infer<typeof sessionWebhookSchema>;
+
+export const sessionWebhookListSchema = z.array(sessionWebhookSchema).max(20, "at most 20 webhooks per session");
+
+/** DELETE /api/sessions/[id]/webhooks (seed 003). */
+export const removeSessionWebhookSchema = z.strictObject({ url: webhookUrlSchema });
+
+/**
+ * PUT /api/sessions/[id]/webhook: seed 000/002's one URL per session. Seed 000 calls the field
+ * `webhookUrl`, seed 002 `url`; either is accepted. Defaults: incoming messages only, replies on.
+ */
+export const sessionWebhookUrlSchema = z
+  .strictObject({
+    url: webhookUrlSchema.optional(),
+    webhookUrl: webhookUrlSchema.optional(),
+    events: webhookEventsSchema.optional(),
+    replyEnabled: z.boolean().optional(),
+  })
+  .refine((v) => v.url !== undefined || v.webhookUrl !== undefined, { message: "is required", path: ["url"] })
+  .transform(({ url, webhookUrl, ...rest }) => ({ url: (url ?? webhookUrl)!, ...rest }));
+export type SessionWebhookUrlInput = z.infer<typeof sessionWebhookUrlSchema>;

@@ -1,0 +1,125 @@
+// Benchmark: messages per second through the whole send path — POST /api/chat/send → the durable
+// queue → the send worker → Baileys → the emulated WhatsApp server's ack — with pacing off, for 1
+// and 10 sessions (time from the first request until every message is SENT); and the latency percentiles of POST /api/chat/send at a fixed request rate.
+//   npx tsx scripts/bench/messaging.ts [messagesPerRun] [ratePerSecond] [seconds]   (default 500 50 10)
+// Runs a sandbox gateway (production build, WA_MODE=sandbox) on loopback; the emulated network runs
+// inside the gateway's process, so its CPU is part of the figures. Uses DATABASE_URL when set (a
+// fresh database is created and dropped), else the embedded PostgreSQL. Prints figures, asserts nothing.
+import { cpus } from "node:os";
+import pg from "pg";
+import { startTestServer } from "../serve-test.mjs";
+
+const [messagesPerRun = 500, ratePerSecond = 50, seconds = 10] = process.argv.slice(2).map(Number).filter(Boolean);
+const CONCURRENCY = 16;
+const CONTACTS = ["15550100002", "15550100003"];
+
+const port = 3400 + Math.floor(Math.random() * 500);
+const gateway = await startTestServer({ port, env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "15000", LOG_LEVEL: "error" } });
+const base = gateway.baseUrl;
+
+async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}${path}`, { method, headers: { "Content-Type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return { res, body: text ? JSON.parse(text) : null };
+}
+
+try {
+  const name = `bench${Date.now().toString(36)}`;
+  const registered = await api("POST", "/api/auth/register", { name, email: `${name}@bench.local`, username: name, password: "password-123" });
+  const cookie = registered.res.headers.get("set-cookie")!.split(";")[0];
+  const key = (await api("POST", "/api/user/api-key", undefined, { Cookie: cookie })).body.apiKey as string;
+  const auth = { "X-API-Key": key };
+
+  // Ten paired sessions with pacing off.
+  const sessions: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const { sessionId } = (await api("POST", "/api/sessions", { name: `bench ${i}` }, auth)).body;
+    await api("PATCH", `/api/sessions/${sessionId}/settings`, { config: { pacing: { enabled: false } } }, auth);
+    await api("POST", `/api/sessions/${sessionId}/connect`, undefined, auth);
+    await api("POST", `/api/sandbox/sessions/${sessionId}/scan`, {}, auth);
+    sessions.push(sessionId);
+  }
+  for (const sessionId of sessions) {
+    for (let s = 0; (await api("GET", `/api/sessions/${sessionId}/status`, undefined, auth)).body.status !== "CONNECTED"; s++) {
+      if (s > 300) throw new Error(`${sessionId} did not connect`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  // The end of the path: the worker marks a message SENT once the emulated server acked it. Read
+  // from the database (one indexed count per poll); without DATABASE_URL the embedded database is
+  // private to the gateway, so the contacts' inboxes (one step further: decrypted) are polled instead.
+  const db = gateway.databaseUrl ? new pg.Client({ connectionString: gateway.databaseUrl }) : null;
+  await db?.connect();
+  async function unsent(ids: string[]): Promise<number> {
+    if (db) {
+      const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM messages WHERE "keyId" = ANY($1) AND status = 'PENDING'`, [ids]);
+      return Number(rows[0].n);
+    }
+    const received = new Set<string>();
+    for (const contact of CONTACTS) for (const m of (await api("GET", `/api/sandbox/contacts/${contact}/messages`, undefined, auth)).body) received.add(m.id);
+    return ids.filter((id) => !received.has(id)).length;
+  }
+
+  // One message to each contact first, so Signal sessions exist before timing starts.
+  for (const sessionId of sessions) {
+    for (const jid of CONTACTS) await api("POST", "/api/chat/send", { sessionId, jid, message: { text: "warm-up" } }, auth);
+  }
+  await new Promise((r) => setTimeout(r, 3000));
+
+  async function throughput(sessionCount: number, total: number) {
+    const ids: string[] = [];
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < total) {
+          const i = next++;
+          const sessionId = sessions[i % sessionCount];
+          const { body } = await api("POST", "/api/chat/send", { sessionId, jid: CONTACTS[i % CONTACTS.length], message: { text: `bench ${i}` } }, auth);
+          ids.push(body.messageId);
+        }
+      }),
+    );
+    const accepted = performance.now();
+    const deadline = Date.now() + 300_000;
+    let left: number;
+    while ((left = await unsent(ids)) > 0) {
+      if (Date.now() > deadline) throw new Error(`${left} messages not SENT after 5 minutes`);
+      await new Promise((r) => setTimeout(r, db ? 20 : 250));
+    }
+    const done = performance.now();
+    return { total, acceptSeconds: (accepted - started) / 1000, seconds: (done - started) / 1000 };
+  }
+
+  console.log(`node ${process.version}, ${cpus().length} CPUs, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}, pacing off, ${CONCURRENCY} requests in flight`);
+  console.log("sessions\tmessages\taccepted in s\tall SENT in s\tmessages/s (end to end)\taccepted/s (API)");
+  for (const sessionCount of [1, 10]) {
+    const r = await throughput(sessionCount, messagesPerRun * (sessionCount === 1 ? 1 : 2));
+    console.log([sessionCount, r.total, r.acceptSeconds.toFixed(2), r.seconds.toFixed(2), (r.total / r.seconds).toFixed(1), (r.total / r.acceptSeconds).toFixed(1)].join("\t"));
+  }
+
+  // Open loop: requests start on schedule whether or not earlier ones have answered.
+  await new Promise((r) => setTimeout(r, 2000));
+  const count = ratePerSecond * seconds;
+  const latencies: number[] = [];
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const due = start + (i * 1000) / ratePerSecond;
+      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+      const t = performance.now();
+      await api("POST", "/api/chat/send", { sessionId: sessions[i % sessions.length], jid: CONTACTS[i % CONTACTS.length], message: { text: `latency ${i}` } }, auth);
+      latencies.push(performance.now() - t);
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
+  console.log(`\nPOST /api/chat/send at ${ratePerSecond}/s for ${seconds} s over 10 sessions (${count} requests, queue draining meanwhile)`);
+  console.log(`p50 ${pct(50)} ms\tp95 ${pct(95)} ms\tp99 ${pct(99)} ms\tmax ${latencies.at(-1)!.toFixed(1)} ms`);
+  await db?.end();
+} finally {
+  await gateway.stop();
+}
+process.exit(0);
