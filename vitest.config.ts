@@ -13,7 +13,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", environment: "node", include: ["lib/**/*.test.ts"], exclude: ["lib/wa-emulator/**"] },
+        test: { name: "unit", environment: "node", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], exclude: ["lib/wa-emulator/**"] },
       },
       {
         resolve: { alias },

@@ -7,7 +7,7 @@ import type { Server } from "socket.io";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { eventMatches } from "@/lib/events/event-names";
-import { sessionRoom } from "@/lib/realtime/session-room";
+import { sessionManageRoom, sessionRoom } from "@/lib/realtime/session-room";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -97,7 +97,11 @@ export class EventOutbox {
   private dispatch(events: RecordedEvent[]) {
     const io = this.io();
     for (const e of events) {
-      io?.to(sessionRoom(e.sessionId)).emit(e.event, { ...e.data, id: e.id, sessionId: e.sessionId, timestamp: e.timestamp });
+      // `eventId`, not `id`: message events carry the message's own id in `id`.
+      const payload = { ...e.data, eventId: e.id, sessionId: e.sessionId, timestamp: e.timestamp };
+      // QR codes link a phone to the session: only those who may manage it see them.
+      if (e.event === "qr") io?.to(sessionManageRoom(e.sessionId)).emit(e.event, payload);
+      else io?.to(sessionRoom(e.sessionId)).emit(e.event, payload);
       for (const subscriber of this.subscribers) subscriber(e);
     }
   }

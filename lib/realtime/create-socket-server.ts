@@ -4,7 +4,7 @@ import { AppError } from "@/lib/api/app-error";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
-import { sessionRoom } from "@/lib/realtime/session-room";
+import { sessionManageRoom, sessionRoom } from "@/lib/realtime/session-room";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
 
@@ -51,6 +51,7 @@ export function createSocketServer(httpServer: HttpServer): Server {
         if (!hasPermission(caller.role, "sessions.read")) throw new AppError("FORBIDDEN", "You are not allowed to do this");
         const session = await getSessionOrThrow(caller, sessionId);
         await socket.join(sessionRoom(session.sessionId));
+        if (hasPermission(caller.role, "sessions.manage")) await socket.join(sessionManageRoom(session.sessionId));
         reply({ ok: true, sessionId: session.sessionId });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, "join-session failed");
@@ -59,7 +60,10 @@ export function createSocketServer(httpServer: HttpServer): Server {
     };
     const leave = async (payload: unknown, ack?: Ack) => {
       const sessionId = readSessionId(payload);
-      if (sessionId) await socket.leave(sessionRoom(sessionId));
+      if (sessionId) {
+        await socket.leave(sessionRoom(sessionId));
+        await socket.leave(sessionManageRoom(sessionId));
+      }
       if (typeof ack === "function") ack(sessionId ? { ok: true, sessionId } : { ok: false, error: "sessionId: is required" });
     };
     // Seed 001 names it join-session; seed 003 subscribe/unsubscribe.

@@ -24,5 +24,5 @@ export async function connectSession(caller: Caller, idOrSessionId: string, inpu
     session = { ...session, metadata: metadata as Prisma.JsonValue };
   }
   const live = await getRuntime().sessions.connect(session);
-  return toPublicSession(session, live);
+  return toPublicSession(session, live, { includeQr: true });
 }

@@ -40,9 +40,10 @@ export type SessionRecord = {
 
 /**
  * Seed 001's session shape (`userId` is the owner) with the live status and QR (a PNG data URL)
- * from the session manager, and seed 003's fields (`state`, `isConnected`, `phoneNumber`).
+ * from the session manager, and seed 003's fields (`state`, `isConnected`, `phoneNumber`). The QR
+ * links a phone to the session, so it is included only for callers who may manage the session.
  */
-export async function toPublicSession(row: SessionRecord, live?: LiveState) {
+export async function toPublicSession(row: SessionRecord, live?: LiveState, options: { includeQr?: boolean } = {}) {
   const status = live?.status ?? row.status;
   return {
     id: row.id,
@@ -54,7 +55,7 @@ export async function toPublicSession(row: SessionRecord, live?: LiveState) {
     isConnected: status === "CONNECTED",
     statusReason: live?.reason ?? row.statusReason,
     statusChangedAt: live?.since ?? row.statusChangedAt,
-    qr: await qrDataUrl(live?.qr ?? null),
+    qr: options.includeQr ? await qrDataUrl(live?.qr ?? null) : null,
     phoneNumber: row.phoneNumber,
     profileName: row.profileName,
     config: { ...DEFAULT_SESSION_CONFIG, ...(row.config as object) },

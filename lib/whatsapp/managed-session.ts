@@ -83,6 +83,16 @@ export class ManagedSession {
     this.config = config;
   }
 
+  /** A socket is open and still handshaking (not waiting on a backoff timer). */
+  get isOpening(): boolean {
+    return this.sock !== null && this.status === "CONNECTING" && !this.reconnectTimer;
+  }
+
+  /** Waits until a QR is shown, the session is open, or it stopped. */
+  settle(timeoutMs = this.ctx.connectWaitMs): Promise<LiveState> {
+    return this.waitForSettled(timeoutMs).then(() => this.live());
+  }
+
   get socket(): WASocket | null {
     return this.status === "CONNECTED" ? this.sock : null;
   }
@@ -322,7 +332,8 @@ export class ManagedSession {
       async (tx) => {
         await tx.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { status, statusReason: reason, statusChangedAt: since } });
         await tx.sessionStatusEvent.create({ data: { sessionId: this.ref.id, ownerId: this.ref.ownerId, status, reason } });
-        return this.ctx.outbox.record(tx, this.ref, [{ event: "connection.update", data: { status, reason, qr: this.qr } }]);
+        // The QR itself travels only in `qr` events (to those who may manage the session).
+        return this.ctx.outbox.record(tx, this.ref, [{ event: "connection.update", data: { status, reason, hasQr: Boolean(this.qr) } }]);
       },
       // Hundreds of sessions reconnecting at once queue for connections; waiting is fine, failing is not.
       { maxWait: 60_000, timeout: 30_000 },

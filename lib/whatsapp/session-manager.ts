@@ -70,6 +70,9 @@ export class SessionManager {
   async connect(row: SessionRow): Promise<LiveState> {
     const session = this.ensure(row);
     if (session.status === "CONNECTED" || session.status === "QR") return session.live();
+    // Already handshaking (e.g. WhatsApp's restart right after a scan): restarting now would break
+    // the pairing, so a second connect (a double click, a retried request) just waits with it.
+    if (session.isOpening) return session.settle();
     await this.ctx.db.whatsappSession.updateMany({ where: { id: row.id }, data: { autoConnect: true } });
     return session.start("connect requested");
   }

@@ -37,9 +37,10 @@ export function messageEventData(msg: WAMessage) {
   return {
     id: msg.key.id,
     remoteJid: msg.key.remoteJid,
-    from: msg.key.fromMe ? null : (msg.key.participant ?? msg.key.remoteJid),
+    // Baileys sets participant to "" in one-to-one chats, so || rather than ??.
+    from: msg.key.fromMe ? null : msg.key.participant || msg.key.remoteJid || null,
     fromMe: Boolean(msg.key.fromMe),
-    participant: msg.key.participant ?? null,
+    participant: msg.key.participant || null,
     pushName: msg.pushName ?? null,
     type: d.type,
     text: d.content,

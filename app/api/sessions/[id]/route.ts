@@ -2,6 +2,7 @@
 // PATCH /api/sessions/[id] – rename ({ name })
 // DELETE /api/sessions/[id] – delete the session
 import { withAuth } from "@/lib/api/with-auth";
+import { hasPermission } from "@/lib/auth/permissions";
 import { deleteSession } from "@/lib/sessions/delete-session";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 import { toPublicSession } from "@/lib/sessions/public-session";
@@ -11,7 +12,7 @@ import { renameSessionSchema, sessionIdParams } from "@/lib/sessions/sessions.sc
 
 export const GET = withAuth({ permission: "sessions.read", params: sessionIdParams }, async ({ caller, params }) => {
   const session = await getSessionOrThrow(caller, params.id);
-  return toPublicSession(session, getRuntime().sessions.live(session));
+  return toPublicSession(session, getRuntime().sessions.live(session), { includeQr: hasPermission(caller.role, "sessions.manage") });
 });
 
 export const PATCH = withAuth({ permission: "sessions.manage", params: sessionIdParams, body: renameSessionSchema }, ({ caller, params, body }) =>
