@@ -166,6 +166,22 @@ class SendWorker implements Worker {
     const sessionId = managed.ref.id;
     let state = this.pacing.get(sessionId);
     if (!state) this.pacing.set(sessionId, (state = new PacingState()));
+    // SENT is written in the background while the next message goes: the lane only needs its
+    // sends in order, and a send whose SENT write is lost is found sent (or re-sent with its own
+    // id) once its claim expires. The writes stay in order, and the lane ends after the last one.
+    let writes: Promise<void> = Promise.resolve();
+    const background = (write: () => Promise<void>) => {
+      writes = writes.then(write).catch((error: unknown) => this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "could not record a sent message"));
+    };
+    try {
+      await this.sendWhileDue(managed, state, background);
+    } finally {
+      await writes;
+    }
+  }
+
+  private async sendWhileDue(managed: ManagedSession, state: PacingState, background: (write: () => Promise<void>) => void) {
+    const sessionId = managed.ref.id;
     while (!this.stopped && managed.socket) {
       const settings = resolvePacing(managed.config.pacing, this.deps.pacing);
       const wait = state.nextAllowedAt(Date.now(), settings) - Date.now();
@@ -180,7 +196,7 @@ class SendWorker implements Worker {
         if (this.wakes !== wakesBefore) continue; // a send was accepted while we looked
         return;
       }
-      const outcome = await this.deliver(managed, claimed);
+      const outcome = await this.deliver(managed, claimed, background);
       if (outcome !== "released") state.record(Date.now(), settings);
     }
   }
@@ -208,7 +224,7 @@ class SendWorker implements Worker {
   }
 
   /** Delivers a claimed send, renewing its lease until its outcome is written. */
-  private async deliver(managed: ManagedSession, claimed: Claimed): Promise<Outcome> {
+  private async deliver(managed: ManagedSession, claimed: Claimed, background: (write: () => Promise<void>) => void): Promise<Outcome> {
     const { db, logger } = this.deps;
     let renewing: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
@@ -228,7 +244,7 @@ class SendWorker implements Worker {
     const ref: EventSession = managed.ref;
     switch (result.outcome) {
       case "sent":
-        await this.markSent(ref, claimed);
+        background(() => this.markSent(ref, claimed));
         break;
       case "released":
         await this.release(claimed);

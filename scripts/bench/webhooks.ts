@@ -30,6 +30,8 @@ async function call(base: string, method: string, path: string, body?: unknown, 
 
 // --- the receiver ---------------------------------------------------------------------------------
 const arrivals = new Map<string, number>(); // message text → arrival time
+const recordedAt = new Map<string, number>(); // message text → when the outbox recorded the event (epoch ms)
+const arrivedAt = new Map<string, number>(); // message text → arrival (epoch ms)
 let badSignatures = 0;
 const receiver = createHttpServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -40,7 +42,11 @@ const receiver = createHttpServer((req, res) => {
     // Seed 001's verification, as a receiver would run it.
     const expected = "sha256=" + createHmac("sha256", SECRET).update(JSON.stringify(body)).digest("hex");
     if (req.headers["x-webhook-signature"] !== expected) badSignatures++;
-    if (body.event === "message.received" && typeof body.data?.text === "string" && !arrivals.has(body.data.text)) arrivals.set(body.data.text, at);
+    if (body.event === "message.received" && typeof body.data?.text === "string" && !arrivals.has(body.data.text)) {
+      arrivals.set(body.data.text, at);
+      recordedAt.set(body.data.text, Date.parse(body.timestamp));
+      arrivedAt.set(body.data.text, Date.now());
+    }
     res.writeHead(200).end();
   });
 });
@@ -102,6 +108,11 @@ try {
   await waitFor(texts, 300_000);
   const lastArrival = Math.max(...texts.map((t) => arrivals.get(t) ?? 0));
   const delivered = texts.filter((t) => arrivals.has(t)).length;
+  // Where the time goes: recording (emulator → Baileys → store → outbox) versus delivery (outbox → receiver).
+  const rec = texts.filter((t) => recordedAt.has(t)).map((t) => recordedAt.get(t)!);
+  const recordSpan = (Math.max(...rec) - Math.min(...rec)) / 1000;
+  const lags = texts.filter((t) => arrivedAt.has(t)).map((t) => arrivedAt.get(t)! - recordedAt.get(t)!).sort((a, b) => a - b);
+  const lag = (p: number) => lags[Math.min(lags.length - 1, Math.floor((p / 100) * lags.length))];
 
   console.log(`\nWebhook delivery through a sandbox gateway (${gateway.databaseUrl ? "PostgreSQL" : "embedded PGlite"}), receiver on loopback, signed (HMAC-SHA256)`);
   console.log(`latency, contact send → webhook received (${latencies.length} sequential messages): p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`);
@@ -109,6 +120,8 @@ try {
     `burst of ${burstN} (${burstConcurrency} sends in flight): sent in ${((sentAt - burstStart) / 1000).toFixed(2)} s (${(burstN / ((sentAt - burstStart) / 1000)).toFixed(0)} msg/s); ` +
       `${delivered} delivered in ${((lastArrival - burstStart) / 1000).toFixed(2)} s → ${(delivered / ((lastArrival - burstStart) / 1000)).toFixed(0)} events/s end to end`,
   );
+  console.log(`  of which recording: ${rec.length} events recorded by the outbox over ${recordSpan.toFixed(2)} s → ${(rec.length / recordSpan).toFixed(0)} events/s`);
+  console.log(`  and delivery: outbox record → webhook received p50 ${lag(50)} ms, p95 ${lag(95)} ms, p99 ${lag(99)} ms (backlog included)`);
   console.log(`bad signatures: ${badSignatures}`);
 } finally {
   await gateway.stop();

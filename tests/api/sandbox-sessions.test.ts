@@ -68,11 +68,34 @@ describe("sandbox mode", () => {
       mallorySocket.onAny((event) => seenByMallory.push(event));
       const qrEvent = new Promise<{ sessionId: string; qr: string }>((resolve) => aliceSocket.once("qr", resolve));
 
+      // A staff member assigned to the session follows it, but never sees its QR codes.
+      const staff = expectOk(
+        await request("POST", "/api/users", {
+          baseUrl: base,
+          as: { apiKey: alice.key },
+          json: { name: "Desk", email: `${uniqueName("desk")}@example.com`, username: uniqueName("desk"), password: "password-123" },
+        }),
+        "staff",
+        201,
+      ).body;
+      expectOk(await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { apiKey: alice.key }, json: { sessionIds: [session.sessionId] } }), "assign");
+      const staffCookie = (await request("POST", "/api/auth/login", { baseUrl: base, json: { username: staff.username, password: "password-123" } })).headers
+        .get("set-cookie")!
+        .split(";")[0];
+      const staffKey = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie: staffCookie } }), "staff key").body.apiKey as string;
+      const staffSocket = await socketFor(base, staffKey);
+      const seenByStaff: Array<[string, Record<string, unknown>]> = [];
+      staffSocket.onAny((event, data) => seenByStaff.push([event, data]));
+      expect(await join(staffSocket, session.sessionId)).toEqual({ ok: true, sessionId: session.sessionId });
+
       const connected = expectOk(await request("POST", `/api/sessions/${session.sessionId}/connect`, { baseUrl: base, as: { apiKey: alice.key } }), "connect").body;
       expect(connected.status).toBe("QR");
       expect(connected.state).toBe("qr_ready");
       expect(connected.qr).toMatch(/^data:image\/png;base64,/);
       expect((await qrEvent).sessionId).toBe(session.sessionId);
+      const staffView = expectOk(await request("GET", `/api/sessions/${session.sessionId}`, { baseUrl: base, as: { apiKey: staffKey } }), "staff view").body;
+      expect(staffView).toMatchObject({ status: "QR", qr: null });
+      expect((await request("GET", "/api/sessions", { baseUrl: base, as: { apiKey: staffKey } })).body[0].qr).toBeNull();
 
       const png = await fetch(`${base}/api/sessions/${session.sessionId}/qr/image`, { headers: { "X-API-Key": alice.key } });
       expect(png.headers.get("content-type")).toBe("image/png");
@@ -87,6 +110,10 @@ describe("sandbox mode", () => {
       const scanned = expectOk(await request("POST", `/api/sandbox/sessions/${session.sessionId}/scan`, { baseUrl: base, as: { apiKey: alice.key }, json: {} }), "scan").body;
       expect(scanned.status).toBe("CONNECTED");
       await open;
+      // The staff member saw the status change, but no QR code in any event.
+      expect(seenByStaff.some(([event, data]) => event === "connection.update" && data.status === "QR")).toBe(true);
+      expect(seenByStaff.filter(([event, data]) => event === "qr" || typeof data.qr === "string")).toEqual([]);
+      staffSocket.close();
       const status = await waitForStatus(base, alice.key, session.sessionId, "CONNECTED");
       expect(status.phoneNumber).toBe(scanned.phone);
 
@@ -126,14 +153,18 @@ describe("restarts", () => {
     expectOk(await request("POST", `/api/sandbox/sessions/${session.sessionId}/scan`, { baseUrl: first.baseUrl, as: { apiKey: alice.key }, json: {} }), "scan");
     await waitForStatus(first.baseUrl, alice.key, session.sessionId, "CONNECTED");
     await stopIt(first);
+    const restartedAt = new Date().toISOString();
 
     const second = await startTestServer({ port: await freePort(), env: SANDBOX_ENV, reuse: first.state });
     try {
       const status = await waitForStatus(second.baseUrl, alice.key, session.sessionId, "CONNECTED");
       expect(status.history[0]).toMatchObject({ status: "CONNECTED" });
       const events = expectOk(await request("GET", `/api/sessions/${session.sessionId}/events`, { baseUrl: second.baseUrl, as: { apiKey: alice.key } }), "events").body;
-      expect(events.map((e: { event: string }) => e.event)).not.toContain("qr");
-      expect(events.some((e: { event: string; data: { status?: string } }) => e.event === "connection.update" && e.data.status === "CONNECTED")).toBe(true);
+      // Events are durable, so the log still holds the first pairing; none since the restart is a QR.
+      const sinceRestart = events.filter((e: { timestamp: string }) => e.timestamp > restartedAt);
+      expect(sinceRestart.map((e: { event: string }) => e.event)).not.toContain("qr");
+      expect(sinceRestart.some((e: { event: string; data: { status?: string } }) => e.event === "connection.update" && e.data.status === "CONNECTED")).toBe(true);
+      expect(events.some((e: { event: string }) => e.event === "qr"), "the first pairing's QR is still in the durable log").toBe(true);
     } finally {
       await second.stop();
     }

@@ -81,7 +81,8 @@ describe("webhook delivery", () => {
     const socketIds: string[] = [];
     try {
       await new Promise((resolve) => socket.emit("join-session", { sessionId }, resolve));
-      socket.on("message", (m: { id: string }) => socketIds.push(m.id));
+      // Socket payloads carry the outbox event's id as `eventId` (`id` is the message's own).
+      socket.on("message", (m: { eventId: string }) => socketIds.push(m.eventId));
 
       for (const text of ["hello 1", "héllo 2 👋", 'quote " and \\ 3']) await contactSends(base, alice, sessionId, text);
       const got = await hook.waitFor((r) => r.length >= 3, "three messages");

@@ -40,6 +40,20 @@ describe("pairing and credentials", () => {
     expect(statuses).toEqual(["CONNECTING", "QR", "CONNECTING", "CONNECTED"]);
   });
 
+  it("a second connect during the pairing handshake waits with it instead of breaking it", async () => {
+    const row = await h.createSession("double-connect");
+    const live = await h.manager.connect(row);
+    h.emulator.createAccount({ phone: "15551110010" });
+    await h.emulator.scanQr(live.qr!, { phone: "15551110010" });
+    // Right after the scan WhatsApp asks for a restart: the session is CONNECTING again.
+    await waitUntil(() => h.manager.get(row.id)?.status !== "QR", 10_000, () => "the post-scan restart");
+    const again = await h.manager.connect(row);
+    expect(["CONNECTING", "CONNECTED"]).toContain(again.status);
+    await h.waitForStatus(row, "CONNECTED");
+    const stored = await h.database.db.whatsappSession.findUniqueOrThrow({ where: { id: row.id } });
+    expect(stored.phoneNumber).toBe("15551110010");
+  });
+
   it("comes back CONNECTED after a process restart without showing a QR", async () => {
     const row = await h.createSession("restart");
     await h.pair(row, "15551110002");

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ChatPageHeader } from "@/components/chat/chat-page-header";
+import { ChatView } from "@/components/chat/chat-view";
+import { Alert } from "@/components/ui/alert";
+import { AppError } from "@/lib/api/app-error";
+import { requirePageCaller } from "@/lib/auth/page-caller";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getRuntime } from "@/lib/server/runtime";
+import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
+
+export const metadata: Metadata = { title: "Chats · Wagate" };
+
+export default async function SessionChatsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const caller = await requirePageCaller();
+  // Another tenant's session (or, for staff, one not assigned to them) is a 404, as on the session page.
+  const row = await getSessionOrThrow(caller, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const status = getRuntime().sessions.live(row)?.status ?? row.status;
+  // Reading and sending are one permission in the API (sessions.send); without it there is nothing to show.
+  const canSend = hasPermission(caller.role, "sessions.send");
+
+  return (
+    // The page fills the window below the top bar (h-14) and the main area's padding, so the thread
+    // scrolls inside its pane and the composer stays in view.
+    <div className="flex h-[calc(100dvh-6.5rem)] min-h-[32rem] flex-col gap-3 sm:h-[calc(100dvh-7.5rem)]">
+      {canSend ? (
+        <ChatView session={{ sessionId: row.sessionId, name: row.name, status, phoneNumber: row.phoneNumber }} />
+      ) : (
+        <>
+          <ChatPageHeader sessionId={row.sessionId} name={row.name} status={status} />
+          <Alert tone="info" data-testid="chat-read-only">
+            Your role can see this session but not its messages. Ask the session&apos;s owner for permission to read and send messages.
+          </Alert>
+        </>
+      )}
+    </div>
+  );
+}
