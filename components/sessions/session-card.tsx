@@ -56,9 +56,14 @@ export function SessionCard({ session, createdAt, canManage, sandbox, onChanged 
 
       <p className="mt-auto pt-3 text-xs text-slate-500">Created {formatDateTime(createdAt)}</p>
       <div className="mt-4 flex items-center justify-between gap-2 border-t border-slate-100 pt-4">
-        <Link href={`/sessions/${session.sessionId}`} className="text-sm font-medium text-blue-700 hover:underline">
-          Open →
-        </Link>
+        <div className="flex items-center gap-4">
+          <Link href={`/sessions/${session.sessionId}`} className="text-sm font-medium text-blue-700 hover:underline">
+            Open →
+          </Link>
+          <Link href={`/sessions/${session.sessionId}/chats`} className="text-sm font-medium text-blue-700 hover:underline" data-testid="session-chats-link">
+            Chats
+          </Link>
+        </div>
         {canManage && <SessionActions session={session} sandbox={sandbox} layout="card" afterDelete="refresh" onChanged={onChanged} />}
       </div>
     </Card>

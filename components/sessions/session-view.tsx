@@ -29,9 +29,18 @@ export function SessionView({ session, details, canManage, canSend, sandbox }: S
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/sessions" className="text-sm font-medium text-blue-700 hover:underline">
-          ← All sessions
-        </Link>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <Link href="/sessions" className="text-sm font-medium text-blue-700 hover:underline">
+            ← All sessions
+          </Link>
+          <Link
+            href={`/sessions/${session.sessionId}/chats`}
+            className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700"
+            data-testid="open-chats"
+          >
+            Open chats
+          </Link>
+        </div>
         <div className="mt-3 flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
           <div className="min-w-0">
             <div className="flex min-w-0 flex-wrap items-center gap-3">

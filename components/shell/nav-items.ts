@@ -5,10 +5,11 @@ export interface NavItem {
   label: string;
 }
 
-/** The top bar's links; Users only for callers who can see users (owners and superadmins). */
+/** The top bar's links; Webhooks and Users only for callers allowed to manage them. */
 export function navItemsFor(role: string): NavItem[] {
   return [
     { href: "/sessions", label: "Sessions" },
+    ...(hasPermission(role, "sessions.manage") ? [{ href: "/webhooks", label: "Webhooks" }] : []),
     { href: "/api-key", label: "API key" },
     ...(hasPermission(role, "users.read") ? [{ href: "/users", label: "Users" }] : []),
   ];
