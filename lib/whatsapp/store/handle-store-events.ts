@@ -36,6 +36,7 @@ export function messageEventData(msg: WAMessage) {
   const d = describeMessage(msg.message);
   return {
     id: msg.key.id,
+    messageId: msg.key.id,
     remoteJid: msg.key.remoteJid,
     // Baileys sets participant to "" in one-to-one chats, so || rather than ??.
     from: msg.key.fromMe ? null : msg.key.participant || msg.key.remoteJid || null,
@@ -215,7 +216,7 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
         ctx.earlyStatuses.delete(msg.key.id);
         for (const status of [typeof msg.status === "number" ? STATUS_BY_ACK[msg.status] : undefined, early]) {
           if (status && (await updateStatus(ctx, msg.key.id, status))) {
-            publish("message.update", { id: msg.key.id, remoteJid: msg.key.remoteJid, fromMe: true, status });
+            publish("message.update", { id: msg.key.id, messageId: msg.key.id, remoteJid: msg.key.remoteJid, fromMe: true, status });
           }
         }
       }
@@ -243,7 +244,7 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
     if (typeof update.status === "number") {
       const status = STATUS_BY_ACK[update.status];
       if (status && (await updateStatus(ctx, key.id, status))) {
-        publish("message.update", { id: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, status });
+        publish("message.update", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, status });
       }
     }
     // A revoke ("delete for everyone") arrives as an update that empties the message.
@@ -252,10 +253,10 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
       if (ctx.config.antiDelete) {
         await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date() } });
         const kept = await db.message.findUnique({ where: { sessionId_keyId: { sessionId: ref.id, keyId: key.id } }, select: { content: true, type: true } });
-        publish("message.revoke", { id: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: true, type: kept?.type ?? null, content: kept?.content ?? null });
+        publish("message.revoke", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: true, type: kept?.type ?? null, content: kept?.content ?? null });
       } else {
         await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date(), content: null, raw: null } });
-        publish("message.revoke", { id: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: false });
+        publish("message.revoke", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: false });
       }
     }
   }
@@ -265,7 +266,7 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
     if (!keyId) continue;
     const status: MessageStatus | null = receipt.receipt.readTimestamp ? "READ" : receipt.receipt.receiptTimestamp ? "DELIVERED" : null;
     if (status && (await updateStatus(ctx, keyId, status))) {
-      publish("message.update", { id: keyId, remoteJid: receipt.key.remoteJid, fromMe: receipt.key.fromMe, status, participant: receipt.receipt.userJid });
+      publish("message.update", { id: keyId, messageId: keyId, remoteJid: receipt.key.remoteJid, fromMe: receipt.key.fromMe, status, participant: receipt.receipt.userJid });
     }
   }
 
