@@ -56,6 +56,7 @@ type Attempt = { outcome: "sent" | "released" } | { outcome: "retry" | "failed";
 class PermanentSendError extends Error {}
 
 const FAILED_NOT_CONNECTED = "session not connected";
+const MIN_SCAN_INTERVAL_MS = 50;
 
 export function startSendWorker(deps: SendWorkerDeps): Worker {
   const worker = new SendWorker(deps);
@@ -72,6 +73,7 @@ class SendWorker implements Worker {
   private readonly startedAt = Date.now();
   private timer: NodeJS.Timeout | null = null;
   private scanning: Promise<void> | null = null;
+  private lastScanAt = 0;
   private rescan = false;
   private stopped = false;
   /** Bumped by every wake(): a lane that found nothing looks again if it changed meanwhile. */
@@ -100,7 +102,12 @@ class SendWorker implements Worker {
       this.rescan = true;
       return;
     }
-    this.schedule(0);
+    this.schedule(this.nextScanDelay());
+  }
+
+  /** Wake-ups come with every accepted send; running lanes see them, so one scan per 50 ms will do. */
+  private nextScanDelay() {
+    return Math.max(0, this.lastScanAt + MIN_SCAN_INTERVAL_MS - Date.now());
   }
 
   async stop(): Promise<void> {
@@ -117,13 +124,14 @@ class SendWorker implements Worker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.lastScanAt = Date.now();
       this.scanning = this.scan()
         .catch((error: unknown) => this.deps.logger.error({ err: error }, "send queue scan failed"))
         .finally(() => {
           this.scanning = null;
           const again = this.rescan;
           this.rescan = false;
-          this.schedule(again ? 0 : this.pollMs);
+          this.schedule(again ? this.nextScanDelay() : this.pollMs);
         });
     }, ms);
     this.timer.unref?.();
@@ -166,21 +174,30 @@ class SendWorker implements Worker {
     const sessionId = managed.ref.id;
     let state = this.pacing.get(sessionId);
     if (!state) this.pacing.set(sessionId, (state = new PacingState()));
-    // SENT is written in the background while the next message goes: the lane only needs its
-    // sends in order, and a send whose SENT write is lost is found sent (or re-sent with its own
-    // id) once its claim expires. The writes stay in order, and the lane ends after the last one.
-    let writes: Promise<void> = Promise.resolve();
-    const background = (write: () => Promise<void>) => {
-      writes = writes.then(write).catch((error: unknown) => this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "could not record a sent message"));
+    // SENT is written behind the sends, several at a time when they come fast: the lane only needs
+    // its sends in order, and a send whose SENT write is lost is found sent (or re-sent with its
+    // own id) once its claim expires. The lane ends after the last write.
+    const sent: Claimed[] = [];
+    let writing: Promise<void> | null = null;
+    const markSent = (claimed: Claimed) => {
+      sent.push(claimed);
+      writing ??= (async () => {
+        while (sent.length) {
+          await this.markSent(managed.ref, sent.splice(0)).catch((error: unknown) =>
+            this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "could not record sent messages"),
+          );
+        }
+        writing = null;
+      })();
     };
     try {
-      await this.sendWhileDue(managed, state, background);
+      await this.sendWhileDue(managed, state, markSent);
     } finally {
-      await writes;
+      while (writing) await writing;
     }
   }
 
-  private async sendWhileDue(managed: ManagedSession, state: PacingState, background: (write: () => Promise<void>) => void) {
+  private async sendWhileDue(managed: ManagedSession, state: PacingState, markSent: (claimed: Claimed) => void) {
     const sessionId = managed.ref.id;
     while (!this.stopped && managed.socket) {
       const settings = resolvePacing(managed.config.pacing, this.deps.pacing);
@@ -196,35 +213,37 @@ class SendWorker implements Worker {
         if (this.wakes !== wakesBefore) continue; // a send was accepted while we looked
         return;
       }
-      const outcome = await this.deliver(managed, claimed, background);
+      const outcome = await this.deliver(managed, claimed, markSent);
       if (outcome !== "released") state.record(Date.now(), settings);
     }
   }
 
-  /** The session's oldest due send, claimed for one lease (compare-and-swap on sendAfter and attempts). */
+  /**
+   * The session's oldest due send, claimed for one lease, in one statement: SKIP LOCKED lets
+   * concurrent claimers pass each other. Times are compared in UTC, as Prisma stores them.
+   */
   private async claim(sessionId: string): Promise<Claimed | null> {
-    const { db } = this.deps;
-    for (let tries = 0; tries < 5; tries++) {
-      const now = new Date();
-      const candidate = await db.message.findFirst({
-        where: { sessionId, status: "PENDING", payload: { not: Prisma.DbNull }, sendAfter: { lte: now } },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, sessionId: true, keyId: true, remoteJid: true, payload: true, attempts: true, sendAfter: true },
-      });
-      if (!candidate) return null;
-      const payload = candidate.payload as unknown as StoredSend;
-      const lease = new Date(now.getTime() + this.leaseMs);
-      const { count } = await db.message.updateMany({
-        where: { id: candidate.id, status: "PENDING", sendAfter: candidate.sendAfter, attempts: candidate.attempts },
-        data: { sendAfter: lease, attempts: { increment: 1 } },
-      });
-      if (count === 1) return { ...candidate, payload, attempts: candidate.attempts + 1 };
-    }
-    return null;
+    const rows = await this.deps.db.$queryRaw<Array<{ id: string; keyId: string; remoteJid: string; payload: unknown; attempts: number }>>`
+      UPDATE messages
+      SET "sendAfter" = (now() AT TIME ZONE 'UTC') + ${this.leaseMs}::int * interval '1 millisecond',
+          attempts = attempts + 1,
+          "updatedAt" = (now() AT TIME ZONE 'UTC')
+      WHERE id = (
+        SELECT id FROM messages
+        WHERE "sessionId" = ${sessionId} AND status = 'PENDING' AND payload IS NOT NULL AND "sendAfter" <= (now() AT TIME ZONE 'UTC')
+        ORDER BY "createdAt", id
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING id, "keyId", "remoteJid", payload, attempts`;
+    const row = rows[0];
+    if (!row) return null;
+    const payload = (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as StoredSend;
+    return { id: row.id, sessionId, keyId: row.keyId, remoteJid: row.remoteJid, payload, attempts: Number(row.attempts) };
   }
 
   /** Delivers a claimed send, renewing its lease until its outcome is written. */
-  private async deliver(managed: ManagedSession, claimed: Claimed, background: (write: () => Promise<void>) => void): Promise<Outcome> {
+  private async deliver(managed: ManagedSession, claimed: Claimed, markSent: (claimed: Claimed) => void): Promise<Outcome> {
     const { db, logger } = this.deps;
     let renewing: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
@@ -244,7 +263,7 @@ class SendWorker implements Worker {
     const ref: EventSession = managed.ref;
     switch (result.outcome) {
       case "sent":
-        background(() => this.markSent(ref, claimed));
+        markSent(claimed);
         break;
       case "released":
         await this.release(claimed);
@@ -290,22 +309,26 @@ class SendWorker implements Worker {
   }
 
   /** SENT, unless a receipt already moved it further (statuses never go back); applies edits and deletes. */
-  private async markSent(ref: EventSession, claimed: Claimed) {
+  private async markSent(ref: EventSession, claimed: Claimed[]) {
     const sentAt = new Date();
-    const { target, op, content } = claimed.payload;
+    const ids = claimed.map((c) => c.id);
     const dispatch = await this.deps.db.$transaction(async (tx) => {
-      const moved = await tx.message.updateMany({
-        where: { id: claimed.id, status: "PENDING" },
+      const moved = await tx.message.updateManyAndReturn({
+        where: { id: { in: ids }, status: "PENDING" },
         data: { status: "SENT", sentAt, timestamp: sentAt, sendAfter: null, failureReason: null },
+        select: { keyId: true, remoteJid: true },
       });
-      if (moved.count === 0) await tx.message.updateMany({ where: { id: claimed.id, sentAt: null }, data: { sentAt, sendAfter: null } });
-      if (op === "edit" && target && typeof content.text === "string") {
-        await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id }, data: { content: content.text } });
+      if (moved.length < ids.length) await tx.message.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { sentAt, sendAfter: null } });
+      for (const { payload } of claimed) {
+        const { target, op, content } = payload;
+        if (op === "edit" && target && typeof content.text === "string") {
+          await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id }, data: { content: content.text } });
+        }
+        if (op === "delete" && target) {
+          await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id, revokedAt: null }, data: { revokedAt: sentAt } });
+        }
       }
-      if (op === "delete" && target) {
-        await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id, revokedAt: null }, data: { revokedAt: sentAt } });
-      }
-      const events: PendingEvent[] = moved.count ? [{ event: "message.update", data: { id: claimed.keyId, remoteJid: claimed.remoteJid, fromMe: true, status: "SENT" } }] : [];
+      const events: PendingEvent[] = moved.map((m) => ({ event: "message.update", data: { id: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "SENT" } }));
       return this.deps.outbox.record(tx, ref, events);
     });
     dispatch();

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "webhook_deliveries_eventId_idx" ON "webhook_deliveries"("eventId");
+
