@@ -54,6 +54,19 @@ describe("pairing and credentials", () => {
     expect(stored.phoneNumber).toBe("15551110010");
   });
 
+  it("pairs by an 8-character code typed into the phone instead of a QR", async () => {
+    const row = await h.createSession("pairing-code");
+    h.emulator.createAccount({ phone: "15551110011" });
+    const requested = h.emulator.waitFor("pairing-code-requested", (e: { phone: string }) => e.phone === "15551110011");
+    const code = await h.manager.requestPairingCode(row, "15551110011");
+    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    await requested; // the phone shows the "enter code" prompt once WhatsApp has the request
+    h.emulator.enterPairingCode("15551110011", code);
+    await h.waitForStatus(row, "CONNECTED");
+    const stored = await h.database.db.whatsappSession.findUniqueOrThrow({ where: { id: row.id } });
+    expect(stored.phoneNumber).toBe("15551110011");
+  });
+
   it("comes back CONNECTED after a process restart without showing a QR", async () => {
     const row = await h.createSession("restart");
     await h.pair(row, "15551110002");
