@@ -45,8 +45,12 @@ function oid(dotted: string): Buffer {
   return tlv(0x06, Buffer.from(bytes))
 }
 
+/** A non-negative DER INTEGER: minimal, so no leading zero byte unless the next byte's top bit is set. */
 function integer(data: Buffer): Buffer {
-  return tlv(0x02, data[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), data]) : data)
+  let start = 0
+  while (start < data.length - 1 && data[start] === 0) start++
+  const minimal = data.subarray(start)
+  return tlv(0x02, minimal[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal)
 }
 
 function utcTime(date: Date): Buffer {
