@@ -3,8 +3,8 @@
 // Baileys socket. Started once by server.ts and woken by every accepted send.
 //
 // Crash safety: a message is claimed by moving its `sendAfter` one short lease into the future (and
-// counting the attempt) with a compare-and-swap update; the lease is renewed while the send is in
-// hand (typing, sending) and replaced by its outcome. A process that dies in between leaves a claim
+// counting the attempt) in one UPDATE … FOR UPDATE SKIP LOCKED; the lease is renewed while the send
+// is in hand (typing, sending) and replaced by its outcome. A process that dies in between leaves a claim
 // that expires within one lease, and the next process sends the message again with the same
 // WhatsApp id, which WhatsApp treats as the same message.
 import "server-only";

@@ -6,6 +6,8 @@ export const sessionIdParams = z.object({ id: z.string().trim().min(1).max(64) }
 
 export const sessionNameSchema = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
 
+const RESERVED_SESSION_IDS = new Set(["send", "presence", "check-number", "profile-picture", "mark-read"]);
+
 export const createSessionSchema = z.strictObject({
   name: sessionNameSchema,
   /** Optional custom public id (seed 003 names its sessions); generated when absent. */
@@ -13,6 +15,8 @@ export const createSessionSchema = z.strictObject({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_-]{3,32}$/, "must be 3–32 characters: letters, digits, underscore or dash")
+    // Names of fixed routes beside /api/chat/[sessionId]: such a session could not be listed.
+    .refine((v) => !RESERVED_SESSION_IDS.has(v.toLowerCase()), "is a reserved name")
     .optional(),
 });
 export type CreateSessionInput = z.infer<typeof createSessionSchema>;

@@ -189,7 +189,9 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
     const jid = jidNormalizedUser(chat.id);
     const data: { name?: string; unreadCount?: number; archived?: boolean } = {};
     if (chat.name) data.name = chat.name;
-    if (typeof chat.unreadCount === "number" && chat.unreadCount >= 0) data.unreadCount = chat.unreadCount;
+    // Baileys reports new unread messages as an increment, which saveMessages already counts; only
+    // 0 (read on the phone) is a value to store as it is.
+    if (chat.unreadCount === 0) data.unreadCount = 0;
     if (typeof chat.archived === "boolean") data.archived = chat.archived;
     if (Object.keys(data).length) await db.chat.updateMany({ where: { sessionId: ref.id, jid }, data });
     publish("chat.update", { jid, ...data });
