@@ -26,6 +26,8 @@ if (runs.length > 1) {
 }
 
 const child = fork(path.join(here, "emulator-process.ts"), { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+// Whatever ends this process (a thrown error included), the emulator child goes with it.
+process.on("exit", () => child.kill());
 const pending = new Map<number, (ok: boolean) => void>();
 let nextId = 0;
 const ready = new Promise<{ wsUrl: string; publicKey: string; serial: number }>((resolve) => {
