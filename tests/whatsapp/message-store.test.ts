@@ -67,6 +67,17 @@ describe("message store", () => {
     expect(loaded?.conversation ?? loaded?.extendedTextMessage?.text).toBe("keep me");
   });
 
+  it("applies a contact's edit to the stored message and announces it", async () => {
+    const row = await pairedSession("edits", "15552220012");
+    const original = await h.emulator.sendMessage(CONTACT, "15552220012", { text: "see you at 5" });
+    await h.waitForEvent((e) => e.sessionId === row.sessionId && e.event === "message" && e.data.id === original.id);
+    await h.emulator.sendMessage(CONTACT, "15552220012", { edit: { key: { id: original.id, fromMe: true }, text: "see you at 6" } });
+    const edit = await h.waitForEvent((e) => e.sessionId === row.sessionId && e.event === "message.update" && e.data.id === original.id && e.data.edited === true);
+    expect(edit.data.text).toBe("see you at 6");
+    const stored = await h.database.db.message.findUniqueOrThrow({ where: { sessionId_keyId: { sessionId: row.id, keyId: original.id } } });
+    expect(stored.content).toBe("see you at 6");
+  });
+
   it("keeps two tenants' stores apart", async () => {
     const a = await pairedSession("tenant-a", "15552220004");
     const b = await pairedSession("tenant-b", "15552220005");

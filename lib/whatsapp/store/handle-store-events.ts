@@ -249,6 +249,13 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
         publish("message.update", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, status });
       }
     }
+    // An edit replaces the text (or caption) the store shows; the event says it was edited.
+    const edited = update.message?.editedMessage?.message;
+    if (edited) {
+      const d = describeMessage(edited);
+      const { count } = await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { content: d.content } });
+      if (count > 0) publish("message.update", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, edited: true, text: d.content });
+    }
     // A revoke ("delete for everyone") arrives as an update that empties the message.
     const revoked = update.message === null || update.messageStubType === proto.WebMessageInfo.StubType.REVOKE;
     if (revoked) {
