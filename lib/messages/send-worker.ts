@@ -328,7 +328,7 @@ class SendWorker implements Worker {
           await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id, revokedAt: null }, data: { revokedAt: sentAt } });
         }
       }
-      const events: PendingEvent[] = moved.map((m) => ({ event: "message.update", data: { id: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "SENT" } }));
+      const events: PendingEvent[] = moved.map((m) => ({ event: "message.update", data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "SENT" } }));
       return this.deps.outbox.record(tx, ref, events);
     });
     dispatch();
@@ -340,7 +340,7 @@ class SendWorker implements Worker {
       const events: PendingEvent[] = [];
       for (const m of messages) {
         const { count } = await tx.message.updateMany({ where: { id: m.id, status: "PENDING" }, data: { status: "FAILED", failureReason: reason, sendAfter: null } });
-        if (count) events.push({ event: "message.update", data: { id: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", reason } });
+        if (count) events.push({ event: "message.update", data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", reason } });
       }
       return this.deps.outbox.record(tx, ref, events);
     });
