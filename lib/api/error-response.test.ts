@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError, notFound } from "@/lib/api/app-error";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import type { describeZodError as DescribeZodError, errorResponse as ErrorResponse } from "@/lib/api/error-response";
 
 let describeZodError: typeof DescribeZodError;

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logger";
 
 /** Names the first offending field, e.g. `config.readReceipts: expected boolean`. */

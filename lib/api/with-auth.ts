@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/api/error-response";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { findUserByApiKey } from "@/lib/api-keys/find-user-by-api-key";
 import { decodeSessionToken, readSessionCookie } from "@/lib/auth/session-cookie";
 import { db } from "@/lib/server/runtime";

@@ -3,7 +3,7 @@ import "server-only";
 // the sessions assigned to them (uploads they made name such a session, incoming media always has
 // one), and a session-less upload once it has been sent through one of those sessions. Anything
 // else is 404, as if it did not exist.
-import { notFound } from "@/lib/api/app-error";
+import { notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { sessionScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db/create-prisma-client";

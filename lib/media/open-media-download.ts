@@ -3,7 +3,7 @@ import "server-only";
 // browser from treating it as anything but what it is: the detected type, nosniff, and documents
 // (or anything of unknown type) as attachments.
 import { stat } from "node:fs/promises";
-import { notFound } from "@/lib/api/app-error";
+import { notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
 import { contentDisposition } from "@/lib/media/content-disposition";

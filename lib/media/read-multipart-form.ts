@@ -2,7 +2,7 @@ import "server-only";
 // withAuth parses JSON bodies only; the media routes read multipart/form-data here. The body is
 // never buffered beyond the limit: a declared Content-Length over it is refused before reading, and
 // the stream is cut off as soon as it passes the limit (a client may lie or send chunked).
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /** Room for the form's other fields and the multipart framing around the file. */
 export const MULTIPART_OVERHEAD_BYTES = 256 * 1024;

@@ -4,7 +4,7 @@ import "server-only";
 // private addresses unless allowed, size cap, timeout); a mediaId must be within the caller's reach.
 // Either way the bytes' real type must fit the message kind. An image sent as a sticker is made into
 // one (512×512 WebP) first.
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
 import { cleanFileName } from "@/lib/media/clean-file-name";

@@ -1,7 +1,7 @@
 import "server-only";
 // POST /api/media: a client's file, kept for later sends. Its type is read from its bytes; the
 // declared Content-Type and file name's extension do not count.
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
 import { cleanFileName } from "@/lib/media/clean-file-name";

@@ -1,6 +1,6 @@
 import "server-only";
 import { jidNormalizedUser } from "@whiskeysockets/baileys";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { getConnectedSocket } from "@/lib/messages/get-connected-socket";
 import type { CheckNumberInput } from "@/lib/messages/messages.schema";

@@ -1,6 +1,6 @@
 import "server-only";
 import { generateMessageIDV2, isJidGroup } from "@whiskeysockets/baileys";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import type { MessageStatus, MessageType } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { db } from "@/lib/server/runtime";
 import type { StoredKey } from "@/lib/messages/stored-send";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { isJidGroup } from "@whiskeysockets/baileys";
-import { notFound } from "@/lib/api/app-error";
+import { notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { describeChats } from "@/lib/messages/list-chats";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";

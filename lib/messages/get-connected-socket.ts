@@ -1,6 +1,6 @@
 import "server-only";
 import type { WASocket } from "@whiskeysockets/baileys";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { getRuntime } from "@/lib/server/runtime";
 
 /** The session's live Baileys socket, or 503 (seed 001: "WhatsApp socket not ready"). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CHAT_LINES } from "@/lib/messages/chat-line-filter";

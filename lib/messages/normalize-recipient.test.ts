@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
 
 const id = (input: string, defaultCountryCode = "62") => normalizeRecipient(input, { defaultCountryCode });

@@ -1,6 +1,6 @@
 // Turns whatever a caller wrote as a recipient — a phone number in any common form or a WhatsApp
 // ID — into the JID Baileys sends to. Pure apart from the DEFAULT_COUNTRY_CODE default.
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { env } from "@/lib/env";
 
 export interface NormalizeOptions {

@@ -10,7 +10,7 @@
 import "server-only";
 import { proto, type AnyMessageContent, type WAMessage } from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { EventOutbox, EventSession, PendingEvent } from "@/lib/events/event-outbox";
 import { Prisma } from "@/lib/generated/prisma/client";

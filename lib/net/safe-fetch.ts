@@ -8,7 +8,7 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { isIP } from "node:net";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { isPrivateAddress } from "@/lib/net/is-private-address";
 
 export interface SafeFetchOptions {

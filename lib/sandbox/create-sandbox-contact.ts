@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { requireSandbox } from "@/lib/sandbox/require-sandbox";
 
 export function createSandboxContact(input: { phone: string; name: string; echo?: boolean }) {

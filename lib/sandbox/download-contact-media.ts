@@ -3,7 +3,7 @@ import "server-only";
 // that tests (and curious users) can check that a file survived the trip through WhatsApp. Scoped
 // like list-contact-messages.ts: only messages from the caller's own sessions exist here.
 import { z } from "zod";
-import { notFound } from "@/lib/api/app-error";
+import { notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { requireSandbox } from "@/lib/sandbox/require-sandbox";
 import { contactParams } from "@/lib/sandbox/sandbox.schema";

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { requireSandbox } from "@/lib/sandbox/require-sandbox";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";

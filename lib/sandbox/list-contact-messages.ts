@@ -1,5 +1,5 @@
 import "server-only";
-import { notFound } from "@/lib/api/app-error";
+import { notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { requireSandbox } from "@/lib/sandbox/require-sandbox";
 import { visibleSessionPhones } from "@/lib/sandbox/visible-session-phones";

@@ -1,5 +1,5 @@
 import "server-only";
-import { notFound } from "@/lib/api/app-error";
+import { notFound } from "@/lib/errors/app-error";
 import type { Sandbox } from "@/lib/sandbox/start-sandbox";
 import { getRuntime } from "@/lib/server/runtime";
 

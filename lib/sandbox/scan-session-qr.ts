@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { requireSandbox } from "@/lib/sandbox/require-sandbox";
 import { getRuntime } from "@/lib/server/runtime";

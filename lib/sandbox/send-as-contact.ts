@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, notFound } from "@/lib/api/app-error";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { requireSandbox } from "@/lib/sandbox/require-sandbox";
 import type { ContactMessageInput } from "@/lib/sandbox/sandbox.schema";

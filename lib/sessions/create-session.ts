@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/server/runtime";
 import { SESSION_SELECT, toPublicSession } from "@/lib/sessions/public-session";

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, notFound } from "@/lib/api/app-error";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { userScope } from "@/lib/auth/scope";
 import { db } from "@/lib/server/runtime";

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/login-rate-limit";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/server/runtime";

@@ -1,5 +1,5 @@
 import "server-only";
-import { notFound } from "@/lib/api/app-error";
+import { notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/server/runtime";
 import { PUBLIC_USER_SELECT } from "@/lib/users/public-user";

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { db } from "@/lib/server/runtime";
 
 /** 409 naming the field when an email or username is already taken by another user. */

@@ -4,7 +4,7 @@ import "server-only";
 // again at every delivery (safeFetch), since DNS may answer differently later.
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { env } from "@/lib/env";
 import { isPrivateAddress } from "@/lib/net/is-private-address";
 

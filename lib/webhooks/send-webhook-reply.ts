@@ -5,7 +5,7 @@ import "server-only";
 // It acts as the session's owner: the reply is the owner's configuration at work, so it gets exactly
 // the owner's reach — the session must still be theirs. The Caller is built from the owner's user
 // row (`via: "apiKey"`: a machine acting for them, as an API client would).
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
 import { cleanFileName } from "@/lib/media/clean-file-name";

@@ -15,7 +15,7 @@ import "server-only";
 //   machines whose clocks disagree still agree on what is due.
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { env } from "@/lib/env";
 import type { RecordedEvent } from "@/lib/events/event-outbox";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { resolveMediaForSendWith, type ResolveMediaDeps } from "@/lib/media/resolve-media-for-send";
 import { storeMedia } from "@/lib/media/store-media";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ChatPageHeader } from "@/components/chat/chat-page-header";
 import { ChatView } from "@/components/chat/chat-view";
 import { Alert } from "@/components/ui/alert";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getRuntime } from "@/lib/server/runtime";

@@ -1,5 +1,6 @@
-// The one error type operations throw; lib/api/error-response.ts turns it into seed 001's
-// `{ "error": "..." }` with the matching status.
+// The one error type operations throw, from any layer (auth, net, domains). It lives outside
+// lib/api/ so the lower layers do not import the HTTP layer; lib/api/error-response.ts turns it
+// into the primary API's `{ "error": "..." }` with the matching status.
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
