@@ -44,7 +44,7 @@ const schema = z.object({
   /** Let the server fetch from private, loopback and link-local addresses (media URLs, webhooks). */
   ALLOW_PRIVATE_NETWORK_URLS: bool(false),
   // --- messaging (lib/messages, lib/media) ---
-  /** Country code added to local numbers that start with 0 (seed 001: 08… → 628… with 62). Empty: none. */
+  /** Country code added to local numbers that start with 0 (Ultimate WhatsApp Gateway: 08… → 628… with 62). Empty: none. */
   DEFAULT_COUNTRY_CODE: z.string().regex(/^\d{0,4}$/, "DEFAULT_COUNTRY_CODE must be digits").default(""),
   /** Largest upload or fetched media file, in bytes (25 MB). */
   MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),

@@ -42,7 +42,7 @@ function merge(current: LogRow[], incoming: LogRow[]): LogRow[] {
 }
 
 /**
- * Seed 000's live log: the session's recent events from GET /api/sessions/[id]/events, then every
+ * Clevio's live log: the session's recent events from GET /api/sessions/[id]/events, then every
  * event as the socket delivers it. Pausing holds new events back (counted) until resumed.
  */
 export function SessionEventLog({ sessionId, subscribe, joinCount, socketState }: SessionEventLogProps) {

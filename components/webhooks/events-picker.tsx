@@ -1,10 +1,10 @@
 "use client";
-// Chooses a webhook's event filters: everything, seed 001's names, or the gateway's own (seed 003)
+// Chooses a webhook's event filters: everything, Ultimate WhatsApp Gateway's names, or the gateway's own (Chatery)
 // event names. Both kinds work as filters (lib/events/event-names.ts maps them).
 import { INTERNAL_EVENTS } from "@/lib/events/event-names";
-import { SEED_001_EVENTS } from "@/lib/webhooks/webhooks.schema";
+import { API_EVENT_NAMES } from "@/lib/webhooks/webhooks.schema";
 
-const SEED_001 = SEED_001_EVENTS.filter((e) => e !== "*");
+const API_NAMES = API_EVENT_NAMES.filter((e) => e !== "*");
 
 export function EventsPicker({ value, onChange }: { value: string[]; onChange: (events: string[]) => void }) {
   const all = value.includes("*") || value.includes("all");
@@ -28,8 +28,8 @@ export function EventsPicker({ value, onChange }: { value: string[]; onChange: (
         <input type="checkbox" className="size-4 rounded border-slate-300" checked={all} onChange={() => onChange(all ? [] : ["*"])} />
         All events (<code className="text-xs">*</code>)
       </label>
-      {group("Seed 001 names", SEED_001)}
-      {group("Gateway events (seed 003 names)", INTERNAL_EVENTS)}
+      {group("Ultimate WhatsApp Gateway names", API_NAMES)}
+      {group("Gateway events (Chatery names)", INTERNAL_EVENTS)}
     </div>
   );
 }

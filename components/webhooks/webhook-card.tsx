@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
-const ORIGIN_LABEL = { API: "API", SESSION: "Session list (seed 003)", SESSION_URL: "Session URL (seed 000/002)" } as const;
+const ORIGIN_LABEL = { API: "API", SESSION: "Session list (Chatery)", SESSION_URL: "Session URL (Clevio / Campaign API)" } as const;
 
 interface TestResult {
   status: string;

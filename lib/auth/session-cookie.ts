@@ -2,7 +2,7 @@ import "server-only";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 
-/** Seed 001's cookie name, the same for the dashboard and the JSON login. */
+/** Ultimate WhatsApp Gateway's cookie name, the same for the dashboard and the JSON login. */
 export const SESSION_COOKIE = "authjs.session-token";
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { eventMatches, seed001Name } from "@/lib/events/event-names";
+import { eventMatches, apiEventName } from "@/lib/events/event-names";
 
 describe("eventMatches", () => {
-  it("takes seed 001 names", () => {
+  it("takes Ultimate WhatsApp Gateway names", () => {
     expect(eventMatches(["message.received"], "message")).toBe(true);
     expect(eventMatches(["message.status"], "message.update")).toBe(true);
     expect(eventMatches(["group.update"], "group.participants")).toBe(true);
     expect(eventMatches(["message.received"], "message.sent")).toBe(false);
   });
-  it("takes seed 003 names and aliases", () => {
+  it("takes Chatery names and aliases", () => {
     expect(eventMatches(["message"], "message")).toBe(true);
     expect(eventMatches(["message_ack"], "message.update")).toBe(true);
     expect(eventMatches(["connection.update"], "qr")).toBe(true);
@@ -24,10 +24,10 @@ describe("eventMatches", () => {
   });
 });
 
-describe("seed001Name", () => {
-  it("renames where seed 001 differs and keeps the rest", () => {
-    expect(seed001Name("message")).toBe("message.received");
-    expect(seed001Name("message.update")).toBe("message.status");
-    expect(seed001Name("message.sent")).toBe("message.sent");
+describe("apiEventName", () => {
+  it("renames where Ultimate WhatsApp Gateway differs and keeps the rest", () => {
+    expect(apiEventName("message")).toBe("message.received");
+    expect(apiEventName("message.update")).toBe("message.status");
+    expect(apiEventName("message.sent")).toBe("message.sent");
   });
 });

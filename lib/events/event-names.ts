@@ -1,8 +1,8 @@
-// Event names. Internally (Socket.io, the outbox) events carry seed 003's names; webhook filters
-// accept those, seed 001's and seed 003's webhook aliases, `*`/`all`, and `prefix.*` wildcards.
+// Event names. Internally (Socket.io, the outbox) events carry Chatery's names; webhook filters
+// accept those, Ultimate WhatsApp Gateway's and Chatery's webhook aliases, `*`/`all`, and `prefix.*` wildcards.
 
-/** Seed 001's names for our internal events, where they differ. */
-const SEED_001_NAME: Record<string, string> = {
+/** Ultimate WhatsApp Gateway's names for our internal events, where they differ. */
+const API_EVENT_NAME: Record<string, string> = {
   message: "message.received",
   "message.update": "message.status",
   "group.upsert": "group.update",
@@ -10,7 +10,7 @@ const SEED_001_NAME: Record<string, string> = {
   "status.update": "status.update",
 };
 
-/** Names in filters that mean an internal event (seed 001 and seed 003's webhook names). */
+/** Names in filters that mean an internal event (Ultimate WhatsApp Gateway and Chatery's webhook names). */
 const ALIASES: Record<string, string[]> = {
   "message.received": ["message"],
   "message.status": ["message.update"],
@@ -21,9 +21,9 @@ const ALIASES: Record<string, string[]> = {
   "connection.update": ["connection.update", "qr", "logged.out"],
 };
 
-/** The name a seed 001-style consumer sees for an internal event. */
-export function seed001Name(internal: string): string {
-  return SEED_001_NAME[internal] ?? internal;
+/** The name an Ultimate WhatsApp Gateway-style consumer sees for an internal event. */
+export function apiEventName(internal: string): string {
+  return API_EVENT_NAME[internal] ?? internal;
 }
 
 /** Whether a webhook with these filters wants this internal event. An empty list wants nothing. */

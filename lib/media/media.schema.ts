@@ -16,7 +16,7 @@ export const UPLOAD_MEDIA_FIELDS = ["file", "sessionId?"];
 
 export const mediaIdParams = z.object({ id: z.string().trim().min(1).max(64) });
 
-/** POST /api/messages/sticker (multipart, seed 001). */
+/** POST /api/messages/sticker (multipart, Ultimate WhatsApp Gateway). */
 export const stickerFormSchema = z.strictObject({
   sessionId: z.string().trim().min(1, "is required").max(64),
   jid: z.string().trim().min(1, "is required").max(128),

@@ -1,5 +1,5 @@
 import "server-only";
-// Auto-save (seed 003): the media of a message a session received, downloaded from WhatsApp's media
+// Auto-save (Chatery): the media of a message a session received, downloaded from WhatsApp's media
 // host, decrypted, and kept under DATA_DIR like an upload (source INCOMING, with the message's id).
 // Called after the message itself is stored; saving the same message twice returns the first copy.
 import { downloadMediaMessage, extractMessageContent, getContentType, type WAMessage } from "@whiskeysockets/baileys";

@@ -1,5 +1,5 @@
 import "server-only";
-// POST /api/messages/sticker (seed 001): an image becomes a sticker (lib/media/make-sticker.ts), is
+// POST /api/messages/sticker (Ultimate WhatsApp Gateway): an image becomes a sticker (lib/media/make-sticker.ts), is
 // kept as Media (source STICKER) and goes out through the send queue like any other message.
 import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";

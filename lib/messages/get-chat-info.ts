@@ -7,7 +7,7 @@ import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
 import { db } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
-/** One chat (seed 003's chat info): the chat-list entry plus its message count. */
+/** One chat (Chatery's chat info): the chat-list entry plus its message count. */
 export async function getChatInfo(caller: Caller, input: { sessionId: string; jid: string }, field = "jid") {
   const session = await getSessionOrThrow(caller, input.sessionId);
   const jid = normalizeRecipient(input.jid, { field });

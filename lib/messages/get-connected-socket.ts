@@ -3,7 +3,7 @@ import type { WASocket } from "@whiskeysockets/baileys";
 import { AppError } from "@/lib/errors/app-error";
 import { getRuntime } from "@/lib/server/runtime";
 
-/** The session's live Baileys socket, or 503 (seed 001: "WhatsApp socket not ready"). */
+/** The session's live Baileys socket, or 503 (Ultimate WhatsApp Gateway: "WhatsApp socket not ready"). */
 export function getConnectedSocket(session: { id: string; sessionId: string }): WASocket {
   const socket = getRuntime().sessions.get(session.id)?.socket;
   if (!socket) throw new AppError("UNAVAILABLE", `Session ${session.sessionId} is not connected`);

@@ -32,7 +32,7 @@ function decodePathJid(value: string): string {
   }
 }
 
-/** A chat's messages in seed 001's shape, newest first, a page at a time. */
+/** A chat's messages in Ultimate WhatsApp Gateway's shape, newest first, a page at a time. */
 export async function listChatMessages(
   caller: Caller,
   sessionIdOrId: string,

@@ -8,7 +8,7 @@ import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
 type Session = { id: string; ownerId: string };
 
-/** Seed 001's chat list: newest first, with name, picture, unread count and last message. */
+/** Ultimate WhatsApp Gateway's chat list: newest first, with name, picture, unread count and last message. */
 export async function listChats(caller: Caller, sessionIdOrId: string, query: ChatListQuery) {
   const session = await getSessionOrThrow(caller, sessionIdOrId);
   const where: Prisma.ChatWhereInput = {

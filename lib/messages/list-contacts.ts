@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
-/** The session's contacts (seed 003's /contacts), searchable by name, push name or number. */
+/** The session's contacts (Chatery's /contacts), searchable by name, push name or number. */
 export async function listContacts(caller: Caller, input: { sessionId: string; limit?: number; offset?: number; search?: string }) {
   const session = await getSessionOrThrow(caller, input.sessionId);
   const search = input.search?.trim();

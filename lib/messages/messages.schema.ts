@@ -1,4 +1,4 @@
-// Every input of the messaging API — seed 001's sends and reads, and seed 003's compatibility
+// Every input of the messaging API — Ultimate WhatsApp Gateway's sends and reads, and Chatery's compatibility
 // bodies — one zod schema each, shared by the routes, the dashboard and the OpenAPI document.
 import { z } from "zod";
 
@@ -22,15 +22,15 @@ function branchError(pick: (input: unknown) => number, fallback: string) {
 
 // --- fields -------------------------------------------------------------------------------------
 
-/** A session in a body or path: its public sessionId (seed 001's "57xx1x") or its internal id. */
-const sessionIdField = z.string().trim().min(1, "is required").max(64);
+/** A session in a body or path: its public sessionId (Ultimate WhatsApp Gateway's "57xx1x") or its internal id. */
+export const sessionIdField = z.string().trim().min(1, "is required").max(64);
 /** A phone number in any common form or a JID; lib/messages/normalize-recipient.ts reads it. */
-const recipientField = z.string().trim().min(1, "is required").max(128);
+export const recipientField = z.string().trim().min(1, "is required").max(128);
 /** A WhatsApp message id (Message.keyId), e.g. 3EB0B430A2B52B67D0. */
-const messageIdField = z.string().trim().min(1, "is required").max(128);
-/** Typing (or recording) shown before the message goes, in ms (seed 003). */
-const typingTimeField = z.number().int().min(0).max(60_000, "must be at most 60000 ms");
-const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(4096);
+export const messageIdField = z.string().trim().min(1, "is required").max(128);
+/** Typing (or recording) shown before the message goes, in ms (Chatery). */
+export const typingTimeField = z.number().int().min(0).max(60_000, "must be at most 60000 ms");
+export const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(4096);
 const limitField = (max: number) => z.coerce.number().int().min(1).max(max);
 
 /** `{ url }` (fetched by the gateway) or `{ mediaId }` (from POST /api/media). */
@@ -54,7 +54,7 @@ const messageKeySchema = z.union(
   { error: branchError((input) => (typeof input === "object" && input !== null ? 1 : 0), "must be a message id or a message key { id, remoteJid?, fromMe? }") },
 );
 
-// --- the message content (Baileys' shapes, seed 001) ---------------------------------------------
+// --- the message content (Baileys' shapes, Ultimate WhatsApp Gateway) ---------------------------------------------
 
 const KINDS = ["text", ...MEDIA_KINDS, "location", "contacts", "contact", "poll", "react", "edit", "delete"] as const;
 
@@ -105,7 +105,7 @@ const contentFields = z.strictObject({
   react: z.strictObject({ key: messageKeySchema, text: z.string().max(32) }).optional(),
   /** Replaces the text of one of this session's own messages (with `text`). */
   edit: messageIdField.optional(),
-  /** Deletes one of this session's messages for everyone (seed 002). */
+  /** Deletes one of this session's messages for everyone (Campaign API). */
   delete: messageIdField.optional(),
 });
 
@@ -174,7 +174,7 @@ export const messageContentSchema = contentFields
 
 // --- POST /api/chat/send ------------------------------------------------------------------------
 
-/** One send (seed 001): `{ sessionId, jid, message, typingTime?, replyTo?, wait? }`. */
+/** One send (Ultimate WhatsApp Gateway): `{ sessionId, jid, message, typingTime?, replyTo?, wait? }`. */
 export const sendMessageSchema = z.strictObject({
   sessionId: sessionIdField,
   /** Recipient: phone number (any common form) or JID (@s.whatsapp.net, @g.us, @lid, status@broadcast). */
@@ -188,7 +188,7 @@ export const sendMessageSchema = z.strictObject({
 });
 export type SendInput = z.output<typeof sendMessageSchema>;
 
-/** The body of POST /api/chat/send: one send, or an array of up to 100 (seed 002's batch). */
+/** The body of POST /api/chat/send: one send, or an array of up to 100 (Campaign API's batch). */
 export const sendBodySchema = z.union([sendMessageSchema, z.array(sendMessageSchema).min(1, "must not be empty").max(MAX_BATCH, `must have at most ${MAX_BATCH} items`)], {
   error: branchError((input) => (Array.isArray(input) ? 1 : 0), "must be a send object or an array of them"),
 });
@@ -202,7 +202,7 @@ export const sendQuerySchema = z.object({
     .transform((v) => (v === undefined ? undefined : v === "true")),
 });
 
-// --- the other seed 001 operations ---------------------------------------------------------------
+// --- the other Ultimate WhatsApp Gateway operations ---------------------------------------------------------------
 
 export const presenceSchema = z.strictObject({ sessionId: sessionIdField, jid: recipientField, presence: z.enum(PRESENCES) });
 export type PresenceInput = z.output<typeof presenceSchema>;
@@ -232,74 +232,3 @@ export const chatMessagesQuery = z.object({
   limit: limitField(200).optional(),
 });
 export type ChatMessagesQuery = z.output<typeof chatMessagesQuery>;
-
-// --- seed 003 (Chatery) compatibility bodies, POST /api/whatsapp/… --------------------------------
-
-const seed003Send = {
-  sessionId: sessionIdField,
-  /** Phone number (628xxx) or group ID (xxx@g.us). */
-  chatId: recipientField,
-  typingTime: typingTimeField.optional(),
-  replyTo: messageIdField.nullable().optional(),
-};
-
-export const seed003SendTextSchema = z.strictObject({ ...seed003Send, message: z.string().min(1, "must not be empty").max(65_536) });
-export const seed003SendImageSchema = z.strictObject({ ...seed003Send, imageUrl: httpUrl, caption: z.string().max(4096).optional() });
-export const seed003SendDocumentSchema = z.strictObject({
-  ...seed003Send,
-  documentUrl: httpUrl,
-  filename: z.string().trim().min(1, "is required").max(255),
-  mimetype: z.string().trim().max(127).optional(),
-  caption: z.string().max(4096).optional(),
-});
-export const seed003SendAudioSchema = z.strictObject({ ...seed003Send, audioUrl: httpUrl, ptt: z.boolean().optional() });
-export const seed003SendLocationSchema = z.strictObject({
-  ...seed003Send,
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-  name: z.string().max(256).optional(),
-});
-export const seed003SendContactSchema = z.strictObject({
-  ...seed003Send,
-  contactName: z.string().trim().min(1, "is required").max(256),
-  contactPhone: z.string().trim().min(1, "is required").max(32),
-});
-const pollOptions = z
-  .array(z.string().trim().min(1).max(100))
-  .min(2, "must have at least 2 options")
-  .max(12, "must have at most 12 options")
-  .refine((values) => new Set(values).size === values.length, "must not repeat an option");
-export const seed003SendPollSchema = z.strictObject({
-  ...seed003Send,
-  question: z.string().trim().min(1, "is required").max(256),
-  options: pollOptions,
-  selectableCount: z.number().int().min(0).max(12).optional(),
-});
-/** Deprecated by WhatsApp; sent as a text listing the buttons as numbered lines. */
-export const seed003SendButtonSchema = z.strictObject({
-  ...seed003Send,
-  text: z.string().trim().min(1, "is required").max(4096),
-  footer: z.string().max(1024).optional(),
-  buttons: z.array(z.string().trim().min(1).max(100)).min(1, "must not be empty").max(12, "must have at most 12 buttons"),
-});
-export const seed003PresenceSchema = z.strictObject({ sessionId: sessionIdField, chatId: recipientField, presence: z.enum(PRESENCES) });
-export const seed003PhoneSchema = z.strictObject({ sessionId: sessionIdField, phone: z.string().trim().min(1, "is required").max(64) });
-export const seed003OverviewSchema = z.strictObject({
-  sessionId: sessionIdField,
-  limit: z.number().int().min(1).max(1000).optional(),
-  offset: z.number().int().min(0).optional(),
-  type: z.enum(["all", "personal", "group"]).optional(),
-});
-export const seed003ContactsSchema = z.strictObject({
-  sessionId: sessionIdField,
-  limit: z.number().int().min(1).max(1000).optional(),
-  offset: z.number().int().min(0).optional(),
-  search: z.string().trim().max(100).optional(),
-});
-export const seed003MessagesSchema = z.strictObject({
-  sessionId: sessionIdField,
-  chatId: recipientField,
-  limit: z.number().int().min(1).max(200).optional(),
-  cursor: z.string().trim().max(200).nullable().optional(),
-});
-export const seed003ChatSchema = z.strictObject({ sessionId: sessionIdField, chatId: recipientField });

@@ -26,7 +26,7 @@ describe("normalizeRecipient", () => {
     expect(id(input)).toBe(jid);
   });
 
-  it("puts the default country in front of a local number (seed 001: 08… → 628…)", () => {
+  it("puts the default country in front of a local number (Ultimate WhatsApp Gateway: 08… → 628…)", () => {
     expect(id("08123456789")).toBe("628123456789@s.whatsapp.net");
     expect(id("(0812) 3456-789")).toBe("628123456789@s.whatsapp.net");
     expect(id("020 7946 0958", "44")).toBe("442079460958@s.whatsapp.net");

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { env } from "@/lib/env";
 
 export interface NormalizeOptions {
-  /** Digits put in front of a local number's trunk 0 (seed 001: 08… → 628… with "62"). "" = none. */
+  /** Digits put in front of a local number's trunk 0 (Ultimate WhatsApp Gateway: 08… → 628… with "62"). "" = none. */
   defaultCountryCode?: string;
   /** How the input field is named in the error message. */
   field?: string;

@@ -40,7 +40,7 @@ interface MessageRow {
 }
 
 /**
- * Seed 001's message shape, plus why a send FAILED and when a message was deleted for everyone.
+ * Ultimate WhatsApp Gateway's message shape, plus why a send FAILED and when a message was deleted for everyone.
  * Media we hold (uploaded for a send, or saved when it came in) is served by GET /api/media/[id].
  */
 export function toPublicMessage(row: MessageRow) {

@@ -15,7 +15,7 @@ export interface RejectedSend {
 }
 
 /**
- * POST /api/chat/send: one send, or a batch (seed 002) answered with one result per item, in order.
+ * POST /api/chat/send: one send, or a batch (Campaign API) answered with one result per item, in order.
  * An item that cannot be accepted (unknown session, bad recipient, session not connected with
  * `wait: false`, …) does not stop the others. Batch item i gets the Idempotency-Key `${key}:${i}`.
  */

@@ -27,7 +27,7 @@ export interface StoredSend {
   target?: StoredKey;
 }
 
-/** A vCard 3.0 for seed 003's `{ contactName, contactPhone }` and our `{ contact: { name, phone } }`. */
+/** A vCard 3.0 for Chatery's `{ contactName, contactPhone }` and our `{ contact: { name, phone } }`. */
 export function contactVcard(name: string, digits: string): string {
   const escaped = name.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/([,;])/g, "\\$1");
   return ["BEGIN:VCARD", "VERSION:3.0", `FN:${escaped}`, `TEL;type=CELL;type=VOICE;waid=${digits}:+${digits}`, "END:VCARD"].join("\n");

@@ -2,39 +2,28 @@
 // very zod schemas the routes parse with, so the document cannot drift from the validation.
 import type { z } from "zod";
 import type { Permission } from "@/lib/auth/permissions";
-import { STICKER_FIELDS, UPLOAD_MEDIA_FIELDS } from "@/lib/media/media.schema";
 import {
-  checkNumberSchema,
-  markReadSchema,
-  presenceSchema,
-  profilePictureSchema,
-  sendBodySchema,
-  seed003ChatSchema,
-  seed003ContactsSchema,
-  seed003MessagesSchema,
-  seed003OverviewSchema,
-  seed003PhoneSchema,
-  seed003PresenceSchema,
-  seed003SendAudioSchema,
-  seed003SendButtonSchema,
-  seed003SendContactSchema,
-  seed003SendDocumentSchema,
-  seed003SendImageSchema,
-  seed003SendLocationSchema,
-  seed003SendPollSchema,
-  seed003SendTextSchema,
-} from "@/lib/messages/messages.schema";
+  chateryChatSchema,
+  chateryContactsSchema,
+  chateryMessagesSchema,
+  chateryOverviewSchema,
+  chateryPhoneSchema,
+  chateryPresenceSchema,
+  chaterySendAudioSchema,
+  chaterySendButtonSchema,
+  chaterySendContactSchema,
+  chaterySendDocumentSchema,
+  chaterySendImageSchema,
+  chaterySendLocationSchema,
+  chaterySendPollSchema,
+  chaterySendTextSchema,
+} from "@/lib/compat/chatery/chatery.schema";
+import { STICKER_FIELDS, UPLOAD_MEDIA_FIELDS } from "@/lib/media/media.schema";
+import { checkNumberSchema, markReadSchema, presenceSchema, profilePictureSchema, sendBodySchema } from "@/lib/messages/messages.schema";
 import { contactMessageSchema, createContactSchema, faultSchema, scanSchema } from "@/lib/sandbox/sandbox.schema";
 import { connectSessionSchema, createSessionSchema, pairingCodeSchema, renameSessionSchema, updateSessionSettingsSchema } from "@/lib/sessions/sessions.schema";
 import { assignSessionsSchema, createUserSchema, loginSchema, registerSchema, updateMeSchema, updateUserSchema } from "@/lib/users/users.schema";
-import {
-  createWebhookSchema,
-  removeSessionWebhookSchema,
-  replayDeliveriesSchema,
-  sessionWebhookSchema,
-  sessionWebhookUrlSchema,
-  updateWebhookSchema,
-} from "@/lib/webhooks/webhooks.schema";
+import { createWebhookSchema, removeSessionWebhookSchema, replayDeliveriesSchema, sessionWebhookSchema, sessionWebhookUrlSchema, updateWebhookSchema } from "@/lib/webhooks/webhooks.schema";
 
 export interface Endpoint {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -77,7 +66,7 @@ export const API_CATALOGUE: Endpoint[] = [
   { method: "patch", path: "/api/sessions/{id}", tag: "Sessions", summary: "Rename a session", permission: "sessions.manage", body: renameSessionSchema, returns: "session" },
   { method: "delete", path: "/api/sessions/{id}", tag: "Sessions", summary: "Delete a session", permission: "sessions.manage", returns: '{ "success": true }' },
   { method: "patch", path: "/api/sessions/{id}/settings", tag: "Sessions", summary: "Change the session's toggles (merged)", permission: "sessions.manage", body: updateSessionSettingsSchema, returns: "{ id, sessionId, name, config }" },
-  { method: "delete", path: "/api/sessions/{id}/settings", tag: "Sessions", summary: "Delete a session (seed 001's path)", permission: "sessions.manage", returns: '{ "success": true }' },
+  { method: "delete", path: "/api/sessions/{id}/settings", tag: "Sessions", summary: "Delete a session (Ultimate WhatsApp Gateway's path)", permission: "sessions.manage", returns: '{ "success": true }' },
   { method: "post", path: "/api/sessions/{id}/connect", tag: "Sessions", summary: "Start the WhatsApp connection (alias: /init); waits briefly for a QR", permission: "sessions.manage", body: connectSessionSchema, returns: "session with status QR and qr (PNG data URL), or CONNECTED" },
   { method: "get", path: "/api/sessions/{id}/qr", tag: "Sessions", summary: "The current QR code", permission: "sessions.manage", returns: '{ "qr": "data:image/png;base64,…" | null, "status" }' },
   { method: "get", path: "/api/sessions/{id}/qr/image", tag: "Sessions", summary: "The current QR code as a PNG", permission: "sessions.manage", returns: "image/png; 404 when no QR is waiting" },
@@ -86,7 +75,7 @@ export const API_CATALOGUE: Endpoint[] = [
   { method: "post", path: "/api/sessions/{id}/restart", tag: "Sessions", summary: "Close and reopen the connection (no QR once paired)", permission: "sessions.manage", returns: "session" },
   { method: "post", path: "/api/sessions/{id}/logout", tag: "Sessions", summary: "Unlink from the phone and wipe the credentials", permission: "sessions.manage", returns: '{ "success": true, "status": "LOGGED_OUT" }' },
   { method: "get", path: "/api/sessions/{id}/events", tag: "Sessions", summary: "The session's recent events (newest first)", permission: "sessions.read", returns: "{ id, event, timestamp, data }[]" },
-  { method: "get", path: "/api/websocket/stats", tag: "Sessions", summary: "Socket.io clients per session room (seed 003)", permission: "sessions.read", returns: '{ "success": true, "data": { "totalConnections", "sessionRooms" } }' },
+  { method: "get", path: "/api/websocket/stats", tag: "Sessions", summary: "Socket.io clients per session room (Chatery)", permission: "sessions.read", returns: '{ "success": true, "data": { "totalConnections", "sessionRooms" } }' },
 
   { method: "post", path: "/api/sandbox/sessions/{sessionId}/scan", tag: "Sandbox", summary: "The sandbox phone scans the session's QR (sandbox mode only)", permission: "sessions.manage", body: scanSchema, returns: '{ "success", "phone", "status" }' },
   { method: "post", path: "/api/sandbox/sessions/{sessionId}/fault", tag: "Sandbox", summary: "Make the emulated network drop, log out, conflict, restart or stall the session", permission: "sessions.manage", body: faultSchema, returns: '{ "success", "kind", "connections" }' },
@@ -97,7 +86,7 @@ export const API_CATALOGUE: Endpoint[] = [
 
   { method: "post", path: "/api/media", tag: "Media", summary: "Upload a file to send later by mediaId: JPEG, PNG, GIF, WebP, PDF, Word, Excel, audio (Ogg/Opus, MP3, M4A/AAC, WAV) or video (MP4, 3GP, WebM); the type is read from the bytes. Staff must name one of their sessions", permission: "sessions.send", multipart: UPLOAD_MEDIA_FIELDS, returns: '{ "mediaId", "mimetype", "size", "fileName", "url" } (201); 413 over MEDIA_MAX_BYTES; 415 unsupported type' },
   { method: "get", path: "/api/media/{id}", tag: "Media", summary: "The bytes of an uploaded, received (auto-saved) or sticker file within reach", permission: "sessions.read", returns: "the file, with its detected Content-Type; documents as attachments" },
-  { method: "post", path: "/api/messages/sticker", tag: "Messages", summary: "Make a 512×512 WebP sticker (pack and author metadata) from a PNG, JPEG or WebP image and send it (seed 001); honours Idempotency-Key", permission: "sessions.send", multipart: STICKER_FIELDS, returns: '{ "success": true, "messageId", "mediaId" }; 415 not an image' },
+  { method: "post", path: "/api/messages/sticker", tag: "Messages", summary: "Make a 512×512 WebP sticker (pack and author metadata) from a PNG, JPEG or WebP image and send it (Ultimate WhatsApp Gateway); honours Idempotency-Key", permission: "sessions.send", multipart: STICKER_FIELDS, returns: '{ "success": true, "messageId", "mediaId" }; 415 not an image' },
   { method: "get", path: "/api/sandbox/contacts/{phone}/messages/{id}/media", tag: "Sandbox", summary: "The decrypted media a contact received from your sessions", permission: "sessions.read", returns: "the bytes, with the message's declared mimetype" },
 
   // --- messaging (lib/messages) ---
@@ -107,31 +96,31 @@ export const API_CATALOGUE: Endpoint[] = [
   { method: "post", path: "/api/chat/profile-picture", tag: "Messages", summary: "A contact's or group's profile picture URL", permission: "sessions.send", body: profilePictureSchema, returns: '{ "url" } (null when none or private); 503 not connected' },
   { method: "post", path: "/api/chat/mark-read", tag: "Messages", summary: "Send read receipts for a chat's unread messages and reset its unread count", permission: "sessions.send", body: markReadSchema, returns: '{ "markedCount" }; 503 not connected' },
   { method: "get", path: "/api/chat/{sessionId}", tag: "Messages", summary: "The session's chats, newest first; ?type=individual|group, ?search, ?limit (100), ?offset", permission: "sessions.send", returns: '[{ "jid", "name", "notify", "profilePic", "isGroup", "unreadCount", "lastMessage": { "content", "timestamp", "type" } | null }]' },
-  { method: "get", path: "/api/chat/{sessionId}/{jid}", tag: "Messages", summary: "A chat's messages (seed 001's shape), newest first; ?limit (50, max 200); the next page: ?cursor= the X-Next-Cursor header", permission: "sessions.send", returns: "message[]; X-Next-Cursor header when there are older messages" },
+  { method: "get", path: "/api/chat/{sessionId}/{jid}", tag: "Messages", summary: "A chat's messages (Ultimate WhatsApp Gateway's shape), newest first; ?limit (50, max 200); the next page: ?cursor= the X-Next-Cursor header", permission: "sessions.send", returns: "message[]; X-Next-Cursor header when there are older messages" },
 
-  // --- seed 003 (Chatery) compatibility: { success, message, data }; errors { success: false, message, error } ---
-  { method: "post", path: "/api/whatsapp/chats/send-text", tag: "Seed 003 compatibility", summary: "Send a text message", permission: "sessions.send", body: seed003SendTextSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
-  { method: "post", path: "/api/whatsapp/chats/send-image", tag: "Seed 003 compatibility", summary: "Send an image from a URL", permission: "sessions.send", body: seed003SendImageSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
-  { method: "post", path: "/api/whatsapp/chats/send-document", tag: "Seed 003 compatibility", summary: "Send a document from a URL", permission: "sessions.send", body: seed003SendDocumentSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
-  { method: "post", path: "/api/whatsapp/chats/send-audio", tag: "Seed 003 compatibility", summary: "Send OGG/Opus audio from a URL (ptt: as a voice note)", permission: "sessions.send", body: seed003SendAudioSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
-  { method: "post", path: "/api/whatsapp/chats/send-location", tag: "Seed 003 compatibility", summary: "Send a location", permission: "sessions.send", body: seed003SendLocationSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
-  { method: "post", path: "/api/whatsapp/chats/send-contact", tag: "Seed 003 compatibility", summary: "Send a contact card", permission: "sessions.send", body: seed003SendContactSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
-  { method: "post", path: "/api/whatsapp/chats/send-poll", tag: "Seed 003 compatibility", summary: "Send a poll (2–12 options)", permission: "sessions.send", body: seed003SendPollSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
-  { method: "post", path: "/api/whatsapp/chats/send-button", tag: "Seed 003 compatibility", summary: "Deprecated by WhatsApp: sent as a text with the buttons as numbered lines and the footer", permission: "sessions.send", body: seed003SendButtonSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
-  { method: "post", path: "/api/whatsapp/chats/presence", tag: "Seed 003 compatibility", summary: "Typing, recording, paused, available or unavailable", permission: "sessions.send", body: seed003PresenceSchema, returns: '{ "success": true, "message", "data": { "chatId", "presence" } }' },
-  { method: "post", path: "/api/whatsapp/chats/check-number", tag: "Seed 003 compatibility", summary: "Whether a phone number is on WhatsApp", permission: "sessions.send", body: seed003PhoneSchema, returns: '{ "success": true, "message", "data": { "phone", "exists", "jid" } }' },
-  { method: "post", path: "/api/whatsapp/chats/profile-picture", tag: "Seed 003 compatibility", summary: "A number's profile picture URL", permission: "sessions.send", body: seed003PhoneSchema, returns: '{ "success": true, "message", "data": { "phone", "jid", "url" } }' },
-  { method: "post", path: "/api/whatsapp/chats/overview", tag: "Seed 003 compatibility", summary: "The session's chats, newest first; type all|personal|group, limit, offset", permission: "sessions.send", body: seed003OverviewSchema, returns: '{ "success": true, "message", "data": chat[] }' },
-  { method: "post", path: "/api/whatsapp/contacts", tag: "Seed 003 compatibility", summary: "The session's contacts; search, limit, offset", permission: "sessions.send", body: seed003ContactsSchema, returns: '{ "success": true, "message", "data": { "total", "limit", "offset", "contacts" } }' },
-  { method: "post", path: "/api/whatsapp/chats/messages", tag: "Seed 003 compatibility", summary: "A chat's messages, newest first, with a cursor", permission: "sessions.send", body: seed003MessagesSchema, returns: '{ "success": true, "message", "data": { "chatId", "messages", "nextCursor", "hasMore" } }' },
-  { method: "post", path: "/api/whatsapp/chats/info", tag: "Seed 003 compatibility", summary: "One chat's details", permission: "sessions.send", body: seed003ChatSchema, returns: '{ "success": true, "message", "data": chat }' },
-  { method: "post", path: "/api/whatsapp/chats/mark-read", tag: "Seed 003 compatibility", summary: "Mark a chat's unread messages as read", permission: "sessions.send", body: seed003ChatSchema, returns: '{ "success": true, "message": "Chat marked as read", "data": { "chatId", "isGroup", "markedCount" } }' },
+  // --- Chatery compatibility: { success, message, data }; errors { success: false, message, error } ---
+  { method: "post", path: "/api/whatsapp/chats/send-text", tag: "Chatery compatibility", summary: "Send a text message", permission: "sessions.send", body: chaterySendTextSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
+  { method: "post", path: "/api/whatsapp/chats/send-image", tag: "Chatery compatibility", summary: "Send an image from a URL", permission: "sessions.send", body: chaterySendImageSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
+  { method: "post", path: "/api/whatsapp/chats/send-document", tag: "Chatery compatibility", summary: "Send a document from a URL", permission: "sessions.send", body: chaterySendDocumentSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
+  { method: "post", path: "/api/whatsapp/chats/send-audio", tag: "Chatery compatibility", summary: "Send OGG/Opus audio from a URL (ptt: as a voice note)", permission: "sessions.send", body: chaterySendAudioSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
+  { method: "post", path: "/api/whatsapp/chats/send-location", tag: "Chatery compatibility", summary: "Send a location", permission: "sessions.send", body: chaterySendLocationSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
+  { method: "post", path: "/api/whatsapp/chats/send-contact", tag: "Chatery compatibility", summary: "Send a contact card", permission: "sessions.send", body: chaterySendContactSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
+  { method: "post", path: "/api/whatsapp/chats/send-poll", tag: "Chatery compatibility", summary: "Send a poll (2–12 options)", permission: "sessions.send", body: chaterySendPollSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
+  { method: "post", path: "/api/whatsapp/chats/send-button", tag: "Chatery compatibility", summary: "Deprecated by WhatsApp: sent as a text with the buttons as numbered lines and the footer", permission: "sessions.send", body: chaterySendButtonSchema, returns: '{ "success": true, "message", "data": { "messageId", "chatId", "status" } }' },
+  { method: "post", path: "/api/whatsapp/chats/presence", tag: "Chatery compatibility", summary: "Typing, recording, paused, available or unavailable", permission: "sessions.send", body: chateryPresenceSchema, returns: '{ "success": true, "message", "data": { "chatId", "presence" } }' },
+  { method: "post", path: "/api/whatsapp/chats/check-number", tag: "Chatery compatibility", summary: "Whether a phone number is on WhatsApp", permission: "sessions.send", body: chateryPhoneSchema, returns: '{ "success": true, "message", "data": { "phone", "exists", "jid" } }' },
+  { method: "post", path: "/api/whatsapp/chats/profile-picture", tag: "Chatery compatibility", summary: "A number's profile picture URL", permission: "sessions.send", body: chateryPhoneSchema, returns: '{ "success": true, "message", "data": { "phone", "jid", "url" } }' },
+  { method: "post", path: "/api/whatsapp/chats/overview", tag: "Chatery compatibility", summary: "The session's chats, newest first; type all|personal|group, limit, offset", permission: "sessions.send", body: chateryOverviewSchema, returns: '{ "success": true, "message", "data": chat[] }' },
+  { method: "post", path: "/api/whatsapp/contacts", tag: "Chatery compatibility", summary: "The session's contacts; search, limit, offset", permission: "sessions.send", body: chateryContactsSchema, returns: '{ "success": true, "message", "data": { "total", "limit", "offset", "contacts" } }' },
+  { method: "post", path: "/api/whatsapp/chats/messages", tag: "Chatery compatibility", summary: "A chat's messages, newest first, with a cursor", permission: "sessions.send", body: chateryMessagesSchema, returns: '{ "success": true, "message", "data": { "chatId", "messages", "nextCursor", "hasMore" } }' },
+  { method: "post", path: "/api/whatsapp/chats/info", tag: "Chatery compatibility", summary: "One chat's details", permission: "sessions.send", body: chateryChatSchema, returns: '{ "success": true, "message", "data": chat }' },
+  { method: "post", path: "/api/whatsapp/chats/mark-read", tag: "Chatery compatibility", summary: "Mark a chat's unread messages as read", permission: "sessions.send", body: chateryChatSchema, returns: '{ "success": true, "message": "Chat marked as read", "data": { "chatId", "isGroup", "markedCount" } }' },
 
   // --- webhooks (lib/webhooks) ---
-  { method: "get", path: "/api/webhooks", tag: "Webhooks", summary: "The caller's webhooks (seed 001); the secret is never listed, only hasSecret", permission: "sessions.manage", returns: '[{ "id", "name", "url", "hasSecret", "sessionId", "events", "isActive", "replyEnabled", "origin", "deliveries": { "PENDING", "DELIVERED", "FAILED", "DEAD" } }]' },
-  { method: "post", path: "/api/webhooks", tag: "Webhooks", summary: "Create a webhook (seed 001). Events: internal, seed 001 or seed 003 names, `*`/`all`, `prefix.*`. No secret given: one is generated (secret: null for unsigned). Private/loopback URLs are refused unless ALLOW_PRIVATE_NETWORK_URLS=true", permission: "sessions.manage", body: createWebhookSchema, returns: "webhook; 400 naming the field (e.g. url: … private address); 404 unknown session" },
+  { method: "get", path: "/api/webhooks", tag: "Webhooks", summary: "The caller's webhooks (Ultimate WhatsApp Gateway); the secret is never listed, only hasSecret", permission: "sessions.manage", returns: '[{ "id", "name", "url", "hasSecret", "sessionId", "events", "isActive", "replyEnabled", "origin", "deliveries": { "PENDING", "DELIVERED", "FAILED", "DEAD" } }]' },
+  { method: "post", path: "/api/webhooks", tag: "Webhooks", summary: "Create a webhook (Ultimate WhatsApp Gateway). Events: internal, Ultimate WhatsApp Gateway or Chatery names, `*`/`all`, `prefix.*`. No secret given: one is generated (secret: null for unsigned). Private/loopback URLs are refused unless ALLOW_PRIVATE_NETWORK_URLS=true", permission: "sessions.manage", body: createWebhookSchema, returns: "webhook; 400 naming the field (e.g. url: … private address); 404 unknown session" },
   { method: "get", path: "/api/webhooks/{id}", tag: "Webhooks", summary: "One webhook", permission: "sessions.manage", returns: "webhook" },
-  { method: "patch", path: "/api/webhooks/{id}", tag: "Webhooks", summary: "Change a webhook (seed 001; every field optional; secret: null stops signing)", permission: "sessions.manage", body: updateWebhookSchema, returns: "webhook" },
+  { method: "patch", path: "/api/webhooks/{id}", tag: "Webhooks", summary: "Change a webhook (Ultimate WhatsApp Gateway; every field optional; secret: null stops signing)", permission: "sessions.manage", body: updateWebhookSchema, returns: "webhook" },
   { method: "delete", path: "/api/webhooks/{id}", tag: "Webhooks", summary: "Delete a webhook with its deliveries and delivery log", permission: "sessions.manage", returns: '{ "success": true }' },
   { method: "get", path: "/api/webhooks/{id}/secret", tag: "Webhooks", summary: "Reveal the signing secret", permission: "sessions.manage", returns: '{ "id", "secret" } (secret null when unsigned)' },
   { method: "post", path: "/api/webhooks/{id}/secret", tag: "Webhooks", summary: "Replace the signing secret with a new random one", permission: "sessions.manage", returns: '{ "id", "secret" }' },
@@ -139,10 +128,10 @@ export const API_CATALOGUE: Endpoint[] = [
   { method: "get", path: "/api/webhooks/{id}/deliveries", tag: "Webhooks", summary: "The delivery log, newest first, with each delivery's attempts; ?status=PENDING|DELIVERED|FAILED|DEAD, ?limit (25, max 100), ?cursor= the previous page's nextCursor", permission: "sessions.manage", returns: '{ "deliveries": [{ "id", "eventId", "event", "sessionId", "status", "attempts", "nextAttemptAt", "lastStatusCode", "lastError", "deliveredAt", "attemptLog": [{ "statusCode", "latencyMs", "responseSnippet", "error", "createdAt" }] }], "nextCursor" }' },
   { method: "post", path: "/api/webhooks/{id}/deliveries/{deliveryId}/replay", tag: "Webhooks", summary: "Send one delivery again from scratch (attempts back to 0)", permission: "sessions.manage", returns: '{ "id", "status": "PENDING", "replayed": 1 }; 409 already pending' },
   { method: "post", path: "/api/webhooks/{id}/replay", tag: "Webhooks", summary: "Send every DEAD (or FAILED: retry now) delivery of the webhook again", permission: "sessions.manage", body: replayDeliveriesSchema, returns: '{ "replayed": n }' },
-  { method: "get", path: "/api/sessions/{id}/webhooks", tag: "Webhooks", summary: "The webhooks bound to this session (seed 003)", permission: "sessions.manage", returns: '{ "sessionId", "webhooks": webhook[] }' },
-  { method: "post", path: "/api/sessions/{id}/webhooks", tag: "Webhooks", summary: "Add a webhook URL to the session, or change its events (seed 003; events default to all)", permission: "sessions.manage", body: sessionWebhookSchema, returns: '{ "sessionId", "webhooks": webhook[] }' },
-  { method: "delete", path: "/api/sessions/{id}/webhooks", tag: "Webhooks", summary: "Remove the session's webhook with this URL (seed 003)", permission: "sessions.manage", body: removeSessionWebhookSchema, returns: '{ "sessionId", "webhooks": webhook[] }; 404 no such URL' },
-  { method: "get", path: "/api/sessions/{id}/webhook", tag: "Webhooks", summary: "The session's one webhook URL (seeds 000/002)", permission: "sessions.manage", returns: '{ "sessionId", "url" | null, "webhook" | null }' },
-  { method: "put", path: "/api/sessions/{id}/webhook", tag: "Webhooks", summary: "Set the session's one webhook URL ({ url } or seed 000's { webhookUrl }): incoming messages, and its answer is sent back as the reply unless replyEnabled: false", permission: "sessions.manage", body: sessionWebhookUrlSchema, returns: '{ "message", "sessionId", "url", "webhook" }' },
+  { method: "get", path: "/api/sessions/{id}/webhooks", tag: "Webhooks", summary: "The webhooks bound to this session (Chatery)", permission: "sessions.manage", returns: '{ "sessionId", "webhooks": webhook[] }' },
+  { method: "post", path: "/api/sessions/{id}/webhooks", tag: "Webhooks", summary: "Add a webhook URL to the session, or change its events (Chatery; events default to all)", permission: "sessions.manage", body: sessionWebhookSchema, returns: '{ "sessionId", "webhooks": webhook[] }' },
+  { method: "delete", path: "/api/sessions/{id}/webhooks", tag: "Webhooks", summary: "Remove the session's webhook with this URL (Chatery)", permission: "sessions.manage", body: removeSessionWebhookSchema, returns: '{ "sessionId", "webhooks": webhook[] }; 404 no such URL' },
+  { method: "get", path: "/api/sessions/{id}/webhook", tag: "Webhooks", summary: "The session's one webhook URL (Clevio / Campaign API)", permission: "sessions.manage", returns: '{ "sessionId", "url" | null, "webhook" | null }' },
+  { method: "put", path: "/api/sessions/{id}/webhook", tag: "Webhooks", summary: "Set the session's one webhook URL ({ url } or Clevio's { webhookUrl }): incoming messages, and its answer is sent back as the reply unless replyEnabled: false", permission: "sessions.manage", body: sessionWebhookUrlSchema, returns: '{ "message", "sessionId", "url", "webhook" }' },
   { method: "delete", path: "/api/sessions/{id}/webhook", tag: "Webhooks", summary: "Remove the session's webhook URL", permission: "sessions.manage", returns: '{ "success": true }; 404 none set' },
 ];

@@ -42,7 +42,7 @@ export function buildOpenApiDocument() {
     info: {
       title: "Wagate API",
       version: "0.1.0",
-      description: "Self-hosted multi-tenant WhatsApp gateway. Errors are { \"error\": \"...\" } with the status codes of seed 001.",
+      description: "Self-hosted multi-tenant WhatsApp gateway. Errors are { \"error\": \"...\" } with the status codes of Ultimate WhatsApp Gateway.",
     },
     components: {
       securitySchemes: {

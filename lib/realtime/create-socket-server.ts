@@ -66,7 +66,7 @@ export function createSocketServer(httpServer: HttpServer): Server {
       }
       if (typeof ack === "function") ack(sessionId ? { ok: true, sessionId } : { ok: false, error: "sessionId: is required" });
     };
-    // Seed 001 names it join-session; seed 003 subscribe/unsubscribe.
+    // Ultimate WhatsApp Gateway names it join-session; Chatery subscribe/unsubscribe.
     socket.on("join-session", join);
     socket.on("subscribe", join);
     socket.on("leave-session", leave);

@@ -12,8 +12,8 @@ import { replaceSessionWebhooks } from "@/lib/webhooks/replace-session-webhooks"
 /**
  * Starts the session's WhatsApp connection (or leaves a connected one alone) and answers with its
  * status and, while it waits to be scanned, the QR code. Metadata given here is merged into the
- * session's and travels with its events (seed 003); `webhooks` given here become the session's
- * seed 003-style webhook list.
+ * session's and travels with its events (Chatery); `webhooks` given here become the session's
+ * Chatery-style webhook list.
  */
 export async function connectSession(caller: Caller, idOrSessionId: string, input: z.infer<typeof connectSessionSchema>) {
   let session = await getSessionOrThrow(caller, idOrSessionId);

@@ -8,7 +8,7 @@ import type { CreateSessionInput } from "@/lib/sessions/sessions.schema";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-/** Six lower-case letters and digits, like seed 001's "57xx1x" (36^6 ≈ 2·10^9 ids). */
+/** Six lower-case letters and digits, like Ultimate WhatsApp Gateway's "57xx1x" (36^6 ≈ 2·10^9 ids). */
 function generateSessionId(): string {
   return Array.from(randomBytes(6), (b) => ALPHABET[b % ALPHABET.length]).join("");
 }

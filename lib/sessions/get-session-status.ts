@@ -2,7 +2,7 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { db, getRuntime } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
-import { SEED_003_STATUS } from "@/lib/sessions/sessions.schema";
+import { CHATERY_STATUS } from "@/lib/sessions/sessions.schema";
 
 /** Status, phone number, profile name, since when, last error, and the recent status history. */
 export async function getSessionStatus(caller: Caller, idOrSessionId: string) {
@@ -17,7 +17,7 @@ export async function getSessionStatus(caller: Caller, idOrSessionId: string) {
   return {
     sessionId: session.sessionId,
     status: live.status,
-    state: SEED_003_STATUS[live.status],
+    state: CHATERY_STATUS[live.status],
     isConnected: live.status === "CONNECTED",
     phoneNumber: session.phoneNumber,
     profileName: session.profileName,

@@ -4,7 +4,7 @@ import { sessionScope } from "@/lib/auth/scope";
 import { sessionRoom } from "@/lib/realtime/session-room";
 import { db, getRuntime } from "@/lib/server/runtime";
 
-/** Seed 003's WebSocket stats, limited to the sessions the caller may see (all for a superadmin). */
+/** Chatery's WebSocket stats, limited to the sessions the caller may see (all for a superadmin). */
 export async function getWebsocketStats(caller: Caller) {
   const { io } = getRuntime();
   const sessions = await db().whatsappSession.findMany({ where: sessionScope(caller), select: { sessionId: true } });

@@ -1,5 +1,5 @@
 import type { LiveState } from "@/lib/whatsapp/managed-session";
-import { DEFAULT_SESSION_CONFIG, SEED_003_STATUS } from "@/lib/sessions/sessions.schema";
+import { DEFAULT_SESSION_CONFIG, CHATERY_STATUS } from "@/lib/sessions/sessions.schema";
 import { qrDataUrl } from "@/lib/sessions/qr-data-url";
 
 export const SESSION_SELECT = {
@@ -39,8 +39,8 @@ export type SessionRecord = {
 };
 
 /**
- * Seed 001's session shape (`userId` is the owner) with the live status and QR (a PNG data URL)
- * from the session manager, and seed 003's fields (`state`, `isConnected`, `phoneNumber`). The QR
+ * Ultimate WhatsApp Gateway's session shape (`userId` is the owner) with the live status and QR (a PNG data URL)
+ * from the session manager, and Chatery's fields (`state`, `isConnected`, `phoneNumber`). The QR
  * links a phone to the session, so it is included only for callers who may manage the session.
  */
 export async function toPublicSession(row: SessionRecord, live?: LiveState, options: { includeQr?: boolean } = {}) {
@@ -51,7 +51,7 @@ export async function toPublicSession(row: SessionRecord, live?: LiveState, opti
     name: row.name,
     sessionId: row.sessionId,
     status,
-    state: SEED_003_STATUS[status],
+    state: CHATERY_STATUS[status],
     isConnected: status === "CONNECTED",
     statusReason: live?.reason ?? row.statusReason,
     statusChangedAt: live?.since ?? row.statusChangedAt,

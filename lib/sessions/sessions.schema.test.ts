@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createSessionSchema, updateSessionSettingsSchema } from "@/lib/sessions/sessions.schema";
 
 describe("updateSessionSettingsSchema", () => {
-  it("accepts seed 001's settings body", () => {
+  it("accepts Ultimate WhatsApp Gateway's settings body", () => {
     const body = {
       config: { autoReplyEnabled: true, ppGuardEnabled: true, ppGuardFallbackUrl: "https://example.com/default-avatar.jpg", readReceipts: true, antiDelete: false, ghostMode: false },
     };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { sessionWebhookListSchema } from "@/lib/webhooks/webhooks.schema";
 
-/** A session in a path: its short public sessionId (seed 001) or its internal id. */
+/** A session in a path: its short public sessionId (Ultimate WhatsApp Gateway) or its internal id. */
 export const sessionIdParams = z.object({ id: z.string().trim().min(1).max(64) });
 
 export const sessionNameSchema = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
@@ -10,7 +10,7 @@ const RESERVED_SESSION_IDS = new Set(["send", "presence", "check-number", "profi
 
 export const createSessionSchema = z.strictObject({
   name: sessionNameSchema,
-  /** Optional custom public id (seed 003 names its sessions); generated when absent. */
+  /** Optional custom public id (Chatery names its sessions); generated when absent. */
   sessionId: z
     .string()
     .trim()
@@ -23,7 +23,7 @@ export type CreateSessionInput = z.infer<typeof createSessionSchema>;
 
 export const renameSessionSchema = z.strictObject({ name: sessionNameSchema });
 
-/** Seed 001's session toggles. Unknown keys are rejected so that a typo is not silently ignored. */
+/** Ultimate WhatsApp Gateway's session toggles. Unknown keys are rejected so that a typo is not silently ignored. */
 export const sessionConfigSchema = z.strictObject({
   autoReplyEnabled: z.boolean().optional(),
   ppGuardEnabled: z.boolean().optional(),
@@ -31,7 +31,7 @@ export const sessionConfigSchema = z.strictObject({
   readReceipts: z.boolean().optional(),
   antiDelete: z.boolean().optional(),
   ghostMode: z.boolean().optional(),
-  /** Save incoming media under DATA_DIR (seed 003's auto-save). */
+  /** Save incoming media under DATA_DIR (Chatery's auto-save). */
   autoSaveMedia: z.boolean().optional(),
   /** Per-session send pacing; unset fields use the PACING_* defaults. `enabled: false` turns it off. */
   pacing: z
@@ -59,8 +59,8 @@ export const DEFAULT_SESSION_CONFIG: Required<SessionConfig> = {
 };
 
 /**
- * POST /api/sessions/[id]/connect: optional metadata (seed 003), kept with the session and sent with
- * its events, and optional seed 003 `webhooks`, which replace the session's seed 003-style webhooks.
+ * POST /api/sessions/[id]/connect: optional metadata (Chatery), kept with the session and sent with
+ * its events, and optional Chatery `webhooks`, which replace the session's Chatery-style webhooks.
  */
 export const connectSessionSchema = z.strictObject({
   metadata: z.record(z.string(), z.unknown()).optional(),
@@ -75,8 +75,8 @@ export const pairingCodeSchema = z.strictObject({
     .pipe(z.string().regex(/^\d{7,15}$/, "must be a phone number in international format (7–15 digits)")),
 });
 
-/** Seed 003's lower-case status names. */
-export const SEED_003_STATUS: Record<string, string> = {
+/** Chatery's lower-case status names. */
+export const CHATERY_STATUS: Record<string, string> = {
   DISCONNECTED: "disconnected",
   CONNECTING: "connecting",
   QR: "qr_ready",

@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { createUserSchema, loginSchema, registerSchema, updateUserSchema } from "@/lib/users/users.schema";
 
-const seed004 = { name: "John Doe", phone: "+1234567890", email: "John@Example.com", username: "JohnDoe", password: "securePassword123", gst: "GST12345" };
+const automationApiUser = { name: "John Doe", phone: "+1234567890", email: "John@Example.com", username: "JohnDoe", password: "securePassword123", gst: "GST12345" };
 
 describe("registerSchema", () => {
-  it("accepts seed 004's body and normalises email and username to lower case", () => {
-    expect(registerSchema.parse(seed004)).toMatchObject({ email: "john@example.com", username: "johndoe" });
+  it("accepts Automation API's body and normalises email and username to lower case", () => {
+    expect(registerSchema.parse(automationApiUser)).toMatchObject({ email: "john@example.com", username: "johndoe" });
   });
 
   it("refuses a role, so sign-up cannot choose one", () => {
-    expect(registerSchema.safeParse({ ...seed004, role: "SUPERADMIN" }).success).toBe(false);
+    expect(registerSchema.safeParse({ ...automationApiUser, role: "SUPERADMIN" }).success).toBe(false);
   });
 });
 
 describe("loginSchema", () => {
-  it("takes seed 004's username, or email, or identifier, lower-cased", () => {
+  it("takes Automation API's username, or email, or identifier, lower-cased", () => {
     expect(loginSchema.parse({ username: "JohnDoe", password: "p" })).toEqual({ identifier: "johndoe", password: "p" });
     expect(loginSchema.parse({ email: " John@Example.com ", password: "p" })).toEqual({ identifier: "john@example.com", password: "p" });
     expect(loginSchema.parse({ identifier: "X", password: "p" })).toEqual({ identifier: "x", password: "p" });
@@ -31,7 +31,7 @@ describe("loginSchema", () => {
 
 describe("createUserSchema / updateUserSchema", () => {
   it("refuses unknown roles and unknown fields", () => {
-    expect(createUserSchema.safeParse({ ...seed004, gst: undefined, role: "ADMIN" }).success).toBe(false);
+    expect(createUserSchema.safeParse({ ...automationApiUser, gst: undefined, role: "ADMIN" }).success).toBe(false);
     expect(updateUserSchema.safeParse({ passwordHash: "x" }).success).toBe(false);
   });
 

@@ -14,19 +14,19 @@ export const phoneSchema = z
   .regex(/^\+?[0-9 ()-]{5,20}$/, "must be a phone number");
 export const roleSchema = z.enum(["SUPERADMIN", "OWNER", "STAFF"]);
 
-/** POST /api/auth/register (seed 004). */
+/** POST /api/auth/register (Automation API). */
 export const registerSchema = z.strictObject({
   name: nameSchema,
   email: emailSchema,
   username: usernameSchema,
   password: passwordSchema,
   phone: phoneSchema.optional(),
-  /** Seed 004 sends a tax number; accepted and ignored so its clients work unchanged. */
+  /** Automation API sends a tax number; accepted and ignored so its clients work unchanged. */
   gst: z.string().max(50).optional(),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 
-/** POST /api/auth/login: seed 004's `username`, or `email`, or either as `identifier`. */
+/** POST /api/auth/login: Automation API's `username`, or `email`, or either as `identifier`. */
 export const loginSchema = z
   .strictObject({
     username: z.string().trim().min(1).max(254).optional(),

@@ -7,7 +7,7 @@ import { upsertSessionWebhook } from "@/lib/webhooks/replace-session-webhooks";
 import { resolveWebhookSession } from "@/lib/webhooks/resolve-webhook-session";
 import type { SessionWebhookInput } from "@/lib/webhooks/webhooks.schema";
 
-/** POST /api/sessions/[id]/webhooks (seed 003): adds a URL, or changes the events of one already there. */
+/** POST /api/sessions/[id]/webhooks (Chatery): adds a URL, or changes the events of one already there. */
 export async function addSessionWebhook(caller: Caller, sessionId: string, input: SessionWebhookInput) {
   const session = await resolveWebhookSession(caller, sessionId);
   await assertWebhookUrlAllowed(input.url);

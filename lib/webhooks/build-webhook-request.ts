@@ -1,12 +1,12 @@
-// The POST a webhook receives for one event: seed 001's payload plus the session's metadata (seed
-// 003) and the event id, with seed 003's headers and the HMAC signature. Pure.
-import { seed001Name } from "@/lib/events/event-names";
+// The POST a webhook receives for one event: Ultimate WhatsApp Gateway's payload plus the session's
+// metadata (Chatery) and the event id, with Chatery's headers and the HMAC signature. Pure.
+import { apiEventName } from "@/lib/events/event-names";
 import { signWebhookBody } from "@/lib/webhooks/sign-webhook-body";
 import type { WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
 
 export interface WebhookRequestInput {
   eventId: string;
-  /** The internal (seed 003) event name. */
+  /** The internal (Chatery) event name. */
   event: string;
   /** The session's public id. */
   sessionId: string;
@@ -29,9 +29,9 @@ export interface WebhookRequest {
   eventName: string;
 }
 
-/** Seed 001 names for webhooks configured through `/api/webhooks`; internal names for seed 003/000's. */
+/** Ultimate WhatsApp Gateway names for webhooks configured through `/api/webhooks`; internal names for Chatery / Clevio's. */
 export function webhookEventName(internal: string, origin: WebhookOrigin): string {
-  return origin === "API" ? seed001Name(internal) : internal;
+  return origin === "API" ? apiEventName(internal) : internal;
 }
 
 export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest {
@@ -44,7 +44,7 @@ export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest 
     metadata: input.metadata ?? {},
     data: input.data ?? {},
   };
-  // Exactly what seed 001's verifier recomputes: JSON.stringify of the parsed body.
+  // Exactly what Ultimate WhatsApp Gateway's verifier recomputes: JSON.stringify of the parsed body.
   const body = JSON.stringify(payload);
   const headers: Record<string, string> = {
     "Content-Type": "application/json",

@@ -9,7 +9,7 @@ import { sealWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
 import type { CreateWebhookInput, WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
 
 /**
- * Creates a webhook (seed 001). The owner comes from the session when one is named, otherwise it is
+ * Creates a webhook (Ultimate WhatsApp Gateway). The owner comes from the session when one is named, otherwise it is
  * the caller's tenant. Without a `secret` one is generated, so deliveries are signed by default;
  * `secret: null` asks for unsigned deliveries.
  */

@@ -4,7 +4,7 @@ import { db } from "@/lib/server/runtime";
 import { toPublicWebhook, WEBHOOK_SELECT } from "@/lib/webhooks/public-webhook";
 import { resolveWebhookSession } from "@/lib/webhooks/resolve-webhook-session";
 
-/** Every webhook bound to one session, whichever way it was configured (seed 003's `webhooks`). */
+/** Every webhook bound to one session, whichever way it was configured (Chatery's `webhooks`). */
 export async function listSessionWebhooks(caller: Caller, sessionId: string) {
   const session = await resolveWebhookSession(caller, sessionId);
   const rows = await db().webhook.findMany({

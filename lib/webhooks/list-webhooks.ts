@@ -6,7 +6,7 @@ import { webhookScope } from "@/lib/webhooks/webhook-scope";
 
 export type DeliveryCounts = { PENDING: number; DELIVERED: number; FAILED: number; DEAD: number };
 
-/** The caller's webhooks (seed 001's list), each with how many of its deliveries are in each state. */
+/** The caller's webhooks (Ultimate WhatsApp Gateway's list), each with how many of its deliveries are in each state. */
 export async function listWebhooks(caller: Caller) {
   const rows = await db().webhook.findMany({ where: webhookScope(caller), orderBy: { createdAt: "asc" }, select: WEBHOOK_SELECT });
   const counts = rows.length

@@ -1,4 +1,4 @@
-// What a reply-enabled webhook's answer asks us to send back (seed 000): a plain-text body, a JSON
+// What a reply-enabled webhook's answer asks us to send back (Clevio): a plain-text body, a JSON
 // `{ "text" }`, or a JSON `{ "media": "<base64>", "mimetype", "caption", "filename" }`. Anything
 // else — an empty body, HTML, JSON without either field (n8n's "Workflow was started") — is no
 // reply. Pure.

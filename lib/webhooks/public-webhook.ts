@@ -1,4 +1,4 @@
-// Seed 001's webhook shape. The secret is write-only: answers say `hasSecret`, and the secret itself
+// Ultimate WhatsApp Gateway's webhook shape. The secret is write-only: answers say `hasSecret`, and the secret itself
 // is only shown by GET /api/webhooks/[id]/secret.
 import type { WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/server/runtime";
 import { listSessionWebhooks } from "@/lib/webhooks/list-session-webhooks";
 import { resolveWebhookSession } from "@/lib/webhooks/resolve-webhook-session";
 
-/** DELETE /api/sessions/[id]/webhooks { url } (seed 003): removes the session's webhooks with that URL. */
+/** DELETE /api/sessions/[id]/webhooks { url } (Chatery): removes the session's webhooks with that URL. */
 export async function removeSessionWebhook(caller: Caller, sessionId: string, url: string) {
   const session = await resolveWebhookSession(caller, sessionId);
   const { count } = await db().webhook.deleteMany({ where: { sessionId: session.id, ownerId: session.ownerId, url } });

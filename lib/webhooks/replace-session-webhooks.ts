@@ -17,7 +17,7 @@ export function webhookNameFor(url: string): string {
 }
 
 /**
- * Adds a seed 003-style webhook to a session, or changes the events of the one with that URL. An
+ * Adds a Chatery-style webhook to a session, or changes the events of the one with that URL. An
  * existing row is kept (with its secret and delivery log) rather than replaced.
  */
 export async function upsertSessionWebhook(tx: Tx, session: SessionRef, input: SessionWebhookInput) {
@@ -36,7 +36,7 @@ export async function upsertSessionWebhook(tx: Tx, session: SessionRef, input: S
 }
 
 /**
- * Seed 003's `webhooks` in a connect body: the session's SESSION-origin webhooks become exactly this
+ * Chatery's `webhooks` in a connect body: the session's SESSION-origin webhooks become exactly this
  * list. Webhooks configured through /api/webhooks or the single per-session URL are left alone.
  */
 export async function replaceSessionWebhooks(session: SessionRef, list: SessionWebhookInput[]) {

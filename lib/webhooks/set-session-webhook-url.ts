@@ -8,11 +8,11 @@ import { generateWebhookSecret } from "@/lib/webhooks/sign-webhook-body";
 import { sealWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
 import type { SessionWebhookUrlInput } from "@/lib/webhooks/webhooks.schema";
 
-/** Seed 000's per-session webhook: incoming messages, and its answer is sent back as the reply. */
+/** Clevio's per-session webhook: incoming messages, and its answer is sent back as the reply. */
 export const SESSION_URL_DEFAULT_EVENTS = ["message"];
 
 /**
- * PUT /api/sessions/[id]/webhook (seeds 000 and 002): the session's one webhook URL, created or
+ * PUT /api/sessions/[id]/webhook (Clevio and Campaign API): the session's one webhook URL, created or
  * changed. Events default to incoming messages and replies are on unless `replyEnabled: false`.
  */
 export async function setSessionWebhookUrl(caller: Caller, sessionId: string, input: SessionWebhookUrlInput) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildWebhookRequest } from "@/lib/webhooks/build-webhook-request";
 import { generateWebhookSecret, signWebhookBody, verifyWebhookSignature } from "@/lib/webhooks/sign-webhook-body";
 
-// Seed 001's verification snippet, verbatim apart from the import.
+// Ultimate WhatsApp Gateway's verification snippet, verbatim apart from the import.
 function verifyWebhook(body: unknown, signature: string, secret: string) {
   const expected = "sha256=" + createHmac("sha256", secret).update(JSON.stringify(body)).digest("hex");
   return signature === expected;
@@ -25,7 +25,7 @@ describe("webhook signature", () => {
     expect(signWebhookBody("{}", "s3cret-value")).toBe(`sha256=${createHmac("sha256", "s3cret-value").update("{}").digest("hex")}`);
   });
 
-  it("verifies with seed 001's snippet after the receiver parses the body, for awkward payloads too", () => {
+  it("verifies with Ultimate WhatsApp Gateway's snippet after the receiver parses the body, for awkward payloads too", () => {
     const awkward = {
       text: "héllo 👋 \u2028 \"quoted\" </script>",
       numbers: [0, -1, 1.5, 1e21, 12345678901234],
@@ -52,7 +52,7 @@ describe("webhook signature", () => {
 });
 
 describe("webhook request", () => {
-  it("carries seed 001's payload plus id and metadata, and seed 003's headers", () => {
+  it("carries Ultimate WhatsApp Gateway's payload plus id and metadata, and Chatery's headers", () => {
     const req = buildWebhookRequest({ ...base, data: { text: "Hello!" }, origin: "API", secret: null });
     expect(JSON.parse(req.body)).toEqual({
       id: "evt1",
@@ -72,7 +72,7 @@ describe("webhook request", () => {
     });
   });
 
-  it("uses seed 001 names for API webhooks and the internal (seed 003) names for per-session ones", () => {
+  it("uses Ultimate WhatsApp Gateway names for API webhooks and the internal (Chatery) names for per-session ones", () => {
     expect(buildWebhookRequest({ ...base, event: "message.update", data: {}, origin: "API", secret: null }).eventName).toBe("message.status");
     expect(buildWebhookRequest({ ...base, event: "message", data: {}, origin: "SESSION", secret: null }).eventName).toBe("message");
     expect(buildWebhookRequest({ ...base, event: "message", data: {}, origin: "SESSION_URL", secret: null }).eventName).toBe("message");

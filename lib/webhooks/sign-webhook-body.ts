@@ -1,5 +1,5 @@
 // The signature receivers check: `sha256=` + hex HMAC-SHA256 of the exact body bytes sent. The body
-// is JSON.stringify(payload), so seed 001's snippet — which re-stringifies the parsed body — gets
+// is JSON.stringify(payload), so Ultimate WhatsApp Gateway's snippet — which re-stringifies the parsed body — gets
 // the same bytes back and verifies.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 

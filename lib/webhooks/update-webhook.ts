@@ -11,7 +11,7 @@ import { webhookScope } from "@/lib/webhooks/webhook-scope";
 import { sealWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
 import type { UpdateWebhookInput } from "@/lib/webhooks/webhooks.schema";
 
-/** Changes the given fields (seed 001's PATCH). `secret: null` stops signing. */
+/** Changes the given fields (Ultimate WhatsApp Gateway's PATCH). `secret: null` stops signing. */
 export async function updateWebhook(caller: Caller, id: string, input: UpdateWebhookInput) {
   const current = await getWebhookOrThrow(caller, id);
   if (input.url !== undefined) await assertWebhookUrlAllowed(input.url);

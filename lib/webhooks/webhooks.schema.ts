@@ -1,6 +1,6 @@
 // Inputs of the webhook API, one schema per input, shared by the routes, the dashboard and the
-// OpenAPI document. Seed 001's `/api/webhooks` is the contract; seed 003's per-session lists and
-// seed 000/002's single per-session URL are other doors onto the same Webhook rows.
+// OpenAPI document. Ultimate WhatsApp Gateway's `/api/webhooks` is the contract; Chatery's per-session lists and
+// Clevio / Campaign API's single per-session URL are other doors onto the same Webhook rows.
 import { z } from "zod";
 
 export const WEBHOOK_ORIGINS = ["API", "SESSION", "SESSION_URL"] as const;
@@ -8,8 +8,8 @@ export type WebhookOrigin = (typeof WEBHOOK_ORIGINS)[number];
 
 export const DELIVERY_STATUSES = ["PENDING", "DELIVERED", "FAILED", "DEAD"] as const;
 
-/** Seed 001's event names, accepted as filters beside the internal (seed 003) ones. */
-export const SEED_001_EVENTS = [
+/** Ultimate WhatsApp Gateway's event names, accepted as filters beside the internal (Chatery) ones. */
+export const API_EVENT_NAMES = [
   "message.received",
   "message.sent",
   "message.status",
@@ -24,7 +24,7 @@ export const webhookUrlSchema = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
   .max(2048, "must be at most 2048 characters");
 
-/** Filters: internal names, seed 001 / seed 003 names, `*`/`all`, or `prefix.*`. */
+/** Filters: internal names, Ultimate WhatsApp Gateway / Chatery names, `*`/`all`, or `prefix.*`. */
 export const webhookEventsSchema = z
   .array(
     z
@@ -45,7 +45,7 @@ const webhookNameSchema = z.string().trim().min(1, "is required").max(100, "must
 /** A session given by its public sessionId (or internal id); null = all of the owner's sessions. */
 const webhookSessionSchema = z.string().trim().min(1).max(64).nullable();
 
-/** POST /api/webhooks (seed 001). An absent `secret` gets a generated one; `null` means unsigned. */
+/** POST /api/webhooks (Ultimate WhatsApp Gateway). An absent `secret` gets a generated one; `null` means unsigned. */
 export const createWebhookSchema = z.strictObject({
   name: webhookNameSchema,
   url: webhookUrlSchema,
@@ -53,12 +53,12 @@ export const createWebhookSchema = z.strictObject({
   sessionId: webhookSessionSchema.optional(),
   events: webhookEventsSchema,
   isActive: z.boolean().optional(),
-  /** The answer to a message.received delivery may carry a reply (seed 000). */
+  /** The answer to a message.received delivery may carry a reply (Clevio). */
   replyEnabled: z.boolean().optional(),
 });
 export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
 
-/** PATCH /api/webhooks/[id] (seed 001): every field optional. */
+/** PATCH /api/webhooks/[id] (Ultimate WhatsApp Gateway): every field optional. */
 export const updateWebhookSchema = z.strictObject({
   name: webhookNameSchema.optional(),
   url: webhookUrlSchema.optional(),
@@ -84,22 +84,22 @@ export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuery>;
 /** POST /api/webhooks/[id]/replay: every delivery of the webhook in that state goes again. */
 export const replayDeliveriesSchema = z.strictObject({ status: z.enum(["DEAD", "FAILED"]) });
 
-/** One entry of seed 003's per-session list (connect body, POST /api/sessions/[id]/webhooks). */
+/** One entry of Chatery's per-session list (connect body, POST /api/sessions/[id]/webhooks). */
 export const sessionWebhookSchema = z.strictObject({
   url: webhookUrlSchema,
-  /** Seed 003 names; absent means every event (`all`). */
+  /** Chatery names; absent means every event (`all`). */
   events: webhookEventsSchema.optional(),
 });
 export type SessionWebhookInput = z.infer<typeof sessionWebhookSchema>;
 
 export const sessionWebhookListSchema = z.array(sessionWebhookSchema).max(20, "at most 20 webhooks per session");
 
-/** DELETE /api/sessions/[id]/webhooks (seed 003). */
+/** DELETE /api/sessions/[id]/webhooks (Chatery). */
 export const removeSessionWebhookSchema = z.strictObject({ url: webhookUrlSchema });
 
 /**
- * PUT /api/sessions/[id]/webhook: seed 000/002's one URL per session. Seed 000 calls the field
- * `webhookUrl`, seed 002 `url`; either is accepted. Defaults: incoming messages only, replies on.
+ * PUT /api/sessions/[id]/webhook: Clevio / Campaign API's one URL per session. Clevio calls the field
+ * `webhookUrl`, Campaign API `url`; either is accepted. Defaults: incoming messages only, replies on.
  */
 export const sessionWebhookUrlSchema = z
   .strictObject({

@@ -1,4 +1,4 @@
-// Turns a Baileys message into the fields of our store (seed 001's message shape). Pure.
+// Turns a Baileys message into the fields of our store (Ultimate WhatsApp Gateway's message shape). Pure.
 import type { proto } from "@whiskeysockets/baileys";
 
 export type StoredMessageType =

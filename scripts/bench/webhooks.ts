@@ -39,7 +39,7 @@ const receiver = createHttpServer((req, res) => {
   req.on("end", () => {
     const at = performance.now();
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-    // Seed 001's verification, as a receiver would run it.
+    // Ultimate WhatsApp Gateway's verification, as a receiver would run it.
     const expected = "sha256=" + createHmac("sha256", SECRET).update(JSON.stringify(body)).digest("hex");
     if (req.headers["x-webhook-signature"] !== expected) badSignatures++;
     if (body.event === "message.received" && typeof body.data?.text === "string" && !arrivals.has(body.data.text)) {

@@ -1,4 +1,4 @@
-// /api/user/api-key exactly as seed 001 describes it, and what a key can do.
+// /api/user/api-key exactly as Ultimate WhatsApp Gateway describes it, and what a key can do.
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
@@ -17,7 +17,7 @@ async function newKey(cookie: string): Promise<string> {
 
 const me = (key: string) => request("GET", "/api/users/me", { as: { apiKey: key } });
 
-describe("/api/user/api-key (seed 001)", () => {
+describe("/api/user/api-key (Ultimate WhatsApp Gateway)", () => {
   it("GET answers { apiKey: null } for an account that never made a key", async () => {
     const reg = expectOk(await request("POST", "/api/auth/register", { json: newUserInput("nokey") }), "register");
     const res = await request("GET", "/api/user/api-key", { as: { cookie: sessionCookieFrom(reg)! } });

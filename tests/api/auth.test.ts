@@ -1,11 +1,11 @@
-// Sign-up, sign-in, sign-out (seed 004's /api/auth/*) against the real gateway.
+// Sign-up, sign-in, sign-out (Automation API's /api/auth/*) against the real gateway.
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { type ApiResponse, expectOk, login, newUserInput, registerOwner, request, sessionCookieFrom, uniqueName } from "../support/api-client";
 
 const register = (json: unknown) => request("POST", "/api/auth/register", { json });
 const loginWith = (json: unknown) => request("POST", "/api/auth/login", { json });
 
-function seed004Body() {
+function registerBody() {
   const username = uniqueName("john");
   return { name: "John Doe", phone: "+1234567890", email: `${username}@example.test`, username, password: "securePassword123", gst: "GST12345" };
 }
@@ -15,8 +15,8 @@ function sessionCookieLine(res: ApiResponse): string {
 }
 
 describe("POST /api/auth/register", () => {
-  it("accepts seed 004's body, creates an OWNER and signs them in with authjs.session-token", async () => {
-    const body = seed004Body();
+  it("accepts Automation API's body, creates an OWNER and signs them in with authjs.session-token", async () => {
+    const body = registerBody();
     const res = await register(body);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -36,30 +36,30 @@ describe("POST /api/auth/register", () => {
   });
 
   it("stores email and username in lower case", async () => {
-    const body = seed004Body();
+    const body = registerBody();
     const res = await register({ ...body, email: body.email.toUpperCase(), username: body.username.toUpperCase() });
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ email: body.email, username: body.username });
   });
 
   it("answers 409 naming email when the email is taken (in any letter case)", async () => {
-    const first = seed004Body();
+    const first = registerBody();
     expectOk(await register(first), "first registration");
-    const res = await register({ ...seed004Body(), email: first.email.toUpperCase() });
+    const res = await register({ ...registerBody(), email: first.email.toUpperCase() });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({ error: expect.stringMatching(/^email\b/) });
   });
 
   it("answers 409 naming username when the username is taken (in any letter case)", async () => {
-    const first = seed004Body();
+    const first = registerBody();
     expectOk(await register(first), "first registration");
-    const res = await register({ ...seed004Body(), username: first.username.toUpperCase() });
+    const res = await register({ ...registerBody(), username: first.username.toUpperCase() });
     expect(res.status).toBe(409);
     expect(res.body).toEqual({ error: expect.stringMatching(/^username\b/) });
   });
 
   it.each(["name", "email", "username", "password"])("answers 400 naming %s when it is missing", async (field) => {
-    const body: Record<string, unknown> = seed004Body();
+    const body: Record<string, unknown> = registerBody();
     delete body[field];
     const res = await register(body);
     expect(res.status).toBe(400);
@@ -75,13 +75,13 @@ describe("POST /api/auth/register", () => {
     ["name", "   "],
     ["phone", "call me"],
   ])("answers 400 naming %s when it is %j", async (field, value) => {
-    const res = await register({ ...seed004Body(), [field]: value });
+    const res = await register({ ...registerBody(), [field]: value });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(new RegExp(`^${field}\\b`));
   });
 
   it("refuses fields it does not know, so nobody signs up as SUPERADMIN", async () => {
-    const body = seed004Body();
+    const body = registerBody();
     const res = await register({ ...body, role: "SUPERADMIN" });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/\brole\b/);
@@ -110,7 +110,7 @@ describe("POST /api/auth/login", () => {
     user = await registerOwner("login");
   });
 
-  it("signs in by username with seed 004's answer, and the cookie works for /api/users/me", async () => {
+  it("signs in by username with Automation API's answer, and the cookie works for /api/users/me", async () => {
     const res = await loginWith({ username: user.username, password: user.password });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -195,7 +195,7 @@ describe("POST /api/auth/login", () => {
 });
 
 describe("POST /api/auth/logout", () => {
-  it("clears the session cookie (seed 004)", async () => {
+  it("clears the session cookie (Automation API)", async () => {
     const user = await registerOwner("logout");
     const res = await request("POST", "/api/auth/logout", { as: { cookie: user.cookie } });
     expect(res.status).toBe(200);

@@ -124,7 +124,7 @@ describe("POST /api/chat/send: each kind arrives as the right WhatsApp message",
     expect(received.text).toBe("after some typing");
   });
 
-  it("to a local number written with the default country code (seed 001's 0… rule)", async () => {
+  it("to a local number written with the default country code (Ultimate WhatsApp Gateway's 0… rule)", async () => {
     const res = expectOk(await send(base, tenant, { sessionId: session.sessionId, jid: "0 (555) 010-0003", message: { text: "local form" } }), "send");
     const received = await waitForReceived(base, tenant, BOB, res.body.messageId);
     expect(received.text).toBe("local form");

@@ -44,7 +44,7 @@ afterAll(async () => {
 
 const post = (path: string, tenant: Tenant, json: unknown) => request("POST", path, { baseUrl: base, as: { apiKey: tenant.key }, json });
 
-describe("batch sends (seed 002)", () => {
+describe("batch sends (Campaign API)", () => {
   it("answers one result per item, in order; a refused item does not stop the others", async () => {
     const res = expectOk(
       await send(base, owner, [

@@ -1,4 +1,4 @@
-// /api/sessions: seed 001's shapes, tenant scoping, rename, settings, deletion.
+// /api/sessions: Ultimate WhatsApp Gateway's shapes, tenant scoping, rename, settings, deletion.
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   type Actor,
@@ -13,8 +13,8 @@ import {
   uniqueName,
 } from "../support/api-client";
 
-/** Seed 001's toggles and their defaults; later issues may add settings of their own. */
-const SEED_001_DEFAULTS = {
+/** Ultimate WhatsApp Gateway's toggles and their defaults; later issues may add settings of their own. */
+const API_DEFAULT_CONFIG = {
   autoReplyEnabled: false,
   ppGuardEnabled: false,
   ppGuardFallbackUrl: null,
@@ -33,7 +33,7 @@ beforeAll(async () => {
 const asOwner = () => ({ cookie: owner.cookie });
 
 describe("POST /api/sessions", () => {
-  it("creates a session in seed 001's shape: DISCONNECTED, qr null, owned by the caller", async () => {
+  it("creates a session in Ultimate WhatsApp Gateway's shape: DISCONNECTED, qr null, owned by the caller", async () => {
     const res = await request("POST", "/api/sessions", { as: { apiKey: owner.apiKey }, json: { name: "Marketing WA" } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -43,7 +43,7 @@ describe("POST /api/sessions", () => {
       status: "DISCONNECTED",
       qr: null,
       userId: owner.id,
-      config: SEED_001_DEFAULTS,
+      config: API_DEFAULT_CONFIG,
     });
     expect(Date.parse(res.body.createdAt)).not.toBeNaN();
     expect(Date.parse(res.body.updatedAt)).not.toBeNaN();
@@ -176,7 +176,7 @@ describe("PATCH /api/sessions/[id]/settings", () => {
     const s = await createSession(asOwner(), "Settings");
     const first = await request("PATCH", `/api/sessions/${s.sessionId}/settings`, { as: asOwner(), json: { config: { readReceipts: true } } });
     expect(first.status).toBe(200);
-    expect(s.config).toMatchObject(SEED_001_DEFAULTS);
+    expect(s.config).toMatchObject(API_DEFAULT_CONFIG);
     // Every other setting keeps its value: the answer is the created config with one change.
     expect(first.body).toEqual({ id: s.id, sessionId: s.sessionId, name: "Settings", config: { ...s.config, readReceipts: true } });
 

@@ -1,5 +1,5 @@
-// Configuring webhooks through seed 001's /api/webhooks and the per-session doors (seeds 003, 000,
-// 002), against the shared gateway (live mode, ALLOW_PRIVATE_NETWORK_URLS unset): the contract's
+// Configuring webhooks through Ultimate WhatsApp Gateway's /api/webhooks and the per-session doors (Chatery, Clevio,
+// Campaign API), against the shared gateway (live mode, ALLOW_PRIVATE_NETWORK_URLS unset): the contract's
 // shapes, write-only secrets, URL checks, 404 across tenants and 403 for staff.
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Actor, createSession, createStaff, expectOk, registerOwner, request } from "../support/api-client";
@@ -25,7 +25,7 @@ beforeAll(async () => {
   mallorySession = (await createSession(as(mallory))).sessionId;
 });
 
-describe("POST/GET/PATCH/DELETE /api/webhooks (seed 001)", () => {
+describe("POST/GET/PATCH/DELETE /api/webhooks (Ultimate WhatsApp Gateway)", () => {
   it("creates, lists without the secret, updates and deletes", async () => {
     const created = await create(alice, { name: "My Server", url: URL_A, secret: "optional_secret_for_hmac", sessionId: null, events: ["message.received", "message.sent"] });
     expect(created).toEqual({
@@ -175,15 +175,15 @@ describe("who may configure webhooks", () => {
   });
 });
 
-describe("per-session webhooks (seeds 003, 000, 002)", () => {
-  it("seed 003's list: add, change events, remove by URL", async () => {
+describe("per-session webhooks (Chatery, Clevio, Campaign API)", () => {
+  it("Chatery's list: add, change events, remove by URL", async () => {
     const session = (await createSession(as(alice))).sessionId;
     const added = expectOk(await request("POST", `/api/sessions/${session}/webhooks`, { as: as(alice), json: { url: URL_A } }), "add").body;
     expect(added).toMatchObject({ sessionId: session, webhooks: [{ url: URL_A, events: ["all"], origin: "SESSION", sessionId: session, name: "93.184.216.34" }] });
     const changed = expectOk(await request("POST", `/api/sessions/${session}/webhooks`, { as: as(alice), json: { url: URL_A, events: ["message", "connection.update"] } }), "change").body;
     expect(changed.webhooks).toHaveLength(1);
     expect(changed.webhooks[0]).toMatchObject({ id: added.webhooks[0].id, events: ["message", "connection.update"] });
-    // The same rows are seed 001 webhooks too.
+    // The same rows are Ultimate WhatsApp Gateway webhooks too.
     const all = expectOk(await request("GET", "/api/webhooks", { as: as(alice) }), "list").body;
     expect(all.find((w: { id: string }) => w.id === added.webhooks[0].id)).toMatchObject({ origin: "SESSION", sessionId: session });
     const removed = expectOk(await request("DELETE", `/api/sessions/${session}/webhooks`, { as: as(alice), json: { url: URL_A } }), "remove").body;
@@ -191,7 +191,7 @@ describe("per-session webhooks (seeds 003, 000, 002)", () => {
     expect((await request("DELETE", `/api/sessions/${session}/webhooks`, { as: as(alice), json: { url: URL_A } })).status).toBe(404);
   });
 
-  it("seed 000/002's one URL per session: set, change, read, delete", async () => {
+  it("Clevio / Campaign API's one URL per session: set, change, read, delete", async () => {
     const session = (await createSession(as(alice))).sessionId;
     expect(expectOk(await request("GET", `/api/sessions/${session}/webhook`, { as: as(alice) }), "none yet").body).toEqual({ sessionId: session, url: null, webhook: null });
     const first = expectOk(await request("PUT", `/api/sessions/${session}/webhook`, { as: as(alice), json: { webhookUrl: URL_A } }), "set").body;

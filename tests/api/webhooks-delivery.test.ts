@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 describe("webhook delivery", () => {
-  it("delivers seed 001's signed payload with metadata, to the socket stream too, and to no other tenant", async () => {
+  it("delivers Ultimate WhatsApp Gateway's signed payload with metadata, to the socket stream too, and to no other tenant", async () => {
     const alice = await registerTenant(base, "alice");
     const mallory = await registerTenant(base, "mallory");
     const sessionId = await pairedSession(base, alice, { metadata: { userId: "user123", plan: "premium" } });
@@ -95,7 +95,7 @@ describe("webhook delivery", () => {
         .map((e) => e.id);
       expect(got.map((r) => r.body.id)).toEqual(recordedIds);
       for (const r of got) {
-        expect(verifyWebhook(r.body, r.headers["x-webhook-signature"] as string, SECRET), "seed 001's snippet verifies").toBe(true);
+        expect(verifyWebhook(r.body, r.headers["x-webhook-signature"] as string, SECRET), "Ultimate WhatsApp Gateway's snippet verifies").toBe(true);
         expect(r.headers).toMatchObject({
           "content-type": "application/json",
           "x-webhook-event": "message.received",
@@ -227,7 +227,7 @@ describe("webhook delivery", () => {
     expect(other.received.filter((r) => r.body.event === "webhook.test")).toEqual([]);
   });
 
-  it("seed 003's per-session webhooks (connect body, add, remove) get internal event names", async () => {
+  it("Chatery's per-session webhooks (connect body, add, remove) get internal event names", async () => {
     const alice = await registerTenant(base, "chatery");
     const first = await receiver();
     const second = await receiver();
@@ -256,7 +256,7 @@ describe("webhook delivery", () => {
     expect(messageTexts(first.received, "message")).toEqual(["to both"]);
   });
 
-  it("a reply-enabled per-session webhook URL (seed 000) answers the sender: plain text, { text } and { media }", async () => {
+  it("a reply-enabled per-session webhook URL (Clevio) answers the sender: plain text, { text } and { media }", async () => {
     const alice = await registerTenant(base, "n8n");
     const sessionId = await pairedSession(base, alice);
     const hook = await receiver();

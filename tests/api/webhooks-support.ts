@@ -83,7 +83,7 @@ export async function startReceiver(): Promise<Receiver> {
   return receiver;
 }
 
-/** Seed 001's verification snippet, as its README gives it. */
+/** Ultimate WhatsApp Gateway's verification snippet, as its README gives it. */
 export function verifyWebhook(body: unknown, signature: string, secret: string): boolean {
   const expected = "sha256=" + createHmac("sha256", secret).update(JSON.stringify(body)).digest("hex");
   return signature === expected;

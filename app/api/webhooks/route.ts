@@ -1,5 +1,5 @@
-// GET /api/webhooks – the caller's webhooks (seed 001), secrets shown only as hasSecret
-// POST /api/webhooks – create a webhook (seed 001)
+// GET /api/webhooks – the caller's webhooks (Ultimate WhatsApp Gateway), secrets shown only as hasSecret
+// POST /api/webhooks – create a webhook (Ultimate WhatsApp Gateway)
 import { withAuth } from "@/lib/api/with-auth";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";

@@ -1,4 +1,4 @@
-// POST /api/auth/login – username or email + password; sets the dashboard's session cookie (seed 004)
+// POST /api/auth/login – username or email + password; sets the dashboard's session cookie (Automation API)
 import { withAuth } from "@/lib/api/with-auth";
 import { encodeSessionToken, sessionCookieHeader } from "@/lib/auth/session-cookie";
 import { clientIp } from "@/lib/server/client-ip";

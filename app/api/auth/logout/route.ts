@@ -1,4 +1,4 @@
-// POST /api/auth/logout – clears the session cookie (seed 004)
+// POST /api/auth/logout – clears the session cookie (Automation API)
 import { withAuth } from "@/lib/api/with-auth";
 import { clearSessionCookieHeader } from "@/lib/auth/session-cookie";
 

@@ -1,4 +1,4 @@
-// POST /api/auth/register – self-service sign-up of a new OWNER (seed 004); signs the user in
+// POST /api/auth/register – self-service sign-up of a new OWNER (Automation API); signs the user in
 import { withAuth } from "@/lib/api/with-auth";
 import { encodeSessionToken, sessionCookieHeader } from "@/lib/auth/session-cookie";
 import { registerUser } from "@/lib/users/register-user";

@@ -1,4 +1,4 @@
-// GET /api/user/api-key – the caller's key, masked (seed 001)
+// GET /api/user/api-key – the caller's key, masked (Ultimate WhatsApp Gateway)
 // POST /api/user/api-key – a new key, shown once; the old one stops working
 // DELETE /api/user/api-key – revoke the key
 import { withAuth } from "@/lib/api/with-auth";

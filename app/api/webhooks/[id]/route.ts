@@ -1,5 +1,5 @@
 // GET /api/webhooks/[id] – one webhook
-// PATCH /api/webhooks/[id] – change a webhook (seed 001; every field optional)
+// PATCH /api/webhooks/[id] – change a webhook (Ultimate WhatsApp Gateway; every field optional)
 // DELETE /api/webhooks/[id] – delete a webhook with its delivery log
 import { withAuth } from "@/lib/api/with-auth";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";

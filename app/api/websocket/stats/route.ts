@@ -1,4 +1,4 @@
-// GET /api/websocket/stats – Socket.io clients per session room (seed 003)
+// GET /api/websocket/stats – Socket.io clients per session room (Chatery)
 import { withAuth } from "@/lib/api/with-auth";
 import { getWebsocketStats } from "@/lib/sessions/get-websocket-stats";
 

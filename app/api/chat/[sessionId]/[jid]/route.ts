@@ -5,6 +5,6 @@ import { chatMessagesParams, chatMessagesQuery } from "@/lib/messages/messages.s
 
 export const GET = withAuth({ permission: "sessions.send", params: chatMessagesParams, query: chatMessagesQuery }, async ({ caller, params, query }) => {
   const page = await listChatMessages(caller, params.sessionId, params.jid, query);
-  // Seed 001 answers a plain array; the cursor travels beside it.
+  // Ultimate WhatsApp Gateway answers a plain array; the cursor travels beside it.
   return Response.json(page.messages, { headers: page.nextCursor ? { "X-Next-Cursor": page.nextCursor } : {} });
 });

@@ -1,2 +1,2 @@
-// POST /api/sessions/[id]/init – seed 000's name for connect
+// POST /api/sessions/[id]/init – Clevio's name for connect
 export { POST } from "@/app/api/sessions/[id]/connect/route";

@@ -1,5 +1,5 @@
-// PATCH /api/sessions/[id]/settings – change the session's toggles ({ config }, seed 001)
-// DELETE /api/sessions/[id]/settings – delete the session (seed 001 puts it here too)
+// PATCH /api/sessions/[id]/settings – change the session's toggles ({ config }, Ultimate WhatsApp Gateway)
+// DELETE /api/sessions/[id]/settings – delete the session (Ultimate WhatsApp Gateway puts it here too)
 import { withAuth } from "@/lib/api/with-auth";
 import { deleteSession } from "@/lib/sessions/delete-session";
 import { sessionIdParams, updateSessionSettingsSchema } from "@/lib/sessions/sessions.schema";

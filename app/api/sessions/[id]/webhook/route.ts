@@ -1,5 +1,5 @@
-// GET /api/sessions/[id]/webhook – the session's one webhook URL (seed 002)
-// PUT /api/sessions/[id]/webhook – set it ({ url } or seed 000's { webhookUrl }); replies on by default
+// GET /api/sessions/[id]/webhook – the session's one webhook URL (Campaign API)
+// PUT /api/sessions/[id]/webhook – set it ({ url } or Clevio's { webhookUrl }); replies on by default
 // DELETE /api/sessions/[id]/webhook – remove it
 import { withAuth } from "@/lib/api/with-auth";
 import { sessionIdParams } from "@/lib/sessions/sessions.schema";

@@ -1,6 +1,6 @@
-// GET /api/sessions/[id]/webhooks – the webhooks bound to this session (seed 003)
-// POST /api/sessions/[id]/webhooks – add a webhook URL with its events (seed 003)
-// DELETE /api/sessions/[id]/webhooks – remove the session's webhook with this URL (seed 003)
+// GET /api/sessions/[id]/webhooks – the webhooks bound to this session (Chatery)
+// POST /api/sessions/[id]/webhooks – add a webhook URL with its events (Chatery)
+// DELETE /api/sessions/[id]/webhooks – remove the session's webhook with this URL (Chatery)
 import { withAuth } from "@/lib/api/with-auth";
 import { sessionIdParams } from "@/lib/sessions/sessions.schema";
 import { addSessionWebhook } from "@/lib/webhooks/add-session-webhook";

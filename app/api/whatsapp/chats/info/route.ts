@@ -1,8 +1,8 @@
-// POST /api/whatsapp/chats/info – seed 003: one chat's details
-import { withSeed003Envelope } from "@/lib/api/with-seed003-envelope";
+// POST /api/whatsapp/chats/info – Chatery: one chat's details
+import { chateryChatSchema } from "@/lib/compat/chatery/chatery.schema";
+import { withChateryEnvelope } from "@/lib/compat/chatery/with-chatery-envelope";
 import { getChatInfo } from "@/lib/messages/get-chat-info";
-import { seed003ChatSchema } from "@/lib/messages/messages.schema";
 
-export const POST = withSeed003Envelope({ permission: "sessions.send", body: seed003ChatSchema }, "Chat info retrieved", ({ caller, body }) =>
+export const POST = withChateryEnvelope({ permission: "sessions.send", body: chateryChatSchema }, "Chat info retrieved", ({ caller, body }) =>
   getChatInfo(caller, { sessionId: body.sessionId, jid: body.chatId }, "chatId"),
 );

@@ -1,9 +1,9 @@
-// POST /api/whatsapp/chats/send-audio – seed 003: send audio (OGG/Opus) from a URL, as a voice note with ptt
-import { withSeed003Envelope } from "@/lib/api/with-seed003-envelope";
-import { fromSeed003 } from "@/lib/messages/from-seed003";
-import { seed003SendAudioSchema } from "@/lib/messages/messages.schema";
-import { sendSeed003Message } from "@/lib/messages/send-seed003-message";
+// POST /api/whatsapp/chats/send-audio – Chatery: send audio (OGG/Opus) from a URL, as a voice note with ptt
+import { chaterySendAudioSchema } from "@/lib/compat/chatery/chatery.schema";
+import { fromChatery } from "@/lib/compat/chatery/from-chatery";
+import { sendChateryMessage } from "@/lib/compat/chatery/send-chatery-message";
+import { withChateryEnvelope } from "@/lib/compat/chatery/with-chatery-envelope";
 
-export const POST = withSeed003Envelope({ permission: "sessions.send", body: seed003SendAudioSchema }, "Message queued for sending", ({ caller, req, body }) =>
-  sendSeed003Message(caller, fromSeed003.audio(body), req.headers.get("idempotency-key")),
+export const POST = withChateryEnvelope({ permission: "sessions.send", body: chaterySendAudioSchema }, "Message queued for sending", ({ caller, req, body }) =>
+  sendChateryMessage(caller, fromChatery.audio(body), req.headers.get("idempotency-key")),
 );

@@ -1,9 +1,9 @@
-// POST /api/whatsapp/chats/send-button – seed 003: deprecated buttons, sent as a text with numbered choices
-import { withSeed003Envelope } from "@/lib/api/with-seed003-envelope";
-import { fromSeed003 } from "@/lib/messages/from-seed003";
-import { seed003SendButtonSchema } from "@/lib/messages/messages.schema";
-import { sendSeed003Message } from "@/lib/messages/send-seed003-message";
+// POST /api/whatsapp/chats/send-button – Chatery: deprecated buttons, sent as a text with numbered choices
+import { chaterySendButtonSchema } from "@/lib/compat/chatery/chatery.schema";
+import { fromChatery } from "@/lib/compat/chatery/from-chatery";
+import { sendChateryMessage } from "@/lib/compat/chatery/send-chatery-message";
+import { withChateryEnvelope } from "@/lib/compat/chatery/with-chatery-envelope";
 
-export const POST = withSeed003Envelope({ permission: "sessions.send", body: seed003SendButtonSchema }, "Message queued for sending", ({ caller, req, body }) =>
-  sendSeed003Message(caller, fromSeed003.button(body), req.headers.get("idempotency-key")),
+export const POST = withChateryEnvelope({ permission: "sessions.send", body: chaterySendButtonSchema }, "Message queued for sending", ({ caller, req, body }) =>
+  sendChateryMessage(caller, fromChatery.button(body), req.headers.get("idempotency-key")),
 );

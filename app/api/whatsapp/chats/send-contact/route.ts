@@ -1,9 +1,9 @@
-// POST /api/whatsapp/chats/send-contact – seed 003: send a contact card
-import { withSeed003Envelope } from "@/lib/api/with-seed003-envelope";
-import { fromSeed003 } from "@/lib/messages/from-seed003";
-import { seed003SendContactSchema } from "@/lib/messages/messages.schema";
-import { sendSeed003Message } from "@/lib/messages/send-seed003-message";
+// POST /api/whatsapp/chats/send-contact – Chatery: send a contact card
+import { chaterySendContactSchema } from "@/lib/compat/chatery/chatery.schema";
+import { fromChatery } from "@/lib/compat/chatery/from-chatery";
+import { sendChateryMessage } from "@/lib/compat/chatery/send-chatery-message";
+import { withChateryEnvelope } from "@/lib/compat/chatery/with-chatery-envelope";
 
-export const POST = withSeed003Envelope({ permission: "sessions.send", body: seed003SendContactSchema }, "Message queued for sending", ({ caller, req, body }) =>
-  sendSeed003Message(caller, fromSeed003.contact(body), req.headers.get("idempotency-key")),
+export const POST = withChateryEnvelope({ permission: "sessions.send", body: chaterySendContactSchema }, "Message queued for sending", ({ caller, req, body }) =>
+  sendChateryMessage(caller, fromChatery.contact(body), req.headers.get("idempotency-key")),
 );

@@ -1,9 +1,9 @@
-// POST /api/whatsapp/chats/send-poll – seed 003: send a poll
-import { withSeed003Envelope } from "@/lib/api/with-seed003-envelope";
-import { fromSeed003 } from "@/lib/messages/from-seed003";
-import { seed003SendPollSchema } from "@/lib/messages/messages.schema";
-import { sendSeed003Message } from "@/lib/messages/send-seed003-message";
+// POST /api/whatsapp/chats/send-poll – Chatery: send a poll
+import { chaterySendPollSchema } from "@/lib/compat/chatery/chatery.schema";
+import { fromChatery } from "@/lib/compat/chatery/from-chatery";
+import { sendChateryMessage } from "@/lib/compat/chatery/send-chatery-message";
+import { withChateryEnvelope } from "@/lib/compat/chatery/with-chatery-envelope";
 
-export const POST = withSeed003Envelope({ permission: "sessions.send", body: seed003SendPollSchema }, "Message queued for sending", ({ caller, req, body }) =>
-  sendSeed003Message(caller, fromSeed003.poll(body), req.headers.get("idempotency-key")),
+export const POST = withChateryEnvelope({ permission: "sessions.send", body: chaterySendPollSchema }, "Message queued for sending", ({ caller, req, body }) =>
+  sendChateryMessage(caller, fromChatery.poll(body), req.headers.get("idempotency-key")),
 );

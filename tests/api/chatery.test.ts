@@ -1,4 +1,4 @@
-// Issue 5, seed 003 (Chatery) compatibility: its messaging, chat-history and contact endpoints under
+// Issue 5, Chatery compatibility: its messaging, chat-history and contact endpoints under
 // /api/whatsapp with its bodies and its { success, message, data } envelope, as adapters over the
 // same operations — so each adapter is checked for what the contact receives or the store holds.
 import { createServer, type Server } from "node:http";
@@ -40,7 +40,7 @@ afterAll(async () => {
 const call = (path: string, json: unknown, as: Tenant | null = tenant) =>
   request("POST", `/api/whatsapp${path}`, { baseUrl: base, as: as ? { apiKey: as.key } : null, json });
 
-/** Sends through a seed 003 endpoint and returns what Alice's phone received. */
+/** Sends through a Chatery endpoint and returns what Alice's phone received. */
 async function sendVia(path: string, body: Record<string, unknown>) {
   const res = expectOk(await call(path, { sessionId: session.sessionId, chatId: ALICE, ...body }), path);
   expect(res.body).toEqual({
@@ -51,7 +51,7 @@ async function sendVia(path: string, body: Record<string, unknown>) {
   return waitForReceived(base, tenant, ALICE, res.body.data.messageId, 30_000);
 }
 
-describe("seed 003 sends", () => {
+describe("Chatery sends", () => {
   it("send-text (with typingTime and replyTo)", async () => {
     const first = await sendVia("/chats/send-text", { message: "Hello, World!", typingTime: 200 });
     expect(first.text).toBe("Hello, World!");
@@ -92,7 +92,7 @@ describe("seed 003 sends", () => {
     expect(got.text).toBe("Please choose an option:\n\n1. Option 1\n2. Option 2\n3. Option 3\n\nPowered by Chatery");
   });
 
-  it("errors keep seed 003's envelope and carry our error field", async () => {
+  it("errors keep Chatery's envelope and carry our error field", async () => {
     const bad = await call("/chats/send-text", { sessionId: session.sessionId, chatId: "12", message: "x" });
     expect(bad.status).toBe(400);
     const text = "chatId: '12' is not a valid phone number or WhatsApp ID";
@@ -109,7 +109,7 @@ describe("seed 003 sends", () => {
   });
 });
 
-describe("seed 003 chat operations", () => {
+describe("Chatery chat operations", () => {
   it("presence, check-number and profile-picture", async () => {
     expect(expectOk(await call("/chats/presence", { sessionId: session.sessionId, chatId: ALICE, presence: "composing" }), "presence").body).toEqual({
       success: true,

@@ -4,8 +4,8 @@ import { enqueueSend } from "@/lib/messages/enqueue-send";
 import type { SendInput } from "@/lib/messages/messages.schema";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
 
-/** Seed 003's send answer (`data`): the message id, its status and the chat it goes to. */
-export async function sendSeed003Message(caller: Caller, input: SendInput, idempotencyKey: string | null) {
+/** Chatery's send answer (`data`): the message id, its status and the chat it goes to. */
+export async function sendChateryMessage(caller: Caller, input: SendInput, idempotencyKey: string | null) {
   const chatId = normalizeRecipient(input.jid, { field: "chatId" });
   const result = await enqueueSend(caller, { ...input, jid: chatId }, { idempotencyKey });
   return { messageId: result.messageId, chatId, status: result.status, ...(result.error ? { error: result.error } : {}) };

@@ -5,11 +5,11 @@ import { withAuth } from "@/lib/api/with-auth";
 import type { Permission } from "@/lib/auth/permissions";
 
 /**
- * Seed 003's (Chatery's) envelope for its compatibility routes under /api/whatsapp, on top of the one
- * route wrapper: success is `{ success: true, message, data }`; an error is seed 003's
+ * Chatery's envelope for its compatibility routes under /api/whatsapp, on top of the one
+ * route wrapper: success is `{ success: true, message, data }`; an error is Chatery's
  * `{ success: false, message }` with our global `error` field (same text) and the usual status.
  */
-export function withSeed003Envelope<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+export function withChateryEnvelope<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
   options: { permission: Permission; params?: P; query?: Q; body?: B },
   message: string,
   handler: Parameters<typeof withAuth<P, Q, B, Permission>>[1],
