@@ -1,9 +1,7 @@
 // Which detected file types each kind of WhatsApp media message may carry. A document may be any
 // accepted file; the others must be something WhatsApp can show or play as that kind.
 import { MEDIA_TYPES } from "@/lib/media/detect-media-type";
-import type { MediaKind } from "@/lib/messages/messages.schema";
-
-export type { MediaKind };
+import type { MediaKind } from "@/lib/media/media.schema";
 
 const ACCEPTS: Record<MediaKind, (mimetype: string) => boolean> = {
   image: (m) => ["image/jpeg", "image/png", "image/gif", "image/webp"].includes(m),

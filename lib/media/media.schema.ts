@@ -1,5 +1,19 @@
 import { z } from "zod";
 
+/** The kinds of WhatsApp media message; lib/media/media-kind.ts says which files each may carry. */
+export const MEDIA_KINDS = ["image", "video", "audio", "document", "sticker"] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+/** A URL the gateway fetches media from (through lib/net/safe-fetch.ts). */
+export const mediaUrlField = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(4096);
+
+/** `{ url }` (fetched by the gateway) or `{ mediaId }` (from POST /api/media). */
+export const mediaRefSchema = z
+  .strictObject({ url: mediaUrlField.optional(), mediaId: z.string().trim().min(1).max(128).optional() })
+  .refine((ref) => (ref.url === undefined) !== (ref.mediaId === undefined), "must have exactly one of url or mediaId")
+  .transform((ref): { url: string } | { mediaId: string } => (ref.url !== undefined ? { url: ref.url } : { mediaId: ref.mediaId! }));
+export type MediaRef = z.output<typeof mediaRefSchema>;
+
 /** A file part of a multipart form (a Blob with a name: undici's File). */
 const filePart = z.custom<File>((v) => v instanceof Blob && typeof (v as File).name === "string", { error: 'must be a file (multipart field "file")' });
 /** An optional text field; an empty one counts as absent (HTML forms send empty strings). */

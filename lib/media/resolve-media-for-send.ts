@@ -11,13 +11,12 @@ import { cleanFileName } from "@/lib/media/clean-file-name";
 import { detectMediaType } from "@/lib/media/detect-media-type";
 import { findMediaOrThrow } from "@/lib/media/find-media-or-throw";
 import { makeSticker } from "@/lib/media/make-sticker";
-import { describeKindMismatch, mediaFitsKind, type MediaKind } from "@/lib/media/media-kind";
+import { describeKindMismatch, mediaFitsKind } from "@/lib/media/media-kind";
+import type { MediaKind, MediaRef } from "@/lib/media/media.schema";
 import { readStoredFile } from "@/lib/media/read-media-file";
 import { storeMedia, type MediaStoreDeps } from "@/lib/media/store-media";
 import { safeFetch } from "@/lib/net/safe-fetch";
 import { getRuntime } from "@/lib/server/runtime";
-
-export type MediaRef = { url: string } | { mediaId: string };
 
 export interface ResolvedMedia {
   mediaId: string;

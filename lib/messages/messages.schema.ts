@@ -1,10 +1,9 @@
 // Every input of the messaging API — Ultimate WhatsApp Gateway's sends and reads, and Chatery's compatibility
 // bodies — one zod schema each, shared by the routes, the dashboard and the OpenAPI document.
 import { z } from "zod";
+import { MEDIA_KINDS, mediaRefSchema, type MediaKind, type MediaRef } from "@/lib/media/media.schema";
 
 export const MAX_BATCH = 100;
-export const MEDIA_KINDS = ["image", "video", "audio", "document", "sticker"] as const;
-export type MediaKind = (typeof MEDIA_KINDS)[number];
 export const PRESENCES = ["composing", "recording", "paused", "available", "unavailable"] as const;
 
 /**
@@ -30,15 +29,7 @@ export const recipientField = z.string().trim().min(1, "is required").max(128);
 export const messageIdField = z.string().trim().min(1, "is required").max(128);
 /** Typing (or recording) shown before the message goes, in ms (Chatery). */
 export const typingTimeField = z.number().int().min(0).max(60_000, "must be at most 60000 ms");
-export const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(4096);
 const limitField = (max: number) => z.coerce.number().int().min(1).max(max);
-
-/** `{ url }` (fetched by the gateway) or `{ mediaId }` (from POST /api/media). */
-const mediaRefSchema = z
-  .strictObject({ url: httpUrl.optional(), mediaId: z.string().trim().min(1).max(128).optional() })
-  .refine((ref) => (ref.url === undefined) !== (ref.mediaId === undefined), "must have exactly one of url or mediaId")
-  .transform((ref) => (ref.url !== undefined ? { url: ref.url } : { mediaId: ref.mediaId! }));
-export type MediaRef = z.output<typeof mediaRefSchema>;
 
 /** A message to react to: its id (looked up in the session's store) or a Baileys key. */
 const messageKeySchema = z.union(

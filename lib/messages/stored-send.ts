@@ -1,6 +1,6 @@
 // What the send queue keeps in Message.payload: the accepted send, normalised into Baileys' own
 // content shape (JSON), so that the worker only has to put the media bytes back in and send it.
-import type { MediaKind } from "@/lib/messages/messages.schema";
+import type { MediaKind } from "@/lib/media/media.schema";
 
 /** A message key as Baileys takes it (WAMessageKey), in JSON. */
 export interface StoredKey {

@@ -1,7 +1,8 @@
 // Chatery's request bodies for its compatibility door under /api/whatsapp/…, one zod schema each,
 // built from the messaging fields so both APIs validate a session, a recipient or a URL alike.
 import { z } from "zod";
-import { httpUrl, messageIdField, PRESENCES, recipientField, sessionIdField, typingTimeField } from "@/lib/messages/messages.schema";
+import { mediaUrlField } from "@/lib/media/media.schema";
+import { messageIdField, PRESENCES, recipientField, sessionIdField, typingTimeField } from "@/lib/messages/messages.schema";
 
 
 const chaterySend = {
@@ -13,15 +14,15 @@ const chaterySend = {
 };
 
 export const chaterySendTextSchema = z.strictObject({ ...chaterySend, message: z.string().min(1, "must not be empty").max(65_536) });
-export const chaterySendImageSchema = z.strictObject({ ...chaterySend, imageUrl: httpUrl, caption: z.string().max(4096).optional() });
+export const chaterySendImageSchema = z.strictObject({ ...chaterySend, imageUrl: mediaUrlField, caption: z.string().max(4096).optional() });
 export const chaterySendDocumentSchema = z.strictObject({
   ...chaterySend,
-  documentUrl: httpUrl,
+  documentUrl: mediaUrlField,
   filename: z.string().trim().min(1, "is required").max(255),
   mimetype: z.string().trim().max(127).optional(),
   caption: z.string().max(4096).optional(),
 });
-export const chaterySendAudioSchema = z.strictObject({ ...chaterySend, audioUrl: httpUrl, ptt: z.boolean().optional() });
+export const chaterySendAudioSchema = z.strictObject({ ...chaterySend, audioUrl: mediaUrlField, ptt: z.boolean().optional() });
 export const chaterySendLocationSchema = z.strictObject({
   ...chaterySend,
   latitude: z.number().min(-90).max(90),

@@ -3,7 +3,7 @@ import { withAuth } from "@/lib/api/with-auth";
 import { env } from "@/lib/env";
 import { stickerFormSchema } from "@/lib/media/media.schema";
 import { formFields, readMultipartForm } from "@/lib/media/read-multipart-form";
-import { sendSticker } from "@/lib/media/send-sticker";
+import { sendSticker } from "@/lib/messages/send-sticker";
 
 export const POST = withAuth({ permission: "sessions.send" }, async ({ req, caller }) => {
   const input = stickerFormSchema.parse(formFields(await readMultipartForm(req, env.MEDIA_MAX_BYTES)));
