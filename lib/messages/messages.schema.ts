@@ -1,7 +1,7 @@
 // Every input of the messaging API — Ultimate WhatsApp Gateway's sends and reads, and Chatery's compatibility
 // bodies — one zod schema each, shared by the routes, the dashboard and the OpenAPI document.
 import { z } from "zod";
-import { MEDIA_KINDS, mediaRefSchema, type MediaKind, type MediaRef } from "@/lib/media/media.schema";
+import { MEDIA_KINDS, mediaRefSchema } from "@/lib/media/media.schema";
 
 export const MAX_BATCH = 100;
 export const PRESENCES = ["composing", "recording", "paused", "available", "unavailable"] as const;
@@ -102,17 +102,32 @@ const contentFields = z.strictObject({
 
 type ContentFields = z.output<typeof contentFields>;
 
-/** The content after validation: one kind, with only the fields that kind uses. */
-export type SendContent =
-  | { kind: "text"; text: string }
-  | { kind: "media"; mediaType: MediaKind; ref: MediaRef; caption?: string; mimetype?: string; fileName?: string; ptt?: boolean }
-  | { kind: "location"; location: NonNullable<ContentFields["location"]> }
-  | { kind: "contacts"; displayName?: string; contacts: Array<{ vcard: string; displayName?: string }> }
-  | { kind: "contact"; name: string; phone: string }
-  | { kind: "poll"; name: string; values: string[]; selectableCount?: number }
-  | { kind: "react"; key: string | { id: string; remoteJid?: string; fromMe?: boolean; participant?: string }; text: string }
-  | { kind: "edit"; targetId: string; text: string }
-  | { kind: "delete"; targetId: string };
+const field = contentFields.shape;
+
+/**
+ * The content after validation: one kind, with only the fields that kind uses. Built from the
+ * fields above, so the normalised form cannot drift from what the API accepts.
+ */
+const sendContentSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("text"), text: field.text.unwrap() }),
+  z.object({
+    kind: z.literal("media"),
+    mediaType: z.enum(MEDIA_KINDS),
+    ref: mediaRefSchema,
+    caption: field.caption,
+    mimetype: field.mimetype,
+    fileName: field.fileName,
+    ptt: field.ptt,
+  }),
+  z.object({ kind: z.literal("location"), location: field.location.unwrap() }),
+  z.object({ kind: z.literal("contacts"), ...field.contacts.unwrap().shape }),
+  z.object({ kind: z.literal("contact"), ...field.contact.unwrap().shape }),
+  z.object({ kind: z.literal("poll"), ...field.poll.unwrap().shape }),
+  z.object({ kind: z.literal("react"), ...field.react.unwrap().shape }),
+  z.object({ kind: z.literal("edit"), targetId: messageIdField, text: field.text.unwrap() }),
+  z.object({ kind: z.literal("delete"), targetId: messageIdField }),
+]);
+export type SendContent = z.output<typeof sendContentSchema>;
 
 function kindsOf(m: ContentFields): string[] {
   return KINDS.filter((k) => m[k] !== undefined && !(k === "text" && m.edit !== undefined));

@@ -1,6 +1,7 @@
-import type { LiveState } from "@/lib/whatsapp/managed-session";
-import { DEFAULT_SESSION_CONFIG, CHATERY_STATUS } from "@/lib/sessions/sessions.schema";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { CHATERY_STATUS, DEFAULT_SESSION_CONFIG } from "@/lib/sessions/sessions.schema";
 import { qrDataUrl } from "@/lib/sessions/qr-data-url";
+import type { LiveState } from "@/lib/whatsapp/managed-session";
 
 export const SESSION_SELECT = {
   id: true,
@@ -18,25 +19,10 @@ export const SESSION_SELECT = {
   pairedAt: true,
   createdAt: true,
   updatedAt: true,
-} as const;
+} as const satisfies Prisma.WhatsappSessionSelect;
 
-export type SessionRecord = {
-  id: string;
-  sessionId: string;
-  name: string;
-  ownerId: string;
-  status: LiveState["status"];
-  statusReason: string | null;
-  statusChangedAt: Date;
-  config: unknown;
-  metadata: unknown;
-  phoneNumber: string | null;
-  profileName: string | null;
-  lastError: string | null;
-  pairedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
+/** A session row as SESSION_SELECT loads it: derived from the select, so the two cannot drift apart. */
+export type SessionRecord = Prisma.WhatsappSessionGetPayload<{ select: typeof SESSION_SELECT }>;
 
 /**
  * Ultimate WhatsApp Gateway's session shape (`userId` is the owner) with the live status and QR (a PNG data URL)
