@@ -149,10 +149,9 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
         const remote = data.remoteJid ?? data.jid;
         if (!remote || normalizeJid(remote) !== jid) return;
         if (event === "message.update") {
-          const change = data as MessageUpdateEvent;
-          // The WhatsApp id, where the event carries one beside its own event id.
-          const id = change.messageId ?? change.keyId ?? change.id;
-          if (messagesRef.current.some((m) => m.keyId === id)) update((current) => applyStatus(current, id, change.status, change.reason));
+          const { messageId, status, reason } = data as MessageUpdateEvent;
+          // An update without a status is an edit: the refresh shows the new text.
+          if (status && messagesRef.current.some((m) => m.keyId === messageId)) update((current) => applyStatus(current, messageId, status, reason));
           else scheduleRefresh();
           return;
         }

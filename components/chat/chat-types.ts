@@ -1,5 +1,6 @@
 // What the chat view works with: the API's own answers as they arrive over JSON (dates become
 // strings), derived from the server's types so the two cannot drift apart.
+import type { SocketEventPayload } from "@/lib/events/event-payloads";
 import type { listChats } from "@/lib/messages/list-chats";
 import type { PublicMessage } from "@/lib/messages/public-message";
 import type { UploadedMedia } from "@/lib/media/upload-media";
@@ -31,50 +32,12 @@ export interface ChatSession {
   phoneNumber: string | null;
 }
 
-/** Fields every Socket.io event carries (lib/events/event-outbox.ts): `id` is the event's own id. */
-interface EventBase {
-  id: string;
-  sessionId: string;
-  timestamp: string;
-}
-
-export interface MessageEvent extends EventBase {
-  remoteJid: string | null;
-  from: string | null;
-  fromMe: boolean;
-  pushName: string | null;
-  type: MessageType;
-  text: string | null;
-  quoteId: string | null;
-  /** The WhatsApp message id, when the gateway sends it beside the event id. */
-  messageId?: string;
-  keyId?: string;
-}
-
-export interface MessageUpdateEvent extends EventBase {
-  remoteJid: string | null;
-  status: MessageStatus;
-  reason?: string;
-  messageId?: string;
-  keyId?: string;
-}
-
-export interface RemoteJidEvent extends EventBase {
-  remoteJid?: string | null;
-  jid?: string | null;
-}
-
-export interface ChatUpdateEvent extends EventBase {
-  jid: string;
-  name?: string;
-  unreadCount?: number;
-}
-
-export interface PresenceEvent extends EventBase {
-  jid: string;
-  presences: Record<string, { lastKnownPresence?: string }>;
-}
-
-export interface ConnectionEvent extends EventBase {
-  status?: string;
-}
+// The Socket.io payloads, as the server defines them (lib/events/event-payloads.ts): `eventId` is
+// the event's own id; message events name their message by `messageId`.
+export type MessageEvent = SocketEventPayload<"message">;
+export type MessageUpdateEvent = SocketEventPayload<"message.update">;
+export type MessageRevokeEvent = SocketEventPayload<"message.revoke">;
+export type MessageReactionEvent = SocketEventPayload<"message.reaction">;
+export type ChatUpdateEvent = SocketEventPayload<"chat.update">;
+export type PresenceEvent = SocketEventPayload<"presence.update">;
+export type ConnectionEvent = SocketEventPayload<"connection.update">;

@@ -9,7 +9,18 @@ import { ChatBubblesIcon } from "@/components/chat/chat-icons";
 import { ChatList } from "@/components/chat/chat-list";
 import { ChatPageHeader } from "@/components/chat/chat-page-header";
 import { ChatThread, type ThreadListener } from "@/components/chat/chat-thread";
-import type { ChatSession, ChatSummary, ChatUpdateEvent, ConnectionEvent, MessageEvent, MessageType, PresenceEvent } from "@/components/chat/chat-types";
+import type {
+  ChatSession,
+  ChatSummary,
+  ChatUpdateEvent,
+  ConnectionEvent,
+  MessageEvent,
+  MessageReactionEvent,
+  MessageRevokeEvent,
+  MessageType,
+  MessageUpdateEvent,
+  PresenceEvent,
+} from "@/components/chat/chat-types";
 import { NewChatDialog } from "@/components/chat/new-chat-dialog";
 import { useSessionSocket } from "@/components/chat/use-session-socket";
 import { Alert } from "@/components/ui/alert";
@@ -138,15 +149,15 @@ export function ChatView({ session }: { session: ChatSession }) {
     {
       message: onMessage(false),
       "message.sent": onMessage(true),
-      "message.update": (data: MessageEvent) => {
+      "message.update": (data: MessageUpdateEvent) => {
         scheduleListRefresh();
         toThread("message.update")(data);
       },
-      "message.revoke": (data: MessageEvent) => {
+      "message.revoke": (data: MessageRevokeEvent) => {
         scheduleListRefresh();
         toThread("message.revoke")(data);
       },
-      "message.reaction": (data: MessageEvent) => {
+      "message.reaction": (data: MessageReactionEvent) => {
         scheduleListRefresh();
         toThread("message.reaction")(data);
       },

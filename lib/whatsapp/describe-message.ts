@@ -1,18 +1,9 @@
 // Turns a Baileys message into the fields of our store (Ultimate WhatsApp Gateway's message shape). Pure.
 import type { proto } from "@whiskeysockets/baileys";
+import type { MessageType } from "@/lib/generated/prisma/enums";
 
-export type StoredMessageType =
-  | "TEXT"
-  | "IMAGE"
-  | "VIDEO"
-  | "AUDIO"
-  | "DOCUMENT"
-  | "STICKER"
-  | "LOCATION"
-  | "CONTACT"
-  | "POLL"
-  | "REACTION"
-  | "OTHER";
+/** The stored message types are the database's own enum, so the two cannot disagree. */
+export type StoredMessageType = MessageType;
 
 export interface MessageDescription {
   type: StoredMessageType;
