@@ -1,14 +1,13 @@
 // POST /api/auth/register – self-service sign-up of a new OWNER (Automation API); signs the user in
 import { withAuth } from "@/lib/api/with-auth";
-import { encodeSessionToken, sessionCookieHeader } from "@/lib/auth/session-cookie";
+import { issueSessionCookie } from "@/lib/auth/issue-session-cookie";
 import { registerUser } from "@/lib/users/register-user";
 import { registerSchema } from "@/lib/users/users.schema";
 
 export const POST = withAuth({ permission: null, body: registerSchema }, async ({ body }) => {
   const user = await registerUser(body);
-  const token = await encodeSessionToken({ sub: user.id, name: user.name, email: user.email, role: user.role });
   return Response.json(
     { message: "User registered successfully", user },
-    { headers: { "Set-Cookie": sessionCookieHeader(token) } },
+    { headers: { "Set-Cookie": await issueSessionCookie(user) } },
   );
 });
