@@ -20,7 +20,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
+      // CHROMIUM_PATH overrides the default, as the README says (scripts/test.mjs checks the same path).
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       args: [
         "--headless",
         "--no-sandbox",

@@ -8,15 +8,16 @@ const alias = {
 };
 
 export default defineConfig({
+  // Declared once here; every project inherits it through `extends: true`.
   resolve: { alias },
   test: {
     projects: [
       {
-        resolve: { alias },
+        extends: true,
         test: { name: "unit", environment: "node", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], exclude: ["lib/wa-emulator/**"] },
       },
       {
-        resolve: { alias },
+        extends: true,
         test: {
           name: "emulator",
           environment: "node",
@@ -26,7 +27,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias },
+        extends: true,
         test: {
           name: "whatsapp",
           environment: "node",
@@ -36,7 +37,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias },
+        extends: true,
         test: {
           name: "api",
           environment: "node",

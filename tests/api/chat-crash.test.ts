@@ -6,7 +6,19 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk } from "../support/api-client";
-import { ALICE, type ReceivedByContact, jidOf, pairedSession, receivedBy, registerTenant, send, startSandboxGateway, storedMessage, waitFor, waitForSessionStatus } from "./chat-support";
+import {
+  ALICE,
+  type ReceivedByContact,
+  jidOf,
+  pairedSession,
+  receivedBy,
+  registerTenant,
+  send,
+  startSandboxGateway,
+  storedMessage,
+  waitForSessionStatus,
+} from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 const N = 10;
 /** The batch item that is claimed (typing) when the process dies. */

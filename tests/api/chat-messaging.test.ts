@@ -17,9 +17,9 @@ import {
   send,
   startSandboxGateway,
   storedMessage,
-  waitFor,
   waitForReceived,
-} from "./chat-support";
+} from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 let gateway: TestServer;
 let base: string;

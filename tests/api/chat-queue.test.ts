@@ -16,9 +16,9 @@ import {
   send,
   startSandboxGateway,
   storedMessage,
-  waitFor,
   waitForReceived,
-} from "./chat-support";
+} from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 /** Sends on a session that never connects fail after this long (SEND_WAIT_FOR_CONNECTION_MS). */
 const WAIT_FOR_CONNECTION_MS = 2000;

@@ -7,7 +7,18 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
-import { ALICE, BOB, type Tenant, jidOf, pairedSession, registerTenant, startSandboxGateway, storedMessage, waitFor, waitForReceived } from "./chat-support";
+import {
+  ALICE,
+  BOB,
+  type Tenant,
+  jidOf,
+  pairedSession,
+  registerTenant,
+  startSandboxGateway,
+  storedMessage,
+  waitForReceived,
+} from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 let gateway: TestServer;
 let base: string;

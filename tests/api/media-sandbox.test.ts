@@ -8,53 +8,31 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseStickerExif } from "@/lib/media/sticker-exif";
 import { readWebpChunks } from "@/lib/media/webp-container";
-import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
-import { expectOk, request, uniqueName } from "../support/api-client";
-import { freePort } from "../support/test-server";
+import type { TestServer } from "../../scripts/serve-test.mjs";
+import { expectOk, request } from "../support/api-client";
+import { ALICE, pairedSession, registerTenant, startSandboxGateway } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 import { samplePdf, samplePng, sampleDocx, sampleJpeg, sampleMp3, sampleMp4, sampleOggOpus, sampleWebp } from "../fixtures/media-samples";
 
 const MAX_BYTES = 200_000;
-const CONTACT = "15550100002"; // Alice Example: receives, never echoes
+const CONTACT = ALICE; // receives, never echoes
 let gateway: TestServer;
 let base: string;
 let owner: { key: string };
 let stranger: { key: string };
 let sessionId: string;
 
-async function register(prefix: string) {
-  const name = uniqueName(prefix);
-  const res = expectOk(
-    await request("POST", "/api/auth/register", { baseUrl: base, json: { name, email: `${name}@example.com`, username: name, password: "password-123" } }),
-    "register",
-  );
-  const cookie = res.headers.get("set-cookie")!.split(";")[0];
-  return { key: expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "api key").body.apiKey as string };
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 beforeAll(async () => {
-  gateway = await startTestServer({
-    port: await freePort(),
-    env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "10000", MEDIA_MAX_BYTES: String(MAX_BYTES), PACING_MIN_GAP_MS: "0", PACING_JITTER_MS: "0" },
+  gateway = await startSandboxGateway({
+    MEDIA_MAX_BYTES: String(MAX_BYTES),
+    PACING_MIN_GAP_MS: "0",
+    PACING_JITTER_MS: "0",
+    // This file checks that media URLs on private addresses are refused.
+    ALLOW_PRIVATE_NETWORK_URLS: "false",
   });
   base = gateway.baseUrl;
-  [owner, stranger] = await Promise.all([register("mediasb"), register("mediasbx")]);
-  sessionId = expectOk(await request("POST", "/api/sessions", { baseUrl: base, as: { apiKey: owner.key }, json: { name: "Media" } }), "create").body.sessionId;
-  expectOk(await request("POST", `/api/sessions/${sessionId}/connect`, { baseUrl: base, as: { apiKey: owner.key } }), "connect");
-  expectOk(await request("POST", `/api/sandbox/sessions/${sessionId}/scan`, { baseUrl: base, as: { apiKey: owner.key }, json: {} }), "scan");
-  await waitFor("CONNECTED", async () => {
-    const res = await request("GET", `/api/sessions/${sessionId}/status`, { baseUrl: base, as: { apiKey: owner.key } });
-    return res.body?.status === "CONNECTED" ? true : undefined;
-  });
+  [owner, stranger] = await Promise.all([registerTenant(base, "mediasb"), registerTenant(base, "mediasbx")]);
+  ({ sessionId } = await pairedSession(base, owner, { name: "Media" }));
 });
 
 afterAll(async () => {

@@ -1,52 +1,15 @@
 // Issue 3 and 4 through the whole gateway: a sandbox gateway pairs a session through its API, the
 // session's events reach its owner's Socket.io client and nobody else's, and after the process is
 // stopped — gracefully or killed — a new process on the same data reconnects it without a QR.
-import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
+import type { TestServer } from "../../scripts/serve-test.mjs";
 import { baseUrl, expectOk, request, uniqueName } from "../support/api-client";
-import { freePort } from "../support/test-server";
+import { joinSession, pairedSession, registerTenant, socketFor, startSandboxGateway, waitForSessionStatus } from "../support/sandbox";
 
 let gateway: TestServer;
-const SANDBOX_ENV = { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "10000" };
-
-async function owner(baseUrl: string) {
-  const name = uniqueName("sb");
-  const res = await request("POST", "/api/auth/register", {
-    baseUrl,
-    json: { name, email: `${name}@example.com`, username: name, password: "password-123" },
-  });
-  expectOk(res, "register");
-  const cookie = res.headers.get("set-cookie")!.split(";")[0];
-  const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl, as: { cookie } }), "api key").body.apiKey as string;
-  return { cookie, key };
-}
-
-function socketFor(baseUrl: string, apiKey: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connectSocket(baseUrl, { auth: { apiKey }, transports: ["websocket"], reconnection: false });
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", reject);
-  });
-}
-
-const join = (socket: Socket, sessionId: string) =>
-  new Promise<{ ok: boolean; error?: string }>((resolve) => socket.emit("join-session", { sessionId }, resolve));
-
-async function waitForStatus(baseUrl: string, key: string, sessionId: string, status: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  let last = "";
-  while (Date.now() < deadline) {
-    const res = await request("GET", `/api/sessions/${sessionId}/status`, { baseUrl, as: { apiKey: key } });
-    last = res.body?.status;
-    if (last === status) return res.body;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`session ${sessionId} did not become ${status} (last: ${last})`);
-}
 
 beforeAll(async () => {
-  gateway = await startTestServer({ port: await freePort(), env: SANDBOX_ENV });
+  gateway = await startSandboxGateway();
 });
 afterAll(async () => {
   await gateway?.stop();
@@ -55,15 +18,15 @@ afterAll(async () => {
 describe("sandbox mode", () => {
   it("pairs a session by QR through the API and keeps its events inside the tenant", async () => {
     const base = gateway.baseUrl;
-    const alice = await owner(base);
-    const mallory = await owner(base);
+    const alice = await registerTenant(base, "sb");
+    const mallory = await registerTenant(base, "sb");
     const session = expectOk(await request("POST", "/api/sessions", { baseUrl: base, as: { apiKey: alice.key }, json: { name: "Shop" } }), "create").body;
 
     const aliceSocket = await socketFor(base, alice.key);
     const mallorySocket = await socketFor(base, mallory.key);
     try {
-      expect(await join(aliceSocket, session.sessionId)).toEqual({ ok: true, sessionId: session.sessionId });
-      expect(await join(mallorySocket, session.sessionId)).toEqual({ ok: false, error: "Session not found" });
+      expect(await joinSession(aliceSocket, session.sessionId)).toEqual({ ok: true, sessionId: session.sessionId });
+      expect(await joinSession(mallorySocket, session.sessionId)).toEqual({ ok: false, error: "Session not found" });
       const seenByMallory: string[] = [];
       mallorySocket.onAny((event) => seenByMallory.push(event));
       const qrEvent = new Promise<{ sessionId: string; qr: string }>((resolve) => aliceSocket.once("qr", resolve));
@@ -86,7 +49,7 @@ describe("sandbox mode", () => {
       const staffSocket = await socketFor(base, staffKey);
       const seenByStaff: Array<[string, Record<string, unknown>]> = [];
       staffSocket.onAny((event, data) => seenByStaff.push([event, data]));
-      expect(await join(staffSocket, session.sessionId)).toEqual({ ok: true, sessionId: session.sessionId });
+      expect(await joinSession(staffSocket, session.sessionId)).toEqual({ ok: true, sessionId: session.sessionId });
 
       const connected = expectOk(await request("POST", `/api/sessions/${session.sessionId}/connect`, { baseUrl: base, as: { apiKey: alice.key } }), "connect").body;
       expect(connected.status).toBe("QR");
@@ -114,7 +77,7 @@ describe("sandbox mode", () => {
       expect(seenByStaff.some(([event, data]) => event === "connection.update" && data.status === "QR")).toBe(true);
       expect(seenByStaff.filter(([event, data]) => event === "qr" || typeof data.qr === "string")).toEqual([]);
       staffSocket.close();
-      const status = await waitForStatus(base, alice.key, session.sessionId, "CONNECTED");
+      const status = await waitForSessionStatus(base, alice, session.sessionId, "CONNECTED");
       expect(status.phoneNumber).toBe(scanned.phone);
 
       // The echo contact answers; the answer reaches Alice's socket and store, and no one else's.
@@ -146,18 +109,15 @@ describe("restarts", () => {
     ["stopped gracefully", (g: TestServer) => g.stop({ keep: true })],
     ["killed", (g: TestServer) => g.kill()],
   ])("a paired session is CONNECTED again without a QR after the gateway was %s", async (_how, stopIt) => {
-    const first = await startTestServer({ port: await freePort(), env: SANDBOX_ENV });
-    const alice = await owner(first.baseUrl);
-    const session = expectOk(await request("POST", "/api/sessions", { baseUrl: first.baseUrl, as: { apiKey: alice.key }, json: { name: "Durable" } }), "create").body;
-    expectOk(await request("POST", `/api/sessions/${session.sessionId}/connect`, { baseUrl: first.baseUrl, as: { apiKey: alice.key } }), "connect");
-    expectOk(await request("POST", `/api/sandbox/sessions/${session.sessionId}/scan`, { baseUrl: first.baseUrl, as: { apiKey: alice.key }, json: {} }), "scan");
-    await waitForStatus(first.baseUrl, alice.key, session.sessionId, "CONNECTED");
+    const first = await startSandboxGateway();
+    const alice = await registerTenant(first.baseUrl, "sb");
+    const session = await pairedSession(first.baseUrl, alice, { name: "Durable" });
     await stopIt(first);
     const restartedAt = new Date().toISOString();
 
-    const second = await startTestServer({ port: await freePort(), env: SANDBOX_ENV, reuse: first.state });
+    const second = await startSandboxGateway({}, first.state);
     try {
-      const status = await waitForStatus(second.baseUrl, alice.key, session.sessionId, "CONNECTED");
+      const status = await waitForSessionStatus(second.baseUrl, alice, session.sessionId, "CONNECTED");
       expect(status.history[0]).toMatchObject({ status: "CONNECTED" });
       const events = expectOk(await request("GET", `/api/sessions/${session.sessionId}/events`, { baseUrl: second.baseUrl, as: { apiKey: alice.key } }), "events").body;
       // Events are durable, so the log still holds the first pairing; none since the restart is a QR.
@@ -173,7 +133,7 @@ describe("restarts", () => {
 
 describe("outside sandbox mode", () => {
   it("the sandbox endpoints do not exist", async () => {
-    const { cookie } = await owner(baseUrl());
+    const { cookie } = await registerTenant(baseUrl(), "sb");
     for (const [method, path] of [
       ["GET", "/api/sandbox/contacts"],
       ["POST", "/api/sandbox/sessions/abc123/scan"],

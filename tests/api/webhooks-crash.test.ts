@@ -3,15 +3,13 @@
 // that was in flight when the process died included, once its lease runs out.
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
+import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
-import { freePort } from "../support/test-server";
-import { contactSends, pairedSession, registerTenant, startReceiver, type Receiver, until, verifyWebhook, waitForStatus } from "./webhooks-support";
+import { contactSends, pairedSession, registerTenant, startSandboxGateway, waitForSessionStatus } from "../support/sandbox";
+import { until } from "../support/wait";
+import { startReceiver, type Receiver, verifyWebhook } from "../support/webhook-receiver";
 
 const ENV = {
-  WA_MODE: "sandbox",
-  WA_CONNECT_WAIT_MS: "10000",
-  ALLOW_PRIVATE_NETWORK_URLS: "true",
   WEBHOOK_RETRY_BASE_MS: "150",
   WEBHOOK_TIMEOUT_MS: "1500",
 };
@@ -36,9 +34,9 @@ afterAll(async () => {
 
 describe("a gateway killed during a burst", () => {
   it("delivers every recorded event after the restart", { timeout: 300_000 }, async () => {
-    first = await startTestServer({ port: await freePort(), env: ENV });
+    first = await startSandboxGateway(ENV);
     const tenant = await registerTenant(first.baseUrl, "crash");
-    const sessionId = await pairedSession(first.baseUrl, tenant);
+    const { sessionId } = await pairedSession(first.baseUrl, tenant);
     hook = await startReceiver();
     // Nothing is answered until the process is dead: the kill lands with one delivery in flight
     // and the rest of the burst still waiting in the outbox.
@@ -58,8 +56,8 @@ describe("a gateway killed during a burst", () => {
     const seenBeforeRestart = new Set(hook.received.map((r) => r.body.id)).size;
     release();
 
-    second = await startTestServer({ port: await freePort(), env: ENV, reuse: first.state });
-    await waitForStatus(second.baseUrl, tenant.key, sessionId, "CONNECTED");
+    second = await startSandboxGateway(ENV, first.state);
+    await waitForSessionStatus(second.baseUrl, tenant, sessionId, "CONNECTED");
     const events = expectOk(await request("GET", `/api/sessions/${sessionId}/events`, { baseUrl: second.baseUrl, as: { apiKey: tenant.key } }), "events").body as Array<{ id: string; event: string; timestamp: string }>;
     // Oldest first, as the outbox recorded them.
     const recorded = events

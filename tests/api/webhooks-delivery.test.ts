@@ -2,22 +2,12 @@
 // loopback signed, in order, retried while the receiver is down, dead-lettered on a 4xx and
 // replayable; a slow receiver holds up no other webhook; a reply-enabled webhook answers the sender;
 // another tenant's webhook never sees our events; the Socket.io stream has whatever a webhook got.
-import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
+import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
-import { freePort } from "../support/test-server";
-import {
-  contactSends,
-  messageTexts,
-  pairedSession,
-  registerTenant,
-  startReceiver,
-  type Receiver,
-  type Tenant,
-  until,
-  verifyWebhook,
-} from "./webhooks-support";
+import { contactSends, joinSession, pairedSession, registerTenant, socketFor, startSandboxGateway, type Tenant } from "../support/sandbox";
+import { until } from "../support/wait";
+import { messageTexts, startReceiver, type Receiver, verifyWebhook } from "../support/webhook-receiver";
 
 let gateway: TestServer;
 let base: string;
@@ -39,19 +29,13 @@ async function deliveries(tenant: Tenant, webhookId: string, query = "") {
 }
 
 beforeAll(async () => {
-  gateway = await startTestServer({
-    port: await freePort(),
-    env: {
-      WA_MODE: "sandbox",
-      WA_CONNECT_WAIT_MS: "10000",
-      ALLOW_PRIVATE_NETWORK_URLS: "true",
-      WEBHOOK_RETRY_BASE_MS: "150",
-      WEBHOOK_TIMEOUT_MS: "1500",
-      WEBHOOK_CONCURRENCY: "8",
-      // Replies go through the send queue; no human-like pauses in tests.
-      PACING_MIN_GAP_MS: "0",
-      PACING_JITTER_MS: "0",
-    },
+  gateway = await startSandboxGateway({
+    WEBHOOK_RETRY_BASE_MS: "150",
+    WEBHOOK_TIMEOUT_MS: "1500",
+    WEBHOOK_CONCURRENCY: "8",
+    // Replies go through the send queue; no human-like pauses in tests.
+    PACING_MIN_GAP_MS: "0",
+    PACING_JITTER_MS: "0",
   });
   base = gateway.baseUrl;
 }, 180_000);
@@ -65,7 +49,7 @@ describe("webhook delivery", () => {
   it("delivers Ultimate WhatsApp Gateway's signed payload with metadata, to the socket stream too, and to no other tenant", async () => {
     const alice = await registerTenant(base, "alice");
     const mallory = await registerTenant(base, "mallory");
-    const sessionId = await pairedSession(base, alice, { metadata: { userId: "user123", plan: "premium" } });
+    const { sessionId } = await pairedSession(base, alice, { connect: { metadata: { userId: "user123", plan: "premium" } } });
     const hook = await receiver();
     const mallorysHook = await receiver();
     const webhook = await createWebhook(alice, { name: "Signed", url: hook.url, secret: SECRET, events: ["message.received"] });
@@ -73,14 +57,10 @@ describe("webhook delivery", () => {
     expect(webhook.secret).toBeUndefined();
     await createWebhook(mallory, { name: "Nosy", url: mallorysHook.url, events: ["*"] });
 
-    const socket: Socket = await new Promise((resolve, reject) => {
-      const s = connectSocket(base, { auth: { apiKey: alice.key }, transports: ["websocket"], reconnection: false });
-      s.once("connect", () => resolve(s));
-      s.once("connect_error", reject);
-    });
+    const socket = await socketFor(base, alice.key);
     const socketIds: string[] = [];
     try {
-      await new Promise((resolve) => socket.emit("join-session", { sessionId }, resolve));
+      await joinSession(socket, sessionId);
       // Socket payloads carry the outbox event's id as `eventId` (`id` is the message's own).
       socket.on("message", (m: { eventId: string }) => socketIds.push(m.eventId));
 
@@ -132,7 +112,7 @@ describe("webhook delivery", () => {
 
   it("a receiver that is down for a while gets everything afterwards, in order", async () => {
     const alice = await registerTenant(base, "down");
-    const sessionId = await pairedSession(base, alice);
+    const { sessionId } = await pairedSession(base, alice);
     const hook = await receiver();
     let up = false;
     hook.answer = () => (up ? { status: 200 } : { status: 503, body: "maintenance" });
@@ -157,7 +137,7 @@ describe("webhook delivery", () => {
 
   it("a 4xx is not retried; dead deliveries replay one by one and in bulk", async () => {
     const alice = await registerTenant(base, "dead");
-    const sessionId = await pairedSession(base, alice);
+    const { sessionId } = await pairedSession(base, alice);
     const hook = await receiver();
     let status = 410;
     hook.answer = () => ({ status, body: status === 410 ? "gone" : "ok" });
@@ -193,7 +173,7 @@ describe("webhook delivery", () => {
 
   it("a slow receiver does not hold up another webhook's deliveries", async () => {
     const alice = await registerTenant(base, "slow");
-    const sessionId = await pairedSession(base, alice);
+    const { sessionId } = await pairedSession(base, alice);
     const slow = await receiver();
     const fast = await receiver();
     let release!: () => void;
@@ -231,7 +211,7 @@ describe("webhook delivery", () => {
     const alice = await registerTenant(base, "chatery");
     const first = await receiver();
     const second = await receiver();
-    const sessionId = await pairedSession(base, alice, { webhooks: [{ url: first.url, events: ["message"] }] });
+    const { sessionId } = await pairedSession(base, alice, { connect: { webhooks: [{ url: first.url, events: ["message"] }] } });
     const listed = expectOk(await request("GET", `/api/sessions/${sessionId}/webhooks`, { baseUrl: base, as: { apiKey: alice.key } }), "list").body;
     expect(listed).toMatchObject({ sessionId, webhooks: [{ url: first.url, events: ["message"], origin: "SESSION", sessionId }] });
 
@@ -258,7 +238,7 @@ describe("webhook delivery", () => {
 
   it("a reply-enabled per-session webhook URL (Clevio) answers the sender: plain text, { text } and { media }", async () => {
     const alice = await registerTenant(base, "n8n");
-    const sessionId = await pairedSession(base, alice);
+    const { sessionId } = await pairedSession(base, alice);
     const hook = await receiver();
     const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
     hook.answer = (r) => {

@@ -10,6 +10,7 @@ import { SessionManager } from "@/lib/whatsapp/session-manager";
 import type { SessionRow } from "@/lib/whatsapp/session-manager";
 import { startWaEmulator, type WaEmulator } from "@/lib/wa-emulator/emulator";
 import { createMigratedTestDatabase, type TestDatabase } from "./test-database";
+import { until } from "./wait";
 
 export const APP_SECRET = randomBytes(32).toString("hex");
 
@@ -114,10 +115,7 @@ export async function startHarness(options: { watchdogIntervalMs?: number; watch
   return harness;
 }
 
+/** Waits until `condition` holds (in-process state, so it is polled often). */
 export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await until(condition, Boolean, what, timeoutMs, 50);
 }
