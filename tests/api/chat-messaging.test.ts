@@ -8,6 +8,7 @@ import {
   ALICE,
   BOB,
   ECHO_BOT,
+  type PairedSession,
   type Tenant,
   chatMessages,
   jidOf,
@@ -24,7 +25,7 @@ import { waitFor } from "../support/wait";
 let gateway: TestServer;
 let base: string;
 let tenant: Tenant;
-let session: { id: string; sessionId: string; phone: string };
+let session: PairedSession;
 
 beforeAll(async () => {
   gateway = await startSandboxGateway();

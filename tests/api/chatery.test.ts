@@ -10,6 +10,7 @@ import { expectOk, request } from "../support/api-client";
 import {
   ALICE,
   BOB,
+  type PairedSession,
   type Tenant,
   jidOf,
   pairedSession,
@@ -23,7 +24,7 @@ import { waitFor } from "../support/wait";
 let gateway: TestServer;
 let base: string;
 let tenant: Tenant;
-let session: { id: string; sessionId: string; phone: string };
+let session: PairedSession;
 let files: Server;
 let filesUrl: string;
 

@@ -130,8 +130,8 @@ export async function login(identifier: string, password: string, base?: string)
   return cookie;
 }
 
-export async function createApiKey(creds: Credentials): Promise<string> {
-  const res = expectOk(await request<{ apiKey: string }>("POST", "/api/user/api-key", { as: creds }), "create API key");
+export async function createApiKey(creds: Credentials, base?: string): Promise<string> {
+  const res = expectOk(await request<{ apiKey: string }>("POST", "/api/user/api-key", { as: creds, baseUrl: base }), "create API key");
   rememberApiKey(res.body.apiKey);
   return res.body.apiKey;
 }
@@ -145,19 +145,19 @@ export function adminCredentials(): Promise<Credentials> {
 
 type PublicUser = { id: string; role: Role; name: string; email: string; username: string; ownerId: string | null };
 
-async function completeActor(user: PublicUser, password: string, cookie?: string): Promise<Actor> {
-  const sessionCookie = cookie ?? (await login(user.username, password));
-  const apiKey = await createApiKey({ cookie: sessionCookie });
+async function completeActor(user: PublicUser, password: string, cookie?: string, base?: string): Promise<Actor> {
+  const sessionCookie = cookie ?? (await login(user.username, password, base));
+  const apiKey = await createApiKey({ cookie: sessionCookie }, base);
   return { ...user, password, cookie: sessionCookie, apiKey };
 }
 
-/** A new tenant: self-registered OWNER with a session cookie and an API key. */
-export async function registerOwner(prefix = "owner"): Promise<Actor> {
+/** A new tenant: self-registered OWNER with a session cookie and an API key (on `base`, or the shared gateway). */
+export async function registerOwner(prefix = "owner", base?: string): Promise<Actor> {
   const input = newUserInput(prefix);
-  const res = expectOk(await request("POST", "/api/auth/register", { json: input }), `register ${input.username}`);
+  const res = expectOk(await request("POST", "/api/auth/register", { json: input, baseUrl: base }), `register ${input.username}`);
   const cookie = sessionCookieFrom(res);
   if (!cookie) throw new Error(`register ${input.username}: no session cookie set`);
-  return completeActor(res.body.user, input.password, cookie);
+  return completeActor(res.body.user, input.password, cookie, base);
 }
 
 /** POST /api/users by `by`; returns the created user. */

@@ -4,7 +4,7 @@
 // contacts received.
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { startTestServer, type TestServer, type TestServerState } from "../../scripts/serve-test.mjs";
-import { expectOk, request, uniqueName, type ApiResponse } from "./api-client";
+import { expectOk, registerOwner, request, uniqueName, type ApiResponse } from "./api-client";
 import { freePort } from "./test-server";
 import { waitFor } from "./wait";
 
@@ -36,14 +36,8 @@ export interface Tenant {
 
 /** A new self-registered owner on `base`, with a cookie and an API key. */
 export async function registerTenant(base: string, prefix = "t"): Promise<Tenant> {
-  const name = uniqueName(prefix);
-  const res = expectOk(
-    await request("POST", "/api/auth/register", { baseUrl: base, json: { name, email: `${name}@example.com`, username: name, password: "password-123" } }),
-    "register",
-  );
-  const cookie = res.headers.get("set-cookie")!.split(";")[0];
-  const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "api key").body.apiKey as string;
-  return { id: res.body.user.id, cookie, key };
+  const owner = await registerOwner(prefix, base);
+  return { id: owner.id, cookie: owner.cookie, key: owner.apiKey };
 }
 
 export interface PairedSession {
