@@ -29,6 +29,12 @@ export const recipientField = z.string().trim().min(1, "is required").max(128);
 export const messageIdField = z.string().trim().min(1, "is required").max(128);
 /** Typing (or recording) shown before the message goes, in ms (Chatery). */
 export const typingTimeField = z.number().int().min(0).max(60_000, "must be at most 60000 ms");
+/** A poll's options: 2 to 12 distinct texts. */
+export const pollOptionsField = z
+  .array(z.string().trim().min(1).max(100))
+  .min(2, "must have at least 2 options")
+  .max(12, "must have at most 12 options")
+  .refine((values) => new Set(values).size === values.length, "must not repeat an option");
 const limitField = (max: number) => z.coerce.number().int().min(1).max(max);
 
 /** A message to react to: its id (looked up in the session's store) or a Baileys key. */
@@ -83,11 +89,7 @@ const contentFields = z.strictObject({
   poll: z
     .strictObject({
       name: z.string().trim().min(1).max(256),
-      values: z
-        .array(z.string().trim().min(1).max(100))
-        .min(2, "must have at least 2 options")
-        .max(12, "must have at most 12 options")
-        .refine((values) => new Set(values).size === values.length, "must not repeat an option"),
+      values: pollOptionsField,
       selectableCount: z.number().int().min(0).max(12).optional(),
     })
     .refine((poll) => (poll.selectableCount ?? 1) <= poll.values.length, { message: "must not exceed the number of options", path: ["selectableCount"] })

@@ -2,8 +2,7 @@
 // built from the messaging fields so both APIs validate a session, a recipient or a URL alike.
 import { z } from "zod";
 import { mediaUrlField } from "@/lib/media/media.schema";
-import { messageIdField, PRESENCES, recipientField, sessionIdField, typingTimeField } from "@/lib/messages/messages.schema";
-
+import { messageIdField, pollOptionsField, PRESENCES, recipientField, sessionIdField, typingTimeField } from "@/lib/messages/messages.schema";
 
 const chaterySend = {
   sessionId: sessionIdField,
@@ -34,15 +33,10 @@ export const chaterySendContactSchema = z.strictObject({
   contactName: z.string().trim().min(1, "is required").max(256),
   contactPhone: z.string().trim().min(1, "is required").max(32),
 });
-const pollOptions = z
-  .array(z.string().trim().min(1).max(100))
-  .min(2, "must have at least 2 options")
-  .max(12, "must have at most 12 options")
-  .refine((values) => new Set(values).size === values.length, "must not repeat an option");
 export const chaterySendPollSchema = z.strictObject({
   ...chaterySend,
   question: z.string().trim().min(1, "is required").max(256),
-  options: pollOptions,
+  options: pollOptionsField,
   selectableCount: z.number().int().min(0).max(12).optional(),
 });
 /** Deprecated by WhatsApp; sent as a text listing the buttons as numbered lines. */
