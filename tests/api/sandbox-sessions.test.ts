@@ -105,10 +105,12 @@ describe("sandbox mode", () => {
 });
 
 describe("restarts", () => {
+  // Two gateway processes start in each case (about 12 s each on an idle machine), so this gets the
+  // budget of the other restart tests (webhooks-crash, chat-crash) rather than the default 30 s.
   it.each([
     ["stopped gracefully", (g: TestServer) => g.stop({ keep: true })],
     ["killed", (g: TestServer) => g.kill()],
-  ])("a paired session is CONNECTED again without a QR after the gateway was %s", async (_how, stopIt) => {
+  ])("a paired session is CONNECTED again without a QR after the gateway was %s", { timeout: 120_000 }, async (_how, stopIt) => {
     const first = await startSandboxGateway();
     const alice = await registerTenant(first.baseUrl, "sb");
     const session = await pairedSession(first.baseUrl, alice, { name: "Durable" });
