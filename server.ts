@@ -24,6 +24,7 @@ const { safeFetch } = await import("./lib/net/safe-fetch");
 const { saveIncomingMedia } = await import("./lib/media/save-incoming-media");
 const { startSendWorker } = await import("./lib/messages/send-worker");
 const { startWebhookWorker } = await import("./lib/webhooks/webhook-worker");
+const { startAutoReplier } = await import("./lib/autoreplies/start-autoreplier");
 const next = (await import("next")).default;
 
 const dev = env.NODE_ENV === "development";
@@ -142,6 +143,8 @@ workers.push(
   }),
 );
 workers.push(startWebhookWorker({ db: database, outbox, logger: logger.child({ module: "webhooks" }) }));
+// Automation (issue 12): auto-replies answer incoming messages through the send queue.
+workers.push(startAutoReplier({ db: database, outbox, logger: logger.child({ module: "autoreplies" }), maxAgeMs: env.AUTOREPLY_MAX_AGE_MS }));
 
 // --- shutdown -----------------------------------------------------------------------------------
 async function shutdown(signal: string) {
