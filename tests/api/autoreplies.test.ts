@@ -132,7 +132,7 @@ describe("auto-replies", () => {
 
     // The live path too: a contact sends the evil input; the message after it is still answered.
     const phone = "15550100077";
-    expectOk(await request("POST", "/api/sandbox/contacts", { baseUrl: base, as: as(), json: { phone, name: "Evil Input" } }), "contact");
+    expectOk(await request("POST", "/api/sandbox/contacts", { baseUrl: base, as: as(), json: { phone, name: "Evil Input" } }), "contact", 201);
     await contactSays(base, tenant, phone, session.sessionId, input);
     await contactSays(base, tenant, phone, session.sessionId, "after-evil");
     const inbox = await waitForInbox(base, tenant, phone, session.sessionId, 1);

@@ -63,7 +63,7 @@ CREATE TABLE "schedules" (
     "endAt" TIMESTAMP(3),
     "status" "ScheduleStatus" NOT NULL DEFAULT 'ACTIVE',
     "nextFireAt" TIMESTAMP(3),
-    "claimedUntil" TIMESTAMP(3),
+    "dueAt" TIMESTAMP(3),
     "firedCount" INTEGER NOT NULL DEFAULT 0,
     "lastFiredAt" TIMESTAMP(3),
     "lastMessageId" TEXT,
@@ -90,7 +90,7 @@ CREATE UNIQUE INDEX "auto_reply_hits_sessionId_incomingKeyId_key" ON "auto_reply
 CREATE INDEX "schedules_ownerId_sessionId_idx" ON "schedules"("ownerId", "sessionId");
 
 -- CreateIndex
-CREATE INDEX "schedules_status_nextFireAt_idx" ON "schedules"("status", "nextFireAt");
+CREATE INDEX "schedules_status_dueAt_idx" ON "schedules"("status", "dueAt");
 
 -- AddForeignKey
 ALTER TABLE "auto_replies" ADD CONSTRAINT "auto_replies_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
