@@ -34,3 +34,10 @@ export async function staffOn(base: string, owner: Tenant, sessionIds: string[])
   const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey as string;
   return { id: user.id, cookie, key };
 }
+
+/** A multipart POST (the Automation API's send form). */
+export async function postForm(base: string, tenant: Tenant, path: string, form: FormData) {
+  const res = await fetch(`${base}${path}`, { method: "POST", headers: { "X-API-Key": tenant.key }, body: form });
+  const text = await res.text();
+  return { status: res.status, body: res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined, text };
+}
