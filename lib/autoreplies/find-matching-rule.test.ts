@@ -60,3 +60,11 @@ describe("renderReply", () => {
     expect(renderReply("{{unknown}} stays", { name: null, phone: "1", message: "" })).toBe("{{unknown}} stays");
   });
 });
+
+describe("REGEX input limit", () => {
+  it("leaves messages longer than 4096 characters to EXACT and CONTAINS rules", () => {
+    const long = `order 1 ${"x".repeat(5000)}`;
+    expect(findMatchingRule([rule({ keyword: "^order", matchType: "REGEX" })], long, false)).toBeNull();
+    expect(findMatchingRule([rule({ keyword: "order", matchType: "CONTAINS" })], long, false)).not.toBeNull();
+  });
+});
