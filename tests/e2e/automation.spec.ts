@@ -51,7 +51,7 @@ test("auto-replies: make, reorder and try rules; a contact's message is answered
 
   const form = page.getByRole("form", { name: "New auto-reply rule" });
   for (const [keyword, reply] of [
-    ["hours", "We open at 9, {{name}}"],
+    ["hours", "We start at 9, {{name}}"],
     ["open", "Open every day"],
   ]) {
     await form.getByLabel("Keyword").fill(keyword);
@@ -86,7 +86,7 @@ test("auto-replies: make, reorder and try rules; a contact's message is answered
   await expect(rules.filter({ hasText: "hours" }).getByTestId("autoreply-hits")).toContainText("1 reply");
   await expect
     .poll(async () => ((await ok<Array<{ text: string; fromSession: string }>>(await api.get(`/api/sandbox/contacts/${ALICE}/messages`), "inbox")).filter((m) => m.fromSession === sessionId)).map((m) => m.text))
-    .toEqual(["We open at 9, Alice Example"]);
+    .toEqual(["We start at 9, Alice Example"]);
 });
 
 test("schedule: one-time messages by day, cancel, recurring with next firings, pause/resume, variation preview", async ({ page }) => {
