@@ -61,7 +61,7 @@ test("auto-replies: make, reorder and try rules; a contact's message is answered
   }
   // A pattern RE2 refuses is named in the answer.
   await form.getByLabel("Keyword").fill("(a)\\1");
-  await form.getByLabel("Match").selectOption("REGEX");
+  await form.getByLabel("Match", { exact: true }).selectOption("REGEX");
   await form.getByLabel("Reply").fill("x");
   await form.getByRole("button", { name: "Add rule" }).click();
   await expect(form.getByRole("alert")).toContainText("keyword:");
