@@ -23,8 +23,14 @@ export function assertKeyword(matchType: string, keyword: string, caseSensitive:
   if (problem) throw new AppError("BAD_REQUEST", `keyword: ${problem}`);
 }
 
+/** Rules per owner: every incoming message is tried against all of them. */
+export const MAX_RULES_PER_OWNER = 500;
+
 export async function createAutoReply(caller: Caller, input: CreateAutoReplyInput) {
   const target = await resolveRuleTarget(caller, input.sessionId);
+  if ((await db().autoReply.count({ where: { ownerId: target.ownerId } })) >= MAX_RULES_PER_OWNER) {
+    throw new AppError("CONFLICT", `At most ${MAX_RULES_PER_OWNER} auto-reply rules; delete one first`);
+  }
   const matchType = input.matchType ?? "CONTAINS";
   const caseSensitive = input.caseSensitive ?? false;
   assertKeyword(matchType, input.keyword, caseSensitive);

@@ -18,8 +18,15 @@ import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
  * restart like any accepted send; a recurring one is stored with its first firing, which the
  * schedule worker queues when it falls due.
  */
+/** Recurring schedules an owner may have running at once (each is a standing stream of sends). */
+export const MAX_ACTIVE_RECURRING = 200;
+
 export async function createSchedule(caller: Caller, input: CreateScheduleInput) {
   const session = await getSessionOrThrow(caller, input.sessionId);
+  if (input.cron !== undefined) {
+    const running = await db().schedule.count({ where: { ownerId: session.ownerId, cron: { not: null }, status: { in: ["ACTIVE", "PAUSED"] } } });
+    if (running >= MAX_ACTIVE_RECURRING) throw new AppError("CONFLICT", `cron: at most ${MAX_ACTIVE_RECURRING} recurring schedules may run at once; stop one first`);
+  }
   const jid = normalizeRecipient(input.jid, { field: "jid" });
   const timeZone = await callerTimeZone(caller, input.timeZone);
   const now = new Date();

@@ -89,8 +89,16 @@ async function fire(deps: ScheduleWorkerDeps, id: string, at: Date) {
   const now = new Date();
   let messageId: string | null = null;
   let lastError: string | null = null;
+  // A firing that finds the previous one still waiting in the queue (session offline, or a cron
+  // faster than the session's pacing) is skipped: the queue must not grow without bound, and a
+  // reconnecting session should not send a backlog of the same message.
+  const previous = s.lastMessageId
+    ? await db.message.findFirst({ where: { sessionId: s.sessionId, keyId: s.lastMessageId, status: "PENDING" }, select: { id: true } })
+    : null;
   if (now.getTime() - at.getTime() > deps.maxLatenessMs) {
     lastError = `missed the firing at ${at.toISOString()}: the gateway was not running`;
+  } else if (previous) {
+    lastError = `skipped the firing at ${at.toISOString()}: the previous one was still waiting to be sent`;
   } else {
     const caller = await callerForUser(db, s.createdById);
     if (!caller) lastError = "the user who made this schedule can no longer send";
