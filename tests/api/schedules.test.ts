@@ -158,6 +158,21 @@ describe("recurring schedules", () => {
   });
 });
 
+describe("recurring schedules and a session that cannot send", () => {
+  it("a firing that finds the previous one still queued is skipped, so no backlog builds up", { timeout: 60_000 }, async () => {
+    const offline = expectOk(await api("POST", "/api/sessions", { name: "never connected" }), "session").body;
+    const created = expectOk(await api("POST", "/api/scheduler", { sessionId: offline.sessionId, jid: ALICE, content: "backlog?", cron: "* * * * * *" }), "recurring").body;
+    const skipped = await waitFor("a skipped firing", async () => {
+      const s = expectOk(await api("GET", `/api/scheduler/${created.id}`), "get").body;
+      return /^skipped the firing/.test(s.error ?? "") && s;
+    }, 30_000);
+    expect(skipped.firedCount).toBe(1);
+    const queue = await request("GET", `/api/chat/${offline.sessionId}/${encodeURIComponent(jidOf(ALICE))}?limit=50`, { baseUrl: base, as: { apiKey: tenant.key } });
+    expect((queue.body as Array<{ content: string }>).filter((m) => m.content === "backlog?")).toHaveLength(1);
+    expectOk(await api("DELETE", `/api/scheduler/${created.id}`), "stop");
+  });
+});
+
 describe("Automation API", () => {
   it("sends, schedules with aiModifications, and lists the queue on the default session", { timeout: 60_000 }, async () => {
     const phone = "15550100099";
