@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
-import { contactSays, staffOn, waitForInbox } from "./automation-support";
+import { samplePng } from "../fixtures/media-samples";
+import { contactSays, postForm, staffOn, waitForInbox } from "./automation-support";
 import { ALICE, BOB, type Tenant, jidOf, pairedSession, receivedBy, registerTenant, send, startSandboxGateway, storedMessage, waitFor } from "./chat-support";
 
 let gateway: TestServer;
@@ -68,6 +69,21 @@ describe("auto-replies", () => {
     });
     expect(reply.quoteId).toBe(orderId);
     for (const rule of [exact, contains, regex]) expectOk(await api("DELETE", `/api/autoreplies/${rule.id}`), "delete");
+  });
+
+  it("answers with media: an uploaded picture with the reply as its caption", { timeout: 60_000 }, async () => {
+    const form = new FormData();
+    form.set("file", new Blob([new Uint8Array(await samplePng(24, 24))], { type: "image/png" }), "menu.png");
+    const upload = await postForm(base, tenant, "/api/media", form);
+    expect(upload.status, upload.text).toBeLessThan(300);
+    const rule = await createRule({ sessionId: session.sessionId, keyword: "menu", matchType: "EXACT", response: "Our menu, {{name}}", mediaId: upload.body.mediaId, mediaType: "image", cooldownSeconds: 0 });
+    const phone = "15550100066";
+    expectOk(await api("POST", "/api/sandbox/contacts", { phone, name: "Menu Reader" }), "contact", 201);
+    await contactSays(base, tenant, phone, session.sessionId, "MENU");
+    const [reply] = await waitForInbox(base, tenant, phone, session.sessionId, 1);
+    expect(reply.kinds).toContain("imageMessage");
+    expect(reply.message.imageMessage.caption).toBe("Our menu, Menu Reader");
+    expectOk(await api("DELETE", `/api/autoreplies/${rule.id}`), "delete");
   });
 
   it("the session's autoReplyEnabled switches its rules off and on", { timeout: 120_000 }, async () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
+import { samplePng } from "../fixtures/media-samples";
 import { postForm, staffOn } from "./automation-support";
 import { ALICE, BOB, type Tenant, jidOf, pairedSession, receivedBy, registerTenant, send, startSandboxGateway, storedMessage, waitFor } from "./chat-support";
 
@@ -205,6 +206,17 @@ describe("Automation API", () => {
     expect(inbox[1].id).toBe(scheduled.messageId);
     expect(inbox[1].text).not.toBe("Hello, thanks for the order. The new offer is great. Check it now.");
     expect(inbox[1].text).toMatch(/^(Hello|Hi|Hey)\b/);
+
+    // A picture with its caption, as the form's mediaFile.
+    const withMedia = new FormData();
+    withMedia.set("phoneId", phone);
+    withMedia.set("message", "the picture");
+    withMedia.set("mediaFile", new Blob([new Uint8Array(await samplePng(32, 32))], { type: "image/png" }), "pic.png");
+    const mediaRes = await postForm(base, tenant, "/api/messages/send", withMedia);
+    expect(mediaRes.status, mediaRes.text).toBe(200);
+    const picture = await waitFor("the picture", async () => (await receivedBy(base, tenant, phone, session.sessionId)).find((m) => m.id === mediaRes.body.messageId), 30_000);
+    expect(picture.kinds).toContain("imageMessage");
+    expect(picture.message.imageMessage.caption).toBe("the picture");
 
     const queue = expectOk(await api("GET", "/api/messages/queue?page=1&limit=2"), "queue").body;
     expect(queue.pagination).toMatchObject({ page: 1, limit: 2 });
