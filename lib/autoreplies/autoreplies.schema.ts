@@ -1,4 +1,4 @@
-// Inputs of the auto-reply API (seed 001's /api/autoreplies, plus PATCH, GET /[id] and a tester).
+// Inputs of the auto-reply API (the Ultimate WhatsApp Gateway's /api/autoreplies, plus PATCH, GET /[id] and a tester).
 import { z } from "zod";
 import { MAX_REGEX_LENGTH } from "@/lib/autoreplies/compile-keyword";
 

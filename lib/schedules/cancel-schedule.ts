@@ -8,7 +8,7 @@ import { db, getRuntime } from "@/lib/server/runtime";
 export const CANCELLED_REASON = "cancelled";
 
 /**
- * Cancels a schedule (seed 001's DELETE /api/scheduler/[id]). A one-time schedule's queued send is
+ * Cancels a schedule (the Ultimate WhatsApp Gateway's DELETE /api/scheduler/[id]). A one-time schedule's queued send is
  * withdrawn only while no worker has claimed it (attempts = 0, in the same UPDATE), so a message
  * is either cancelled or sent, never both; once it is on its way, cancelling is a 409.
  */

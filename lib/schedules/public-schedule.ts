@@ -33,7 +33,7 @@ export interface SentState {
 }
 
 /**
- * A schedule as the API shows it, in seed 001's shape ({ id, jid, content, mediaUrl, sendAt,
+ * A schedule as the API shows it, in the Ultimate WhatsApp Gateway's shape ({ id, jid, content, mediaUrl, sendAt,
  * status }) plus the recurring fields. A one-time schedule's status is its message's (PENDING,
  * SENT, DELIVERED, READ, FAILED) unless it was cancelled; a recurring one's is ACTIVE, PAUSED,
  * CANCELLED or DONE, with its next five firings.

@@ -1,5 +1,5 @@
 // Times given by clients: an ISO 8601 instant with an offset (2026-01-15T09:00:00Z, …+07:00) is
-// taken as it is; one without (seed 001's "2026-01-15T09:00:00") is a wall-clock time in the
+// taken as it is; one without (the Ultimate WhatsApp Gateway's "2026-01-15T09:00:00") is a wall-clock time in the
 // user's time zone (their profile's, else the server's), so "9 o'clock" means nine where they are.
 import { AppError } from "@/lib/api/app-error";
 

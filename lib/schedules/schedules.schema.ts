@@ -1,4 +1,4 @@
-// Inputs of scheduled and recurring messages: seed 001's /api/scheduler (plus recurring fields and
+// Inputs of scheduled and recurring messages: the Ultimate WhatsApp Gateway's /api/scheduler (plus recurring fields and
 // pause/resume) and the Automation API's scheduling bodies.
 import { z } from "zod";
 import { aiModificationsSchema } from "@/lib/variation/variation.schema";

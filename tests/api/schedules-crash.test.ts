@@ -32,6 +32,11 @@ describe("scheduled messages and crashes", () => {
     const as = { apiKey: tenant.key };
     const sendAt = new Date(Date.now() + 6_000).toISOString();
     const created = expectOk(await request("POST", "/api/scheduler", { baseUrl: first.baseUrl, as, json: { sessionId: session.sessionId, jid: ALICE, content: "survives the crash", sendAt } }), "schedule").body;
+    // A recurring schedule goes on after the restart, each firing still once.
+    const recurring = expectOk(
+      await request("POST", "/api/scheduler", { baseUrl: first.baseUrl, as, json: { sessionId: session.sessionId, jid: BOB, content: "tick", cron: "*/2 * * * * *" } }),
+      "recurring",
+    ).body;
     await first.kill();
     expect(Date.now()).toBeLessThan(Date.parse(sendAt)); // killed before its time
 
@@ -48,6 +53,13 @@ describe("scheduled messages and crashes", () => {
     expect((await receivedBy(second.baseUrl, tenant, ALICE, session.sessionId)).filter((m) => m.text === "survives the crash")).toHaveLength(1);
     if (second.databaseUrl) expect(await countByKey(second.databaseUrl, `schedule:${created.id}:${sendAt}`)).toBe(1);
 
+    const ticks = await waitFor("recurring firings after the restart", async () => {
+      const got = (await receivedBy(second.baseUrl, tenant, BOB, session.sessionId)).filter((m) => m.text === "tick");
+      return got.length >= 2 && got;
+    }, 60_000);
+    expect(new Set(ticks.map((m) => m.id)).size).toBe(ticks.length);
+    expectOk(await request("DELETE", `/api/scheduler/${recurring.id}`, { baseUrl: second.baseUrl, as }), "stop recurring");
+
     // Now one whose time passes well before the gateway is back: with a lateness limit of 1 s it is
     // FAILED with the reason at start, and never sent.
     const lateAt = new Date(Date.now() + 3_000).toISOString();
@@ -61,5 +73,7 @@ describe("scheduled messages and crashes", () => {
     expect(listed.status).toBe("FAILED");
     expect(listed.error).toMatch(/^missed: /);
     expect((await receivedBy(third.baseUrl, tenant, BOB, session.sessionId)).filter((m) => m.text === "too late")).toEqual([]);
+    // The stopped recurring schedule stays stopped across the restart.
+    expect(expectOk(await request("GET", `/api/scheduler/${recurring.id}`, { baseUrl: third.baseUrl, as }), "recurring").body.status).toBe("CANCELLED");
   });
 });
