@@ -1,5 +1,6 @@
-// Issue 12: a scheduled message survives a crash. The gateway accepts a message scheduled a few
-// seconds ahead and is SIGKILLed before its time; a new process on the same data sends it, once.
+// Issue 12: scheduled messages survive a crash. The gateway accepts a message scheduled a few
+// seconds ahead (and a recurring schedule) and is SIGKILLed before its time; a new process on the
+// same data sends it, once, and the recurring one goes on.
 // A message whose time passed long before the restart is FAILED with the reason instead.
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
