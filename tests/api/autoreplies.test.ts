@@ -194,6 +194,20 @@ describe("auto-replies", () => {
       expect(bad.body.error).toContain(field);
     }
     expect((await api("POST", "/api/autoreplies", { sessionId: "no-such-session", keyword: "x", response: "r" })).status).toBe(404);
+    for (const [body, field] of [
+      [{ priority: "first" }, "priority"],
+      [{ enabled: "yes" }, "enabled"],
+      [{ response: null }, "response"],
+      [{ unknownField: 1 }, "unknownField"],
+    ] as const) {
+      const bad = await api("PATCH", `/api/autoreplies/${high.id}`, body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(bad.body.error).toContain(field);
+    }
+    const badTest = await api("POST", "/api/autoreplies/test", { text: "" });
+    expect(badTest.status).toBe(400);
+    expect(badTest.body.error).toContain("text");
+    expect((await api("GET", "/api/autoreplies/no-such-id")).status).toBe(404);
     for (const rule of [low, high, groupsOnly]) expectOk(await api("DELETE", `/api/autoreplies/${rule.id}`), "delete");
   });
 

@@ -94,6 +94,15 @@ describe("scheduled messages", () => {
       expect(res.body.error, JSON.stringify(body)).toContain(field);
     }
     expect((await api("POST", "/api/scheduler", { ...good, sessionId: "no-such-session", sendAt: inSeconds(60) })).status).toBe(404);
+    const badQuery = await api("GET", "/api/scheduler?when=tomorrow");
+    expect(badQuery.status).toBe(400);
+    expect(badQuery.body.error).toContain("when");
+    const once = expectOk(await api("POST", "/api/scheduler", { ...good, sendAt: "2036-01-01T00:00:00Z" }), "once").body;
+    const badPatch = await api("PATCH", `/api/scheduler/${once.id}`, { status: "STOPPED" });
+    expect(badPatch.status).toBe(400);
+    expect(badPatch.body.error).toContain("status");
+    expectOk(await api("DELETE", `/api/scheduler/${once.id}`), "cancel");
+    expect((await api("GET", "/api/scheduler/no-such-id")).status).toBe(404);
   });
 });
 
