@@ -24,6 +24,9 @@ const { safeFetch } = await import("./lib/net/safe-fetch");
 const { saveIncomingMedia } = await import("./lib/media/save-incoming-media");
 const { startSendWorker } = await import("./lib/messages/send-worker");
 const { startWebhookWorker } = await import("./lib/webhooks/webhook-worker");
+const { startAutoReplier } = await import("./lib/autoreplies/start-autoreplier");
+const { failMissedScheduledSends } = await import("./lib/schedules/fail-missed-scheduled-sends");
+const { startScheduleWorker } = await import("./lib/schedules/start-schedule-worker");
 const next = (await import("next")).default;
 
 const dev = env.NODE_ENV === "development";
@@ -130,6 +133,9 @@ sessions.startWatchdog();
 // Each is started here and registered on the runtime, so route handlers can wake it and shutdown
 // can stop it. (Send queue: lib/messages; webhook delivery: lib/webhooks.)
 const workers = runtime.workers;
+// Scheduled sends that are far too late after a downtime are FAILED before the send queue starts.
+const missed = await failMissedScheduledSends(database, outbox, env.SCHEDULE_MAX_LATENESS_MS);
+if (missed) logger.warn({ missed }, "scheduled sends failed: their time passed while the gateway was down");
 workers.push(
   startSendWorker({
     db: database,
@@ -142,6 +148,9 @@ workers.push(
   }),
 );
 workers.push(startWebhookWorker({ db: database, outbox, logger: logger.child({ module: "webhooks" }) }));
+// Automation (issue 12): auto-replies answer incoming messages through the send queue.
+workers.push(startScheduleWorker({ db: database, outbox, logger: logger.child({ module: "schedules" }), pollMs: env.SCHEDULE_POLL_MS, maxLatenessMs: env.SCHEDULE_MAX_LATENESS_MS }));
+workers.push(startAutoReplier({ db: database, outbox, logger: logger.child({ module: "autoreplies" }), maxAgeMs: env.AUTOREPLY_MAX_AGE_MS }));
 
 // --- shutdown -----------------------------------------------------------------------------------
 async function shutdown(signal: string) {

@@ -56,6 +56,13 @@ const schema = z.object({
   PACING_MIN_GAP_MS: z.coerce.number().int().min(0).default(1500),
   PACING_JITTER_MS: z.coerce.number().int().min(0).default(1500),
   PACING_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  // --- automation (lib/autoreplies, lib/schedules) ---
+  /** Incoming messages older than this get no auto-reply (history-sync replays); also the catch-up window at start. */
+  AUTOREPLY_MAX_AGE_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
+  /** A scheduled message whose time passed more than this long ago (the gateway was down) is FAILED, not sent. */
+  SCHEDULE_MAX_LATENESS_MS: z.coerce.number().int().min(1000).default(60 * 60_000),
+  /** How often the recurring-schedule worker looks for due firings (it also wakes at the next one). */
+  SCHEDULE_POLL_MS: z.coerce.number().int().min(100).default(1000),
   // --- webhooks (lib/webhooks) ---
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Attempts before a delivery is dead; with the default backoff they span about a day. */

@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   "sessions.manage", // settings, connect/restart/logout, rename, delete
   "users.read",
   "users.write", // SUPERADMIN: any user; OWNER: their own staff
+  "automation.manage", // auto-reply rules and schedules (STAFF: on their assigned sessions)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -16,8 +17,8 @@ export type RoleName = "SUPERADMIN" | "OWNER" | "STAFF";
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   SUPERADMIN: PERMISSIONS,
-  OWNER: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "sessions.create", "sessions.manage", "users.read", "users.write"],
-  STAFF: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send"],
+  OWNER: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "sessions.create", "sessions.manage", "users.read", "users.write", "automation.manage"],
+  STAFF: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "automation.manage"],
 };
 
 export function hasPermission(role: string, permission: Permission): boolean {

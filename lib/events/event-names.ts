@@ -60,4 +60,7 @@ export const INTERNAL_EVENTS = [
   "call",
   "history.sync",
   "profile.picture.restored",
+  // automation (lib/autoreplies, lib/schedules)
+  "autoreply.hit",
+  "schedule.update",
 ] as const;

@@ -150,6 +150,8 @@ export interface EventData {
   "group.upsert": { jid: string; subject?: string | null };
   "group.update": { jid: string } & Record<string, unknown>;
   "group.participants": { jid: string; action: string; participants: unknown[]; author?: string | null };
+  "autoreply.hit": { ruleId: string; hitCount: number; lastHitAt: string; incomingId: string; replyId: string; remoteJid: string };
+  "schedule.update": { id: string; status: string; created?: boolean; firedAt?: string; messageId?: string | null; nextFireAt?: string | null; error?: string | null };
 }
 
 export type EventName = keyof EventData;

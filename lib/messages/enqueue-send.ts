@@ -10,6 +10,7 @@ import type { SendContent, SendInput } from "@/lib/messages/messages.schema";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
 import { contactVcard, type StoredKey, type StoredSend } from "@/lib/messages/stored-send";
 import { isSessionConnected } from "@/lib/messages/get-connected-socket";
+import { resolveFutureTime } from "@/lib/schedules/resolve-caller-time";
 import { db, getRuntime } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
@@ -19,6 +20,8 @@ export interface SendResult {
   messageId: string;
   status: MessageStatus;
   error?: string;
+  /** A scheduled send's time (issue 12). */
+  scheduledFor?: string;
 }
 
 type Session = Awaited<ReturnType<typeof getSessionOrThrow>>;
@@ -36,7 +39,7 @@ interface Prepared {
  * WhatsApp message id and stores the message as PENDING. The send worker (lib/messages/send-worker.ts)
  * delivers it; re-sending with the same id after a crash is what makes WhatsApp drop a duplicate.
  */
-export async function enqueueSend(caller: Caller, input: SendInput, options: { idempotencyKey?: string | null }): Promise<SendResult> {
+export async function enqueueSend(caller: Caller, input: SendInput, options: { idempotencyKey?: string | null; sendAfter?: Date }): Promise<SendResult> {
   const session = await getSessionOrThrow(caller, input.sessionId);
   const idempotencyKey = options.idempotencyKey?.trim() || null;
   if (idempotencyKey) {
@@ -47,7 +50,10 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: { i
   if (input.wait === false && !isSessionConnected(session)) {
     throw new AppError("UNAVAILABLE", `Session ${session.sessionId} is not connected`);
   }
+  // Issue 12 (scheduled sends): a send that waits is a queued send due at its time.
+  const scheduledFor = options.sendAfter ?? (input.scheduledTime ? await resolveFutureTime(caller, input.scheduledTime, "scheduledTime") : null);
   const prepared = await prepare(caller, session, jid, input);
+  if (scheduledFor) prepared.payload.scheduledAt = scheduledFor.toISOString();
   const me = session.phoneNumber ? `${session.phoneNumber}@s.whatsapp.net` : undefined;
   const keyId = generateMessageIDV2(me);
   const now = new Date();
@@ -68,8 +74,8 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: { i
         mediaId: prepared.mediaId,
         payload: prepared.payload as unknown as Prisma.InputJsonObject,
         idempotencyKey,
-        // Due at once; the worker adds pacing and shows the typing before it sends.
-        sendAfter: now,
+        // Due at once (or at its scheduled time); the worker adds pacing and shows the typing before it sends.
+        sendAfter: scheduledFor ?? now,
       },
     });
   } catch (error) {
@@ -81,7 +87,7 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: { i
     throw error;
   }
   getRuntime().workers.find((w) => w.name === "send-queue")?.wake();
-  return { success: true, messageId: keyId, status: "PENDING" };
+  return { success: true, messageId: keyId, status: "PENDING", ...(scheduledFor ? { scheduledFor: scheduledFor.toISOString() } : {}) };
 }
 
 async function findByIdempotencyKey(session: Session, idempotencyKey: string): Promise<SendResult | null> {

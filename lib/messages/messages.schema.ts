@@ -193,6 +193,8 @@ export const sendMessageSchema = z.strictObject({
   replyTo: messageIdField.nullable().optional(),
   /** false: answer 503 at once when the session is not connected, instead of queueing. */
   wait: z.boolean().optional(),
+  /** Issue 12: send at this time (ISO 8601; without an offset, in the user's time zone). */
+  scheduledTime: z.string().trim().min(1, "must not be empty").max(64).optional(),
 });
 export type SendInput = z.output<typeof sendMessageSchema>;
 

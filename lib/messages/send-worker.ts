@@ -359,7 +359,8 @@ class SendWorker implements Worker {
     if (!session) return;
     for (;;) {
       const waiting = await db.message.findMany({
-        where: { sessionId, status: "PENDING", payload: { not: Prisma.DbNull }, createdAt: { lte: cutoff } },
+        // sendAfter (issue 12): a scheduled send starts waiting at its time, not when it was accepted.
+        where: { sessionId, status: "PENDING", payload: { not: Prisma.DbNull }, createdAt: { lte: cutoff }, sendAfter: { lte: cutoff } },
         select: { id: true, keyId: true, remoteJid: true },
         take: 200,
       });

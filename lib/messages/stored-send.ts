@@ -25,6 +25,8 @@ export interface StoredSend {
   replyTo?: string;
   /** edit and delete: the message they change (its content or revocation is stored once sent). */
   target?: StoredKey;
+  /** A scheduled send's time (issue 12): such a send is FAILED at start when it is too late. */
+  scheduledAt?: string;
 }
 
 /** A vCard 3.0 for Chatery's `{ contactName, contactPhone }` and our `{ contact: { name, phone } }`. */

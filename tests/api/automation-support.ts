@@ -1,0 +1,43 @@
+// Helpers for the automation tests (tests/api/autoreplies.test.ts, schedules.test.ts): on top of
+// chat-support's sandbox gateway, a contact that writes to a session, and staff on that gateway.
+import { expectOk, request, uniqueName } from "../support/api-client";
+import { receivedBy, type Tenant, waitFor } from "./chat-support";
+
+/** The emulated contact `phone` sends `text` to the session; returns the message's WhatsApp id. */
+export async function contactSays(base: string, tenant: Tenant, phone: string, sessionId: string, text: string): Promise<string> {
+  const res = expectOk(await request("POST", `/api/sandbox/contacts/${phone}/messages`, { baseUrl: base, as: { apiKey: tenant.key }, json: { to: sessionId, text } }), "contact sends");
+  return res.body.messageId as string;
+}
+
+/** Waits until the contact has received `count` messages from the session, and returns them. */
+export function waitForInbox(base: string, tenant: Tenant, phone: string, sessionId: string, count: number, timeoutMs = 30_000) {
+  return waitFor(`${phone} to have ${count} message(s) from ${sessionId}`, async () => {
+    const got = await receivedBy(base, tenant, phone, sessionId);
+    return got.length >= count && got;
+  }, timeoutMs);
+}
+
+/** A STAFF member of `owner` on this gateway, assigned to `sessionIds`, with an API key. */
+export async function staffOn(base: string, owner: Tenant, sessionIds: string[]): Promise<Tenant> {
+  const username = uniqueName("staff");
+  const password = "password-123";
+  const user = expectOk(
+    await request("POST", "/api/users", { baseUrl: base, as: { cookie: owner.cookie }, json: { name: username, email: `${username}@example.com`, username, password } }),
+    "create staff",
+    201,
+  ).body;
+  if (sessionIds.length) {
+    expectOk(await request("PUT", `/api/users/${user.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds } }), "assign sessions");
+  }
+  const login = expectOk(await request("POST", "/api/auth/login", { baseUrl: base, json: { username, password } }), "staff login");
+  const cookie = login.headers.getSetCookie().map((l) => l.split(";")[0]).find((p) => p.startsWith("authjs.session-token="))!;
+  const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey as string;
+  return { id: user.id, cookie, key };
+}
+
+/** A multipart POST (the Automation API's send form). */
+export async function postForm(base: string, tenant: Tenant, path: string, form: FormData) {
+  const res = await fetch(`${base}${path}`, { method: "POST", headers: { "X-API-Key": tenant.key }, body: form });
+  const text = await res.text();
+  return { status: res.status, body: res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined, text };
+}
