@@ -1,14 +1,15 @@
 import "server-only";
-// Webhook URLs are checked like media URLs when they are saved: http(s), no credentials, and no
-// private, loopback or link-local target unless ALLOW_PRIVATE_NETWORK_URLS=true. The worker checks
-// again at every delivery (safeFetch), since DNS may answer differently later.
+// The save-time check for every URL the server will fetch later (webhook targets, the profile-picture
+// guard's fallback): http(s), no credentials, and no private, loopback or link-local target unless
+// ALLOW_PRIVATE_NETWORK_URLS=true. safeFetch checks again at every fetch, since DNS may answer
+// differently later; this check is so that a bad URL is refused when it is given, not silently later.
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { AppError } from "@/lib/api/app-error";
 import { env } from "@/lib/env";
 import { isPrivateAddress } from "@/lib/net/is-private-address";
 
-export async function assertWebhookUrlAllowed(raw: string, field = "url"): Promise<void> {
+export async function assertUrlAllowed(raw: string, field = "url"): Promise<void> {
   let url: URL;
   try {
     url = new URL(raw);
