@@ -33,7 +33,7 @@ const internalUrls = [
 
 describe("SSRF guard at save time", () => {
   it.each(internalUrls)("refuses a webhook to %s", async (url) => {
-    const res = await request("POST", "/api/webhooks", { as: { apiKey: owner.apiKey }, json: { url, events: ["message.received"] } });
+    const res = await request("POST", "/api/webhooks", { as: { apiKey: owner.apiKey }, json: { name: "hook", url, events: ["message.received"] } });
     expect(res.status, res.text).toBe(400);
     expect(res.body.error).toMatch(/^url: .*private, loopback or link-local/);
   });
@@ -54,7 +54,7 @@ describe("SSRF guard at save time", () => {
       const res = await request("PATCH", `/api/sessions/${session.sessionId}/settings`, { as: { apiKey: owner.apiKey }, json: { config: { ppGuardFallbackUrl: url } } });
       expect(res.status, res.text).toBe(200);
       expect(res.body.config.ppGuardFallbackUrl).toBe(url);
-      const hook = await request("POST", "/api/webhooks", { as: { apiKey: owner.apiKey }, json: { url, events: ["message.received"] } });
+      const hook = await request("POST", "/api/webhooks", { as: { apiKey: owner.apiKey }, json: { name: "hook", url, events: ["message.received"] } });
       expect(hook.status, hook.text).toBe(200);
     }
   });

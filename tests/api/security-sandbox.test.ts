@@ -1,0 +1,202 @@
+// Issue 9 through one sandbox gateway with two tenants (real Baileys against the emulated network):
+// the sandbox keeps tenants' phone numbers and contacts apart, and a webhook test send shows the
+// answer's status and size, never its text.
+import { io as connectSocket, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestServer } from "../../scripts/serve-test.mjs";
+import { expectOk, newUserInput, request, sessionCookieFrom, uniqueName } from "../support/api-client";
+import { ALICE, ECHO_BOT, pairedSession, registerTenant, startSandboxGateway, type Tenant, waitFor } from "./chat-support";
+import { startReceiver, type Receiver } from "./webhooks-support";
+
+let gateway: TestServer;
+let base: string;
+let alice: Tenant;
+let mallory: Tenant;
+const receivers: Receiver[] = [];
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  gateway = await startSandboxGateway({ PACING_MIN_GAP_MS: "0", PACING_JITTER_MS: "0", WEBHOOK_TIMEOUT_MS: "3000" });
+  base = gateway.baseUrl;
+  [alice, mallory] = await Promise.all([registerTenant(base), registerTenant(base)]);
+}, 180_000);
+
+afterAll(async () => {
+  for (const socket of sockets) socket.close();
+  await Promise.all(receivers.map((r) => r.close()));
+  await gateway?.stop();
+});
+
+const api = (tenant: Tenant) => ({ baseUrl: base, as: { apiKey: tenant.key } });
+
+async function sessionWaitingForQr(tenant: Tenant): Promise<string> {
+  const session = expectOk(await request("POST", "/api/sessions", { ...api(tenant), json: { name: uniqueName("s") } }), "create session").body;
+  expectOk(await request("POST", `/api/sessions/${session.sessionId}/connect`, api(tenant)), "connect");
+  return session.sessionId;
+}
+
+describe("sandbox isolation", () => {
+  it("a tenant cannot pair as another tenant's number, nor as a demo contact; its own numbers work", async () => {
+    const victim = await pairedSession(base, alice);
+    const attacker = await sessionWaitingForQr(mallory);
+    for (const phone of [victim.phone, ECHO_BOT, ALICE]) {
+      const res = await request("POST", `/api/sandbox/sessions/${attacker}/scan`, { ...api(mallory), json: { phone } });
+      expect(res.status, res.text).toBe(409);
+      expect(res.body.error).toMatch(/^phone: /);
+    }
+    // The victim's account still has exactly one linked session: Alice's.
+    const status = expectOk(await request("GET", `/api/sessions/${attacker}/status`, api(mallory)), "status").body;
+    expect(status.status).not.toBe("CONNECTED");
+
+    // A number Mallory makes up becomes hers: she can pair as it, Alice then cannot.
+    const own = `1666${Date.now().toString().slice(-7)}`;
+    const scanned = expectOk(await request("POST", `/api/sandbox/sessions/${attacker}/scan`, { ...api(mallory), json: { phone: own } }), "scan own").body;
+    expect(scanned).toMatchObject({ phone: own, status: "CONNECTED" });
+    const aliceSecond = await sessionWaitingForQr(alice);
+    expect((await request("POST", `/api/sandbox/sessions/${aliceSecond}/scan`, { ...api(alice), json: { phone: own } })).status).toBe(409);
+    // Her own session's derived number still works for Alice.
+    expect(expectOk(await request("POST", `/api/sandbox/sessions/${aliceSecond}/scan`, { ...api(alice), json: {} }), "scan default").body.status).toBe("CONNECTED");
+  });
+
+  it("contacts: each tenant sees the demo contacts and its own, never another tenant's", async () => {
+    const mine = `1777${Date.now().toString().slice(-7)}`;
+    expectOk(await request("POST", "/api/sandbox/contacts", { ...api(alice), json: { phone: mine, name: "Alice's customer" } }), "create contact", 201);
+    const listOf = async (t: Tenant) => (expectOk(await request("GET", "/api/sandbox/contacts", api(t)), "contacts").body as Array<{ phone: string }>).map((c) => c.phone);
+    const [aliceSees, mallorySees] = await Promise.all([listOf(alice), listOf(mallory)]);
+    expect(aliceSees).toEqual(expect.arrayContaining([ECHO_BOT, ALICE, mine]));
+    expect(mallorySees).toEqual(expect.arrayContaining([ECHO_BOT, ALICE]));
+    expect(mallorySees).not.toContain(mine);
+    // Nor can Mallory use it: not as a sender, not to read what it received, not to pair as it.
+    const malloryPaired = await pairedSession(base, mallory);
+    expect((await request("POST", `/api/sandbox/contacts/${mine}/messages`, { ...api(mallory), json: { to: malloryPaired.sessionId, text: "hi" } })).status).toBe(404);
+    expect((await request("GET", `/api/sandbox/contacts/${mine}/messages`, api(mallory))).status).toBe(404);
+    const attacker = await sessionWaitingForQr(mallory);
+    expect((await request("POST", `/api/sandbox/sessions/${attacker}/scan`, { ...api(mallory), json: { phone: mine } })).status).toBe(409);
+    // Alice can use it.
+    const alicePaired = await pairedSession(base, alice);
+    expectOk(await request("POST", `/api/sandbox/contacts/${mine}/messages`, { ...api(alice), json: { to: alicePaired.sessionId, text: "hello" } }), "alice's contact sends");
+  });
+});
+
+describe("webhook test sends", () => {
+  it("show the answer's status and size, not its text; deliveries keep the receiver's snippet", async () => {
+    const receiver = await startReceiver();
+    receivers.push(receiver);
+    const secretText = "internal-service-secret-answer";
+    receiver.answer = () => ({ status: 200, body: secretText });
+    const session = await pairedSession(base, alice);
+    const hook = expectOk(
+      await request("POST", "/api/webhooks", { ...api(alice), json: { name: "t", url: receiver.url, events: ["message.received"], sessionId: session.sessionId } }),
+      "create webhook",
+    ).body;
+    const test = expectOk(await request("POST", `/api/webhooks/${hook.id}/test`, api(alice)), "test").body;
+    expect(test.lastAttempt).toMatchObject({ statusCode: 200, responseBytes: secretText.length });
+    expect(JSON.stringify(test)).not.toContain(secretText);
+    const log = expectOk(await request("GET", `/api/webhooks/${hook.id}/deliveries`, api(alice)), "deliveries").body;
+    expect(JSON.stringify(log)).not.toContain(secretText);
+
+    // A real delivery keeps the start of the receiver's own answer.
+    expectOk(await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { ...api(alice), json: { to: session.sessionId, text: "hello hook" } }), "contact sends");
+    await receiver.waitFor((r) => r.some((x) => x.body?.event === "message.received"), "a delivery");
+    const delivered = await waitFor("the delivery's log entry", async () => {
+      const body = expectOk(await request("GET", `/api/webhooks/${hook.id}/deliveries`, api(alice)), "deliveries").body;
+      return body.deliveries.find((d: { event: string; attempts: number }) => d.event === "message.received" && d.attempts > 0);
+    });
+    expect(delivered.attemptLog[0]).toMatchObject({ responseSnippet: secretText, responseBytes: secretText.length });
+  });
+});
+
+function openSocket(auth: { apiKey: string } | { cookie: string }): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connectSocket(base, {
+      ...("apiKey" in auth ? { auth: { apiKey: auth.apiKey } } : { extraHeaders: { Cookie: auth.cookie } }),
+      transports: ["websocket"],
+      reconnection: false,
+    });
+    sockets.push(socket);
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", reject);
+  });
+}
+
+async function joined(socket: Socket, sessionId: string) {
+  const ack = await new Promise<{ ok: boolean; error?: string }>((resolve) => socket.emit("join-session", { sessionId }, resolve));
+  expect(ack).toMatchObject({ ok: true });
+  return socket;
+}
+
+/** The texts of the `message` events a socket has received so far. */
+function collectMessages(socket: Socket): string[] {
+  const texts: string[] = [];
+  socket.on("message", (m: { text?: string }) => typeof m.text === "string" && texts.push(m.text));
+  return texts;
+}
+
+const disconnected = (socket: Socket) => waitFor("the socket to be disconnected", async () => !socket.connected, 2_000);
+
+/** A STAFF member of `owner` on the sandbox gateway, signed in, with an API key. */
+async function staffOf(owner: Tenant, sessionIds: string[]) {
+  const input = newUserInput("staff");
+  const user = expectOk(await request("POST", "/api/users", { baseUrl: base, as: { cookie: owner.cookie }, json: input }), "create staff", 201).body;
+  expectOk(await request("PUT", `/api/users/${user.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds } }), "assign");
+  const login = expectOk(await request("POST", "/api/auth/login", { baseUrl: base, json: { username: input.username, password: input.password } }), "staff login");
+  const cookie = sessionCookieFrom(login)!;
+  const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey as string;
+  return { id: user.id as string, cookie, key, password: input.password, username: input.username };
+}
+
+describe("Socket.io after a revocation", () => {
+  it("a revoked or rotated API key's socket is disconnected within 2 s; the owner's stream goes on", async () => {
+    const session = await pairedSession(base, alice);
+    const watcher = await joined(await openSocket({ cookie: alice.cookie }), session.sessionId);
+    const watched = collectMessages(watcher);
+
+    const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie: alice.cookie } }), "key").body.apiKey as string;
+    const viaKey = await joined(await openSocket({ apiKey: key }), session.sessionId);
+    const seen = collectMessages(viaKey);
+    expectOk(await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { ...api(alice), json: { to: session.sessionId, text: "before revoke" } }), "send");
+    await waitFor("the key's socket to get the message", async () => seen.includes("before revoke"));
+
+    expectOk(await request("DELETE", "/api/user/api-key", { baseUrl: base, as: { cookie: alice.cookie } }), "revoke");
+    await disconnected(viaKey);
+    // Rotation: a socket opened with the old key ends too.
+    const rotatedKey = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie: alice.cookie } }), "key").body.apiKey as string;
+    const beforeRotation = await joined(await openSocket({ apiKey: rotatedKey }), session.sessionId);
+    alice.key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie: alice.cookie } }), "rotate").body.apiKey as string;
+    await disconnected(beforeRotation);
+
+    expectOk(await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { ...api(alice), json: { to: session.sessionId, text: "after revoke" } }), "send");
+    await waitFor("the cookie socket to get the message", async () => watched.includes("after revoke"));
+    expect(seen).not.toContain("after revoke");
+    expect(watcher.connected).toBe(true);
+  });
+
+  it("an unassigned staff member's socket leaves the session's rooms within 2 s; a deleted one is disconnected", async () => {
+    const session = await pairedSession(base, alice);
+    const staff = await staffOf(alice, [session.sessionId]);
+    const watcher = await joined(await openSocket({ cookie: alice.cookie }), session.sessionId);
+    const watched = collectMessages(watcher);
+    const staffSocket = await joined(await openSocket({ apiKey: staff.key }), session.sessionId);
+    const staffCookieSocket = await joined(await openSocket({ cookie: staff.cookie }), session.sessionId);
+    const staffSeen = collectMessages(staffSocket);
+    const staffCookieSeen = collectMessages(staffCookieSocket);
+    const revoked: string[] = [];
+    staffSocket.on("session.access-revoked", (e: { sessionId: string }) => revoked.push(e.sessionId));
+
+    expectOk(await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { cookie: alice.cookie }, json: { sessionIds: [] } }), "unassign");
+    await waitFor("the staff socket to leave the session", async () => revoked.includes(session.sessionId), 2_000);
+    expectOk(await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { ...api(alice), json: { to: session.sessionId, text: "after unassign" } }), "send");
+    await waitFor("the owner's socket to get the message", async () => watched.includes("after unassign"));
+    expect(staffSeen).not.toContain("after unassign");
+    expect(staffCookieSeen).not.toContain("after unassign");
+    // Still connected (the key is valid), but joining again is refused.
+    expect(staffSocket.connected).toBe(true);
+    const again = await new Promise<{ ok: boolean }>((resolve) => staffSocket.emit("join-session", { sessionId: session.sessionId }, resolve));
+    expect(again.ok).toBe(false);
+
+    expectOk(await request("DELETE", `/api/users/${staff.id}`, { baseUrl: base, as: { cookie: alice.cookie } }), "delete staff");
+    await disconnected(staffSocket);
+    await disconnected(staffCookieSocket);
+    expect(watcher.connected).toBe(true);
+  });
+});
