@@ -148,24 +148,26 @@ async function staffOf(owner: Tenant, sessionIds: string[]) {
 describe("Socket.io after a revocation", () => {
   it("a revoked or rotated API key's socket is disconnected within 2 s; the owner's stream goes on", async () => {
     const session = await pairedSession(base, alice);
+    const byCookie = { baseUrl: base, as: { cookie: alice.cookie } };
+    const contactSends = async (text: string) =>
+      expectOk(await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { ...byCookie, json: { to: session.sessionId, text } }), `send ${text}`);
     const watcher = await joined(await openSocket({ cookie: alice.cookie }), session.sessionId);
     const watched = collectMessages(watcher);
 
-    const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie: alice.cookie } }), "key").body.apiKey as string;
-    const viaKey = await joined(await openSocket({ apiKey: key }), session.sessionId);
+    const viaKey = await joined(await openSocket({ apiKey: alice.key }), session.sessionId);
     const seen = collectMessages(viaKey);
-    expectOk(await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { ...api(alice), json: { to: session.sessionId, text: "before revoke" } }), "send");
+    await contactSends("before revoke");
     await waitFor("the key's socket to get the message", async () => seen.includes("before revoke"));
 
-    expectOk(await request("DELETE", "/api/user/api-key", { baseUrl: base, as: { cookie: alice.cookie } }), "revoke");
+    expectOk(await request("DELETE", "/api/user/api-key", byCookie), "revoke");
     await disconnected(viaKey);
-    // Rotation: a socket opened with the old key ends too.
-    const rotatedKey = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie: alice.cookie } }), "key").body.apiKey as string;
-    const beforeRotation = await joined(await openSocket({ apiKey: rotatedKey }), session.sessionId);
-    alice.key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie: alice.cookie } }), "rotate").body.apiKey as string;
+    // Rotation: a socket opened with the previous key ends too.
+    const previous = expectOk(await request("POST", "/api/user/api-key", byCookie), "new key").body.apiKey as string;
+    const beforeRotation = await joined(await openSocket({ apiKey: previous }), session.sessionId);
+    alice.key = expectOk(await request("POST", "/api/user/api-key", byCookie), "rotate").body.apiKey as string;
     await disconnected(beforeRotation);
 
-    expectOk(await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { ...api(alice), json: { to: session.sessionId, text: "after revoke" } }), "send");
+    await contactSends("after revoke");
     await waitFor("the cookie socket to get the message", async () => watched.includes("after revoke"));
     expect(seen).not.toContain("after revoke");
     expect(watcher.connected).toBe(true);
@@ -198,5 +200,35 @@ describe("Socket.io after a revocation", () => {
     await disconnected(staffSocket);
     await disconnected(staffCookieSocket);
     expect(watcher.connected).toBe(true);
+  });
+});
+
+describe("the QR rule on every event path", () => {
+  it("staff never get a QR: not in the event log, not on Socket.io, and they cannot point a webhook anywhere", async () => {
+    const sessionId = await sessionWaitingForQr(alice);
+    const staff = await staffOf(alice, [sessionId]);
+    const ownerSocket = await joined(await openSocket({ cookie: alice.cookie }), sessionId);
+    const staffSocket = await joined(await openSocket({ apiKey: staff.key }), sessionId);
+    const ownerQrs: unknown[] = [];
+    const staffEvents: Array<[string, unknown]> = [];
+    ownerSocket.on("qr", (e: unknown) => ownerQrs.push(e));
+    staffSocket.onAny((event: string, data: unknown) => staffEvents.push([event, data]));
+    // A new QR (the first one may have been emitted before the sockets joined): connect again.
+    expectOk(await request("POST", `/api/sessions/${sessionId}/restart`, api(alice)), "restart");
+    await waitFor("a QR on the owner's socket", async () => ownerQrs.length > 0);
+    await waitFor("the staff socket to see the status change", async () => staffEvents.some(([e]) => e === "connection.update"));
+    expect(staffEvents.filter(([event, data]) => event === "qr" || JSON.stringify(data).includes('"qr"'))).toEqual([]);
+
+    const ownerLog = expectOk(await request("GET", `/api/sessions/${sessionId}/events`, api(alice)), "owner events").body as Array<{ event: string }>;
+    expect(ownerLog.some((e) => e.event === "qr")).toBe(true);
+    for (const as of [{ apiKey: staff.key }, { cookie: staff.cookie }]) {
+      const log = expectOk(await request("GET", `/api/sessions/${sessionId}/events`, { baseUrl: base, as }), "staff events").body as Array<{ event: string; data: object }>;
+      expect(log.length).toBeGreaterThan(0);
+      expect(log.filter((e) => e.event === "qr" || "qr" in e.data)).toEqual([]);
+    }
+    // Webhooks receive QR events, so only those who may manage the session can set one up.
+    const hook = await request("POST", "/api/webhooks", { baseUrl: base, as: { apiKey: staff.key }, json: { name: "x", url: "http://8.8.8.8/", events: ["qr"] } });
+    expect(hook.status).toBe(403);
+    expect((await request("PUT", `/api/sessions/${sessionId}/webhook`, { baseUrl: base, as: { apiKey: staff.key }, json: { url: "http://8.8.8.8/" } })).status).toBe(403);
   });
 });
