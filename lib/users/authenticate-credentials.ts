@@ -27,7 +27,7 @@ export async function authenticateCredentials(identifier: string, password: stri
     recordLoginFailure(account, ip);
     throw new AppError("UNAUTHORIZED", "Invalid username/email or password");
   }
-  recordLoginSuccess(account);
+  recordLoginSuccess(account, ip);
   await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   const { passwordHash: _omit, ...publicUser } = user;
   return publicUser;

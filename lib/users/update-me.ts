@@ -21,7 +21,7 @@ export async function updateMe(caller: Caller, input: UpdateMeInput, ip: string)
       recordLoginFailure(account, ip);
       throw new AppError("BAD_REQUEST", "currentPassword: is not correct");
     }
-    recordLoginSuccess(account);
+    recordLoginSuccess(account, ip);
     data.passwordHash = await hashPassword(input.newPassword);
   }
   return db().user.update({ where: { id: caller.id }, data, select: PUBLIC_USER_SELECT });
