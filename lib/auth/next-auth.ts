@@ -30,7 +30,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
         if (!identifier || !password) return null;
         try {
           const user = await authenticateCredentials(identifier, password, clientIp(request.headers));
-          return { id: user.id, name: user.name, email: user.email, role: user.role };
+          return { id: user.id, name: user.name, email: user.email, role: user.role, ver: user.sessionVersion };
         } catch (error) {
           if (error instanceof AppError && error.code === "RATE_LIMITED") throw new RateLimited();
           if (error instanceof AppError) return null;
@@ -41,7 +41,11 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        // The session version (lib/auth/session-cookie.ts): the same cookie rule as the JSON login.
+        token.ver = (user as { ver?: number }).ver ?? 0;
+      }
       return token;
     },
   },

@@ -2,8 +2,9 @@
 // once on logout, password and role changes and "sign out everywhere" (item 8), and neither session
 // ids nor e-mail addresses can be used to learn what other tenants have (item 11).
 import { request as httpRequest } from "node:http";
+import { io as connectSocket, type Socket } from "socket.io-client";
 import { describe, expect, inject, it } from "vitest";
-import { baseUrl, registerOwner } from "../support/api-client";
+import { adminCredentials, baseUrl, createStaff, expectOk, login, registerOwner, request, sessionCookieFrom } from "../support/api-client";
 
 /** A sign-in sent from another loopback address (the gateway sees it as another client). */
 function loginFrom(localAddress: string, body: Record<string, string>): Promise<{ status: number; cookie: string | null }> {
@@ -46,5 +47,97 @@ describe("login lockout", () => {
     }
     expect((await loginFrom("127.0.0.4", { username: inject("adminEmail"), password: inject("adminPassword") })).status).toBe(429);
     expect((await loginFrom("127.0.0.5", { username: inject("adminEmail"), password: inject("adminPassword") })).status).toBe(200);
+  });
+});
+
+describe("server-side session versions", () => {
+  const me = (cookie: string) => request("GET", "/api/users/me", { as: { cookie } });
+
+  it("logout ends the cookie at once, also a copy kept elsewhere", async () => {
+    const user = await registerOwner("logout");
+    const copy = user.cookie;
+    expect((await me(copy)).status).toBe(200);
+    const res = expectOk(await request("POST", "/api/auth/logout", { as: { cookie: user.cookie } }), "logout");
+    expect(res.headers.getSetCookie().join()).toMatch(/authjs\.session-token=;.*Max-Age=0/);
+    expect((await me(copy)).status).toBe(401);
+    // The API key is not a cookie: it keeps working until revoked.
+    expect((await request("GET", "/api/users/me", { as: { apiKey: user.apiKey } })).status).toBe(200);
+    expect((await me(await login(user.username, user.password))).status).toBe(200);
+  });
+
+  it("a password change ends every other cookie; the browser that changed it gets a fresh one", async () => {
+    const user = await registerOwner("pwchange");
+    const elsewhere = await login(user.username, user.password);
+    const res = expectOk(await request("PATCH", "/api/users/me", { as: { cookie: user.cookie }, json: { currentPassword: user.password, newPassword: "a-new-password-1" } }), "change");
+    const fresh = sessionCookieFrom(res);
+    expect(fresh).not.toBeNull();
+    expect((await me(elsewhere)).status).toBe(401);
+    expect((await me(user.cookie)).status).toBe(401);
+    expect((await me(fresh!)).status).toBe(200);
+  });
+
+  it("sign out everywhere ends every cookie of the caller, this one included", async () => {
+    const user = await registerOwner("everywhere");
+    const second = await login(user.username, user.password);
+    const res = expectOk(await request("POST", "/api/users/me/sign-out-everywhere", { as: { cookie: user.cookie } }), "sign out everywhere");
+    expect(res.body).toMatchObject({ success: true });
+    expect((await me(user.cookie)).status).toBe(401);
+    expect((await me(second)).status).toBe(401);
+    // With an API key it ends the cookies too.
+    const third = await login(user.username, user.password);
+    expectOk(await request("POST", "/api/users/me/sign-out-everywhere", { as: { apiKey: user.apiKey } }), "via key");
+    expect((await me(third)).status).toBe(401);
+    expect((await request("POST", "/api/users/me/sign-out-everywhere", {})).status).toBe(401);
+  });
+
+  it("a role change or a password reset by an admin ends the user's cookies", async () => {
+    const admin = await adminCredentials();
+    const target = await registerOwner("promoted");
+    expectOk(await request("PATCH", `/api/users/${target.id}`, { as: admin, json: { role: "SUPERADMIN" } }), "promote");
+    expect((await me(target.cookie)).status).toBe(401);
+    const again = await login(target.username, target.password);
+    expect((await me(again)).status).toBe(200);
+    expectOk(await request("PATCH", `/api/users/${target.id}`, { as: admin, json: { password: "reset-by-admin-1" } }), "reset");
+    expect((await me(again)).status).toBe(401);
+    // Renaming is not a reason to sign anyone out.
+    const third = await login(target.username, "reset-by-admin-1");
+    expectOk(await request("PATCH", `/api/users/${target.id}`, { as: admin, json: { name: "Renamed" } }), "rename");
+    expect((await me(third)).status).toBe(200);
+  });
+
+  it("a suspended user can use neither cookie nor key nor sign in, until the suspension is lifted", async () => {
+    const owner = await registerOwner("suspends");
+    const staff = await createStaff(owner);
+    expectOk(await request("PATCH", `/api/users/${staff.id}`, { as: { cookie: owner.cookie }, json: { suspended: true } }), "suspend");
+    expect((await me(staff.cookie)).status).toBe(401);
+    const byKey = await request("GET", "/api/users/me", { as: { apiKey: staff.apiKey } });
+    expect(byKey.status).toBe(401);
+    expect(byKey.body.error).toMatch(/suspended/);
+    expect((await request("POST", "/api/auth/login", { json: { username: staff.username, password: staff.password } })).status).toBe(403);
+    expect((await request("POST", "/api/auth/login", { json: { username: staff.username, password: "wrong-password" } })).status).toBe(401);
+    expectOk(await request("PATCH", `/api/users/${staff.id}`, { as: { cookie: owner.cookie }, json: { suspended: false } }), "lift");
+    expect((await request("GET", "/api/users/me", { as: { apiKey: staff.apiKey } })).status).toBe(200);
+    expect((await me(await login(staff.username, staff.password))).status).toBe(200);
+    // Another tenant's owner cannot suspend this staff member.
+    const other = await registerOwner("other");
+    expect((await request("PATCH", `/api/users/${staff.id}`, { as: { cookie: other.cookie }, json: { suspended: true } })).status).toBe(404);
+    expect((await request("PATCH", `/api/users/${staff.id}`, { as: { cookie: owner.cookie }, json: { suspended: "yes" } })).status).toBe(400);
+  });
+
+  it("open sockets of a user whose cookies ended are disconnected", async () => {
+    const user = await registerOwner("sockets");
+    const socket = await new Promise<Socket>((resolve, reject) => {
+      const s = connectSocket(baseUrl(), { extraHeaders: { Cookie: user.cookie }, transports: ["websocket"], reconnection: false });
+      s.once("connect", () => resolve(s));
+      s.once("connect_error", reject);
+    });
+    try {
+      expectOk(await request("POST", "/api/users/me/sign-out-everywhere", { as: { apiKey: user.apiKey } }), "sign out everywhere");
+      const deadline = Date.now() + 2_000;
+      while (socket.connected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      expect(socket.connected).toBe(false);
+    } finally {
+      socket.close();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { loginSchema } from "@/lib/users/users.schema";
 
 export const POST = withAuth({ permission: null, body: loginSchema }, async ({ req, body }) => {
   const user = await authenticateCredentials(body.identifier, body.password, clientIp(req.headers));
-  const token = await encodeSessionToken({ sub: user.id, name: user.name, email: user.email, role: user.role });
+  const token = await encodeSessionToken({ sub: user.id, name: user.name, email: user.email, role: user.role, ver: user.sessionVersion });
   return Response.json(
     { message: "Login successful", user: { id: user.id, name: user.name, username: user.username, email: user.email, role: user.role } },
     { headers: { "Set-Cookie": sessionCookieHeader(token) } },

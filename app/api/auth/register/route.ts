@@ -6,7 +6,7 @@ import { registerSchema } from "@/lib/users/users.schema";
 
 export const POST = withAuth({ permission: null, body: registerSchema }, async ({ body }) => {
   const user = await registerUser(body);
-  const token = await encodeSessionToken({ sub: user.id, name: user.name, email: user.email, role: user.role });
+  const token = await encodeSessionToken({ sub: user.id, name: user.name, email: user.email, role: user.role, ver: 0 });
   return Response.json(
     { message: "User registered successfully", user },
     { headers: { "Set-Cookie": sessionCookieHeader(token) } },
