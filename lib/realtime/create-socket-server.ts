@@ -40,6 +40,8 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
       if (!caller) return next(new Error("Not authenticated"));
       socket.data.caller = caller;
       socket.data.credentials = credentials;
+      // Internal id → the public sessionId the client joined with (what it is told on revocation).
+      socket.data.publicIds = new Map<string, string>();
       next();
     } catch (error) {
       next(new Error(error instanceof AppError ? error.message : "Not authenticated"));
@@ -56,8 +58,9 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
       try {
         if (!hasPermission(caller.role, "sessions.read")) throw new AppError("FORBIDDEN", "You are not allowed to do this");
         const session = await getSessionOrThrow(caller, sessionId);
-        await socket.join(sessionRoom(session.sessionId));
-        if (hasPermission(caller.role, "sessions.manage")) await socket.join(sessionManageRoom(session.sessionId));
+        (socket.data.publicIds as Map<string, string>).set(session.id, session.sessionId);
+        await socket.join(sessionRoom(session.id));
+        if (hasPermission(caller.role, "sessions.manage")) await socket.join(sessionManageRoom(session.id));
         reply({ ok: true, sessionId: session.sessionId });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, "join-session failed");
@@ -67,8 +70,12 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
     const leave = async (payload: unknown, ack?: Ack) => {
       const sessionId = readSessionId(payload);
       if (sessionId) {
-        await socket.leave(sessionRoom(sessionId));
-        await socket.leave(sessionManageRoom(sessionId));
+        // Rooms are named by internal id; a session the caller cannot see is in no room of theirs.
+        const session = await getSessionOrThrow(socket.data.caller as Caller, sessionId).catch(() => null);
+        for (const id of session ? [session.id, sessionId] : [sessionId]) {
+          await socket.leave(sessionRoom(id));
+          await socket.leave(sessionManageRoom(id));
+        }
       }
       if (typeof ack === "function") ack(sessionId ? { ok: true, sessionId } : { ok: false, error: "sessionId: is required" });
     };
@@ -124,6 +131,8 @@ async function recheck(socket: Socket): Promise<void> {
   const mayRead = hasPermission(caller.role, "sessions.read");
   const mayManage = hasPermission(caller.role, "sessions.manage");
   const sessionIds = new Set([...socket.rooms].flatMap((room) => room.match(ROOM)?.[1] ?? []));
+  // Room names hold internal ids, which getSessionOrThrow resolves within the caller's scope.
+  const publicIds = socket.data.publicIds as Map<string, string>;
   for (const sessionId of sessionIds) {
     let visible = mayRead;
     if (visible) {
@@ -140,7 +149,7 @@ async function recheck(socket: Socket): Promise<void> {
     if (!visible) {
       await socket.leave(sessionRoom(sessionId));
       await socket.leave(sessionManageRoom(sessionId));
-      socket.emit("session.access-revoked", { sessionId });
+      socket.emit("session.access-revoked", { sessionId: publicIds.get(sessionId) ?? sessionId });
     } else if (!mayManage) await socket.leave(sessionManageRoom(sessionId));
   }
 }

@@ -141,3 +141,47 @@ describe("server-side session versions", () => {
     }
   });
 });
+
+describe("enumeration", () => {
+  it("a custom sessionId reveals nothing about other tenants: each tenant's URL reaches its own session", async () => {
+    const [a, b] = await Promise.all([registerOwner("enum-a"), registerOwner("enum-b")]);
+    const custom = `shop-${Date.now().toString(36)}`;
+    const first = expectOk(await request("POST", "/api/sessions", { as: { apiKey: a.apiKey }, json: { name: "A's shop", sessionId: custom } }), "a creates").body;
+    // Taken by A, but B cannot tell: B gets it too.
+    const second = expectOk(await request("POST", "/api/sessions", { as: { apiKey: b.apiKey }, json: { name: "B's shop", sessionId: custom } }), "b creates").body;
+    expect(second.id).not.toBe(first.id);
+    // Every URL resolves within the caller's own sessions.
+    expect(expectOk(await request("GET", `/api/sessions/${custom}`, { as: { apiKey: a.apiKey } }), "a reads").body).toMatchObject({ id: first.id, name: "A's shop" });
+    expect(expectOk(await request("GET", `/api/sessions/${custom}`, { as: { apiKey: b.apiKey } }), "b reads").body).toMatchObject({ id: second.id, name: "B's shop" });
+    expectOk(await request("PATCH", `/api/sessions/${custom}`, { as: { apiKey: b.apiKey }, json: { name: "Renamed by B" } }), "b renames");
+    expectOk(await request("DELETE", `/api/sessions/${custom}`, { as: { apiKey: b.apiKey } }), "b deletes");
+    expect(expectOk(await request("GET", `/api/sessions/${custom}`, { as: { apiKey: a.apiKey } }), "a still has it").body).toMatchObject({ id: first.id, name: "A's shop" });
+    expect((await request("GET", `/api/sessions/${first.id}`, { as: { apiKey: b.apiKey } })).status).toBe(404);
+    // A webhook bound by sessionId binds the caller's own session.
+    const hook = expectOk(await request("POST", "/api/webhooks", { as: { apiKey: a.apiKey }, json: { name: "h", url: "http://8.8.8.8/", events: ["message.received"], sessionId: custom } }), "hook").body;
+    expect(JSON.stringify(hook)).toContain(custom);
+  });
+
+  it("a superadmin addressing a public id that several tenants use is told to use the internal id", async () => {
+    const [a, b] = await Promise.all([registerOwner("dup-a"), registerOwner("dup-b")]);
+    const custom = `dup-${Date.now().toString(36)}`;
+    const first = expectOk(await request("POST", "/api/sessions", { as: { apiKey: a.apiKey }, json: { name: "A", sessionId: custom } }), "a").body;
+    expectOk(await request("POST", "/api/sessions", { as: { apiKey: b.apiKey }, json: { name: "B", sessionId: custom } }), "b");
+    const admin = await adminCredentials();
+    const ambiguous = await request("GET", `/api/sessions/${custom}`, { as: admin });
+    expect(ambiguous.status).toBe(409);
+    expect(ambiguous.body.error).toMatch(/^sessionId: .*use the session's id/);
+    expect(expectOk(await request("GET", `/api/sessions/${first.id}`, { as: admin }), "by id").body).toMatchObject({ id: first.id, name: "A" });
+  });
+
+  it("registration: another letter case of a used e-mail gets the same generic answer as a used username", async () => {
+    const user = await registerOwner("case");
+    const fresh = `fresh-${Date.now().toString(36)}`;
+    const byEmail = await request("POST", "/api/auth/register", { json: { name: "X", email: user.email.toUpperCase(), username: fresh, password: "password-123" } });
+    const byUsername = await request("POST", "/api/auth/register", { json: { name: "X", email: `${fresh}@example.test`, username: user.username.toUpperCase(), password: "password-123" } });
+    expect([byEmail.status, byUsername.status]).toEqual([409, 409]);
+    expect(byEmail.body).toEqual(byUsername.body);
+    // And signing in ignores the letter case of the e-mail.
+    expect((await request("POST", "/api/auth/login", { json: { email: user.email.toUpperCase(), password: user.password } })).status).toBe(200);
+  });
+});

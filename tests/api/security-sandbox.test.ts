@@ -232,3 +232,31 @@ describe("the QR rule on every event path", () => {
     expect((await request("PUT", `/api/sessions/${sessionId}/webhook`, { baseUrl: base, as: { apiKey: staff.key }, json: { url: "http://8.8.8.8/" } })).status).toBe(403);
   });
 });
+
+describe("a public sessionId used by two tenants", () => {
+  it("keeps their Socket.io rooms and sends apart", async () => {
+    const custom = `dup-${Date.now().toString(36)}`;
+    const create = async (t: Tenant) => expectOk(await request("POST", "/api/sessions", { ...api(t), json: { name: "dup", sessionId: custom } }), "create").body;
+    const [mine, theirs] = [await create(alice), await create(mallory)];
+    expect(mine.id).not.toBe(theirs.id);
+    const aliceSocket = await joined(await openSocket({ apiKey: alice.key }), custom);
+    const mallorySocket = await joined(await openSocket({ apiKey: mallory.key }), custom);
+    const aliceSaw: unknown[] = [];
+    const mallorySaw: unknown[] = [];
+    aliceSocket.on("connection.update", (e: unknown) => aliceSaw.push(e));
+    mallorySocket.onAny((_event: string, e: unknown) => mallorySaw.push(e));
+    // Alice pairs hers and sends through it by the public id.
+    expectOk(await request("POST", `/api/sessions/${custom}/connect`, api(alice)), "connect");
+    const scanned = expectOk(await request("POST", `/api/sandbox/sessions/${custom}/scan`, { ...api(alice), json: {} }), "scan").body;
+    await waitFor("alice's socket to see her session connect", async () => aliceSaw.some((e) => (e as { status?: string }).status === "CONNECTED"));
+    expectOk(await request("POST", "/api/chat/send", { ...api(alice), json: { sessionId: custom, jid: ALICE, message: { text: "from the dup session" } } }), "send");
+    const received = await waitFor("the contact to get it", async () => {
+      const inbox = expectOk(await request("GET", `/api/sandbox/contacts/${ALICE}/messages`, api(alice)), "inbox").body as Array<{ text: string; from: string }>;
+      return inbox.find((m) => m.text === "from the dup session");
+    });
+    expect(received.from).toBe(scanned.phone);
+    expect(mallorySaw).toEqual([]);
+    // Mallory's own session of that name is untouched.
+    expect(expectOk(await request("GET", `/api/sessions/${custom}/status`, api(mallory)), "status").body.status).not.toBe("CONNECTED");
+  });
+});
