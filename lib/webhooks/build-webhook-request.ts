@@ -1,7 +1,8 @@
 // The POST a webhook receives for one event: seed 001's payload plus the session's metadata (seed
-// 003) and the event id, with seed 003's headers and the HMAC signature. Pure.
+// 003) and the event id, with seed 003's headers, seed 001's HMAC signature and the Standard
+// Webhooks headers (webhook-id, webhook-timestamp, webhook-signature). Pure.
 import { seed001Name } from "@/lib/events/event-names";
-import { signWebhookBody } from "@/lib/webhooks/sign-webhook-body";
+import { signStandardWebhook, signWebhookBody } from "@/lib/webhooks/sign-webhook-body";
 import type { WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
 
 export interface WebhookRequestInput {
@@ -46,6 +47,7 @@ export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest 
   };
   // Exactly what seed 001's verifier recomputes: JSON.stringify of the parsed body.
   const body = JSON.stringify(payload);
+  const timestamp = Math.floor(input.now.getTime() / 1000);
   const headers: Record<string, string> = {
     "Content-Type": "application/json",
     "User-Agent": "Wagate-Webhooks/1",
@@ -55,8 +57,15 @@ export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest 
     "X-Webhook-Id": input.eventId,
     "X-Webhook-Delivery": input.deliveryId,
     "X-Webhook-Attempt": String(input.attempt),
-    "X-Webhook-Timestamp": String(Math.floor(input.now.getTime() / 1000)),
+    "X-Webhook-Timestamp": String(timestamp),
+    // Standard Webhooks: the id is the delivery's (one event to one webhook), the same on every
+    // retry, so a receiver can drop duplicates; the timestamp is this attempt's.
+    "webhook-id": input.deliveryId,
+    "webhook-timestamp": String(timestamp),
   };
-  if (input.secret) headers["X-Webhook-Signature"] = signWebhookBody(body, input.secret);
+  if (input.secret) {
+    headers["X-Webhook-Signature"] = signWebhookBody(body, input.secret);
+    headers["webhook-signature"] = signStandardWebhook(input.deliveryId, timestamp, body, input.secret);
+  }
   return { body, headers, eventName };
 }

@@ -2,11 +2,14 @@
 // the sandbox keeps tenants' phone numbers and contacts apart, and a webhook test send shows the
 // answer's status and size, never its text.
 import { io as connectSocket, type Socket } from "socket.io-client";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, newUserInput, request, sessionCookieFrom, uniqueName } from "../support/api-client";
 import { ALICE, ECHO_BOT, pairedSession, registerTenant, startSandboxGateway, type Tenant, waitFor } from "./chat-support";
-import { startReceiver, type Receiver } from "./webhooks-support";
+import { startReceiver, type Receiver, verifyWebhook } from "./webhooks-support";
+
+const HOOK_SECRET = "a-secret-shared-with-the-receiver";
 
 let gateway: TestServer;
 let base: string;
@@ -86,7 +89,7 @@ describe("webhook test sends", () => {
     receiver.answer = () => ({ status: 200, body: secretText });
     const session = await pairedSession(base, alice);
     const hook = expectOk(
-      await request("POST", "/api/webhooks", { ...api(alice), json: { name: "t", url: receiver.url, events: ["message.received"], sessionId: session.sessionId } }),
+      await request("POST", "/api/webhooks", { ...api(alice), json: { name: "t", url: receiver.url, events: ["message.received"], sessionId: session.sessionId, secret: HOOK_SECRET } }),
       "create webhook",
     ).body;
     const test = expectOk(await request("POST", `/api/webhooks/${hook.id}/test`, api(alice)), "test").body;
@@ -97,7 +100,12 @@ describe("webhook test sends", () => {
 
     // A real delivery keeps the start of the receiver's own answer.
     expectOk(await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { ...api(alice), json: { to: session.sessionId, text: "hello hook" } }), "contact sends");
-    await receiver.waitFor((r) => r.some((x) => x.body?.event === "message.received"), "a delivery");
+    const [delivery] = (await receiver.waitFor((r) => r.some((x) => x.body?.event === "message.received"), "a delivery")).filter((x) => x.body?.event === "message.received");
+    // Signed both ways: seed 001's header, and Standard Webhooks' (checked by its own package).
+    expect(verifyWebhook(delivery.body, String(delivery.headers["x-webhook-signature"]), HOOK_SECRET)).toBe(true);
+    const standard = { "webhook-id": String(delivery.headers["webhook-id"]), "webhook-timestamp": String(delivery.headers["webhook-timestamp"]), "webhook-signature": String(delivery.headers["webhook-signature"]) };
+    expect(new Webhook(`whsec_${Buffer.from(HOOK_SECRET).toString("base64")}`).verify(delivery.raw, standard)).toEqual(delivery.body);
+    expect(() => new Webhook(`whsec_${Buffer.from(HOOK_SECRET).toString("base64")}`).verify(delivery.raw.replace("hello hook", "hello hack"), standard)).toThrow();
     const delivered = await waitFor("the delivery's log entry", async () => {
       const body = expectOk(await request("GET", `/api/webhooks/${hook.id}/deliveries`, api(alice)), "deliveries").body;
       return body.deliveries.find((d: { event: string; attempts: number }) => d.event === "message.received" && d.attempts > 0);
