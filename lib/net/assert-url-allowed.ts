@@ -9,7 +9,12 @@ import { AppError } from "@/lib/api/app-error";
 import { env } from "@/lib/env";
 import { isPrivateAddress } from "@/lib/net/is-private-address";
 
-export async function assertUrlAllowed(raw: string, field = "url"): Promise<void> {
+/**
+ * `unresolvable: "accept"` lets a name that does not resolve (now) through: the address check is the
+ * security part, and it runs again at every fetch; refusing a typo early is a courtesy for webhook
+ * targets, which are tested at once, not for a fallback picture fetched some day later.
+ */
+export async function assertUrlAllowed(raw: string, field = "url", options: { unresolvable?: "refuse" | "accept" } = {}): Promise<void> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -29,7 +34,7 @@ export async function assertUrlAllowed(raw: string, field = "url"): Promise<void
       const code = (error as NodeJS.ErrnoException).code;
       // A name that does not exist is a typo worth reporting now; a DNS hiccup is not the user's
       // fault, and every delivery checks the address again anyway.
-      if (code === "ENOTFOUND" || code === "ENODATA") throw new AppError("BAD_REQUEST", `${field}: ${host} does not resolve`);
+      if ((code === "ENOTFOUND" || code === "ENODATA") && options.unresolvable !== "accept") throw new AppError("BAD_REQUEST", `${field}: ${host} does not resolve`);
       return;
     }
   }

@@ -56,13 +56,14 @@ export const API_CATALOGUE: Endpoint[] = [
 
   { method: "post", path: "/api/auth/register", tag: "Auth", summary: "Sign up as a new owner (sets the session cookie)", permission: null, body: registerSchema, returns: '{ "message", "user" }' },
   { method: "post", path: "/api/auth/login", tag: "Auth", summary: "Sign in with username or email (sets the session cookie); rate-limited", permission: null, body: loginSchema, returns: '{ "message", "user" }; 401 wrong credentials; 429 too many attempts' },
-  { method: "post", path: "/api/auth/logout", tag: "Auth", summary: "Sign out (clears the session cookie)", permission: null, returns: '{ "message" }' },
+  { method: "post", path: "/api/auth/logout", tag: "Auth", summary: "Sign out: ends the session cookie server-side (every cookie of the user: session version) and clears it", permission: null, returns: '{ "message" }' },
 
   { method: "get", path: "/api/users/me", tag: "Users", summary: "The caller's profile", permission: "profile.read", returns: "user" },
-  { method: "patch", path: "/api/users/me", tag: "Users", summary: "Change the caller's own name, phone or password", permission: "profile.read", body: updateMeSchema, returns: "user" },
+  { method: "patch", path: "/api/users/me", tag: "Users", summary: "Change the caller's own name, phone or password (a new password ends the user's other cookies; this browser gets a fresh one)", permission: "profile.read", body: updateMeSchema, returns: "user" },
+  { method: "post", path: "/api/users/me/sign-out-everywhere", tag: "Users", summary: "End every dashboard session (cookie) of the caller, this one included; API keys are not affected", permission: "profile.read", returns: '{ "success": true, "message" }' },
   { method: "get", path: "/api/users", tag: "Users", summary: "All users (superadmin) or the caller's staff (owner)", permission: "users.read", returns: "user[] with assigned sessions" },
   { method: "post", path: "/api/users", tag: "Users", summary: "Create a user (superadmin) or a staff member (owner)", permission: "users.write", body: createUserSchema, returns: "user (201)" },
-  { method: "patch", path: "/api/users/{id}", tag: "Users", summary: "Change a user within reach", permission: "users.write", body: updateUserSchema, returns: "user" },
+  { method: "patch", path: "/api/users/{id}", tag: "Users", summary: "Change a user within reach; `suspended: true` blocks sign-in, cookies and API key (password, role and suspension changes end the user's cookies)", permission: "users.write", body: updateUserSchema, returns: "user" },
   { method: "delete", path: "/api/users/{id}", tag: "Users", summary: "Remove a user within reach (cascades)", permission: "users.write", returns: '{ "success": true }' },
   { method: "get", path: "/api/users/{id}/sessions", tag: "Users", summary: "Sessions assigned to a staff member", permission: "users.read", returns: "{ id, sessionId, name }[]" },
   { method: "put", path: "/api/users/{id}/sessions", tag: "Users", summary: "Replace a staff member's assigned sessions", permission: "users.write", body: assignSessionsSchema, returns: "{ id, sessionId, name }[]" },

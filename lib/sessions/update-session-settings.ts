@@ -12,7 +12,7 @@ import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 export async function updateSessionSettings(caller: Caller, idOrSessionId: string, config: SessionConfig) {
   const session = await getSessionOrThrow(caller, idOrSessionId);
   // The fallback picture is fetched by the server later: refuse an internal target now, like a webhook URL.
-  if (config.ppGuardFallbackUrl) await assertUrlAllowed(config.ppGuardFallbackUrl, "config.ppGuardFallbackUrl");
+  if (config.ppGuardFallbackUrl) await assertUrlAllowed(config.ppGuardFallbackUrl, "config.ppGuardFallbackUrl", { unresolvable: "accept" });
   const merged = { ...(session.config as object), ...config };
   const { count } = await db().whatsappSession.updateMany({
     where: { id: session.id, ...sessionScope(caller) },
