@@ -6,6 +6,7 @@ import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, useSecureCookies } from "@/lib
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/server/client-ip";
 import { authenticateCredentials } from "@/lib/users/authenticate-credentials";
+import { logoutSessionToken } from "@/lib/users/logout";
 
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
@@ -39,6 +40,12 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  // Signing out ends the cookie server-side too (session version), like POST /api/auth/logout.
+  events: {
+    async signOut(message) {
+      await logoutSessionToken("token" in message ? message.token : null);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) {

@@ -65,6 +65,22 @@ describe("server-side session versions", () => {
     expect((await me(await login(user.username, user.password))).status).toBe(200);
   });
 
+  it("the dashboard's sign-out (next-auth) ends the cookie server-side too", async () => {
+    const user = await registerOwner("nasignout");
+    const copy = user.cookie;
+    const csrf = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: { Cookie: user.cookie } });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("csrf-token"))!;
+    const res = await fetch(`${baseUrl()}/api/auth/signout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `${user.cookie}; ${csrfCookie}`, Origin: baseUrl() },
+      body: new URLSearchParams({ csrfToken }).toString(),
+    });
+    expect(res.status).toBeLessThan(400);
+    expect((await me(copy)).status).toBe(401);
+  });
+
   it("a password change ends every other cookie; the browser that changed it gets a fresh one", async () => {
     const user = await registerOwner("pwchange");
     const elsewhere = await login(user.username, user.password);
