@@ -15,6 +15,8 @@ export interface Caller {
   /** The tenant the caller acts in: their own id, or their owner's for STAFF. */
   tenantId: string;
   via: "apiKey" | "cookie";
+  /** The cookie's own id (via cookie only), which a logout revokes. */
+  cookieId?: string | null;
 }
 
 interface CredentialSource {
@@ -57,7 +59,10 @@ export async function resolveCaller(source: CredentialSource): Promise<Caller | 
   // Loaded on every request so that a removed user or a changed role takes effect at once, and a
   // cookie of an older session version (logged out, signed out everywhere, password or role
   // changed) or of a suspended user is simply not a session any more.
-  const user = await db().user.findUnique({ where: { id: claims.sub }, select: USER_FIELDS });
-  if (!user || user.suspendedAt || user.sessionVersion !== claims.ver) return null;
-  return toCaller(user, "cookie");
+  const [user, revoked] = await Promise.all([
+    db().user.findUnique({ where: { id: claims.sub }, select: USER_FIELDS }),
+    claims.sid ? db().revokedSessionCookie.findUnique({ where: { id: claims.sid }, select: { id: true } }) : null,
+  ]);
+  if (!user || revoked || user.suspendedAt || user.sessionVersion !== claims.ver) return null;
+  return { ...toCaller(user, "cookie"), cookieId: claims.sid };
 }

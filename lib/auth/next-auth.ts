@@ -2,7 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { AppError } from "@/lib/api/app-error";
-import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, useSecureCookies } from "@/lib/auth/session-cookie";
+import { newSessionCookieId, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, useSecureCookies } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/server/client-ip";
 import { authenticateCredentials } from "@/lib/users/authenticate-credentials";
@@ -52,6 +52,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
         token.sub = user.id;
         // The session version (lib/auth/session-cookie.ts): the same cookie rule as the JSON login.
         token.ver = (user as { ver?: number }).ver ?? 0;
+        token.sid = newSessionCookieId();
       }
       return token;
     },

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 
@@ -21,18 +22,25 @@ export interface SessionClaims {
    * that carries another one: every cookie of that user ends at once, server-side.
    */
   ver: number;
+  /** This cookie's own random id: a logout ends this cookie alone (revoked_session_cookies). */
+  sid?: string;
+}
+
+/** A new cookie id: 128 random bits. */
+export function newSessionCookieId(): string {
+  return randomBytes(16).toString("base64url");
 }
 
 export function encodeSessionToken(claims: SessionClaims): Promise<string> {
-  return encode({ token: claims, secret: env.AUTH_SECRET, salt: SESSION_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS });
+  return encode({ token: { ...claims, sid: claims.sid ?? newSessionCookieId() }, secret: env.AUTH_SECRET, salt: SESSION_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS });
 }
 
-export async function decodeSessionToken(token: string): Promise<{ sub: string; ver: number } | null> {
+export async function decodeSessionToken(token: string): Promise<{ sub: string; ver: number; sid: string | null } | null> {
   try {
     const payload = await decode({ token, secret: env.AUTH_SECRET, salt: SESSION_COOKIE });
     if (!payload || typeof payload.sub !== "string") return null;
     // A cookie issued before versions existed counts as version 0: the first bump ends it.
-    return { sub: payload.sub, ver: typeof payload.ver === "number" ? payload.ver : 0 };
+    return { sub: payload.sub, ver: typeof payload.ver === "number" ? payload.ver : 0, sid: typeof payload.sid === "string" ? payload.sid : null };
   } catch {
     return null;
   }

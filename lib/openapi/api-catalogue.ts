@@ -56,7 +56,7 @@ export const API_CATALOGUE: Endpoint[] = [
 
   { method: "post", path: "/api/auth/register", tag: "Auth", summary: "Sign up as a new owner (sets the session cookie)", permission: null, body: registerSchema, returns: '{ "message", "user" }' },
   { method: "post", path: "/api/auth/login", tag: "Auth", summary: "Sign in with username or email (sets the session cookie); rate-limited", permission: null, body: loginSchema, returns: '{ "message", "user" }; 401 wrong credentials; 429 too many attempts' },
-  { method: "post", path: "/api/auth/logout", tag: "Auth", summary: "Sign out: ends the session cookie server-side (every cookie of the user: session version) and clears it", permission: null, returns: '{ "message" }' },
+  { method: "post", path: "/api/auth/logout", tag: "Auth", summary: "Sign out: ends this session cookie server-side (a copy stops working too) and clears it", permission: null, returns: '{ "message" }' },
 
   { method: "get", path: "/api/users/me", tag: "Users", summary: "The caller's profile", permission: "profile.read", returns: "user" },
   { method: "patch", path: "/api/users/me", tag: "Users", summary: "Change the caller's own name, phone or password (a new password ends the user's other cookies; this browser gets a fresh one)", permission: "profile.read", body: updateMeSchema, returns: "user" },

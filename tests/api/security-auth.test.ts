@@ -53,13 +53,15 @@ describe("login lockout", () => {
 describe("server-side session versions", () => {
   const me = (cookie: string) => request("GET", "/api/users/me", { as: { cookie } });
 
-  it("logout ends the cookie at once, also a copy kept elsewhere", async () => {
+  it("logout ends the cookie at once, also a copy kept elsewhere; the user's other browsers stay signed in", async () => {
     const user = await registerOwner("logout");
     const copy = user.cookie;
+    const otherBrowser = await login(user.username, user.password);
     expect((await me(copy)).status).toBe(200);
     const res = expectOk(await request("POST", "/api/auth/logout", { as: { cookie: user.cookie } }), "logout");
     expect(res.headers.getSetCookie().join()).toMatch(/authjs\.session-token=;.*Max-Age=0/);
     expect((await me(copy)).status).toBe(401);
+    expect((await me(otherBrowser)).status).toBe(200);
     // The API key is not a cookie: it keeps working until revoked.
     expect((await request("GET", "/api/users/me", { as: { apiKey: user.apiKey } })).status).toBe(200);
     expect((await me(await login(user.username, user.password))).status).toBe(200);
@@ -68,6 +70,7 @@ describe("server-side session versions", () => {
   it("the dashboard's sign-out (next-auth) ends the cookie server-side too", async () => {
     const user = await registerOwner("nasignout");
     const copy = user.cookie;
+    const otherBrowser = await login(user.username, user.password);
     const csrf = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: { Cookie: user.cookie } });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("csrf-token"))!;
@@ -79,6 +82,7 @@ describe("server-side session versions", () => {
     });
     expect(res.status).toBeLessThan(400);
     expect((await me(copy)).status).toBe(401);
+    expect((await me(otherBrowser)).status).toBe(200);
   });
 
   it("a password change ends every other cookie; the browser that changed it gets a fresh one", async () => {
