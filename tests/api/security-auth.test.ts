@@ -144,6 +144,28 @@ describe("server-side session versions", () => {
     expect((await request("PATCH", `/api/users/${staff.id}`, { as: { cookie: owner.cookie }, json: { suspended: "yes" } })).status).toBe(400);
   });
 
+  it("a suspended user's key and cookie sockets are disconnected", async () => {
+    const owner = await registerOwner("susp-sock");
+    const staff = await createStaff(owner);
+    const open = (opts: Parameters<typeof connectSocket>[1]) =>
+      new Promise<Socket>((resolve, reject) => {
+        const s = connectSocket(baseUrl(), { ...opts, transports: ["websocket"], reconnection: false });
+        s.once("connect", () => resolve(s));
+        s.once("connect_error", reject);
+      });
+    const byKey = await open({ auth: { apiKey: staff.apiKey } });
+    const byCookie = await open({ extraHeaders: { Cookie: staff.cookie } });
+    try {
+      expectOk(await request("PATCH", `/api/users/${staff.id}`, { as: { cookie: owner.cookie }, json: { suspended: true } }), "suspend");
+      const deadline = Date.now() + 2_000;
+      while ((byKey.connected || byCookie.connected) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      expect([byKey.connected, byCookie.connected]).toEqual([false, false]);
+    } finally {
+      byKey.close();
+      byCookie.close();
+    }
+  });
+
   it("open sockets of a user whose cookies ended are disconnected", async () => {
     const user = await registerOwner("sockets");
     const socket = await new Promise<Socket>((resolve, reject) => {
