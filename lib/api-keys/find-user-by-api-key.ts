@@ -12,7 +12,7 @@ export async function findUserByApiKey(key: string) {
     select: {
       id: true,
       lastUsedAt: true,
-      user: { select: { id: true, role: true, name: true, email: true, username: true, ownerId: true } },
+      user: { select: { id: true, role: true, name: true, email: true, username: true, ownerId: true, suspendedAt: true } },
     },
   });
   if (!record) return null;

@@ -15,6 +15,8 @@ export interface Caller {
   /** The tenant the caller acts in: their own id, or their owner's for STAFF. */
   tenantId: string;
   via: "apiKey" | "cookie";
+  /** The cookie's own id (via cookie only), which a logout revokes. */
+  cookieId?: string | null;
 }
 
 interface CredentialSource {
@@ -32,10 +34,10 @@ function apiKeyFrom(source: CredentialSource): string | null {
   return match ? match[1] : null;
 }
 
-const USER_FIELDS = { id: true, role: true, name: true, email: true, username: true, ownerId: true } as const;
+const USER_FIELDS = { id: true, role: true, name: true, email: true, username: true, ownerId: true, sessionVersion: true, suspendedAt: true } as const;
 
 function toCaller(user: Omit<Caller, "tenantId" | "via">, via: Caller["via"]): Caller {
-  return { ...user, tenantId: user.role === "STAFF" && user.ownerId ? user.ownerId : user.id, via };
+  return { id: user.id, role: user.role, name: user.name, email: user.email, username: user.username, ownerId: user.ownerId, tenantId: user.role === "STAFF" && user.ownerId ? user.ownerId : user.id, via };
 }
 
 /**
@@ -47,13 +49,20 @@ export async function resolveCaller(source: CredentialSource): Promise<Caller | 
   if (key) {
     const user = await findUserByApiKey(key);
     if (!user) throw new AppError("UNAUTHORIZED", "Invalid API key");
+    if (user.suspendedAt) throw new AppError("UNAUTHORIZED", "This account is suspended");
     return toCaller(user, "apiKey");
   }
   const token = readSessionCookie(source.headers.get("cookie"));
   if (!token) return null;
   const claims = await decodeSessionToken(token);
   if (!claims) return null;
-  // Loaded on every request so that a removed user or a changed role takes effect at once.
-  const user = await db().user.findUnique({ where: { id: claims.sub }, select: USER_FIELDS });
-  return user ? toCaller(user, "cookie") : null;
+  // Loaded on every request so that a removed user or a changed role takes effect at once, and a
+  // cookie of an older session version (logged out, signed out everywhere, password or role
+  // changed) or of a suspended user is simply not a session any more.
+  const [user, revoked] = await Promise.all([
+    db().user.findUnique({ where: { id: claims.sub }, select: USER_FIELDS }),
+    claims.sid ? db().revokedSessionCookie.findUnique({ where: { id: claims.sid }, select: { id: true } }) : null,
+  ]);
+  if (!user || revoked || user.suspendedAt || user.sessionVersion !== claims.ver) return null;
+  return { ...toCaller(user, "cookie"), cookieId: claims.sid };
 }
