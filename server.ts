@@ -14,6 +14,7 @@ const { applyMigrations } = await import("./lib/db/apply-migrations");
 const { createPrismaClient } = await import("./lib/db/create-prisma-client");
 const { setRuntime } = await import("./lib/server/runtime");
 const { CLIENT_IP_HEADER } = await import("./lib/server/client-ip");
+const { answerClientError, applySecurityHeaders, giveEmptyErrorsABody, rejectMalformedUrl } = await import("./lib/server/harden-http");
 const { ensureSuperadmin } = await import("./lib/users/ensure-superadmin");
 const { createSocketServer } = await import("./lib/realtime/create-socket-server");
 const { EventOutbox } = await import("./lib/events/event-outbox");
@@ -90,6 +91,9 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (inFlight === 0) drained?.();
   });
   if (shuttingDown) res.setHeader("Connection", "close");
+  applySecurityHeaders(req, res);
+  if (rejectMalformedUrl(req, res)) return;
+  giveEmptyErrorsABody(req, res);
   handle(req, res).catch((error: unknown) => {
     logger.error({ err: error }, "request failed");
     if (!res.headersSent) {
@@ -100,6 +104,7 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
   });
 });
 
+httpServer.on("clientError", answerClientError);
 io = createSocketServer(httpServer);
 runtime.io = io;
 

@@ -61,3 +61,15 @@ export const INTERNAL_EVENTS = [
   "history.sync",
   "profile.picture.restored",
 ] as const;
+
+/** Every name a webhook filter may use: internal names, their seed 001 / seed 003 aliases, `*`, `all`. */
+export function knownEventFilters(): string[] {
+  return [...new Set(["*", "all", ...INTERNAL_EVENTS, ...Object.values(SEED_001_NAME), ...Object.keys(ALIASES)])];
+}
+
+/** Whether a filter can ever match: a known name, or `prefix.*` where some internal event has the prefix. */
+export function isKnownEventFilter(raw: string): boolean {
+  const filter = raw.trim();
+  if (filter.endsWith(".*")) return INTERNAL_EVENTS.some((name) => name.startsWith(filter.slice(0, -1)));
+  return knownEventFilters().includes(filter);
+}

@@ -3,6 +3,7 @@ import { Server } from "socket.io";
 import { AppError } from "@/lib/api/app-error";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
+import { isCrossSiteCookieHandshake } from "@/lib/realtime/is-cross-site-cookie-handshake";
 import { logger } from "@/lib/logger";
 import { sessionManageRoom, sessionRoom } from "@/lib/realtime/session-room";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
@@ -34,6 +35,7 @@ export function createSocketServer(httpServer: HttpServer): Server {
         apiKey,
       });
       if (!caller) return next(new Error("Not authenticated"));
+      if (isCrossSiteCookieHandshake(caller, headers)) return next(new Error("Cross-site connection refused: the cookie is accepted only from this gateway's pages"));
       socket.data.caller = caller;
       next();
     } catch (error) {
