@@ -74,25 +74,36 @@ export function rejectMalformedUrl(req: IncomingMessage, res: ServerResponse): b
 
 /**
  * A 405 from Next (a method the route does not export) has an empty body: give it `{ "error" }`.
- * Next streams even an empty body (flushHeaders, then empty writes), so while the status is 405
- * those are held back until `end`, which then writes the JSON instead.
+ * Next streams even an empty body, and its compression layer writes the head before `end`, so the
+ * JSON type is set when the 405 head goes out and the body is written at `end` if none came.
  */
 export function giveEmptyErrorsABody(req: IncomingMessage, res: ServerResponse): void {
   const path = (req.url ?? "/").split("?")[0];
   if (isPagePath(path) || req.method === "HEAD") return;
-  const holding = () => res.statusCode === 405 && !res.headersSent;
   const isEmpty = (chunk: unknown) => chunk == null || typeof chunk === "function" || (chunk as { length?: number }).length === 0;
-  const flushHeaders = res.flushHeaders.bind(res);
+  let pending = false;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-  res.flushHeaders = () => {
-    if (!holding()) flushHeaders();
-  };
-  res.write = ((...args: unknown[]) => (holding() && isEmpty(args[0]) ? true : write(...args))) as typeof res.write;
-  res.end = ((...args: unknown[]) => {
-    if (holding() && isEmpty(args[0])) {
-      const allow = res.getHeader("allow");
+  res.writeHead = ((...args: unknown[]) => {
+    const status = typeof args[0] === "number" ? args[0] : res.statusCode;
+    if (status === 405 && !res.getHeader("content-type")) {
       res.setHeader("Content-Type", "application/json");
+      pending = true;
+    }
+    return writeHead(...args);
+  }) as typeof res.writeHead;
+  res.write = ((...args: unknown[]) => {
+    if (!isEmpty(args[0])) pending = false;
+    return write(...args);
+  }) as typeof res.write;
+  res.end = ((...args: unknown[]) => {
+    if (!res.headersSent && res.statusCode === 405 && !res.getHeader("content-type")) {
+      res.setHeader("Content-Type", "application/json");
+      pending = true;
+    }
+    if (pending && isEmpty(args[0])) {
+      const allow = res.getHeader("allow");
       return end(JSON.stringify({ error: `Method ${req.method} is not allowed here${allow ? ` (allowed: ${allow})` : ""}` }));
     }
     return end(...args);
