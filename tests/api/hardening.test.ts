@@ -48,7 +48,8 @@ describe("CSRF: cookie-authenticated writes", () => {
   });
 
   it("are refused when Sec-Fetch-Site says cross-site or same-site, and with Origin: null", async () => {
-    for (const headers of [{ "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }, { Origin: "null" }]) {
+    const cases: Array<Record<string, string>> = [{ "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }, { Origin: "null" }];
+    for (const headers of cases) {
       const res = await request("POST", "/api/sessions", { as: { cookie: owner.cookie }, json: { name: "csrf-site" }, headers });
       expect(res.status, JSON.stringify(headers)).toBe(403);
     }
