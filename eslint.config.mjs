@@ -8,15 +8,7 @@ import { defineConfig, globalIgnores } from "eslint/config";
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([
-    ".next*/**",
-    "node_modules/**",
-    "lib/generated/**",
-    "data/**",
-    "test-results/**",
-    "playwright-report/**",
-    "next-env.d.ts",
-  ]),
+  globalIgnores([".next*/**", "node_modules/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
     rules: {
       // React Compiler diagnostics new in eslint-plugin-react-hooks 7: satisfying them means
@@ -28,7 +20,10 @@ export default defineConfig([
       // Our images are data: (QR codes) and blob: (chat previews) URLs that next/image cannot optimise.
       "@next/next/no-img-element": "off",
       // `_`-prefixed names are deliberately unused (destructuring a field away, a required parameter).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -47,7 +42,10 @@ export default defineConfig([
     files: ["**/*.{ts,tsx,mjs,js}"],
     ignores: ["lib/env.ts", "scripts/**", "tests/**", "**/*.test.ts", "*.config.{ts,mjs,js}", "proxy.ts", "lib/server/ensure-secrets.ts", "lib/logger.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read environment variables through lib/env.ts (the one zod-checked place)." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read environment variables through lib/env.ts (the one zod-checked place)." },
+      ],
     },
   },
   {

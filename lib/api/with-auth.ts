@@ -83,10 +83,7 @@ export function withAuth<
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
   Perm extends Permission | null = Permission,
->(
-  options: Options<P, Q, B> & { permission: Perm },
-  handler: (ctx: Context<P, Q, B, Perm extends null ? Caller | null : Caller>) => Promise<unknown>,
-) {
+>(options: Options<P, Q, B> & { permission: Perm }, handler: (ctx: Context<P, Q, B, Perm extends null ? Caller | null : Caller>) => Promise<unknown>) {
   return async (req: NextRequest, route: RouteContext): Promise<Response> => {
     try {
       const caller = await resolveCaller({ headers: req.headers });

@@ -13,10 +13,7 @@ export async function assertImageDecodes(bytes: Buffer, mimetype: string): Promi
   if (!DECODED_TYPES.includes(mimetype)) return;
   try {
     // A thumbnail decodes every pixel row (so truncation is found) while keeping memory small.
-    await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error", animated: false })
-      .resize(16, 16, { fit: "inside" })
-      .raw()
-      .toBuffer();
+    await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error", animated: false }).resize(16, 16, { fit: "inside" }).raw().toBuffer();
   } catch {
     throw new AppError("BAD_REQUEST", `file: the ${mimetype.slice("image/".length).toUpperCase()} image could not be decoded (corrupt or truncated)`);
   }

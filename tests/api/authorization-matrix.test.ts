@@ -62,7 +62,10 @@ afterAll(async () => {
 });
 
 const declared = declaredEndpoints();
-const rows: Array<[string, Fixture | undefined]> = [...declared.map((e) => [e, ENDPOINT_FIXTURES[e]] as [string, Fixture | undefined]), ...Object.entries(EXTRA_ROWS)];
+const rows: Array<[string, Fixture | undefined]> = [
+  ...declared.map((e) => [e, ENDPOINT_FIXTURES[e]] as [string, Fixture | undefined]),
+  ...Object.entries(EXTRA_ROWS),
+];
 
 function cells(): Cell[] {
   const out: Cell[] = [];

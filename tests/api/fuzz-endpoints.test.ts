@@ -86,7 +86,8 @@ interface Problem {
 
 function problemOf(what: string, res: ApiResponse): Problem | null {
   if (res.status >= 500) return { what: `${what}: ${res.status}`, res };
-  if (res.status >= 400 && (typeof res.body?.error !== "string" || res.body.error.length === 0)) return { what: `${what}: ${res.status} without { error }`, res };
+  if (res.status >= 400 && (typeof res.body?.error !== "string" || res.body.error.length === 0))
+    return { what: `${what}: ${res.status} without { error }`, res };
   return null;
 }
 
@@ -94,7 +95,13 @@ async function baseCall(endpoint: string): Promise<Call> {
   const fixture = ENDPOINT_FIXTURES[endpoint];
   const actor = actorOf(w, "owner");
   const as = { apiKey: actor!.apiKey };
-  const call = await fixture.request({ w, cell: { endpoint, caller: "owner", via: "apiKey", expected: 200, n: 100_000 + Math.floor(Math.random() * 1e6) }, actor, as, allowed: true });
+  const call = await fixture.request({
+    w,
+    cell: { endpoint, caller: "owner", via: "apiKey", expected: 200, n: 100_000 + Math.floor(Math.random() * 1e6) },
+    actor,
+    as,
+    allowed: true,
+  });
   return { ...call, as: call.as ?? as };
 }
 
@@ -109,6 +116,24 @@ function withBrokenParam(pattern: string, path: string, segment: string): string
 }
 
 const endpoints = declaredEndpoints().filter((e) => ENDPOINT_FIXTURES[e]);
+
+describe("fuzz: the contract check itself", () => {
+  const answer = (status: number, body: unknown): ApiResponse => ({
+    status,
+    body,
+    text: JSON.stringify(body),
+    headers: new Headers(),
+    contentType: "application/json",
+  });
+  it("flags a 5xx, and a 4xx without a non-empty { error }; passes 2xx and proper 4xx", () => {
+    expect(problemOf("x", answer(500, { error: "Internal server error" }))).not.toBeNull();
+    expect(problemOf("x", answer(400, {}))).not.toBeNull();
+    expect(problemOf("x", answer(405, undefined))).not.toBeNull();
+    expect(problemOf("x", answer(404, { error: "" }))).not.toBeNull();
+    expect(problemOf("x", answer(400, { error: "name: is required" }))).toBeNull();
+    expect(problemOf("x", answer(200, { ok: true }))).toBeNull();
+  });
+});
 
 describe.concurrent("fuzz: no 5xx, and { error } on every 4xx", () => {
   it.each(endpoints)("%s", async (endpoint) => {
@@ -127,13 +152,23 @@ describe.concurrent("fuzz: no 5xx, and { error } on every 4xx", () => {
       if (path) check(`path ${what}`, await request(method, path, { as: call.as, json: isWrite ? (call.json ?? {}) : undefined }));
     }
     for (const query of BROKEN_QUERIES) {
-      check(`query ${query.slice(0, 40)}`, await request(method, `${call.path.split("?")[0]}${query}`, { as: call.as, json: isWrite && call.json !== undefined ? call.json : undefined }));
+      check(
+        `query ${query.slice(0, 40)}`,
+        await request(method, `${call.path.split("?")[0]}${query}`, { as: call.as, json: isWrite && call.json !== undefined ? call.json : undefined }),
+      );
     }
 
     if (isWrite) {
       for (const [what, raw] of BROKEN_BODIES) check(`body: ${what}`, await request(method, call.path, { as: call.as, rawBody: raw }));
       for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=zzz", "application/xml"]) {
-        check(`Content-Type ${type}`, await request(method, call.path, { as: call.as, rawBody: call.json !== undefined ? JSON.stringify(call.json) : "--zzz\r\nnot a form", headers: { "Content-Type": type } }));
+        check(
+          `Content-Type ${type}`,
+          await request(method, call.path, {
+            as: call.as,
+            rawBody: call.json !== undefined ? JSON.stringify(call.json) : "--zzz\r\nnot a form",
+            headers: { "Content-Type": type },
+          }),
+        );
       }
       const body = call.json;
       if (body && typeof body === "object" && !Array.isArray(body)) {
@@ -147,7 +182,10 @@ describe.concurrent("fuzz: no 5xx, and { error } on every 4xx", () => {
       }
       if (call.form) {
         check("a JSON body where multipart is expected", await request(method, call.path, { as: call.as, json: { file: "x" } }));
-        check("an empty multipart body", await request(method, call.path, { as: call.as, rawBody: "--zzz--\r\n", headers: { "Content-Type": "multipart/form-data; boundary=zzz" } }));
+        check(
+          "an empty multipart body",
+          await request(method, call.path, { as: call.as, rawBody: "--zzz--\r\n", headers: { "Content-Type": "multipart/form-data; boundary=zzz" } }),
+        );
       }
     }
 

@@ -32,7 +32,10 @@ describe("CSRF: cookie-authenticated writes", () => {
     }
     expect((await sessionsOf(owner)).map((s) => s.name)).toEqual(["Hardening"]);
     const after = (await request("GET", "/api/user/api-key", { as: { cookie: owner.cookie } })).body;
-    expect({ apiKey: after.apiKey, createdAt: after.createdAt }, "the key was not rotated").toEqual({ apiKey: before.body.apiKey, createdAt: before.body.createdAt });
+    expect({ apiKey: after.apiKey, createdAt: after.createdAt }, "the key was not rotated").toEqual({
+      apiKey: before.body.apiKey,
+      createdAt: before.body.createdAt,
+    });
     expect((await request("GET", "/api/users/me", { as: { apiKey: owner.apiKey } })).status, "the key was not rotated").toBe(200);
   });
 
@@ -210,7 +213,9 @@ describe("malformed requests are a 4xx with { error }", () => {
   });
 
   it("a PNG that cannot be decoded is refused at upload, so it can never fail later as a sticker", async () => {
-    const real = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#00aa55" } }).png().toBuffer();
+    const real = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#00aa55" } })
+      .png()
+      .toBuffer();
     const corrupt = Buffer.concat([real.subarray(0, 40), Buffer.alloc(200, 0x41)]);
     const form = new FormData();
     form.set("file", new Blob([new Uint8Array(corrupt)], { type: "image/png" }), "broken.png");

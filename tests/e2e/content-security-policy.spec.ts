@@ -13,7 +13,9 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.exposeFunction("__cspViolation", (text: string) => violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { __cspViolation: (t: string) => void }).__cspViolation(`${location.pathname}: ${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
+      (window as unknown as { __cspViolation: (t: string) => void }).__cspViolation(
+        `${location.pathname}: ${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`,
+      ),
     );
   });
   return violations;
@@ -41,7 +43,10 @@ test("pages render and run their scripts under the policy, with no violation", a
   // The session page connects Socket.io and shows a QR code (a data: image) after Connect.
   await card.getByTestId("session-link").click();
   await expect(page.getByTestId("session-name")).toHaveText("Under CSP");
-  await page.getByRole("button", { name: /^Connect/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Connect/ })
+    .first()
+    .click();
   await expect(page.locator("img[src^='data:image/png']").first()).toBeVisible({ timeout: 30_000 });
 
   for (const path of ["/users", "/webhooks", "/api-key", "/docs"]) {

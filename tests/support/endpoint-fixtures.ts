@@ -158,7 +158,8 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)?.slice(0, 300)})`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)?.slice(0, 300)})`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -203,7 +204,8 @@ export async function buildWorld(base: string, files: string): Promise<World> {
   expectOk(await request("POST", "/api/auth/register", { json: loginInput }), "register the login user");
 
   const byA = { apiKey: ownerA.apiKey };
-  const mediaA = expectOk(await request("POST", "/api/media", { as: byA, form: pngForm({ sessionId: sessionA.sessionId }) }), "upload", 201).body.mediaId as string;
+  const mediaA = expectOk(await request("POST", "/api/media", { as: byA, form: pngForm({ sessionId: sessionA.sessionId }) }), "upload", 201).body
+    .mediaId as string;
   // The webhook exists before the traffic below, so that traffic gives it deliveries. It posts to
   // this gateway's health check (private addresses are allowed here): a quick 405, a FAILED delivery.
   const webhookA = expectOk(
@@ -211,10 +213,16 @@ export async function buildWorld(base: string, files: string): Promise<World> {
     "webhook",
   ).body.id as string;
   const sent = expectOk(
-    await request("POST", "/api/chat/send", { as: byA, json: { sessionId: sessionA.sessionId, jid: CONTACT, message: { image: { mediaId: mediaA }, caption: "matrix" } } }),
+    await request("POST", "/api/chat/send", {
+      as: byA,
+      json: { sessionId: sessionA.sessionId, jid: CONTACT, message: { image: { mediaId: mediaA }, caption: "matrix" } },
+    }),
     "send an image",
   ).body.messageId as string;
-  expectOk(await request("POST", `/api/sandbox/contacts/${CONTACT}/messages`, { as: byA, json: { to: sessionA.sessionId, text: "hello from the contact" } }), "contact writes");
+  expectOk(
+    await request("POST", `/api/sandbox/contacts/${CONTACT}/messages`, { as: byA, json: { to: sessionA.sessionId, text: "hello from the contact" } }),
+    "contact writes",
+  );
   const contactMessageA = await waitFor("the contact receives the image", async () => {
     const list = (await request("GET", `/api/sandbox/contacts/${CONTACT}/messages`, { as: byA })).body as Array<{ id: string; kinds: string[] }>;
     return list?.find((m) => m.id === sent || m.kinds.includes("imageMessage"))?.id;
@@ -330,7 +338,10 @@ const sA = (c: Ctx) => c.w.sessionA.sessionId;
 let staffAssignments: Promise<unknown> = Promise.resolve();
 
 /** A session of tenant A that may be destroyed, assigned to staffA (besides sessionA) for the staff cell. */
-export async function disposableSession(c: Ctx, make: (owner: Actor) => Promise<PublicSession> = (o) => createSession({ cookie: o.cookie }, `disposable ${c.cell.n}`)) {
+export async function disposableSession(
+  c: Ctx,
+  make: (owner: Actor) => Promise<PublicSession> = (o) => createSession({ cookie: o.cookie }, `disposable ${c.cell.n}`),
+) {
   const session = await make(c.w.ownerA);
   if (c.cell.caller === "staff") {
     const assigned = staffAssignments.then(() => assignSessions(ownerA(c), c.w.staffA.id, [sA(c), session.sessionId]));
@@ -368,7 +379,10 @@ async function newWebhookA(c: Ctx): Promise<string> {
 const usedDeliveries = new Set<string>();
 async function unusedSettledDelivery(c: Ctx): Promise<string> {
   return waitFor("an unused delivery that is not PENDING", async () => {
-    const list = (await request("GET", `/api/webhooks/${c.w.webhookA}/deliveries?limit=100`, { as: ownerA(c) })).body?.deliveries as Array<{ id: string; status: string }>;
+    const list = (await request("GET", `/api/webhooks/${c.w.webhookA}/deliveries?limit=100`, { as: ownerA(c) })).body?.deliveries as Array<{
+      id: string;
+      status: string;
+    }>;
     const id = list?.find((d) => d.status !== "PENDING" && !usedDeliveries.has(d.id))?.id;
     if (id) usedDeliveries.add(id);
     return id;
@@ -391,7 +405,11 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
         if (!ok || !c.actor) return;
         const owners = new Set((res.body as PublicSession[]).map((s) => s.userId));
         if (c.actor.role === "SUPERADMIN") expect([...owners]).toEqual(expect.arrayContaining([c.w.ownerA.id, c.w.ownerB.id]));
-        else expect([...owners].every((o) => o === (c.actor!.ownerId ?? c.actor!.id)), `only the caller's tenant: ${[...owners]}`).toBe(true);
+        else
+          expect(
+            [...owners].every((o) => o === (c.actor!.ownerId ?? c.actor!.id)),
+            `only the caller's tenant: ${[...owners]}`,
+          ).toBe(true);
       },
     }),
   },
@@ -520,7 +538,9 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
         path: `/api/sessions/${session.sessionId}/logout`,
         async check(res, ok) {
           if (ok) expect(res.body).toMatchObject({ success: true });
-          expect(await peekSession(c.w.ownerA, session.sessionId), "logging out keeps the session").toEqual(expect.objectContaining({ sessionId: session.sessionId }));
+          expect(await peekSession(c.w.ownerA, session.sessionId), "logging out keeps the session").toEqual(
+            expect.objectContaining({ sessionId: session.sessionId }),
+          );
           if (!ok) expect(await statusOf(c.w.ownerA, session.sessionId), "a refused logout leaves the session connected").toBe("CONNECTED");
         },
       };
@@ -535,14 +555,18 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
     expect: TENANT_MANAGE,
     request: async (c) => {
       const session = await sessionFor(c);
-      if (c.allowed) expectOk(await request("PUT", `/api/sessions/${session.sessionId}/webhook`, { as: ownerA(c), json: { url: `${c.w.base}/api/health` } }), "set the URL");
+      if (c.allowed)
+        expectOk(await request("PUT", `/api/sessions/${session.sessionId}/webhook`, { as: ownerA(c), json: { url: `${c.w.base}/api/health` } }), "set the URL");
       return { path: `/api/sessions/${session.sessionId}/webhook` };
     },
   },
   "GET /api/sessions/:id/webhooks": { expect: TENANT_MANAGE, request: (c) => ({ path: `/api/sessions/${sA(c)}/webhooks` }) },
   "POST /api/sessions/:id/webhooks": {
     expect: TENANT_MANAGE,
-    request: async (c) => ({ path: `/api/sessions/${(await sessionFor(c)).sessionId}/webhooks`, json: { url: `${c.w.base}/api/health?cell=${c.cell.n}`, events: ["message"] } }),
+    request: async (c) => ({
+      path: `/api/sessions/${(await sessionFor(c)).sessionId}/webhooks`,
+      json: { url: `${c.w.base}/api/health?cell=${c.cell.n}`, events: ["message"] },
+    }),
   },
   "DELETE /api/sessions/:id/webhooks": {
     expect: TENANT_MANAGE,
@@ -619,7 +643,10 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
   "GET /api/chat/:id/:id": { expect: TENANT_READ, request: (c) => ({ path: `/api/chat/${sA(c)}/${encodeURIComponent(CONTACT_JID)}?limit=5` }) },
   "POST /api/chat/check-number": { expect: TENANT_READ, request: (c) => ({ path: "/api/chat/check-number", json: { sessionId: sA(c), phones: [CONTACT] } }) },
   "POST /api/chat/mark-read": { expect: TENANT_READ, request: (c) => ({ path: "/api/chat/mark-read", json: { sessionId: sA(c), jid: CONTACT } }) },
-  "POST /api/chat/presence": { expect: TENANT_READ, request: (c) => ({ path: "/api/chat/presence", json: { sessionId: sA(c), jid: CONTACT, presence: "composing" } }) },
+  "POST /api/chat/presence": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/chat/presence", json: { sessionId: sA(c), jid: CONTACT, presence: "composing" } }),
+  },
   "POST /api/chat/profile-picture": { expect: TENANT_READ, request: (c) => ({ path: "/api/chat/profile-picture", json: { sessionId: sA(c), jid: CONTACT } }) },
   "GET /api/media/:id": { expect: TENANT_READ, request: (c) => ({ path: `/api/media/${c.w.mediaA}` }) },
   "POST /api/media": {
@@ -634,34 +661,71 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
   },
 
   // --- Chatery's doors (/api/whatsapp/…) --------------------------------------------------------
-  "POST /api/whatsapp/chats/check-number": { expect: TENANT_READ, request: (c) => ({ path: "/api/whatsapp/chats/check-number", json: { sessionId: sA(c), phone: CONTACT }, check: okSuccess }) },
-  "POST /api/whatsapp/chats/profile-picture": { expect: TENANT_READ, request: (c) => ({ path: "/api/whatsapp/chats/profile-picture", json: { sessionId: sA(c), phone: CONTACT }, check: okSuccess }) },
+  "POST /api/whatsapp/chats/check-number": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/whatsapp/chats/check-number", json: { sessionId: sA(c), phone: CONTACT }, check: okSuccess }),
+  },
+  "POST /api/whatsapp/chats/profile-picture": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/whatsapp/chats/profile-picture", json: { sessionId: sA(c), phone: CONTACT }, check: okSuccess }),
+  },
   "POST /api/whatsapp/chats/info": { expect: TENANT_READ, request: (c) => ({ path: "/api/whatsapp/chats/info", json: seed003(c, {}), check: okSuccess }) },
-  "POST /api/whatsapp/chats/mark-read": { expect: TENANT_READ, request: (c) => ({ path: "/api/whatsapp/chats/mark-read", json: seed003(c, {}), check: okSuccess }) },
-  "POST /api/whatsapp/chats/messages": { expect: TENANT_READ, request: (c) => ({ path: "/api/whatsapp/chats/messages", json: seed003(c, { limit: 5 }), check: okSuccess }) },
-  "POST /api/whatsapp/chats/overview": { expect: TENANT_READ, request: (c) => ({ path: "/api/whatsapp/chats/overview", json: { sessionId: sA(c), limit: 5 }, check: okSuccess }) },
-  "POST /api/whatsapp/contacts": { expect: TENANT_READ, request: (c) => ({ path: "/api/whatsapp/contacts", json: { sessionId: sA(c), limit: 5 }, check: okSuccess }) },
-  "POST /api/whatsapp/chats/presence": { expect: TENANT_READ, request: (c) => ({ path: "/api/whatsapp/chats/presence", json: seed003(c, { presence: "paused" }), check: okSuccess }) },
-  "POST /api/whatsapp/chats/send-text": { expect: TENANT_READ, request: (c) => ({ path: "/api/whatsapp/chats/send-text", json: seed003(c, { message: `cell ${c.cell.n}` }), check: okSuccess }) },
+  "POST /api/whatsapp/chats/mark-read": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/whatsapp/chats/mark-read", json: seed003(c, {}), check: okSuccess }),
+  },
+  "POST /api/whatsapp/chats/messages": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/whatsapp/chats/messages", json: seed003(c, { limit: 5 }), check: okSuccess }),
+  },
+  "POST /api/whatsapp/chats/overview": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/whatsapp/chats/overview", json: { sessionId: sA(c), limit: 5 }, check: okSuccess }),
+  },
+  "POST /api/whatsapp/contacts": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/whatsapp/contacts", json: { sessionId: sA(c), limit: 5 }, check: okSuccess }),
+  },
+  "POST /api/whatsapp/chats/presence": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/whatsapp/chats/presence", json: seed003(c, { presence: "paused" }), check: okSuccess }),
+  },
+  "POST /api/whatsapp/chats/send-text": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/whatsapp/chats/send-text", json: seed003(c, { message: `cell ${c.cell.n}` }), check: okSuccess }),
+  },
   "POST /api/whatsapp/chats/send-image": {
     expect: TENANT_READ,
     request: (c) => ({ path: "/api/whatsapp/chats/send-image", json: seed003(c, { imageUrl: `${c.w.files}/image.png`, caption: "x" }), check: okSuccess }),
   },
   "POST /api/whatsapp/chats/send-document": {
     expect: TENANT_READ,
-    request: (c) => ({ path: "/api/whatsapp/chats/send-document", json: seed003(c, { documentUrl: `${c.w.files}/doc.pdf`, filename: "doc.pdf" }), check: okSuccess }),
+    request: (c) => ({
+      path: "/api/whatsapp/chats/send-document",
+      json: seed003(c, { documentUrl: `${c.w.files}/doc.pdf`, filename: "doc.pdf" }),
+      check: okSuccess,
+    }),
   },
   "POST /api/whatsapp/chats/send-audio": {
     expect: TENANT_READ,
     request: (c) => ({ path: "/api/whatsapp/chats/send-audio", json: seed003(c, { audioUrl: `${c.w.files}/audio.ogg` }), check: okSuccess }),
   },
-  "POST /api/whatsapp/chats/send-location": { expect: TENANT_READ, request: (c) => ({ path: "/api/whatsapp/chats/send-location", json: seed003(c, { latitude: 52.52, longitude: 13.4 }), check: okSuccess }) },
+  "POST /api/whatsapp/chats/send-location": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/whatsapp/chats/send-location", json: seed003(c, { latitude: 52.52, longitude: 13.4 }), check: okSuccess }),
+  },
   "POST /api/whatsapp/chats/send-contact": {
     expect: TENANT_READ,
     request: (c) => ({ path: "/api/whatsapp/chats/send-contact", json: seed003(c, { contactName: "Bob", contactPhone: "15550100003" }), check: okSuccess }),
   },
-  "POST /api/whatsapp/chats/send-poll": { expect: TENANT_READ, request: (c) => ({ path: "/api/whatsapp/chats/send-poll", json: seed003(c, { question: "Which?", options: ["a", "b"] }), check: okSuccess }) },
-  "POST /api/whatsapp/chats/send-button": { expect: TENANT_READ, request: (c) => ({ path: "/api/whatsapp/chats/send-button", json: seed003(c, { text: "Pick", buttons: ["yes", "no"] }), check: okSuccess }) },
+  "POST /api/whatsapp/chats/send-poll": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/whatsapp/chats/send-poll", json: seed003(c, { question: "Which?", options: ["a", "b"] }), check: okSuccess }),
+  },
+  "POST /api/whatsapp/chats/send-button": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/whatsapp/chats/send-button", json: seed003(c, { text: "Pick", buttons: ["yes", "no"] }), check: okSuccess }),
+  },
 
   // --- webhooks ---------------------------------------------------------------------------------
   "GET /api/webhooks": { expect: OWNERS, request: () => ({ path: "/api/webhooks" }) },
@@ -764,7 +828,11 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
         if (!ok) return;
         const ids = (res.body as Array<{ id: string }>).map((u) => u.id);
         if (c.actor!.role === "SUPERADMIN") expect(ids).toEqual(expect.arrayContaining([c.w.ownerA.id, c.w.ownerB.id, c.w.staffA.id, c.w.staffB.id]));
-        else expect((res.body as Array<{ ownerId: string }>).every((u) => u.ownerId === c.actor!.id), "an owner lists only its staff").toBe(true);
+        else
+          expect(
+            (res.body as Array<{ ownerId: string }>).every((u) => u.ownerId === c.actor!.id),
+            "an owner lists only its staff",
+          ).toBe(true);
       },
     }),
   },
@@ -807,7 +875,9 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
         path: `/api/users/${target.id}`,
         async check(res, ok) {
           if (ok) expect(res.body).toEqual({ success: true });
-          expect(await peekUser(ownerA(c), target.id), ok ? "user should be gone" : "user should survive").toEqual(ok ? null : expect.objectContaining({ id: target.id }));
+          expect(await peekUser(ownerA(c), target.id), ok ? "user should be gone" : "user should survive").toEqual(
+            ok ? null : expect.objectContaining({ id: target.id }),
+          );
         },
       };
     },
