@@ -195,3 +195,23 @@ describe.concurrent("fuzz: no 5xx, and { error } on every 4xx", () => {
     ).toEqual([]);
   });
 });
+
+// CSRF for every write, generated like the rest: tenant A's owner's cookie, the valid request,
+// sent by a foreign page (foreign Origin), or by a form-like request from our page (text/plain).
+describe.concurrent("CSRF: every write refuses the cookie from a foreign page", () => {
+  const writes = endpoints.filter((e) => !e.startsWith("GET "));
+  it.each(writes)("%s", async (endpoint) => {
+    const method = endpoint.split(" ")[0];
+    const call = await baseCall(endpoint);
+    const cookie = { cookie: w.ownerA.cookie };
+    const foreign = await request(method, call.path, { as: cookie, json: call.json, form: call.form, headers: { Origin: "https://evil.example" } });
+    expect(foreign.status, `${endpoint} from a foreign Origin: ${foreign.text.slice(0, 200)}`).toBe(403);
+    expect(foreign.body.error).toMatch(/^Cross-site request refused/);
+    const plain = await request(method, call.path, {
+      as: cookie,
+      rawBody: call.json !== undefined ? JSON.stringify(call.json) : "x=1",
+      headers: { "Content-Type": call.json !== undefined ? "text/plain" : "application/x-www-form-urlencoded", Origin: w.base },
+    });
+    expect(plain.status, `${endpoint} as a form from our page: ${plain.text.slice(0, 200)}`).toBe(403);
+  });
+});
