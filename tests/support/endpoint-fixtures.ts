@@ -110,10 +110,6 @@ export interface World {
   /** A webhook of tenant A (on sessionA, every event) and one of its deliveries. */
   webhookA: string;
   deliveryA: string;
-  /** Staff of A that PATCH /api/users/:id edits. */
-  patchTargetId: string;
-  /** Staff of A whose assignments PUT /api/users/:id/sessions replaces. */
-  assignTargetId: string;
   loginUser: { username: string; password: string };
 }
 
@@ -196,10 +192,6 @@ export async function buildWorld(base: string, files: string): Promise<World> {
     createStaff(ownerA, [sessionA.sessionId], "ghost"),
   ]);
   expectOk(await request("DELETE", `/api/users/${stale.id}`, { as: { cookie: ownerA.cookie } }), "delete the stale user");
-  const [patchTarget, assignTarget] = await Promise.all([
-    createUser({ cookie: ownerA.cookie }, newUserInput("patchme")),
-    createUser({ cookie: ownerA.cookie }, newUserInput("assignme")),
-  ]);
   const loginInput = newUserInput("loginme");
   expectOk(await request("POST", "/api/auth/register", { json: loginInput }), "register the login user");
 
@@ -247,8 +239,6 @@ export async function buildWorld(base: string, files: string): Promise<World> {
     contactMessageA,
     webhookA,
     deliveryA,
-    patchTargetId: patchTarget.id,
-    assignTargetId: assignTarget.id,
     loginUser: { username: loginInput.username, password: loginInput.password },
   };
 }
