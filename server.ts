@@ -14,6 +14,7 @@ const { applyMigrations } = await import("./lib/db/apply-migrations");
 const { createPrismaClient } = await import("./lib/db/create-prisma-client");
 const { setRuntime } = await import("./lib/server/runtime");
 const { CLIENT_IP_HEADER } = await import("./lib/server/client-ip");
+const { answerClientError, applySecurityHeaders, giveEmptyErrorsABody, rejectMalformedUrl } = await import("./lib/server/harden-http");
 const { ensureSuperadmin } = await import("./lib/users/ensure-superadmin");
 const { createSocketServer } = await import("./lib/realtime/create-socket-server");
 const { startCallerChangeBus } = await import("./lib/realtime/caller-change-bus");
@@ -109,6 +110,9 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (inFlight === 0) drained?.();
   });
   if (shuttingDown) res.setHeader("Connection", "close");
+  applySecurityHeaders(req, res);
+  if (rejectMalformedUrl(req, res)) return;
+  giveEmptyErrorsABody(req, res);
   handle(req, res).catch((error: unknown) => {
     logger.error({ err: error }, "request failed");
     if (!res.headersSent) {
@@ -119,6 +123,7 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
   });
 });
 
+httpServer.on("clientError", answerClientError);
 io = createSocketServer(httpServer, callerChanges);
 runtime.io = io;
 

@@ -1,4 +1,4 @@
-// `npm test`: the whole suite — type check, Vitest (unit, emulator, API against a real running
+// `npm test`: the whole suite — type check, lint, format check, Vitest (unit, emulator, API against a real running
 // gateway and PostgreSQL), then Playwright in Chromium — and one closing line with the totals.
 // DATABASE_URL (a PostgreSQL server) is used when set; otherwise the embedded PostgreSQL.
 import { spawnSync } from "node:child_process";
@@ -34,6 +34,17 @@ let failedSteps = [];
 
 if (run("typecheck", "npx", ["tsc", "--noEmit"]) !== 0) {
   failedSteps.push("typecheck");
+  totals.failed++;
+}
+
+// The house rules a machine can check (eslint.config.mjs) and the one code format (.prettierrc.json).
+// Each fails the run like the type check: one failure in the tally, the details above it.
+if (run("lint", "npx", ["eslint", "--cache", "--cache-location", "node_modules/.cache/eslint/", "."]) !== 0) {
+  failedSteps.push("lint");
+  totals.failed++;
+}
+if (run("format", "npx", ["prettier", "--check", "--log-level", "warn", "."]) !== 0) {
+  failedSteps.push("format:check (run `npm run format`)");
   totals.failed++;
 }
 

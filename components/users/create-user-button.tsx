@@ -68,7 +68,7 @@ export function CreateUserButton({ mode, owners }: CreateUserButtonProps) {
           {mode === "superadmin" && (
             <SelectField label="Role" name="role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
               <option value="OWNER">Owner – a tenant with their own sessions</option>
-              <option value="STAFF">Staff – works on an owner's sessions</option>
+              <option value="STAFF">Staff – works on an owner&apos;s sessions</option>
               <option value="SUPERADMIN">Superadmin – manages the whole gateway</option>
             </SelectField>
           )}

@@ -65,3 +65,20 @@ describe("errorResponse", () => {
     expect(body).toEqual({ error: "Internal server error" });
   });
 });
+
+describe("errorResponse for database errors", () => {
+  const prismaError = (code: string) => Object.assign(new Error("db"), { name: "PrismaClientKnownRequestError", code });
+
+  it("answers a unique-constraint race or a serialization abort with 409, a too-long value with 400", async () => {
+    for (const [code, status] of [["P2002", 409], ["P2034", 409], ["P2000", 400]] as const) {
+      const res = errorResponse(prismaError(code));
+      expect(res.status).toBe(status);
+      expect(await res.json()).toEqual({ error: expect.any(String) });
+    }
+  });
+
+  it("keeps other database errors, and look-alikes that are not Prisma's, a 500", () => {
+    expect(errorResponse(prismaError("P1001")).status).toBe(500);
+    expect(errorResponse(Object.assign(new Error("x"), { code: "P2002" })).status).toBe(500);
+  });
+});

@@ -14,12 +14,36 @@ export function describeZodError(error: ZodError): string {
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
+/**
+ * Database errors that are the request's doing rather than a fault: a unique-constraint race
+ * between two concurrent writes (P2002) or a serialization/deadlock abort (P2034) is a 409 the
+ * client can retry; a value too long for its column (P2000) is a 400. Detected by Prisma's error
+ * code, without importing the generated client here.
+ */
+const DATABASE_ERRORS: Record<string, [number, string]> = {
+  P2002: [409, "Conflicts with a concurrent change; try again"],
+  P2034: [409, "Conflicts with a concurrent change; try again"],
+  P2000: [400, "A value is too long"],
+};
+
+function databaseError(error: unknown): [number, string] | null {
+  const code = (error as { code?: unknown; name?: unknown } | null)?.code;
+  const name = String((error as { name?: unknown } | null)?.name ?? "");
+  if (typeof code !== "string" || !name.startsWith("PrismaClient")) return null;
+  return DATABASE_ERRORS[code] ?? null;
+}
+
 export function errorResponse(error: unknown, context?: Record<string, unknown>): Response {
   if (error instanceof AppError) {
     return Response.json({ error: error.message }, { status: error.status, headers: error.headers });
   }
   if (error instanceof ZodError) {
     return Response.json({ error: describeZodError(error) }, { status: 400 });
+  }
+  const known = databaseError(error);
+  if (known) {
+    logger.warn({ err: error, ...context }, "database refused a write");
+    return Response.json({ error: known[1] }, { status: known[0] });
   }
   logger.error({ err: error, ...context }, "unhandled error in API route");
   return Response.json({ error: "Internal server error" }, { status: 500 });

@@ -2,7 +2,9 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { assertCleanInput, parseJsonBody } from "@/lib/api/assert-clean-input";
 import { errorResponse } from "@/lib/api/error-response";
+import { hasBrowserOriginHeaders, isSameOriginRequest } from "@/lib/api/is-same-origin-request";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 
@@ -15,6 +17,11 @@ interface Options<P, Q, B> {
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The route reads a multipart/form-data body itself (uploads). Cookie-authenticated callers must
+   * then prove a same-origin browser page sent it: a foreign page's form can post multipart.
+   */
+  form?: true;
 }
 
 interface Context<P, Q, B, C> {
@@ -27,19 +34,48 @@ interface Context<P, Q, B, C> {
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-async function readJson(req: NextRequest): Promise<unknown> {
-  const text = await req.text();
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", "Request body is not valid JSON");
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+const MULTIPART_TYPE = /^multipart\/form-data\s*;/i;
+
+/**
+ * CSRF: the browser sends the session cookie with any page's request, so a cookie-authenticated
+ * write must come from our own pages. A foreign Origin (or Sec-Fetch-Site) is refused, and the body
+ * must be JSON — a type a foreign page cannot send without a CORS preflight we never grant — or,
+ * for upload routes, multipart from a request that carries browser origin headers naming us.
+ * No body and no Content-Type is fine (a bodiless POST). API keys are not sent by browsers on
+ * their own, so API-key requests are not checked.
+ */
+function assertNotCrossSite(req: NextRequest, caller: Caller | null, form: boolean) {
+  if (!caller || caller.via !== "cookie" || !WRITE_METHODS.has(req.method)) return;
+  if (!isSameOriginRequest(req.headers)) {
+    throw new AppError("FORBIDDEN", "Cross-site request refused: a cookie-authenticated write must come from this gateway's own pages");
   }
+  const type = req.headers.get("content-type");
+  if (type === null || JSON_TYPE.test(type)) return;
+  if (form && MULTIPART_TYPE.test(type) && hasBrowserOriginHeaders(req.headers)) return;
+  throw new AppError(
+    "FORBIDDEN",
+    form
+      ? "Cross-site request refused: a cookie-authenticated upload must be multipart/form-data sent by this gateway's pages (with Origin)"
+      : "Cross-site request refused: a cookie-authenticated write must be sent as Content-Type: application/json",
+  );
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  return parseJsonBody(await req.text());
+}
+
+/** Path parameters and the query as zod will see them, after the NUL / lone-surrogate check. */
+function cleanRecord<T>(value: T, root: string): T {
+  assertCleanInput(value, root);
+  return value;
 }
 
 /**
  * The one way a route handles a request: resolve the caller (API key or session cookie), check the
- * permission, parse path parameters, query and body with zod, run the handler, and map any error
+ * permission, refuse cross-site cookie writes, refuse NUL bytes, lone surrogates and over-deep JSON
+ * anywhere in the input, parse path parameters, query and body with zod, run the handler, and map any error
  * to `{ "error": "..." }`. A handler's plain return value is sent as JSON with status 200.
  */
 export function withAuth<
@@ -47,10 +83,7 @@ export function withAuth<
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
   Perm extends Permission | null = Permission,
->(
-  options: Options<P, Q, B> & { permission: Perm },
-  handler: (ctx: Context<P, Q, B, Perm extends null ? Caller | null : Caller>) => Promise<unknown>,
-) {
+>(options: Options<P, Q, B> & { permission: Perm }, handler: (ctx: Context<P, Q, B, Perm extends null ? Caller | null : Caller>) => Promise<unknown>) {
   return async (req: NextRequest, route: RouteContext): Promise<Response> => {
     try {
       const caller = await resolveCaller({ headers: req.headers });
@@ -60,9 +93,11 @@ export function withAuth<
           throw new AppError("FORBIDDEN", "You are not allowed to do this");
         }
       }
-      const rawParams = route?.params ? await route.params : {};
+      assertNotCrossSite(req, caller, options.form === true);
+      const rawParams = cleanRecord(route?.params ? await route.params : {}, "path");
+      const rawQuery = cleanRecord(Object.fromEntries(req.nextUrl.searchParams), "query");
       const params = options.params ? options.params.parse(rawParams) : undefined;
-      const query = options.query ? options.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
+      const query = options.query ? options.query.parse(rawQuery) : undefined;
       const body = options.body ? options.body.parse(await readJson(req)) : undefined;
       const result = await handler({
         req,

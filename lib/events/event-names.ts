@@ -64,3 +64,15 @@ export const INTERNAL_EVENTS = [
   "autoreply.hit",
   "schedule.update",
 ] as const;
+
+/** Every name a webhook filter may use: internal names, their Ultimate WhatsApp Gateway and Chatery aliases, `*`, `all`. */
+export function knownEventFilters(): string[] {
+  return [...new Set(["*", "all", ...INTERNAL_EVENTS, ...Object.values(API_EVENT_NAME), ...Object.keys(ALIASES)])];
+}
+
+/** Whether a filter can ever match: a known name, or `prefix.*` where some internal event has the prefix. */
+export function isKnownEventFilter(raw: string): boolean {
+  const filter = raw.trim();
+  if (filter.endsWith(".*")) return INTERNAL_EVENTS.some((name) => name.startsWith(filter.slice(0, -1)));
+  return knownEventFilters().includes(filter);
+}

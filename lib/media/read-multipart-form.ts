@@ -3,6 +3,7 @@ import "server-only";
 // never buffered beyond the limit: a declared Content-Length over it is refused before reading, and
 // the stream is cut off as soon as it passes the limit (a client may lie or send chunked).
 import { AppError } from "@/lib/errors/app-error";
+import { stringProblem } from "@/lib/api/assert-clean-input";
 
 /** Room for the form's other fields and the multipart framing around the file. */
 export const MULTIPART_OVERHEAD_BYTES = 256 * 1024;
@@ -46,6 +47,9 @@ export function formFields(form: FormData): Record<string, FormDataEntryValue> {
   const fields: Record<string, FormDataEntryValue> = {};
   for (const [name, value] of form.entries()) {
     if (Object.hasOwn(fields, name)) throw new AppError("BAD_REQUEST", `${name}: only one value is allowed`);
+    // Text fields get the same NUL / lone-surrogate check withAuth gives JSON bodies.
+    const problem = stringProblem(name) ?? (typeof value === "string" ? stringProblem(value) : null);
+    if (problem) throw new AppError("BAD_REQUEST", `${name}: ${problem}`);
     fields[name] = value;
   }
   return fields;

@@ -44,6 +44,42 @@ export function resolveMediaForSend(caller: Caller, ref: MediaRef, kind: MediaKi
 
 const STICKER_SOURCES = ["image/jpeg", "image/png", "image/gif", "image/webp"];
 
+/** A sticker from an image that sharp cannot decode (a corrupt or truncated file) is the client's fault: a 400. */
+async function stickerFrom(image: Buffer, where: string): Promise<Buffer> {
+  try {
+    return await makeSticker(image);
+  } catch {
+    throw new AppError("BAD_REQUEST", `${where}: the image could not be decoded (corrupt or truncated), so no sticker can be made from it`);
+  }
+}
+
+/** Why a fetch failed before any answer, in words a client can act on (no stack, no internals). */
+function fetchFailure(error: unknown): string {
+  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  switch (code) {
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+    case "EAI_NONAME":
+    case "EAI_NODATA":
+      return "its host name could not be resolved";
+    case "ECONNREFUSED":
+      return "the server refused the connection";
+    case "ECONNRESET":
+    case "EPIPE":
+      return "the connection was reset";
+    case "ETIMEDOUT":
+    case "UND_ERR_CONNECT_TIMEOUT":
+    case "UND_ERR_HEADERS_TIMEOUT":
+    case "UND_ERR_BODY_TIMEOUT":
+      return "the server did not answer in time";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return "the host is unreachable";
+    default:
+      return code?.startsWith("ERR_TLS") || code?.includes("CERT") ? "its TLS certificate was not accepted" : "it could not be fetched";
+  }
+}
+
 function shortUrl(url: string): string {
   return url.length > 200 ? `${url.slice(0, 200)}…` : url;
 }
@@ -53,7 +89,7 @@ export async function resolveMediaForSendWith(deps: ResolveMediaDeps, caller: Ca
     const media = await findMediaOrThrow(deps.db, caller, ref.mediaId);
     if (mediaFitsKind(media.mimetype, kind)) return { mediaId: media.id, mimetype: media.mimetype, fileName: media.fileName };
     if (kind === "sticker" && STICKER_SOURCES.includes(media.mimetype)) {
-      const sticker = await makeSticker(await readStoredFile(deps.dataDir, media.path));
+      const sticker = await stickerFrom(await readStoredFile(deps.dataDir, media.path), `${kind}.mediaId ${media.id}`);
       return storeSticker(deps, caller, sticker, media.sessionId);
     }
     throw new AppError("BAD_REQUEST", `${kind}.mediaId ${media.id}: the file ${describeKindMismatch(media.mimetype, kind)}`);
@@ -65,14 +101,14 @@ export async function resolveMediaForSendWith(deps: ResolveMediaDeps, caller: Ca
     fetched = await safeFetch(ref.url, { maxBytes: deps.fetch.maxBytes, timeoutMs: deps.fetch.timeoutMs, allowPrivate: deps.fetch.allowPrivate, ca: deps.fetch.ca });
   } catch (error) {
     if (error instanceof AppError) throw new AppError(error.code, `${where}: ${error.message.replace(/^url: /, "")}`);
-    throw error;
+    throw new AppError("BAD_REQUEST", `${where}: ${fetchFailure(error)}`);
   }
   if (fetched.status < 200 || fetched.status > 299) throw new AppError("BAD_REQUEST", `${where}: answered HTTP ${fetched.status}`);
   if (fetched.body.length === 0) throw new AppError("BAD_REQUEST", `${where}: the file is empty`);
   const type = detectMediaType(fetched.body);
   if (!type) throw new AppError("BAD_REQUEST", `${where}: not a supported file type (the server called it ${String(fetched.headers["content-type"] ?? "nothing")})`);
   if (!mediaFitsKind(type.mimetype, kind)) {
-    if (kind === "sticker" && STICKER_SOURCES.includes(type.mimetype)) return storeSticker(deps, caller, await makeSticker(fetched.body), null);
+    if (kind === "sticker" && STICKER_SOURCES.includes(type.mimetype)) return storeSticker(deps, caller, await stickerFrom(fetched.body, where), null);
     throw new AppError("BAD_REQUEST", `${where}: the file ${describeKindMismatch(type.mimetype, kind)}`);
   }
   const stored = await storeMedia(deps, {

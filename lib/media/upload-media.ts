@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { cleanFileName } from "@/lib/media/clean-file-name";
 import { ACCEPTED_TYPES_TEXT, detectMediaType } from "@/lib/media/detect-media-type";
 import type { UploadMediaInput } from "@/lib/media/media.schema";
+import { assertImageDecodes } from "@/lib/media/assert-image-decodes";
 import { storeMedia } from "@/lib/media/store-media";
 import { getRuntime } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
@@ -35,6 +36,7 @@ export async function uploadMedia(caller: Caller, input: UploadMediaInput): Prom
     const declared = file.type && file.type !== "application/octet-stream" ? `declared as ${file.type}` : "of unknown type";
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", `file: unsupported file type (${declared}, and its contents are none of the accepted types). Accepted: ${ACCEPTED_TYPES_TEXT}`);
   }
+  await assertImageDecodes(bytes, type.mimetype);
   const stored = await storeMedia(
     { db: getRuntime().db, dataDir: env.DATA_DIR },
     {

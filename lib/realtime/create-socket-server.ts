@@ -3,6 +3,7 @@ import { Server, type Socket } from "socket.io";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
+import { isCrossSiteCookieHandshake } from "@/lib/realtime/is-cross-site-cookie-handshake";
 import { logger } from "@/lib/logger";
 import { sessionManageRoom, sessionRoom } from "@/lib/realtime/session-room";
 import type { CallerChangeBus } from "@/lib/realtime/caller-change-bus";
@@ -38,6 +39,7 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
       };
       const caller = await resolveSocketCaller(credentials);
       if (!caller) return next(new Error("Not authenticated"));
+      if (isCrossSiteCookieHandshake(caller, headers)) return next(new Error("Cross-site connection refused: the cookie is accepted only from this gateway's pages"));
       socket.data.caller = caller;
       socket.data.credentials = credentials;
       // Internal id → the public sessionId the client joined with (what it is told on revocation).

@@ -2,6 +2,7 @@
 // OpenAPI document. Ultimate WhatsApp Gateway's `/api/webhooks` is the contract; Chatery's per-session lists and
 // Clevio / Campaign API's single per-session URL are other doors onto the same Webhook rows.
 import { z } from "zod";
+import { isKnownEventFilter, knownEventFilters } from "@/lib/events/event-names";
 
 export const WEBHOOK_ORIGINS = ["API", "SESSION", "SESSION_URL"] as const;
 export type WebhookOrigin = (typeof WEBHOOK_ORIGINS)[number];
@@ -32,7 +33,11 @@ export const webhookEventsSchema = z
       .trim()
       .min(1, "must not be empty")
       .max(64, "must be at most 64 characters")
-      .regex(/^(\*|[a-z][a-z0-9_.-]*(\.\*)?)$/i, "must be an event name, `*`, `all` or `prefix.*`"),
+      .regex(/^(\*|[a-z][a-z0-9_.-]*(\.\*)?)$/i, "must be an event name, `*`, `all` or `prefix.*`")
+      // A misspelt name would silently match nothing: refuse it and say what exists.
+      .refine(isKnownEventFilter, {
+        error: (issue) => `unknown event "${String(issue.input)}"; valid names: ${knownEventFilters().join(", ")}, or a prefix such as message.*`,
+      }),
   )
   .min(1, "must name at least one event")
   .max(50, "must name at most 50 events")

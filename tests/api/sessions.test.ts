@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   type Actor,
   type PublicSession,
-  assignSessions,
   createSession,
   createStaff,
   createSuperadmin,

@@ -32,7 +32,13 @@ export interface Actor {
   apiKey: string;
 }
 
-export const baseUrl = (): string => inject("baseUrl");
+let baseUrlOverride: string | null = null;
+/** The gateway requests go to: the shared one, or the one a file started and chose with useGateway. */
+export const baseUrl = (): string => baseUrlOverride ?? inject("baseUrl");
+/** Points every helper of this file's module instance (one per test file) at another gateway. */
+export function useGateway(url: string) {
+  baseUrlOverride = url;
+}
 
 // Secrets that must never come back in an answer: every password and key hash of a key these
 // helpers have seen. `request` checks each answer against them (and against the field names).
@@ -59,6 +65,8 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent verbatim (for malformed bodies). */
   rawBody?: string;
+  /** Sent as multipart/form-data. */
+  form?: FormData;
   headers?: Record<string, string>;
   /** Another gateway than the shared one (e.g. one started with different settings). */
   baseUrl?: string;
@@ -70,8 +78,10 @@ export async function request<T = any>(method: string, path: string, options: Re
   if (creds && "apiKey" in creds) headers["X-API-Key"] = creds.apiKey;
   if (creds && "bearer" in creds) headers.Authorization = `Bearer ${creds.bearer}`;
   if (creds && "cookie" in creds) headers.Cookie = creds.cookie;
-  let body: string | undefined;
-  if (options.json !== undefined) {
+  let body: string | FormData | undefined;
+  if (options.form !== undefined) {
+    body = options.form;
+  } else if (options.json !== undefined) {
     body = JSON.stringify(options.json);
     headers["Content-Type"] ??= "application/json";
   } else if (options.rawBody !== undefined) {

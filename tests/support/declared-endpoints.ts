@@ -1,30 +1,10 @@
 // The endpoints the app declares, read from the route files themselves, so that suites which must
-// cover every endpoint (the authorization matrix, the malformed-body check) notice a new one.
+// cover every endpoint (the authorization matrix, the fuzz suite, the OpenAPI check) notice a new
+// one. There are no excuses: every endpoint needs its entry in tests/support/endpoint-fixtures.ts.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const API_ROOT = path.resolve(__dirname, "../../app/api");
-
-/**
- * Areas of later issues (landing in parallel) that the foundation suites do not cover yet. Any
- * route outside them still fails the coverage checks; each area moves into the authorization
- * matrix and the malformed-body check when its issue's tests are written.
- */
-const PENDING_AREAS: Array<[RegExp, string]> = [
-  // Starting a connection needs a WhatsApp network: the matrix's gateway runs in live mode without
-  // one, so these are covered against a sandbox gateway in tests/api/sandbox-sessions.test.ts.
-  [/^POST \/api\/sessions\/:id\/(connect|init|restart|pairing-code)$/, "starting a WhatsApp connection (sandbox-sessions.test.ts)"],
-  [/^GET \/api\/sessions\/:id\/qr\/image$/, "the QR image exists only while connecting (sandbox-sessions.test.ts)"],
-  [/^\w+ \/api\/sessions\/:id\/webhooks?$/, "a session's webhooks"],
-  [/^\w+ \/api\/sandbox\//, "the sandbox's emulated WhatsApp network"],
-  [/^\w+ \/api\/media(\/|$)/, "media uploads"],
-  [/^\w+ \/api\/webhooks(\/|$)/, "webhooks and their deliveries"],
-  [/^\w+ \/api\/(chat|messages|whatsapp)\//, "chats and messages"],
-];
-
-export function isPendingEndpoint(endpoint: string): boolean {
-  return PENDING_AREAS.some(([pattern]) => pattern.test(endpoint));
-}
 
 /**
  * "METHOD /api/path/:id" for every handler exported by a route.ts under app/api, except next-auth's

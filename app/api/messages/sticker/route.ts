@@ -5,7 +5,7 @@ import { stickerFormSchema } from "@/lib/media/media.schema";
 import { formFields, readMultipartForm } from "@/lib/media/read-multipart-form";
 import { sendSticker } from "@/lib/messages/send-sticker";
 
-export const POST = withAuth({ permission: "sessions.send" }, async ({ req, caller }) => {
+export const POST = withAuth({ permission: "sessions.send", form: true }, async ({ req, caller }) => {
   const input = stickerFormSchema.parse(formFields(await readMultipartForm(req, env.MEDIA_MAX_BYTES)));
   return sendSticker(caller, input, { idempotencyKey: req.headers.get("idempotency-key") });
 });
