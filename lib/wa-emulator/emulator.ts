@@ -241,6 +241,11 @@ export class WaEmulator {
     this.network.leaveGroup(this.network.requireAccount(phone), jid)
   }
 
+  /** How many times companions fetched this group's metadata (w:g2 query). */
+  groupMetadataFetches(jid: string): number {
+    return this.network.metadataFetches.get(jid) ?? 0
+  }
+
   groupInviteCode(jid: string) {
     return this.network.groupOrThrow(jid).inviteCode
   }

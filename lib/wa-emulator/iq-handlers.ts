@@ -259,6 +259,8 @@ function handleGroups(network: WaNetwork, connection: CompanionConnection, iq: B
   const group = network.groupOrThrow(to)
   switch (op.tag) {
     case 'query':
+      // Counted: WhatsApp rate-limits repeated metadata fetches, so tests check a client caches it.
+      network.countMetadataFetch(to)
       return connection.reply(iq, [network.groupNodeFor(group)])
     case 'add':
     case 'remove':
@@ -286,6 +288,9 @@ function handleGroups(network: WaNetwork, connection: CompanionConnection, iq: B
       network.setGroupSetting(account, to, op.tag)
       return connection.reply(iq)
     case 'invite': {
+      if (iq.attrs.type !== 'set' && !group.participants.some(p => p.phone === account.phone && p.role)) {
+        return connection.replyError(iq, 401, 'not-authorized')
+      }
       const code = iq.attrs.type === 'set' ? network.revokeGroupInvite(account, to) : group.inviteCode
       return connection.reply(iq, [{ tag: 'invite', attrs: { code } }])
     }

@@ -833,6 +833,13 @@ export class WaNetwork extends EventEmitter {
 
   // ---------------------------------------------------------------- groups
 
+  /** How often companions asked for each group's metadata (w:g2 query). */
+  readonly metadataFetches = new Map<string, number>()
+
+  countMetadataFetch(jid: string) {
+    this.metadataFetches.set(jid, (this.metadataFetches.get(jid) ?? 0) + 1)
+  }
+
   groupOrThrow(jid: string) {
     const group = this.groups.get(jid)
     if (!group) throw Object.assign(new Error(`no group ${jid}`), { code: 404 })
@@ -908,8 +915,17 @@ export class WaNetwork extends EventEmitter {
     this.notifyGroup(group, account, { tag: 'remove', attrs: {}, content: [participantNode(account)] }, [account])
   }
 
+  /** WhatsApp's refusal when a member who is not an admin changes what only admins may. */
+  private requireAdmin(group: GroupState, actor: EmulatedAccount, unless = false) {
+    if (unless) return
+    if (!group.participants.some(p => p.phone === actor.phone)) throw Object.assign(new Error('not a participant'), { code: 403 })
+    if (!this.isAdmin(group, actor)) throw Object.assign(new Error('not an admin'), { code: 403 })
+  }
+
   setGroupSubject(actor: EmulatedAccount, groupJid: string, subject: string) {
     const group = this.groupOrThrow(groupJid)
+    // Any member may edit the group's info unless it is locked to admins.
+    this.requireAdmin(group, actor, !group.locked && group.participants.some(p => p.phone === actor.phone))
     group.subject = subject
     group.subjectOwner = actor.phone
     group.subjectTime = now()
@@ -918,6 +934,7 @@ export class WaNetwork extends EventEmitter {
 
   setGroupDescription(actor: EmulatedAccount, groupJid: string, text: string | undefined) {
     const group = this.groupOrThrow(groupJid)
+    this.requireAdmin(group, actor, !group.locked && group.participants.some(p => p.phone === actor.phone))
     const id = newMessageId()
     group.description = text ? { id, text, owner: actor.phone, time: now() } : undefined
     this.notifyGroup(group, actor, {
@@ -937,6 +954,7 @@ export class WaNetwork extends EventEmitter {
 
   revokeGroupInvite(actor: EmulatedAccount, groupJid: string) {
     const group = this.groupOrThrow(groupJid)
+    this.requireAdmin(group, actor)
     group.inviteCode = newInviteCode()
     return group.inviteCode
   }

@@ -20,6 +20,7 @@ import type { CredentialsCipher } from "@/lib/whatsapp/credentials-cipher";
 import { usePostgresAuthState, deleteAuthState, type PostgresAuthState } from "@/lib/whatsapp/postgres-auth-state";
 import { backoffDelay, decideOnClose, type BackoffOptions } from "@/lib/whatsapp/reconnect-policy";
 import { handleStoreEvents } from "@/lib/whatsapp/store/handle-store-events";
+import { handleGroupEvents, loadCachedGroupMetadata } from "@/lib/groups/handle-group-events";
 
 export interface SessionRef {
   /** Internal id (foreign key of every table). */
@@ -222,6 +223,8 @@ export class ManagedSession {
       syncFullHistory: false,
       generateHighQualityLinkPreview: false,
       getMessage: (key) => this.loadMessage(key.id),
+      // Groups (issue 11): sends to a group take its stored metadata instead of asking WhatsApp each time.
+      cachedGroupMetadata: (jid) => loadCachedGroupMetadata(this.ctx.db, this.ref, jid),
       ...this.ctx.socketOptions(),
     });
     this.sock = sock;
@@ -248,6 +251,8 @@ export class ManagedSession {
       },
       events,
     );
+    // Groups (issue 11): the stored groups and LID mapping follow the same batch.
+    await handleGroupEvents({ db: this.ctx.db, ref: this.ref, sock, logger: this.ctx.logger }, events);
     const me = sock.user?.id ? jidNormalizedUser(sock.user.id) : null;
     if (this.config.ppGuardEnabled && me && events["contacts.update"]?.some((c) => c.id && jidNormalizedUser(c.id) === me && c.imgUrl === "removed")) {
       this.detach(this.guardProfilePicture());
