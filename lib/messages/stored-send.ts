@@ -25,6 +25,8 @@ export interface StoredSend {
   replyTo?: string;
   /** edit and delete: the message they change (its content or revocation is stored once sent). */
   target?: StoredKey;
+  /** Extra Baileys send options: a status post's recipients and text style (lib/status/). */
+  sendOptions?: { statusJidList?: string[]; backgroundColor?: string; font?: number; broadcast?: boolean };
 }
 
 /** A vCard 3.0 for seed 003's `{ contactName, contactPhone }` and our `{ contact: { name, phone } }`. */

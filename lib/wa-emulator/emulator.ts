@@ -51,7 +51,11 @@ export interface GroupInfo {
   announce: boolean
   locked: boolean
   inviteCode: string
-  participants: Array<{ phone: string; jid: string; role: GroupRole }>
+  participants: Array<{ phone: string; jid: string; lid: string; role: GroupRole }>
+  /** Bytes of the group's picture (base64), when one is set. */
+  picture?: string
+  /** How many times companions fetched this group's metadata. */
+  metadataFetches: number
 }
 
 /**
@@ -364,7 +368,9 @@ export class WaEmulator {
       announce: group.announce,
       locked: group.locked,
       inviteCode: group.inviteCode,
-      participants: group.participants.map(p => ({ phone: p.phone, jid: `${p.phone}@s.whatsapp.net`, role: p.role }))
+      participants: group.participants.map(p => ({ phone: p.phone, jid: `${p.phone}@s.whatsapp.net`, lid: this.network.requireAccount(p.phone).lidJid, role: p.role })),
+      picture: group.picture,
+      metadataFetches: this.network.metadataFetches.get(group.id) ?? 0
     }
   }
 }

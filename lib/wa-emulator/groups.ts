@@ -16,6 +16,9 @@ export interface GroupState {
   announce: boolean
   locked: boolean
   inviteCode: string
+  /** The group's picture (base64) and its id, when one was set. */
+  picture?: string
+  pictureId?: string
   participants: Array<{ phone: string; role: GroupRole }>
 }
 

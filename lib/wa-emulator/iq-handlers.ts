@@ -320,6 +320,14 @@ async function handleMd(network: WaNetwork, connection: CompanionConnection, iq:
 
 function handleProfilePicture(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode, account: EmulatedAccount | undefined) {
   const target = iq.attrs.target
+  if (iq.attrs.type === 'get' && target?.endsWith('@g.us')) {
+    const group = network.groupOrThrow(target)
+    if (!group.picture) return connection.replyError(iq, 404, 'item-not-found')
+    const directPath = network.mediaHost.store(Buffer.from(group.picture, 'base64'))
+    return connection.reply(iq, [
+      { tag: 'picture', attrs: { id: group.pictureId!, type: 'image', url: network.mediaHost.urlFor(directPath), direct_path: directPath } }
+    ])
+  }
   if (iq.attrs.type === 'get') {
     const owner = target ? network.getAccount(target) : account
     if (!owner?.state.picture) return connection.replyError(iq, 404, 'item-not-found')
@@ -329,6 +337,7 @@ function handleProfilePicture(network: WaNetwork, connection: CompanionConnectio
     ])
   }
   const picture = child(iq, 'picture')
+  if (account && target?.endsWith('@g.us')) network.setGroupPicture(account, target, bytes(picture))
   if (account && !target) network.setProfilePicture(account, bytes(picture))
   return connection.reply(iq, picture ? [{ tag: 'picture', attrs: { id: String(Math.floor(Date.now() / 1000)) } }] : undefined)
 }

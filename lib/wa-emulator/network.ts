@@ -952,6 +952,21 @@ export class WaNetwork extends EventEmitter {
     this.notifyGroup(group, actor, { tag: setting, attrs: {} })
   }
 
+  setGroupPicture(actor: EmulatedAccount, groupJid: string, image: Uint8Array | undefined) {
+    const group = this.groupOrThrow(groupJid)
+    this.requireAdmin(group, actor, !group.locked && group.participants.some(p => p.phone === actor.phone))
+    group.picture = image ? b64(image) : undefined
+    group.pictureId = image ? String(now()) : undefined
+    // WhatsApp announces a group's new icon as a picture notification from the group itself.
+    const node: BinaryNode = {
+      tag: 'notification',
+      attrs: { from: group.id, type: 'picture', id: newMessageId(), t: String(now()) },
+      content: [image ? { tag: 'set', attrs: { id: group.pictureId!, author: actor.pnJid } } : { tag: 'delete', attrs: { author: actor.pnJid } }]
+    }
+    for (const member of group.participants) this.deliverToCompanionsOf(this.requireAccount(member.phone), node)
+    this.emit('group-notification', { group: group.id, actor: actor.phone, action: 'picture', node })
+  }
+
   revokeGroupInvite(actor: EmulatedAccount, groupJid: string) {
     const group = this.groupOrThrow(groupJid)
     this.requireAdmin(group, actor)
