@@ -1,0 +1,8 @@
+// POST /api/whatsapp/groups/invite-code – Chatery: the group's invite code and link
+import { withSeed003Envelope } from "@/lib/api/with-seed003-envelope";
+import { getGroupInviteCode } from "@/lib/groups/get-group-invite-code";
+import { chateryGroupSchema } from "@/lib/groups/groups.schema";
+
+export const POST = withSeed003Envelope({ permission: "groups.manage", body: chateryGroupSchema }, "Invite code retrieved", ({ caller, body }) =>
+  getGroupInviteCode(caller, { sessionId: body.sessionId, groupJid: body.groupId }),
+);
