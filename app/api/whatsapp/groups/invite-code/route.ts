@@ -3,6 +3,8 @@ import { withSeed003Envelope } from "@/lib/api/with-seed003-envelope";
 import { getGroupInviteCode } from "@/lib/groups/get-group-invite-code";
 import { chateryGroupSchema } from "@/lib/groups/groups.schema";
 
-export const POST = withSeed003Envelope({ permission: "groups.manage", body: chateryGroupSchema }, "Invite code retrieved", ({ caller, body }) =>
-  getGroupInviteCode(caller, { sessionId: body.sessionId, groupJid: body.groupId }),
-);
+export const POST = withSeed003Envelope({ permission: "groups.manage", body: chateryGroupSchema }, "Invite code retrieved", async ({ caller, body }) => {
+  // Chatery names the group groupId.
+  const { groupJid, ...code } = await getGroupInviteCode(caller, { sessionId: body.sessionId, groupJid: body.groupId });
+  return { groupId: groupJid, ...code };
+});
