@@ -51,7 +51,8 @@ export async function storeGroupMetadata(db: Client, ref: SessionRef, meta: Grou
   });
   await db.groupParticipant.deleteMany({ where: { groupId: group.id } });
   const rows = dedupe((meta.participants ?? []).map((p) => participantRow(p)));
-  if (rows.length) await db.groupParticipant.createMany({ data: rows.map((r) => ({ groupId: group.id, ...r })) });
+  // skipDuplicates: an API call (create, join) and WhatsApp's notification may store the same group at once.
+  if (rows.length) await db.groupParticipant.createMany({ data: rows.map((r) => ({ groupId: group.id, ...r })), skipDuplicates: true });
   await rememberMappings(db, ref, rows);
 }
 
@@ -67,11 +68,9 @@ export async function storeLidMapping(db: Client, ref: SessionRef, lid: string, 
   const l = jidNormalizedUser(lid);
   const pn = jidNormalizedUser(phoneJid);
   if (!isLidUser(l) || !isPnUser(pn)) return;
-  await db.lidMapping.upsert({
-    where: { sessionId_lid: { sessionId: ref.id, lid: l } },
-    create: { sessionId: ref.id, lid: l, phoneJid: pn },
-    update: { phoneJid: pn },
-  });
+  // createMany + skipDuplicates, then update: two writers at once must not fail on the unique key.
+  await db.lidMapping.createMany({ data: [{ sessionId: ref.id, lid: l, phoneJid: pn }], skipDuplicates: true });
+  await db.lidMapping.updateMany({ where: { sessionId: ref.id, lid: l, NOT: { phoneJid: pn } }, data: { phoneJid: pn } });
 }
 
 async function applyUpdate(db: Client, ref: SessionRef, update: Partial<GroupMetadata>) {

@@ -72,6 +72,7 @@ beforeAll(async () => {
   imageUrl = `http://127.0.0.1:${(imageServer.address() as AddressInfo).port}/icon.png`;
 });
 afterAll(async () => {
+  if (process.env.GATEWAY_OUTPUT) console.log(gateway?.output());
   imageServer?.close();
   await gateway?.stop();
 });
