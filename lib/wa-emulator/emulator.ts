@@ -210,8 +210,9 @@ export class WaEmulator {
 
   // ------------------------------------------------------------ groups
 
-  createGroup(creatorPhone: string, subject: string, memberPhones: string[]) {
-    return this.network.createGroup(this.network.requireAccount(creatorPhone), subject, memberPhones).id
+  /** `addressingMode: 'lid'`: members are addressed by LID, their phone numbers beside it (as in most groups today). */
+  createGroup(creatorPhone: string, subject: string, memberPhones: string[], options: { addressingMode?: 'pn' | 'lid' } = {}) {
+    return this.network.createGroup(this.network.requireAccount(creatorPhone), subject, memberPhones, options.addressingMode).id
   }
 
   groupMetadata(jid: string): GroupInfo | undefined {

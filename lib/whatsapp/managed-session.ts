@@ -21,6 +21,7 @@ import { usePostgresAuthState, deleteAuthState, type PostgresAuthState } from "@
 import { backoffDelay, decideOnClose, type BackoffOptions } from "@/lib/whatsapp/reconnect-policy";
 import { handleStoreEvents } from "@/lib/whatsapp/store/handle-store-events";
 import { handleGroupEvents, loadCachedGroupMetadata } from "@/lib/groups/handle-group-events";
+import { normalizeLidAddressing } from "@/lib/lid/normalize-lid-addressing";
 
 export interface SessionRef {
   /** Internal id (foreign key of every table). */
@@ -238,6 +239,8 @@ export class ManagedSession {
     if (events["creds.update"]) await auth.saveCreds();
     const update = events["connection.update"];
     if (update) await this.onConnectionUpdate(sock, auth, update);
+    // LID addressing (issue 11): chats and senders are stored and announced by phone number when known.
+    events = await normalizeLidAddressing(this.ctx.db, this.ref, events);
     await handleStoreEvents(
       {
         db: this.ctx.db,
