@@ -17,3 +17,5 @@ export const contactGroupActionSchema = z.discriminatedUnion("op", [
 export type ContactGroupAction = z.infer<typeof contactGroupActionSchema>;
 
 export const contactStatusSchema = z.strictObject({ text: z.string().min(1).max(700) });
+
+export const contactAddressingSchema = z.strictObject({ lid: z.boolean() });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { samplePng } from "../fixtures/media-samples";
 import { expectOk, request, uniqueName, type ApiResponse } from "../support/api-client";
+import { startReceiver } from "./webhooks-support";
 import { ALICE, BOB, type Tenant, jidOf, pairedSession, receivedBy, registerTenant, send, startSandboxGateway, waitFor, waitForReceived } from "./chat-support";
 
 let gateway: TestServer;
@@ -165,6 +166,34 @@ describe("POST /api/chat/[sessionId]/[jid]/messages/[id]/[action]", () => {
       for (const name of ["react", "edit", "delete", "forward"]) {
         expect((await action(who, id, name, { emoji: "x", text: "x", to: BOB })).status, name).toBe(404);
       }
+    }
+  });
+});
+
+describe("a contact WhatsApp addresses by LID", () => {
+  it("arrives with the phone number in the store, the webhook payload and the API, the LID beside it", async () => {
+    const DAVE = "15550100006";
+    expectOk(await api("POST", "/api/sandbox/contacts", owner, { phone: DAVE, name: "Dave by LID" }), "dave", 201);
+    const dave = expectOk(await api("PUT", `/api/sandbox/contacts/${DAVE}/addressing`, owner, { lid: true }), "lid addressing").body;
+    expect(dave.lid).toMatch(/@lid$/);
+    const receiver = await startReceiver();
+    try {
+      const hookRes = await api("POST", "/api/webhooks", owner, { name: "LID", url: receiver.url, events: ["message"], sessionId: session.sessionId });
+      expect([200, 201], JSON.stringify(hookRes.body)).toContain(hookRes.status);
+      const sent = expectOk(await api("POST", `/api/sandbox/contacts/${DAVE}/messages`, owner, { to: session.sessionId, text: "from my LID" }), "dave writes").body;
+      const [hook] = (await receiver.waitFor((r) => r.some((x) => x.body?.data?.id === sent.messageId), "Dave's message")).filter((x) => x.body.data.id === sent.messageId);
+      expect(hook.body.data).toMatchObject({ remoteJid: jidOf(DAVE), remoteJidAlt: dave.lid, from: jidOf(DAVE), text: "from my LID" });
+      const stored = await waitFor("Dave's message in the chat", async () => {
+        const res = await api("GET", `/api/chat/${session.sessionId}/${encodeURIComponent(jidOf(DAVE))}?limit=20`, owner);
+        return res.body?.find?.((m: { keyId: string }) => m.keyId === sent.messageId);
+      });
+      expect(stored).toMatchObject({ remoteJid: jidOf(DAVE), content: "from my LID", fromMe: false });
+      // The same chat asked for by LID is the phone-number chat.
+      const chats = expectOk(await api("GET", `/api/chat/${session.sessionId}`, owner), "chats").body as Array<{ jid: string }>;
+      expect(chats.map((c) => c.jid)).toContain(jidOf(DAVE));
+      expect(chats.map((c) => c.jid)).not.toContain(dave.lid);
+    } finally {
+      await receiver.close();
     }
   });
 });
