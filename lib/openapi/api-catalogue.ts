@@ -25,6 +25,28 @@ import {
   seed003SendTextSchema,
 } from "@/lib/messages/messages.schema";
 import { contactMessageSchema, createContactSchema, faultSchema, scanSchema } from "@/lib/sandbox/sandbox.schema";
+// Groups, statuses and message actions (issue 11)
+import {
+  chateryCreateSchema,
+  chateryDescriptionSchema,
+  chateryGroupSchema,
+  chateryJoinSchema,
+  chateryParticipantsSchema,
+  chateryPictureSchema,
+  chaterySessionSchema,
+  chaterySettingsSchema,
+  chaterySubjectSchema,
+  createGroupSchema,
+  descriptionSchema,
+  joinGroupSchema,
+  participantsSchema,
+  pictureSchema,
+  settingsSchema,
+  subjectSchema,
+} from "@/lib/groups/groups.schema";
+import { messageActionBody } from "@/lib/messages/message-actions.schema";
+import { contactAddressingSchema, contactGroupActionSchema, contactStatusSchema } from "@/lib/sandbox/sandbox-groups.schema";
+import { postStatusSchema } from "@/lib/status/status.schema";
 import { connectSessionSchema, createSessionSchema, pairingCodeSchema, renameSessionSchema, updateSessionSettingsSchema } from "@/lib/sessions/sessions.schema";
 import { assignSessionsSchema, createUserSchema, loginSchema, registerSchema, updateMeSchema, updateUserSchema } from "@/lib/users/users.schema";
 import {
@@ -145,4 +167,41 @@ export const API_CATALOGUE: Endpoint[] = [
   { method: "get", path: "/api/sessions/{id}/webhook", tag: "Webhooks", summary: "The session's one webhook URL (seeds 000/002)", permission: "sessions.manage", returns: '{ "sessionId", "url" | null, "webhook" | null }' },
   { method: "put", path: "/api/sessions/{id}/webhook", tag: "Webhooks", summary: "Set the session's one webhook URL ({ url } or seed 000's { webhookUrl }): incoming messages, and its answer is sent back as the reply unless replyEnabled: false", permission: "sessions.manage", body: sessionWebhookUrlSchema, returns: '{ "message", "sessionId", "url", "webhook" }' },
   { method: "delete", path: "/api/sessions/{id}/webhook", tag: "Webhooks", summary: "Remove the session's webhook URL", permission: "sessions.manage", returns: '{ "success": true }; 404 none set' },
+
+  // --- groups, statuses, message actions (issue 11) ---
+  { method: "get", path: "/api/groups", tag: "Groups", summary: "A session's groups from the store; ?sessionId (default: first connected session), ?search", permission: "sessions.read", returns: '[{ "id", "sessionId", "jid", "subject", "description", "ownerJid", "participants": [{ "id", "phone", "lid", "admin" }], "size", "creation", "restrict", "announce", "inviteCode" }]' },
+  { method: "post", path: "/api/groups/create", tag: "Groups", summary: "Create a group (participants as phone numbers or JIDs)", permission: "groups.manage", body: createGroupSchema, returns: '{ "success": true, "group": { "id", "subject" } }' },
+  { method: "post", path: "/api/groups/join", tag: "Groups", summary: "Join a group by invite code or https://chat.whatsapp.com/ link", permission: "groups.manage", body: joinGroupSchema, returns: '{ "success": true, "groupJid" }' },
+  { method: "get", path: "/api/groups/{sessionId}/{groupJid}", tag: "Groups", summary: "One group's metadata and participants; ?refresh=true asks WhatsApp first", permission: "sessions.read", returns: "group (as in GET /api/groups)" },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/participants/{action}", tag: "Groups", summary: "add | remove | promote | demote participants; a result per participant with WhatsApp's code", permission: "groups.manage", body: participantsSchema, returns: '{ "success", "action", "groupJid", "results": [{ "jid", "status", "success", "message" }] }; 403 not an admin' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/subject", tag: "Groups", summary: "Change the subject", permission: "groups.manage", body: subjectSchema, returns: '{ "success": true, "groupJid" }; 403 not allowed' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/description", tag: "Groups", summary: "Change (empty: clear) the description", permission: "groups.manage", body: descriptionSchema, returns: '{ "success": true, "groupJid" }; 403 not allowed' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/settings", tag: "Groups", summary: "announcement | not_announcement | locked | unlocked", permission: "groups.manage", body: settingsSchema, returns: '{ "success": true, "groupJid" }; 403 not an admin' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/picture", tag: "Groups", summary: "Set the picture from { mediaId } or { url } (fetched SSRF-guarded)", permission: "groups.manage", body: pictureSchema, returns: '{ "success": true, "groupJid" }' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/leave", tag: "Groups", summary: "Leave the group", permission: "groups.manage", returns: '{ "success": true, "groupJid" }' },
+  { method: "get", path: "/api/groups/{sessionId}/{groupJid}/invite-code", tag: "Groups", summary: "The invite code and link (admins only)", permission: "groups.manage", returns: '{ "groupJid", "inviteCode", "inviteLink" }' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/invite-code/revoke", tag: "Groups", summary: "A new invite code; the old link stops working", permission: "groups.manage", returns: '{ "groupJid", "inviteCode", "inviteLink" }' },
+  { method: "post", path: "/api/status/update", tag: "Status", summary: "Post a status: TEXT (backgroundColor, font), IMAGE or VIDEO (mediaUrl or mediaId); recipients default to the stored contacts", permission: "sessions.send", body: postStatusSchema, returns: '{ "success": true, "messageId", "status": "PENDING", "recipients" }' },
+  { method: "get", path: "/api/status", tag: "Status", summary: "Recent statuses of a session (?sessionId, ?limit, ?fromMe)", permission: "sessions.send", returns: '[{ "id", "fromMe", "from", "fromLid", "pushName", "type", "content", "mediaId", "timestamp" }]' },
+  { method: "post", path: "/api/chat/{sessionId}/{jid}/messages/{id}/{action}", tag: "Messages", summary: "react ({ emoji }), edit ({ text }), delete (for everyone) or forward ({ to }) one message", permission: "sessions.send", body: messageActionBody, returns: '{ "success": true, "messageId", "status": "PENDING" }' },
+  { method: "get", path: "/api/sandbox/contacts/{phone}/groups", tag: "Sandbox", summary: "The groups an emulated contact is in (with one of your sessions)", permission: "sessions.read", returns: "group[] as the contact's phone sees them" },
+  { method: "post", path: "/api/sandbox/contacts/{phone}/groups", tag: "Sandbox", summary: "The contact creates, joins, leaves, administers or writes in a group", permission: "sessions.send", body: contactGroupActionSchema, returns: '{ "jid", "results"? }' },
+  { method: "post", path: "/api/sandbox/contacts/{phone}/status", tag: "Sandbox", summary: "The contact posts a text status your sessions see", permission: "sessions.send", body: contactStatusSchema, returns: '{ "messageId" }' },
+  { method: "put", path: "/api/sandbox/contacts/{phone}/addressing", tag: "Sandbox", summary: "Whether the contact's 1:1 messages come addressed by LID", permission: "sessions.manage", body: contactAddressingSchema, returns: '{ "phone", "jid", "lid", "lidAddressing" }' },
+  { method: "get", path: "/api/whatsapp/groups", tag: "Automation API compatibility", summary: "The default session's groups", permission: "sessions.read", returns: '[{ "id", "name", "participants": ["+<phone>"] }]' },
+  { method: "post", path: "/api/whatsapp/groups", tag: "Seed 003 compatibility", summary: "A session's groups", permission: "sessions.read", body: chaterySessionSchema, returns: '{ "success": true, "message", "data": { "count", "groups": [{ "id", "subject", "participantsCount", "creation" }] } }' },
+  { method: "post", path: "/api/whatsapp/groups/create", tag: "Seed 003 compatibility", summary: "Create a group ({ name, participants })", permission: "groups.manage", body: chateryCreateSchema, returns: '{ "success": true, "message", "data": { "id", "subject" } }' },
+  { method: "post", path: "/api/whatsapp/groups/metadata", tag: "Seed 003 compatibility", summary: "One group's metadata", permission: "sessions.read", body: chateryGroupSchema, returns: '{ "success": true, "message", "data": { "id", "subject", "description", "participants", "size" } }' },
+  { method: "post", path: "/api/whatsapp/groups/participants/add", tag: "Seed 003 compatibility", summary: "Add participants", permission: "groups.manage", body: chateryParticipantsSchema, returns: '{ "success", "message", "data": { "results" } }' },
+  { method: "post", path: "/api/whatsapp/groups/participants/remove", tag: "Seed 003 compatibility", summary: "Remove participants", permission: "groups.manage", body: chateryParticipantsSchema, returns: '{ "success", "message", "data": { "results" } }' },
+  { method: "post", path: "/api/whatsapp/groups/participants/promote", tag: "Seed 003 compatibility", summary: "Promote participants", permission: "groups.manage", body: chateryParticipantsSchema, returns: '{ "success", "message", "data": { "results" } }' },
+  { method: "post", path: "/api/whatsapp/groups/participants/demote", tag: "Seed 003 compatibility", summary: "Demote participants", permission: "groups.manage", body: chateryParticipantsSchema, returns: '{ "success", "message", "data": { "results" } }' },
+  { method: "post", path: "/api/whatsapp/groups/subject", tag: "Seed 003 compatibility", summary: "Change the subject", permission: "groups.manage", body: chaterySubjectSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/description", tag: "Seed 003 compatibility", summary: "Change the description", permission: "groups.manage", body: chateryDescriptionSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/settings", tag: "Seed 003 compatibility", summary: "announcement | not_announcement | locked | unlocked", permission: "groups.manage", body: chaterySettingsSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/picture", tag: "Seed 003 compatibility", summary: "Set the picture from imageUrl", permission: "groups.manage", body: chateryPictureSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/leave", tag: "Seed 003 compatibility", summary: "Leave the group", permission: "groups.manage", body: chateryGroupSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/join", tag: "Seed 003 compatibility", summary: "Join by invite code or link", permission: "groups.manage", body: chateryJoinSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/invite-code", tag: "Seed 003 compatibility", summary: "The invite code and link", permission: "groups.manage", body: chateryGroupSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/revoke-invite", tag: "Seed 003 compatibility", summary: "Revoke the invite code", permission: "groups.manage", body: chateryGroupSchema, returns: '{ "success": true, "message", "data" }' },
 ];
