@@ -171,8 +171,19 @@ function myJids(sock: WASocket) {
   return { pn: user?.id ? jidNormalizedUser(user.id) : null, lid: user?.lid ? jidNormalizedUser(user.lid) : null };
 }
 
-/** The session's hook: one call per batch of Baileys events, on the session's ordered queue. */
+/**
+ * The session's hook: one call per batch of Baileys events, on the session's ordered queue. Never
+ * throws: a failed group write is logged, and must not keep the batch's messages from being stored.
+ */
 export async function handleGroupEvents(ctx: GroupEventsContext, events: Partial<BaileysEventMap>): Promise<void> {
+  try {
+    await storeGroupEvents(ctx, events);
+  } catch (error) {
+    ctx.logger.error({ err: error, sessionId: ctx.ref.sessionId }, "could not store group changes");
+  }
+}
+
+async function storeGroupEvents(ctx: GroupEventsContext, events: Partial<BaileysEventMap>): Promise<void> {
   const { db, ref } = ctx;
   const upserts = events["groups.upsert"];
   const updates = events["groups.update"];

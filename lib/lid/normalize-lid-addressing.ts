@@ -6,6 +6,7 @@
 // that chats, senders and contacts carry the phone-number JID, with the LID beside it (`…Alt`, or
 // the contact's `lid`). LIDs whose number is unknown stay as they are.
 import { isLidUser, isPnUser, jidNormalizedUser, type BaileysEventMap, type WAMessage, type WAMessageKey } from "@whiskeysockets/baileys";
+import type { Logger } from "pino";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { storeLidMapping } from "@/lib/groups/handle-group-events";
 import type { SessionRef } from "@/lib/whatsapp/managed-session";
@@ -80,7 +81,17 @@ function rewriteKey<K extends WAMessageKey | null | undefined>(key: K, phoneOf: 
   return out as K;
 }
 
-export async function normalizeLidAddressing(db: Db, ref: SessionRef, events: Events): Promise<Events> {
+/** Never throws: when the mapping cannot be read or written, the batch goes on as Baileys gave it (logged). */
+export async function normalizeLidAddressing(db: Db, ref: SessionRef, events: Events, logger?: Logger): Promise<Events> {
+  try {
+    return await rewriteBatch(db, ref, events);
+  } catch (error) {
+    logger?.error({ err: error, sessionId: ref.sessionId }, "could not apply the LID mapping to a batch");
+    return events;
+  }
+}
+
+async function rewriteBatch(db: Db, ref: SessionRef, events: Events): Promise<Events> {
   const lids = lidsIn(events);
   const learned = pairsFromBatch(events);
   if (lids.size === 0 && learned.size === 0) return events;

@@ -240,7 +240,10 @@ export class ManagedSession {
     const update = events["connection.update"];
     if (update) await this.onConnectionUpdate(sock, auth, update);
     // LID addressing (issue 11): chats and senders are stored and announced by phone number when known.
-    events = await normalizeLidAddressing(this.ctx.db, this.ref, events);
+    events = await normalizeLidAddressing(this.ctx.db, this.ref, events, this.ctx.logger);
+    // Groups (issue 11): stored before the store announces the batch's group events, so whoever
+    // reacts to an event (the dashboard, a webhook consumer) reads the group as it now is.
+    await handleGroupEvents({ db: this.ctx.db, ref: this.ref, sock, logger: this.ctx.logger }, events);
     await handleStoreEvents(
       {
         db: this.ctx.db,
@@ -254,8 +257,6 @@ export class ManagedSession {
       },
       events,
     );
-    // Groups (issue 11): the stored groups and LID mapping follow the same batch.
-    await handleGroupEvents({ db: this.ctx.db, ref: this.ref, sock, logger: this.ctx.logger }, events);
     const me = sock.user?.id ? jidNormalizedUser(sock.user.id) : null;
     if (this.config.ppGuardEnabled && me && events["contacts.update"]?.some((c) => c.id && jidNormalizedUser(c.id) === me && c.imgUrl === "removed")) {
       this.detach(this.guardProfilePicture());

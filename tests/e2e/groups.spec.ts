@@ -60,7 +60,7 @@ test("groups page: live list, members, subject, invite link, status and leave", 
   await details.getByTestId("group-member").filter({ hasText: `+${BOB}` }).getByRole("button", { name: "Remove" }).click();
   await expect(details.getByTestId("group-member")).toHaveCount(2, { timeout: 20_000 });
 
-  await details.getByLabel("Subject").fill("Reading club");
+  await details.getByRole("textbox", { name: "Subject" }).fill("Reading club");
   await details.getByRole("button", { name: "Save subject" }).click();
   await expect(details.getByTestId("group-subject")).toHaveText("Reading club", { timeout: 20_000 });
 
@@ -73,7 +73,7 @@ test("groups page: live list, members, subject, invite link, status and leave", 
 
   // A text status with a colour: the preview shows it, and Alice receives it.
   const composer = page.getByTestId("status-composer");
-  await composer.getByLabel("Text", { exact: true }).fill("Hello from the dashboard");
+  await composer.getByRole("textbox", { name: "Text" }).fill("Hello from the dashboard");
   await composer.getByRole("button", { name: "Background #25d366" }).click();
   await expect(composer.getByTestId("status-preview")).toHaveText("Hello from the dashboard");
   await composer.getByLabel("Recipients").fill(ALICE);
