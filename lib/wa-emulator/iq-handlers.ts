@@ -5,6 +5,39 @@ import type { CompanionConnection } from './companion-connection'
 import type { EmulatedAccount } from './accounts'
 import { normalizePhone, parseUserJid } from './jids'
 import type { WaNetwork } from './network'
+
+/**
+ * What answering iqs needs of the network: a narrow view, so this module depends on the seams it
+ * uses (accounts and devices, groups, pairing, media, error reports) and not on the whole router.
+ */
+export type IqNetwork = Pick<
+  WaNetwork,
+  | 'countMetadataFetch'
+  | 'createGroup'
+  | 'emit'
+  | 'getAccount'
+  | 'groupNodeFor'
+  | 'groupOrThrow'
+  | 'groups'
+  | 'groupsOf'
+  | 'joinGroupByInvite'
+  | 'leaveGroup'
+  | 'mediaHost'
+  | 'onLinkCodeFinish'
+  | 'onLinkCodeHello'
+  | 'removeCompanion'
+  | 'reportError'
+  | 'resolveDevice'
+  | 'revokeGroupInvite'
+  | 'sendInitialHistorySync'
+  | 'sessionSetup'
+  | 'setGroupDescription'
+  | 'setGroupPicture'
+  | 'setGroupSetting'
+  | 'setGroupSubject'
+  | 'setProfilePicture'
+  | 'updateParticipants'
+>
 import type { PreKeyBundle } from './signal-endpoint'
 import { b64 } from './state-encoding'
 
@@ -13,7 +46,7 @@ const children = (node: BinaryNode | undefined, tag: string) => getBinaryNodeChi
 const firstChild = (node: BinaryNode) => (Array.isArray(node.content) ? node.content[0] : undefined)
 const bytes = (node: BinaryNode | undefined) => (node?.content instanceof Uint8Array ? Buffer.from(node.content) : undefined)
 
-export async function handleIq(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode) {
+export async function handleIq(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode) {
   const account = connection.device?.account
   try {
     switch (iq.attrs.xmlns) {
@@ -77,7 +110,7 @@ export async function handleIq(network: WaNetwork, connection: CompanionConnecti
   }
 }
 
-function handleEncrypt(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode) {
+function handleEncrypt(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode) {
   const device = connection.device
   if (iq.attrs.type === 'get' && child(iq, 'count')) {
     return connection.reply(iq, [{ tag: 'count', attrs: { value: String(Object.keys(device?.state.preKeys ?? {}).length) } }])
@@ -116,7 +149,7 @@ function handleEncrypt(network: WaNetwork, connection: CompanionConnection, iq: 
 }
 
 /** Prekey bundles for the requested devices; each answer consumes a one-time prekey. */
-async function answerKeyRequest(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode) {
+async function answerKeyRequest(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode) {
   const requester = connection.device
   const requested = children(child(iq, 'key'), 'user').map(user => ({ jid: user.attrs.jid!, ref: network.resolveDevice(user.attrs.jid!) }))
   if (requester) {
@@ -176,7 +209,7 @@ function bundleNode(jid: string, bundle: PreKeyBundle): BinaryNode {
 }
 
 /** usync: contact (is this number on WhatsApp), devices, lid, status and disappearing mode. */
-function usyncAnswer(network: WaNetwork, iq: BinaryNode): BinaryNode {
+function usyncAnswer(network: IqNetwork, iq: BinaryNode): BinaryNode {
   const usync = child(iq, 'usync')!
   const protocols = (child(usync, 'query')?.content as BinaryNode[] | undefined)?.map(p => p.tag) ?? []
   const users: BinaryNode[] = []
@@ -224,7 +257,7 @@ function usyncAnswer(network: WaNetwork, iq: BinaryNode): BinaryNode {
   }
 }
 
-function handleGroups(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode) {
+function handleGroups(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode) {
   const account = connection.device?.account
   if (!account) return connection.replyError(iq, 401, 'not-authorized')
   const to = iq.attrs.to!
@@ -299,7 +332,7 @@ function handleGroups(network: WaNetwork, connection: CompanionConnection, iq: B
   }
 }
 
-async function handleMd(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode) {
+async function handleMd(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode) {
   const op = firstChild(iq)
   if (op?.tag === 'remove-companion-device') {
     // Logout initiated by the companion itself.
@@ -318,7 +351,7 @@ async function handleMd(network: WaNetwork, connection: CompanionConnection, iq:
   return connection.reply(iq)
 }
 
-function handleProfilePicture(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode, account: EmulatedAccount | undefined) {
+function handleProfilePicture(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode, account: EmulatedAccount | undefined) {
   const target = iq.attrs.target
   if (iq.attrs.type === 'get' && target?.endsWith('@g.us')) {
     const group = network.groupOrThrow(target)
