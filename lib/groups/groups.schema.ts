@@ -74,3 +74,7 @@ export type CreateGroupInput = z.infer<typeof createGroupSchema>;
 export type ParticipantAction = (typeof PARTICIPANT_ACTIONS)[number];
 export type GroupSetting = (typeof GROUP_SETTINGS)[number];
 export type PictureInput = z.infer<typeof pictureSchema>;
+
+// --- join requests (groups whose invite link needs an admin's approval) ---
+export const joinRequestActionParams = groupParams.extend({ action: z.enum(["approve", "reject"]) });
+export const joinApprovalSchema = z.strictObject({ enabled: z.boolean() });

@@ -18,6 +18,9 @@ export interface GroupState {
   inviteCode: string
   /** 'lid': members are addressed by LID (with their phone number beside it), like most groups today. */
   addressingMode?: 'pn' | 'lid'
+  /** Joining by invite needs an admin's approval; the requests wait here. */
+  joinApproval?: boolean
+  joinRequests?: Array<{ phone: string; time: number }>
   /** The group's picture (base64) and its id, when one was set. */
   picture?: string
   pictureId?: string
@@ -71,6 +74,7 @@ export function groupNode(group: GroupState, accountOf: (phone: string) => Emula
   }
   if (group.announce) content.push({ tag: 'announcement', attrs: {} })
   if (group.locked) content.push({ tag: 'locked', attrs: {} })
+  if (group.joinApproval) content.push({ tag: 'membership_approval_mode', attrs: {}, content: [{ tag: 'group_join', attrs: { state: 'on' } }] })
   return {
     tag: 'group',
     attrs: {

@@ -21,6 +21,9 @@ export type IqNetwork = Pick<
   | 'groups'
   | 'groupsOf'
   | 'joinGroupByInvite'
+  | 'setJoinApproval'
+  | 'listJoinRequests'
+  | 'answerJoinRequests'
   | 'leaveGroup'
   | 'mediaHost'
   | 'onLinkCodeFinish'
@@ -320,6 +323,32 @@ function handleGroups(network: IqNetwork, connection: CompanionConnection, iq: B
     case 'unlocked':
       network.setGroupSetting(account, to, op.tag)
       return connection.reply(iq)
+    case 'membership_approval_mode':
+      network.setJoinApproval(account, to, child(op, 'group_join')?.attrs.state === 'on')
+      return connection.reply(iq)
+    case 'membership_approval_requests':
+      return connection.reply(iq, [
+        {
+          tag: 'membership_approval_requests',
+          attrs: {},
+          content: network.listJoinRequests(account, to).map(r => ({
+            tag: 'membership_approval_request',
+            attrs: { jid: r.account.pnJid, lid: r.account.lidJid, request_method: 'invite_link', request_time: String(r.time) }
+          }))
+        }
+      ])
+    case 'membership_requests_action': {
+      const action = firstChild(op)
+      if (!action || (action.tag !== 'approve' && action.tag !== 'reject')) return connection.replyError(iq, 400, 'bad-request')
+      const results = network.answerJoinRequests(account, to, action.tag, children(action, 'participant').map(p => p.attrs.jid!))
+      return connection.reply(iq, [
+        {
+          tag: 'membership_requests_action',
+          attrs: {},
+          content: [{ tag: action.tag, attrs: {}, content: results.map(r => ({ tag: 'participant', attrs: { jid: r.jid, ...(r.error ? { error: r.error } : {}) } })) }]
+        }
+      ])
+    }
     case 'invite': {
       if (iq.attrs.type !== 'set' && !group.participants.some(p => p.phone === account.phone && p.role)) {
         return connection.replyError(iq, 401, 'not-authorized')

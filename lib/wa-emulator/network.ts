@@ -987,11 +987,57 @@ export class WaNetwork extends EventEmitter {
   joinGroupByInvite(account: EmulatedAccount, code: string) {
     const group = [...this.groups.values()].find(g => g.inviteCode === code)
     if (!group) throw Object.assign(new Error('invalid invite code'), { code: 406 })
-    if (!group.participants.some(p => p.phone === account.phone)) {
+    const member = group.participants.some(p => p.phone === account.phone)
+    if (!member && group.joinApproval) {
+      // Waits for an admin: the join is a request until approved.
+      group.joinRequests ??= []
+      if (!group.joinRequests.some(r => r.phone === account.phone)) group.joinRequests.push({ phone: account.phone, time: now() })
+      this.emit('group-join-request', { group: group.id, phone: account.phone })
+      return group
+    }
+    if (!member) {
       group.participants.push({ phone: account.phone, role: null })
       this.notifyGroup(group, account, { tag: 'add', attrs: { reason: 'invite' }, content: [participantNode(account, null, group.addressingMode === 'lid')] })
     }
     return group
+  }
+
+  setJoinApproval(actor: EmulatedAccount, groupJid: string, on: boolean) {
+    const group = this.groupOrThrow(groupJid)
+    this.requireAdmin(group, actor)
+    group.joinApproval = on
+  }
+
+  listJoinRequests(actor: EmulatedAccount, groupJid: string) {
+    const group = this.groupOrThrow(groupJid)
+    this.requireAdmin(group, actor)
+    return (group.joinRequests ?? []).map(r => ({ account: this.requireAccount(r.phone), time: r.time }))
+  }
+
+  /** An admin approves (the person joins) or rejects join requests; a result per person. */
+  answerJoinRequests(actor: EmulatedAccount, groupJid: string, action: 'approve' | 'reject', jids: string[]) {
+    const group = this.groupOrThrow(groupJid)
+    this.requireAdmin(group, actor)
+    const results: Array<{ jid: string; error?: string }> = []
+    const approved: EmulatedAccount[] = []
+    for (const jid of jids) {
+      const account = this.getAccount(jid)
+      const pending = account && group.joinRequests?.find(r => r.phone === account.phone)
+      if (!account || !pending) {
+        results.push({ jid, error: '404' })
+        continue
+      }
+      group.joinRequests = group.joinRequests!.filter(r => r !== pending)
+      if (action === 'approve' && !group.participants.some(p => p.phone === account.phone)) {
+        group.participants.push({ phone: account.phone, role: null })
+        approved.push(account)
+      }
+      results.push({ jid })
+    }
+    if (approved.length) {
+      this.notifyGroup(group, actor, { tag: 'add', attrs: { reason: 'approval' }, content: approved.map(a => participantNode(a, null, group.addressingMode === 'lid')) })
+    }
+    return results
   }
 
   groupsOf(account: EmulatedAccount) {

@@ -11,6 +11,7 @@ import { expectOk, request, uniqueName, type ApiResponse } from "../support/api-
 import { ALICE, BOB, type Tenant, jidOf, pairedSession, registerTenant, send, startSandboxGateway, waitFor } from "./chat-support";
 
 const CAROL = "15550100004";
+const ERIN = "15550100005";
 
 let gateway: TestServer;
 let base: string;
@@ -66,6 +67,7 @@ beforeAll(async () => {
   staffAssigned = await createStaff([session.sessionId]);
   staffUnassigned = await createStaff([]);
   expectOk(await api("POST", "/api/sandbox/contacts", owner, { phone: CAROL, name: "Carol Example" }), "carol", 201);
+  expectOk(await api("POST", "/api/sandbox/contacts", owner, { phone: ERIN, name: "Erin Example" }), "erin", 201);
   const png = await samplePng(64, 64);
   imageServer = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "image/png" }).end(png));
   await new Promise<void>((resolve) => imageServer.listen(0, "127.0.0.1", resolve));
@@ -157,6 +159,30 @@ describe("a group the session creates and administers", () => {
   });
 });
 
+describe("join requests", () => {
+  it("with approval on, an invite link makes a request that an admin rejects or approves", async () => {
+    expectOk(await api("POST", groupPath(teamJid, "/join-approval"), owner, { enabled: true }), "approval on");
+    const { inviteLink } = expectOk(await api("GET", groupPath(teamJid, "/invite-code"), owner), "invite").body;
+    const requests = async () => expectOk(await api("GET", groupPath(teamJid, "/join-requests"), owner), "requests").body as any[];
+
+    expectOk(await contactAct(ERIN, { op: "join", inviteCode: inviteLink }), "erin asks");
+    expect(await requests()).toEqual([{ id: jidOf(ERIN), phone: ERIN, lid: expect.stringMatching(/@lid$/), requestMethod: "invite_link", requestedAt: expect.any(String) }]);
+    expect((await contactGroups(ERIN)).some((g) => g.jid === teamJid)).toBe(false);
+    const rejected = expectOk(await api("POST", groupPath(teamJid, "/join-requests/reject"), owner, { participants: [ERIN] }), "reject").body;
+    expect(rejected.results).toEqual([{ jid: jidOf(ERIN), status: "200", success: true }]);
+    expect(await requests()).toEqual([]);
+    expect((await contactGroups(ERIN)).some((g) => g.jid === teamJid)).toBe(false);
+
+    expectOk(await contactAct(ERIN, { op: "join", inviteCode: inviteLink }), "erin asks again");
+    expectOk(await api("POST", groupPath(teamJid, "/join-requests/approve"), owner, { participants: [jidOf(ERIN)] }), "approve");
+    expect((await contactGroups(ERIN)).some((g) => g.jid === teamJid)).toBe(true);
+    await waitFor("Erin stored as a member", async () => (await storedGroup(teamJid))?.participants.some((p: any) => p.phone === ERIN));
+    const again = expectOk(await api("POST", groupPath(teamJid, "/join-requests/approve"), owner, { participants: [ERIN] }), "approve again").body;
+    expect(again.results).toEqual([{ jid: jidOf(ERIN), status: "404", success: false }]);
+    expectOk(await api("POST", groupPath(teamJid, "/join-approval"), owner, { enabled: false }), "approval off");
+  });
+});
+
 describe("a group where the session is not an admin", () => {
   let aliceGroup: string;
 
@@ -175,6 +201,7 @@ describe("a group where the session is not an admin", () => {
       expect(res.status, path).toBe(403);
       expect(res.body.error).toMatch(/only group admins/);
     }
+    expect((await api("GET", groupPath(aliceGroup, "/join-requests"), owner)).status).toBe(403);
     const code = await api("GET", groupPath(aliceGroup, "/invite-code"), owner);
     expect(code.status).toBe(403);
     expect(code.body).toEqual({ error: expect.stringMatching(/WhatsApp refused/) });
@@ -257,6 +284,8 @@ describe("bad input and who may do what", () => {
       ["POST", "/api/groups/create", { sessionId: session.sessionId, subject: "ok", participants: ["120363000000000000@g.us"] }, /participants\[0\]/],
       ["POST", groupPath(teamJid, "/participants/kick"), { participants: [ALICE] }, /action/],
       ["POST", groupPath(teamJid, "/settings"), { setting: "everyone" }, /setting/],
+      ["POST", groupPath(teamJid, "/join-requests/maybe"), { participants: [ALICE] }, /action/],
+      ["POST", groupPath(teamJid, "/join-approval"), { enabled: "yes" }, /enabled/],
       ["POST", groupPath(teamJid, "/picture"), { url: "ftp://example.com/a.png" }, /url/],
       ["POST", groupPath(teamJid, "/subject"), { subject: "" }, /subject/],
       ["GET", `/api/groups/${session.sessionId}/not-a-group`, undefined, /groupJid/],
@@ -289,6 +318,9 @@ describe("bad input and who may do what", () => {
       ["POST", groupPath(teamJid, "/leave"), undefined],
       ["GET", groupPath(teamJid, "/invite-code"), undefined],
       ["POST", groupPath(teamJid, "/invite-code/revoke"), undefined],
+      ["GET", groupPath(teamJid, "/join-requests"), undefined],
+      ["POST", groupPath(teamJid, "/join-requests/approve"), { participants: [ALICE] }],
+      ["POST", groupPath(teamJid, "/join-approval"), { enabled: true }],
     ];
     for (const [method, path] of reads) {
       expect((await api(method, path, other)).status, `other tenant ${method} ${path}`).toBe(404);
