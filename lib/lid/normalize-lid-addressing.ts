@@ -33,6 +33,15 @@ function pairsFromBatch(events: Events): Map<string, string> {
   for (const msg of events["messaging-history.set"]?.messages ?? []) fromKey(msg.key);
   const mapping = events["lid-mapping.update"];
   if (mapping) learn(mapping.lid, mapping.pn);
+  const gp = events["group-participants.update"];
+  if (gp) {
+    learn(gp.author, gp.authorPn);
+    for (const p of gp.participants) if (typeof p === "object") learn(p.id, p.phoneNumber ?? p.lid);
+  }
+  for (const g of [...(events["groups.update"] ?? []), ...(events["groups.upsert"] ?? [])]) {
+    learn(g.author, g.authorPn);
+    for (const p of g.participants ?? []) learn(p.id, p.phoneNumber ?? p.lid);
+  }
   for (const c of [...(events["contacts.upsert"] ?? []), ...(events["contacts.update"] ?? [])]) {
     learn(c.id, c.phoneNumber);
     learn(c.lid, c.id);
@@ -60,6 +69,12 @@ function lidsIn(events: Events): Set<string> {
   }
   for (const c of [...(events["chats.upsert"] ?? []), ...(events["chats.update"] ?? [])]) add(c.id);
   for (const c of [...(events["contacts.upsert"] ?? []), ...(events["contacts.update"] ?? [])]) add(c.id);
+  const gp = events["group-participants.update"];
+  if (gp) {
+    add(gp.author);
+    for (const p of gp.participants) add(typeof p === "string" ? p : p.id);
+  }
+  for (const g of [...(events["groups.update"] ?? []), ...(events["groups.upsert"] ?? [])]) add(g.author);
   return lids;
 }
 
@@ -125,6 +140,31 @@ async function rewriteBatch(db: Db, ref: SessionRef, events: Events): Promise<Ev
     const pn = id && isLidUser(id) ? phoneOf(id) : undefined;
     return pn ? { ...c, id: pn, lid: id } : c;
   };
+  // Group events say who did what: by phone number, the LID beside it.
+  const person = (jid: string | null | undefined) => {
+    const j = norm(jid);
+    return j && isLidUser(j) ? phoneOf(j) : undefined;
+  };
+  const gp = events["group-participants.update"];
+  if (gp) {
+    const authorPn = gp.authorPn ? norm(gp.authorPn) : person(gp.author);
+    out["group-participants.update"] = {
+      ...gp,
+      ...(authorPn && gp.author && isLidUser(norm(gp.author)!) ? { author: authorPn, authorPn, authorLid: norm(gp.author) } : {}),
+      participants: gp.participants.map((p) => {
+        const id = norm(typeof p === "string" ? p : p.id)!;
+        const pn = isLidUser(id) ? ((typeof p === "object" && p.phoneNumber ? norm(p.phoneNumber) : undefined) ?? phoneOf(id)) : undefined;
+        const base = typeof p === "string" ? { id } : p;
+        return pn ? { ...base, id: pn, phoneNumber: pn, lid: id } : base;
+      }),
+    } as typeof gp;
+  }
+  if (events["groups.update"]) {
+    out["groups.update"] = events["groups.update"].map((g) => {
+      const authorPn = g.authorPn ? norm(g.authorPn) : person(g.author);
+      return authorPn && g.author && isLidUser(norm(g.author)!) ? { ...g, author: authorPn, authorPn, authorLid: norm(g.author) } : g;
+    });
+  }
   if (events["contacts.upsert"]) out["contacts.upsert"] = events["contacts.upsert"].map(contact);
   if (events["contacts.update"]) out["contacts.update"] = events["contacts.update"].map(contact);
   return out;

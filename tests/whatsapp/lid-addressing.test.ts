@@ -73,5 +73,16 @@ describe("LID addressing", () => {
     await sock.sendMessage(groupJid, { text: "to the LID group" });
     await atFrank;
     expect(h.emulator.groupMetadataFetches(groupJid)).toBe(0);
+
+    // Who did what, by phone number with the LID beside it.
+    h.emulator.updateGroupParticipants(ERIN, groupJid, "add", [DAVE]);
+    const added = await h.waitForEvent((e) => e.sessionId === row.sessionId && e.event === "group.participants" && e.data.jid === groupJid && e.data.action === "add");
+    expect(added.data).toMatchObject({ author: jid(ERIN) });
+    expect(added.data.participants).toMatchObject([{ id: jid(DAVE), lid: h.emulator.getAccount(DAVE)!.lid }]);
+    await waitUntil(
+      async () => (await h.database.db.groupParticipant.count({ where: { group: { sessionId: row.id, jid: groupJid }, jid: jid(DAVE), lid: h.emulator.getAccount(DAVE)!.lid } })) === 1,
+      20_000,
+      () => "Dave stored by phone number in the LID group",
+    );
   });
 });
