@@ -247,6 +247,8 @@ function GroupDetails({ sessionId, group, canManage, onChanged, onLeft }: { sess
             )}
           </section>
 
+          <JoinRequests base={base} />
+
           <section>
             <Button variant="danger" size="sm" onClick={() => setConfirmLeave(true)}>
               Leave group
@@ -271,6 +273,56 @@ function GroupDetails({ sessionId, group, canManage, onChanged, onLeft }: { sess
         </>
       )}
     </div>
+  );
+}
+
+interface JoinRequest {
+  id: string | null;
+  phone: string | null;
+  requestedAt: string | null;
+}
+
+/** Join approval and the people waiting for it (WhatsApp answers admins only). */
+function JoinRequests({ base }: { base: string }) {
+  const [requests, setRequests] = useState<JoinRequest[] | null>(null);
+  const load = async () => setRequests(await requestJson<JoinRequest[]>("GET", `${base}/join-requests`));
+  const { pending, error, run } = useAction(load);
+  return (
+    <section aria-labelledby="requests-heading" className="space-y-2">
+      <h4 id="requests-heading" className="text-sm font-semibold text-slate-900">
+        Join requests
+      </h4>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" size="sm" pending={pending === "load"} onClick={() => void run("load", async () => undefined)}>
+          {requests ? "Refresh requests" : "Show join requests"}
+        </Button>
+        <Button variant="secondary" size="sm" pending={pending === "on"} onClick={() => void run("on", () => requestJson("POST", `${base}/join-approval`, { enabled: true }))}>
+          Require approval to join
+        </Button>
+        <Button variant="ghost" size="sm" pending={pending === "off"} onClick={() => void run("off", () => requestJson("POST", `${base}/join-approval`, { enabled: false }))}>
+          Let the link join directly
+        </Button>
+      </div>
+      {error && <p className="text-sm text-red-600">{error}</p>}
+      {requests && (
+        <ul className="divide-y divide-slate-100" data-testid="join-requests">
+          {requests.length === 0 && <li className="py-2 text-sm text-slate-500">Nobody is waiting.</li>}
+          {requests.map((r) => (
+            <li key={r.id ?? r.phone} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span className="text-sm">{r.phone ? `+${r.phone}` : r.id}</span>
+              <span className="flex gap-1">
+                <Button size="sm" variant="ghost" pending={pending === `approve:${r.id}`} onClick={() => void run(`approve:${r.id}`, () => requestJson("POST", `${base}/join-requests/approve`, { participants: [r.id] }))}>
+                  Approve
+                </Button>
+                <Button size="sm" variant="ghost" pending={pending === `reject:${r.id}`} onClick={() => void run(`reject:${r.id}`, () => requestJson("POST", `${base}/join-requests/reject`, { participants: [r.id] }))}>
+                  Reject
+                </Button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -71,6 +71,21 @@ test("groups page: live list, members, subject, invite link, status and leave", 
   await details.getByRole("button", { name: "Revoke and make a new link" }).click();
   await expect(link).not.toHaveText(first ?? "");
 
+  // With approval on, Bob's join by link waits until the owner approves it.
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes("/join-approval") && r.ok()),
+    details.getByRole("button", { name: "Require approval to join" }).click(),
+  ]);
+  await ok(await api.post(`/api/sandbox/contacts/${BOB}/groups`, { data: { op: "join", inviteCode: await link.textContent() } }), "bob asks to join");
+  // Changing the approval mode already listed the (then empty) requests: refresh them.
+  await details.getByRole("button", { name: "Refresh requests" }).click();
+  const requests = details.getByTestId("join-requests");
+  await expect(requests).toContainText(`+${BOB}`);
+  await expect(details.getByTestId("group-member")).toHaveCount(2);
+  await requests.getByRole("button", { name: "Approve" }).click();
+  await expect(details.getByTestId("group-member")).toHaveCount(3, { timeout: 20_000 });
+  await expect(requests).toContainText("Nobody is waiting");
+
   // A text status with a colour: the preview shows it, and Alice receives it.
   const composer = page.getByTestId("status-composer");
   await composer.getByRole("textbox", { name: "Text" }).fill("Hello from the dashboard");
