@@ -121,7 +121,7 @@ export function StatusComposer({ sessionId }: { sessionId: string }) {
           <div
             aria-label="Preview"
             data-testid="status-preview"
-            className="flex aspect-[9/16] items-center justify-center rounded-xl p-4 text-center text-lg break-words text-white"
+            className="mx-auto flex aspect-[9/16] w-full max-w-56 items-center justify-center rounded-xl p-4 text-center text-lg break-words text-white"
             style={{ backgroundColor: colour, fontFamily: FONTS[font]?.css }}
           >
             {content || "Your status"}

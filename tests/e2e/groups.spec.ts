@@ -101,9 +101,16 @@ test("groups page: live list, members, subject, invite link, status and leave", 
     }, { timeout: 20_000 })
     .toBe("Hello from the dashboard");
 
+  await page.screenshot({ path: "test-results/screenshots/groups-desktop.png", fullPage: true });
   // Phone size, keyboard: the list and details stack and stay usable.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByTestId("groups-view")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/groups-phone.png", fullPage: true });
+  await page.getByLabel("Search").fill("");
+  await expect(list.getByRole("button", { name: /Reading club/ })).toBeVisible();
+  await page.getByLabel("Search").focus();
+  await page.keyboard.press("Tab");
+  await expect(list.getByRole("button", { name: /Reading club/ })).toBeFocused();
 
   await details.getByRole("button", { name: "Leave group" }).click();
   await page.getByTestId("confirm-dialog").getByRole("button", { name: "Leave group" }).click();
