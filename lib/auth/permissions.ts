@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   "users.read",
   "users.write", // SUPERADMIN: any user; OWNER: their own staff
   "automation.manage", // auto-reply rules and schedules (STAFF: on their assigned sessions)
+  "groups.manage", // create, join, leave and administer groups (staff may read and send to them)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -17,7 +18,7 @@ export type RoleName = "SUPERADMIN" | "OWNER" | "STAFF";
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   SUPERADMIN: PERMISSIONS,
-  OWNER: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "sessions.create", "sessions.manage", "users.read", "users.write", "automation.manage"],
+  OWNER: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "sessions.create", "sessions.manage", "users.read", "users.write", "automation.manage", "groups.manage"],
   STAFF: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "automation.manage"],
 };
 

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import type { MessageStatus, MessageType } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertMaySendToGroup } from "@/lib/groups/assert-may-send-to-group";
 import { resolveMediaForSend } from "@/lib/media/resolve-media-for-send";
 import { findStoredMessage } from "@/lib/messages/find-stored-message";
 import type { SendContent, SendInput } from "@/lib/messages/messages.schema";
@@ -47,6 +48,8 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: { i
     if (earlier) return earlier;
   }
   const jid = normalizeRecipient(input.jid);
+  // Groups (issue 11): refused now, with the reason, when WhatsApp would drop it.
+  if (isJidGroup(jid)) await assertMaySendToGroup(session, jid);
   if (input.wait === false && !isSessionConnected(session)) {
     throw new AppError("UNAVAILABLE", `Session ${session.sessionId} is not connected`);
   }

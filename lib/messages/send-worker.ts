@@ -298,7 +298,11 @@ class SendWorker implements Worker {
         if (this.stopped) return { outcome: "released" };
         await sock.sendPresenceUpdate("paused", claimed.remoteJid).catch(() => undefined);
       }
-      await withTimeout(sock.sendMessage(claimed.remoteJid, content, { messageId: claimed.keyId, ...(quoted ? { quoted } : {}) }), this.sendTimeoutMs);
+      await withTimeout(
+        // sendOptions: a status post's recipients and text style (issue 11, lib/status/).
+        sock.sendMessage(claimed.remoteJid, content, { messageId: claimed.keyId, ...(quoted ? { quoted } : {}), ...(payload.sendOptions ?? {}) }),
+        this.sendTimeoutMs,
+      );
       return { outcome: "sent" };
     } catch (error) {
       const reason = reasonOf(error);

@@ -27,6 +27,8 @@ export interface StoredSend {
   target?: StoredKey;
   /** A scheduled send's time (issue 12): such a send is FAILED at start when it is too late. */
   scheduledAt?: string;
+  /** Extra Baileys send options: a status post's recipients and text style (lib/status/). */
+  sendOptions?: { statusJidList?: string[]; backgroundColor?: string; font?: number; broadcast?: boolean };
 }
 
 /** A vCard 3.0 for Chatery's `{ contactName, contactPhone }` and our `{ contact: { name, phone } }`. */

@@ -25,6 +25,29 @@ import { automationScheduleSchema } from "@/lib/compat/automation-api/automation
 import { createScheduleSchema, updateScheduleSchema } from "@/lib/schedules/schedules.schema";
 import { variationPreviewSchema } from "@/lib/variation/variation.schema";
 import { contactMessageSchema, createContactSchema, faultSchema, scanSchema } from "@/lib/sandbox/sandbox.schema";
+// Groups, statuses and message actions (issue 11)
+import {
+  chateryCreateSchema,
+  chateryDescriptionSchema,
+  chateryGroupSchema,
+  chateryJoinSchema,
+  chateryParticipantsSchema,
+  chateryPictureSchema,
+  chaterySessionSchema,
+  chaterySettingsSchema,
+  chaterySubjectSchema,
+  createGroupSchema,
+  descriptionSchema,
+  joinApprovalSchema,
+  joinGroupSchema,
+  participantsSchema,
+  pictureSchema,
+  settingsSchema,
+  subjectSchema,
+} from "@/lib/groups/groups.schema";
+import { messageActionBody } from "@/lib/messages/message-actions.schema";
+import { contactAddressingSchema, contactGroupActionSchema, contactStatusSchema } from "@/lib/sandbox/sandbox-groups.schema";
+import { postStatusSchema } from "@/lib/status/status.schema";
 import { connectSessionSchema, createSessionSchema, pairingCodeSchema, renameSessionSchema, updateSessionSettingsSchema } from "@/lib/sessions/sessions.schema";
 import { assignSessionsSchema, createUserSchema, loginSchema, registerSchema, updateMeSchema, updateUserSchema } from "@/lib/users/users.schema";
 import { createWebhookSchema, removeSessionWebhookSchema, replayDeliveriesSchema, sessionWebhookSchema, sessionWebhookUrlSchema, updateWebhookSchema } from "@/lib/webhooks/webhooks.schema";
@@ -153,7 +176,47 @@ export const API_CATALOGUE: Endpoint[] = [
   { method: "patch", path: "/api/scheduler/{id}", tag: "Automation", summary: "Pause or resume a recurring schedule", permission: "automation.manage", body: updateScheduleSchema, returns: "schedule" },
   { method: "delete", path: "/api/scheduler/{id}", tag: "Automation", summary: "Cancel: a one-time message not yet on its way is withdrawn (409 once it is being sent); a recurring one stops", permission: "automation.manage", returns: '{ "success": true }' },
   { method: "post", path: "/api/messages/variations/preview", tag: "Automation", summary: "What `count` recipients would get from a text with spintax and aiModifications (deterministic for a seed)", permission: "sessions.send", body: variationPreviewSchema, returns: '{ "variants": string[], "seed" }' },
-  { method: "post", path: "/api/messages/send", tag: "Automation API", summary: "WhatsApp Automation API send on the default session (the oldest; created when there is none): phoneId, message, mediaFile?, scheduledTime?", permission: "sessions.send", multipart: ["phoneId", "message?", "mediaFile?", "scheduledTime?"], returns: '{ "success", "messageId", "scheduledFor" | null }' },
-  { method: "post", path: "/api/messages/schedule", tag: "Automation API", summary: "WhatsApp Automation API scheduled send with aiModifications, on the default session", permission: "automation.manage", body: automationScheduleSchema, returns: '{ "success", "messageId", "scheduleId", "scheduledFor" }' },
-  { method: "get", path: "/api/messages/queue", tag: "Automation API", summary: "WhatsApp Automation API queue of the default session (?page=1&limit=10, limit ≤ 100)", permission: "sessions.send", returns: '{ "messages": [{ "id", "to", "message", "status", "scheduledFor", "sentAt" }], "pagination": { "page", "limit", "total", "pages" } }' },
+  { method: "post", path: "/api/messages/send", tag: "Automation API compatibility", summary: "WhatsApp Automation API send on the default session (the oldest; created when there is none): phoneId, message, mediaFile?, scheduledTime?", permission: "sessions.send", multipart: ["phoneId", "message?", "mediaFile?", "scheduledTime?"], returns: '{ "success", "messageId", "scheduledFor" | null }' },
+  { method: "post", path: "/api/messages/schedule", tag: "Automation API compatibility", summary: "WhatsApp Automation API scheduled send with aiModifications, on the default session", permission: "automation.manage", body: automationScheduleSchema, returns: '{ "success", "messageId", "scheduleId", "scheduledFor" }' },
+  { method: "get", path: "/api/messages/queue", tag: "Automation API compatibility", summary: "WhatsApp Automation API queue of the default session (?page=1&limit=10, limit ≤ 100)", permission: "sessions.send", returns: '{ "messages": [{ "id", "to", "message", "status", "scheduledFor", "sentAt" }], "pagination": { "page", "limit", "total", "pages" } }' },
+
+  // --- groups, statuses, message actions (issue 11) ---
+  { method: "get", path: "/api/groups", tag: "Groups", summary: "A session's groups from the store; ?sessionId (default: first connected session), ?search", permission: "sessions.read", returns: '[{ "id", "sessionId", "jid", "subject", "description", "ownerJid", "participants": [{ "id", "phone", "lid", "admin" }], "size", "creation", "restrict", "announce", "inviteCode" }]' },
+  { method: "post", path: "/api/groups/create", tag: "Groups", summary: "Create a group (participants as phone numbers or JIDs)", permission: "groups.manage", body: createGroupSchema, returns: '{ "success": true, "group": { "id", "subject" } }' },
+  { method: "post", path: "/api/groups/join", tag: "Groups", summary: "Join a group by invite code or https://chat.whatsapp.com/ link", permission: "groups.manage", body: joinGroupSchema, returns: '{ "success": true, "groupJid" }' },
+  { method: "get", path: "/api/groups/{sessionId}/{groupJid}", tag: "Groups", summary: "One group's metadata and participants; ?refresh=true asks WhatsApp first", permission: "sessions.read", returns: "group (as in GET /api/groups)" },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/participants/{action}", tag: "Groups", summary: "add | remove | promote | demote participants; a result per participant with WhatsApp's code", permission: "groups.manage", body: participantsSchema, returns: '{ "success", "action", "groupJid", "results": [{ "jid", "status", "success", "message" }] }; 403 not an admin' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/subject", tag: "Groups", summary: "Change the subject", permission: "groups.manage", body: subjectSchema, returns: '{ "success": true, "groupJid" }; 403 not allowed' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/description", tag: "Groups", summary: "Change (empty: clear) the description", permission: "groups.manage", body: descriptionSchema, returns: '{ "success": true, "groupJid" }; 403 not allowed' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/settings", tag: "Groups", summary: "announcement | not_announcement | locked | unlocked", permission: "groups.manage", body: settingsSchema, returns: '{ "success": true, "groupJid" }; 403 not an admin' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/picture", tag: "Groups", summary: "Set the picture from { mediaId } or { url } (fetched SSRF-guarded)", permission: "groups.manage", body: pictureSchema, returns: '{ "success": true, "groupJid" }' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/leave", tag: "Groups", summary: "Leave the group", permission: "groups.manage", returns: '{ "success": true, "groupJid" }' },
+  { method: "get", path: "/api/groups/{sessionId}/{groupJid}/invite-code", tag: "Groups", summary: "The invite code and link (admins only)", permission: "groups.manage", returns: '{ "groupJid", "inviteCode", "inviteLink" }' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/invite-code/revoke", tag: "Groups", summary: "A new invite code; the old link stops working", permission: "groups.manage", returns: '{ "groupJid", "inviteCode", "inviteLink" }' },
+  { method: "get", path: "/api/groups/{sessionId}/{groupJid}/join-requests", tag: "Groups", summary: "Who asked to join by invite link and waits for approval (admins only)", permission: "groups.manage", returns: '[{ "id", "phone", "lid", "requestMethod", "requestedAt" }]' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/join-requests/{action}", tag: "Groups", summary: "approve | reject join requests; a result per person", permission: "groups.manage", body: participantsSchema, returns: '{ "success", "action", "groupJid", "results": [{ "jid", "status", "success" }] }' },
+  { method: "post", path: "/api/groups/{sessionId}/{groupJid}/join-approval", tag: "Groups", summary: "Whether joining by invite link needs an admin's approval", permission: "groups.manage", body: joinApprovalSchema, returns: '{ "success", "groupJid", "joinApproval" }' },
+  { method: "post", path: "/api/status/update", tag: "Status", summary: "Post a status: TEXT (backgroundColor, font), IMAGE or VIDEO (mediaUrl or mediaId); recipients default to the stored contacts", permission: "sessions.send", body: postStatusSchema, returns: '{ "success": true, "messageId", "status": "PENDING", "recipients" }' },
+  { method: "get", path: "/api/status", tag: "Status", summary: "Recent statuses of a session (?sessionId, ?limit, ?fromMe)", permission: "sessions.send", returns: '[{ "id", "fromMe", "from", "fromLid", "pushName", "type", "content", "mediaId", "timestamp" }]' },
+  { method: "post", path: "/api/chat/{sessionId}/{jid}/messages/{id}/{action}", tag: "Messages", summary: "react ({ emoji }), edit ({ text }), delete (for everyone) or forward ({ to }) one message", permission: "sessions.send", body: messageActionBody, returns: '{ "success": true, "messageId", "status": "PENDING" }' },
+  { method: "get", path: "/api/sandbox/contacts/{phone}/groups", tag: "Sandbox", summary: "The groups an emulated contact is in (with one of your sessions)", permission: "sessions.read", returns: "group[] as the contact's phone sees them" },
+  { method: "post", path: "/api/sandbox/contacts/{phone}/groups", tag: "Sandbox", summary: "The contact creates, joins, leaves, administers or writes in a group", permission: "sessions.send", body: contactGroupActionSchema, returns: '{ "jid", "results"? }' },
+  { method: "post", path: "/api/sandbox/contacts/{phone}/status", tag: "Sandbox", summary: "The contact posts a text status your sessions see", permission: "sessions.send", body: contactStatusSchema, returns: '{ "messageId" }' },
+  { method: "put", path: "/api/sandbox/contacts/{phone}/addressing", tag: "Sandbox", summary: "Whether the contact's 1:1 messages come addressed by LID", permission: "sessions.manage", body: contactAddressingSchema, returns: '{ "phone", "jid", "lid", "lidAddressing" }' },
+  { method: "get", path: "/api/whatsapp/groups", tag: "Automation API compatibility", summary: "The default session's groups", permission: "sessions.read", returns: '[{ "id", "name", "participants": ["+<phone>"] }]' },
+  { method: "post", path: "/api/whatsapp/groups", tag: "Chatery compatibility", summary: "A session's groups", permission: "sessions.read", body: chaterySessionSchema, returns: '{ "success": true, "message", "data": { "count", "groups": [{ "id", "subject", "participantsCount", "creation" }] } }' },
+  { method: "post", path: "/api/whatsapp/groups/create", tag: "Chatery compatibility", summary: "Create a group ({ name, participants })", permission: "groups.manage", body: chateryCreateSchema, returns: '{ "success": true, "message", "data": { "id", "subject" } }' },
+  { method: "post", path: "/api/whatsapp/groups/metadata", tag: "Chatery compatibility", summary: "One group's metadata", permission: "sessions.read", body: chateryGroupSchema, returns: '{ "success": true, "message", "data": { "id", "subject", "description", "participants", "size" } }' },
+  { method: "post", path: "/api/whatsapp/groups/participants/add", tag: "Chatery compatibility", summary: "Add participants", permission: "groups.manage", body: chateryParticipantsSchema, returns: '{ "success", "message", "data": { "results" } }' },
+  { method: "post", path: "/api/whatsapp/groups/participants/remove", tag: "Chatery compatibility", summary: "Remove participants", permission: "groups.manage", body: chateryParticipantsSchema, returns: '{ "success", "message", "data": { "results" } }' },
+  { method: "post", path: "/api/whatsapp/groups/participants/promote", tag: "Chatery compatibility", summary: "Promote participants", permission: "groups.manage", body: chateryParticipantsSchema, returns: '{ "success", "message", "data": { "results" } }' },
+  { method: "post", path: "/api/whatsapp/groups/participants/demote", tag: "Chatery compatibility", summary: "Demote participants", permission: "groups.manage", body: chateryParticipantsSchema, returns: '{ "success", "message", "data": { "results" } }' },
+  { method: "post", path: "/api/whatsapp/groups/subject", tag: "Chatery compatibility", summary: "Change the subject", permission: "groups.manage", body: chaterySubjectSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/description", tag: "Chatery compatibility", summary: "Change the description", permission: "groups.manage", body: chateryDescriptionSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/settings", tag: "Chatery compatibility", summary: "announcement | not_announcement | locked | unlocked", permission: "groups.manage", body: chaterySettingsSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/picture", tag: "Chatery compatibility", summary: "Set the picture from imageUrl", permission: "groups.manage", body: chateryPictureSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/leave", tag: "Chatery compatibility", summary: "Leave the group", permission: "groups.manage", body: chateryGroupSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/join", tag: "Chatery compatibility", summary: "Join by invite code or link", permission: "groups.manage", body: chateryJoinSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/invite-code", tag: "Chatery compatibility", summary: "The invite code and link", permission: "groups.manage", body: chateryGroupSchema, returns: '{ "success": true, "message", "data" }' },
+  { method: "post", path: "/api/whatsapp/groups/revoke-invite", tag: "Chatery compatibility", summary: "Revoke the invite code", permission: "groups.manage", body: chateryGroupSchema, returns: '{ "success": true, "message", "data" }' },
 ];

@@ -14,6 +14,11 @@ export interface ContactBehaviour {
   deliveryReceipts: boolean
   /** The phone also sends a read receipt right after the delivery receipt. */
   readReceipts: boolean
+  /**
+   * Its 1:1 messages reach companions addressed by LID (`from=<lid>` with `sender_pn`), the way
+   * today's WhatsApp addresses many contacts; otherwise by phone number with `sender_lid`.
+   */
+  lidAddressing?: boolean
 }
 
 export interface CompanionDeviceState {

@@ -51,7 +51,11 @@ export interface GroupInfo {
   announce: boolean
   locked: boolean
   inviteCode: string
-  participants: Array<{ phone: string; jid: string; role: GroupRole }>
+  participants: Array<{ phone: string; jid: string; lid: string; role: GroupRole }>
+  /** Bytes of the group's picture (base64), when one is set. */
+  picture?: string
+  /** How many times companions fetched this group's metadata. */
+  metadataFetches: number
 }
 
 /**
@@ -206,8 +210,9 @@ export class WaEmulator {
 
   // ------------------------------------------------------------ groups
 
-  createGroup(creatorPhone: string, subject: string, memberPhones: string[]) {
-    return this.network.createGroup(this.network.requireAccount(creatorPhone), subject, memberPhones).id
+  /** `addressingMode: 'lid'`: members are addressed by LID, their phone numbers beside it (as in most groups today). */
+  createGroup(creatorPhone: string, subject: string, memberPhones: string[], options: { addressingMode?: 'pn' | 'lid' } = {}) {
+    return this.network.createGroup(this.network.requireAccount(creatorPhone), subject, memberPhones, options.addressingMode).id
   }
 
   groupMetadata(jid: string): GroupInfo | undefined {
@@ -239,6 +244,11 @@ export class WaEmulator {
 
   leaveGroup(phone: string, jid: string) {
     this.network.leaveGroup(this.network.requireAccount(phone), jid)
+  }
+
+  /** How many times companions fetched this group's metadata (w:g2 query). */
+  groupMetadataFetches(jid: string): number {
+    return this.network.metadataFetches.get(jid) ?? 0
   }
 
   groupInviteCode(jid: string) {
@@ -359,7 +369,9 @@ export class WaEmulator {
       announce: group.announce,
       locked: group.locked,
       inviteCode: group.inviteCode,
-      participants: group.participants.map(p => ({ phone: p.phone, jid: `${p.phone}@s.whatsapp.net`, role: p.role }))
+      participants: group.participants.map(p => ({ phone: p.phone, jid: `${p.phone}@s.whatsapp.net`, lid: this.network.requireAccount(p.phone).lidJid, role: p.role })),
+      picture: group.picture,
+      metadataFetches: this.network.metadataFetches.get(group.id) ?? 0
     }
   }
 }

@@ -16,12 +16,20 @@ export interface GroupState {
   announce: boolean
   locked: boolean
   inviteCode: string
+  /** 'lid': members are addressed by LID (with their phone number beside it), like most groups today. */
+  addressingMode?: 'pn' | 'lid'
+  /** Joining by invite needs an admin's approval; the requests wait here. */
+  joinApproval?: boolean
+  joinRequests?: Array<{ phone: string; time: number }>
+  /** The group's picture (base64) and its id, when one was set. */
+  picture?: string
+  pictureId?: string
   participants: Array<{ phone: string; role: GroupRole }>
 }
 
 export const newInviteCode = () => randomBytes(16).toString('base64url').slice(0, 22)
 
-export function newGroup(creator: EmulatedAccount, subject: string, memberPhones: string[]): GroupState {
+export function newGroup(creator: EmulatedAccount, subject: string, memberPhones: string[], addressingMode: 'pn' | 'lid' = 'pn'): GroupState {
   const now = Math.floor(Date.now() / 1000)
   return {
     id: `120363${randomInt(100_000_000, 999_999_999)}${randomInt(100_000, 999_999)}@g.us`,
@@ -33,6 +41,7 @@ export function newGroup(creator: EmulatedAccount, subject: string, memberPhones
     announce: false,
     locked: false,
     inviteCode: newInviteCode(),
+    addressingMode,
     participants: [
       { phone: creator.phone, role: 'superadmin' },
       ...memberPhones.filter(p => p !== creator.phone).map(phone => ({ phone, role: null as GroupRole }))
@@ -40,16 +49,22 @@ export function newGroup(creator: EmulatedAccount, subject: string, memberPhones
   }
 }
 
-export function participantNode(account: EmulatedAccount, role?: GroupRole): BinaryNode {
-  return {
-    tag: 'participant',
-    attrs: { jid: account.pnJid, lid: account.lidJid, ...(role ? { type: role } : {}) }
-  }
+export function participantNode(account: EmulatedAccount, role?: GroupRole, lidMode = false): BinaryNode {
+  const ids: Record<string, string> = lidMode ? { jid: account.lidJid, phone_number: account.pnJid } : { jid: account.pnJid, lid: account.lidJid }
+  return { tag: 'participant', attrs: { ...ids, ...(role ? { type: role } : {}) } }
+}
+
+/** The actor attributes of a stanza about a group: the LID with the phone number beside it in LID mode. */
+export function actorAttrs(group: GroupState | undefined, account: EmulatedAccount): Record<string, string> {
+  return group?.addressingMode === 'lid'
+    ? { participant: account.lidJid, participant_pn: account.pnJid }
+    : { participant: account.pnJid, participant_lid: account.lidJid }
 }
 
 /** PN-addressed group metadata, the shape Baileys' extractGroupMetadata reads. */
 export function groupNode(group: GroupState, accountOf: (phone: string) => EmulatedAccount): BinaryNode {
-  const content: BinaryNode[] = group.participants.map(p => participantNode(accountOf(p.phone), p.role))
+  const lidMode = group.addressingMode === 'lid'
+  const content: BinaryNode[] = group.participants.map(p => participantNode(accountOf(p.phone), p.role, lidMode))
   if (group.description) {
     content.push({
       tag: 'description',
@@ -59,6 +74,7 @@ export function groupNode(group: GroupState, accountOf: (phone: string) => Emula
   }
   if (group.announce) content.push({ tag: 'announcement', attrs: {} })
   if (group.locked) content.push({ tag: 'locked', attrs: {} })
+  if (group.joinApproval) content.push({ tag: 'membership_approval_mode', attrs: {}, content: [{ tag: 'group_join', attrs: { state: 'on' } }] })
   return {
     tag: 'group',
     attrs: {
@@ -67,8 +83,10 @@ export function groupNode(group: GroupState, accountOf: (phone: string) => Emula
       s_o: `${group.subjectOwner}@s.whatsapp.net`,
       s_t: String(group.subjectTime),
       creation: String(group.creation),
-      creator: `${group.creator}@s.whatsapp.net`,
-      addressing_mode: 'pn',
+      ...(lidMode
+        ? { creator: accountOf(group.creator).lidJid, creator_pn: `${group.creator}@s.whatsapp.net` }
+        : { creator: `${group.creator}@s.whatsapp.net` }),
+      addressing_mode: lidMode ? 'lid' : 'pn',
       size: String(group.participants.length)
     },
     content

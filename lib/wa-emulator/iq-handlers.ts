@@ -5,6 +5,42 @@ import type { CompanionConnection } from './companion-connection'
 import type { EmulatedAccount } from './accounts'
 import { normalizePhone, parseUserJid } from './jids'
 import type { WaNetwork } from './network'
+
+/**
+ * What answering iqs needs of the network: a narrow view, so this module depends on the seams it
+ * uses (accounts and devices, groups, pairing, media, error reports) and not on the whole router.
+ */
+export type IqNetwork = Pick<
+  WaNetwork,
+  | 'countMetadataFetch'
+  | 'createGroup'
+  | 'emit'
+  | 'getAccount'
+  | 'groupNodeFor'
+  | 'groupOrThrow'
+  | 'groups'
+  | 'groupsOf'
+  | 'joinGroupByInvite'
+  | 'setJoinApproval'
+  | 'listJoinRequests'
+  | 'answerJoinRequests'
+  | 'leaveGroup'
+  | 'mediaHost'
+  | 'onLinkCodeFinish'
+  | 'onLinkCodeHello'
+  | 'removeCompanion'
+  | 'reportError'
+  | 'resolveDevice'
+  | 'revokeGroupInvite'
+  | 'sendInitialHistorySync'
+  | 'sessionSetup'
+  | 'setGroupDescription'
+  | 'setGroupPicture'
+  | 'setGroupSetting'
+  | 'setGroupSubject'
+  | 'setProfilePicture'
+  | 'updateParticipants'
+>
 import type { PreKeyBundle } from './signal-endpoint'
 import { b64 } from './state-encoding'
 
@@ -13,7 +49,7 @@ const children = (node: BinaryNode | undefined, tag: string) => getBinaryNodeChi
 const firstChild = (node: BinaryNode) => (Array.isArray(node.content) ? node.content[0] : undefined)
 const bytes = (node: BinaryNode | undefined) => (node?.content instanceof Uint8Array ? Buffer.from(node.content) : undefined)
 
-export async function handleIq(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode) {
+export async function handleIq(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode) {
   const account = connection.device?.account
   try {
     switch (iq.attrs.xmlns) {
@@ -77,7 +113,7 @@ export async function handleIq(network: WaNetwork, connection: CompanionConnecti
   }
 }
 
-function handleEncrypt(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode) {
+function handleEncrypt(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode) {
   const device = connection.device
   if (iq.attrs.type === 'get' && child(iq, 'count')) {
     return connection.reply(iq, [{ tag: 'count', attrs: { value: String(Object.keys(device?.state.preKeys ?? {}).length) } }])
@@ -116,7 +152,7 @@ function handleEncrypt(network: WaNetwork, connection: CompanionConnection, iq: 
 }
 
 /** Prekey bundles for the requested devices; each answer consumes a one-time prekey. */
-async function answerKeyRequest(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode) {
+async function answerKeyRequest(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode) {
   const requester = connection.device
   const requested = children(child(iq, 'key'), 'user').map(user => ({ jid: user.attrs.jid!, ref: network.resolveDevice(user.attrs.jid!) }))
   if (requester) {
@@ -176,7 +212,7 @@ function bundleNode(jid: string, bundle: PreKeyBundle): BinaryNode {
 }
 
 /** usync: contact (is this number on WhatsApp), devices, lid, status and disappearing mode. */
-function usyncAnswer(network: WaNetwork, iq: BinaryNode): BinaryNode {
+function usyncAnswer(network: IqNetwork, iq: BinaryNode): BinaryNode {
   const usync = child(iq, 'usync')!
   const protocols = (child(usync, 'query')?.content as BinaryNode[] | undefined)?.map(p => p.tag) ?? []
   const users: BinaryNode[] = []
@@ -224,7 +260,7 @@ function usyncAnswer(network: WaNetwork, iq: BinaryNode): BinaryNode {
   }
 }
 
-function handleGroups(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode) {
+function handleGroups(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode) {
   const account = connection.device?.account
   if (!account) return connection.replyError(iq, 401, 'not-authorized')
   const to = iq.attrs.to!
@@ -259,6 +295,8 @@ function handleGroups(network: WaNetwork, connection: CompanionConnection, iq: B
   const group = network.groupOrThrow(to)
   switch (op.tag) {
     case 'query':
+      // Counted: WhatsApp rate-limits repeated metadata fetches, so tests check a client caches it.
+      network.countMetadataFetch(to)
       return connection.reply(iq, [network.groupNodeFor(group)])
     case 'add':
     case 'remove':
@@ -285,7 +323,36 @@ function handleGroups(network: WaNetwork, connection: CompanionConnection, iq: B
     case 'unlocked':
       network.setGroupSetting(account, to, op.tag)
       return connection.reply(iq)
+    case 'membership_approval_mode':
+      network.setJoinApproval(account, to, child(op, 'group_join')?.attrs.state === 'on')
+      return connection.reply(iq)
+    case 'membership_approval_requests':
+      return connection.reply(iq, [
+        {
+          tag: 'membership_approval_requests',
+          attrs: {},
+          content: network.listJoinRequests(account, to).map(r => ({
+            tag: 'membership_approval_request',
+            attrs: { jid: r.account.pnJid, lid: r.account.lidJid, request_method: 'invite_link', request_time: String(r.time) }
+          }))
+        }
+      ])
+    case 'membership_requests_action': {
+      const action = firstChild(op)
+      if (!action || (action.tag !== 'approve' && action.tag !== 'reject')) return connection.replyError(iq, 400, 'bad-request')
+      const results = network.answerJoinRequests(account, to, action.tag, children(action, 'participant').map(p => p.attrs.jid!))
+      return connection.reply(iq, [
+        {
+          tag: 'membership_requests_action',
+          attrs: {},
+          content: [{ tag: action.tag, attrs: {}, content: results.map(r => ({ tag: 'participant', attrs: { jid: r.jid, ...(r.error ? { error: r.error } : {}) } })) }]
+        }
+      ])
+    }
     case 'invite': {
+      if (iq.attrs.type !== 'set' && !group.participants.some(p => p.phone === account.phone && p.role)) {
+        return connection.replyError(iq, 401, 'not-authorized')
+      }
       const code = iq.attrs.type === 'set' ? network.revokeGroupInvite(account, to) : group.inviteCode
       return connection.reply(iq, [{ tag: 'invite', attrs: { code } }])
     }
@@ -294,7 +361,7 @@ function handleGroups(network: WaNetwork, connection: CompanionConnection, iq: B
   }
 }
 
-async function handleMd(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode) {
+async function handleMd(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode) {
   const op = firstChild(iq)
   if (op?.tag === 'remove-companion-device') {
     // Logout initiated by the companion itself.
@@ -313,8 +380,16 @@ async function handleMd(network: WaNetwork, connection: CompanionConnection, iq:
   return connection.reply(iq)
 }
 
-function handleProfilePicture(network: WaNetwork, connection: CompanionConnection, iq: BinaryNode, account: EmulatedAccount | undefined) {
+function handleProfilePicture(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode, account: EmulatedAccount | undefined) {
   const target = iq.attrs.target
+  if (iq.attrs.type === 'get' && target?.endsWith('@g.us')) {
+    const group = network.groupOrThrow(target)
+    if (!group.picture) return connection.replyError(iq, 404, 'item-not-found')
+    const directPath = network.mediaHost.store(Buffer.from(group.picture, 'base64'))
+    return connection.reply(iq, [
+      { tag: 'picture', attrs: { id: group.pictureId!, type: 'image', url: network.mediaHost.urlFor(directPath), direct_path: directPath } }
+    ])
+  }
   if (iq.attrs.type === 'get') {
     const owner = target ? network.getAccount(target) : account
     if (!owner?.state.picture) return connection.replyError(iq, 404, 'item-not-found')
@@ -324,6 +399,7 @@ function handleProfilePicture(network: WaNetwork, connection: CompanionConnectio
     ])
   }
   const picture = child(iq, 'picture')
+  if (account && target?.endsWith('@g.us')) network.setGroupPicture(account, target, bytes(picture))
   if (account && !target) network.setProfilePicture(account, bytes(picture))
   return connection.reply(iq, picture ? [{ tag: 'picture', attrs: { id: String(Math.floor(Date.now() / 1000)) } }] : undefined)
 }

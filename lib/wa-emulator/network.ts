@@ -22,7 +22,7 @@ import {
   type ReceivedMessage
 } from './accounts'
 import type { CompanionConnection, FaultKind, PendingRegistration } from './companion-connection'
-import { groupNode, newGroup, newInviteCode, participantNode, type GroupState } from './groups'
+import { actorAttrs, groupNode, newGroup, newInviteCode, participantNode, type GroupState } from './groups'
 import { buildInitialHistorySync } from './history-sync'
 import { handleIq } from './iq-handlers'
 import { STATUS_JID, isGroupJid, normalizePhone, parseUserJid } from './jids'
@@ -468,7 +468,13 @@ export class WaNetwork extends EventEmitter {
         const ref = this.resolveDevice(p.attrs.jid!)
         if (ref) targets.set(p.attrs.jid!, ref)
       }
-      for (const [jid, ref] of targets) {
+      // One delivery per device: a LID-addressed group names a device by its LID where the member
+      // list above named it by phone number, and a second copy would fail to decrypt (counter reused).
+      const seen = new Set<string>()
+      for (const [jid, ref] of [...targets].sort(([a], [b]) => Number(b.endsWith('@lid')) - Number(a.endsWith('@lid')))) {
+        const deviceKey = `${ref.account.phone}.${ref.device}`
+        if (seen.has(deviceKey)) continue
+        seen.add(deviceKey)
         if (ref.account === sender.account && ref.device === sender.device) continue
         const lidForm = jid.endsWith('@lid')
         const pairwise = encFor(jid) ?? encFor(this.senderJid(ref, !lidForm))
@@ -481,10 +487,11 @@ export class WaNetwork extends EventEmitter {
           attrs: {
             ...passAttrs,
             from: to,
-            participant: this.senderJid(sender, false),
-            participant_lid: this.senderJid(sender, true),
+            ...(group?.addressingMode === 'lid'
+              ? { participant: this.senderJid(sender, true), participant_pn: this.senderJid(sender, false) }
+              : { participant: this.senderJid(sender, false), participant_lid: this.senderJid(sender, true) }),
             notify: sender.account.name,
-            ...(group ? { addressing_mode: 'pn' } : {})
+            ...(group ? { addressing_mode: group.addressingMode ?? 'pn' } : {})
           },
           content
         }
@@ -682,7 +689,7 @@ export class WaNetwork extends EventEmitter {
           content.push({ tag: 'enc', attrs: { v: '2', type: 'skmsg' }, content: ciphertext })
           await this.deliver(ref, {
             tag: 'message',
-            attrs: { ...baseAttrs, from: to, participant: account.pnJid, participant_lid: account.lidJid, addressing_mode: 'pn' },
+            attrs: { ...baseAttrs, from: to, ...actorAttrs(group, account), addressing_mode: group.addressingMode ?? 'pn' },
             content
           }, senderRef)
         }
@@ -717,7 +724,10 @@ export class WaNetwork extends EventEmitter {
       const pair = await this.encryptFromPhone(account, ref, plaintext)
       await this.deliver(ref, {
         tag: 'message',
-        attrs: { ...baseAttrs, from: account.pnJid, sender_lid: account.lidJid },
+        attrs: {
+          ...baseAttrs,
+          ...(account.state.behaviour.lidAddressing ? { from: account.lidJid, sender_pn: account.pnJid } : { from: account.pnJid, sender_lid: account.lidJid })
+        },
         content: [{ tag: 'enc', attrs: { v: '2', type: pair.type }, content: pair.ciphertext }]
       }, senderRef)
     }
@@ -833,6 +843,13 @@ export class WaNetwork extends EventEmitter {
 
   // ---------------------------------------------------------------- groups
 
+  /** How often companions asked for each group's metadata (w:g2 query). */
+  readonly metadataFetches = new Map<string, number>()
+
+  countMetadataFetch(jid: string) {
+    this.metadataFetches.set(jid, (this.metadataFetches.get(jid) ?? 0) + 1)
+  }
+
   groupOrThrow(jid: string) {
     const group = this.groups.get(jid)
     if (!group) throw Object.assign(new Error(`no group ${jid}`), { code: 404 })
@@ -851,16 +868,16 @@ export class WaNetwork extends EventEmitter {
     const recipients = new Set([...group.participants.map(p => this.requireAccount(p.phone)), ...extraRecipients])
     const node: BinaryNode = {
       tag: 'notification',
-      attrs: { from: group.id, type: 'w:gp2', id: newMessageId(), t: String(now()), participant: actor.pnJid, participant_lid: actor.lidJid, notify: actor.name },
+      attrs: { from: group.id, type: 'w:gp2', id: newMessageId(), t: String(now()), ...actorAttrs(group, actor), notify: actor.name },
       content: [child]
     }
     for (const account of recipients) this.deliverToCompanionsOf(account, node)
     this.emit('group-notification', { group: group.id, actor: actor.phone, action: child.tag, node })
   }
 
-  createGroup(creator: EmulatedAccount, subject: string, memberPhones: string[]) {
+  createGroup(creator: EmulatedAccount, subject: string, memberPhones: string[], addressingMode: 'pn' | 'lid' = 'pn') {
     const members = memberPhones.map(p => this.requireAccount(p).phone)
-    const group = newGroup(creator, subject, members)
+    const group = newGroup(creator, subject, members, addressingMode)
     this.groups.set(group.id, group)
     this.notifyGroup(group, creator, { tag: 'create', attrs: {}, content: [this.groupNodeFor(group)] })
     return group
@@ -897,7 +914,7 @@ export class WaNetwork extends EventEmitter {
     if (affected.length) {
       // Removed members hold a sender key that must not decrypt what comes next.
       if (action === 'remove') for (const key of this.senderKeyHolders.keys()) if (key.endsWith(`|${group.id}`)) this.senderKeyHolders.delete(key)
-      this.notifyGroup(group, actor, { tag: action, attrs: {}, content: affected.map(a => participantNode(a)) }, action === 'remove' ? affected : [])
+      this.notifyGroup(group, actor, { tag: action, attrs: {}, content: affected.map(a => participantNode(a, null, group.addressingMode === 'lid')) }, action === 'remove' ? affected : [])
     }
     return results
   }
@@ -905,11 +922,20 @@ export class WaNetwork extends EventEmitter {
   leaveGroup(account: EmulatedAccount, groupJid: string) {
     const group = this.groupOrThrow(groupJid)
     group.participants = group.participants.filter(p => p.phone !== account.phone)
-    this.notifyGroup(group, account, { tag: 'remove', attrs: {}, content: [participantNode(account)] }, [account])
+    this.notifyGroup(group, account, { tag: 'remove', attrs: {}, content: [participantNode(account, null, group.addressingMode === 'lid')] }, [account])
+  }
+
+  /** WhatsApp's refusal when a member who is not an admin changes what only admins may. */
+  private requireAdmin(group: GroupState, actor: EmulatedAccount, unless = false) {
+    if (unless) return
+    if (!group.participants.some(p => p.phone === actor.phone)) throw Object.assign(new Error('not a participant'), { code: 403 })
+    if (!this.isAdmin(group, actor)) throw Object.assign(new Error('not an admin'), { code: 403 })
   }
 
   setGroupSubject(actor: EmulatedAccount, groupJid: string, subject: string) {
     const group = this.groupOrThrow(groupJid)
+    // Any member may edit the group's info unless it is locked to admins.
+    this.requireAdmin(group, actor, !group.locked && group.participants.some(p => p.phone === actor.phone))
     group.subject = subject
     group.subjectOwner = actor.phone
     group.subjectTime = now()
@@ -918,6 +944,7 @@ export class WaNetwork extends EventEmitter {
 
   setGroupDescription(actor: EmulatedAccount, groupJid: string, text: string | undefined) {
     const group = this.groupOrThrow(groupJid)
+    this.requireAdmin(group, actor, !group.locked && group.participants.some(p => p.phone === actor.phone))
     const id = newMessageId()
     group.description = text ? { id, text, owner: actor.phone, time: now() } : undefined
     this.notifyGroup(group, actor, {
@@ -935,8 +962,24 @@ export class WaNetwork extends EventEmitter {
     this.notifyGroup(group, actor, { tag: setting, attrs: {} })
   }
 
+  setGroupPicture(actor: EmulatedAccount, groupJid: string, image: Uint8Array | undefined) {
+    const group = this.groupOrThrow(groupJid)
+    this.requireAdmin(group, actor, !group.locked && group.participants.some(p => p.phone === actor.phone))
+    group.picture = image ? b64(image) : undefined
+    group.pictureId = image ? String(now()) : undefined
+    // WhatsApp announces a group's new icon as a picture notification from the group itself.
+    const node: BinaryNode = {
+      tag: 'notification',
+      attrs: { from: group.id, type: 'picture', id: newMessageId(), t: String(now()) },
+      content: [image ? { tag: 'set', attrs: { id: group.pictureId!, author: actor.pnJid } } : { tag: 'delete', attrs: { author: actor.pnJid } }]
+    }
+    for (const member of group.participants) this.deliverToCompanionsOf(this.requireAccount(member.phone), node)
+    this.emit('group-notification', { group: group.id, actor: actor.phone, action: 'picture', node })
+  }
+
   revokeGroupInvite(actor: EmulatedAccount, groupJid: string) {
     const group = this.groupOrThrow(groupJid)
+    this.requireAdmin(group, actor)
     group.inviteCode = newInviteCode()
     return group.inviteCode
   }
@@ -944,11 +987,57 @@ export class WaNetwork extends EventEmitter {
   joinGroupByInvite(account: EmulatedAccount, code: string) {
     const group = [...this.groups.values()].find(g => g.inviteCode === code)
     if (!group) throw Object.assign(new Error('invalid invite code'), { code: 406 })
-    if (!group.participants.some(p => p.phone === account.phone)) {
+    const member = group.participants.some(p => p.phone === account.phone)
+    if (!member && group.joinApproval) {
+      // Waits for an admin: the join is a request until approved.
+      group.joinRequests ??= []
+      if (!group.joinRequests.some(r => r.phone === account.phone)) group.joinRequests.push({ phone: account.phone, time: now() })
+      this.emit('group-join-request', { group: group.id, phone: account.phone })
+      return group
+    }
+    if (!member) {
       group.participants.push({ phone: account.phone, role: null })
-      this.notifyGroup(group, account, { tag: 'add', attrs: { reason: 'invite' }, content: [participantNode(account)] })
+      this.notifyGroup(group, account, { tag: 'add', attrs: { reason: 'invite' }, content: [participantNode(account, null, group.addressingMode === 'lid')] })
     }
     return group
+  }
+
+  setJoinApproval(actor: EmulatedAccount, groupJid: string, on: boolean) {
+    const group = this.groupOrThrow(groupJid)
+    this.requireAdmin(group, actor)
+    group.joinApproval = on
+  }
+
+  listJoinRequests(actor: EmulatedAccount, groupJid: string) {
+    const group = this.groupOrThrow(groupJid)
+    this.requireAdmin(group, actor)
+    return (group.joinRequests ?? []).map(r => ({ account: this.requireAccount(r.phone), time: r.time }))
+  }
+
+  /** An admin approves (the person joins) or rejects join requests; a result per person. */
+  answerJoinRequests(actor: EmulatedAccount, groupJid: string, action: 'approve' | 'reject', jids: string[]) {
+    const group = this.groupOrThrow(groupJid)
+    this.requireAdmin(group, actor)
+    const results: Array<{ jid: string; error?: string }> = []
+    const approved: EmulatedAccount[] = []
+    for (const jid of jids) {
+      const account = this.getAccount(jid)
+      const pending = account && group.joinRequests?.find(r => r.phone === account.phone)
+      if (!account || !pending) {
+        results.push({ jid, error: '404' })
+        continue
+      }
+      group.joinRequests = group.joinRequests!.filter(r => r !== pending)
+      if (action === 'approve' && !group.participants.some(p => p.phone === account.phone)) {
+        group.participants.push({ phone: account.phone, role: null })
+        approved.push(account)
+      }
+      results.push({ jid })
+    }
+    if (approved.length) {
+      this.notifyGroup(group, actor, { tag: 'add', attrs: { reason: 'approval' }, content: approved.map(a => participantNode(a, null, group.addressingMode === 'lid')) })
+    }
+    return results
   }
 
   groupsOf(account: EmulatedAccount) {

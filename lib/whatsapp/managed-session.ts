@@ -20,6 +20,8 @@ import type { CredentialsCipher } from "@/lib/whatsapp/credentials-cipher";
 import { usePostgresAuthState, deleteAuthState, type PostgresAuthState } from "@/lib/whatsapp/postgres-auth-state";
 import { backoffDelay, decideOnClose, type BackoffOptions } from "@/lib/whatsapp/reconnect-policy";
 import { handleStoreEvents } from "@/lib/whatsapp/store/handle-store-events";
+import { handleGroupEvents, loadCachedGroupMetadata } from "@/lib/groups/handle-group-events";
+import { normalizeLidAddressing } from "@/lib/lid/normalize-lid-addressing";
 
 export interface SessionRef {
   /** Internal id (foreign key of every table). */
@@ -222,6 +224,8 @@ export class ManagedSession {
       syncFullHistory: false,
       generateHighQualityLinkPreview: false,
       getMessage: (key) => this.loadMessage(key.id),
+      // Groups (issue 11): sends to a group take its stored metadata instead of asking WhatsApp each time.
+      cachedGroupMetadata: (jid) => loadCachedGroupMetadata(this.ctx.db, this.ref, jid),
       ...this.ctx.socketOptions(),
     });
     this.sock = sock;
@@ -235,6 +239,11 @@ export class ManagedSession {
     if (events["creds.update"]) await auth.saveCreds();
     const update = events["connection.update"];
     if (update) await this.onConnectionUpdate(sock, auth, update);
+    // LID addressing (issue 11): chats and senders are stored and announced by phone number when known.
+    events = await normalizeLidAddressing(this.ctx.db, this.ref, events, this.ctx.logger);
+    // Groups (issue 11): stored before the store announces the batch's group events, so whoever
+    // reacts to an event (the dashboard, a webhook consumer) reads the group as it now is.
+    await handleGroupEvents({ db: this.ctx.db, ref: this.ref, sock, logger: this.ctx.logger }, events);
     await handleStoreEvents(
       {
         db: this.ctx.db,

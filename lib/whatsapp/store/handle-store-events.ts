@@ -42,6 +42,9 @@ export function messageEventData(msg: WAMessage) {
     from: msg.key.fromMe ? null : msg.key.participant || msg.key.remoteJid || null,
     fromMe: Boolean(msg.key.fromMe),
     participant: msg.key.participant || null,
+    // The LID beside the phone-number JID, when WhatsApp addressed the chat or sender by LID (issue 11).
+    remoteJidAlt: msg.key.remoteJidAlt || null,
+    participantAlt: msg.key.participantAlt || null,
     pushName: msg.pushName ?? null,
     type: d.type,
     text: d.content,

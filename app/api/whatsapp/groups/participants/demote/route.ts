@@ -1,0 +1,8 @@
+// POST /api/whatsapp/groups/participants/demote – Chatery: demote participants (a result per participant)
+import { withChateryEnvelope } from "@/lib/compat/chatery/with-chatery-envelope";
+import { chateryParticipantsSchema } from "@/lib/groups/groups.schema";
+import { updateGroupParticipants } from "@/lib/groups/update-group-participants";
+
+export const POST = withChateryEnvelope({ permission: "groups.manage", body: chateryParticipantsSchema }, "Participants updated", ({ caller, body }) =>
+  updateGroupParticipants(caller, { sessionId: body.sessionId, groupJid: body.groupId, action: "demote", participants: body.participants }),
+);

@@ -1,0 +1,26 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { inputClasses } from "@/components/ui/field";
+
+/** Switches the page to another session (?session=…). */
+export function SessionPicker({ sessions, current }: { sessions: Array<{ sessionId: string; name: string }>; current: string }) {
+  const router = useRouter();
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-600">
+      <span>Session</span>
+      <select
+        className={`${inputClasses} w-auto`}
+        value={current}
+        data-testid="groups-session-picker"
+        onChange={(e) => router.push(`/groups?session=${encodeURIComponent(e.target.value)}`)}
+      >
+        {sessions.map((s) => (
+          <option key={s.sessionId} value={s.sessionId}>
+            {s.name} ({s.sessionId})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
