@@ -24,6 +24,7 @@ const { safeFetch } = await import("./lib/net/safe-fetch");
 const { saveIncomingMedia } = await import("./lib/media/save-incoming-media");
 const { startSendWorker } = await import("./lib/messages/send-worker");
 const { startWebhookWorker } = await import("./lib/webhooks/webhook-worker");
+const { startCampaignRunner } = await import("./lib/campaigns/campaign-runner");
 const next = (await import("next")).default;
 
 const dev = env.NODE_ENV === "development";
@@ -128,7 +129,7 @@ sessions.startWatchdog();
 
 // --- background workers -------------------------------------------------------------------------
 // Each is started here and registered on the runtime, so route handlers can wake it and shutdown
-// can stop it. (Send queue: lib/messages; webhook delivery: lib/webhooks.)
+// can stop it. (Send queue: lib/messages; webhook delivery: lib/webhooks; campaigns: lib/campaigns.)
 const workers = runtime.workers;
 workers.push(
   startSendWorker({
@@ -142,6 +143,7 @@ workers.push(
   }),
 );
 workers.push(startWebhookWorker({ db: database, outbox, logger: logger.child({ module: "webhooks" }) }));
+workers.push(startCampaignRunner({ db: database, sessions, outbox, logger: logger.child({ module: "campaigns" }), stopWords: env.CAMPAIGN_STOP_WORDS }));
 
 // --- shutdown -----------------------------------------------------------------------------------
 async function shutdown(signal: string) {

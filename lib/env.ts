@@ -56,6 +56,12 @@ const schema = z.object({
   PACING_MIN_GAP_MS: z.coerce.number().int().min(0).default(1500),
   PACING_JITTER_MS: z.coerce.number().int().min(0).default(1500),
   PACING_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  // --- campaigns (lib/campaigns, lib/opt-outs) ---
+  /** A campaign recipient who answers one of these words (any case) joins the owner's opt-out list. Empty: off. */
+  CAMPAIGN_STOP_WORDS: z
+    .string()
+    .default("STOP,UNSUBSCRIBE,BERHENTI")
+    .transform((v) => v.split(",").map((w) => w.trim()).filter(Boolean)),
   // --- webhooks (lib/webhooks) ---
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Attempts before a delivery is dead; with the default backoff they span about a day. */

@@ -60,4 +60,11 @@ export const INTERNAL_EVENTS = [
   "call",
   "history.sync",
   "profile.picture.restored",
+  // bulk sending (lib/campaigns)
+  "campaign.started",
+  "campaign.progress",
+  "campaign.paused",
+  "campaign.resumed",
+  "campaign.completed",
+  "campaign.cancelled",
 ] as const;

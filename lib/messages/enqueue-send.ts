@@ -36,7 +36,15 @@ interface Prepared {
  * WhatsApp message id and stores the message as PENDING. The send worker (lib/messages/send-worker.ts)
  * delivers it; re-sending with the same id after a crash is what makes WhatsApp drop a duplicate.
  */
-export async function enqueueSend(caller: Caller, input: SendInput, options: { idempotencyKey?: string | null }): Promise<SendResult> {
+export interface EnqueueOptions {
+  idempotencyKey?: string | null;
+  /** Send no earlier than this (a campaign's delay between recipients); default: at once. */
+  sendAfter?: Date;
+  /** The campaign this send belongs to: carried in the payload and in its message events. */
+  campaignId?: string;
+}
+
+export async function enqueueSend(caller: Caller, input: SendInput, options: EnqueueOptions): Promise<SendResult> {
   const session = await getSessionOrThrow(caller, input.sessionId);
   const idempotencyKey = options.idempotencyKey?.trim() || null;
   if (idempotencyKey) {
@@ -48,6 +56,7 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: { i
     throw new AppError("UNAVAILABLE", `Session ${session.sessionId} is not connected`);
   }
   const prepared = await prepare(caller, session, jid, input);
+  if (options.campaignId) prepared.payload.campaignId = options.campaignId;
   const me = session.phoneNumber ? `${session.phoneNumber}@s.whatsapp.net` : undefined;
   const keyId = generateMessageIDV2(me);
   const now = new Date();
@@ -68,8 +77,8 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: { i
         mediaId: prepared.mediaId,
         payload: prepared.payload as unknown as Prisma.InputJsonObject,
         idempotencyKey,
-        // Due at once; the worker adds pacing and shows the typing before it sends.
-        sendAfter: now,
+        // Due at once unless told later; the worker adds pacing and shows the typing before it sends.
+        sendAfter: options.sendAfter && options.sendAfter > now ? options.sendAfter : now,
       },
     });
   } catch (error) {

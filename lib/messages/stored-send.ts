@@ -25,6 +25,8 @@ export interface StoredSend {
   replyTo?: string;
   /** edit and delete: the message they change (its content or revocation is stored once sent). */
   target?: StoredKey;
+  /** The campaign (lib/campaigns) that queued it: its message events carry the id. */
+  campaignId?: string;
 }
 
 /** A vCard 3.0 for seed 003's `{ contactName, contactPhone }` and our `{ contact: { name, phone } }`. */
