@@ -115,3 +115,14 @@ export const previewCampaignSchema = z.strictObject({
   message: campaignMessageSchema,
   recipients: z.array(recipientInputSchema).max(50).default([]),
 });
+
+// --- POST /api/messages/broadcast (the Ultimate WhatsApp Gateway's broadcast) --------------------
+
+export const broadcastSchema = z.strictObject({
+  sessionId: idField,
+  recipients: z.array(z.string().trim().min(1, "is required").max(128)).min(1, "must not be empty").max(MAX_CAMPAIGN_RECIPIENTS, `must have at most ${MAX_CAMPAIGN_RECIPIENTS} items`),
+  message: z.string().min(1, "must not be empty").max(65_536),
+  /** Gap between recipients in ms; without it, a random 10–20 s gap (the documented default). */
+  delay: z.number().int().min(0).max(3_600_000).optional(),
+});
+export type BroadcastInput = z.output<typeof broadcastSchema>;
