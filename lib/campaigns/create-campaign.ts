@@ -8,6 +8,7 @@ import type { Caller } from "@/lib/auth/caller";
 import type { CampaignMessage, CampaignSettings, CreateCampaignInput } from "@/lib/campaigns/campaigns.schema";
 import { emitCampaignEvent } from "@/lib/campaigns/emit-campaign-event";
 import { getCampaignStats } from "@/lib/campaigns/get-campaign-stats";
+import { insertCampaignRecipients } from "@/lib/campaigns/insert-campaign-recipients";
 import { messageTemplates } from "@/lib/campaigns/message-templates";
 import { prepareRecipients, sourceOf, type RecipientSource } from "@/lib/campaigns/prepare-recipients";
 import { CAMPAIGN_SELECT, publicCampaign } from "@/lib/campaigns/public-campaign";
@@ -18,8 +19,6 @@ import { db, getRuntime } from "@/lib/server/runtime";
 import { getDefaultSession } from "@/lib/sessions/get-default-session";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 import { listScope } from "@/lib/recipient-lists/list-scope";
-
-const CHUNK = 2000;
 
 export interface CreateCampaignOptions {
   /** Which door: api, broadcast, chatery, campaign-api. */
@@ -71,20 +70,7 @@ export async function createCampaign(caller: Caller, input: CreateCampaignInput,
         },
         select: { id: true },
       });
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        await tx.campaignRecipient.createMany({
-          data: rows.slice(i, i + CHUNK).map((r) => ({
-            campaignId: campaign.id,
-            ownerId,
-            position: r.position,
-            phone: r.phone.slice(0, 128),
-            jid: r.jid,
-            fields: r.fields as Prisma.InputJsonObject,
-            status: r.status,
-            reason: r.reason,
-          })),
-        });
-      }
+      await insertCampaignRecipients(tx, { id: campaign.id, ownerId }, rows);
       if (lists.length) await tx.recipientList.updateMany({ where: { id: { in: lists.map((l) => l.id) }, ownerId }, data: { usageCount: { increment: 1 }, lastUsed: now } });
       return tx.campaign.findUniqueOrThrow({ where: { id: campaign.id }, select: CAMPAIGN_SELECT });
     },

@@ -2,6 +2,7 @@ import "server-only";
 // Turns recipients (inline, CSV rows, a clone) into list entries: normalised, de-duplicated within
 // the list, invalid ones reported per row. Written in chunks (a multi-row INSERT each) so a list of
 // tens of thousands is one request.
+import { newRowId } from "@/lib/campaigns/insert-campaign-recipients";
 import { normalizePhone } from "@/lib/campaigns/prepare-recipients";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -19,7 +20,7 @@ export interface EntryReport {
   invalid: Array<{ origin: string; phone: string; error: string }>;
 }
 
-const CHUNK = 2000;
+const CHUNK = 10_000;
 
 /** Splits `name` from the other fields (it has its own column). */
 export function splitName(fields: Record<string, unknown>) {
@@ -63,6 +64,19 @@ export class EntryWriter {
     if (this.batch.length === 0) return;
     const rows = this.batch;
     this.batch = [];
-    if (this.tx) await this.tx.recipientListEntry.createMany({ data: rows, skipDuplicates: true });
+    if (!this.tx) return;
+    // One INSERT … SELECT FROM unnest(…) per chunk (see lib/campaigns/insert-campaign-recipients.ts).
+    await this.tx.$executeRaw`
+      INSERT INTO recipient_list_entries (id, "listId", "ownerId", position, jid, phone, name, fields)
+      SELECT u.id, ${this.list.id}, ${this.list.ownerId}, u.position, u.jid, u.phone, u.name, u.fields::jsonb
+      FROM unnest(
+        ${rows.map(() => newRowId())}::text[],
+        ${rows.map((r) => r.position)}::int[],
+        ${rows.map((r) => r.jid)}::text[],
+        ${rows.map((r) => r.phone)}::text[],
+        ${rows.map((r) => r.name ?? null)}::text[],
+        ${rows.map((r) => JSON.stringify(r.fields ?? {}))}::text[]
+      ) AS u(id, position, jid, phone, name, fields)
+      ON CONFLICT ("listId", jid) DO NOTHING`;
   }
 }
