@@ -9,6 +9,7 @@ export interface NavItem {
 export function navItemsFor(role: string): NavItem[] {
   return [
     { href: "/sessions", label: "Sessions" },
+    ...(hasPermission(role, "sessions.send") ? [{ href: "/campaigns", label: "Campaigns" }, { href: "/recipient-lists", label: "Lists" }] : []),
     ...(hasPermission(role, "sessions.manage") ? [{ href: "/webhooks", label: "Webhooks" }] : []),
     { href: "/api-key", label: "API key" },
     ...(hasPermission(role, "users.read") ? [{ href: "/users", label: "Users" }] : []),
