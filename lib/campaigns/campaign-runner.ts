@@ -70,6 +70,9 @@ class CampaignRunner implements Worker {
   /** Campaigns whose numbers changed since their last campaign.progress, and when that was. */
   private readonly dirty = new Set<string>();
   private readonly lastProgressAt = new Map<string, number>();
+  /** When each campaign's last recipient was sent (the gap is measured from it), and when its receipts were last followed. */
+  private readonly lastSentAt = new Map<string, number>();
+  private readonly lastFullSyncAt = new Map<string, number>();
 
   constructor(private readonly deps: CampaignRunnerDeps) {
     this.pollMs = deps.pollMs ?? 500;
@@ -159,8 +162,12 @@ class CampaignRunner implements Worker {
   private async step(campaign: Campaign) {
     const { db } = this.deps;
     const settings = (campaign.settings ?? {}) as CampaignSettings;
-    const sync = await syncCampaignRecipients(db, campaign);
+    // Every step follows the one queued send; receipts and replies of the others once every 2 s.
+    const full = Date.now() - (this.lastFullSyncAt.get(campaign.id) ?? 0) >= 2000;
+    if (full) this.lastFullSyncAt.set(campaign.id, Date.now());
+    const sync = await syncCampaignRecipients(db, campaign, full ? {} : { queuedOnly: true, replies: false });
     if (sync.changed) this.dirty.add(campaign.id);
+    if (sync.lastSentAt) this.lastSentAt.set(campaign.id, Math.max(this.lastSentAt.get(campaign.id) ?? 0, sync.lastSentAt.getTime()));
     if (sync.failed && (settings.maxRetries ?? 0) > 0) {
       // A failed send is tried again (a new send, a new key) until maxRetries is used up.
       await db.$executeRaw`
@@ -256,8 +263,12 @@ class CampaignRunner implements Worker {
       content = { ...message, caption: r.text };
     } else content = message as SendContent;
 
-    const last = await db.campaignRecipient.aggregate({ where: { campaignId: campaign.id, sentAt: { not: null } }, _max: { sentAt: true } });
-    const lastSentAt = last._max.sentAt?.getTime() ?? 0;
+    // After a restart the first gap is measured from the campaign's latest send, once.
+    if (!this.lastSentAt.has(campaign.id)) {
+      const last = await db.campaignRecipient.aggregate({ where: { campaignId: campaign.id, sentAt: { not: null } }, _max: { sentAt: true } });
+      this.lastSentAt.set(campaign.id, last._max.sentAt?.getTime() ?? 0);
+    }
+    const lastSentAt = this.lastSentAt.get(campaign.id) ?? 0;
     const sendAfter = new Date(Math.max(Date.now(), lastSentAt + campaignGapMs(settings)));
     const idempotencyKey = `campaign:${campaign.id}:${recipient.id}${recipient.attempt ? `:${recipient.attempt}` : ""}`;
     let keyId: string;
@@ -287,7 +298,7 @@ class CampaignRunner implements Worker {
 
   private async complete(campaign: Campaign) {
     const { db, outbox } = this.deps;
-    const stats = await getCampaignStats(db, campaign, { sync: false });
+    const stats = await getCampaignStats(db, campaign);
     // Nothing got through and something failed: the campaign failed (e.g. the session was logged out).
     const failed = stats.sent === 0 && stats.failed > 0;
     const { count } = await db.campaign.updateMany({
@@ -296,6 +307,8 @@ class CampaignRunner implements Worker {
     });
     if (!count) return;
     this.dirty.delete(campaign.id);
+    this.lastSentAt.delete(campaign.id);
+    this.lastFullSyncAt.delete(campaign.id);
     await emitCampaignEvent(outbox, campaign, "campaign.completed", { status: failed ? "failed" : "completed", statistics: stats });
   }
 

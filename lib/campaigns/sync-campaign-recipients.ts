@@ -5,13 +5,23 @@ import "server-only";
 // Two set-based statements, whatever the campaign's size; cheap when nothing changed.
 import type { Db } from "@/lib/db/create-prisma-client";
 
+export interface SyncOptions {
+  /** Only recipients still in the send queue (what the runner needs to move on; one row with window 1). */
+  queuedOnly?: boolean;
+  /** Also look for replies (a join over every sent recipient: not on every runner step). */
+  replies?: boolean;
+}
+
 export interface SyncResult {
   changed: number;
   failed: number;
+  /** The latest sentAt among the rows that moved to sent (the runner's gap is measured from it). */
+  lastSentAt: Date | null;
 }
 
-export async function syncCampaignRecipients(db: Db, campaign: { id: string; sessionId: string }): Promise<SyncResult> {
-  const moved = await db.$queryRaw<Array<{ status: string }>>`
+export async function syncCampaignRecipients(db: Db, campaign: { id: string; sessionId: string }, options: SyncOptions = {}): Promise<SyncResult> {
+  const from = options.queuedOnly ? ["queued"] : ["queued", "sent", "delivered"];
+  const moved = await db.$queryRaw<Array<{ status: string; sentAt: Date | null }>>`
     WITH next AS (
       SELECT r.id,
         CASE m.status WHEN 'SENT' THEN 'sent' WHEN 'DELIVERED' THEN 'delivered' WHEN 'READ' THEN 'read' WHEN 'FAILED' THEN 'failed' END AS status,
@@ -20,7 +30,7 @@ export async function syncCampaignRecipients(db: Db, campaign: { id: string; ses
         m."failureReason" AS failure, m."sentAt" AS sent_at
       FROM campaign_recipients r
       JOIN messages m ON m."sessionId" = ${campaign.sessionId} AND m."keyId" = r."keyId"
-      WHERE r."campaignId" = ${campaign.id} AND r.status IN ('queued', 'sent', 'delivered') AND m.status <> 'PENDING'
+      WHERE r."campaignId" = ${campaign.id} AND r.status::text = ANY(${from}::text[]) AND m.status <> 'PENDING'
     )
     UPDATE campaign_recipients r SET
       status = next.status::"CampaignRecipientStatus",
@@ -31,8 +41,8 @@ export async function syncCampaignRecipients(db: Db, campaign: { id: string; ses
       "updatedAt" = now() AT TIME ZONE 'UTC'
     FROM next
     WHERE r.id = next.id AND next.new_rank > next.old_rank
-    RETURNING r.status::text AS status`;
-  const replied = await db.$executeRaw`
+    RETURNING r.status::text AS status, r."sentAt" AS "sentAt"`;
+  const replied = options.replies === false ? 0 : await db.$executeRaw`
     UPDATE campaign_recipients r SET "repliedAt" = x.first_reply, "updatedAt" = now() AT TIME ZONE 'UTC'
     FROM (
       SELECT r2.id, min(m."createdAt") AS first_reply
@@ -42,5 +52,6 @@ export async function syncCampaignRecipients(db: Db, campaign: { id: string; ses
       GROUP BY r2.id
     ) x
     WHERE r.id = x.id`;
-  return { changed: moved.length + replied, failed: moved.filter((m) => m.status === "failed").length };
+  const sentTimes = moved.map((m) => m.sentAt?.getTime() ?? 0).filter(Boolean);
+  return { changed: moved.length + replied, failed: moved.filter((m) => m.status === "failed").length, lastSentAt: sentTimes.length ? new Date(Math.max(...sentTimes)) : null };
 }

@@ -18,6 +18,8 @@ const [toRun = 1000, toCreate = 10_000] = process.argv.slice(2).map(Number).filt
 const port = 3900 + Math.floor(Math.random() * 500);
 const gateway = await startTestServer({ port, env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "15000", LOG_LEVEL: "error" } });
 const base = gateway.baseUrl;
+// Interrupted: the gateway and its database go too.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void gateway.stop().finally(() => process.exit(130)));
 
 async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${base}${path}`, { method, headers: { "Content-Type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
