@@ -20,7 +20,7 @@ CREATE TABLE "campaigns" (
     "startedAt" TIMESTAMP(3),
     "pausedAt" TIMESTAMP(3),
     "completedAt" TIMESTAMP(3),
-    "leaseUntil" TIMESTAMP(3),
+    "leaseUntil" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "total" INTEGER NOT NULL DEFAULT 0,
     "listIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
