@@ -248,10 +248,7 @@ class CampaignRunner implements Worker {
     const fields = { ...((recipient.fields as Record<string, unknown>) ?? {}), phone: recipient.jid.split("@")[0] };
     const message = campaign.content as CampaignMessage;
     const seed = settings.variation?.seed ? `${settings.variation.seed}:${recipient.id}` : recipient.id;
-    const render = (template: string) => {
-      const rendered = renderTemplate(template, fields);
-      return rendered.ok ? { ok: true as const, text: varyMessageText(rendered.text, settings.variation, seed) } : rendered;
-    };
+    const render = (template: string) => renderTemplate(varyMessageText(template, settings.variation, seed), fields);
     let content: SendContent;
     if (message.kind === "text") {
       const r = render(message.text);
