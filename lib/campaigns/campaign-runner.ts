@@ -40,7 +40,7 @@ export interface CampaignRunnerDeps {
   stopWords: readonly string[];
   pollMs?: number;
   leaseMs?: number;
-  /** Recipients of one campaign in the send queue at once. */
+  /** Recipients of one campaign in the send queue at once when it has no gap between recipients (with a gap: 1). */
   window?: number;
   /** Numbers checked on WhatsApp per query. */
   checkBatch?: number;
@@ -77,7 +77,7 @@ class CampaignRunner implements Worker {
   constructor(private readonly deps: CampaignRunnerDeps) {
     this.pollMs = deps.pollMs ?? 500;
     this.leaseMs = deps.leaseMs ?? 10_000;
-    this.window = deps.window ?? 1;
+    this.window = deps.window ?? 10;
     this.checkBatch = deps.checkBatch ?? 50;
   }
 
@@ -174,8 +174,12 @@ class CampaignRunner implements Worker {
         UPDATE campaign_recipients SET status = 'pending', attempt = attempt + 1, "keyId" = NULL, "queuedAt" = NULL, reason = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'
         WHERE "campaignId" = ${campaign.id} AND status = 'failed' AND attempt < ${settings.maxRetries}`;
     }
+    // With a gap between recipients one at a time (the gap is measured from the previous send);
+    // without one, a few ahead so the send queue never waits on this runner. Either way the send
+    // worker holds at most one of them at a time, and pause withdraws the rest: "within one message".
+    const window = campaignGapMs(settings, () => 1) > 0 ? 1 : this.window;
     let inFlight = await db.campaignRecipient.count({ where: { campaignId: campaign.id, status: "queued" } });
-    while (inFlight < this.window && !this.stopped) {
+    while (inFlight < window && !this.stopped) {
       const next = await db.campaignRecipient.findFirst({
         where: { campaignId: campaign.id, status: "pending" },
         orderBy: { position: "asc" },
