@@ -30,7 +30,8 @@ test("create a campaign in the form, watch it complete live, and import a list f
 
   await page.setViewportSize({ width: 1280, height: 800 });
   await signInWithForm(page, owner.username, owner.password);
-  await page.goto("/campaigns");
+  await expect(page).toHaveURL(/\/sessions$/);
+  await page.getByRole("link", { name: "Campaigns" }).click();
   await expect(page.getByTestId("campaigns-empty")).toBeVisible();
 
   // A list from CSV: the preview reports the bad row before anything is written.
@@ -86,6 +87,7 @@ test("create a campaign in the form, watch it complete live, and import a list f
   const context = await browser.newContext();
   const other = await context.newPage();
   await signInWithForm(other, stranger.username, stranger.password);
+  await expect(other).toHaveURL(/\/sessions$/);
   const response = await other.goto(campaignUrl);
   expect(response?.status()).toBe(404);
   await expect(other.getByTestId("not-found")).toBeVisible();
