@@ -24,7 +24,7 @@ const ACTIONS: Record<string, Array<{ action: string; label: string; variant: "p
 export function CampaignDetail({ initial }: { initial: CampaignView }) {
   const [campaign, setCampaign] = useState(initial);
   const [series, setSeries] = useState<TimelinePoint[]>([]);
-  const [recipients, setRecipients] = useState<{ recipients: RecipientView[]; total: number }>({ recipients: [], total: 0 });
+  const [recipients, setRecipients] = useState<{ recipients: RecipientView[]; total: number } | null>(null);
   const [filter, setFilter] = useState({ status: "", search: "", page: 1 });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -99,14 +99,14 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
     ["Failed", s?.failed],
     ["Skipped", s?.skipped],
   ];
-  const pages = Math.max(1, Math.ceil(recipients.total / PAGE));
+  const pages = Math.max(1, Math.ceil((recipients?.total ?? 0) / PAGE));
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <CampaignStatusBadge status={campaign.status} />
         <span className="text-sm text-slate-600">
-          Session {campaign.sessionName} · {live === "live" ? "live" : "reconnecting…"}
+          Session {campaign.sessionName} · <span data-testid="live-state">{live === "live" ? "live" : live === "connecting" ? "connecting…" : "offline, reconnecting…"}</span>
         </span>
         <div className="ml-auto flex flex-wrap gap-2">
           {(ACTIONS[campaign.status] ?? []).map((a) => (
@@ -178,7 +178,7 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
               </tr>
             </thead>
             <tbody>
-              {recipients.recipients.map((r) => (
+              {(recipients?.recipients ?? []).map((r) => (
                 <tr key={r.id} className="border-b border-slate-100 last:border-0">
                   <td className="px-3 py-2 tabular-nums">{r.number ?? r.phone}</td>
                   <td className="px-3 py-2">
@@ -193,10 +193,17 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
                   <td className="hidden px-3 py-2 text-slate-700 md:table-cell">{r.sentAt ? new Date(r.sentAt).toLocaleTimeString() : "–"}</td>
                 </tr>
               ))}
-              {recipients.recipients.length === 0 && (
+              {recipients?.recipients.length === 0 && (
                 <tr>
                   <td colSpan={4} className="px-3 py-6 text-center text-slate-600">
                     No recipients match.
+                  </td>
+                </tr>
+              )}
+              {recipients === null && (
+                <tr>
+                  <td colSpan={4} className="px-3 py-6 text-center text-slate-600">
+                    Loading…
                   </td>
                 </tr>
               )}
@@ -205,7 +212,7 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
         </div>
         <nav className="mt-3 flex items-center justify-between text-sm text-slate-700" aria-label="Recipient pages">
           <span>
-            {recipients.total} recipients · page {filter.page} of {pages}
+            {recipients?.total ?? "…"} recipients · page {filter.page} of {pages}
           </span>
           <span className="flex gap-2">
             <button type="button" className={buttonClasses("secondary", "sm")} disabled={filter.page <= 1} onClick={() => setFilter({ ...filter, page: filter.page - 1 })}>

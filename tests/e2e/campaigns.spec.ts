@@ -71,6 +71,8 @@ test("create a campaign in the form, watch it complete live, and import a list f
   await page.getByLabel("Recipient status").selectOption("skipped");
   await expect(page.getByTestId("recipient-table")).toContainText("missing field: Name");
   await expect(page.getByRole("img", { name: "Sent, delivered and read over time" })).toBeVisible();
+  await page.getByLabel("Recipient status").selectOption("");
+  await page.screenshot({ path: "test-results/screenshots/campaign-detail.png", fullPage: true });
 
   // The list page shows it finished; at phone size too.
   await page.goto("/campaigns");
@@ -80,6 +82,7 @@ test("create a campaign in the form, watch it complete live, and import a list f
   await expect(listed.getByRole("link", { name: "Spring offer" })).toBeVisible();
   await page.goto(campaignUrl);
   await expect(page.getByTestId("figure-sent")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/campaign-detail-phone.png", fullPage: true });
 
   // Another tenant: the campaign does not exist for them.
   const stranger = newUser("stranger");
