@@ -29,6 +29,7 @@ const { startWebhookWorker } = await import("./lib/webhooks/webhook-worker");
 const { startAutoReplier } = await import("./lib/autoreplies/start-autoreplier");
 const { failMissedScheduledSends } = await import("./lib/schedules/fail-missed-scheduled-sends");
 const { startScheduleWorker } = await import("./lib/schedules/start-schedule-worker");
+const { startCampaignRunner } = await import("./lib/campaigns/campaign-runner");
 const next = (await import("next")).default;
 
 const dev = env.NODE_ENV === "development";
@@ -152,7 +153,7 @@ sessions.startWatchdog();
 
 // --- background workers -------------------------------------------------------------------------
 // Each is started here and registered on the runtime, so route handlers can wake it and shutdown
-// can stop it. (Send queue: lib/messages; webhook delivery: lib/webhooks.)
+// can stop it. (Send queue: lib/messages; webhook delivery: lib/webhooks; campaigns: lib/campaigns.)
 const workers = runtime.workers;
 // Scheduled sends that are far too late after a downtime are FAILED before the send queue starts.
 const missed = await failMissedScheduledSends(database, outbox, env.SCHEDULE_MAX_LATENESS_MS);
@@ -172,6 +173,7 @@ workers.push(startWebhookWorker({ db: database, outbox, logger: logger.child({ m
 // Automation (issue 12): auto-replies answer incoming messages through the send queue.
 workers.push(startScheduleWorker({ db: database, outbox, logger: logger.child({ module: "schedules" }), pollMs: env.SCHEDULE_POLL_MS, maxLatenessMs: env.SCHEDULE_MAX_LATENESS_MS }));
 workers.push(startAutoReplier({ db: database, outbox, logger: logger.child({ module: "autoreplies" }), maxAgeMs: env.AUTOREPLY_MAX_AGE_MS }));
+workers.push(startCampaignRunner({ db: database, sessions, outbox, logger: logger.child({ module: "campaigns" }), stopWords: env.CAMPAIGN_STOP_WORDS }));
 
 // --- shutdown -----------------------------------------------------------------------------------
 async function shutdown(signal: string) {

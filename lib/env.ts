@@ -63,6 +63,12 @@ const schema = z.object({
   SCHEDULE_MAX_LATENESS_MS: z.coerce.number().int().min(1000).default(60 * 60_000),
   /** How often the recurring-schedule worker looks for due firings (it also wakes at the next one). */
   SCHEDULE_POLL_MS: z.coerce.number().int().min(100).default(1000),
+  // --- campaigns (lib/campaigns, lib/opt-outs) ---
+  /** A campaign recipient who answers one of these words (any case) joins the owner's opt-out list. Empty: off. */
+  CAMPAIGN_STOP_WORDS: z
+    .string()
+    .default("STOP,UNSUBSCRIBE,BERHENTI")
+    .transform((v) => v.split(",").map((w) => w.trim()).filter(Boolean)),
   // --- webhooks (lib/webhooks) ---
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Attempts before a delivery is dead; with the default backoff they span about a day. */

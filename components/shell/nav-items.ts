@@ -11,6 +11,7 @@ export function navItemsFor(role: string): NavItem[] {
     { href: "/sessions", label: "Sessions" },
     ...(hasPermission(role, "automation.manage") ? [{ href: "/automation", label: "Automation" }] : []),
     { href: "/groups", label: "Groups" },
+    ...(hasPermission(role, "sessions.send") ? [{ href: "/campaigns", label: "Campaigns" }, { href: "/recipient-lists", label: "Lists" }] : []),
     ...(hasPermission(role, "sessions.manage") ? [{ href: "/webhooks", label: "Webhooks" }] : []),
     { href: "/api-key", label: "API key" },
     ...(hasPermission(role, "users.read") ? [{ href: "/users", label: "Users" }] : []),

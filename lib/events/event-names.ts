@@ -63,6 +63,13 @@ export const INTERNAL_EVENTS = [
   // automation (lib/autoreplies, lib/schedules)
   "autoreply.hit",
   "schedule.update",
+  // bulk sending (lib/campaigns)
+  "campaign.started",
+  "campaign.progress",
+  "campaign.paused",
+  "campaign.resumed",
+  "campaign.completed",
+  "campaign.cancelled",
 ] as const;
 
 /** Every name a webhook filter may use: internal names, their Ultimate WhatsApp Gateway and Chatery aliases, `*`, `all`. */

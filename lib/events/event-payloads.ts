@@ -128,6 +128,9 @@ export interface ProfilePictureRestoredEventData {
   url: string;
 }
 
+/** A campaign's life (lib/campaigns): its id and name, and what changed (status, statistics, total…). */
+export type CampaignEventData = { campaignId: string; name: string } & Record<string, unknown>;
+
 /** Every event with a payload of its own; group events keep Baileys' shapes (`jid` plus its fields). */
 export interface EventData {
   message: MessageEventData;
@@ -151,6 +154,12 @@ export interface EventData {
   "group.update": { jid: string } & Record<string, unknown>;
   "group.participants": { jid: string; action: string; participants: unknown[]; author?: string | null };
   "autoreply.hit": { ruleId: string; hitCount: number; lastHitAt: string; incomingId: string; replyId: string; remoteJid: string };
+  "campaign.started": CampaignEventData;
+  "campaign.progress": CampaignEventData;
+  "campaign.paused": CampaignEventData;
+  "campaign.resumed": CampaignEventData;
+  "campaign.completed": CampaignEventData;
+  "campaign.cancelled": CampaignEventData;
   "schedule.update": { id: string; status: string; created?: boolean; firedAt?: string; messageId?: string | null; nextFireAt?: string | null; error?: string | null };
 }
 

@@ -40,7 +40,15 @@ interface Prepared {
  * WhatsApp message id and stores the message as PENDING. The send worker (lib/messages/send-worker.ts)
  * delivers it; re-sending with the same id after a crash is what makes WhatsApp drop a duplicate.
  */
-export async function enqueueSend(caller: Caller, input: SendInput, options: { idempotencyKey?: string | null; sendAfter?: Date }): Promise<SendResult> {
+export interface EnqueueOptions {
+  idempotencyKey?: string | null;
+  /** Send no earlier than this (a scheduled send's time, a campaign's delay between recipients); default: at once. */
+  sendAfter?: Date;
+  /** The campaign this send belongs to: carried in the payload and in its message events. */
+  campaignId?: string;
+}
+
+export async function enqueueSend(caller: Caller, input: SendInput, options: EnqueueOptions): Promise<SendResult> {
   const session = await getSessionOrThrow(caller, input.sessionId);
   const idempotencyKey = options.idempotencyKey?.trim() || null;
   if (idempotencyKey) {
@@ -54,9 +62,15 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: { i
     throw new AppError("UNAVAILABLE", `Session ${session.sessionId} is not connected`);
   }
   // Issue 12 (scheduled sends): a send that waits is a queued send due at its time.
-  const scheduledFor = options.sendAfter ?? (input.scheduledTime ? await resolveFutureTime(caller, input.scheduledTime, "scheduledTime") : null);
+  // A campaign's sendAfter is only its pacing between recipients, not a schedule: a campaign that
+  // was interrupted by a downtime continues rather than failing its late sends.
+  const scheduledFor = options.campaignId
+    ? null
+    : (options.sendAfter ?? (input.scheduledTime ? await resolveFutureTime(caller, input.scheduledTime, "scheduledTime") : null));
+  const dueAt = scheduledFor ?? options.sendAfter ?? null;
   const prepared = await prepare(caller, session, jid, input);
   if (scheduledFor) prepared.payload.scheduledAt = scheduledFor.toISOString();
+  if (options.campaignId) prepared.payload.campaignId = options.campaignId;
   const me = session.phoneNumber ? `${session.phoneNumber}@s.whatsapp.net` : undefined;
   const keyId = generateMessageIDV2(me);
   const now = new Date();
@@ -78,7 +92,7 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: { i
         payload: prepared.payload as unknown as Prisma.InputJsonObject,
         idempotencyKey,
         // Due at once (or at its scheduled time); the worker adds pacing and shows the typing before it sends.
-        sendAfter: scheduledFor ?? now,
+        sendAfter: dueAt && dueAt > now ? dueAt : now,
       },
     });
   } catch (error) {

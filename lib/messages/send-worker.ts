@@ -332,19 +332,24 @@ class SendWorker implements Worker {
           await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id, revokedAt: null }, data: { revokedAt: sentAt } });
         }
       }
-      const events: PendingEvent[] = moved.map((m) => ({ event: "message.update", data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "SENT" } }));
+      const campaignOf = new Map(claimed.filter((c) => c.payload.campaignId).map((c) => [c.keyId, c.payload.campaignId]));
+      const events: PendingEvent[] = moved.map((m) => ({
+        event: "message.update",
+        data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "SENT", ...(campaignOf.get(m.keyId) ? { campaignId: campaignOf.get(m.keyId) } : {}) },
+      }));
       return this.deps.outbox.record(tx, ref, events);
     });
     dispatch();
   }
 
   /** FAILED with the reason, announced as message.update in the same transaction. */
-  private async fail(ref: EventSession, messages: Array<Pick<Claimed, "id" | "keyId" | "remoteJid">>, reason: string) {
+  private async fail(ref: EventSession, messages: Array<Pick<Claimed, "id" | "keyId" | "remoteJid"> & { payload?: StoredSend }>, reason: string) {
     const dispatch = await this.deps.db.$transaction(async (tx) => {
       const events: PendingEvent[] = [];
       for (const m of messages) {
         const { count } = await tx.message.updateMany({ where: { id: m.id, status: "PENDING" }, data: { status: "FAILED", failureReason: reason, sendAfter: null } });
-        if (count) events.push({ event: "message.update", data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", reason } });
+        const campaignId = m.payload?.campaignId;
+        if (count) events.push({ event: "message.update", data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", reason, ...(campaignId ? { campaignId } : {}) } });
       }
       return this.deps.outbox.record(tx, ref, events);
     });

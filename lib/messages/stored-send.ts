@@ -29,6 +29,8 @@ export interface StoredSend {
   scheduledAt?: string;
   /** Extra Baileys send options: a status post's recipients and text style (lib/status/). */
   sendOptions?: { statusJidList?: string[]; backgroundColor?: string; font?: number; broadcast?: boolean };
+  /** The campaign (lib/campaigns) that queued it: its message events carry the id. */
+  campaignId?: string;
 }
 
 /** A vCard 3.0 for Chatery's `{ contactName, contactPhone }` and our `{ contact: { name, phone } }`. */

@@ -1,0 +1,331 @@
+// The campaign runner: starts scheduled campaigns at their time and feeds each running campaign's
+// recipients into the durable send queue one at a time — the next one only when the previous one
+// has left the queue, due after the campaign's delay (`sendAfter`). So a paused campaign has at
+// most one send in hand, and it is taken back if the send worker has not claimed it yet
+// (lib/campaigns/withdraw-queued-sends.ts). Started once by server.ts, woken by campaign changes
+// and by the send queue's message events.
+//
+// Crash safety: a recipient's send carries the idempotency key `campaign:<id>:<recipientId>[:<retry>]`.
+// A process that dies after queueing it but before marking the recipient queued re-queues it with
+// the same key after the restart and gets the same message back, so no recipient is sent twice;
+// the send queue's own lease covers a send that was in hand.
+import "server-only";
+import type { Logger } from "pino";
+import { AppError } from "@/lib/errors/app-error";
+import { campaignGapMs } from "@/lib/campaigns/campaign-gap";
+import type { CampaignMessage, CampaignSettings } from "@/lib/campaigns/campaigns.schema";
+import { claimRunningCampaigns, releaseCampaign } from "@/lib/campaigns/claim-running-campaigns";
+import { emitCampaignEvent } from "@/lib/campaigns/emit-campaign-event";
+import { getCampaignStats } from "@/lib/campaigns/get-campaign-stats";
+import { ownerCaller } from "@/lib/campaigns/owner-caller";
+import { CAMPAIGN_SELECT, type CampaignRecord } from "@/lib/campaigns/public-campaign";
+import { renderTemplate } from "@/lib/campaigns/render-template";
+import { syncCampaignRecipients } from "@/lib/campaigns/sync-campaign-recipients";
+import { varyMessageText } from "@/lib/campaigns/vary-message-text";
+import { withdrawQueuedSends } from "@/lib/campaigns/withdraw-queued-sends";
+import type { Db } from "@/lib/db/create-prisma-client";
+import type { EventOutbox } from "@/lib/events/event-outbox";
+import { enqueueSend } from "@/lib/messages/enqueue-send";
+import type { SendContent } from "@/lib/messages/messages.schema";
+import { recordMissedStopReplies, recordStopReply } from "@/lib/opt-outs/record-stop-replies";
+import type { Worker } from "@/lib/server/runtime";
+import type { SessionManager } from "@/lib/whatsapp/session-manager";
+import { jidNormalizedUser } from "@whiskeysockets/baileys";
+
+export interface CampaignRunnerDeps {
+  db: Db;
+  sessions: SessionManager;
+  outbox: EventOutbox;
+  logger: Logger;
+  stopWords: readonly string[];
+  pollMs?: number;
+  leaseMs?: number;
+  /** Recipients of one campaign in the send queue at once when it has no gap between recipients (with a gap: 1). */
+  window?: number;
+  /** Numbers checked on WhatsApp per query. */
+  checkBatch?: number;
+}
+
+type Campaign = CampaignRecord;
+
+const PROGRESS_INTERVAL_MS = 1000;
+
+export function startCampaignRunner(deps: CampaignRunnerDeps): Worker {
+  const runner = new CampaignRunner(deps);
+  runner.start();
+  return runner;
+}
+
+class CampaignRunner implements Worker {
+  readonly name = "campaign-runner";
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly window: number;
+  private readonly checkBatch: number;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private unsubscribe: (() => void) | null = null;
+  /** Campaigns whose numbers changed since their last campaign.progress, and when that was. */
+  private readonly dirty = new Set<string>();
+  private readonly lastProgressAt = new Map<string, number>();
+  /** When each campaign's last recipient was sent (the gap is measured from it), and when its receipts were last followed. */
+  private readonly lastSentAt = new Map<string, number>();
+  private readonly lastFullSyncAt = new Map<string, number>();
+
+  constructor(private readonly deps: CampaignRunnerDeps) {
+    this.pollMs = deps.pollMs ?? 500;
+    this.leaseMs = deps.leaseMs ?? 10_000;
+    this.window = deps.window ?? 10;
+    this.checkBatch = deps.checkBatch ?? 50;
+  }
+
+  start() {
+    const { db, outbox, logger, stopWords } = this.deps;
+    this.unsubscribe = outbox.subscribe((event) => {
+      if (event.event === "message.update" && event.data.campaignId) this.wake();
+      if (event.event === "message" && typeof event.data.remoteJid === "string" && !event.data.fromMe) {
+        const jid = jidNormalizedUser(event.data.remoteJid);
+        recordStopReply(db, event.ownerId, jid, typeof event.data.text === "string" ? event.data.text : null, stopWords)
+          .then((added) => added && logger.info({ ownerId: event.ownerId }, "a campaign recipient opted out"))
+          .catch((error: unknown) => logger.error({ err: error }, "could not record an opt-out"));
+      }
+    });
+    // Replies that came in while no listener ran (the events above are not durable).
+    recordMissedStopReplies(db, stopWords, new Date(Date.now() - 7 * 24 * 3600 * 1000)).catch((error: unknown) => logger.error({ err: error }, "opt-out catch-up failed"));
+    this.schedule(0);
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(ms: number) {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.tick()
+        .catch((error: unknown) => this.deps.logger.error({ err: error }, "campaign runner tick failed"))
+        .finally(() => {
+          this.running = null;
+          const again = this.again;
+          this.again = false;
+          this.schedule(again ? 50 : this.pollMs);
+        });
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  private async tick() {
+    const { db, logger } = this.deps;
+    await this.startDueCampaigns();
+    const ids = await claimRunningCampaigns(db, this.leaseMs);
+    for (const id of ids) {
+      if (this.stopped) break;
+      try {
+        const campaign = await db.campaign.findUnique({ where: { id }, select: CAMPAIGN_SELECT });
+        if (campaign) await this.step(campaign);
+      } catch (error) {
+        logger.error({ err: error, campaignId: id }, "campaign step failed");
+      } finally {
+        await releaseCampaign(db, id).catch(() => {});
+      }
+    }
+    await this.flushProgress();
+  }
+
+  /** Scheduled campaigns whose time has come. */
+  private async startDueCampaigns() {
+    const { db, outbox } = this.deps;
+    const due = await db.campaign.findMany({ where: { status: "scheduled", scheduledAt: { lte: new Date() } }, select: CAMPAIGN_SELECT, take: 50 });
+    for (const c of due) {
+      const { count } = await db.campaign.updateMany({ where: { id: c.id, status: "scheduled" }, data: { status: "running", startedAt: new Date() } });
+      if (count) await emitCampaignEvent(outbox, c, "campaign.started", { total: c.total, scheduledAt: c.scheduledAt });
+    }
+  }
+
+  /** Follows the campaign's sends and queues the next recipient(s) while the window has room. */
+  private async step(campaign: Campaign) {
+    const { db } = this.deps;
+    const settings = (campaign.settings ?? {}) as CampaignSettings;
+    // Every step follows the one queued send; receipts and replies of the others once every 2 s.
+    const full = Date.now() - (this.lastFullSyncAt.get(campaign.id) ?? 0) >= 2000;
+    if (full) this.lastFullSyncAt.set(campaign.id, Date.now());
+    const sync = await syncCampaignRecipients(db, campaign, full ? {} : { queuedOnly: true, replies: false });
+    if (sync.changed) this.dirty.add(campaign.id);
+    if (sync.lastSentAt) this.lastSentAt.set(campaign.id, Math.max(this.lastSentAt.get(campaign.id) ?? 0, sync.lastSentAt.getTime()));
+    if (sync.failed && (settings.maxRetries ?? 0) > 0) {
+      // A failed send is tried again (a new send, a new key) until maxRetries is used up.
+      await db.$executeRaw`
+        UPDATE campaign_recipients SET status = 'pending', attempt = attempt + 1, "keyId" = NULL, "queuedAt" = NULL, reason = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'
+        WHERE "campaignId" = ${campaign.id} AND status = 'failed' AND attempt < ${settings.maxRetries}`;
+    }
+    // With a gap between recipients one at a time (the gap is measured from the previous send);
+    // without one, a few ahead so the send queue never waits on this runner. Either way the send
+    // worker holds at most one of them at a time, and pause withdraws the rest: "within one message".
+    const window = campaignGapMs(settings, () => 1) > 0 ? 1 : this.window;
+    let inFlight = await db.campaignRecipient.count({ where: { campaignId: campaign.id, status: "queued" } });
+    while (inFlight < window && !this.stopped) {
+      const next = await db.campaignRecipient.findFirst({
+        where: { campaignId: campaign.id, status: "pending" },
+        orderBy: { position: "asc" },
+        select: { id: true, jid: true, fields: true, attempt: true, onWhatsapp: true },
+      });
+      if (!next) break;
+      if (!next.jid) {
+        await this.skip(next.id, "invalid number");
+        continue;
+      }
+      if (await db.optOut.count({ where: { ownerId: campaign.ownerId, jid: next.jid } })) {
+        await this.skip(next.id, "opted out");
+        continue;
+      }
+      if (next.onWhatsapp === null) {
+        if (!(await this.checkNumbers(campaign))) break; // session not connected: look again later
+        continue;
+      }
+      const queued = await this.queue(campaign, settings, { ...next, jid: next.jid });
+      if (queued === "stop") break;
+      if (queued === "queued") inFlight++;
+      this.dirty.add(campaign.id);
+    }
+    if (inFlight === 0 && !(await db.campaignRecipient.count({ where: { campaignId: campaign.id, status: { in: ["pending", "queued"] } } }))) {
+      await this.complete(campaign);
+    }
+  }
+
+  /** Checks the next pending numbers on WhatsApp in one query; those not on WhatsApp are skipped. */
+  private async checkNumbers(campaign: Campaign): Promise<boolean> {
+    const { db, sessions, logger } = this.deps;
+    const sock = sessions.get(campaign.sessionId)?.socket;
+    if (!sock) return false;
+    const batch = await db.campaignRecipient.findMany({
+      where: { campaignId: campaign.id, status: "pending", onWhatsapp: null, jid: { not: null } },
+      orderBy: { position: "asc" },
+      take: this.checkBatch,
+      select: { id: true, jid: true },
+    });
+    if (batch.length === 0) return true;
+    let found: Array<{ jid: string; exists: boolean }>;
+    try {
+      found = ((await sock.onWhatsApp(...batch.map((r) => r.jid!.split("@")[0]))) ?? []) as Array<{ jid: string; exists: boolean }>;
+    } catch (error) {
+      logger.warn({ err: error, campaignId: campaign.id }, "could not check numbers on WhatsApp; trying again");
+      return false;
+    }
+    const exists = new Set(found.filter((f) => f.exists).map((f) => jidNormalizedUser(f.jid)));
+    const yes = batch.filter((r) => exists.has(r.jid!)).map((r) => r.id);
+    const no = batch.filter((r) => !exists.has(r.jid!)).map((r) => r.id);
+    if (yes.length) await db.campaignRecipient.updateMany({ where: { id: { in: yes } }, data: { onWhatsapp: true } });
+    if (no.length) {
+      await db.campaignRecipient.updateMany({ where: { id: { in: no }, status: "pending" }, data: { onWhatsapp: false, status: "skipped", reason: "not on WhatsApp" } });
+      this.dirty.add(campaign.id);
+    }
+    return true;
+  }
+
+  private async skip(recipientId: string, reason: string) {
+    await this.deps.db.campaignRecipient.updateMany({ where: { id: recipientId, status: "pending" }, data: { status: "skipped", reason } });
+  }
+
+  /** Renders the recipient's message and hands it to the send queue, due after the campaign's gap. */
+  private async queue(
+    campaign: Campaign,
+    settings: CampaignSettings,
+    recipient: { id: string; jid: string; fields: unknown; attempt: number },
+  ): Promise<"queued" | "skipped" | "stop"> {
+    const { db, logger } = this.deps;
+    const fields = { ...((recipient.fields as Record<string, unknown>) ?? {}), phone: recipient.jid.split("@")[0] };
+    const message = campaign.content as CampaignMessage;
+    const seed = settings.variation?.seed ? `${settings.variation.seed}:${recipient.id}` : recipient.id;
+    const render = (template: string) => renderTemplate(varyMessageText(template, settings.variation, seed), fields);
+    let content: SendContent;
+    if (message.kind === "text") {
+      const r = render(message.text);
+      if (!r.ok) return this.skip(recipient.id, `missing field: ${r.missing}`).then(() => "skipped" as const);
+      content = { kind: "text", text: r.text };
+    } else if (message.kind === "media" && message.caption) {
+      const r = render(message.caption);
+      if (!r.ok) return this.skip(recipient.id, `missing field: ${r.missing}`).then(() => "skipped" as const);
+      content = { ...message, caption: r.text };
+    } else content = message as SendContent;
+
+    // After a restart the first gap is measured from the campaign's latest send, once.
+    if (!this.lastSentAt.has(campaign.id)) {
+      const last = await db.campaignRecipient.aggregate({ where: { campaignId: campaign.id, sentAt: { not: null } }, _max: { sentAt: true } });
+      this.lastSentAt.set(campaign.id, last._max.sentAt?.getTime() ?? 0);
+    }
+    const lastSentAt = this.lastSentAt.get(campaign.id) ?? 0;
+    const sendAfter = new Date(Math.max(Date.now(), lastSentAt + campaignGapMs(settings)));
+    const idempotencyKey = `campaign:${campaign.id}:${recipient.id}${recipient.attempt ? `:${recipient.attempt}` : ""}`;
+    let keyId: string;
+    try {
+      const result = await enqueueSend(
+        ownerCaller(campaign.ownerId),
+        { sessionId: campaign.session.id, jid: recipient.jid, message: content, ...(settings.typingTime ? { typingTime: settings.typingTime } : {}) },
+        { idempotencyKey, sendAfter, campaignId: campaign.id },
+      );
+      keyId = result.messageId;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // The send cannot be accepted (session gone, media unreadable): this recipient fails, with why.
+      logger.warn({ err: error, campaignId: campaign.id }, "campaign recipient could not be queued");
+      await db.campaignRecipient.updateMany({ where: { id: recipient.id, status: "pending" }, data: { status: "failed", reason: error.message.slice(0, 500) } });
+      return "skipped";
+    }
+    await db.campaignRecipient.updateMany({ where: { id: recipient.id, status: "pending" }, data: { status: "queued", keyId, queuedAt: new Date() } });
+    // Paused or cancelled while we were queueing: take it back (unless the worker already has it).
+    const now = await db.campaign.findUnique({ where: { id: campaign.id }, select: { status: true } });
+    if (now?.status !== "running") {
+      await withdrawQueuedSends(db, campaign);
+      return "stop";
+    }
+    return "queued";
+  }
+
+  private async complete(campaign: Campaign) {
+    const { db, outbox } = this.deps;
+    const stats = await getCampaignStats(db, campaign);
+    // Nothing got through and something failed: the campaign failed (e.g. the session was logged out).
+    const failed = stats.sent === 0 && stats.failed > 0;
+    const { count } = await db.campaign.updateMany({
+      where: { id: campaign.id, status: "running" },
+      data: { status: failed ? "failed" : "completed", completedAt: new Date(), ...(failed ? { statusReason: "no recipient could be sent to" } : {}) },
+    });
+    if (!count) return;
+    this.dirty.delete(campaign.id);
+    this.lastSentAt.delete(campaign.id);
+    this.lastFullSyncAt.delete(campaign.id);
+    await emitCampaignEvent(outbox, campaign, "campaign.completed", { status: failed ? "failed" : "completed", statistics: stats });
+  }
+
+  /** campaign.progress, at most once a second per campaign. */
+  private async flushProgress() {
+    const { db, outbox } = this.deps;
+    const now = Date.now();
+    for (const id of [...this.dirty]) {
+      if (now - (this.lastProgressAt.get(id) ?? 0) < PROGRESS_INTERVAL_MS) continue;
+      this.dirty.delete(id);
+      this.lastProgressAt.set(id, now);
+      const campaign = await db.campaign.findUnique({ where: { id }, select: CAMPAIGN_SELECT });
+      if (!campaign) continue;
+      const stats = await getCampaignStats(db, campaign, { sync: false });
+      await emitCampaignEvent(outbox, campaign, "campaign.progress", { status: campaign.status, statistics: stats });
+    }
+    for (const [id, at] of this.lastProgressAt) if (now - at > 60_000) this.lastProgressAt.delete(id);
+  }
+}

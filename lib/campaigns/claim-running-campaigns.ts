@@ -1,0 +1,19 @@
+import "server-only";
+// The runner's claim on running campaigns, through the shared lease helper (lib/queue/): a claim
+// moves a campaign's `leaseUntil` one lease ahead, so two processes never drive one campaign at
+// once; it is released (due again) after each step, and a process that dies holds it for at most
+// one lease. Per-recipient idempotency keys would make a double step harmless anyway.
+import type { Db } from "@/lib/db/create-prisma-client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { defineLeaseQueue } from "@/lib/queue/claim-with-lease";
+
+const campaigns = defineLeaseQueue({ table: "campaigns", dueColumn: "leaseUntil", orderBy: Prisma.sql`"startedAt" NULLS FIRST, id` });
+
+export async function claimRunningCampaigns(db: Db, leaseMs: number, limit = 50): Promise<string[]> {
+  const rows = await campaigns.claim<{ id: string }>(db, { where: Prisma.sql`status = 'running'`, limit, leaseMs });
+  return rows.map((r) => r.id);
+}
+
+export async function releaseCampaign(db: Db, id: string): Promise<void> {
+  await campaigns.release(db, [id]);
+}

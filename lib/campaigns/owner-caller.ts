@@ -1,0 +1,7 @@
+// The runner sends on behalf of the campaign's owner (whoever created it): the owner's own scope
+// reaches the campaign's session and media, and nothing of another tenant.
+import type { Caller } from "@/lib/auth/caller";
+
+export function ownerCaller(ownerId: string): Caller {
+  return { id: ownerId, role: "OWNER", name: "campaign", email: "", username: "", ownerId: null, tenantId: ownerId, via: "apiKey" };
+}

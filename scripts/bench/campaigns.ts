@@ -1,0 +1,105 @@
+// Benchmark: campaigns. (1) Creating a 10,000-recipient campaign in one POST /api/campaigns — the
+// time to answer and the gateway's memory; (2) running a 1,000-recipient campaign with pacing off
+// and no delay — recipients per second end to end (start until the campaign is completed: every
+// recipient checked on WhatsApp, rendered, queued, sent through Baileys and acked by the emulated
+// server) and the gateway's resident memory before, during (peak of 1 s samples) and after.
+//   npx tsx scripts/bench/campaigns.ts [recipientsToRun] [recipientsToCreate]   (default 1000 10000)
+// Runs a sandbox gateway (production build, WA_MODE=sandbox) on loopback; the emulated network runs
+// inside the gateway's process, so its CPU and memory are part of the figures. Uses DATABASE_URL
+// when set (a fresh database is created and dropped), else the embedded PostgreSQL. Prints figures,
+// asserts nothing.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { startTestServer } from "../serve-test.mjs";
+
+const [toRun = 1000, toCreate = 10_000] = process.argv.slice(2).map(Number).filter(Boolean);
+
+const port = 3900 + Math.floor(Math.random() * 500);
+const gateway = await startTestServer({ port, env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "15000", LOG_LEVEL: "error" } });
+const base = gateway.baseUrl;
+// Interrupted: the gateway and its database go too.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void gateway.stop().finally(() => process.exit(130)));
+
+async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}${path}`, { method, headers: { "Content-Type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return { res, body: text ? JSON.parse(text) : null };
+}
+
+/** The gateway process: the one listening on our port. */
+const pid = Number(execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).match(/pid=(\d+)/)?.[1]);
+const rssMb = () => Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)![1]) / 1024;
+const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+/** CPU seconds the gateway process has used (user + system): what a recipient costs whatever the machine's load. */
+const cpuSeconds = () => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
+try {
+  const name = `bench${Date.now().toString(36)}`;
+  const registered = await api("POST", "/api/auth/register", { name, email: `${name}@bench.local`, username: name, password: "password-123" });
+  const cookie = registered.res.headers.get("set-cookie")!.split(";")[0];
+  const key = (await api("POST", "/api/user/api-key", undefined, { Cookie: cookie })).body.apiKey as string;
+  const auth = { "X-API-Key": key };
+  const { sessionId } = (await api("POST", "/api/sessions", { name: "bench" }, auth)).body;
+  await api("PATCH", `/api/sessions/${sessionId}/settings`, { config: { pacing: { enabled: false } } }, auth);
+  await api("POST", `/api/sessions/${sessionId}/connect`, undefined, auth);
+  await api("POST", `/api/sandbox/sessions/${sessionId}/scan`, {}, auth);
+  for (let s = 0; (await api("GET", `/api/sessions/${sessionId}/status`, undefined, auth)).body.status !== "CONNECTED"; s++) {
+    if (s > 300) throw new Error("session did not connect");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  console.log(`node ${process.version}, ${cpus().length} CPUs, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}, gateway pid ${pid}, load average ${load()}`);
+
+  // (1) Creation: three drafts of `toCreate` recipients each (numbers need not exist: nothing is sent).
+  console.log(`\ncreate a ${toCreate}-recipient campaign (one POST, body ${Math.round(JSON.stringify({ r: Array.from({ length: toCreate }, (_, i) => ({ number: `1666${String(i).padStart(7, "0")}`, name: `Name ${i}`, company: "Acme" })) }).length / 1024)} KB)`);
+  console.log("run\tanswer in ms\tRSS before MB\tRSS after MB");
+  for (let run = 1; run <= 3; run++) {
+    const recipients = Array.from({ length: toCreate }, (_, i) => ({ number: `1666${run}${String(i).padStart(6, "0")}`, name: `Name ${i}`, company: "Acme" }));
+    const before = rssMb();
+    const t = performance.now();
+    const { body } = await api("POST", "/api/campaigns", { name: `big ${run}`, sessionId, message: { text: "Hi {{Name}} from {{Company}}" }, recipients }, auth);
+    const ms = performance.now() - t;
+    console.log([run, ms.toFixed(0), before.toFixed(1), rssMb().toFixed(1)].join("\t"));
+    if (body.statistics.total !== toCreate) throw new Error(`expected ${toCreate} recipients, got ${body.statistics.total}`);
+    await api("DELETE", `/api/campaigns/${body.id}`, undefined, auth);
+  }
+
+  // (2) Running: `toRun` emulated contacts, one campaign, pacing off and no delay.
+  for (let i = 0; i < toRun; i += 4) {
+    await Promise.all([0, 1, 2, 3].filter((k) => i + k < toRun).map((k) => api("POST", "/api/sandbox/contacts", { phone: `1777${String(i + k).padStart(6, "0")}`, name: `C${i + k}` }, auth)));
+  }
+  await new Promise((r) => setTimeout(r, 3000));
+  const before = rssMb();
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb())), 1000);
+  const cpuBefore = cpuSeconds();
+  const t = performance.now();
+  const { body: created } = await api(
+    "POST",
+    "/api/campaigns",
+    { name: "run", sessionId, message: { text: "Hello {{Name}}" }, recipients: Array.from({ length: toRun }, (_, i) => ({ number: `1777${String(i).padStart(6, "0")}`, name: `C${i}` })), start: true },
+    auth,
+  );
+  let stats = created.statistics;
+  for (;;) {
+    const { body } = await api("GET", `/api/campaigns/${created.id}`, undefined, auth);
+    stats = body.statistics;
+    if (body.status === "completed" || body.status === "failed") break;
+    if (performance.now() - t > 30 * 60_000) throw new Error("campaign did not complete in 30 minutes");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const seconds = (performance.now() - t) / 1000;
+  const cpu = cpuSeconds() - cpuBefore;
+  clearInterval(sampler);
+  await new Promise((r) => setTimeout(r, 5000));
+  console.log(`\nrun a ${toRun}-recipient campaign, pacing off, no delay (up to 10 recipients in the send queue at a time)`);
+  console.log("recipients\tsent\tfailed\tskipped\tseconds\trecipients/s\tgateway CPU s\tCPU ms/recipient\tRSS before MB\tRSS peak MB\tRSS after MB\tload average");
+  console.log([toRun, stats.sent, stats.failed, stats.skipped, seconds.toFixed(1), (stats.sent / seconds).toFixed(1), cpu.toFixed(1), ((cpu * 1000) / toRun).toFixed(0), before.toFixed(1), peak.toFixed(1), rssMb().toFixed(1), load()].join("\t"));
+} finally {
+  await gateway.stop();
+}
+process.exit(0);
