@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { samplePng } from "../fixtures/media-samples";
 import { expectOk, request, uniqueName } from "../support/api-client";
-import { type Tenant, pairedSession, receivedBy, registerTenant, startSandboxGateway, waitFor } from "./chat-support";
+import { type Tenant, pairedSession, receivedBy, registerTenant, startSandboxGateway, waitFor, waitForSessionStatus } from "./chat-support";
 import { type Contact, campaignRecipients, createContacts, getCampaign, waitForCampaign } from "./campaigns-support";
 
 let gateway: TestServer;
@@ -24,7 +24,8 @@ const api = (method: string, path: string, tenant: Tenant, json?: unknown) => re
 const NOT_ON_WHATSAPP = "15559990001";
 
 beforeAll(async () => {
-  gateway = await startSandboxGateway();
+  // Sends whose session is away fail after 3 s (instead of 5 minutes): the retry test needs failures.
+  gateway = await startSandboxGateway({ SEND_WAIT_FOR_CONNECTION_MS: "3000" });
   base = gateway.baseUrl;
   [owner, other] = await Promise.all([registerTenant(base), registerTenant(base)]);
   main = await pairedSession(base, owner);
@@ -124,6 +125,36 @@ describe("a campaign", () => {
     await waitForCampaign(base, owner, created.id, "completed");
     for (const c of group) expect((await inboxWith(c.phone, marker)).length, c.phone).toBe(1);
     expect((await api("POST", `/api/campaigns/${created.id}/resume`, owner)).status).toBe(409);
+  });
+
+  it("a send that fails is reported with its reason and sent again by retry-failed, once", { timeout: 180_000 }, async () => {
+    const other = await pairedSession(base, owner);
+    const [first, second] = await createContacts(base, owner, 2, "51");
+    const marker = uniqueName("r");
+    const created = expectOk(
+      await api("POST", "/api/campaigns", owner, { name: "Retry", sessionId: other.sessionId, message: { text: `Retry ${marker}` }, recipients: [first.phone, second.phone], settings: { delayMs: 5000 }, start: true }),
+      "create",
+      201,
+    ).body;
+    const fromOther = async (phone: string) => (await receivedBy(base, owner, phone, other.sessionId)).filter((m) => m.text?.includes(marker));
+    await waitFor("the first recipient", async () => (await fromOther(first.phone)).length === 1, 60_000);
+    // Another client takes the number: the session is disconnected and the second send, waiting
+    // for it, fails after SEND_WAIT_FOR_CONNECTION_MS.
+    expectOk(await api("POST", `/api/sandbox/sessions/${other.sessionId}/fault`, owner, { kind: "conflict" }), "conflict");
+    await waitForSessionStatus(base, owner, other.sessionId, "DISCONNECTED");
+    const done = await waitForCampaign(base, owner, created.id, "completed", 60_000);
+    expect(done.statistics).toMatchObject({ sent: 1, failed: 1 });
+    expect((await campaignRecipients(base, owner, created.id, "?status=failed")).recipients).toEqual([expect.objectContaining({ number: second.phone, reason: "session not connected" })]);
+
+    expectOk(await api("POST", `/api/sessions/${other.sessionId}/connect`, owner), "reconnect");
+    await waitForSessionStatus(base, owner, other.sessionId, "CONNECTED");
+    const retried = expectOk(await api("POST", `/api/campaigns/${created.id}/retry-failed`, owner), "retry").body;
+    expect(retried.retried).toBe(1);
+    expect(retried.campaign.status).toBe("running");
+    const again = await waitForCampaign(base, owner, created.id, "completed", 60_000);
+    expect(again.statistics).toMatchObject({ sent: 2, failed: 0 });
+    expect(await fromOther(first.phone)).toHaveLength(1);
+    expect(await fromOther(second.phone)).toHaveLength(1);
   });
 
   it("a recipient who answers STOP is skipped by later campaigns, and the list can be edited", { timeout: 120_000 }, async () => {
