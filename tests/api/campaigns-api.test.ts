@@ -127,9 +127,9 @@ describe("a campaign", () => {
     expect((await api("POST", `/api/campaigns/${created.id}/resume`, owner)).status).toBe(409);
   });
 
-  it("a send that fails is reported with its reason and sent again by retry-failed, once", { timeout: 180_000 }, async () => {
+  it("a send that fails is reported with its reason, retried by maxRetries, and sent again by retry-failed, once", { timeout: 240_000 }, async () => {
     const other = await pairedSession(base, owner);
-    const [first, second] = await createContacts(base, owner, 2, "51");
+    const [first, second, third, fourth] = await createContacts(base, owner, 4, "51");
     const marker = uniqueName("r");
     const created = expectOk(
       await api("POST", "/api/campaigns", owner, { name: "Retry", sessionId: other.sessionId, message: { text: `Retry ${marker}` }, recipients: [first.phone, second.phone], settings: { delayMs: 5000 }, start: true }),
@@ -155,6 +155,19 @@ describe("a campaign", () => {
     expect(again.statistics).toMatchObject({ sent: 2, failed: 0 });
     expect(await fromOther(first.phone)).toHaveLength(1);
     expect(await fromOther(second.phone)).toHaveLength(1);
+
+    // With maxRetries the runner tries a failed send again by itself (a new send); when that fails
+    // too, the recipient stays failed.
+    const auto = expectOk(
+      await api("POST", "/api/campaigns", owner, { name: "Auto retry", sessionId: other.sessionId, message: { text: `Auto ${marker}` }, recipients: [third.phone, fourth.phone], settings: { delayMs: 5000, maxRetries: 1 }, start: true }),
+      "create",
+      201,
+    ).body;
+    await waitFor("the third recipient", async () => (await receivedBy(base, owner, third.phone, other.sessionId)).some((m) => m.text === `Auto ${marker}`), 60_000);
+    expectOk(await api("POST", `/api/sandbox/sessions/${other.sessionId}/fault`, owner, { kind: "conflict" }), "conflict again");
+    const autoDone = await waitForCampaign(base, owner, auto.id, "completed", 90_000);
+    expect(autoDone.statistics).toMatchObject({ sent: 1, failed: 1 });
+    expect((await campaignRecipients(base, owner, auto.id, "?status=failed")).recipients).toEqual([expect.objectContaining({ number: fourth.phone, attempt: 1, reason: "session not connected" })]);
   });
 
   it("a recipient who answers STOP is skipped by later campaigns, and the list can be edited", { timeout: 120_000 }, async () => {
