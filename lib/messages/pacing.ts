@@ -1,6 +1,7 @@
 // Per-session send pacing, because fast bursts get numbers banned: a minimum gap plus random jitter
 // between two sends, and a cap per rolling minute. Pure: the send worker keeps one PacingState per
 // session and asks it when the next send may go.
+import { backoffMs } from "@/lib/queue/backoff";
 import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 
 export interface PacingSettings {
@@ -59,5 +60,5 @@ export class PacingState {
 
 /** Exponential backoff between attempts of one send: 2 s, 4 s, 8 s, … capped at a minute. */
 export function retryDelayMs(attempt: number, baseMs = 2000, maxMs = 60_000): number {
-  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return backoffMs(attempt - 1, { baseMs, maxMs });
 }

@@ -5,6 +5,8 @@
 // the first attempt to the last. Each wait is jittered by ±20% so that receivers coming back from an
 // outage are not hit by every delivery at the same instant.
 
+import { backoffMs } from "@/lib/queue/backoff";
+
 export const MAX_DOUBLINGS = 11;
 
 export interface RetryPolicy {
@@ -14,12 +16,12 @@ export interface RetryPolicy {
 
 /** The wait before attempt `attempt + 1`, after `attempt` (1-based) attempts failed, without jitter. */
 export function retryDelayMs(attempt: number, baseMs: number): number {
-  return baseMs * 2 ** Math.min(Math.max(attempt - 1, 0), MAX_DOUBLINGS);
+  return backoffMs(attempt - 1, { baseMs, maxDoublings: MAX_DOUBLINGS });
 }
 
 /** The jittered wait; `random` in [0, 1). */
 export function jitteredDelayMs(attempt: number, baseMs: number, random: number = Math.random()): number {
-  return Math.round(retryDelayMs(attempt, baseMs) * (0.8 + 0.4 * random));
+  return backoffMs(attempt - 1, { baseMs, maxDoublings: MAX_DOUBLINGS, jitter: { ratio: 0.2 } }, () => random);
 }
 
 /** The whole schedule without jitter: waits after attempts 1 … maxAttempts-1. */

@@ -1,5 +1,6 @@
 // What to do when a session's WhatsApp connection closes, decided from Baileys' status code.
 // Pure, so that every branch is unit-tested; lib/whatsapp/managed-session.ts acts on it.
+import { backoffMs } from "@/lib/queue/backoff";
 
 /** Baileys' DisconnectReason values (kept here so this file has no runtime dependency). */
 export const CLOSE_CODES = {
@@ -55,6 +56,5 @@ export interface BackoffOptions {
  * sessions dropped together (a network blip, a restart of WhatsApp's edge) do not all return at once.
  */
 export function backoffDelay(attempt: number, options: BackoffOptions, random: () => number = Math.random): number {
-  const exponential = Math.min(options.maxMs, options.initialMs * 2 ** Math.max(0, attempt));
-  return Math.round(exponential / 2 + random() * (exponential / 2));
+  return backoffMs(attempt, { baseMs: options.initialMs, maxMs: options.maxMs, jitter: "equal" }, random);
 }
