@@ -3,9 +3,16 @@
 // caused it, and only after the commit is it pushed to Socket.io and to in-process subscribers
 // (the webhook worker's wake-up). A crash therefore loses no event, and no consumer sees an event
 // whose change was rolled back.
+//
+// Order (issue 17): every event gets `seq`, a database sequence. record() first takes a
+// transaction-scoped advisory lock on the session, so the transactions recording events of one
+// session run their recording one after another and commit in the order they took their numbers:
+// within a session `seq` is commit order, the order webhooks, Socket.io and the events API use. It
+// never ties and never goes backwards, in one process or several. Call record() last in a
+// transaction (after its other writes), so the lock is held only for the inserts and the commit.
 import type { Server } from "socket.io";
 import type { Db } from "@/lib/db/create-prisma-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { eventMatches } from "@/lib/events/event-names";
 import { sessionManageRoom, sessionRoom } from "@/lib/realtime/session-room";
 
@@ -19,6 +26,8 @@ export interface EventSession {
 
 export interface RecordedEvent {
   id: string;
+  /** The event's place in the order of events (see above). */
+  seq: number;
   event: string;
   sessionId: string;
   ownerId: string;
@@ -60,10 +69,13 @@ export class EventOutbox {
    */
   async record(tx: Tx, session: EventSession, events: PendingEvent[]): Promise<() => void> {
     if (events.length === 0) return () => {};
+    await lockSessionEvents(tx, session.id);
     const rows = await tx.event.createManyAndReturn({
       data: events.map((e) => ({ ownerId: session.ownerId, sessionId: session.id, event: e.event, payload: toJson(e.data) })),
-      select: { id: true, event: true, payload: true, createdAt: true },
+      select: { id: true, seq: true, event: true, payload: true, createdAt: true },
     });
+    // One INSERT numbers its rows in the order given, but RETURNING does not promise that order.
+    rows.sort((a, b) => (a.seq < b.seq ? -1 : 1));
     const hooks = await tx.webhook.findMany({
       where: { ownerId: session.ownerId, isActive: true, OR: [{ sessionId: null }, { sessionId: session.id }] },
       select: { id: true, events: true },
@@ -74,6 +86,7 @@ export class EventOutbox {
     if (deliveries.length) await tx.webhookDelivery.createMany({ data: deliveries });
     const recorded: RecordedEvent[] = rows.map((row) => ({
       id: row.id,
+      seq: Number(row.seq),
       event: row.event,
       sessionId: session.sessionId,
       ownerId: session.ownerId,
@@ -98,7 +111,7 @@ export class EventOutbox {
     const io = this.io();
     for (const e of events) {
       // `eventId`, not `id`: message events carry the message's own id in `id`.
-      const payload = { ...e.data, eventId: e.id, sessionId: e.sessionId, timestamp: e.timestamp };
+      const payload = { ...e.data, eventId: e.id, seq: e.seq, sessionId: e.sessionId, timestamp: e.timestamp };
       // QR codes link a phone to the session: only those who may manage it see them.
       if (e.event === "qr") io?.to(sessionManageRoom(e.sessionId)).emit(e.event, payload);
       else io?.to(sessionRoom(e.sessionId)).emit(e.event, payload);
@@ -106,3 +119,14 @@ export class EventOutbox {
     }
   }
 }
+
+/**
+ * Serialises the recording of one session's events until the transaction ends (see the header).
+ * Sessions do not wait for each other (short of a hash collision, which only costs a wait).
+ */
+async function lockSessionEvents(tx: Tx, sessionDbId: string): Promise<void> {
+  await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(${EVENT_LOCK_SPACE}::int, hashtext(${sessionDbId}))`);
+}
+
+/** The first key of the two-key advisory locks this module takes ("ev"). */
+const EVENT_LOCK_SPACE = 0x6576;

@@ -3,7 +3,7 @@
 // Baileys socket. Started once by server.ts and woken by every accepted send.
 //
 // Crash safety: a message is claimed by moving its `sendAfter` one short lease into the future (and
-// counting the attempt) in one UPDATE … FOR UPDATE SKIP LOCKED; the lease is renewed while the send
+// counting the attempt) in one UPDATE … FOR UPDATE SKIP LOCKED (lib/queue/claim-with-lease.ts); the lease is renewed while the send
 // is in hand (typing, sending) and replaced by its outcome. A process that dies in between leaves a claim
 // that expires within one lease, and the next process sends the message again with the same
 // WhatsApp id, which WhatsApp treats as the same message.
@@ -17,6 +17,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { readMediaFile } from "@/lib/media/read-media-file";
 import { PacingState, resolvePacing, retryDelayMs, type PacingDefaults } from "@/lib/messages/pacing";
 import type { StoredSend } from "@/lib/messages/stored-send";
+import { defineLeaseQueue } from "@/lib/queue/claim-with-lease";
 import type { Worker } from "@/lib/server/runtime";
 import type { ManagedSession } from "@/lib/whatsapp/managed-session";
 import type { SessionManager } from "@/lib/whatsapp/session-manager";
@@ -42,6 +43,8 @@ export interface SendWorkerDeps {
 
 interface Claimed {
   id: string;
+  /** When it was handed to WhatsApp: its place in the chat (messages.receivedAt). */
+  sentAt?: number;
   sessionId: string;
   keyId: string;
   remoteJid: string;
@@ -56,6 +59,18 @@ type Attempt = { outcome: "sent" | "released" } | { outcome: "retry" | "failed";
 class PermanentSendError extends Error {}
 
 const FAILED_NOT_CONNECTED = "session not connected";
+
+/**
+ * The send queue is the `messages` table: PENDING rows with a payload, due at `sendAfter`, taken
+ * oldest accepted first (lib/queue/claim-with-lease.ts).
+ */
+const sendQueue = defineLeaseQueue({
+  table: "messages",
+  dueColumn: "sendAfter",
+  attemptsColumn: "attempts",
+  updatedAtColumn: "updatedAt",
+  orderBy: Prisma.sql`"createdAt", id`,
+});
 const MIN_SCAN_INTERVAL_MS = 50;
 
 export function startSendWorker(deps: SendWorkerDeps): Worker {
@@ -223,19 +238,12 @@ class SendWorker implements Worker {
    * concurrent claimers pass each other. Times are compared in UTC, as Prisma stores them.
    */
   private async claim(sessionId: string): Promise<Claimed | null> {
-    const rows = await this.deps.db.$queryRaw<Array<{ id: string; keyId: string; remoteJid: string; payload: unknown; attempts: number }>>`
-      UPDATE messages
-      SET "sendAfter" = (now() AT TIME ZONE 'UTC') + ${this.leaseMs}::int * interval '1 millisecond',
-          attempts = attempts + 1,
-          "updatedAt" = (now() AT TIME ZONE 'UTC')
-      WHERE id = (
-        SELECT id FROM messages
-        WHERE "sessionId" = ${sessionId} AND status = 'PENDING' AND payload IS NOT NULL AND "sendAfter" <= (now() AT TIME ZONE 'UTC')
-        ORDER BY "createdAt", id
-        LIMIT 1
-        FOR UPDATE SKIP LOCKED
-      )
-      RETURNING id, "keyId", "remoteJid", payload, attempts`;
+    const rows = await sendQueue.claim<{ id: string; keyId: string; remoteJid: string; payload: unknown; attempts: number }>(this.deps.db, {
+      where: Prisma.sql`"sessionId" = ${sessionId} AND status = 'PENDING' AND payload IS NOT NULL`,
+      limit: 1,
+      leaseMs: this.leaseMs,
+      returning: Prisma.sql`id, "keyId", "remoteJid", payload, attempts`,
+    });
     const row = rows[0];
     if (!row) return null;
     const payload = (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as StoredSend;
@@ -248,8 +256,8 @@ class SendWorker implements Worker {
     let renewing: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
       renewing = renewing.then(() =>
-        db.message
-          .updateMany({ where: { id: claimed.id, status: "PENDING", attempts: claimed.attempts }, data: { sendAfter: new Date(Date.now() + this.leaseMs) } })
+        sendQueue
+          .renew(db, [claimed.id], this.leaseMs, Prisma.sql`status = 'PENDING' AND attempts = ${claimed.attempts}`)
           .catch((error: unknown) => logger.warn({ err: error, messageId: claimed.keyId }, "could not renew a send's lease")),
       );
     }, Math.max(50, Math.floor(this.leaseMs / 3)));
@@ -272,9 +280,10 @@ class SendWorker implements Worker {
         await this.fail(ref, [claimed], result.reason);
         break;
       case "retry":
-        await db.message.updateMany({
-          where: { id: claimed.id, status: "PENDING" },
-          data: { sendAfter: new Date(Date.now() + retryDelayMs(claimed.attempts)), failureReason: result.reason },
+        await sendQueue.release(db, [claimed.id], {
+          afterMs: retryDelayMs(claimed.attempts),
+          set: Prisma.sql`"failureReason" = ${result.reason}`,
+          where: Prisma.sql`status = 'PENDING'`,
         });
         break;
     }
@@ -298,6 +307,8 @@ class SendWorker implements Worker {
         if (this.stopped) return { outcome: "released" };
         await sock.sendPresenceUpdate("paused", claimed.remoteJid).catch(() => undefined);
       }
+      // Before the call: nothing the recipient answers can arrive before this.
+      claimed.sentAt = Date.now();
       await withTimeout(sock.sendMessage(claimed.remoteJid, content, { messageId: claimed.keyId, ...(quoted ? { quoted } : {}) }), this.sendTimeoutMs);
       return { outcome: "sent" };
     } catch (error) {
@@ -312,12 +323,18 @@ class SendWorker implements Worker {
   private async markSent(ref: EventSession, claimed: Claimed[]) {
     const sentAt = new Date();
     const ids = claimed.map((c) => c.id);
+    // Each message's own send time: its place in the chat (receivedAt) and its timestamp.
+    const times = claimed.map((c) => new Date(c.sentAt ?? sentAt.getTime()).toISOString().slice(0, -1));
     const dispatch = await this.deps.db.$transaction(async (tx) => {
-      const moved = await tx.message.updateManyAndReturn({
-        where: { id: { in: ids }, status: "PENDING" },
-        data: { status: "SENT", sentAt, timestamp: sentAt, sendAfter: null, failureReason: null },
-        select: { keyId: true, remoteJid: true },
-      });
+      const moved = await tx.$queryRaw<Array<{ keyId: string; remoteJid: string }>>`
+        UPDATE messages m SET status = 'SENT', "sentAt" = v.at, timestamp = v.at, "receivedAt" = v.at, "sendAfter" = NULL, "failureReason" = NULL,
+               "updatedAt" = (now() AT TIME ZONE 'UTC')
+        FROM (SELECT unnest(${ids}::text[]) AS id, unnest(${times}::timestamp[]) AS at) v
+        WHERE m.id = v.id AND m.status = 'PENDING'
+        RETURNING m."keyId", m."remoteJid"`;
+      // Announced in the order they were sent (RETURNING has no order).
+      const sendOrder = new Map(claimed.map((c, i) => [c.keyId, i]));
+      moved.sort((a, b) => (sendOrder.get(a.keyId) ?? 0) - (sendOrder.get(b.keyId) ?? 0));
       if (moved.length < ids.length) await tx.message.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { sentAt, sendAfter: null } });
       for (const { payload } of claimed) {
         const { target, op, content } = payload;
@@ -349,7 +366,7 @@ class SendWorker implements Worker {
 
   /** Gives a claim back untried (the session went away, or the worker is stopping). */
   private async release(claimed: Claimed) {
-    await this.deps.db.message.updateMany({ where: { id: claimed.id, status: "PENDING" }, data: { sendAfter: new Date(), attempts: { decrement: 1 } } });
+    await sendQueue.release(this.deps.db, [claimed.id], { set: Prisma.sql`attempts = attempts - 1`, where: Prisma.sql`status = 'PENDING'` });
   }
 
   /** Sends accepted before `cutoff` whose session has not been connected since: FAILED. */

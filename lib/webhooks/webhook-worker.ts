@@ -2,12 +2,14 @@ import "server-only";
 // Delivers the outbox's webhook deliveries. Every process may run one; they share the work through
 // the database:
 //
-// - A webhook's deliveries go out one at a time, oldest event first: only the oldest undelivered
-//   delivery of a webhook (its "head") may be claimed, and only when it is due. A receiver that is
+// - A webhook's deliveries go out one at a time, in the order of events (`events.seq`): only the
+//   earliest undelivered delivery of a webhook (its "head") may be claimed, and only when it is due.
+//   A delivery being retried therefore holds back the later ones of its webhook; once it is DEAD
+//   (attempts exhausted or rejected) the next one becomes the head and delivery goes on. A receiver that is
 //   down therefore gets its events in order once it is back, and a slow one holds up nobody else:
 //   up to WEBHOOK_CONCURRENCY webhooks are served at once, each by its own chain.
 // - Claiming is one UPDATE over `SELECT … FOR UPDATE SKIP LOCKED` that moves the head's
-//   nextAttemptAt forward by a lease. Nothing else marks it taken, so a delivery claimed by a
+//   nextAttemptAt forward by a lease (lib/queue/claim-with-lease.ts). Nothing else marks it taken, so a delivery claimed by a
 //   process that dies is simply due again once the lease runs out: at-least-once, never lost.
 // - The attempt is logged (WebhookAttempt) and the delivery moved on in one transaction after the
 //   HTTP exchange — no network I/O inside a transaction.
@@ -19,11 +21,13 @@ import { AppError } from "@/lib/api/app-error";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { env } from "@/lib/env";
 import type { RecordedEvent } from "@/lib/events/event-outbox";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { safeFetch, type SafeFetchOptions, type SafeFetchResult } from "@/lib/net/safe-fetch";
+import { defineLeaseQueue } from "@/lib/queue/claim-with-lease";
 import type { Worker } from "@/lib/server/runtime";
 import { buildWebhookRequest } from "@/lib/webhooks/build-webhook-request";
 import { parseWebhookReply, replyTargetOf, type WebhookReply } from "@/lib/webhooks/parse-webhook-reply";
-import { pruneEvents } from "@/lib/webhooks/prune-events";
+import { pruneEvents } from "@/lib/events/prune-events";
 import { nextDeliveryState } from "@/lib/webhooks/retry-policy";
 import { sendWebhookReply } from "@/lib/webhooks/send-webhook-reply";
 import { openWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
@@ -80,6 +84,8 @@ export interface Claimed {
   ownerId: string;
   attempts: number;
   eventId: string;
+  /** The event's place in the order of events. */
+  seq: number;
   event: string;
   payload: unknown;
   eventCreatedAt: Date;
@@ -108,40 +114,45 @@ function defaultOptions(): WebhookWorkerOptions {
 }
 
 /**
+ * The webhook delivery queue (lib/queue/claim-with-lease.ts): due at `nextAttemptAt`, which a
+ * claim moves one lease ahead.
+ */
+const deliveryQueue = defineLeaseQueue({ table: "webhook_deliveries", dueColumn: "nextAttemptAt", updatedAtColumn: "updatedAt", orderBy: Prisma.sql`"nextAttemptAt", id` });
+
+/**
  * Claims up to `limit` due heads of webhooks not in `busy`, leasing each for `leaseMs`, and reads
- * what their attempts need — one statement, one round trip.
+ * what their attempts need — one statement, one round trip. A webhook's head is its undelivered
+ * delivery of the earliest event in the order of events (`events.seq`, issue 17).
  */
 export async function claimDueDeliveries(db: Db, limit: number, busy: string[], leaseMs: number): Promise<Claimed[]> {
   if (limit <= 0) return [];
-  return db.$queryRaw<Claimed[]>`
+  const claim = deliveryQueue.claimStatement({
+    where: Prisma.sql`id IN (SELECT id FROM due) AND status IN ('PENDING', 'FAILED')`,
+    limit,
+    leaseMs,
+    returning: Prisma.sql`id, "webhookId", "ownerId", attempts, "eventId"`,
+  });
+  const rows = await db.$queryRaw<Array<Claimed & { seq: bigint | number }>>`
     WITH heads AS (
       SELECT DISTINCT ON (d."webhookId") d.id, d."webhookId", d."nextAttemptAt"
       FROM webhook_deliveries d
       JOIN webhooks w ON w.id = d."webhookId" AND w."isActive"
+      JOIN events he ON he.id = d."eventId"
       WHERE d.status IN ('PENDING', 'FAILED')
-      ORDER BY d."webhookId", d."createdAt", d."eventId"
+      ORDER BY d."webhookId", he.seq
     ), due AS (
       SELECT id FROM heads
       WHERE "nextAttemptAt" <= (now() AT TIME ZONE 'UTC') AND NOT ("webhookId" = ANY(${busy}::text[]))
-      ORDER BY "nextAttemptAt"
-      LIMIT ${limit}
-    ), claimed AS (
-      UPDATE webhook_deliveries SET "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000}::double precision), "updatedAt" = (now() AT TIME ZONE 'UTC')
-      WHERE id IN (
-        SELECT d.id FROM webhook_deliveries d
-        WHERE d.id IN (SELECT id FROM due) AND d.status IN ('PENDING', 'FAILED') AND d."nextAttemptAt" <= (now() AT TIME ZONE 'UTC')
-        FOR UPDATE SKIP LOCKED
-      )
-      RETURNING id, "webhookId", "ownerId", attempts, "eventId"
-    )
+    ), claimed AS (${claim})
     SELECT c.id, c."webhookId", c."ownerId", c.attempts, c."eventId",
-           e.event, e.payload, e."createdAt" AS "eventCreatedAt",
+           e.seq, e.event, e.payload, e."createdAt" AS "eventCreatedAt",
            s.id AS "sessionDbId", s."sessionId", s.metadata,
            w.url, encode(w.secret, 'base64') AS secret, w.origin, w."replyEnabled"
     FROM claimed c
     JOIN events e ON e.id = c."eventId"
     JOIN whatsapp_sessions s ON s.id = e."sessionId"
     JOIN webhooks w ON w.id = c."webhookId"`;
+  return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
 }
 
 /** A delivery log row's id, made here because the attempt is written by raw SQL. */
@@ -180,6 +191,7 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     }
     const request = buildWebhookRequest({
       eventId: event.id,
+      seq: delivery.seq,
       event: event.event,
       sessionId: delivery.sessionId,
       createdAt: delivery.eventCreatedAt,

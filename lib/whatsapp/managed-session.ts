@@ -225,6 +225,7 @@ export class ManagedSession {
       ...this.ctx.socketOptions(),
     });
     this.sock = sock;
+    handleMessagesInArrivalOrder(sock, this.ctx.logger);
     sock.ev.process((events) => {
       void this.enqueue(() => this.handleEvents(generation, sock, auth, events));
     });
@@ -385,4 +386,27 @@ export class ManagedSession {
       this.ctx.logger.warn({ err: error, sessionId: this.ref.sessionId }, "profile picture guard could not restore the picture");
     }
   }
+}
+
+/**
+ * Baileys handles incoming message stanzas concurrently and only serialises them at decryption,
+ * after an awaited LID-mapping lookup (and, for a contact's first messages, a mapping write) that
+ * takes longer for some stanzas than for others. A contact's third message could therefore be
+ * decrypted, upserted and recorded before its first (issue 17: "ping media" reached a webhook
+ * before "ping text"). Running Baileys' own handlers for `CB:message` one stanza at a time keeps
+ * the order in which WhatsApp delivered them; decryption was serialised already, so this costs
+ * only the overlap of the lookups. Offline stanzas are queued by Baileys in order either way.
+ */
+export function handleMessagesInArrivalOrder(sock: WASocket, logger: Logger): void {
+  const ws = sock.ws as unknown as import("node:events").EventEmitter;
+  const handlers = ws.listeners("CB:message") as Array<(node: unknown) => unknown>;
+  if (handlers.length === 0) {
+    logger.warn("Baileys registers no CB:message handler any more: incoming messages may be recorded out of order");
+    return;
+  }
+  ws.removeAllListeners("CB:message");
+  let previous: Promise<unknown> = Promise.resolve();
+  ws.on("CB:message", (node: unknown) => {
+    previous = previous.then(() => Promise.all(handlers.map((handler) => handler(node)))).catch(() => undefined);
+  });
 }

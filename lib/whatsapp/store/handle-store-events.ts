@@ -51,8 +51,14 @@ export function messageEventData(msg: WAMessage) {
   };
 }
 
-async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: boolean) {
+/**
+ * `history`: messages from a history sync take their place in a chat by WhatsApp's timestamp;
+ * everything else by when the server received it (issue 15: WhatsApp's timestamps are whole
+ * seconds, so a quick answer would tie with, or sort above, the message it answers).
+ */
+async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: boolean, history = false) {
   const { db, ref } = ctx;
+  const receivedAt = new Date();
   for (const msg of messages) {
     const keyId = msg.key.id;
     const remoteJid = msg.key.remoteJid ? jidNormalizedUser(msg.key.remoteJid) : null;
@@ -78,6 +84,7 @@ async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: bo
         content: d.content,
         status,
         timestamp,
+        receivedAt: history ? timestamp : receivedAt,
         quoteId: d.quoteId,
         raw,
       },
@@ -88,8 +95,8 @@ async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: bo
     const isGroup = Boolean(isJidGroup(remoteJid));
     await db.chat.upsert({
       where: { sessionId_jid: { sessionId: ref.id, jid: remoteJid } },
-      create: { sessionId: ref.id, ownerId: ref.ownerId, jid: remoteJid, isGroup, lastMessageAt: timestamp, unreadCount: !fromMe && notify ? 1 : 0, name: isGroup ? null : (msg.pushName ?? null) },
-      update: { lastMessageAt: timestamp, ...(!fromMe && notify ? { unreadCount: { increment: 1 } } : {}) },
+      create: { sessionId: ref.id, ownerId: ref.ownerId, jid: remoteJid, isGroup, lastMessageAt: history ? timestamp : receivedAt, unreadCount: !fromMe && notify ? 1 : 0, name: isGroup ? null : (msg.pushName ?? null) },
+      update: { lastMessageAt: history ? timestamp : receivedAt, ...(!fromMe && notify ? { unreadCount: { increment: 1 } } : {}) },
     });
     if (!fromMe && msg.pushName && !isGroup) {
       await db.contact.upsert({
@@ -170,7 +177,7 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
       });
     }
     for (const contact of history.contacts) await upsertContact(ctx, contact);
-    await saveMessages(ctx, history.messages, false);
+    await saveMessages(ctx, history.messages, false, true);
     publish("history.sync", { chats: history.chats.length, contacts: history.contacts.length, messages: history.messages.length });
   }
 
@@ -207,6 +214,12 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
     publish("contact.update", { jid: jidNormalizedUser(contact.id), name: contact.name ?? null, notify: contact.notify ?? null, imgUrl: contact.imgUrl ?? null });
   }
 
+  // Everything a batch's messages cause is announced in the order the messages arrived (issue 17):
+  // edits, revokes and reactions are taken from the message that carries them, in its place in
+  // the upsert, rather than from the messages.update / messages.reaction events Baileys derives
+  // from it (which come after every upsert of the batch). Those are used only when no message of
+  // the batch carried them.
+  const handled = new Set<string>();
   const upsert = events["messages.upsert"];
   if (upsert) {
     await saveMessages(ctx, upsert.messages, upsert.type === "notify");
@@ -222,10 +235,25 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
           }
         }
       }
+      const protocol = msg.message?.protocolMessage;
+      const targetId = protocol?.key?.id;
+      if (protocol && targetId) {
+        // Baileys' own convention for the derived update: the carrier's key with the target's id.
+        const target = { id: targetId, remoteJid: msg.key.remoteJid, fromMe: msg.key.fromMe };
+        if (protocol.type === proto.Message.ProtocolMessage.Type.MESSAGE_EDIT && protocol.editedMessage) {
+          await applyEdit(ctx, target, protocol.editedMessage, publish);
+          handled.add(`edit:${targetId}`);
+        } else if (protocol.type === proto.Message.ProtocolMessage.Type.REVOKE) {
+          await applyRevoke(ctx, target, publish);
+          handled.add(`revoke:${targetId}`);
+        }
+        continue;
+      }
       if (!msg.message || isProtocolOnly(msg.message)) continue;
       const data = messageEventData(msg);
       if (data.type === "REACTION") {
         publish("message.reaction", { ...data, reaction: data.text, targetId: data.quoteId });
+        if (data.quoteId) handled.add(`react:${data.quoteId}`);
         continue;
       }
       const isStatus = msg.key.remoteJid === "status@broadcast";
@@ -249,25 +277,11 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
         publish("message.update", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, status });
       }
     }
-    // An edit replaces the text (or caption) the store shows; the event says it was edited.
     const edited = update.message?.editedMessage?.message;
-    if (edited) {
-      const d = describeMessage(edited);
-      const { count } = await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { content: d.content } });
-      if (count > 0) publish("message.update", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, edited: true, text: d.content });
-    }
+    if (edited && !handled.has(`edit:${key.id}`)) await applyEdit(ctx, { id: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe }, edited, publish);
     // A revoke ("delete for everyone") arrives as an update that empties the message.
     const revoked = update.message === null || update.messageStubType === proto.WebMessageInfo.StubType.REVOKE;
-    if (revoked) {
-      if (ctx.config.antiDelete) {
-        await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date() } });
-        const kept = await db.message.findUnique({ where: { sessionId_keyId: { sessionId: ref.id, keyId: key.id } }, select: { content: true, type: true } });
-        publish("message.revoke", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: true, type: kept?.type ?? null, content: kept?.content ?? null });
-      } else {
-        await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date(), content: null, raw: null } });
-        publish("message.revoke", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: false });
-      }
-    }
+    if (revoked && !handled.has(`revoke:${key.id}`)) await applyRevoke(ctx, { id: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe }, publish);
   }
 
   for (const receipt of events["message-receipt.update"] ?? []) {
@@ -280,6 +294,7 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
   }
 
   for (const reaction of events["messages.reaction"] ?? []) {
+    if (reaction.key.id && handled.has(`react:${reaction.key.id}`)) continue; // announced with its message
     publish("message.reaction", { targetId: reaction.key.id, remoteJid: reaction.key.remoteJid, reaction: reaction.reaction.text ?? "", from: reaction.reaction.key?.participant ?? reaction.reaction.key?.remoteJid ?? null });
   }
 
@@ -292,6 +307,29 @@ async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, p
   if (participants) publish("group.participants", { jid: participants.id, action: participants.action, participants: participants.participants, author: participants.author });
 
   for (const call of events.call ?? []) publish("call", { id: call.id, from: call.from, status: call.status, isVideo: call.isVideo ?? false, isGroup: call.isGroup ?? false });
+}
+
+type Publish = (event: string, data: Record<string, unknown>) => void;
+type TargetKey = { id: string; remoteJid?: string | null; fromMe?: boolean | null };
+
+/** An edit replaces the text (or caption) the store shows; the event says it was edited. */
+async function applyEdit(ctx: StoreContext, key: TargetKey, edited: proto.IMessage, publish: Publish) {
+  const d = describeMessage(edited);
+  const { count } = await ctx.db.message.updateMany({ where: { sessionId: ctx.ref.id, keyId: key.id }, data: { content: d.content } });
+  if (count > 0) publish("message.update", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, edited: true, text: d.content });
+}
+
+/** "Delete for everyone": kept with revokedAt under antiDelete, emptied otherwise. */
+async function applyRevoke(ctx: StoreContext, key: TargetKey, publish: Publish) {
+  const { db, ref } = ctx;
+  if (ctx.config.antiDelete) {
+    await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date() } });
+    const kept = await db.message.findUnique({ where: { sessionId_keyId: { sessionId: ref.id, keyId: key.id } }, select: { content: true, type: true } });
+    publish("message.revoke", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: true, type: kept?.type ?? null, content: kept?.content ?? null });
+  } else {
+    await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date(), content: null, raw: null } });
+    publish("message.revoke", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: false });
+  }
 }
 
 /**
