@@ -74,6 +74,8 @@ export class ManagedSession {
   private stopped = true;
   private waiters = new Set<() => void>();
   private readonly earlyStatuses = new Map<string, import("@/lib/generated/prisma/enums").MessageStatus>();
+  /** When each incoming message stanza reached the socket (ms), until the store has used it. */
+  private readonly arrivals = new Map<string, number>();
 
   constructor(
     private readonly ctx: SessionContext,
@@ -225,7 +227,10 @@ export class ManagedSession {
       ...this.ctx.socketOptions(),
     });
     this.sock = sock;
-    handleMessagesInArrivalOrder(sock, this.ctx.logger);
+    handleMessagesInArrivalOrder(sock, this.ctx.logger, (id) => {
+      this.arrivals.set(id, Date.now());
+      if (this.arrivals.size > 5000) this.arrivals.delete(this.arrivals.keys().next().value!);
+    });
     sock.ev.process((events) => {
       void this.enqueue(() => this.handleEvents(generation, sock, auth, events));
     });
@@ -245,6 +250,7 @@ export class ManagedSession {
         sock,
         logger: this.ctx.logger,
         earlyStatuses: this.earlyStatuses,
+        arrivals: this.arrivals,
         saveIncomingMedia: this.ctx.saveIncomingMedia,
       },
       events,
@@ -397,7 +403,7 @@ export class ManagedSession {
  * the order in which WhatsApp delivered them; decryption was serialised already, so this costs
  * only the overlap of the lookups. Offline stanzas are queued by Baileys in order either way.
  */
-export function handleMessagesInArrivalOrder(sock: WASocket, logger: Logger): void {
+export function handleMessagesInArrivalOrder(sock: WASocket, logger: Logger, onArrival?: (stanzaId: string) => void): void {
   const ws = sock.ws as unknown as import("node:events").EventEmitter;
   const handlers = ws.listeners("CB:message") as Array<(node: unknown) => unknown>;
   if (handlers.length === 0) {
@@ -407,6 +413,8 @@ export function handleMessagesInArrivalOrder(sock: WASocket, logger: Logger): vo
   ws.removeAllListeners("CB:message");
   let previous: Promise<unknown> = Promise.resolve();
   ws.on("CB:message", (node: unknown) => {
+    const id = (node as { attrs?: { id?: unknown } }).attrs?.id;
+    if (typeof id === "string") onArrival?.(id);
     previous = previous.then(() => Promise.all(handlers.map((handler) => handler(node)))).catch(() => undefined);
   });
 }

@@ -18,6 +18,8 @@ export interface StoreContext {
   logger: Logger;
   /** Receipts that arrived before the message they acknowledge was stored (keyId → status). */
   earlyStatuses: Map<string, MessageStatus>;
+  /** When each incoming stanza reached the socket (ms since epoch), by message id; used once. */
+  arrivals?: Map<string, number>;
   saveIncomingMedia?: (session: SessionRef, msg: WAMessage, sock: WASocket) => Promise<{ mediaId: string } | null>;
   /** The client outside any transaction (afterCommit work must not use a finished `tx`). */
   rootDb?: Tx;
@@ -58,7 +60,7 @@ export function messageEventData(msg: WAMessage) {
  */
 async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: boolean, history = false) {
   const { db, ref } = ctx;
-  const receivedAt = new Date();
+  const now = new Date();
   for (const msg of messages) {
     const keyId = msg.key.id;
     const remoteJid = msg.key.remoteJid ? jidNormalizedUser(msg.key.remoteJid) : null;
@@ -67,6 +69,11 @@ async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: bo
     const fromMe = Boolean(msg.key.fromMe);
     const timestamp = toDate(msg.messageTimestamp);
     const raw = new Uint8Array(proto.Message.encode(msg.message).finish());
+    // The moment the stanza reached us, not the later moment it is stored: a send accepted in
+    // between must not sort above a message that had already come in.
+    const arrived = ctx.arrivals?.get(keyId);
+    ctx.arrivals?.delete(keyId);
+    const receivedAt = arrived ? new Date(arrived) : now;
     // Our own messages start as SENT; receipts (also those merged into this upsert) move them on,
     // each move announced as message.update.
     const status: MessageStatus = fromMe ? "SENT" : "DELIVERED";
