@@ -12,7 +12,8 @@ import { proto, type AnyMessageContent, type WAMessage } from "@whiskeysockets/b
 import type { Logger } from "pino";
 import { AppError } from "@/lib/api/app-error";
 import type { Db } from "@/lib/db/create-prisma-client";
-import type { EventOutbox, EventSession, PendingEvent } from "@/lib/events/event-outbox";
+import type { EventOutbox, PendingEvent } from "@/lib/events/event-outbox";
+import type { SessionRef } from "@/lib/sessions/session-ref";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readMediaFile } from "@/lib/media/read-media-file";
 import { PacingState, resolvePacing, retryDelayMs, type PacingDefaults } from "@/lib/messages/pacing";
@@ -268,7 +269,7 @@ class SendWorker implements Worker {
       clearInterval(timer);
       await renewing;
     }
-    const ref: EventSession = managed.ref;
+    const ref: SessionRef = managed.ref;
     switch (result.outcome) {
       case "sent":
         markSent(claimed);
@@ -320,7 +321,7 @@ class SendWorker implements Worker {
   }
 
   /** SENT, unless a receipt already moved it further (statuses never go back); applies edits and deletes. */
-  private async markSent(ref: EventSession, claimed: Claimed[]) {
+  private async markSent(ref: SessionRef, claimed: Claimed[]) {
     const sentAt = new Date();
     const ids = claimed.map((c) => c.id);
     // Each message's own send time: its place in the chat (receivedAt) and its timestamp.
@@ -352,7 +353,7 @@ class SendWorker implements Worker {
   }
 
   /** FAILED with the reason, announced as message.update in the same transaction. */
-  private async fail(ref: EventSession, messages: Array<Pick<Claimed, "id" | "keyId" | "remoteJid">>, reason: string) {
+  private async fail(ref: SessionRef, messages: Array<Pick<Claimed, "id" | "keyId" | "remoteJid">>, reason: string) {
     const dispatch = await this.deps.db.$transaction(async (tx) => {
       const events: PendingEvent[] = [];
       for (const m of messages) {
@@ -401,7 +402,7 @@ class SendWorker implements Worker {
   }
 
   /** The message to quote, from the store: its proto when kept, else its text. */
-  private async loadQuoted(ref: EventSession, keyId: string): Promise<WAMessage | undefined> {
+  private async loadQuoted(ref: SessionRef, keyId: string): Promise<WAMessage | undefined> {
     const row = await this.deps.db.message.findFirst({
       where: { sessionId: ref.id, ownerId: ref.ownerId, keyId },
       select: { remoteJid: true, keyId: true, fromMe: true, senderJid: true, raw: true, content: true, pushName: true, timestamp: true },

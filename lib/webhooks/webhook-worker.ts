@@ -339,7 +339,10 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     }
   }
 
-  const unsubscribe = deps.outbox.subscribe(() => void tick());
+  // Only events that created a delivery can give the worker something to do.
+  const unsubscribe = deps.outbox.subscribe((event) => {
+    if (event.deliveries > 0) void tick();
+  });
   const firstPrune = setTimeout(() => void prune(), 60_000);
   firstPrune.unref();
   const pruneTimer = setInterval(() => void prune(), options.pruneEveryMs);

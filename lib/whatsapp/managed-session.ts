@@ -15,19 +15,14 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { EventOutbox } from "@/lib/events/event-outbox";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
+import type { SessionRef } from "@/lib/sessions/session-ref";
 import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 import type { CredentialsCipher } from "@/lib/whatsapp/credentials-cipher";
 import { usePostgresAuthState, deleteAuthState, type PostgresAuthState } from "@/lib/whatsapp/postgres-auth-state";
 import { backoffDelay, decideOnClose, type BackoffOptions } from "@/lib/whatsapp/reconnect-policy";
-import { handleStoreEvents } from "@/lib/whatsapp/store/handle-store-events";
+import { handleStoreEvents } from "@/lib/store/handle-store-events";
 
-export interface SessionRef {
-  /** Internal id (foreign key of every table). */
-  id: string;
-  /** Public id (URLs, events, rooms). */
-  sessionId: string;
-  ownerId: string;
-}
+export type { SessionRef };
 
 export interface SessionContext {
   db: Db;
@@ -76,6 +71,8 @@ export class ManagedSession {
   private readonly earlyStatuses = new Map<string, import("@/lib/generated/prisma/enums").MessageStatus>();
   /** When each incoming message stanza reached the socket (ms), until the store has used it. */
   private readonly arrivals = new Map<string, number>();
+  /** Push names this process has stored per contact (the store writes a contact only on change). */
+  private readonly knownPushNames = new Map<string, string>();
 
   constructor(
     private readonly ctx: SessionContext,
@@ -251,6 +248,7 @@ export class ManagedSession {
         logger: this.ctx.logger,
         earlyStatuses: this.earlyStatuses,
         arrivals: this.arrivals,
+        knownPushNames: this.knownPushNames,
         saveIncomingMedia: this.ctx.saveIncomingMedia,
       },
       events,
