@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   "sessions.manage", // settings, connect/restart/logout, rename, delete
   "users.read",
   "users.write", // SUPERADMIN: any user; OWNER: their own staff
+  "metrics.read", // GET /metrics (issue 10): SUPERADMIN only
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

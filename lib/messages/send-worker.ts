@@ -18,6 +18,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { readMediaFile } from "@/lib/media/read-media-file";
 import { PacingState, resolvePacing, retryDelayMs, type PacingDefaults } from "@/lib/messages/pacing";
 import type { StoredSend } from "@/lib/messages/stored-send";
+import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
 import { defineLeaseQueue } from "@/lib/queue/claim-with-lease";
 import type { Worker } from "@/lib/server/runtime";
 import type { ManagedSession } from "@/lib/whatsapp/managed-session";
@@ -326,6 +327,7 @@ class SendWorker implements Worker {
     const ids = claimed.map((c) => c.id);
     // Each message's own send time: its place in the chat (receivedAt) and its timestamp.
     const times = claimed.map((c) => new Date(c.sentAt ?? sentAt.getTime()).toISOString().slice(0, -1));
+    let sentCount = 0;
     const dispatch = await this.deps.db.$transaction(async (tx) => {
       const moved = await tx.$queryRaw<Array<{ keyId: string; remoteJid: string }>>`
         UPDATE messages m SET status = 'SENT', "sentAt" = v.at, timestamp = v.at, "receivedAt" = v.at, "sendAfter" = NULL, "failureReason" = NULL,
@@ -336,6 +338,7 @@ class SendWorker implements Worker {
       // Announced in the order they were sent (RETURNING has no order).
       const sendOrder = new Map(claimed.map((c, i) => [c.keyId, i]));
       moved.sort((a, b) => (sendOrder.get(a.keyId) ?? 0) - (sendOrder.get(b.keyId) ?? 0));
+      sentCount = moved.length;
       if (moved.length < ids.length) await tx.message.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { sentAt, sendAfter: null } });
       for (const { payload } of claimed) {
         const { target, op, content } = payload;
@@ -350,6 +353,7 @@ class SendWorker implements Worker {
       return this.deps.outbox.record(tx, ref, events);
     });
     dispatch();
+    gatewayMetrics()?.messagesSent.inc({ session: ref.sessionId }, sentCount);
   }
 
   /** FAILED with the reason, announced as message.update in the same transaction. */
@@ -360,7 +364,11 @@ class SendWorker implements Worker {
         const { count } = await tx.message.updateMany({ where: { id: m.id, status: "PENDING" }, data: { status: "FAILED", failureReason: reason, sendAfter: null } });
         if (count) events.push({ event: "message.update", data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", reason } });
       }
-      return this.deps.outbox.record(tx, ref, events);
+      const dispatchEvents = await this.deps.outbox.record(tx, ref, events);
+      return () => {
+        dispatchEvents();
+        if (events.length) gatewayMetrics()?.messagesFailed.inc({ session: ref.sessionId }, events.length);
+      };
     });
     dispatch();
   }

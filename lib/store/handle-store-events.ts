@@ -9,6 +9,7 @@
 import type { BaileysEventMap } from "@whiskeysockets/baileys";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { PendingEvent } from "@/lib/events/event-outbox";
+import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
 import { announcedEvents } from "@/lib/store/announce-events";
 import { storeChatEvents, storeContactEvents, storeHistoryChatsAndContacts } from "@/lib/store/store-chats-contacts";
 import type { AfterCommit, StoreContext } from "@/lib/store/store-context";
@@ -47,11 +48,20 @@ export async function handleStoreEvents(ctx: Omit<StoreContext, "db"> & { db: Db
       { timeout: 120_000, maxWait: 60_000 },
     );
     dispatch();
+    const received = countReceived(events);
+    if (received) gatewayMetrics()?.messagesReceived.inc({ session: ctx.ref.sessionId }, received);
     for (const action of afterCommit) {
       await action().catch((error: unknown) => ctx.logger.warn({ err: error, sessionId: ctx.ref.sessionId }, "follow-up WhatsApp action failed"));
     }
   }
   await ctx.outbox.announce(ctx.ref, announcedEvents(events));
+}
+
+/** Messages from contacts in a batch (for wagate_messages_received_total). */
+function countReceived(events: Partial<BaileysEventMap>): number {
+  const upsert = events["messages.upsert"];
+  if (!upsert || upsert.type !== "notify") return 0;
+  return upsert.messages.filter((m) => !m.key.fromMe && m.message && !m.message.protocolMessage).length;
 }
 
 /** The batch's stored part, its events listed in the order they happened. */

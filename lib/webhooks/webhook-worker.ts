@@ -22,6 +22,7 @@ import type { Db } from "@/lib/db/create-prisma-client";
 import { env } from "@/lib/env";
 import type { RecordedEvent } from "@/lib/events/event-outbox";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
 import { safeFetch, type SafeFetchOptions, type SafeFetchResult } from "@/lib/net/safe-fetch";
 import { defineLeaseQueue } from "@/lib/queue/claim-with-lease";
 import type { Worker } from "@/lib/server/runtime";
@@ -256,6 +257,8 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
         "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${retryInMs / 1000}::double precision),
         "updatedAt" = (now() AT TIME ZONE 'UTC')
       WHERE id = ${delivery.id} AND status IN ('PENDING', 'FAILED')`;
+    gatewayMetrics()?.webhookDeliveries.inc({ result: next.status });
+    gatewayMetrics()?.webhookLatency.observe({ result: next.status }, latencyMs / 1000);
     if (next.status === "DEAD") logger.warn({ webhookId: webhook.id, deliveryId: delivery.id, attempts: attemptNo, statusCode, error }, "webhook delivery is dead");
   }
 
