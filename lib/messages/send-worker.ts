@@ -1,6 +1,7 @@
 // The send queue's worker: delivers the PENDING messages lib/messages/enqueue-send.ts stored, one at
 // a time per session in the order they were accepted, paced per session, through the session's
-// Baileys socket. Started once by server.ts and woken by every accepted send.
+// Baileys socket. Started once by server.ts and woken by every accepted send. This file is the
+// scheduling (lanes, pacing, timeouts); the queue's SQL is lib/messages/send-queue.ts.
 //
 // Crash safety: a message is claimed by moving its `sendAfter` one short lease into the future (and
 // counting the attempt) in one UPDATE … FOR UPDATE SKIP LOCKED (lib/queue/claim-with-lease.ts); the lease is renewed while the send
@@ -12,14 +13,22 @@ import { proto, type AnyMessageContent, type WAMessage } from "@whiskeysockets/b
 import type { Logger } from "pino";
 import { AppError } from "@/lib/api/app-error";
 import type { Db } from "@/lib/db/create-prisma-client";
-import type { EventOutbox, PendingEvent } from "@/lib/events/event-outbox";
+import type { EventOutbox } from "@/lib/events/event-outbox";
 import type { SessionRef } from "@/lib/sessions/session-ref";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { readMediaFile } from "@/lib/media/read-media-file";
 import { PacingState, resolvePacing, retryDelayMs, type PacingDefaults } from "@/lib/messages/pacing";
+import {
+  claimSend,
+  failSends,
+  markSendsSent,
+  pendingSessions,
+  releaseSend,
+  renewSend,
+  retrySendLater,
+  waitingSends,
+  type ClaimedSend,
+} from "@/lib/messages/send-queue";
 import type { StoredSend } from "@/lib/messages/stored-send";
-import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
-import { defineLeaseQueue } from "@/lib/queue/claim-with-lease";
 import type { Worker } from "@/lib/server/runtime";
 import type { ManagedSession } from "@/lib/whatsapp/managed-session";
 import type { SessionManager } from "@/lib/whatsapp/session-manager";
@@ -43,16 +52,7 @@ export interface SendWorkerDeps {
   readMedia?: typeof readMediaFile;
 }
 
-interface Claimed {
-  id: string;
-  /** When it was handed to WhatsApp: its place in the chat (messages.receivedAt). */
-  sentAt?: number;
-  sessionId: string;
-  keyId: string;
-  remoteJid: string;
-  payload: StoredSend;
-  attempts: number;
-}
+type Claimed = ClaimedSend;
 
 type Outcome = "sent" | "retry" | "failed" | "released";
 type Attempt = { outcome: "sent" | "released" } | { outcome: "retry" | "failed"; reason: string };
@@ -62,17 +62,6 @@ class PermanentSendError extends Error {}
 
 const FAILED_NOT_CONNECTED = "session not connected";
 
-/**
- * The send queue is the `messages` table: PENDING rows with a payload, due at `sendAfter`, taken
- * oldest accepted first (lib/queue/claim-with-lease.ts).
- */
-const sendQueue = defineLeaseQueue({
-  table: "messages",
-  dueColumn: "sendAfter",
-  attemptsColumn: "attempts",
-  updatedAtColumn: "updatedAt",
-  orderBy: Prisma.sql`"createdAt", id`,
-});
 const MIN_SCAN_INTERVAL_MS = 50;
 
 export function startSendWorker(deps: SendWorkerDeps): Worker {
@@ -157,11 +146,7 @@ class SendWorker implements Worker {
   /** Starts a lane for each connected session with due sends; fails those that waited too long. */
   private async scan() {
     const { db, sessions } = this.deps;
-    const groups = await db.message.groupBy({
-      by: ["sessionId"],
-      where: { status: "PENDING", payload: { not: Prisma.DbNull } },
-      _min: { createdAt: true, sendAfter: true },
-    });
+    const groups = await pendingSessions(db);
     const now = Date.now();
     for (const group of groups) {
       const managed = sessions.get(group.sessionId);
@@ -200,7 +185,7 @@ class SendWorker implements Worker {
       sent.push(claimed);
       writing ??= (async () => {
         while (sent.length) {
-          await this.markSent(managed.ref, sent.splice(0)).catch((error: unknown) =>
+          await markSendsSent(this.deps.db, this.deps.outbox, managed.ref, sent.splice(0)).catch((error: unknown) =>
             this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "could not record sent messages"),
           );
         }
@@ -225,7 +210,7 @@ class SendWorker implements Worker {
         continue;
       }
       const wakesBefore = this.wakes;
-      const claimed = await this.claim(sessionId);
+      const claimed = await claimSend(this.deps.db, sessionId, this.leaseMs);
       if (!claimed) {
         if (this.wakes !== wakesBefore) continue; // a send was accepted while we looked
         return;
@@ -235,32 +220,13 @@ class SendWorker implements Worker {
     }
   }
 
-  /**
-   * The session's oldest due send, claimed for one lease, in one statement: SKIP LOCKED lets
-   * concurrent claimers pass each other. Times are compared in UTC, as Prisma stores them.
-   */
-  private async claim(sessionId: string): Promise<Claimed | null> {
-    const rows = await sendQueue.claim<{ id: string; keyId: string; remoteJid: string; payload: unknown; attempts: number }>(this.deps.db, {
-      where: Prisma.sql`"sessionId" = ${sessionId} AND status = 'PENDING' AND payload IS NOT NULL`,
-      limit: 1,
-      leaseMs: this.leaseMs,
-      returning: Prisma.sql`id, "keyId", "remoteJid", payload, attempts`,
-    });
-    const row = rows[0];
-    if (!row) return null;
-    const payload = (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as StoredSend;
-    return { id: row.id, sessionId, keyId: row.keyId, remoteJid: row.remoteJid, payload, attempts: Number(row.attempts) };
-  }
-
   /** Delivers a claimed send, renewing its lease until its outcome is written. */
   private async deliver(managed: ManagedSession, claimed: Claimed, markSent: (claimed: Claimed) => void): Promise<Outcome> {
     const { db, logger } = this.deps;
     let renewing: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
       renewing = renewing.then(() =>
-        sendQueue
-          .renew(db, [claimed.id], this.leaseMs, Prisma.sql`status = 'PENDING' AND attempts = ${claimed.attempts}`)
-          .catch((error: unknown) => logger.warn({ err: error, messageId: claimed.keyId }, "could not renew a send's lease")),
+        renewSend(db, claimed, this.leaseMs).catch((error: unknown) => logger.warn({ err: error, messageId: claimed.keyId }, "could not renew a send's lease")),
       );
     }, Math.max(50, Math.floor(this.leaseMs / 3)));
     let result: Attempt;
@@ -276,17 +242,13 @@ class SendWorker implements Worker {
         markSent(claimed);
         break;
       case "released":
-        await this.release(claimed);
+        await releaseSend(db, claimed);
         break;
       case "failed":
-        await this.fail(ref, [claimed], result.reason);
+        await failSends(db, this.deps.outbox, ref, [claimed], result.reason);
         break;
       case "retry":
-        await sendQueue.release(db, [claimed.id], {
-          afterMs: retryDelayMs(claimed.attempts),
-          set: Prisma.sql`"failureReason" = ${result.reason}`,
-          where: Prisma.sql`status = 'PENDING'`,
-        });
+        await retrySendLater(db, claimed, retryDelayMs(claimed.attempts), result.reason);
         break;
     }
     return result.outcome;
@@ -321,76 +283,15 @@ class SendWorker implements Worker {
     }
   }
 
-  /** SENT, unless a receipt already moved it further (statuses never go back); applies edits and deletes. */
-  private async markSent(ref: SessionRef, claimed: Claimed[]) {
-    const sentAt = new Date();
-    const ids = claimed.map((c) => c.id);
-    // Each message's own send time: its place in the chat (receivedAt) and its timestamp.
-    const times = claimed.map((c) => new Date(c.sentAt ?? sentAt.getTime()).toISOString().slice(0, -1));
-    let sentCount = 0;
-    const dispatch = await this.deps.db.$transaction(async (tx) => {
-      const moved = await tx.$queryRaw<Array<{ keyId: string; remoteJid: string }>>`
-        UPDATE messages m SET status = 'SENT', "sentAt" = v.at, timestamp = v.at, "receivedAt" = v.at, "sendAfter" = NULL, "failureReason" = NULL,
-               "updatedAt" = (now() AT TIME ZONE 'UTC')
-        FROM (SELECT unnest(${ids}::text[]) AS id, unnest(${times}::timestamp[]) AS at) v
-        WHERE m.id = v.id AND m.status = 'PENDING'
-        RETURNING m."keyId", m."remoteJid"`;
-      // Announced in the order they were sent (RETURNING has no order).
-      const sendOrder = new Map(claimed.map((c, i) => [c.keyId, i]));
-      moved.sort((a, b) => (sendOrder.get(a.keyId) ?? 0) - (sendOrder.get(b.keyId) ?? 0));
-      sentCount = moved.length;
-      if (moved.length < ids.length) await tx.message.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { sentAt, sendAfter: null } });
-      for (const { payload } of claimed) {
-        const { target, op, content } = payload;
-        if (op === "edit" && target && typeof content.text === "string") {
-          await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id }, data: { content: content.text } });
-        }
-        if (op === "delete" && target) {
-          await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id, revokedAt: null }, data: { revokedAt: sentAt } });
-        }
-      }
-      const events: PendingEvent[] = moved.map((m) => ({ event: "message.update", data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "SENT" } }));
-      return this.deps.outbox.record(tx, ref, events);
-    });
-    dispatch();
-    gatewayMetrics()?.messagesSent.inc({ session: ref.sessionId }, sentCount);
-  }
-
-  /** FAILED with the reason, announced as message.update in the same transaction. */
-  private async fail(ref: SessionRef, messages: Array<Pick<Claimed, "id" | "keyId" | "remoteJid">>, reason: string) {
-    const dispatch = await this.deps.db.$transaction(async (tx) => {
-      const events: PendingEvent[] = [];
-      for (const m of messages) {
-        const { count } = await tx.message.updateMany({ where: { id: m.id, status: "PENDING" }, data: { status: "FAILED", failureReason: reason, sendAfter: null } });
-        if (count) events.push({ event: "message.update", data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", reason } });
-      }
-      const dispatchEvents = await this.deps.outbox.record(tx, ref, events);
-      return () => {
-        dispatchEvents();
-        if (events.length) gatewayMetrics()?.messagesFailed.inc({ session: ref.sessionId }, events.length);
-      };
-    });
-    dispatch();
-  }
-
-  /** Gives a claim back untried (the session went away, or the worker is stopping). */
-  private async release(claimed: Claimed) {
-    await sendQueue.release(this.deps.db, [claimed.id], { set: Prisma.sql`attempts = attempts - 1`, where: Prisma.sql`status = 'PENDING'` });
-  }
-
   /** Sends accepted before `cutoff` whose session has not been connected since: FAILED. */
   private async failWaiting(sessionId: string, cutoff: Date) {
     const { db } = this.deps;
     const session = await db.whatsappSession.findUnique({ where: { id: sessionId }, select: { id: true, sessionId: true, ownerId: true } });
     if (!session) return;
     for (;;) {
-      const waiting = await db.message.findMany({
-        where: { sessionId, status: "PENDING", payload: { not: Prisma.DbNull }, createdAt: { lte: cutoff } },
-        select: { id: true, keyId: true, remoteJid: true },
-        take: 200,
-      });
+      const waiting = await waitingSends(db, sessionId, cutoff);
       if (waiting.length === 0) return;
-      await this.fail(session, waiting, FAILED_NOT_CONNECTED);
+      await failSends(db, this.deps.outbox, session, waiting, FAILED_NOT_CONNECTED);
       this.deps.logger.warn({ sessionId: session.sessionId, failed: waiting.length }, "sends failed: session not connected in time");
     }
   }
