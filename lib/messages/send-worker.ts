@@ -101,9 +101,20 @@ class SendWorker implements Worker {
     this.schedule(0);
   }
 
-  wake(): void {
+  wake(sessionId?: string): void {
     if (this.stopped) return;
     this.wakes++;
+    // One session's send (issue 10): its lane sees the wake-up (wakes changed), or is started
+    // here — no scan of the whole queue. A session that is not connected is the scan's business.
+    if (sessionId) {
+      if (this.lanes.has(sessionId)) return;
+      const managed = this.deps.sessions.get(sessionId);
+      if (managed?.socket) {
+        this.lastConnectedAt.set(sessionId, Date.now());
+        this.startLane(sessionId, managed);
+        return;
+      }
+    }
     if (this.scanning) {
       this.rescan = true;
       return;
@@ -167,7 +178,13 @@ class SendWorker implements Worker {
   private startLane(sessionId: string, managed: ManagedSession) {
     const lane = this.runLane(managed)
       .catch((error: unknown) => this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "send lane failed"))
-      .finally(() => this.lanes.delete(sessionId));
+      .finally(() => {
+        this.lanes.delete(sessionId);
+        // A send accepted while the lane was writing its last outcomes found the lane still there.
+        if (this.stopped) return;
+        if (this.scanning) this.rescan = true;
+        else this.schedule(this.nextScanDelay());
+      });
     this.lanes.set(sessionId, lane);
   }
 
