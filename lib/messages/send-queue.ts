@@ -68,7 +68,6 @@ export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef
   const ids = claimed.map((c) => c.id);
   // Each message's own send time: its place in the chat (receivedAt) and its timestamp.
   const times = claimed.map((c) => new Date(c.sentAt ?? sentAt.getTime()).toISOString().slice(0, -1));
-  let sentCount = 0;
   const dispatch = await db.$transaction(async (tx) => {
     const moved = await tx.$queryRaw<Array<{ keyId: string; remoteJid: string }>>`
       UPDATE messages m SET status = 'SENT', "sentAt" = v.at, timestamp = v.at, "receivedAt" = v.at, "sendAfter" = NULL, "failureReason" = NULL,
@@ -79,7 +78,6 @@ export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef
     // Announced in the order they were sent (RETURNING has no order).
     const sendOrder = new Map(claimed.map((c, i) => [c.keyId, i]));
     moved.sort((a, b) => (sendOrder.get(a.keyId) ?? 0) - (sendOrder.get(b.keyId) ?? 0));
-    sentCount = moved.length;
     if (moved.length < ids.length) await tx.message.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { sentAt, sendAfter: null } });
     for (const { payload } of claimed) {
       const { target, op, content } = payload;
@@ -94,7 +92,8 @@ export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef
     return outbox.record(tx, ref, events);
   });
   dispatch();
-  gatewayMetrics()?.messagesSent.inc({ session: ref.sessionId }, sentCount);
+  // Every one of them went out, also those a receipt had already moved past SENT.
+  gatewayMetrics()?.messagesSent.inc({ session: ref.sessionId }, claimed.length);
 }
 
 /** FAILED with the reason, announced as message.update in the same transaction. */

@@ -2,7 +2,7 @@
 // its counters follow what the gateway does.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
-import { createSuperadmin, registerOwner, request } from "../support/api-client";
+import { createSuperadmin, expectOk, registerOwner, request } from "../support/api-client";
 import { ALICE, pairedSession, registerTenant, send, startSandboxGateway, waitFor, waitForReceived } from "./chat-support";
 
 const TOKEN = "metrics-token-for-the-api-tests";
@@ -50,13 +50,19 @@ describe("GET /metrics with METRICS_TOKEN", () => {
 
     const sent = await send(base, tenant, { sessionId: session.sessionId, jid: ALICE, message: { text: "counted" } });
     await waitForReceived(base, tenant, ALICE, sent.body.messageId as string);
-    await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { baseUrl: base, as: { apiKey: tenant.key }, json: { to: session.sessionId, text: "counted back" } });
+    expectOk(
+      await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { baseUrl: base, as: { apiKey: tenant.key }, json: { to: session.sessionId, text: "counted back" } }),
+      "Alice answers",
+    );
 
+    let last = "";
     const text = await waitFor("both counters", async () => {
       const res = await scrape();
       expect(res.status).toBe(200);
-      const body = res.text;
-      return valueOf(body, "wagate_messages_sent_total", session.sessionId) >= 1 && valueOf(body, "wagate_messages_received_total", session.sessionId) >= 1 && body;
+      last = res.text.split("\n").filter((l) => l.startsWith("wagate_messages_")).join("; ");
+      return valueOf(res.text, "wagate_messages_sent_total", session.sessionId) >= 1 && valueOf(res.text, "wagate_messages_received_total", session.sessionId) >= 1 && res.text;
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}; counters: ${last}`);
     });
     expect(valueOf(text, "wagate_messages_sent_total", session.sessionId)).toBe(1);
     expect(valueOf(text, "wagate_messages_received_total", session.sessionId)).toBe(1);
