@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { PREFERENCES_SCRIPT } from "@/components/shell/theme-script";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +12,12 @@ export const viewport: Viewport = { themeColor: "#1d4ed8", width: "device-width"
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    // The preferences script sets `class="dark"` / `data-sidebar` before React hydrates, so the
+    // attributes on <html> legitimately differ from the server's.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: PREFERENCES_SCRIPT }} />
+      </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
     </html>
   );

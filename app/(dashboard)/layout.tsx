@@ -1,5 +1,5 @@
-import { navItemsFor } from "@/components/shell/nav-items";
-import { TopBar } from "@/components/shell/top-bar";
+import { AppShell } from "@/components/shell/app-shell";
+import { navSectionsFor } from "@/components/shell/nav-items";
 import { ToastProvider } from "@/components/ui/toast";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { getRuntime } from "@/lib/server/runtime";
@@ -11,15 +11,14 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const caller = await requirePageCaller();
   return (
     <ToastProvider>
-      <div className="flex min-h-screen flex-col">
-        <TopBar
-          nav={navItemsFor(caller.role)}
-          user={{ name: caller.name, role: caller.role }}
-          sandbox={getRuntime().sandbox !== null}
-          signOutAction={signOutAction}
-        />
-        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8 lg:px-8">{children}</main>
-      </div>
+      <AppShell
+        sections={navSectionsFor(caller.role)}
+        user={{ name: caller.name, role: caller.role }}
+        sandbox={getRuntime().sandbox !== null}
+        signOutAction={signOutAction}
+      >
+        {children}
+      </AppShell>
     </ToastProvider>
   );
 }

@@ -8,7 +8,7 @@ export function AuthCard({ title, subtitle, children, footer }: { title: string;
       <div className="mb-6">
         <Logo tone="light" />
       </div>
-      <div className="w-full max-w-sm rounded-2xl border border-slate-200 bg-white p-6 shadow-lg sm:p-8">
+      <div className="w-full max-w-sm rounded-2xl border border-slate-200 bg-surface p-6 shadow-lg sm:p-8">
         <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
         <p className="mt-1 text-sm text-slate-500">{subtitle}</p>
         <div className="mt-6">{children}</div>

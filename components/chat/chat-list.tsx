@@ -43,7 +43,7 @@ export function ChatList({ chats, phase, error, selected, typing, search, onSear
             placeholder="Search chats"
             aria-label="Search chats"
             data-testid="chat-search"
-            className="block h-9 w-full rounded-lg border-0 bg-slate-100 pr-3 pl-9 text-sm text-slate-900 placeholder:text-slate-500 focus:bg-white focus:ring-2 focus:ring-blue-600 focus:outline-none"
+            className="block h-9 w-full rounded-lg border-0 bg-slate-100 pr-3 pl-9 text-sm text-slate-900 placeholder:text-slate-500 focus:bg-surface focus:ring-2 focus:ring-blue-600 focus:outline-none"
           />
         </div>
         <Button size="sm" onClick={onNewChat} data-testid="new-chat" className="h-9">

@@ -357,7 +357,7 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
 
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="chat-thread" data-jid={jid}>
-      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-2 py-2 sm:px-4">
+      <header className="flex items-center gap-3 border-b border-slate-200 bg-surface px-2 py-2 sm:px-4">
         <button type="button" onClick={onBack} className="grid size-9 place-items-center rounded-full text-slate-600 hover:bg-slate-100 md:hidden" aria-label="Back to chats" data-testid="thread-back">
           <BackIcon />
         </button>
@@ -438,7 +438,7 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
           <button
             type="button"
             onClick={scrollToBottom}
-            className="absolute right-4 bottom-3 rounded-full bg-white px-3 py-1.5 text-xs font-medium text-slate-700 shadow-md ring-1 ring-slate-200 hover:bg-slate-50"
+            className="absolute right-4 bottom-3 rounded-full bg-surface px-3 py-1.5 text-xs font-medium text-slate-700 shadow-md ring-1 ring-slate-200 hover:bg-slate-50"
           >
             ↓ Latest
           </button>

@@ -226,7 +226,7 @@ export function ChatView({ session }: { session: ChatSession }) {
           session reconnects.
         </Alert>
       )}
-      <div className="flex min-h-0 flex-1 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+      <div className="flex min-h-0 flex-1 overflow-hidden rounded-xl border border-slate-200 bg-surface shadow-sm">
         <aside className={`${selected ? "hidden md:flex" : "flex"} w-full min-w-0 flex-col border-slate-200 md:w-80 md:border-r lg:w-96`} aria-label="Chats">
           <ChatList
             chats={chats}

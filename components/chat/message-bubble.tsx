@@ -29,7 +29,7 @@ export function MessageBubble({ message, quoted, senderName, showSender, reactio
   const sticker = message.type === "STICKER" && !message.revokedAt;
   const uploading = Boolean(message.localId && message.keyId === message.localId && message.status === "PENDING");
   const localFailure = Boolean(message.localId && message.status === "FAILED");
-  const tone = sticker ? "bg-transparent" : mine ? "bg-blue-100 text-slate-900 ring-1 ring-blue-200/70" : "bg-white text-slate-900 ring-1 ring-slate-200";
+  const tone = sticker ? "bg-transparent" : mine ? "bg-blue-100 text-slate-900 ring-1 ring-blue-200/70" : "bg-surface text-slate-900 ring-1 ring-slate-200";
 
   return (
     <div
@@ -65,7 +65,7 @@ export function MessageBubble({ message, quoted, senderName, showSender, reactio
           </p>
         )}
         {reactions && reactions.length > 0 && (
-          <div className={`absolute -bottom-3 ${mine ? "right-2" : "left-2"} flex gap-0.5 rounded-full bg-white px-1.5 py-0.5 text-xs shadow ring-1 ring-slate-200`} data-testid="message-reactions">
+          <div className={`absolute -bottom-3 ${mine ? "right-2" : "left-2"} flex gap-0.5 rounded-full bg-surface px-1.5 py-0.5 text-xs shadow ring-1 ring-slate-200`} data-testid="message-reactions">
             {reactions.map((r, i) => (
               <span key={i} title={r.fromMe ? "Your reaction" : "Their reaction"}>
                 {r.emoji}

@@ -69,7 +69,7 @@ export function Menu({ label, items, ...rest }: { label: string; items: MenuItem
           id={menuId}
           role="menu"
           aria-label={label}
-          className="absolute right-0 bottom-full z-20 mb-1 w-44 overflow-hidden rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
+          className="absolute right-0 bottom-full z-20 mb-1 w-44 overflow-hidden rounded-lg border border-slate-200 bg-surface py-1 shadow-lg"
         >
           {items.map((item) => (
             <button

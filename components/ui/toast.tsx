@@ -15,9 +15,9 @@ type ShowToast = (text: string, tone?: ToastTone) => void;
 const ToastContext = createContext<ShowToast>(() => {});
 
 const TONES: Record<ToastTone, string> = {
-  success: "border-emerald-200 bg-white text-emerald-800",
-  info: "border-blue-200 bg-white text-blue-800",
-  error: "border-red-200 bg-white text-red-800",
+  success: "border-emerald-200 bg-surface text-emerald-800",
+  info: "border-blue-200 bg-surface text-blue-800",
+  error: "border-red-200 bg-surface text-red-800",
 };
 
 const DOT: Record<ToastTone, string> = { success: "bg-emerald-500", info: "bg-blue-500", error: "bg-red-500" };

@@ -18,7 +18,7 @@ interface UserListProps {
 export function UserList({ users, sessions, viewerId, canWrite, superadminView }: UserListProps) {
   const names = new Map(users.map((u) => [u.id, u.name]));
   return (
-    <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="user-list">
+    <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-surface shadow-sm" data-testid="user-list">
       {users.map((user) => {
         const isSelf = user.id === viewerId;
         const assigned = user.assignments.map((a) => a.session);
