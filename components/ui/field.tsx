@@ -1,3 +1,4 @@
+import { sentence } from "@/components/ui/form-errors";
 import { useId, type InputHTMLAttributes, type SelectHTMLAttributes } from "react";
 
 export const inputClasses =
@@ -6,19 +7,33 @@ export const inputClasses =
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   hint?: string;
+  /** The field's problem in plain language (components/ui/form-errors.ts); shown under it and announced. */
+  error?: string;
 }
 
 /** A labelled text input; the label is tied to the input so tests and screen readers find it by name. */
-export function Field({ label, hint, id, className = "", ...rest }: FieldProps) {
+export function Field({ label, hint, error, id, className = "", ...rest }: FieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
+  const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
       <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
         {label}
         {!rest.required && rest.type !== "checkbox" && <span className="font-normal text-slate-400"> (optional)</span>}
       </label>
-      <input id={inputId} className={`mt-1 ${inputClasses}`} aria-describedby={hint ? `${inputId}-hint` : undefined} {...rest} />
+      <input
+        id={inputId}
+        className={`mt-1 ${inputClasses} ${error ? "ring-red-500" : ""}`}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        {...rest}
+      />
+      {error && (
+        <p id={`${inputId}-error`} className="mt-1 text-xs font-medium text-red-700" data-testid="field-error">
+          {sentence(error)}
+        </p>
+      )}
       {hint && (
         <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}
