@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatDateTime } from "@/components/ui/format-date";
+import { LocalTime } from "@/components/ui/local-time";
 
 export type ApiKeySummary = { apiKey: string; createdAt: Date | string; lastUsedAt: Date | string | null } | { apiKey: null };
 
@@ -105,12 +105,12 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
               </div>
               <div>
                 <dt className="text-sm text-slate-500">Created</dt>
-                <dd className="mt-1 text-sm text-slate-900">{formatDateTime(summary.createdAt)}</dd>
+                <dd className="mt-1 text-sm text-slate-900"><LocalTime value={summary.createdAt} /></dd>
               </div>
               <div>
                 <dt className="text-sm text-slate-500">Last used</dt>
                 <dd className="mt-1 text-sm text-slate-900" data-testid="api-key-last-used">
-                  {summary.lastUsedAt ? formatDateTime(summary.lastUsedAt) : "Never"}
+                  {summary.lastUsedAt ? <LocalTime value={summary.lastUsedAt} /> : "Never"}
                 </dd>
               </div>
             </dl>

@@ -4,7 +4,7 @@ import { Logo } from "@/components/ui/logo";
 export function AuthCard({ title, subtitle, children, footer }: { title: string; subtitle: string; children: React.ReactNode; footer: React.ReactNode }) {
   return (
     <main className="relative flex min-h-screen flex-col items-center px-4 py-10 sm:justify-center">
-      <div aria-hidden className="absolute inset-x-0 top-0 -z-10 h-72 bg-gradient-to-b from-blue-700 to-blue-600" />
+      <div aria-hidden className="absolute inset-x-0 top-0 -z-10 h-72 bg-gradient-to-b from-blue-700 dark:from-[#172554] dark:to-[#1e3a8a] to-blue-600" />
       <div className="mb-6">
         <Logo tone="light" />
       </div>

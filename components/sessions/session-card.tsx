@@ -5,7 +5,7 @@ import { formatPhone, sentence, type LiveSession } from "@/components/sessions/l
 import { SessionActions } from "@/components/sessions/session-actions";
 import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
 import { Card } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format-date";
+import { LocalTime } from "@/components/ui/local-time";
 
 interface SessionCardProps {
   session: LiveSession;
@@ -54,7 +54,7 @@ export function SessionCard({ session, createdAt, canManage, sandbox, onChanged 
         )}
       </div>
 
-      <p className="mt-auto pt-3 text-xs text-slate-500">Created {formatDateTime(createdAt)}</p>
+      <p className="mt-auto pt-3 text-xs text-slate-500">Created <LocalTime value={createdAt} /></p>
       <div className="mt-4 flex items-center justify-between gap-2 border-t border-slate-100 pt-4">
         <div className="flex items-center gap-4">
           <Link href={`/sessions/${session.sessionId}`} className="text-sm font-medium text-blue-700 hover:underline">

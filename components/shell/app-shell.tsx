@@ -227,12 +227,12 @@ function AccountPanel({ user, signOutAction, inDrawer = false }: { user: AppShel
           <span className="block text-xs text-slate-500">{ROLE_LABELS[user.role] ?? user.role}</span>
         </span>
       </Link>
-      <div className={`mt-2 flex items-center gap-2 ${hide}`}>
+      <div className={`mt-2 flex flex-wrap items-center justify-between gap-2 ${hide}`}>
         <ThemeSwitch />
-        <form action={signOutAction} className="ml-auto">
+        <form action={signOutAction}>
           <button
             type="submit"
-            className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600"
+            className="rounded-md px-3 whitespace-nowrap py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600"
           >
             Sign out
           </button>

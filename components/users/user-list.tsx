@@ -2,7 +2,7 @@ import { ROLE_LABELS } from "@/components/shell/role-labels";
 import { UserRowActions } from "@/components/users/user-row-actions";
 import type { AssignableSession, DashboardUser } from "@/components/users/user-types";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { formatDateTime } from "@/components/ui/format-date";
+import { LocalTime } from "@/components/ui/local-time";
 
 const ROLE_TONE: Record<string, BadgeTone> = { SUPERADMIN: "violet", OWNER: "blue", STAFF: "slate" };
 
@@ -46,7 +46,7 @@ export function UserList({ users, sessions, viewerId, canWrite, superadminView }
               </div>
             </div>
             <div className="flex shrink-0 flex-col gap-2 sm:items-end">
-              <span className="text-xs text-slate-500">Last sign-in: {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "never"}</span>
+              <span className="text-xs text-slate-500">Last sign-in: {user.lastLoginAt ? <LocalTime value={user.lastLoginAt} /> : "never"}</span>
               {canWrite && !isSelf && (
                 <UserRowActions
                   user={{ id: user.id, name: user.name, role: user.role, ownerId: user.ownerId }}

@@ -52,6 +52,13 @@ export async function sendWebhookTest(caller: Caller, webhookId: string) {
       },
     });
     const { attemptLog, ...rest } = delivery;
+    if (delivery.attempts > 0 && delivery.status === "FAILED") {
+      // A test is a one-off probe: its failure is reported here and must not go on the retry
+      // schedule (the user would see "test" deliveries retried for a day). DEAD ends it; the
+      // status guard leaves it alone if the worker has meanwhile delivered it.
+      await db().webhookDelivery.updateMany({ where: { id: deliveryId, ownerId: webhook.ownerId, status: "FAILED" }, data: { status: "DEAD" } });
+      return { ...rest, status: "DEAD" as const, eventId, event: TEST_EVENT, lastAttempt: attemptLog[0] ?? null };
+    }
     if (delivery.attempts > 0 || Date.now() > deadline || !webhook.isActive) {
       return { ...rest, eventId, event: TEST_EVENT, lastAttempt: attemptLog[0] ?? null };
     }
