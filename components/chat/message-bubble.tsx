@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { AlertIcon, DocumentIcon, PinIcon, ReplyIcon } from "@/components/chat/chat-icons";
 import { formatTime, ownMediaUrl, parseLocation, previewText } from "@/components/chat/chat-format";
+import { linkify } from "@/components/chat/linkify";
 import type { ThreadMessage } from "@/components/chat/chat-types";
 import { MessageKindIcon } from "@/components/chat/message-kind-icon";
 import { MessageStatus } from "@/components/chat/message-status";
@@ -174,7 +175,7 @@ function MessageBody({ message, onMediaLoad }: { message: ThreadMessage; onMedia
         <>
           {deletedNote}
           {href ? (
-            <a href={href} target="_blank" rel="noopener" className="flex min-w-48 items-center gap-2 rounded-lg bg-black/5 p-2 hover:bg-black/10" data-testid="message-document">
+            <a href={href} target="_blank" rel="noopener noreferrer" className="flex min-w-48 items-center gap-2 rounded-lg bg-black/5 p-2 hover:bg-black/10" data-testid="message-document">
               {inner}
             </a>
           ) : (
@@ -245,7 +246,16 @@ function MessageBody({ message, onMediaLoad }: { message: ThreadMessage; onMedia
 function Text({ text }: { text: string }) {
   return (
     <p className="px-0.5 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="message-text">
-      {text}
+      {linkify(text).map((part, i) =>
+        part.kind === "link" ? (
+          // A contact's link opens in a new tab that gets neither a handle on this page nor its URL.
+          <a key={i} href={part.href} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-700 underline underline-offset-2 hover:text-blue-800" data-testid="message-link">
+            {part.text}
+          </a>
+        ) : (
+          part.text
+        ),
+      )}
     </p>
   );
 }

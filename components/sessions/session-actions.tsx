@@ -94,6 +94,7 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
     void run(
       () => requestJson("DELETE", url),
       () => {
+        toast(`“${session.name}” is deleted, with its chats and messages.`);
         if (afterDelete === "list") router.replace("/sessions");
         router.refresh();
       },
@@ -150,7 +151,12 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
         onCancel={() => setDialog(null)}
         onConfirm={onDelete}
         title={`Delete “${session.name}”?`}
-        description="The session, its WhatsApp link and its staff assignments are removed. This cannot be undone."
+        description={
+          <>
+            This deletes the session <strong>{session.name}</strong> ({session.sessionId}) with everything in it: its chats, messages
+            and media, its webhooks set up for this session, its WhatsApp link and its staff assignments. This cannot be undone.
+          </>
+        }
         confirmLabel="Delete session"
         pending={pending}
         error={error}
