@@ -24,6 +24,7 @@ const { safeFetch } = await import("./lib/net/safe-fetch");
 const { saveIncomingMedia } = await import("./lib/media/save-incoming-media");
 const { startSendWorker } = await import("./lib/messages/send-worker");
 const { startWebhookWorker } = await import("./lib/webhooks/webhook-worker");
+const { announceWebhookAttempt } = await import("./lib/webhooks/announce-webhook-attempt");
 const next = (await import("next")).default;
 
 const dev = env.NODE_ENV === "development";
@@ -141,7 +142,9 @@ workers.push(
     pacing: { minGapMs: env.PACING_MIN_GAP_MS, jitterMs: env.PACING_JITTER_MS, maxPerMinute: env.PACING_MAX_PER_MINUTE },
   }),
 );
-workers.push(startWebhookWorker({ db: database, outbox, logger: logger.child({ module: "webhooks" }) }));
+workers.push(
+  startWebhookWorker({ db: database, outbox, logger: logger.child({ module: "webhooks" }), onAttempt: (attempt) => announceWebhookAttempt(io, attempt) }),
+);
 
 // --- shutdown -----------------------------------------------------------------------------------
 async function shutdown(signal: string) {

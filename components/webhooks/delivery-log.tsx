@@ -3,6 +3,7 @@
 // latency, the attempts behind it, and replay (one, all dead, or every failed one right now).
 import { useCallback, useEffect, useState } from "react";
 import { errorMessage, requestJson } from "@/components/api/request-json";
+import { useWebhookAttempts } from "@/components/webhooks/webhook-live";
 import { STATUS_TONE, type DeliveryView } from "@/components/webhooks/webhook-types";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -41,6 +42,8 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
   useEffect(() => {
     void load(null);
   }, [load]);
+  // Live: each recorded attempt of this webhook re-reads the first page (no Refresh button).
+  useWebhookAttempts(webhookId, () => void load(null));
 
   async function act(key: string, method: "POST", url: string, body?: unknown) {
     setBusy(key);
@@ -69,9 +72,6 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
             ))}
           </select>
         </label>
-        <Button size="sm" variant="secondary" onClick={() => load(null)} pending={loading}>
-          Refresh
-        </Button>
         <Button size="sm" variant="secondary" onClick={() => act("bulk-dead", "POST", `/api/webhooks/${webhookId}/replay`, { status: "DEAD" })} pending={busy === "bulk-dead"} data-testid="replay-dead">
           Replay all dead
         </Button>

@@ -86,7 +86,7 @@ export function WebhookCard({ webhook, sessions }: { webhook: WebhookView; sessi
               </code>
             ))}
           </p>
-          <div className="mt-2 flex flex-wrap gap-1.5" aria-label="Deliveries by status">
+          <div className="mt-2 flex flex-wrap gap-1.5" aria-label="Deliveries by status" data-testid="delivery-counts">
             {(Object.keys(counts) as Array<keyof typeof counts>).map((s) => (
               <Badge key={s} tone={counts[s] > 0 ? STATUS_TONE[s] : "slate"}>
                 {s.toLowerCase()} {counts[s]}

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/api/app-error";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
-import { sessionManageRoom, sessionRoom } from "@/lib/realtime/session-room";
+import { ALL_TENANTS_MANAGE_ROOM, sessionManageRoom, sessionRoom, tenantManageRoom } from "@/lib/realtime/session-room";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
 
@@ -43,6 +43,9 @@ export function createSocketServer(httpServer: HttpServer): Server {
 
   io.on("connection", (socket) => {
     const caller = socket.data.caller as Caller;
+    // Webhook managers follow their tenant's delivery attempts (the dashboard's webhook page) without
+    // asking: the room is derived from the caller, never from anything the client sends.
+    if (hasPermission(caller.role, "sessions.manage")) void socket.join(caller.role === "SUPERADMIN" ? ALL_TENANTS_MANAGE_ROOM : tenantManageRoom(caller.tenantId));
     const join = async (payload: unknown, ack?: Ack) => {
       const sessionId = readSessionId(payload);
       const reply = typeof ack === "function" ? ack : () => {};

@@ -66,6 +66,8 @@ export interface WebhookWorkerDeps {
   sendReply?: (request: ReplyRequest) => Promise<void>;
   /** The HTTP client (tests inject faults); safeFetch by default. */
   fetch?: (url: string, options: SafeFetchOptions) => Promise<SafeFetchResult>;
+  /** Told after each recorded attempt (the dashboard's live delivery log); must not throw. */
+  onAttempt?: (attempt: { ownerId: string; webhookId: string; deliveryId: string; status: string }) => void;
 }
 
 /** Characters of the receiver's answer kept in the delivery log. */
@@ -245,6 +247,7 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
         "updatedAt" = (now() AT TIME ZONE 'UTC')
       WHERE id = ${delivery.id} AND status IN ('PENDING', 'FAILED')`;
     if (next.status === "DEAD") logger.warn({ webhookId: webhook.id, deliveryId: delivery.id, attempts: attemptNo, statusCode, error }, "webhook delivery is dead");
+    deps.onAttempt?.({ ownerId: delivery.ownerId, webhookId: webhook.id, deliveryId: delivery.id, status: next.status });
   }
 
   /** Sends what a reply-enabled webhook answered; returns why not when it could not. */
