@@ -69,8 +69,8 @@ export function OverviewPanel({ sessionIds }: { sessionIds: string[] }) {
     <div className="space-y-6" data-testid="overview">
       <ul className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <Stat label="Sessions online" value={`${number(data.sessions.online)} / ${number(data.sessions.total)}`} href="/sessions?status=CONNECTED" testId="stat-sessions" />
-        <Stat label="Messages in today" value={number(data.messagesToday.in)} href="/logs?direction=in&period=today" testId="stat-in" />
-        <Stat label="Messages out today" value={number(data.messagesToday.out)} href="/logs?direction=out&period=today" testId="stat-out" />
+        <Stat label="Messages in today" value={number(data.messagesToday.in)} href={`/logs?direction=in&period=today&tz=${encodeURIComponent(data.timeZone)}`} testId="stat-in" />
+        <Stat label="Messages out today" value={number(data.messagesToday.out)} href={`/logs?direction=out&period=today&tz=${encodeURIComponent(data.timeZone)}`} testId="stat-out" />
         <Stat label="Failed sends (24 h)" value={number(data.failedSends24h)} href="/logs?direction=out&status=FAILED&period=24h" testId="stat-failed-sends" alert={data.failedSends24h > 0} />
         {data.failedWebhookDeliveries24h !== null && (
           <Stat
