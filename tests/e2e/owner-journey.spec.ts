@@ -15,7 +15,7 @@ test("register, create a session, create an API key, sign out", async ({ page })
   await page.getByTestId("create-session-form").getByLabel("Name", { exact: true }).fill("Support line");
   await page.getByRole("button", { name: "Create session" }).click();
 
-  const card = page.getByTestId("session-card").filter({ hasText: "Support line" });
+  const card = page.getByTestId("session-row").filter({ hasText: "Support line" });
   await expect(card).toBeVisible();
   await expect(card.getByTestId("session-status")).toHaveText("Disconnected");
   const sessionId = (await card.getByTestId("session-id").textContent())!.trim();
@@ -55,7 +55,7 @@ test("rename and delete a session, with confirmation", async ({ page }) => {
   await page.getByTestId("create-session").click();
   await page.getByTestId("create-session-form").getByLabel("Name", { exact: true }).fill("Old name");
   await page.getByRole("button", { name: "Create session" }).click();
-  const card = page.getByTestId("session-card").filter({ hasText: "Old name" });
+  const card = page.getByTestId("session-row").filter({ hasText: "Old name" });
   await expect(card).toBeVisible();
 
   // On a card, everything but Connect sits in its "⋯" menu.
@@ -64,14 +64,14 @@ test("rename and delete a session, with confirmation", async ({ page }) => {
   const renameForm = page.getByTestId("rename-session-form");
   await renameForm.getByLabel("Name", { exact: true }).fill("New name");
   await renameForm.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByTestId("session-card").filter({ hasText: "New name" })).toBeVisible();
+  await expect(page.getByTestId("session-row").filter({ hasText: "New name" })).toBeVisible();
 
-  const renamed = page.getByTestId("session-card").filter({ hasText: "New name" });
+  const renamed = page.getByTestId("session-row").filter({ hasText: "New name" });
   await renamed.getByTestId("session-menu").click();
   await renamed.getByTestId("delete-session").click();
   await expect(page.getByRole("dialog")).toContainText("Delete “New name”?");
   await page.getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByTestId("session-card")).toHaveCount(1);
+  await expect(page.getByTestId("session-row")).toHaveCount(1);
 
   await renamed.getByTestId("session-menu").click();
   await renamed.getByTestId("delete-session").click();
