@@ -2,13 +2,14 @@ import { AppShell } from "@/components/shell/app-shell";
 import { navSectionsFor } from "@/components/shell/nav-items";
 import { ToastProvider } from "@/components/ui/toast";
 import { requirePageCaller } from "@/lib/auth/page-caller";
-import { getRuntime } from "@/lib/server/runtime";
+import { db, getRuntime } from "@/lib/server/runtime";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const caller = await requirePageCaller();
+  const preferences = await db().user.findUnique({ where: { id: caller.id }, select: { timeZone: true, locale: true } });
   return (
     <ToastProvider>
       <AppShell
@@ -16,6 +17,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         user={{ name: caller.name, role: caller.role }}
         sandbox={getRuntime().sandbox !== null}
         signOutAction={signOutAction}
+        preferences={{ timeZone: preferences?.timeZone ?? null, locale: preferences?.locale ?? null }}
       >
         {children}
       </AppShell>

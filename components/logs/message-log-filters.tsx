@@ -20,7 +20,7 @@ const PERIODS = [
 export function MessageLogFilters({ query, sessions }: { query: MessageLogQuery; sessions: { sessionId: string; name: string }[] }) {
   const tz = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (tz.current) tz.current.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    if (tz.current) tz.current.value = document.documentElement.dataset.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || "";
   }, []);
   const label = "block text-xs font-medium text-slate-700";
   return (

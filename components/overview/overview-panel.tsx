@@ -29,7 +29,8 @@ interface Overview {
 
 function viewerTimeZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    // The account's saved zone (the shell puts it on <html>), else the browser's.
+    return document.documentElement.dataset.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
   } catch {
     return "UTC";
   }

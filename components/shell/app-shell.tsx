@@ -17,6 +17,8 @@ interface AppShellProps {
   /** WA_MODE=sandbox: said on every page, so nobody mistakes the emulated network for WhatsApp. */
   sandbox: boolean;
   signOutAction: () => Promise<void>;
+  /** The account's saved time zone and language (null: the browser's), applied to <html>. */
+  preferences?: { timeZone: string | null; locale: string | null };
   children: React.ReactNode;
 }
 
@@ -26,7 +28,7 @@ interface AppShellProps {
  * drawer is a native modal <dialog>: the browser makes the page behind it inert, keeps focus inside
  * and closes it on Escape.
  */
-export function AppShell({ sections, user, sandbox, signOutAction, children }: AppShellProps) {
+export function AppShell({ sections, user, sandbox, signOutAction, preferences, children }: AppShellProps) {
   const pathname = usePathname();
   const drawer = useRef<HTMLDialogElement>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -34,6 +36,13 @@ export function AppShell({ sections, user, sandbox, signOutAction, children }: A
 
   // The preferences script has already applied the saved state to <html>; mirror it for aria-expanded.
   useEffect(() => setCollapsed(document.documentElement.dataset.sidebar === "collapsed"), []);
+  // Dates and numbers (LocalTime, Intl) read the language and zone from <html>.
+  useEffect(() => {
+    const html = document.documentElement;
+    if (preferences?.locale) html.lang = preferences.locale;
+    if (preferences?.timeZone) html.dataset.timeZone = preferences.timeZone;
+    else delete html.dataset.timeZone;
+  }, [preferences?.locale, preferences?.timeZone]);
   // Following a link closes the drawer.
   useEffect(() => setDrawerOpen(false), [pathname]);
   useEffect(() => {

@@ -26,8 +26,13 @@ function viewerLocale(): string | undefined {
   return document.documentElement.lang || navigator.language || undefined;
 }
 
+/** The account's saved zone (set on <html> by the shell), else the browser's. */
+function viewerTimeZone(): string | undefined {
+  return document.documentElement.dataset.timeZone || undefined;
+}
+
 export function formatLocal(date: Date, seconds = false): string {
-  return new Intl.DateTimeFormat(viewerLocale(), { dateStyle: "medium", timeStyle: seconds ? "medium" : "short" }).format(date);
+  return new Intl.DateTimeFormat(viewerLocale(), { dateStyle: "medium", timeStyle: seconds ? "medium" : "short", timeZone: viewerTimeZone() }).format(date);
 }
 
 /** "Sunday, 29 November 2026 at 21:29:15.123 Central European Standard Time". */
@@ -42,5 +47,6 @@ export function formatExact(date: Date): string {
     second: "2-digit",
     fractionalSecondDigits: 3,
     timeZoneName: "long",
+    timeZone: viewerTimeZone(),
   }).format(date);
 }

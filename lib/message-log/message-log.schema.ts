@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timeZoneSchema } from "@/lib/overview/overview.schema";
+import { timeZoneSchema } from "@/lib/users/users.schema";
 
 export const MESSAGE_LOG_PERIODS = ["today", "24h", "7d", "30d", "all"] as const;
 export const MESSAGE_LOG_STATUSES = ["PENDING", "SENT", "DELIVERED", "READ", "FAILED"] as const;

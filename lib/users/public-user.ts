@@ -8,6 +8,8 @@ export const PUBLIC_USER_SELECT = {
   role: true,
   ownerId: true,
   lastLoginAt: true,
+  timeZone: true,
+  locale: true,
   createdAt: true,
   updatedAt: true,
 } as const;
