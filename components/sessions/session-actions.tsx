@@ -17,7 +17,8 @@ interface SessionActionsProps {
   session: LiveSession;
   sandbox: boolean;
   /** A card has room for one button and a menu; the session's own page shows them all. */
-  layout: "card" | "page";
+  /** "card" and "row" put everything but Connect in a "⋯" menu (opening up on a card, down in a table row). */
+  layout: "card" | "row" | "page";
   /** Where to go once the session is deleted: stay on the list, or leave its own page for the list. */
   afterDelete: "refresh" | "list";
   /** Re-read the session's status after an action (the socket usually says it first). */
@@ -164,7 +165,7 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
     </>
   );
 
-  if (layout === "card") {
+  if (layout === "card" || layout === "row") {
     const items: MenuItem[] = [
       ...(canRestart ? [{ label: "Restart", onSelect: () => void restart(), "data-testid": "restart-session" }] : []),
       ...(canLogout ? [{ label: "Log out", onSelect: () => open("logout"), danger: true, "data-testid": "logout-session" }] : []),
@@ -174,7 +175,7 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
     return (
       <div className="flex items-center gap-2">
         {connectButton}
-        <Menu label={`Actions for ${session.name}`} items={items} data-testid="session-menu" />
+        <Menu label={`Actions for ${session.name}`} items={items} placement={layout === "row" ? "down" : "up"} data-testid="session-menu" />
         {dialogs}
       </div>
     );

@@ -145,7 +145,8 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
           ))}
         </ul>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm">
+        // No scroll container (it would clip the row menus): the columns collapse on small screens instead.
+        <div className="rounded-xl border border-slate-200 bg-surface shadow-sm">
           <table className="min-w-full text-sm" data-testid="session-table">
             <caption className="sr-only">Sessions</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
@@ -224,7 +225,7 @@ function SessionRow({
           <Link href={`/sessions/${session.sessionId}/chats`} className="text-sm font-medium text-blue-700 hover:underline" data-testid="session-chats-link">
             Chats
           </Link>
-          {canManage && <SessionActions session={session} sandbox={sandbox} layout="card" afterDelete="refresh" onChanged={onChanged} />}
+          {canManage && <SessionActions session={session} sandbox={sandbox} layout="row" afterDelete="refresh" onChanged={onChanged} />}
         </div>
       </td>
     </tr>

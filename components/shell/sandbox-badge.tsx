@@ -1,10 +1,16 @@
+"use client";
+
+import { useId } from "react";
+
 /** Sandbox mode, said on every page; the explanation shows on hover and on keyboard focus. */
 export function SandboxBadge() {
+  // The shell shows it twice (sidebar and phone bar, one hidden by CSS): ids must stay unique.
+  const explanationId = useId();
   return (
     <div className="group relative shrink-0">
       <button
         type="button"
-        aria-describedby="sandbox-explanation"
+        aria-describedby={explanationId}
         className="inline-flex items-center gap-1.5 rounded-full bg-amber-300 px-2.5 py-1 text-xs font-semibold tracking-wide text-amber-950 uppercase ring-1 ring-amber-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:bg-amber-400 dark:text-black"
         data-testid="sandbox-badge"
       >
@@ -14,7 +20,7 @@ export function SandboxBadge() {
         Sandbox
       </button>
       <div
-        id="sandbox-explanation"
+        id={explanationId}
         role="tooltip"
         className="invisible absolute top-full left-0 z-40 mt-2 w-72 rounded-lg bg-slate-900 px-3 py-2.5 text-xs leading-relaxed font-normal text-slate-100 opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100 max-lg:right-0 max-lg:left-auto"
       >

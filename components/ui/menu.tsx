@@ -14,7 +14,8 @@ export interface MenuItem {
  * A "⋯" button with a short list of actions, for places too narrow for a row of buttons (a session
  * card). Closes on a choice, Escape, or a click anywhere else; arrow keys move between the items.
  */
-export function Menu({ label, items, ...rest }: { label: string; items: MenuItem[]; "data-testid"?: string }) {
+/** `placement`: "up" (default, a card's footer) or "down" (a table row near the top of a list). */
+export function Menu({ label, items, placement = "up", ...rest }: { label: string; items: MenuItem[]; placement?: "up" | "down"; "data-testid"?: string }) {
   const [open, setOpen] = useState(false);
   const hydrated = useHydrated();
   const root = useRef<HTMLDivElement>(null);
@@ -69,7 +70,7 @@ export function Menu({ label, items, ...rest }: { label: string; items: MenuItem
           id={menuId}
           role="menu"
           aria-label={label}
-          className="absolute right-0 bottom-full z-20 mb-1 w-44 overflow-hidden rounded-lg border border-slate-200 bg-surface py-1 shadow-lg"
+          className={`absolute right-0 z-20 w-44 ${placement === "up" ? "bottom-full mb-1" : "top-full mt-1"} overflow-hidden rounded-lg border border-slate-200 bg-surface py-1 shadow-lg`}
         >
           {items.map((item) => (
             <button

@@ -38,7 +38,7 @@ test("screenshots of the dashboard", async ({ browser }) => {
     await expect(page.getByTestId("session-card")).toHaveCount(3);
     await expect(page.getByTestId("session-phone")).toBeVisible();
     await shot("sessions");
-    await page.getByTestId("sandbox-badge").hover();
+    await page.getByTestId("sandbox-badge").filter({ visible: true }).hover();
     await shot("sandbox-tooltip");
     await page.mouse.move(0, 400);
     const card = page.getByTestId("session-card").filter({ hasText: viewport.name === "phone" ? "Sales desk" : "Deliveries" });

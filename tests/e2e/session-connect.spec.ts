@@ -17,7 +17,7 @@ test("connect with the sandbox phone, receive a message live, log out", async ({
   await (await registerOwnerViaApi(owner)).dispose();
   await signInWithForm(page, owner.username, owner.password);
   await expect(page).toHaveURL(/\/sessions$/);
-  await expect(page.getByTestId("sandbox-badge")).toBeVisible();
+  await expect(page.getByTestId("sandbox-badge").filter({ visible: true })).toBeVisible();
 
   await page.getByTestId("create-session").click();
   await page.getByTestId("create-session-form").getByLabel("Name", { exact: true }).fill("Front desk");
