@@ -30,7 +30,7 @@ export default function DocsPage() {
                 <code className="text-sm font-medium">{e.path}</code>
                 <span className="text-sm text-slate-600 sm:ml-auto sm:text-right">
                   {e.summary}
-                  <span className="block text-xs text-slate-400">{e.permission ? `needs ${e.permission}` : "public"} · {e.returns}</span>
+                  <span className="block text-xs text-slate-500">{e.permission ? `needs ${e.permission}` : "public"} · {e.returns}</span>
                 </span>
               </li>
             ))}

@@ -390,7 +390,7 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
         >
           <div ref={topRef} />
           {phase === "ready" && (
-            <p className="py-2 text-center text-xs text-slate-400">{loadingOlder ? "Loading older messages…" : cursor ? "\u00a0" : lines.length ? "Start of the conversation" : ""}</p>
+            <p className="py-2 text-center text-xs text-slate-500">{loadingOlder ? "Loading older messages…" : cursor ? "\u00a0" : lines.length ? "Start of the conversation" : ""}</p>
           )}
           {phase === "loading" && <p className="py-10 text-center text-sm text-slate-500">Loading messages…</p>}
           {phase === "error" && (

@@ -6,7 +6,7 @@ import { LocalTime } from "@/components/ui/local-time";
 
 /** Where the session stands now, as the gateway last said over the socket. */
 export function SessionStatusPanel({ session, createdAt, socketState }: { session: LiveSession; createdAt: Date | string; socketState: SocketState }) {
-  const none = <span className="text-slate-400">—</span>;
+  const none = <span className="text-slate-500">—</span>;
   const rows: Array<[string, React.ReactNode, string]> = [
     ["Status", <SessionStatusBadge key="status" status={session.status} data-testid="status-badge" />, "status"],
     ["Since", <LocalTime value={session.since} seconds />, "since"],

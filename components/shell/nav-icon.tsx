@@ -12,6 +12,7 @@ const PATHS: Record<NavIconName, string> = {
   apiKey: "M15 7a4 4 0 1 1-3.9 5H3v3h3v3h3v-3h2.1A4 4 0 0 1 15 7Zm1 3h.01",
   users: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 8a7 7 0 0 1 14 0",
   logs: "M5 4h14v16H5V4Zm3 4h8M8 12h8m-8 4h5",
+  audit: "M12 3l7 3v6c0 4.5-3 7.5-7 9-4-1.5-7-4.5-7-9V6l7-3Zm-3 9 2 2 4-4",
   docs: "M6 3h9l4 4v14H6V3Zm9 0v4h4M9 12h7m-7 4h7",
 };
 

@@ -12,6 +12,7 @@ export type NavIconName =
   | "apiKey"
   | "users"
   | "logs"
+  | "audit"
   | "docs";
 
 export interface NavItem {
@@ -54,6 +55,7 @@ export function navSectionsFor(role: string): NavSection[] {
         ...(can("sessions.manage") ? [{ href: "/webhooks", label: "Webhooks", icon: "webhooks" } as const] : []),
         { href: "/api-key", label: "API keys", icon: "apiKey" },
         ...(can("users.read") ? [{ href: "/users", label: "Users", icon: "users" } as const] : []),
+        ...(can("audit.read") ? [{ href: "/audit", label: "Audit log", icon: "audit" } as const] : []),
         { href: "/docs", label: "Docs", icon: "docs", external: true },
       ],
     },

@@ -2,7 +2,7 @@ import { sentence } from "@/components/ui/form-errors";
 import { useId, type InputHTMLAttributes, type SelectHTMLAttributes } from "react";
 
 export const inputClasses =
-  "block w-full rounded-lg border-0 bg-surface px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-blue-600 disabled:bg-slate-50 disabled:text-slate-500";
+  "block w-full rounded-lg border-0 bg-surface px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-blue-600 disabled:bg-slate-50 disabled:text-slate-500";
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -20,7 +20,7 @@ export function Field({ label, hint, error, id, className = "", ...rest }: Field
     <div className={className}>
       <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
         {label}
-        {!rest.required && rest.type !== "checkbox" && <span className="font-normal text-slate-400"> (optional)</span>}
+        {!rest.required && rest.type !== "checkbox" && <span className="font-normal text-slate-500"> (optional)</span>}
       </label>
       <input
         id={inputId}

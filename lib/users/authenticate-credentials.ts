@@ -3,6 +3,7 @@ import { AppError } from "@/lib/api/app-error";
 import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/login-rate-limit";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/server/runtime";
+import { recordSignIn } from "@/lib/audit/record-audit";
 
 /**
  * Checks a username-or-email and password, shared by the dashboard's next-auth sign-in and the
@@ -29,6 +30,7 @@ export async function authenticateCredentials(identifier: string, password: stri
   }
   recordLoginSuccess(account);
   await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  await recordSignIn(user.id, ip);
   const { passwordHash: _omit, ...publicUser } = user;
   return publicUser;
 }
