@@ -33,6 +33,11 @@ export function UserList({ users, sessions, viewerId, canWrite, superadminView }
                   <span className="truncate font-medium text-slate-900">{user.name}</span>
                   {superadminView && <Badge tone={ROLE_TONE[user.role] ?? "slate"}>{ROLE_LABELS[user.role] ?? user.role}</Badge>}
                   {isSelf && <Badge>You</Badge>}
+                  {user.suspendedAt && (
+                    <Badge tone="red" data-testid="suspended-badge">
+                      Suspended
+                    </Badge>
+                  )}
                 </div>
                 <p className="truncate text-sm text-slate-500">
                   @{user.username} · {user.email}
@@ -49,7 +54,7 @@ export function UserList({ users, sessions, viewerId, canWrite, superadminView }
               <span className="text-xs text-slate-500">Last sign-in: {user.lastLoginAt ? <LocalTime value={user.lastLoginAt} /> : "never"}</span>
               {canWrite && !isSelf && (
                 <UserRowActions
-                  user={{ id: user.id, name: user.name, role: user.role, ownerId: user.ownerId }}
+                  user={{ id: user.id, name: user.name, email: user.email, role: user.role, ownerId: user.ownerId, suspendedAt: user.suspendedAt }}
                   assignedSessionIds={assigned.map((s) => s.sessionId)}
                   assignable={user.role === "STAFF" ? sessions.filter((s) => s.userId === user.ownerId) : []}
                   canChangeRole={superadminView}

@@ -105,3 +105,14 @@ export const updateMeSchema = z
     message: "at least one field is required",
   });
 export type UpdateMeInput = z.infer<typeof updateMeSchema>;
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+export const USERS_PAGE_SIZE = 25;
+
+/** The Users page's URL for a superadmin: search name/username/email, filter by role, page. */
+export const searchUsersQuerySchema = z.strictObject({
+  q: z.preprocess(emptyAsUndefined, z.string().trim().max(100).optional()),
+  role: z.preprocess(emptyAsUndefined, roleSchema.optional()),
+  page: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
+});
+export type SearchUsersQuery = z.output<typeof searchUsersQuerySchema>;
