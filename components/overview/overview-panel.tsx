@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { errorMessage, requestJson } from "@/components/api/request-json";
+import { useT } from "@/components/shell/i18n";
 import { useLiveRefresh } from "@/components/overview/use-live-refresh";
 import { VolumeChart, type VolumeSeries } from "@/components/overview/volume-chart";
 import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
@@ -37,6 +38,7 @@ function viewerTimeZone(): string {
 }
 
 export function OverviewPanel({ sessionIds }: { sessionIds: string[] }) {
+  const t = useT();
   const [data, setData] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [range, setRange] = useState<"days" | "hours">("days");
@@ -62,20 +64,20 @@ export function OverviewPanel({ sessionIds }: { sessionIds: string[] }) {
   if (!data) {
     return (
       <p className="text-sm text-slate-600" role="status">
-        Loading…
+        {t("overview.loading")}
       </p>
     );
   }
   return (
     <div className="space-y-6" data-testid="overview">
       <ul className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-        <Stat label="Sessions online" value={`${number(data.sessions.online)} / ${number(data.sessions.total)}`} href="/sessions?status=CONNECTED" testId="stat-sessions" />
-        <Stat label="Messages in today" value={number(data.messagesToday.in)} href={`/logs?direction=in&period=today&tz=${encodeURIComponent(data.timeZone)}`} testId="stat-in" />
-        <Stat label="Messages out today" value={number(data.messagesToday.out)} href={`/logs?direction=out&period=today&tz=${encodeURIComponent(data.timeZone)}`} testId="stat-out" />
-        <Stat label="Failed sends (24 h)" value={number(data.failedSends24h)} href="/logs?direction=out&status=FAILED&period=24h" testId="stat-failed-sends" alert={data.failedSends24h > 0} />
+        <Stat label={t("overview.sessionsOnline")} value={`${number(data.sessions.online)} / ${number(data.sessions.total)}`} href="/sessions?status=CONNECTED" testId="stat-sessions" />
+        <Stat label={t("overview.inToday")} value={number(data.messagesToday.in)} href={`/logs?direction=in&period=today&tz=${encodeURIComponent(data.timeZone)}`} testId="stat-in" />
+        <Stat label={t("overview.outToday")} value={number(data.messagesToday.out)} href={`/logs?direction=out&period=today&tz=${encodeURIComponent(data.timeZone)}`} testId="stat-out" />
+        <Stat label={t("overview.failedSends")} value={number(data.failedSends24h)} href="/logs?direction=out&status=FAILED&period=24h" testId="stat-failed-sends" alert={data.failedSends24h > 0} />
         {data.failedWebhookDeliveries24h !== null && (
           <Stat
-            label="Failed webhook deliveries (24 h)"
+            label={t("overview.failedDeliveries")}
             value={number(data.failedWebhookDeliveries24h)}
             href="/webhooks?status=FAILED"
             testId="stat-failed-deliveries"
@@ -86,9 +88,9 @@ export function OverviewPanel({ sessionIds }: { sessionIds: string[] }) {
 
       <Card>
         <CardHeader
-          title="Message volume"
+          title={t("overview.volume")}
           actions={
-            <div role="group" aria-label="Period" className="inline-flex rounded-lg ring-1 ring-slate-300 ring-inset">
+            <div role="group" aria-label={t("overview.period")} className="inline-flex rounded-lg ring-1 ring-slate-300 ring-inset">
               {(["days", "hours"] as const).map((r) => (
                 <button
                   key={r}
@@ -98,7 +100,7 @@ export function OverviewPanel({ sessionIds }: { sessionIds: string[] }) {
                   className="px-3 py-1 text-sm font-medium text-slate-700 first:rounded-l-lg last:rounded-r-lg hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:bg-blue-600 aria-pressed:text-white"
                   data-testid={`volume-${r}`}
                 >
-                  {r === "days" ? "7 days" : "24 hours"}
+                  {r === "days" ? t("overview.days") : t("overview.hours")}
                 </button>
               ))}
             </div>
@@ -108,14 +110,14 @@ export function OverviewPanel({ sessionIds }: { sessionIds: string[] }) {
           {chart && chart.series.length > 0 ? (
             <VolumeChart labels={chart.labels} series={chart.series} caption={range === "days" ? "Messages per day over the last 7 days, by session" : "Messages per hour over the last 24 hours, by session"} />
           ) : (
-            <p className="py-8 text-center text-sm text-slate-600">No messages in this period.</p>
+            <p className="py-8 text-center text-sm text-slate-600">{t("overview.noMessages")}</p>
           )}
         </div>
       </Card>
 
       <section aria-labelledby="health-heading">
         <h2 id="health-heading" className="mb-3 text-lg font-semibold text-slate-900">
-          Session health
+          {t("overview.health")}
         </h2>
         {data.health.length === 0 ? (
           <EmptyState title="No sessions yet" description="Create a session and link a phone to see it here." action={<Link href="/sessions" className="text-sm font-medium text-blue-700 hover:underline">Go to sessions</Link>} />
@@ -124,11 +126,11 @@ export function OverviewPanel({ sessionIds }: { sessionIds: string[] }) {
             <table className="min-w-full text-sm" data-testid="health-table">
               <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
                 <tr>
-                  <th scope="col" className="px-4 py-2">Session</th>
-                  <th scope="col" className="px-4 py-2">Status</th>
-                  <th scope="col" className="px-4 py-2">Since</th>
-                  <th scope="col" className="px-4 py-2">Last message</th>
-                  <th scope="col" className="px-4 py-2 text-right">Reconnects (24 h)</th>
+                  <th scope="col" className="px-4 py-2">{t("overview.session")}</th>
+                  <th scope="col" className="px-4 py-2">{t("overview.status")}</th>
+                  <th scope="col" className="px-4 py-2">{t("overview.since")}</th>
+                  <th scope="col" className="px-4 py-2">{t("overview.lastMessage")}</th>
+                  <th scope="col" className="px-4 py-2 text-right">{t("overview.reconnects")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -147,7 +149,7 @@ export function OverviewPanel({ sessionIds }: { sessionIds: string[] }) {
                       <LocalTime value={s.statusChangedAt} />
                     </td>
                     <td className="px-4 py-2 whitespace-nowrap text-slate-700">
-                      <LocalTime value={s.lastMessageAt} fallback="None yet" />
+                      <LocalTime value={s.lastMessageAt} fallback={t("overview.noneYet")} />
                     </td>
                     <td className="px-4 py-2 text-right text-slate-700 tabular-nums">{number(s.reconnects24h)}</td>
                   </tr>

@@ -8,7 +8,9 @@ import { isActiveHref, type NavSection } from "@/components/shell/nav-items";
 import { ROLE_LABELS } from "@/components/shell/role-labels";
 import { SandboxBadge } from "@/components/shell/sandbox-badge";
 import { SIDEBAR_KEY } from "@/components/shell/theme-script";
+import { LocaleProvider, useT } from "@/components/shell/i18n";
 import { ThemeSwitch } from "@/components/shell/theme-switch";
+import type { Locale } from "@/lib/i18n/messages";
 import { Logo } from "@/components/ui/logo";
 
 interface AppShellProps {
@@ -19,6 +21,8 @@ interface AppShellProps {
   signOutAction: () => Promise<void>;
   /** The account's saved time zone and language (null: the browser's), applied to <html>. */
   preferences?: { timeZone: string | null; locale: string | null };
+  /** The language the shell is shown in (the account's, else the browser's). */
+  locale?: Locale;
   children: React.ReactNode;
 }
 
@@ -28,7 +32,16 @@ interface AppShellProps {
  * drawer is a native modal <dialog>: the browser makes the page behind it inert, keeps focus inside
  * and closes it on Escape.
  */
-export function AppShell({ sections, user, sandbox, signOutAction, preferences, children }: AppShellProps) {
+export function AppShell({ locale = "en", ...props }: AppShellProps) {
+  return (
+    <LocaleProvider locale={locale}>
+      <Shell locale={locale} {...props} />
+    </LocaleProvider>
+  );
+}
+
+function Shell({ sections, user, sandbox, signOutAction, preferences, locale, children }: AppShellProps) {
+  const t = useT();
   const pathname = usePathname();
   const drawer = useRef<HTMLDialogElement>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -39,10 +52,10 @@ export function AppShell({ sections, user, sandbox, signOutAction, preferences, 
   // Dates and numbers (LocalTime, Intl) read the language and zone from <html>.
   useEffect(() => {
     const html = document.documentElement;
-    if (preferences?.locale) html.lang = preferences.locale;
+    if (locale) html.lang = locale;
     if (preferences?.timeZone) html.dataset.timeZone = preferences.timeZone;
     else delete html.dataset.timeZone;
-  }, [preferences?.locale, preferences?.timeZone]);
+  }, [locale, preferences?.timeZone]);
   // Following a link closes the drawer.
   useEffect(() => setDrawerOpen(false), [pathname]);
   useEffect(() => {
@@ -71,7 +84,7 @@ export function AppShell({ sections, user, sandbox, signOutAction, preferences, 
         href="#main"
         className="sr-only z-50 rounded-md bg-blue-600 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
       >
-        Skip to content
+        {t("shell.skip")}
       </a>
 
       <aside
@@ -88,8 +101,8 @@ export function AppShell({ sections, user, sandbox, signOutAction, preferences, 
             onClick={toggleCollapsed}
             aria-expanded={!collapsed}
             aria-controls="sidebar-nav"
-            aria-label={collapsed ? "Expand sidebar" : "Collapse sidebar"}
-            title={collapsed ? "Expand sidebar" : "Collapse sidebar"}
+            aria-label={collapsed ? t("shell.expand") : t("shell.collapse")}
+            title={collapsed ? t("shell.expand") : t("shell.collapse")}
             className="ml-auto inline-flex size-9 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 collapsed:mx-auto"
             data-testid="collapse-sidebar"
           >
@@ -115,7 +128,7 @@ export function AppShell({ sections, user, sandbox, signOutAction, preferences, 
             className="-ml-2 inline-flex size-10 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600"
             aria-expanded={drawerOpen}
             aria-controls="nav-drawer"
-            aria-label="Open menu"
+            aria-label={t("shell.openMenu")}
             onClick={() => setDrawerOpen(true)}
             data-testid="menu-button"
           >
@@ -141,7 +154,7 @@ export function AppShell({ sections, user, sandbox, signOutAction, preferences, 
       <dialog
         ref={drawer}
         id="nav-drawer"
-        aria-label="Menu"
+        aria-label={t("shell.menu")}
         onClose={() => setDrawerOpen(false)}
         onClick={(event) => {
           // A click on the backdrop lands on the <dialog> element itself.
@@ -157,7 +170,7 @@ export function AppShell({ sections, user, sandbox, signOutAction, preferences, 
               <button
                 type="button"
                 onClick={() => setDrawerOpen(false)}
-                aria-label="Close menu"
+                aria-label={t("shell.closeMenu")}
                 className="inline-flex size-10 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600"
                 data-testid="close-menu"
               >
@@ -219,6 +232,7 @@ function SidebarNav({ id, sections, pathname, inDrawer = false }: { id?: string;
 }
 
 function AccountPanel({ user, signOutAction, inDrawer = false }: { user: AppShellProps["user"]; signOutAction: () => Promise<void>; inDrawer?: boolean }) {
+  const t = useT();
   const hide = inDrawer ? "" : "collapsed:hidden";
   return (
     <div className="border-t border-slate-200 p-3" data-testid="account-menu">
@@ -226,7 +240,7 @@ function AccountPanel({ user, signOutAction, inDrawer = false }: { user: AppShel
         href="/account"
         className={`flex min-w-0 items-center gap-2 rounded-md p-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 ${inDrawer ? "" : "collapsed:justify-center"}`}
         data-testid="current-user"
-        title="Account"
+        title={t("shell.account")}
       >
         <span aria-hidden className="grid size-8 shrink-0 place-items-center rounded-full bg-blue-600 text-sm font-semibold text-white">
           {user.name.trim().charAt(0).toUpperCase() || "?"}
@@ -243,7 +257,7 @@ function AccountPanel({ user, signOutAction, inDrawer = false }: { user: AppShel
             type="submit"
             className="rounded-md px-3 whitespace-nowrap py-1.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600"
           >
-            Sign out
+            {t("shell.signOut")}
           </button>
         </form>
       </div>

@@ -1,4 +1,5 @@
 import { hasPermission } from "@/lib/auth/permissions";
+import { translate, type Locale, type MessageKey } from "@/lib/i18n/messages";
 
 /** Icons drawn by components/shell/nav-icon.tsx; a new page picks one or adds its path there. */
 export type NavIconName =
@@ -34,29 +35,30 @@ export interface NavSection {
  * the permission its page checks): the shell, the phone drawer and the active-link highlighting
  * follow. An entry whose page does not exist yet answers the dashboard's 404 panel.
  */
-export function navSectionsFor(role: string): NavSection[] {
+export function navSectionsFor(role: string, locale: Locale = "en"): NavSection[] {
+  const t = (key: MessageKey) => translate(locale, key);
   const can = (permission: Parameters<typeof hasPermission>[1]) => hasPermission(role, permission);
   const sections: NavSection[] = [
     {
-      label: "Messaging",
+      label: t("nav.messaging"),
       items: [
-        { href: "/overview", label: "Overview", icon: "overview" },
-        { href: "/sessions", label: "Sessions", icon: "sessions" },
-        { href: "/chats", label: "Chats", icon: "chats" },
-        { href: "/groups", label: "Groups", icon: "groups" },
-        ...(can("sessions.manage") ? [{ href: "/campaigns", label: "Campaigns", icon: "campaigns" } as const] : []),
-        ...(can("sessions.manage") ? [{ href: "/automation", label: "Automation", icon: "automation" } as const] : []),
-        { href: "/logs", label: "Logs", icon: "logs" },
+        { href: "/overview", label: t("nav.overview"), icon: "overview" },
+        { href: "/sessions", label: t("nav.sessions"), icon: "sessions" },
+        { href: "/chats", label: t("nav.chats"), icon: "chats" },
+        { href: "/groups", label: t("nav.groups"), icon: "groups" },
+        ...(can("sessions.manage") ? [{ href: "/campaigns", label: t("nav.campaigns"), icon: "campaigns" } as const] : []),
+        ...(can("sessions.manage") ? [{ href: "/automation", label: t("nav.automation"), icon: "automation" } as const] : []),
+        { href: "/logs", label: t("nav.logs"), icon: "logs" },
       ],
     },
     {
-      label: "Settings",
+      label: t("nav.settings"),
       items: [
-        ...(can("sessions.manage") ? [{ href: "/webhooks", label: "Webhooks", icon: "webhooks" } as const] : []),
-        { href: "/api-key", label: "API keys", icon: "apiKey" },
-        ...(can("users.read") ? [{ href: "/users", label: "Users", icon: "users" } as const] : []),
-        ...(can("audit.read") ? [{ href: "/audit", label: "Audit log", icon: "audit" } as const] : []),
-        { href: "/docs", label: "Docs", icon: "docs", external: true },
+        ...(can("sessions.manage") ? [{ href: "/webhooks", label: t("nav.webhooks"), icon: "webhooks" } as const] : []),
+        { href: "/api-key", label: t("nav.apiKeys"), icon: "apiKey" },
+        ...(can("users.read") ? [{ href: "/users", label: t("nav.users"), icon: "users" } as const] : []),
+        ...(can("audit.read") ? [{ href: "/audit", label: t("nav.audit"), icon: "audit" } as const] : []),
+        { href: "/docs", label: t("nav.docs"), icon: "docs", external: true },
       ],
     },
   ];
@@ -64,8 +66,8 @@ export function navSectionsFor(role: string): NavSection[] {
 }
 
 /** The flat list, for callers that need no grouping. */
-export function navItemsFor(role: string): NavItem[] {
-  return navSectionsFor(role).flatMap((s) => s.items);
+export function navItemsFor(role: string, locale: Locale = "en"): NavItem[] {
+  return navSectionsFor(role, locale).flatMap((s) => s.items);
 }
 
 /** A link is current on its own page and on the pages below it (`/sessions/abc` → Sessions). */

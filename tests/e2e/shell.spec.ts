@@ -120,3 +120,20 @@ test("the skip link is the first stop of the keyboard and moves focus to the con
   await page.keyboard.press("Enter");
   await expect(page.locator("main#main")).toBeFocused();
 });
+
+test("Indonesian: a browser asking for it gets the shell and the overview in Indonesian, with Indonesian dates", async ({ browser }) => {
+  const owner = newUser("bahasa");
+  await (await registerOwnerViaApi(owner)).dispose();
+  const context = await browser.newContext({ locale: "id-ID", viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await signInWithForm(page, owner.username, owner.password);
+  await expect(page).toHaveURL(/\/sessions$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+  const nav = page.getByTestId("sidebar").getByRole("navigation");
+  for (const name of ["Ringkasan", "Sesi", "Obrolan", "Pengguna", "Kunci API"]) await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Keluar" }).filter({ visible: true })).toBeVisible();
+  await nav.getByRole("link", { name: "Ringkasan", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Ringkasan", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("stat-in")).toContainText("Pesan masuk hari ini");
+  await context.close();
+});
