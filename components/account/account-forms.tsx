@@ -48,7 +48,7 @@ function useSave() {
       await requestJson("PATCH", "/api/users/me", values);
       return true;
     } catch (e) {
-      setErrors(fieldErrorsFromApi(e));
+      setErrors(fieldErrorsFromApi(e, Object.keys(values)));
       return false;
     } finally {
       setPending(false);

@@ -42,7 +42,7 @@ export function RegisterForm() {
       router.replace("/sessions");
       router.refresh();
     } catch (e) {
-      setErrors(fieldErrorsFromApi(e));
+      setErrors(fieldErrorsFromApi(e, ["name", "email", "username", "password", "phone"]));
       setPending(false);
     }
   }

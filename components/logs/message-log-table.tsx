@@ -36,7 +36,7 @@ export function MessageLogTable({ log, query }: { log: { messages: LogRow[]; pag
   const first = (log.page - 1) * log.pageSize + 1;
   return (
     <div>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm">
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label="Messages">
         <table className="min-w-full text-sm" data-testid="log-table">
           <caption className="sr-only">Messages</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">

@@ -122,7 +122,7 @@ export function OverviewPanel({ sessionIds }: { sessionIds: string[] }) {
         {data.health.length === 0 ? (
           <EmptyState title="No sessions yet" description="Create a session and link a phone to see it here." action={<Link href="/sessions" className="text-sm font-medium text-blue-700 hover:underline">Go to sessions</Link>} />
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm">
+          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label="Session health">
             <table className="min-w-full text-sm" data-testid="health-table">
               <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
                 <tr>

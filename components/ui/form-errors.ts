@@ -13,10 +13,16 @@ export function validateForm<S extends z.ZodType>(schema: S, values: unknown): {
   return { data: null, errors: fieldErrorsOf(zodIssues(parsed.error)) };
 }
 
-/** An API failure as field errors: the `issues` of a 400, else the one `error` text under "". */
-export function fieldErrorsFromApi(error: unknown): FieldErrors {
+/**
+ * An API failure as field errors: the `issues` of a 400; else a one-line error that names one of the
+ * form's `fields` ("username: already in use", a 409) goes under that field; anything else under "".
+ */
+export function fieldErrorsFromApi(error: unknown, fields: readonly string[] = []): FieldErrors {
   if (error instanceof ApiError && error.issues.length > 0) return fieldErrorsOf(error.issues);
-  return { "": error instanceof Error ? error.message : "Something went wrong" };
+  const message = error instanceof Error ? error.message : "Something went wrong";
+  const named = /^([\w.]+): (.+)$/.exec(message);
+  if (named && fields.includes(named[1])) return { [named[1]]: named[2] };
+  return { "": message };
 }
 
 /** Thrown by requestJson for a non-2xx answer: the API's `error`, plus `issues` when it sent them. */

@@ -93,7 +93,7 @@ export function UserRowActions({ user, assignedSessionIds, assignable, canChange
         setOpen(null);
         router.refresh();
       })
-      .catch((e) => setFieldErrors(fieldErrorsFromApi(e)))
+      .catch((e) => setFieldErrors(fieldErrorsFromApi(e, ["name", "email", "password"])))
       .finally(() => setPending(false));
   }
 

@@ -83,7 +83,7 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
       {rows.length === 0 && !loading ? (
         <p className="text-sm text-slate-500">No deliveries{status ? ` with status ${status}` : ""} yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label="Deliveries">
           <table className="min-w-full text-left text-sm">
             <thead className="text-xs uppercase tracking-wide text-slate-500">
               <tr>

@@ -56,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <EmptyState data-testid="audit-empty" title="Nothing recorded" description="Sign-ins and changes to keys, sessions, webhooks and users appear here." />
       ) : (
         <>
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm">
+          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label="Audit log">
             <table className="min-w-full text-sm" data-testid="audit-table">
               <caption className="sr-only">Audit log</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
