@@ -59,13 +59,17 @@ export const API_CATALOGUE: Endpoint[] = [
   { method: "post", path: "/api/auth/logout", tag: "Auth", summary: "Sign out (clears the session cookie)", permission: null, returns: '{ "message" }' },
 
   { method: "get", path: "/api/users/me", tag: "Users", summary: "The caller's profile", permission: "profile.read", returns: "user" },
-  { method: "patch", path: "/api/users/me", tag: "Users", summary: "Change the caller's own name, phone or password", permission: "profile.read", body: updateMeSchema, returns: "user" },
+  { method: "patch", path: "/api/users/me", tag: "Users", summary: "Change the caller's own name, phone, password, time zone (IANA, null: the browser's) or language (en, id)", permission: "profile.read", body: updateMeSchema, returns: "user" },
   { method: "get", path: "/api/users", tag: "Users", summary: "All users (superadmin) or the caller's staff (owner)", permission: "users.read", returns: "user[] with assigned sessions" },
   { method: "post", path: "/api/users", tag: "Users", summary: "Create a user (superadmin) or a staff member (owner)", permission: "users.write", body: createUserSchema, returns: "user (201)" },
   { method: "patch", path: "/api/users/{id}", tag: "Users", summary: "Change a user within reach", permission: "users.write", body: updateUserSchema, returns: "user" },
   { method: "delete", path: "/api/users/{id}", tag: "Users", summary: "Remove a user within reach (cascades)", permission: "users.write", returns: '{ "success": true }' },
   { method: "get", path: "/api/users/{id}/sessions", tag: "Users", summary: "Sessions assigned to a staff member", permission: "users.read", returns: "{ id, sessionId, name }[]" },
   { method: "put", path: "/api/users/{id}/sessions", tag: "Users", summary: "Replace a staff member's assigned sessions", permission: "users.write", body: assignSessionsSchema, returns: "{ id, sessionId, name }[]" },
+
+  { method: "get", path: "/api/overview", tag: "Dashboard", summary: "The home page's figures for the sessions the caller may see: sessions online/total, messages in/out today (?tz= IANA zone, default UTC), failed sends and webhook deliveries in 24 h, 7-day and 24-hour volume by session, session health", permission: "sessions.read", returns: "{ sessions, messagesToday, failedSends24h, failedWebhookDeliveries24h, volume, health }" },
+  { method: "get", path: "/api/messages/log", tag: "Dashboard", summary: "Messages across the caller's sessions, newest first, 50 a page; ?q ?direction=in|out ?status ?sessionId ?contact ?period=today|24h|7d|30d|all ?tz ?page; ?format=csv exports up to 10,000 rows", permission: "sessions.read", returns: "{ messages, page, pageSize, total, hasMore } or text/csv" },
+  { method: "get", path: "/api/audit", tag: "Dashboard", summary: "Who did what (sign-ins, keys, sessions, webhooks, users): the caller's tenant, every tenant for a superadmin; ?action ?q ?page", permission: "audit.read", returns: "{ entries, page, pageSize, total, hasMore }" },
 
   { method: "get", path: "/api/user/api-key", tag: "API key", summary: "The caller's API key, masked", permission: "apiKey.manage", returns: '{ "apiKey": "wag_…abcd" | null }' },
   { method: "post", path: "/api/user/api-key", tag: "API key", summary: "Create a new key (shown once; the old one stops working)", permission: "apiKey.manage", returns: '{ "apiKey": "wag_…" }' },

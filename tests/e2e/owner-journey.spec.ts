@@ -100,6 +100,9 @@ test("session settings are saved", async ({ page }) => {
 test("regenerating replaces the key, revoking removes it", async ({ page }) => {
   await registerWithForm(page, newUser("keys"));
   await page.goto("/api-key");
+  // The example names this gateway's real address, so it can be pasted and run.
+  const origin = new URL(page.url()).origin;
+  await expect(page.getByTestId("curl-example")).toHaveText(`curl -H "X-API-Key: YOUR_KEY" ${origin}/api/sessions`);
   await page.getByTestId("create-api-key").click();
   const first = (await page.getByTestId("full-api-key").textContent())!.trim();
 
