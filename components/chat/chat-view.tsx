@@ -195,6 +195,16 @@ export function ChatView({ session }: { session: ChatSession }) {
     };
   }, []);
 
+  // Unread messages in the tab's title ("(3) Chats · Wagate"), so a background tab shows them.
+  const unread = chats.reduce((n, c) => n + (c.archived ? 0 : c.unreadCount), 0);
+  useEffect(() => {
+    const base = document.title.replace(/^\(\d+\) /, "");
+    document.title = unread > 0 ? `(${unread}) ${base}` : base;
+    return () => {
+      document.title = document.title.replace(/^\(\d+\) /, "");
+    };
+  }, [unread]);
+
   // --- navigation --------------------------------------------------------------------------------
 
   // The open chat lives in the URL (?chat=), so it survives a reload and the phone's back button
