@@ -46,7 +46,7 @@ describe("the audit log", () => {
     const deleted = res.entries.find((e) => e.action === "session.deleted")!;
     expect(deleted).toMatchObject({ actorId: owner.id, targetId: session.sessionId, targetName: "Audited line" });
     // Field names, never values of secrets.
-    expect(res.entries.find((e) => e.action === "webhook.updated")!.details).toEqual({ fields: ["secret", "name"] });
+    expect(res.entries.find((e) => e.action === "webhook.updated")!.details).toEqual({ fields: ["name", "secret"] });
     expect(res.entries.find((e) => e.action === "user.updated")!.details).toEqual({ fields: ["password"] });
     expect(JSON.stringify(res.entries)).not.toContain("a-very-secret-value");
     expect(JSON.stringify(res.entries)).not.toContain("another-password-1");
