@@ -21,7 +21,8 @@ export async function searchUsers(caller: Caller, query: SearchUsersQuery) {
   const [users, total] = await Promise.all([
     db().user.findMany({
       where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      // Newest first: the account just created is on the first page.
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip,
       take: USERS_PAGE_SIZE,
       select: { ...PUBLIC_USER_SELECT, suspendedAt: true, assignments: { select: { session: { select: { sessionId: true, name: true } } } } },
