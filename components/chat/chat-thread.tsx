@@ -8,6 +8,7 @@ import { attachmentKindOf, dayKey, dayLabel, normalizeJid, phoneOf } from "@/com
 import { BackIcon } from "@/components/chat/chat-icons";
 import type { MessageType, MessageUpdateEvent, ThreadMessage } from "@/components/chat/chat-types";
 import { MessageBubble } from "@/components/chat/message-bubble";
+import { MessageActions } from "@/components/chat/message-actions";
 import { MessageComposer } from "@/components/chat/message-composer";
 import { acceptLocal, applyStatus, collectReactions, failLocal, mergeNewest, mergeOlder } from "@/components/chat/thread-messages";
 import { useTypingPresence } from "@/components/chat/use-typing-presence";
@@ -428,6 +429,7 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
                     onJumpTo={jumpTo}
                     onRetry={retry}
                     onMediaLoad={onMediaLoad}
+                    actions={<MessageActions message={message} sessionId={sessionId} jid={jid} />}
                   />
                 </div>
               </Fragment>

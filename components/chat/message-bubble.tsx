@@ -21,9 +21,11 @@ interface MessageBubbleProps {
   onRetry?: (message: ThreadMessage) => void;
   /** A picture finished loading and changed the thread's height. */
   onMediaLoad: () => void;
+  /** The "⋯" menu (react, edit, delete, forward), shown like Reply: on hover or after a tap. */
+  actions?: React.ReactNode;
 }
 
-export function MessageBubble({ message, quoted, senderName, showSender, reactions, onReply, onJumpTo, onRetry, onMediaLoad }: MessageBubbleProps) {
+export function MessageBubble({ message, quoted, senderName, showSender, reactions, onReply, onJumpTo, onRetry, onMediaLoad, actions }: MessageBubbleProps) {
   const mine = message.fromMe;
   // Touch screens have no hover: a tap on the bubble shows its Reply button.
   const [revealed, setRevealed] = useState(false);
@@ -50,7 +52,7 @@ export function MessageBubble({ message, quoted, senderName, showSender, reactio
         {showSender && !mine && <p className="px-0.5 text-xs font-semibold text-blue-700">{senderName(message)}</p>}
         {quoted !== undefined && <QuotePreview quoted={quoted} senderName={senderName} onJumpTo={onJumpTo} />}
         <MessageBody message={message} onMediaLoad={onMediaLoad} />
-        <div className={`mt-0.5 flex items-center justify-end gap-1 text-[11px] leading-4 ${sticker ? "rounded-full bg-white/90 px-1.5" : ""} text-slate-500`}>
+        <div className={`mt-0.5 flex items-center justify-end gap-1 text-[11px] leading-4 ${sticker ? "rounded-full bg-white/90 px-1.5" : ""} text-slate-600`}>
           {uploading && message.preview && <span>Uploading…</span>}
           <time dateTime={message.timestamp}>{formatTime(message.timestamp)}</time>
           {mine && <MessageStatus status={message.status} reason={message.failureReason} />}
@@ -86,6 +88,9 @@ export function MessageBubble({ message, quoted, senderName, showSender, reactio
         >
           <ReplyIcon />
         </button>
+      )}
+      {actions && (
+        <div className={`shrink-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100 ${revealed ? "opacity-100" : "opacity-0"}`}>{actions}</div>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createSessionViaApi, newUser, registerOwnerViaApi, signInWithForm } from "./helpers";
 
 const ALICE = "15550100002";
+const BOB = "15550100003";
 const jidOf = (phone: string) => `${phone}@s.whatsapp.net`;
 
 async function ok<T = unknown>(response: Awaited<ReturnType<APIRequestContext["post"]>>, what: string): Promise<T> {
@@ -41,5 +42,27 @@ test("unread messages show in the tab title; links open safely, script URLs stay
   await expect(link).toHaveAttribute("rel", /noreferrer/);
   await expect(link).toHaveAttribute("target", "_blank");
   await expect(bubble.locator('a[href^="javascript:"]')).toHaveCount(0);
+
+  // The message menu: a reaction and a forward reach the contacts' phones.
+  const inbox = async (phone: string) => ok<{ text: string | null; kinds: string[] }[]>(await api.get(`/api/sandbox/contacts/${phone}/messages`), "inbox");
+  await bubble.hover();
+  await bubble.getByTestId("message-actions").click();
+  await bubble.getByTestId("react-👍").click();
+  await expect.poll(async () => (await inbox(ALICE)).some((m) => m.kinds.includes("reactionMessage"))).toBe(true);
+
+  await bubble.hover();
+  await bubble.getByTestId("message-actions").click();
+  await bubble.getByTestId("forward-message").click();
+  const forward = page.getByTestId("forward-dialog");
+  await forward.getByLabel("To").fill(BOB);
+  await forward.getByTestId("send-forward").click();
+  await expect(page.getByTestId("toast").filter({ hasText: "Message forwarded." })).toBeVisible();
+  await expect.poll(async () => (await inbox(BOB)).some((m) => (m.text ?? "").startsWith("Track it at https://parcel.example"))).toBe(true);
+  // Own messages only: a contact's message offers no edit or delete.
+  await bubble.hover();
+  await bubble.getByTestId("message-actions").click();
+  await expect(bubble.getByTestId("edit-message")).toHaveCount(0);
+  await expect(bubble.getByTestId("delete-message")).toHaveCount(0);
+  await page.keyboard.press("Escape");
   await api.dispose();
 });
