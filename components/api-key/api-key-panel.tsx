@@ -123,7 +123,7 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
           <div className="flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:justify-end">
             {hasKey ? (
               <>
-                <Button variant="secondary" className="text-red-600!" onClick={() => (setError(null), setConfirm("revoke"))} data-testid="revoke-api-key">
+                <Button variant="secondary" className="text-red-700!" onClick={() => (setError(null), setConfirm("revoke"))} data-testid="revoke-api-key">
                   Revoke
                 </Button>
                 <Button onClick={() => (setError(null), setConfirm("regenerate"))} data-testid="regenerate-api-key">

@@ -268,7 +268,7 @@ export function ChatView({ session }: { session: ChatSession }) {
           ) : (
             <div className="grid flex-1 place-items-center bg-slate-50 p-8 text-center">
               <div>
-                <span aria-hidden className="mx-auto mb-3 grid size-12 place-items-center rounded-full bg-blue-50 text-blue-600">
+                <span aria-hidden className="mx-auto mb-3 grid size-12 place-items-center rounded-full bg-blue-50 text-blue-700">
                   <ChatBubblesIcon />
                 </span>
                 <p className="text-sm font-medium text-slate-900">Pick a chat to read and reply</p>

@@ -48,7 +48,8 @@ export function MessageActions({ message, sessionId, jid }: { message: ThreadMes
 
   return (
     <>
-      <Menu label="Message actions" items={items} data-testid="message-actions" />
+      {/* Downwards: inside the scrolling thread an upward menu of the top message would be cut off. */}
+      <Menu label="Message actions" items={items} placement="down" data-testid="message-actions" />
       <Dialog open={open === "edit"} onClose={() => setOpen(null)} title="Edit message" data-testid="edit-message-dialog">
         <form
           className="space-y-4"

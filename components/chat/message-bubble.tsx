@@ -167,7 +167,7 @@ function MessageBody({ message, onMediaLoad }: { message: ThreadMessage; onMedia
       const href = ownMediaUrl(message.mediaUrl);
       const inner = (
         <>
-          <DocumentIcon className="size-8 shrink-0 text-blue-600" />
+          <DocumentIcon className="size-8 shrink-0 text-blue-700" />
           <span className="min-w-0">
             <span className="block truncate text-sm font-medium text-slate-900" data-testid="document-name">
               {name}
@@ -195,7 +195,7 @@ function MessageBody({ message, onMediaLoad }: { message: ThreadMessage; onMedia
       const place = parseLocation(message.content);
       return (
         <div className="flex items-start gap-2 px-0.5 py-0.5" data-testid="message-location">
-          <PinIcon className="mt-0.5 size-5 shrink-0 text-red-600" />
+          <PinIcon className="mt-0.5 size-5 shrink-0 text-red-700" />
           <div className="min-w-0 text-sm">
             {place ? (
               <>
@@ -223,14 +223,14 @@ function MessageBody({ message, onMediaLoad }: { message: ThreadMessage; onMedia
     case "CONTACT":
       return (
         <p className="flex items-center gap-1.5 px-0.5 py-0.5 text-sm">
-          <MessageKindIcon type="CONTACT" className="size-5 text-blue-600" />
+          <MessageKindIcon type="CONTACT" className="size-5 text-blue-700" />
           {message.content ?? "Contact card"}
         </p>
       );
     case "POLL":
       return (
         <p className="flex items-center gap-1.5 px-0.5 py-0.5 text-sm">
-          <MessageKindIcon type="POLL" className="size-5 text-blue-600" />
+          <MessageKindIcon type="POLL" className="size-5 text-blue-700" />
           <span>
             <span className="text-slate-500">Poll:</span> {message.content}
           </span>

@@ -85,7 +85,7 @@ export function MessageComposer({ replyTo, replyName, onCancelReply, onSendText,
           {thumb ? (
             <img src={thumb} alt="" className="size-12 rounded object-cover" />
           ) : (
-            <DocumentIcon className="size-10 text-blue-600" />
+            <DocumentIcon className="size-10 text-blue-700" />
           )}
           <div className="min-w-0 flex-1">
             <p className="truncate text-sm font-medium text-slate-900">{file.name}</p>

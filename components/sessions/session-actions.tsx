@@ -190,14 +190,14 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
         </Button>
       )}
       {canLogout && (
-        <Button variant="secondary" size="sm" className="text-red-600! hover:bg-red-50!" onClick={() => open("logout")} data-testid="logout-session">
+        <Button variant="secondary" size="sm" className="text-red-700! hover:bg-red-50!" onClick={() => open("logout")} data-testid="logout-session">
           Log out
         </Button>
       )}
       <Button variant="secondary" size="sm" onClick={() => open("rename")} data-testid="rename-session">
         Rename
       </Button>
-      <Button variant="secondary" size="sm" className="text-red-600! hover:bg-red-50!" onClick={() => open("delete")} data-testid="delete-session">
+      <Button variant="secondary" size="sm" className="text-red-700! hover:bg-red-50!" onClick={() => open("delete")} data-testid="delete-session">
         Delete
       </Button>
       {dialogs}

@@ -56,7 +56,7 @@ export function SessionCard({ session, createdAt, canManage, sandbox, onChanged 
 
 function PhoneGlyph() {
   return (
-    <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="size-4 shrink-0 text-emerald-600">
+    <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="size-4 shrink-0 text-emerald-700">
       <path d="M7 1.5A2.5 2.5 0 0 0 4.5 4v12A2.5 2.5 0 0 0 7 18.5h6a2.5 2.5 0 0 0 2.5-2.5V4A2.5 2.5 0 0 0 13 1.5H7ZM6 4a1 1 0 0 1 1-1h6a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1V4Zm3 11a1 1 0 1 0 2 0 1 1 0 0 0-2 0Z" />
     </svg>
   );

@@ -83,7 +83,7 @@ export function Menu({ label, items, placement = "up", ...rest }: { label: strin
                 setOpen(false);
                 item.onSelect();
               }}
-              className={`block w-full px-3 py-2 text-left text-sm hover:bg-slate-50 focus:bg-slate-100 focus:outline-none ${item.danger ? "text-red-600" : "text-slate-700"}`}
+              className={`block w-full px-3 py-2 text-left text-sm hover:bg-slate-50 focus:bg-slate-100 focus:outline-none ${item.danger ? "text-red-700" : "text-slate-700"}`}
             >
               {item.label}
             </button>

@@ -120,7 +120,7 @@ export function UserRowActions({ user, assignedSessionIds, assignable, canChange
           {user.suspendedAt ? "Reactivate" : "Suspend"}
         </Button>
       )}
-      <Button variant="secondary" size="sm" className="text-red-600! hover:bg-red-50!" onClick={() => show("delete")} data-testid="delete-user">
+      <Button variant="secondary" size="sm" className="text-red-700! hover:bg-red-50!" onClick={() => show("delete")} data-testid="delete-user">
         Delete
       </Button>
 
