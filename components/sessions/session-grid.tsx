@@ -44,7 +44,10 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
   const q = params.get("q") ?? "";
   const status = params.get("status") ?? "";
   const owner = params.get("owner") ?? "";
-  const view = params.get("view") === "cards" ? "cards" : "table";
+  // No choice made: the table from the md breakpoint up, cards below it (a phone is too narrow for
+  // the table's columns). A choice in the URL applies at every size.
+  const chosen = params.get("view");
+  const view = chosen === "cards" ? "cards" : "table";
 
   const setParam = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -78,6 +81,49 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
       return [session.name, session.sessionId, session.phoneNumber ?? "", session.profileName ?? "", owners?.[source.userId] ?? ""].some((v) => v.toLowerCase().includes(needle));
     });
   const label = "block text-xs font-medium text-slate-700";
+
+  const cards = (
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {rows.map(({ source, session }) => (
+        <li key={source.id}>
+          <SessionCard session={session} createdAt={source.createdAt} canManage={canManage} sandbox={sandbox} onChanged={() => live.resync(source.sessionId)} />
+        </li>
+      ))}
+    </ul>
+  );
+  // No scroll container (it would clip the row menus): the columns collapse on small screens instead.
+  const table = (
+    <div className="rounded-xl border border-slate-200 bg-surface shadow-sm">
+      <table className="min-w-full text-sm" data-testid="session-table">
+        <caption className="sr-only">Sessions</caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
+          <tr>
+            <th scope="col" className="px-4 py-2">Session</th>
+            <th scope="col" className="px-4 py-2">Status</th>
+            <th scope="col" className="hidden px-4 py-2 md:table-cell">Phone</th>
+            {owners && <th scope="col" className="hidden px-4 py-2 md:table-cell">Owner</th>}
+            <th scope="col" className="hidden px-4 py-2 lg:table-cell">Created</th>
+            <th scope="col" className="px-4 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map(({ source, session }) => (
+            <SessionRow
+              key={source.id}
+              session={session}
+              createdAt={source.createdAt}
+              ownerName={owners ? (owners[source.userId] ?? source.userId) : null}
+              canManage={canManage}
+              sandbox={sandbox}
+              onChanged={() => live.resync(source.sessionId)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 
   return (
     <div data-testid="session-list" data-socket={live.socketState}>
@@ -121,8 +167,8 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
             <button
               key={v}
               type="button"
-              aria-pressed={view === v}
-              onClick={() => setParam("view", v === "table" ? "" : v)}
+              aria-pressed={Boolean(chosen) && view === v}
+              onClick={() => setParam("view", v)}
               className="h-10 px-3 text-sm font-medium text-slate-700 first:rounded-l-lg last:rounded-r-lg hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:bg-blue-600 aria-pressed:text-white"
               data-testid={`view-${v}`}
             >
@@ -136,46 +182,11 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
         <p className="rounded-xl border border-slate-200 bg-surface px-4 py-8 text-center text-sm text-slate-600" data-testid="sessions-no-match">
           No session matches these filters.
         </p>
-      ) : view === "cards" ? (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {rows.map(({ source, session }) => (
-            <li key={source.id}>
-              <SessionCard session={session} createdAt={source.createdAt} canManage={canManage} sandbox={sandbox} onChanged={() => live.resync(source.sessionId)} />
-            </li>
-          ))}
-        </ul>
       ) : (
-        // No scroll container (it would clip the row menus): the columns collapse on small screens instead.
-        <div className="rounded-xl border border-slate-200 bg-surface shadow-sm">
-          <table className="min-w-full text-sm" data-testid="session-table">
-            <caption className="sr-only">Sessions</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-2">Session</th>
-                <th scope="col" className="px-4 py-2">Status</th>
-                <th scope="col" className="hidden px-4 py-2 md:table-cell">Phone</th>
-                {owners && <th scope="col" className="hidden px-4 py-2 md:table-cell">Owner</th>}
-                <th scope="col" className="hidden px-4 py-2 lg:table-cell">Created</th>
-                <th scope="col" className="px-4 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map(({ source, session }) => (
-                <SessionRow
-                  key={source.id}
-                  session={session}
-                  createdAt={source.createdAt}
-                  ownerName={owners ? (owners[source.userId] ?? source.userId) : null}
-                  canManage={canManage}
-                  sandbox={sandbox}
-                  onChanged={() => live.resync(source.sessionId)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          {view === "table" && <div className={chosen ? "" : "hidden md:block"}>{table}</div>}
+          {(view === "cards" || !chosen) && <div className={chosen ? "" : "md:hidden"}>{cards}</div>}
+        </>
       )}
     </div>
   );

@@ -36,7 +36,7 @@ test("screenshots of the dashboard", async ({ browser }) => {
     await shot("register");
     await signInWithForm(page, owner.username, owner.password);
     await expect(page.getByTestId("session-card")).toHaveCount(3);
-    await expect(page.getByTestId("session-phone")).toBeVisible();
+    await expect(page.getByTestId("session-phone").filter({ visible: true })).toBeVisible();
     await shot("sessions");
     await page.getByTestId("sandbox-badge").filter({ visible: true }).hover();
     await shot("sandbox-tooltip");
@@ -53,9 +53,9 @@ test("screenshots of the dashboard", async ({ browser }) => {
       await shot("sessions-menu");
       await page.getByTestId("menu-button").click();
     }
-    await page.getByTestId("session-menu").first().click();
+    await page.getByTestId("session-menu").filter({ visible: true }).first().click();
     await shot("sessions-menu-open");
-    await page.getByTestId("delete-session").first().click();
+    await page.getByTestId("delete-session").filter({ visible: true }).first().click();
     await shot("sessions-confirm");
     await page.keyboard.press("Escape");
     await page.goto(`/sessions/${sessions[0].sessionId}`);

@@ -137,3 +137,19 @@ test("Indonesian: a browser asking for it gets the shell and the overview in Ind
   await expect(page.getByTestId("stat-in")).toContainText("Pesan masuk hari ini");
   await context.close();
 });
+
+test("phone: the sessions page shows cards (no sideways scrolling); the table can still be chosen", async ({ page }) => {
+  const owner = newUser("phonelist");
+  const api = await registerOwnerViaApi(owner);
+  await api.post("/api/sessions", { data: { name: "Pocket line" } });
+  await api.dispose();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInWithForm(page, owner.username, owner.password);
+  await expect(page).toHaveURL(/\/sessions$/);
+  await expect(page.getByTestId("session-card").filter({ hasText: "Pocket line" })).toBeVisible();
+  await expect(page.getByTestId("session-table")).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await page.getByTestId("view-table").click();
+  await expect(page).toHaveURL(/view=table/);
+  await expect(page.getByTestId("session-row").filter({ hasText: "Pocket line" })).toBeVisible();
+});
