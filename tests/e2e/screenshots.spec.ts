@@ -35,6 +35,10 @@ test("screenshots of the dashboard", async ({ browser }) => {
     await page.goto("/register");
     await shot("register");
     await signInWithForm(page, owner.username, owner.password);
+    await expect(page).toHaveURL(/\/sessions$/);
+    await shot("sessions-default");
+    // The rest of the walk-through uses the cards at both sizes.
+    await page.goto("/sessions?view=cards");
     await expect(page.getByTestId("session-card")).toHaveCount(3);
     await expect(page.getByTestId("session-phone").filter({ visible: true })).toBeVisible();
     await shot("sessions");
