@@ -84,7 +84,7 @@ test("session settings are saved", async ({ page }) => {
   await page.getByTestId("create-session").click();
   await page.getByTestId("create-session-form").getByLabel("Name", { exact: true }).fill("Toggles");
   await page.getByRole("button", { name: "Create session" }).click();
-  await page.getByTestId("session-link").click();
+  await page.getByTestId("session-link").filter({ visible: true }).click();
 
   const readReceipts = page.getByRole("switch", { name: "Read receipts" });
   await expect(readReceipts).toHaveAttribute("aria-checked", "false");
