@@ -3,6 +3,7 @@ import { AppError } from "@/lib/api/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
 import { db, getRuntime } from "@/lib/server/runtime";
+import { announceWebhookAttempt } from "@/lib/webhooks/announce-webhook-attempt";
 import { getWebhookOrThrow } from "@/lib/webhooks/get-webhook-or-throw";
 
 export const TEST_EVENT = "webhook.test";
@@ -56,7 +57,9 @@ export async function sendWebhookTest(caller: Caller, webhookId: string) {
       // A test is a one-off probe: its failure is reported here and must not go on the retry
       // schedule (the user would see "test" deliveries retried for a day). DEAD ends it; the
       // status guard leaves it alone if the worker has meanwhile delivered it.
-      await db().webhookDelivery.updateMany({ where: { id: deliveryId, ownerId: webhook.ownerId, status: "FAILED" }, data: { status: "DEAD" } });
+      const { count } = await db().webhookDelivery.updateMany({ where: { id: deliveryId, ownerId: webhook.ownerId, status: "FAILED" }, data: { status: "DEAD" } });
+      // The open delivery logs saw the attempt as FAILED: tell them it ended.
+      if (count > 0) announceWebhookAttempt(getRuntime().io, { ownerId: webhook.ownerId, webhookId: webhook.id, deliveryId, status: "DEAD" });
       return { ...rest, status: "DEAD" as const, eventId, event: TEST_EVENT, lastAttempt: attemptLog[0] ?? null };
     }
     if (delivery.attempts > 0 || Date.now() > deadline || !webhook.isActive) {
