@@ -55,7 +55,8 @@ test("screenshots of the dashboard", async ({ browser }) => {
     if (viewport.name === "phone") {
       await page.getByTestId("menu-button").click();
       await shot("sessions-menu");
-      await page.getByTestId("menu-button").click();
+      // The drawer is a modal dialog: Escape closes it (the button behind it is inert).
+      await page.keyboard.press("Escape");
     }
     await page.getByTestId("session-menu").filter({ visible: true }).first().click();
     await shot("sessions-menu-open");
