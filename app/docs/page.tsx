@@ -23,14 +23,14 @@ export default function DocsPage() {
       {tags.map((tag) => (
         <section key={tag} className="mt-8">
           <h2 className="text-lg font-semibold text-slate-800">{tag}</h2>
-          <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-surface">
             {API_CATALOGUE.filter((e) => e.tag === tag).map((e) => (
               <li key={`${e.method} ${e.path}`} className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:gap-3">
                 <span className={`w-16 rounded px-2 py-0.5 text-center text-xs font-bold uppercase ${METHOD_COLOURS[e.method]}`}>{e.method}</span>
                 <code className="text-sm font-medium">{e.path}</code>
                 <span className="text-sm text-slate-600 sm:ml-auto sm:text-right">
                   {e.summary}
-                  <span className="block text-xs text-slate-400">{e.permission ? `needs ${e.permission}` : "public"} · {e.returns}</span>
+                  <span className="block text-xs text-slate-500">{e.permission ? `needs ${e.permission}` : "public"} · {e.returns}</span>
                 </span>
               </li>
             ))}

@@ -5,7 +5,7 @@ import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { isCrossSiteCookieHandshake } from "@/lib/realtime/is-cross-site-cookie-handshake";
 import { logger } from "@/lib/logger";
-import { sessionManageRoom, sessionRoom } from "@/lib/realtime/session-room";
+import { ALL_TENANTS_MANAGE_ROOM, sessionManageRoom, sessionRoom, tenantManageRoom } from "@/lib/realtime/session-room";
 import type { CallerChangeBus } from "@/lib/realtime/caller-change-bus";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
@@ -52,6 +52,10 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
   });
 
   io.on("connection", (socket) => {
+    // Webhook managers follow their tenant's delivery attempts (the dashboard's webhook page) without
+    // asking: the room is derived from the caller, never from anything the client sends.
+    const connectedAs = socket.data.caller as Caller;
+    if (hasPermission(connectedAs.role, "sessions.manage")) void socket.join(connectedAs.role === "SUPERADMIN" ? ALL_TENANTS_MANAGE_ROOM : tenantManageRoom(connectedAs.tenantId));
     const join = async (payload: unknown, ack?: Ack) => {
       // Read at every join: a re-check after a revocation may have replaced (narrowed) it.
       const caller = socket.data.caller as Caller;

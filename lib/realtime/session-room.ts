@@ -6,3 +6,9 @@ export const sessionRoom = (sessionDbId: string) => `session:${sessionDbId}`;
 
 /** The room of those who may manage the session (they alone receive its QR codes). */
 export const sessionManageRoom = (sessionDbId: string) => `session:${sessionDbId}:manage`;
+
+/** A tenant's webhook managers: they receive `webhook.delivery` after each delivery attempt. */
+export const tenantManageRoom = (ownerId: string) => `tenant:${ownerId}:manage`;
+
+/** Superadmins, who see every tenant's webhooks. */
+export const ALL_TENANTS_MANAGE_ROOM = "tenants:manage";

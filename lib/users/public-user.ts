@@ -9,6 +9,8 @@ export const PUBLIC_USER_SELECT = {
   ownerId: true,
   lastLoginAt: true,
   suspendedAt: true,
+  timeZone: true,
+  locale: true,
   createdAt: true,
   updatedAt: true,
 } as const;

@@ -71,6 +71,8 @@ export interface WebhookWorkerDeps {
   sendReply?: (request: ReplyRequest) => Promise<void>;
   /** The HTTP client (tests inject faults); safeFetch by default. */
   fetch?: (url: string, options: SafeFetchOptions) => Promise<SafeFetchResult>;
+  /** Told after each recorded attempt (the dashboard's live delivery log); must not throw. */
+  onAttempt?: (attempt: { ownerId: string; webhookId: string; deliveryId: string; status: string }) => void;
 }
 
 /** Characters of the receiver's answer kept in the delivery log. */
@@ -183,6 +185,7 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     gatewayMetrics()?.webhookDeliveries.inc({ result: next.status });
     gatewayMetrics()?.webhookLatency.observe({ result: next.status }, latencyMs / 1000);
     if (next.status === "DEAD") logger.warn({ webhookId: webhook.id, deliveryId: delivery.id, attempts: attemptNo, statusCode, error }, "webhook delivery is dead");
+    deps.onAttempt?.({ ownerId: delivery.ownerId, webhookId: webhook.id, deliveryId: delivery.id, status: next.status });
   }
 
   /** Sends what a reply-enabled webhook answered; returns why not when it could not. */
