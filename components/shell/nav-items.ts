@@ -9,7 +9,7 @@ export interface NavItem {
 export function navItemsFor(role: string): NavItem[] {
   return [
     { href: "/sessions", label: "Sessions" },
-    ...(hasPermission(role, "sessions.manage") ? [{ href: "/webhooks", label: "Webhooks" }] : []),
+    ...(hasPermission(role, "webhooks.manage") ? [{ href: "/webhooks", label: "Webhooks" }] : []),
     { href: "/api-key", label: "API key" },
     ...(hasPermission(role, "users.read") ? [{ href: "/users", label: "Users" }] : []),
   ];

@@ -1,7 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { findUserByApiKey } from "@/lib/api-keys/find-user-by-api-key";
+import type { KeyRestriction } from "@/lib/api-keys/key-scopes";
 import { decodeSessionToken, readSessionCookie } from "@/lib/auth/session-cookie";
+import { clientIp } from "@/lib/server/client-ip";
 import { db } from "@/lib/server/runtime";
 
 export interface Caller {
@@ -15,12 +17,18 @@ export interface Caller {
   /** The tenant the caller acts in: their own id, or their owner's for STAFF. */
   tenantId: string;
   via: "apiKey" | "cookie";
+  /** The scopes of the API key the request came with, which narrow the role (lib/auth/caller-can.ts, scope.ts). */
+  key?: KeyRestriction | null;
+  /** When that key expires, so a socket opened with it can be ended then. */
+  keyExpiresAt?: Date | null;
 }
 
 interface CredentialSource {
   headers: { get(name: string): string | null };
   /** Socket.io passes the key in its handshake `auth` rather than in a header. */
   apiKey?: string | null;
+  /** The caller's address, recorded as the key's last-used address. */
+  address?: string | null;
 }
 
 function apiKeyFrom(source: CredentialSource): string | null {
@@ -45,9 +53,9 @@ function toCaller(user: Omit<Caller, "tenantId" | "via">, via: Caller["via"]): C
 export async function resolveCaller(source: CredentialSource): Promise<Caller | null> {
   const key = apiKeyFrom(source);
   if (key) {
-    const user = await findUserByApiKey(key);
-    if (!user) throw new AppError("UNAUTHORIZED", "Invalid API key");
-    return toCaller(user, "apiKey");
+    const found = await findUserByApiKey(key, source.address ?? clientIp(source.headers));
+    if (!found) throw new AppError("UNAUTHORIZED", "Invalid API key");
+    return { ...toCaller(found.user, "apiKey"), key: found.key, keyExpiresAt: found.keyExpiresAt };
   }
   const token = readSessionCookie(source.headers.get("cookie"));
   if (!token) return null;

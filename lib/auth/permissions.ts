@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   "sessions.manage", // settings, connect/restart/logout, rename, delete
   "users.read",
   "users.write", // SUPERADMIN: any user; OWNER: their own staff
+  "webhooks.manage", // webhooks of the sessions the caller manages (split from sessions.manage so a key can be scoped to it)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -16,7 +17,7 @@ export type RoleName = "SUPERADMIN" | "OWNER" | "STAFF";
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   SUPERADMIN: PERMISSIONS,
-  OWNER: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "sessions.create", "sessions.manage", "users.read", "users.write"],
+  OWNER: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "sessions.create", "sessions.manage", "users.read", "users.write", "webhooks.manage"],
   STAFF: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send"],
 };
 

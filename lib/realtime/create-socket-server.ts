@@ -2,7 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { AppError } from "@/lib/errors/app-error";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
-import { hasPermission } from "@/lib/auth/permissions";
+import { callerCan } from "@/lib/auth/caller-can";
 import { logger } from "@/lib/logger";
 import { sessionManageRoom, sessionRoom } from "@/lib/realtime/session-room";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
@@ -48,10 +48,10 @@ export function createSocketServer(httpServer: HttpServer): Server {
       const reply = typeof ack === "function" ? ack : () => {};
       if (!sessionId) return reply({ ok: false, error: "sessionId: is required" });
       try {
-        if (!hasPermission(caller.role, "sessions.read")) throw new AppError("FORBIDDEN", "You are not allowed to do this");
+        if (!callerCan(caller, "sessions.read")) throw new AppError("FORBIDDEN", "You are not allowed to do this");
         const session = await getSessionOrThrow(caller, sessionId);
         await socket.join(sessionRoom(session.sessionId));
-        if (hasPermission(caller.role, "sessions.manage")) await socket.join(sessionManageRoom(session.sessionId));
+        if (callerCan(caller, "sessions.manage")) await socket.join(sessionManageRoom(session.sessionId));
         reply({ ok: true, sessionId: session.sessionId });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, "join-session failed");
