@@ -16,6 +16,7 @@ const { setRuntime } = await import("./lib/server/runtime");
 const { CLIENT_IP_HEADER } = await import("./lib/server/client-ip");
 const { ensureSuperadmin } = await import("./lib/users/ensure-superadmin");
 const { createSocketServer } = await import("./lib/realtime/create-socket-server");
+const { startCallerChangeBus } = await import("./lib/realtime/caller-change-bus");
 const { EventOutbox } = await import("./lib/events/event-outbox");
 const { createCredentialsCipher } = await import("./lib/whatsapp/credentials-cipher");
 const { SessionManager } = await import("./lib/whatsapp/session-manager");
@@ -69,7 +70,22 @@ const sessions = new SessionManager(
   { intervalMs: env.WA_WATCHDOG_INTERVAL_MS, timeoutMs: env.WA_WATCHDOG_TIMEOUT_MS },
 );
 
-const runtime: import("./lib/server/runtime").Runtime = { db: database, io, sessions, outbox, workers: [], sandbox, databaseUrl, embeddedDatabase: Boolean(embedded), startedAt: new Date() };
+// Revocations reach open sockets on this node at once and on other nodes through LISTEN/NOTIFY
+// (not on the embedded database: it serves one process only).
+const callerChanges = await startCallerChangeBus({ db: database, listenUrl: embedded ? null : databaseUrl, logger: logger.child({ module: "caller-changes" }) });
+
+const runtime: import("./lib/server/runtime").Runtime = {
+  db: database,
+  io,
+  sessions,
+  outbox,
+  workers: [],
+  sandbox,
+  databaseUrl,
+  embeddedDatabase: Boolean(embedded),
+  startedAt: new Date(),
+  callerChanges,
+};
 setRuntime(runtime);
 
 // --- http: Next.js and Socket.io on one port ------------------------------------------------------
@@ -100,7 +116,7 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
   });
 });
 
-io = createSocketServer(httpServer);
+io = createSocketServer(httpServer, callerChanges);
 runtime.io = io;
 
 if (dev) {
@@ -157,6 +173,7 @@ async function shutdown(signal: string) {
   await Promise.all(runtime.workers.map((w) => w.stop().catch((error: unknown) => logger.error({ err: error, worker: w.name }, "worker did not stop cleanly"))));
   await sessions.shutdown();
   await sandbox?.stop().catch((error: unknown) => logger.error({ err: error }, "sandbox did not stop cleanly"));
+  await callerChanges.stop();
   await database.$disconnect().catch(() => {});
   await embedded?.stop().catch((error: unknown) => logger.error({ err: error }, "embedded database did not stop cleanly"));
   logger.info("stopped");

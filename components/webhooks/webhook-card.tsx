@@ -19,7 +19,7 @@ interface TestResult {
   status: string;
   lastStatusCode: number | null;
   lastError: string | null;
-  lastAttempt: { latencyMs: number; responseSnippet: string | null } | null;
+  lastAttempt: { latencyMs: number; responseBytes: number | null } | null;
 }
 
 export function WebhookCard({ webhook, sessions }: { webhook: WebhookView; sessions: SessionOption[] }) {

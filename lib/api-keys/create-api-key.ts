@@ -1,6 +1,7 @@
 import "server-only";
 import { generateApiKey, hashApiKey } from "@/lib/api-keys/api-key-format";
 import type { Caller } from "@/lib/auth/caller";
+import { notifyCallerChanged } from "@/lib/realtime/notify-caller-changed";
 import { db } from "@/lib/server/runtime";
 
 /** A new key for the caller; any previous key stops working in the same transaction. */
@@ -10,5 +11,7 @@ export async function createApiKey(caller: Caller): Promise<{ apiKey: string }> 
     db().apiKey.deleteMany({ where: { userId: caller.id, isDefault: true } }),
     db().apiKey.create({ data: { userId: caller.id, keyHash: hashApiKey(apiKey), last4: apiKey.slice(-4) } }),
   ]);
+  // Sockets opened with the previous key are disconnected.
+  await notifyCallerChanged(caller.id);
   return { apiKey };
 }

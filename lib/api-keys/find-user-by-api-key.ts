@@ -19,7 +19,7 @@ export async function findUserByApiKey(key: string, address?: string | null) {
       scopes: true,
       sessionRestricted: true,
       sessionIds: true,
-      user: { select: { id: true, role: true, name: true, email: true, username: true, ownerId: true } },
+      user: { select: { id: true, role: true, name: true, email: true, username: true, ownerId: true, suspendedAt: true } },
     },
   });
   if (!record) return null;

@@ -21,6 +21,8 @@ export interface Caller {
   key?: KeyRestriction | null;
   /** When that key expires, so a socket opened with it can be ended then. */
   keyExpiresAt?: Date | null;
+  /** The cookie's own id (via cookie only), which a logout revokes. */
+  cookieId?: string | null;
 }
 
 interface CredentialSource {
@@ -40,10 +42,10 @@ function apiKeyFrom(source: CredentialSource): string | null {
   return match ? match[1] : null;
 }
 
-const USER_FIELDS = { id: true, role: true, name: true, email: true, username: true, ownerId: true } as const;
+const USER_FIELDS = { id: true, role: true, name: true, email: true, username: true, ownerId: true, sessionVersion: true, suspendedAt: true } as const;
 
 function toCaller(user: Omit<Caller, "tenantId" | "via">, via: Caller["via"]): Caller {
-  return { ...user, tenantId: user.role === "STAFF" && user.ownerId ? user.ownerId : user.id, via };
+  return { id: user.id, role: user.role, name: user.name, email: user.email, username: user.username, ownerId: user.ownerId, tenantId: user.role === "STAFF" && user.ownerId ? user.ownerId : user.id, via };
 }
 
 /**
@@ -55,13 +57,20 @@ export async function resolveCaller(source: CredentialSource): Promise<Caller | 
   if (key) {
     const found = await findUserByApiKey(key, source.address ?? clientIp(source.headers));
     if (!found) throw new AppError("UNAUTHORIZED", "Invalid API key");
+    if (found.user.suspendedAt) throw new AppError("UNAUTHORIZED", "This account is suspended");
     return { ...toCaller(found.user, "apiKey"), key: found.key, keyExpiresAt: found.keyExpiresAt };
   }
   const token = readSessionCookie(source.headers.get("cookie"));
   if (!token) return null;
   const claims = await decodeSessionToken(token);
   if (!claims) return null;
-  // Loaded on every request so that a removed user or a changed role takes effect at once.
-  const user = await db().user.findUnique({ where: { id: claims.sub }, select: USER_FIELDS });
-  return user ? toCaller(user, "cookie") : null;
+  // Loaded on every request so that a removed user or a changed role takes effect at once, and a
+  // cookie of an older session version (logged out, signed out everywhere, password or role
+  // changed) or of a suspended user is simply not a session any more.
+  const [user, revoked] = await Promise.all([
+    db().user.findUnique({ where: { id: claims.sub }, select: USER_FIELDS }),
+    claims.sid ? db().revokedSessionCookie.findUnique({ where: { id: claims.sid }, select: { id: true } }) : null,
+  ]);
+  if (!user || revoked || user.suspendedAt || user.sessionVersion !== claims.ver) return null;
+  return { ...toCaller(user, "cookie"), cookieId: claims.sid };
 }

@@ -1,9 +1,13 @@
-import "server-only";
 import { env } from "@/lib/env";
 
-// Failed sign-ins counted in a sliding window, per account and per client address, so that neither
-// guessing one account's password nor spraying many accounts from one address gets far. Kept in
-// memory on globalThis: Wagate is one process, and losing the counters on restart is acceptable.
+// Failed sign-ins counted in a sliding window, per account *from one address* and per address:
+// guessing one account's password from an address stops after a few tries, and spraying many
+// accounts from one address gets nowhere. The account's lock is keyed by address too, so a guesser
+// cannot lock the real user out: the owner signing in from another address is not affected (a
+// lock on the account alone would let anyone lock any account — the superadmin's included — by
+// typing five wrong passwords). Distributed guessing is bounded by the per-address budgets times
+// the number of addresses, and every guess costs an argon2id verification. Kept in memory on
+// globalThis: losing the counters on restart is acceptable.
 interface Window {
   failures: number[];
 }
@@ -20,17 +24,15 @@ function recent(key: string, now: number): number[] {
   return entry.failures;
 }
 
-function keys(identifier: string, ip: string) {
-  return { account: `account:${identifier.trim().toLowerCase()}`, ip: `ip:${ip}` };
-}
+const accountKey = (identifier: string, ip: string) => `account:${identifier.trim().toLowerCase()}|ip:${ip}`;
+const ipKey = (ip: string) => `ip:${ip}`;
 
-/** Seconds until another attempt is allowed, or 0 when one is allowed now. */
+/** Seconds until another attempt at this account from this address is allowed, or 0 when allowed now. */
 export function loginRetryAfter(identifier: string, ip: string, now = Date.now()): number {
-  const k = keys(identifier, ip);
   const windowMs = env.LOGIN_WINDOW_SECONDS * 1000;
   const limits: Array<[string, number]> = [
-    [k.account, env.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT],
-    [k.ip, env.LOGIN_MAX_ATTEMPTS_PER_IP],
+    [accountKey(identifier, ip), env.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT],
+    [ipKey(ip), env.LOGIN_MAX_ATTEMPTS_PER_IP],
   ];
   let wait = 0;
   for (const [key, max] of limits) {
@@ -41,14 +43,14 @@ export function loginRetryAfter(identifier: string, ip: string, now = Date.now()
 }
 
 export function recordLoginFailure(identifier: string, ip: string, now = Date.now()): void {
-  for (const key of Object.values(keys(identifier, ip))) {
+  for (const key of [accountKey(identifier, ip), ipKey(ip)]) {
     const entry = failures.get(key) ?? { failures: [] };
     entry.failures.push(now);
     failures.set(key, entry);
   }
 }
 
-/** A correct password clears the account's counter; the address keeps its record. */
-export function recordLoginSuccess(identifier: string): void {
-  failures.delete(keys(identifier, "").account);
+/** A correct password clears the account's counter for that address; the address keeps its record. */
+export function recordLoginSuccess(identifier: string, ip: string): void {
+  failures.delete(accountKey(identifier, ip));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 
@@ -15,16 +16,31 @@ export interface SessionClaims {
   name: string;
   email: string;
   role: string;
+  /**
+   * The user's sessionVersion when the cookie was issued. Logout, "sign out everywhere", a password
+   * or role change and a suspension bump the stored version, and resolveCaller refuses a cookie
+   * that carries another one: every cookie of that user ends at once, server-side.
+   */
+  ver: number;
+  /** This cookie's own random id: a logout ends this cookie alone (revoked_session_cookies). */
+  sid?: string;
+}
+
+/** A new cookie id: 128 random bits. */
+export function newSessionCookieId(): string {
+  return randomBytes(16).toString("base64url");
 }
 
 export function encodeSessionToken(claims: SessionClaims): Promise<string> {
-  return encode({ token: claims, secret: env.AUTH_SECRET, salt: SESSION_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS });
+  return encode({ token: { ...claims, sid: claims.sid ?? newSessionCookieId() }, secret: env.AUTH_SECRET, salt: SESSION_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS });
 }
 
-export async function decodeSessionToken(token: string): Promise<{ sub: string } | null> {
+export async function decodeSessionToken(token: string): Promise<{ sub: string; ver: number; sid: string | null } | null> {
   try {
     const payload = await decode({ token, secret: env.AUTH_SECRET, salt: SESSION_COOKIE });
-    return payload && typeof payload.sub === "string" ? { sub: payload.sub } : null;
+    if (!payload || typeof payload.sub !== "string") return null;
+    // A cookie issued before versions existed counts as version 0: the first bump ends it.
+    return { sub: payload.sub, ver: typeof payload.ver === "number" ? payload.ver : 0, sid: typeof payload.sid === "string" ? payload.sid : null };
   } catch {
     return null;
   }

@@ -20,7 +20,10 @@ export interface EventSession {
 export interface RecordedEvent {
   id: string;
   event: string;
+  /** The session's public id. */
   sessionId: string;
+  /** The session's internal id (Socket.io rooms are named by it: public ids are unique per owner only). */
+  sessionDbId: string;
   ownerId: string;
   timestamp: string;
   data: Record<string, unknown>;
@@ -76,6 +79,7 @@ export class EventOutbox {
       id: row.id,
       event: row.event,
       sessionId: session.sessionId,
+      sessionDbId: session.id,
       ownerId: session.ownerId,
       timestamp: row.createdAt.toISOString(),
       data: row.payload as Record<string, unknown>,
@@ -100,8 +104,8 @@ export class EventOutbox {
       // `eventId`, not `id`: message events carry the message's own id in `id`.
       const payload = { ...e.data, eventId: e.id, sessionId: e.sessionId, timestamp: e.timestamp };
       // QR codes link a phone to the session: only those who may manage it see them.
-      if (e.event === "qr") io?.to(sessionManageRoom(e.sessionId)).emit(e.event, payload);
-      else io?.to(sessionRoom(e.sessionId)).emit(e.event, payload);
+      if (e.event === "qr") io?.to(sessionManageRoom(e.sessionDbId)).emit(e.event, payload);
+      else io?.to(sessionRoom(e.sessionDbId)).emit(e.event, payload);
       for (const subscriber of this.subscribers) subscriber(e);
     }
   }

@@ -1,12 +1,12 @@
 import type { Server as HttpServer } from "node:http";
-import { Server } from "socket.io";
+import { Server, type Socket } from "socket.io";
 import { AppError } from "@/lib/errors/app-error";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { callerCan } from "@/lib/auth/caller-can";
 import { logger } from "@/lib/logger";
 import { sessionManageRoom, sessionRoom } from "@/lib/realtime/session-room";
+import type { CallerChangeBus } from "@/lib/realtime/caller-change-bus";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
-
 
 type Ack = (answer: { ok: true; sessionId: string } | { ok: false; error: string }) => void;
 
@@ -18,9 +18,12 @@ function readSessionId(payload: unknown): string | null {
 /**
  * Socket.io on the gateway's own http server. Only authenticated clients connect (the dashboard's
  * cookie, or an API key in the handshake `auth.apiKey` / X-API-Key header), and a client joins a
- * session's room only after the same visibility check the REST API makes.
+ * session's room only after the same visibility check the REST API makes. Authority is not frozen
+ * at connect: when a user's authority changes (`callerChanges`), their sockets resolve their
+ * credentials again, and are disconnected (credentials no longer valid) or leave the rooms they may
+ * no longer be in.
  */
-export function createSocketServer(httpServer: HttpServer): Server {
+export function createSocketServer(httpServer: HttpServer, callerChanges?: CallerChangeBus): Server {
   // destroyUpgrade off: other upgrade requests (Next's dev HMR) belong to Next, not to us.
   const io = new Server(httpServer, { path: "/socket.io", serveClient: false, destroyUpgrade: false });
 
@@ -29,12 +32,16 @@ export function createSocketServer(httpServer: HttpServer): Server {
       const headers = socket.handshake.headers;
       const auth = socket.handshake.auth as { apiKey?: unknown; token?: unknown } | undefined;
       const apiKey = typeof auth?.apiKey === "string" ? auth.apiKey : typeof auth?.token === "string" ? auth.token : null;
-      const caller = await resolveCaller({
-        headers: { get: (name) => (typeof headers[name] === "string" ? (headers[name] as string) : null) },
+      const credentials: SocketCredentials = {
         apiKey,
-      });
+        headers: Object.fromEntries(["x-api-key", "authorization", "cookie"].flatMap((name) => (typeof headers[name] === "string" ? [[name, headers[name] as string]] : []))),
+      };
+      const caller = await resolveSocketCaller(credentials);
       if (!caller) return next(new Error("Not authenticated"));
       socket.data.caller = caller;
+      socket.data.credentials = credentials;
+      // Internal id → the public sessionId the client joined with (what it is told on revocation).
+      socket.data.publicIds = new Map<string, string>();
       next();
     } catch (error) {
       next(new Error(error instanceof AppError ? error.message : "Not authenticated"));
@@ -42,16 +49,25 @@ export function createSocketServer(httpServer: HttpServer): Server {
   });
 
   io.on("connection", (socket) => {
-    const caller = socket.data.caller as Caller;
+    // A key that expires while its socket is open ends the socket then, as a revocation would.
+    const expiresAt = (socket.data.caller as Caller).keyExpiresAt;
+    if (expiresAt) {
+      const timer = setTimeout(() => void recheck(socket), Math.min(Math.max(0, expiresAt.getTime() - Date.now()) + 50, 2 ** 31 - 1));
+      timer.unref();
+      socket.on("disconnect", () => clearTimeout(timer));
+    }
     const join = async (payload: unknown, ack?: Ack) => {
+      // Read at every join: a re-check after a revocation may have replaced (narrowed) it.
+      const caller = socket.data.caller as Caller;
       const sessionId = readSessionId(payload);
       const reply = typeof ack === "function" ? ack : () => {};
       if (!sessionId) return reply({ ok: false, error: "sessionId: is required" });
       try {
         if (!callerCan(caller, "sessions.read")) throw new AppError("FORBIDDEN", "You are not allowed to do this");
         const session = await getSessionOrThrow(caller, sessionId);
-        await socket.join(sessionRoom(session.sessionId));
-        if (callerCan(caller, "sessions.manage")) await socket.join(sessionManageRoom(session.sessionId));
+        (socket.data.publicIds as Map<string, string>).set(session.id, session.sessionId);
+        await socket.join(sessionRoom(session.id));
+        if (callerCan(caller, "sessions.manage")) await socket.join(sessionManageRoom(session.id));
         reply({ ok: true, sessionId: session.sessionId });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, "join-session failed");
@@ -61,8 +77,12 @@ export function createSocketServer(httpServer: HttpServer): Server {
     const leave = async (payload: unknown, ack?: Ack) => {
       const sessionId = readSessionId(payload);
       if (sessionId) {
-        await socket.leave(sessionRoom(sessionId));
-        await socket.leave(sessionManageRoom(sessionId));
+        // Rooms are named by internal id; a session the caller cannot see is in no room of theirs.
+        const session = await getSessionOrThrow(socket.data.caller as Caller, sessionId).catch(() => null);
+        for (const id of session ? [session.id, sessionId] : [sessionId]) {
+          await socket.leave(sessionRoom(id));
+          await socket.leave(sessionManageRoom(id));
+        }
       }
       if (typeof ack === "function") ack(sessionId ? { ok: true, sessionId } : { ok: false, error: "sessionId: is required" });
     };
@@ -73,5 +93,70 @@ export function createSocketServer(httpServer: HttpServer): Server {
     socket.on("unsubscribe", leave);
   });
 
+  callerChanges?.subscribe((userIds) => {
+    const affected = new Set(userIds);
+    for (const socket of io.of("/").sockets.values()) {
+      const caller = socket.data.caller as Caller | undefined;
+      if (caller && (affected.has(caller.id) || affected.has(caller.tenantId))) void recheck(socket);
+    }
+  });
+
   return io;
+}
+
+/** What a socket authenticated with, kept so that its authority can be resolved again later. */
+interface SocketCredentials {
+  apiKey: string | null;
+  headers: Record<string, string>;
+}
+
+async function resolveSocketCaller(credentials: SocketCredentials): Promise<Caller | null> {
+  return resolveCaller({ headers: { get: (name) => credentials.headers[name.toLowerCase()] ?? null }, apiKey: credentials.apiKey });
+}
+
+const ROOM = /^session:(.+?)(:manage)?$/;
+
+/** Resolves the socket's caller again; disconnects it, or takes it out of rooms it may no longer be in. */
+async function recheck(socket: Socket): Promise<void> {
+  let caller: Caller | null;
+  try {
+    caller = await resolveSocketCaller(socket.data.credentials as SocketCredentials);
+  } catch (error) {
+    if (!(error instanceof AppError)) {
+      // A database hiccup is not a revocation; the next change or reconnect checks again.
+      logger.error({ err: error }, "socket re-authorisation failed");
+      return;
+    }
+    caller = null;
+  }
+  if (!caller) {
+    socket.emit("auth.revoked", { reason: "Your credentials are no longer valid" });
+    socket.disconnect(true);
+    return;
+  }
+  socket.data.caller = caller;
+  const mayRead = callerCan(caller, "sessions.read");
+  const mayManage = callerCan(caller, "sessions.manage");
+  const sessionIds = new Set([...socket.rooms].flatMap((room) => room.match(ROOM)?.[1] ?? []));
+  // Room names hold internal ids, which getSessionOrThrow resolves within the caller's scope.
+  const publicIds = socket.data.publicIds as Map<string, string>;
+  for (const sessionId of sessionIds) {
+    let visible = mayRead;
+    if (visible) {
+      try {
+        await getSessionOrThrow(caller, sessionId);
+      } catch (error) {
+        if (!(error instanceof AppError)) {
+          logger.error({ err: error, sessionId }, "socket room re-check failed");
+          continue;
+        }
+        visible = false;
+      }
+    }
+    if (!visible) {
+      await socket.leave(sessionRoom(sessionId));
+      await socket.leave(sessionManageRoom(sessionId));
+      socket.emit("session.access-revoked", { sessionId: publicIds.get(sessionId) ?? sessionId });
+    } else if (!mayManage) await socket.leave(sessionManageRoom(sessionId));
+  }
 }

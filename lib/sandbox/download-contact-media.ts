@@ -6,6 +6,7 @@ import { z } from "zod";
 import { notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { requireSandbox } from "@/lib/sandbox/require-sandbox";
+import { assertSandboxContactVisible } from "@/lib/sandbox/sandbox-phone-owner";
 import { contactParams } from "@/lib/sandbox/sandbox.schema";
 import { visibleSessionPhones } from "@/lib/sandbox/visible-session-phones";
 
@@ -17,6 +18,7 @@ export async function downloadContactMedia(caller: Caller, contactPhone: string,
   const { emulator } = requireSandbox();
   const contact = emulator.getAccount(contactPhone);
   if (!contact || contact.devices.length > 0) throw notFound("Sandbox contact");
+  await assertSandboxContactVisible(caller, contactPhone);
   const phones = await visibleSessionPhones(caller);
   const received = emulator.received(contactPhone).find((m) => m.id === messageId && phones.has(m.fromPhone));
   if (!received) throw notFound("Message");

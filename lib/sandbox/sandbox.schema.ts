@@ -14,6 +14,7 @@ export const createContactSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   echo: z.boolean().optional(),
 });
+export type CreateContactInput = z.infer<typeof createContactSchema>;
 export const faultSchema = z.strictObject({ kind: z.enum(["drop", "logout", "conflict", "restart", "stall-iq"]) });
 
 const base64 = z.string().min(1).max(20_000_000).regex(/^[A-Za-z0-9+/=\s]+$/, "must be base64");

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { requireSandbox } from "@/lib/sandbox/require-sandbox";
+import { claimSandboxPhone } from "@/lib/sandbox/sandbox-phone-owner";
 import { getRuntime } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
@@ -12,7 +13,11 @@ function defaultPhoneFor(sessionDbId: string): string {
   return `1555${digits.toString().padStart(7, "0")}`;
 }
 
-/** The sandbox phone scans the session's current QR; resolves once the session is connected. */
+/**
+ * The sandbox phone scans the session's current QR; resolves once the session is connected. The
+ * phone is the session's own derived number, or one of its tenant's (a new number becomes theirs);
+ * never another tenant's nor a demo contact's.
+ */
 export async function scanSessionQr(caller: Caller, sessionId: string, phone?: string) {
   const { emulator } = requireSandbox();
   const session = await getSessionOrThrow(caller, sessionId);
@@ -20,6 +25,7 @@ export async function scanSessionQr(caller: Caller, sessionId: string, phone?: s
   const live = sessions.live(session);
   if (live.status !== "QR" || !live.qr) throw new AppError("CONFLICT", `The session is ${live.status}, not waiting for a QR scan; connect it first`);
   const number = phone ?? defaultPhoneFor(session.id);
+  await claimSandboxPhone(session.ownerId, number, Boolean(emulator.getAccount(number)), phone === undefined);
   if (!emulator.getAccount(number)) emulator.createAccount({ phone: number, name: session.name });
   await emulator.scanQr(live.qr, { phone: number });
   const deadline = Date.now() + 20_000;

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { requireSandbox } from "@/lib/sandbox/require-sandbox";
+import { assertSandboxContactVisible } from "@/lib/sandbox/sandbox-phone-owner";
 import type { ContactMessageInput } from "@/lib/sandbox/sandbox.schema";
 import { visibleSessionPhones } from "@/lib/sandbox/visible-session-phones";
 import type { ContactContent } from "@/lib/wa-emulator/emulator";
@@ -22,6 +23,7 @@ export async function sendAsContact(caller: Caller, contactPhone: string, input:
   const { emulator } = requireSandbox();
   const contact = emulator.getAccount(contactPhone);
   if (!contact || contact.devices.length > 0) throw notFound("Sandbox contact");
+  await assertSandboxContactVisible(caller, contactPhone);
   const phones = await visibleSessionPhones(caller);
   const target = [...phones].find(([phone, sessionId]) => sessionId === input.to || phone === input.to.replace(/\D/g, ""));
   if (!target) throw new AppError("BAD_REQUEST", "to: not the sessionId or number of one of your paired sessions");

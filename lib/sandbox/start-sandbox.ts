@@ -5,14 +5,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import path from "node:path";
 import { WA_CERT_DETAILS } from "@whiskeysockets/baileys";
 import type { SocketConfig } from "@whiskeysockets/baileys";
+import { SANDBOX_CONTACTS } from "@/lib/sandbox/sandbox-contacts";
 import { startWaEmulator, type EmulatorState, type WaEmulator } from "@/lib/wa-emulator/emulator";
 
-/** Contacts every new sandbox has: one echoes whatever it is sent. */
-export const SANDBOX_CONTACTS = [
-  { phone: "15550100001", name: "Echo Bot", echo: true },
-  { phone: "15550100002", name: "Alice Example", echo: false },
-  { phone: "15550100003", name: "Bob Example", echo: false },
-];
 
 export interface Sandbox {
   emulator: WaEmulator;

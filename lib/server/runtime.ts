@@ -4,6 +4,7 @@
 import type { Server as SocketIOServer } from "socket.io";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { EventOutbox } from "@/lib/events/event-outbox";
+import type { CallerChangeBus } from "@/lib/realtime/caller-change-bus";
 import type { Sandbox } from "@/lib/sandbox/start-sandbox";
 import type { SessionManager } from "@/lib/whatsapp/session-manager";
 
@@ -27,6 +28,8 @@ export interface Runtime {
   databaseUrl: string;
   embeddedDatabase: boolean;
   startedAt: Date;
+  /** Revocations for open sockets (issue 9): in-process and over PostgreSQL NOTIFY. */
+  callerChanges?: CallerChangeBus;
 }
 
 const holder = globalThis as unknown as { __wagateRuntime?: Runtime };

@@ -25,7 +25,8 @@ export async function createSession(caller: Caller, input: CreateSessionInput) {
       return toPublicSession(row);
     } catch (error) {
       if ((error as { code?: string }).code !== "P2002") throw error;
-      if (input.sessionId) throw new AppError("CONFLICT", `sessionId: ${input.sessionId} is already taken`);
+      // Unique per owner: this can only be one of the caller's own sessions, never another tenant's.
+      if (input.sessionId) throw new AppError("CONFLICT", `sessionId: you already have a session ${input.sessionId}`);
     }
   }
   throw new Error("could not find a free session id");

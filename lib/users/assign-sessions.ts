@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { userScope } from "@/lib/auth/scope";
+import { notifyCallerChanged } from "@/lib/realtime/notify-caller-changed";
 import { db } from "@/lib/server/runtime";
 
 /**
@@ -25,6 +26,8 @@ export async function assignSessions(caller: Caller, staffId: string, sessionIds
     db().sessionAssignment.deleteMany({ where: { userId: staff.id, ownerId } }),
     db().sessionAssignment.createMany({ data: sessions.map((s) => ({ sessionId: s.id, userId: staff.id, ownerId })) }),
   ]);
+  // The staff member's sockets leave the rooms of sessions no longer assigned.
+  await notifyCallerChanged(staff.id);
   return listAssignedSessions(caller, staffId);
 }
 

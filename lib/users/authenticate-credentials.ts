@@ -13,7 +13,7 @@ export async function authenticateCredentials(identifier: string, password: stri
   const id = identifier.trim().toLowerCase();
   const user = await db().user.findFirst({
     where: { OR: [{ email: id }, { username: id }] },
-    select: { id: true, name: true, email: true, username: true, role: true, passwordHash: true },
+    select: { id: true, name: true, email: true, username: true, role: true, passwordHash: true, sessionVersion: true, suspendedAt: true },
   });
   // Failures are counted per account, not per spelling: an account's username and email share one
   // counter, or each name would get its own allowance of guesses.
@@ -27,8 +27,10 @@ export async function authenticateCredentials(identifier: string, password: stri
     recordLoginFailure(account, ip);
     throw new AppError("UNAUTHORIZED", "Invalid username/email or password");
   }
-  recordLoginSuccess(account);
+  recordLoginSuccess(account, ip);
+  // Said only to whoever knows the password.
+  if (user.suspendedAt) throw new AppError("FORBIDDEN", "This account is suspended");
   await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  const { passwordHash: _omit, ...publicUser } = user;
+  const { passwordHash: _omit, suspendedAt: _suspended, ...publicUser } = user;
   return publicUser;
 }

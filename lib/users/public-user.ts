@@ -8,6 +8,7 @@ export const PUBLIC_USER_SELECT = {
   role: true,
   ownerId: true,
   lastLoginAt: true,
+  suspendedAt: true,
   createdAt: true,
   updatedAt: true,
 } as const;

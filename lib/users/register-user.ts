@@ -4,18 +4,30 @@ import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
 import { db } from "@/lib/server/runtime";
 import { PUBLIC_USER_SELECT } from "@/lib/users/public-user";
-import { assertEmailAndUsernameFree, rethrowUniqueViolation } from "@/lib/users/unique-violation";
+import { assertEmailAndUsernameFree } from "@/lib/users/unique-violation";
 import type { RegisterInput } from "@/lib/users/users.schema";
 
-/** Self-service sign-up: always an OWNER, i.e. a new tenant. */
+const TAKEN = "email or username: already in use";
+
+/**
+ * Self-service sign-up: always an OWNER, i.e. a new tenant. E-mail addresses and usernames are
+ * unique whatever their letter case (stored in lower case, and a unique index on lower()). A
+ * conflict gets one generic answer that does not say which of the two is in use (issue 9; see the
+ * README's "Security" section for what that does and does not hide).
+ */
 export async function registerUser(input: RegisterInput) {
   if (!env.ALLOW_SIGNUP) throw new AppError("FORBIDDEN", "Sign-up is disabled on this gateway");
-  await assertEmailAndUsernameFree(input);
+  await assertEmailAndUsernameFree(input).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === "CONFLICT" ? new AppError("CONFLICT", TAKEN) : error;
+  });
   const passwordHash = await hashPassword(input.password);
   return db()
     .user.create({
       data: { name: input.name, email: input.email, username: input.username, phone: input.phone, passwordHash, role: "OWNER" },
       select: PUBLIC_USER_SELECT,
     })
-    .catch(rethrowUniqueViolation);
+    .catch((error: unknown) => {
+      if ((error as { code?: string })?.code === "P2002") throw new AppError("CONFLICT", TAKEN);
+      throw error;
+    });
 }

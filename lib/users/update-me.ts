@@ -4,10 +4,15 @@ import type { Caller } from "@/lib/auth/caller";
 import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/login-rate-limit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/server/runtime";
+import { bumpSessionVersion } from "@/lib/users/bump-session-version";
 import { PUBLIC_USER_SELECT } from "@/lib/users/public-user";
 import type { UpdateMeInput } from "@/lib/users/users.schema";
 
-/** `ip` feeds the same limiter as sign-in: guessing the current password is guessing a password. */
+/**
+ * `ip` feeds the same limiter as sign-in: guessing the current password is guessing a password. A
+ * new password ends every cookie of the user (a stolen one included); `sessionVersion` is then the
+ * new version, for a fresh cookie to the browser that made the change.
+ */
 export async function updateMe(caller: Caller, input: UpdateMeInput, ip: string) {
   const data: { name?: string; phone?: string | null; passwordHash?: string } = {};
   if (input.name !== undefined) data.name = input.name;
@@ -21,8 +26,10 @@ export async function updateMe(caller: Caller, input: UpdateMeInput, ip: string)
       recordLoginFailure(account, ip);
       throw new AppError("BAD_REQUEST", "currentPassword: is not correct");
     }
-    recordLoginSuccess(account);
+    recordLoginSuccess(account, ip);
     data.passwordHash = await hashPassword(input.newPassword);
   }
-  return db().user.update({ where: { id: caller.id }, data, select: PUBLIC_USER_SELECT });
+  const user = await db().user.update({ where: { id: caller.id }, data, select: PUBLIC_USER_SELECT });
+  const sessionVersion = data.passwordHash ? await bumpSessionVersion(caller.id) : null;
+  return { user, sessionVersion };
 }

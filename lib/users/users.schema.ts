@@ -59,6 +59,8 @@ export const updateUserSchema = z
     password: passwordSchema.optional(),
     phone: phoneSchema.nullable().optional(),
     role: roleSchema.optional(),
+    /** true: the user can neither sign in nor use their API key (data kept); false: lifted. */
+    suspended: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: "at least one field is required" });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/server/runtime";
-import { assertWebhookUrlAllowed } from "@/lib/webhooks/assert-webhook-url-allowed";
+import { assertUrlAllowed } from "@/lib/net/assert-url-allowed";
 import { listSessionWebhooks } from "@/lib/webhooks/list-session-webhooks";
 import { upsertSessionWebhook } from "@/lib/webhooks/replace-session-webhooks";
 import { resolveWebhookSession } from "@/lib/webhooks/resolve-webhook-session";
@@ -10,7 +10,7 @@ import type { SessionWebhookInput } from "@/lib/webhooks/webhooks.schema";
 /** POST /api/sessions/[id]/webhooks (Chatery): adds a URL, or changes the events of one already there. */
 export async function addSessionWebhook(caller: Caller, sessionId: string, input: SessionWebhookInput) {
   const session = await resolveWebhookSession(caller, sessionId);
-  await assertWebhookUrlAllowed(input.url);
+  await assertUrlAllowed(input.url);
   await db().$transaction((tx) => upsertSessionWebhook(tx, session, input));
   return listSessionWebhooks(caller, session.sessionId);
 }

@@ -1,7 +1,7 @@
-// The POST a webhook receives for one event: Ultimate WhatsApp Gateway's payload plus the session's
-// metadata (Chatery) and the event id, with Chatery's headers and the HMAC signature. Pure.
+// The POST a webhook receives for one event: Ultimate WhatsApp Gateway's payload plus the session's metadata (Chatery) and the event id, with Chatery's headers, Ultimate WhatsApp Gateway's HMAC signature and the Standard
+// Webhooks headers (webhook-id, webhook-timestamp, webhook-signature). Pure.
 import { apiEventName } from "@/lib/events/event-names";
-import { signWebhookBody } from "@/lib/webhooks/sign-webhook-body";
+import { signStandardWebhook, signWebhookBody } from "@/lib/webhooks/sign-webhook-body";
 import type { WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
 
 export interface WebhookRequestInput {
@@ -46,6 +46,7 @@ export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest 
   };
   // Exactly what Ultimate WhatsApp Gateway's verifier recomputes: JSON.stringify of the parsed body.
   const body = JSON.stringify(payload);
+  const timestamp = Math.floor(input.now.getTime() / 1000);
   const headers: Record<string, string> = {
     "Content-Type": "application/json",
     "User-Agent": "Wagate-Webhooks/1",
@@ -55,8 +56,15 @@ export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest 
     "X-Webhook-Id": input.eventId,
     "X-Webhook-Delivery": input.deliveryId,
     "X-Webhook-Attempt": String(input.attempt),
-    "X-Webhook-Timestamp": String(Math.floor(input.now.getTime() / 1000)),
+    "X-Webhook-Timestamp": String(timestamp),
+    // Standard Webhooks: the id is the delivery's (one event to one webhook), the same on every
+    // retry, so a receiver can drop duplicates; the timestamp is this attempt's.
+    "webhook-id": input.deliveryId,
+    "webhook-timestamp": String(timestamp),
   };
-  if (input.secret) headers["X-Webhook-Signature"] = signWebhookBody(body, input.secret);
+  if (input.secret) {
+    headers["X-Webhook-Signature"] = signWebhookBody(body, input.secret);
+    headers["webhook-signature"] = signStandardWebhook(input.deliveryId, timestamp, body, input.secret);
+  }
   return { body, headers, eventName };
 }

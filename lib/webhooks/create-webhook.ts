@@ -1,7 +1,7 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/server/runtime";
-import { assertWebhookUrlAllowed } from "@/lib/webhooks/assert-webhook-url-allowed";
+import { assertUrlAllowed } from "@/lib/net/assert-url-allowed";
 import { toPublicWebhook, WEBHOOK_SELECT } from "@/lib/webhooks/public-webhook";
 import { resolveWebhookSession } from "@/lib/webhooks/resolve-webhook-session";
 import { generateWebhookSecret } from "@/lib/webhooks/sign-webhook-body";
@@ -14,7 +14,7 @@ import type { CreateWebhookInput, WebhookOrigin } from "@/lib/webhooks/webhooks.
  * `secret: null` asks for unsigned deliveries.
  */
 export async function createWebhook(caller: Caller, input: CreateWebhookInput, origin: WebhookOrigin = "API") {
-  await assertWebhookUrlAllowed(input.url);
+  await assertUrlAllowed(input.url);
   const session = input.sessionId ? await resolveWebhookSession(caller, input.sessionId) : null;
   const ownerId = session?.ownerId ?? caller.tenantId;
   const secret = input.secret === undefined ? generateWebhookSecret() : input.secret;

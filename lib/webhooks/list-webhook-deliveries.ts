@@ -31,7 +31,7 @@ export async function listWebhookDeliveries(caller: Caller, webhookId: string, q
       attemptLog: {
         orderBy: { createdAt: "desc" },
         take: ATTEMPTS_SHOWN,
-        select: { id: true, statusCode: true, latencyMs: true, responseSnippet: true, error: true, createdAt: true },
+        select: { id: true, statusCode: true, latencyMs: true, responseSnippet: true, responseBytes: true, error: true, createdAt: true },
       },
     },
   });

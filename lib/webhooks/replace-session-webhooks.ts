@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/events/event-outbox";
 import { db } from "@/lib/server/runtime";
-import { assertWebhookUrlAllowed } from "@/lib/webhooks/assert-webhook-url-allowed";
+import { assertUrlAllowed } from "@/lib/net/assert-url-allowed";
 import { generateWebhookSecret } from "@/lib/webhooks/sign-webhook-body";
 import { sealWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
 import type { SessionWebhookInput } from "@/lib/webhooks/webhooks.schema";
@@ -40,7 +40,7 @@ export async function upsertSessionWebhook(tx: Tx, session: SessionRef, input: S
  * list. Webhooks configured through /api/webhooks or the single per-session URL are left alone.
  */
 export async function replaceSessionWebhooks(session: SessionRef, list: SessionWebhookInput[]) {
-  for (const [i, item] of list.entries()) await assertWebhookUrlAllowed(item.url, `webhooks.${i}.url`);
+  for (const [i, item] of list.entries()) await assertUrlAllowed(item.url, `webhooks.${i}.url`);
   await db().$transaction(async (tx) => {
     const keep: string[] = [];
     for (const item of list) keep.push(await upsertSessionWebhook(tx, session, item));

@@ -9,7 +9,7 @@ import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
  * across tenants, not even when a superadmin edits it.
  */
 export async function resolveWebhookSession(caller: Caller, sessionId: string, ownerId?: string) {
-  const session = await getSessionOrThrow(caller, sessionId);
+  const session = await getSessionOrThrow(caller, sessionId, { ownerId });
   if (ownerId !== undefined && session.ownerId !== ownerId) throw notFound("Session");
   return session;
 }

@@ -4,8 +4,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
 import { db, getRuntime } from "@/lib/server/runtime";
 import { getWebhookOrThrow } from "@/lib/webhooks/get-webhook-or-throw";
-
-export const TEST_EVENT = "webhook.test";
+import { WEBHOOK_TEST_EVENT as TEST_EVENT } from "@/lib/webhooks/webhook-test-event";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -13,7 +12,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * POST /api/webhooks/[id]/test: records a `webhook.test` event for this webhook alone (no other
  * webhook, no Socket.io room) and lets the worker deliver it like any other, in its turn; answers
  * with the outcome once known, or with the delivery still PENDING after the delivery timeout (e.g.
- * when it queues behind earlier deliveries to a receiver that is down).
+ * when it queues behind earlier deliveries to a receiver that is down). The answer's status and
+ * size are shown, never its text: the URL was just typed, and the test must not become a way to
+ * read whatever service it reaches.
  */
 export async function sendWebhookTest(caller: Caller, webhookId: string) {
   const webhook = await getWebhookOrThrow(caller, webhookId);
@@ -48,7 +49,7 @@ export async function sendWebhookTest(caller: Caller, webhookId: string) {
         lastStatusCode: true,
         lastError: true,
         deliveredAt: true,
-        attemptLog: { orderBy: { createdAt: "desc" }, take: 1, select: { statusCode: true, latencyMs: true, responseSnippet: true, error: true, createdAt: true } },
+        attemptLog: { orderBy: { createdAt: "desc" }, take: 1, select: { statusCode: true, latencyMs: true, responseBytes: true, error: true, createdAt: true } },
       },
     });
     const { attemptLog, ...rest } = delivery;

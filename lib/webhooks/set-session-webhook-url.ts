@@ -1,7 +1,7 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/server/runtime";
-import { assertWebhookUrlAllowed } from "@/lib/webhooks/assert-webhook-url-allowed";
+import { assertUrlAllowed } from "@/lib/net/assert-url-allowed";
 import { toPublicWebhook, WEBHOOK_SELECT } from "@/lib/webhooks/public-webhook";
 import { resolveWebhookSession } from "@/lib/webhooks/resolve-webhook-session";
 import { generateWebhookSecret } from "@/lib/webhooks/sign-webhook-body";
@@ -17,7 +17,7 @@ export const SESSION_URL_DEFAULT_EVENTS = ["message"];
  */
 export async function setSessionWebhookUrl(caller: Caller, sessionId: string, input: SessionWebhookUrlInput) {
   const session = await resolveWebhookSession(caller, sessionId);
-  await assertWebhookUrlAllowed(input.url);
+  await assertUrlAllowed(input.url);
   const row = await db().$transaction(async (tx) => {
     const existing = await tx.webhook.findFirst({ where: { sessionId: session.id, ownerId: session.ownerId, origin: "SESSION_URL" }, select: { id: true } });
     if (existing) {

@@ -1,7 +1,8 @@
-import { createHmac } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { buildWebhookRequest } from "@/lib/webhooks/build-webhook-request";
-import { generateWebhookSecret, signWebhookBody, verifyWebhookSignature } from "@/lib/webhooks/sign-webhook-body";
+import { generateWebhookSecret, signWebhookBody, standardWebhookSecret, verifyWebhookSignature } from "@/lib/webhooks/sign-webhook-body";
 
 // Ultimate WhatsApp Gateway's verification snippet, verbatim apart from the import.
 function verifyWebhook(body: unknown, signature: string, secret: string) {
@@ -77,5 +78,56 @@ describe("webhook request", () => {
     expect(buildWebhookRequest({ ...base, event: "message", data: {}, origin: "SESSION", secret: null }).eventName).toBe("message");
     expect(buildWebhookRequest({ ...base, event: "message", data: {}, origin: "SESSION_URL", secret: null }).eventName).toBe("message");
     expect(buildWebhookRequest({ ...base, event: "connection.update", data: {}, origin: "API", secret: null }).eventName).toBe("connection.update");
+  });
+});
+
+// A receiver's Standard Webhooks check written from the specification alone (README snippet):
+// HMAC-SHA256 over "{id}.{timestamp}.{body}" keyed with the secret's bytes, base64, "v1," prefix,
+// and a timestamp within 5 minutes.
+function verifyStandardWebhook(body: string, headers: Record<string, string>, secret: string, nowSeconds: number): boolean {
+  const id = headers["webhook-id"];
+  const timestamp = Number(headers["webhook-timestamp"]);
+  if (!id || !Number.isInteger(timestamp) || Math.abs(nowSeconds - timestamp) > 300) return false;
+  const expected = Buffer.from(createHmac("sha256", secret).update(`${id}.${timestamp}.${body}`).digest("base64"));
+  return (headers["webhook-signature"] ?? "").split(" ").some((entry) => {
+    const [version, signature] = entry.split(",");
+    const given = Buffer.from(signature ?? "");
+    return version === "v1" && given.length === expected.length && timingSafeEqual(given, expected);
+  });
+}
+
+describe("Standard Webhooks headers", () => {
+  const now = new Date();
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const secret = generateWebhookSecret();
+
+  it("carry the delivery id, the attempt's timestamp and a v1 signature an independent verifier accepts", () => {
+    const req = buildWebhookRequest({ ...base, now, data: { text: "héllo 👋" }, origin: "API", secret });
+    expect(req.headers["webhook-id"]).toBe("dlv1");
+    expect(req.headers["webhook-timestamp"]).toBe(String(nowSeconds));
+    expect(req.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    expect(verifyStandardWebhook(req.body, req.headers, secret, nowSeconds)).toBe(true);
+    // Tampering with the body, the id or the time, or another secret: refused.
+    expect(verifyStandardWebhook(req.body.replace("héllo", "hello"), req.headers, secret, nowSeconds)).toBe(false);
+    expect(verifyStandardWebhook(req.body, { ...req.headers, "webhook-id": "dlv2" }, secret, nowSeconds)).toBe(false);
+    expect(verifyStandardWebhook(req.body, { ...req.headers, "webhook-timestamp": String(nowSeconds + 1) }, secret, nowSeconds)).toBe(false);
+    expect(verifyStandardWebhook(req.body, req.headers, "whsec_another", nowSeconds)).toBe(false);
+    // A replay later than the tolerance is refused even with a valid signature.
+    expect(verifyStandardWebhook(req.body, req.headers, secret, nowSeconds + 301)).toBe(false);
+  });
+
+  it("verify with the standardwebhooks package, with the secret in whsec_ form or as raw bytes", () => {
+    const req = buildWebhookRequest({ ...base, now, data: { text: "hi" }, origin: "API", secret });
+    expect(new Webhook(standardWebhookSecret(secret)).verify(req.body, req.headers)).toEqual(JSON.parse(req.body));
+    expect(new Webhook(secret, { format: "raw" }).verify(req.body, req.headers)).toEqual(JSON.parse(req.body));
+    expect(() => new Webhook(standardWebhookSecret("another")).verify(req.body, req.headers)).toThrow();
+    // Seed 001's signature is still there and unchanged.
+    expect(verifyWebhook(JSON.parse(req.body), req.headers["X-Webhook-Signature"], secret)).toBe(true);
+  });
+
+  it("are unsigned without a secret", () => {
+    const req = buildWebhookRequest({ ...base, now, data: {}, origin: "API", secret: null });
+    expect(req.headers["webhook-id"]).toBe("dlv1");
+    expect(req.headers["webhook-signature"]).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, getRuntime } from "@/lib/server/runtime";
-import { assertWebhookUrlAllowed } from "@/lib/webhooks/assert-webhook-url-allowed";
+import { assertUrlAllowed } from "@/lib/net/assert-url-allowed";
 import { getWebhookOrThrow } from "@/lib/webhooks/get-webhook-or-throw";
 import { toPublicWebhook, WEBHOOK_SELECT } from "@/lib/webhooks/public-webhook";
 import { resolveWebhookSession } from "@/lib/webhooks/resolve-webhook-session";
@@ -14,7 +14,7 @@ import type { UpdateWebhookInput } from "@/lib/webhooks/webhooks.schema";
 /** Changes the given fields (Ultimate WhatsApp Gateway's PATCH). `secret: null` stops signing. */
 export async function updateWebhook(caller: Caller, id: string, input: UpdateWebhookInput) {
   const current = await getWebhookOrThrow(caller, id);
-  if (input.url !== undefined) await assertWebhookUrlAllowed(input.url);
+  if (input.url !== undefined) await assertUrlAllowed(input.url);
   const data: Prisma.WebhookUncheckedUpdateManyInput = {};
   if (input.name !== undefined) data.name = input.name;
   if (input.url !== undefined) data.url = input.url;

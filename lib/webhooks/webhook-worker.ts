@@ -27,6 +27,7 @@ import { pruneEvents } from "@/lib/webhooks/prune-events";
 import { nextDeliveryState } from "@/lib/webhooks/retry-policy";
 import { sendWebhookReply } from "@/lib/webhooks/send-webhook-reply";
 import { openWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
+import { WEBHOOK_TEST_EVENT } from "@/lib/webhooks/webhook-test-event";
 import type { WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
 
 export interface WebhookWorkerOptions {
@@ -215,7 +216,12 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
       tooLarge = e instanceof AppError && e.code === "PAYLOAD_TOO_LARGE";
     }
     const latencyMs = Math.round(performance.now() - started);
-    const snippet = answer && answer.body.length ? answer.body.subarray(0, SNIPPET_CHARS * 4).toString("utf8").slice(0, SNIPPET_CHARS) : null;
+    // A test send is aimed at a URL the user just typed: its answer's text is not kept (else the
+    // test endpoint would read any service the URL reaches), only its size. Deliveries keep the
+    // start of the receiver's own answer for the log.
+    const snippet =
+      answer && answer.body.length && event.event !== WEBHOOK_TEST_EVENT ? answer.body.subarray(0, SNIPPET_CHARS * 4).toString("utf8").slice(0, SNIPPET_CHARS) : null;
+    const responseBytes = answer ? answer.body.length : null;
     // An answer too large to read would be as large next time: not worth a retry (replayable).
     const next = tooLarge
       ? ({ status: "DEAD", reason: "rejected" } as const)
@@ -232,8 +238,8 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     // extra round trips.
     await db.$executeRaw`
       WITH logged AS (
-        INSERT INTO webhook_attempts (id, "ownerId", "deliveryId", "webhookId", "statusCode", "latencyMs", "responseSnippet", error, "createdAt")
-        VALUES (${attemptId()}, ${delivery.ownerId}, ${delivery.id}, ${webhook.id}, ${statusCode}::int, ${latencyMs}::int, ${snippet}::text, ${error}::text, (now() AT TIME ZONE 'UTC'))
+        INSERT INTO webhook_attempts (id, "ownerId", "deliveryId", "webhookId", "statusCode", "latencyMs", "responseSnippet", "responseBytes", error, "createdAt")
+        VALUES (${attemptId()}, ${delivery.ownerId}, ${delivery.id}, ${webhook.id}, ${statusCode}::int, ${latencyMs}::int, ${snippet}::text, ${responseBytes}::int, ${error}::text, (now() AT TIME ZONE 'UTC'))
       )
       UPDATE webhook_deliveries SET
         status = ${next.status}::"DeliveryStatus",

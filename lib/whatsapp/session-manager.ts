@@ -5,6 +5,7 @@ import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 import { DEFAULT_SESSION_CONFIG } from "@/lib/sessions/sessions.schema";
 import { deleteAuthState } from "@/lib/whatsapp/postgres-auth-state";
 import { ManagedSession, type LiveState, type SessionContext, type SessionRef } from "@/lib/whatsapp/managed-session";
+import { silenceLibsignalConsole } from "@/lib/whatsapp/silence-libsignal-console";
 
 export interface SessionRow extends SessionRef {
   config: unknown;
@@ -27,7 +28,10 @@ export class SessionManager {
   constructor(
     readonly ctx: SessionContext,
     private readonly watchdog: WatchdogOptions,
-  ) {}
+  ) {
+    // Before any Signal session exists: libsignal prints session keys to the console otherwise.
+    silenceLibsignalConsole(ctx.logger);
+  }
 
   /** Reconnects every session that was connected (paired) when the process last ran. No QR needed. */
   async restoreAll(concurrency = 10): Promise<number> {

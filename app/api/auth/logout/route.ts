@@ -1,7 +1,8 @@
-// POST /api/auth/logout – clears the session cookie (Automation API)
+// POST /api/auth/logout – ends the session cookie server-side and clears it (Automation API)
 import { withAuth } from "@/lib/api/with-auth";
 import { clearSessionCookieHeader } from "@/lib/auth/session-cookie";
+import { logout } from "@/lib/users/logout";
 
-export const POST = withAuth({ permission: null }, async () =>
-  Response.json({ message: "Logged out successfully" }, { headers: { "Set-Cookie": clearSessionCookieHeader() } }),
+export const POST = withAuth({ permission: null }, async ({ caller }) =>
+  Response.json(await logout(caller), { headers: { "Set-Cookie": clearSessionCookieHeader() } }),
 );

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "webhook_attempts" ADD COLUMN     "responseBytes" INTEGER;
+

@@ -1,0 +1,61 @@
+// Issue 9, item 3 across nodes: two gateway processes on one database. A key revoked through one
+// node disconnects the sockets opened with it on the other (PostgreSQL LISTEN/NOTIFY), and a
+// sign-out-everywhere on one ends the other's cookie sockets.
+import { io as connectSocket, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
+import { expectOk, request } from "../support/api-client";
+import { freePort } from "../support/test-server";
+import { registerTenant, type Tenant, waitFor } from "./chat-support";
+
+let first: TestServer;
+let second: TestServer;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  if (!process.env.DATABASE_URL) return;
+  first = await startTestServer({ port: await freePort() });
+  // The same database and data directory (hence the same secrets): a second node of one gateway.
+  second = await startTestServer({ port: await freePort(), reuse: first.state });
+}, 180_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await second?.stop({ keep: true });
+  await first?.stop();
+});
+
+function openSocket(base: string, auth: { apiKey: string } | { cookie: string }): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connectSocket(base, {
+      ...("apiKey" in auth ? { auth: { apiKey: auth.apiKey } } : { extraHeaders: { Cookie: auth.cookie } }),
+      transports: ["websocket"],
+      reconnection: false,
+    });
+    sockets.push(socket);
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", reject);
+  });
+}
+
+describe.skipIf(!process.env.DATABASE_URL)("revocations across nodes (PostgreSQL LISTEN/NOTIFY)", () => {
+  let tenant: Tenant;
+  beforeAll(async () => {
+    tenant = await registerTenant(first.baseUrl);
+  });
+
+  it("a key revoked on one node disconnects its socket on the other within 2 s", async () => {
+    const socket = await openSocket(second.baseUrl, { apiKey: tenant.key });
+    const cookieSocket = await openSocket(second.baseUrl, { cookie: tenant.cookie });
+    expectOk(await request("DELETE", "/api/user/api-key", { baseUrl: first.baseUrl, as: { cookie: tenant.cookie } }), "revoke on the first node");
+    await waitFor("the second node's key socket to be disconnected", async () => !socket.connected, 2_000);
+    // The same user's cookie socket is still valid, and stays.
+    expect(cookieSocket.connected).toBe(true);
+  });
+
+  it("sign out everywhere on one node disconnects the cookie sockets on the other", async () => {
+    const cookieSocket = await openSocket(second.baseUrl, { cookie: tenant.cookie });
+    expectOk(await request("POST", "/api/users/me/sign-out-everywhere", { baseUrl: first.baseUrl, as: { cookie: tenant.cookie } }), "sign out");
+    await waitFor("the second node's cookie socket to be disconnected", async () => !cookieSocket.connected, 2_000);
+  });
+});
