@@ -39,7 +39,10 @@ function apiKeyFrom(source: CredentialSource): string | null {
   if (header) return header.trim();
   const authorization = source.headers.get("authorization");
   const match = authorization?.match(/^Bearer\s+(\S+)$/i);
-  return match ? match[1] : null;
+  if (match) return match[1];
+  // The Campaign API's clients send their "master key" this way; here it is simply an API key (of
+  // an owner or superadmin: creating sessions needs sessions.create like everywhere else).
+  return source.headers.get("x-master-key")?.trim() || null;
 }
 
 const USER_FIELDS = { id: true, role: true, name: true, email: true, username: true, ownerId: true, sessionVersion: true, suspendedAt: true } as const;
