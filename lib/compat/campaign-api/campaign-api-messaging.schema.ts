@@ -49,7 +49,15 @@ export const v1MessageSchema = z
   });
 export type V1MessageInput = z.output<typeof v1MessageSchema>;
 
-export const v1MessagesBodySchema = z.union([v1MessageSchema, z.array(v1MessageSchema).min(1, "must not be empty").max(MAX_BATCH, `must have at most ${MAX_BATCH} items`)]);
+const v1BatchSchema = z.array(v1MessageSchema).min(1, "must not be empty").max(MAX_BATCH, `must have at most ${MAX_BATCH} items`);
+
+/** One message (an object) or a batch (an array): chosen by shape, so an error names the field inside it. */
+export const v1MessagesBodySchema = z.unknown().transform((value, ctx): V1MessageInput | V1MessageInput[] => {
+  const parsed = Array.isArray(value) ? v1BatchSchema.safeParse(value) : v1MessageSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  return z.NEVER;
+});
 export type V1MessagesBody = z.output<typeof v1MessagesBodySchema>;
 
 export const v1DeleteMessageSchema = z.strictObject({ sessionId: sessionIdField, remoteJid: recipientField, messageId: messageIdField });
