@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { callerCan } from "@/lib/auth/caller-can";
 import { logger } from "@/lib/logger";
-import { sessionManageRoom, sessionRoom } from "@/lib/realtime/session-room";
+import { roomSessionId, sessionManageRoom, sessionRoom, SOCKET_FORMATS, type SocketFormat } from "@/lib/realtime/session-room";
 import type { CallerChangeBus } from "@/lib/realtime/caller-change-bus";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
@@ -30,7 +30,10 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
   io.use(async (socket, next) => {
     try {
       const headers = socket.handshake.headers;
-      const auth = socket.handshake.auth as { apiKey?: unknown; token?: unknown } | undefined;
+      const auth = socket.handshake.auth as { apiKey?: unknown; token?: unknown; format?: unknown } | undefined;
+      // Chatery's payload shapes for clients that ask for them (lib/realtime/chatery-socket-payload.ts).
+      const format = auth?.format ?? socket.handshake.query.format;
+      socket.data.format = (SOCKET_FORMATS as readonly unknown[]).includes(format) ? (format as SocketFormat) : "default";
       const apiKey = typeof auth?.apiKey === "string" ? auth.apiKey : typeof auth?.token === "string" ? auth.token : null;
       const credentials: SocketCredentials = {
         apiKey,
@@ -66,8 +69,9 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
         if (!callerCan(caller, "sessions.read")) throw new AppError("FORBIDDEN", "You are not allowed to do this");
         const session = await getSessionOrThrow(caller, sessionId);
         (socket.data.publicIds as Map<string, string>).set(session.id, session.sessionId);
-        await socket.join(sessionRoom(session.id));
-        if (callerCan(caller, "sessions.manage")) await socket.join(sessionManageRoom(session.id));
+        const format = socket.data.format as SocketFormat;
+        await socket.join(sessionRoom(session.id, format));
+        if (callerCan(caller, "sessions.manage")) await socket.join(sessionManageRoom(session.id, format));
         reply({ ok: true, sessionId: session.sessionId });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, "join-session failed");
@@ -80,8 +84,8 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
         // Rooms are named by internal id; a session the caller cannot see is in no room of theirs.
         const session = await getSessionOrThrow(socket.data.caller as Caller, sessionId).catch(() => null);
         for (const id of session ? [session.id, sessionId] : [sessionId]) {
-          await socket.leave(sessionRoom(id));
-          await socket.leave(sessionManageRoom(id));
+          await socket.leave(sessionRoom(id, socket.data.format as SocketFormat));
+          await socket.leave(sessionManageRoom(id, socket.data.format as SocketFormat));
         }
       }
       if (typeof ack === "function") ack(sessionId ? { ok: true, sessionId } : { ok: false, error: "sessionId: is required" });
@@ -114,7 +118,6 @@ async function resolveSocketCaller(credentials: SocketCredentials): Promise<Call
   return resolveCaller({ headers: { get: (name) => credentials.headers[name.toLowerCase()] ?? null }, apiKey: credentials.apiKey });
 }
 
-const ROOM = /^session:(.+?)(:manage)?$/;
 
 /** Resolves the socket's caller again; disconnects it, or takes it out of rooms it may no longer be in. */
 async function recheck(socket: Socket): Promise<void> {
@@ -137,7 +140,8 @@ async function recheck(socket: Socket): Promise<void> {
   socket.data.caller = caller;
   const mayRead = callerCan(caller, "sessions.read");
   const mayManage = callerCan(caller, "sessions.manage");
-  const sessionIds = new Set([...socket.rooms].flatMap((room) => room.match(ROOM)?.[1] ?? []));
+  const sessionIds = new Set([...socket.rooms].flatMap((room) => roomSessionId(room) ?? []));
+  const format = socket.data.format as SocketFormat;
   // Room names hold internal ids, which getSessionOrThrow resolves within the caller's scope.
   const publicIds = socket.data.publicIds as Map<string, string>;
   for (const sessionId of sessionIds) {
@@ -154,9 +158,9 @@ async function recheck(socket: Socket): Promise<void> {
       }
     }
     if (!visible) {
-      await socket.leave(sessionRoom(sessionId));
-      await socket.leave(sessionManageRoom(sessionId));
+      await socket.leave(sessionRoom(sessionId, format));
+      await socket.leave(sessionManageRoom(sessionId, format));
       socket.emit("session.access-revoked", { sessionId: publicIds.get(sessionId) ?? sessionId });
-    } else if (!mayManage) await socket.leave(sessionManageRoom(sessionId));
+    } else if (!mayManage) await socket.leave(sessionManageRoom(sessionId, format));
   }
 }

@@ -23,7 +23,7 @@ export async function registerUser(input: RegisterInput) {
   const passwordHash = await hashPassword(input.password);
   return db()
     .user.create({
-      data: { name: input.name, email: input.email, username: input.username, phone: input.phone, passwordHash, role: "OWNER" },
+      data: { name: input.name, email: input.email, username: input.username, phone: input.phone, gst: input.gst, passwordHash, role: "OWNER" },
       select: PUBLIC_USER_SELECT,
     })
     .catch((error: unknown) => {

@@ -34,6 +34,17 @@ export function webhookEventName(internal: string, origin: WebhookOrigin): strin
   return origin === "API" ? apiEventName(internal) : internal;
 }
 
+/**
+ * Ultimate WhatsApp Gateway documents a message's id as `data.keyId` and its WhatsApp content as
+ * `data.content`; our message events call them `id` and `message`. Both are sent.
+ */
+function withApiMessageFields(data: unknown): unknown {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return data;
+  const d = data as Record<string, unknown>;
+  if (typeof d.id !== "string" || !d.message || typeof d.message !== "object") return data;
+  return { ...d, keyId: d.keyId ?? d.id, content: d.content ?? d.message };
+}
+
 export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest {
   const eventName = webhookEventName(input.event, input.origin);
   const payload = {
@@ -42,7 +53,7 @@ export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest 
     sessionId: input.sessionId,
     timestamp: input.createdAt.toISOString(),
     metadata: input.metadata ?? {},
-    data: input.data ?? {},
+    data: withApiMessageFields(input.data ?? {}),
   };
   // Exactly what Ultimate WhatsApp Gateway's verifier recomputes: JSON.stringify of the parsed body.
   const body = JSON.stringify(payload);
