@@ -2,7 +2,8 @@
 // Webhooks headers (webhook-id, webhook-timestamp, webhook-signature). Pure.
 import { apiEventName } from "@/lib/events/event-names";
 import { signStandardWebhook, signWebhookBody } from "@/lib/webhooks/sign-webhook-body";
-import type { WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
+import { toClevioWebhookPayload } from "@/lib/compat/clevio/to-clevio-webhook-payload";
+import type { WebhookFormat, WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
 
 export interface WebhookRequestInput {
   eventId: string;
@@ -15,6 +16,10 @@ export interface WebhookRequestInput {
   metadata: unknown;
   data: unknown;
   origin: WebhookOrigin;
+  /** "clevio": Clevio's flat message payload (lib/compat/clevio/); default: ours. */
+  format?: WebhookFormat;
+  /** The session's own number, for Clevio's `to`/`from`. */
+  phoneNumber?: string | null;
   secret: string | null;
   deliveryId: string;
   /** 1-based number of this attempt. */
@@ -55,8 +60,12 @@ export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest 
     metadata: input.metadata ?? {},
     data: withApiMessageFields(input.data ?? {}),
   };
+  const shaped =
+    input.format === "clevio" && input.data && typeof input.data === "object"
+      ? toClevioWebhookPayload(input.data as Record<string, unknown>, { sessionId: input.sessionId, phoneNumber: input.phoneNumber })
+      : payload;
   // Exactly what Ultimate WhatsApp Gateway's verifier recomputes: JSON.stringify of the parsed body.
-  const body = JSON.stringify(payload);
+  const body = JSON.stringify(shaped);
   const timestamp = Math.floor(input.now.getTime() / 1000);
   const headers: Record<string, string> = {
     "Content-Type": "application/json",

@@ -28,7 +28,7 @@ import { nextDeliveryState } from "@/lib/webhooks/retry-policy";
 import { sendWebhookReply } from "@/lib/webhooks/send-webhook-reply";
 import { openWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
 import { WEBHOOK_TEST_EVENT } from "@/lib/webhooks/webhook-test-event";
-import type { WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
+import type { WebhookFormat, WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
 
 export interface WebhookWorkerOptions {
   timeoutMs: number;
@@ -87,10 +87,12 @@ export interface Claimed {
   sessionDbId: string;
   sessionId: string;
   metadata: unknown;
+  phoneNumber: string | null;
   url: string;
   /** The sealed secret, base64 (raw queries cannot return bytea through the driver adapter). */
   secret: string | null;
   origin: string;
+  format: string;
   replyEnabled: boolean;
 }
 
@@ -137,8 +139,8 @@ export async function claimDueDeliveries(db: Db, limit: number, busy: string[], 
     )
     SELECT c.id, c."webhookId", c."ownerId", c.attempts, c."eventId",
            e.event, e.payload, e."createdAt" AS "eventCreatedAt",
-           s.id AS "sessionDbId", s."sessionId", s.metadata,
-           w.url, encode(w.secret, 'base64') AS secret, w.origin, w."replyEnabled"
+           s.id AS "sessionDbId", s."sessionId", s.metadata, s."phoneNumber",
+           w.url, encode(w.secret, 'base64') AS secret, w.origin, w.format, w."replyEnabled"
     FROM claimed c
     JOIN events e ON e.id = c."eventId"
     JOIN whatsapp_sessions s ON s.id = e."sessionId"
@@ -187,6 +189,8 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
       metadata: delivery.metadata,
       data: event.payload,
       origin: webhook.origin as WebhookOrigin,
+      format: delivery.format as WebhookFormat,
+      phoneNumber: delivery.phoneNumber,
       secret,
       deliveryId: delivery.id,
       attempt: attemptNo,
