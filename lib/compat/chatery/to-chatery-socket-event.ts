@@ -41,7 +41,8 @@ export async function toChaterySocketEvent(
   if (event === "logged.out") return { ...base, message: typeof data.reason === "string" ? data.reason : "Logged out" };
   const key = NESTED_UNDER[event];
   if (!key) return { ...data, ...base };
-  // Data that already carries its list under the key (e.g. { chats: [...] }) is not nested twice.
-  const value = key in data ? data[key] : data;
+  // A message event's data is the message (its own `message` field is WhatsApp's content); other
+  // data that already carries its list under the key (e.g. { chats: [...] }) is not nested twice.
+  const value = key !== "message" && key in data ? data[key] : data;
   return { ...base, [key]: value };
 }
