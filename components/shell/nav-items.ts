@@ -12,5 +12,7 @@ export function navItemsFor(role: string): NavItem[] {
     ...(hasPermission(role, "webhooks.manage") ? [{ href: "/webhooks", label: "Webhooks" }] : []),
     { href: "/api-key", label: "API key" },
     ...(hasPermission(role, "users.read") ? [{ href: "/users", label: "Users" }] : []),
+    // The interactive API reference (Swagger UI over /api/openapi.json).
+    { href: "/docs", label: "API docs" },
   ];
 }

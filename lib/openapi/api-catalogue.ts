@@ -19,7 +19,7 @@ import {
   chaterySendTextSchema,
 } from "@/lib/compat/chatery/chatery.schema";
 import { createNamedApiKeySchema, updateApiKeySchema } from "@/lib/api-keys/api-keys.schema";
-import { v1CreateSessionSchema, v1DeleteMessageSchema, v1DeleteWebhookSchema, v1MessagesBodySchema, v1SetWebhookSchema } from "@/lib/compat/campaign-api/campaign-api-messaging.schema";
+import { v1CreateSessionSchema, v1DeleteMessageSchema, v1DeleteWebhookSchema, v1MessagesDocSchema, v1SetWebhookSchema } from "@/lib/compat/campaign-api/campaign-api-messaging.schema";
 import { chateryAddWebhookSchema, chateryConfigSchema, chateryConnectSchema, chateryRemoveWebhookSchema } from "@/lib/compat/chatery/chatery.schema";
 import { clevioLoginSchema, clevioUpsertSessionSchema, clevioWebhookSchema } from "@/lib/compat/clevio/clevio.schema";
 import { STICKER_FIELDS, UPLOAD_MEDIA_FIELDS } from "@/lib/media/media.schema";
@@ -152,7 +152,7 @@ export const API_CATALOGUE: Endpoint[] = [
   { method: "get", path: "/api/v1/webhook", tag: "Campaign API", summary: "A session's webhook URL (?sessionId=)", permission: "webhooks.manage", returns: '{ "status": "success", "sessionId", "url" }' },
   { method: "delete", path: "/api/v1/webhook", tag: "Campaign API", summary: "Remove a session's webhook URL", permission: "webhooks.manage", body: v1DeleteWebhookSchema, returns: '{ "status": "success", "message" }' },
   { method: "post", path: "/api/v1/media", tag: "Campaign API", summary: "Upload an image or document (JPEG, PNG, GIF, WebP, PDF, Word, Excel; 25 MB)", permission: "sessions.send", multipart: ["file", "sessionId?"], returns: '201 { "status": "success", "message", "mediaId", "url" }; 415 other types' },
-  { method: "post", path: "/api/v1/messages", tag: "Campaign API", summary: "Send one message or a batch (?sessionId=): recipient_type, to, type text|image|document with text.body, image.link|id, document.link|id", permission: "sessions.send", body: v1MessagesBodySchema, returns: '{ "status": "success", "message", "to", "messageId" } or, for a batch, { "status", "message", "results": [{ "to", "status", "messageId", "message"? }] }' },
+  { method: "post", path: "/api/v1/messages", tag: "Campaign API", summary: "Send one message or a batch (?sessionId=): recipient_type, to, type text|image|document with text.body, image.link|id, document.link|id", permission: "sessions.send", body: v1MessagesDocSchema, returns: '{ "status": "success", "message", "to", "messageId" } or, for a batch, { "status", "message", "results": [{ "to", "status", "messageId", "message"? }] }' },
   { method: "delete", path: "/api/v1/message", tag: "Campaign API", summary: "Delete a sent message for everyone", permission: "sessions.send", body: v1DeleteMessageSchema, returns: '{ "status": "success", "message": "Message deleted." }' },
   // --- Chatery sessions (its envelope; an invalid key is 403) ---
   { method: "get", path: "/api/whatsapp/sessions", tag: "Chatery compatibility", summary: "Sessions in Chatery's shape", permission: "sessions.read", returns: '{ "success": true, "message", "data": [{ "sessionId", "status", "isConnected", "phoneNumber", "name", "webhooks", "metadata" }] }' },

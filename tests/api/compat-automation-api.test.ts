@@ -43,7 +43,8 @@ describe("Automation API", () => {
 
     expectOk(await request("POST", `/api/sandbox/sessions/${res.sessionId}/scan`, { baseUrl: base, as: { cookie }, json: {} }), "scan");
     const after = await until(() => request("GET", "/api/whatsapp/status", { baseUrl: base, as: { cookie } }), (r) => r.body?.status === "authenticated", "authenticated");
-    expect(after.body).toMatchObject({ status: "authenticated", phoneNumber: expect.stringMatching(/^\+\d+$/), name: expect.anything() });
+    expect(after.body).toMatchObject({ status: "authenticated", phoneNumber: expect.stringMatching(/^\+\d+$/) });
+    expect(after.body).toHaveProperty("name");
     // The same default session, not a new one per call.
     expect(expectOk(await request("GET", "/api/whatsapp/createqr", { baseUrl: base, as: { cookie } }), "again").body).toMatchObject({ qrCodeUrl: null, status: "authenticated", sessionId: res.sessionId });
   });

@@ -61,3 +61,6 @@ export const v1MessagesBodySchema = z.unknown().transform((value, ctx): V1Messag
 export type V1MessagesBody = z.output<typeof v1MessagesBodySchema>;
 
 export const v1DeleteMessageSchema = z.strictObject({ sessionId: sessionIdField, remoteJid: recipientField, messageId: messageIdField });
+
+/** The same body as the OpenAPI document shows it (the parser above picks the branch by shape). */
+export const v1MessagesDocSchema = z.union([v1MessageSchema, v1BatchSchema]);
