@@ -8,15 +8,18 @@ test("an owner creates a read-only named key and revokes it", async ({ page }) =
   await registerWithForm(page, newUser("keys"));
   await page.goto("/api-key");
   await page.getByTestId("new-named-key").click();
-  await page.getByLabel("Name").fill("Reporting");
-  await page.getByLabel("Read only").check();
-  await page.getByRole("button", { name: "Create key" }).click();
+  const dialog = page.getByRole("dialog", { name: "New named key" });
+  await dialog.getByRole("textbox", { name: "Name" }).fill("Reporting");
+  // By keyboard: the scope checkbox is reachable and ticked with Space.
+  await dialog.getByRole("checkbox", { name: "Read only" }).focus();
+  await page.keyboard.press("Space");
+  await dialog.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByTestId("new-named-key-value")).toContainText("wag_");
   const row = page.getByTestId("named-key-row").filter({ hasText: "Reporting" });
   await expect(row).toContainText("Read only");
   await expect(row).toContainText("All your sessions");
   await row.getByRole("button", { name: "Revoke" }).click();
-  await page.getByRole("button", { name: "Revoke key" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByTestId("named-key-row")).toHaveCount(0);
 });
 
