@@ -75,6 +75,16 @@ describe("login rate limit", () => {
     expect(loginRetryAfter("anyone", "5.5.5.5", s(7)), "address: 5 failures in the window").toBeGreaterThan(0);
   });
 
+  it("sign-up conflicts spend the address's budget, which then also stops sign-ins from it", () => {
+    const { addressRetryAfter, loginRetryAfter, recordAddressFailure } = limiter;
+    for (let i = 0; i < 4; i++) recordAddressFailure("8.8.4.4", s(i));
+    expect(addressRetryAfter("8.8.4.4", s(4))).toBe(0);
+    recordAddressFailure("8.8.4.4", s(4));
+    expect(addressRetryAfter("8.8.4.4", s(5))).toBe(WINDOW_S - 5);
+    expect(loginRetryAfter("anyone", "8.8.4.4", s(5))).toBe(WINDOW_S - 5);
+    expect(addressRetryAfter("8.8.8.8", s(5))).toBe(0);
+  });
+
   it("never answers a wait of 0 while blocked, nor longer than the window", () => {
     const { loginRetryAfter, recordLoginFailure } = limiter;
     for (let i = 0; i < 3; i++) recordLoginFailure("gina", "g", s(0) + i);

@@ -54,3 +54,19 @@ export function recordLoginFailure(identifier: string, ip: string, now = Date.no
 export function recordLoginSuccess(identifier: string, ip: string): void {
   failures.delete(accountKey(identifier, ip));
 }
+
+/**
+ * Sign-up conflicts (an e-mail or username already in use) spend the address's sign-in budget: each
+ * one tells the caller something about existing accounts, like a wrong password does.
+ */
+export function addressRetryAfter(ip: string, now = Date.now()): number {
+  const list = recent(ipKey(ip), now);
+  const max = env.LOGIN_MAX_ATTEMPTS_PER_IP;
+  return list.length >= max ? Math.ceil((list[list.length - max] + env.LOGIN_WINDOW_SECONDS * 1000 - now) / 1000) : 0;
+}
+
+export function recordAddressFailure(ip: string, now = Date.now()): void {
+  const entry = failures.get(ipKey(ip)) ?? { failures: [] };
+  entry.failures.push(now);
+  failures.set(ipKey(ip), entry);
+}

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { callerCan } from "@/lib/auth/caller-can";
 import { logger } from "@/lib/logger";
@@ -45,6 +45,7 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
       socket.data.credentials = credentials;
       // Internal id → the public sessionId the client joined with (what it is told on revocation).
       socket.data.publicIds = new Map<string, string>();
+      socket.data.rechecks = 0;
       next();
     } catch (error) {
       next(new Error(error instanceof AppError ? error.message : "Not authenticated"));
@@ -62,6 +63,7 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
     const join = async (payload: unknown, ack?: Ack) => {
       // Read at every join: a re-check after a revocation may have replaced (narrowed) it.
       const caller = socket.data.caller as Caller;
+      const generation = socket.data.rechecks as number;
       const sessionId = readSessionId(payload);
       const reply = typeof ack === "function" ? ack : () => {};
       if (!sessionId) return reply({ ok: false, error: "sessionId: is required" });
@@ -72,6 +74,11 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
         const format = socket.data.format as SocketFormat;
         await socket.join(sessionRoom(session.id, format));
         if (callerCan(caller, "sessions.manage")) await socket.join(sessionManageRoom(session.id, format));
+        // A revocation that arrived while this join was being checked must see the new room too.
+        if (socket.data.rechecks !== generation) {
+          await recheck(socket);
+          if (!socket.connected || !socket.rooms.has(sessionRoom(session.id, format))) throw notFound("Session");
+        }
         reply({ ok: true, sessionId: session.sessionId });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error }, "join-session failed");
@@ -121,6 +128,7 @@ async function resolveSocketCaller(credentials: SocketCredentials): Promise<Call
 
 /** Resolves the socket's caller again; disconnects it, or takes it out of rooms it may no longer be in. */
 async function recheck(socket: Socket): Promise<void> {
+  socket.data.rechecks = (socket.data.rechecks as number) + 1;
   let caller: Caller | null;
   try {
     caller = await resolveSocketCaller(socket.data.credentials as SocketCredentials);

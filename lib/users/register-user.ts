@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
+import { addressRetryAfter, recordAddressFailure } from "@/lib/auth/login-rate-limit";
 import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
 import { db } from "@/lib/server/runtime";
@@ -15,10 +16,15 @@ const TAKEN = "email or username: already in use";
  * conflict gets one generic answer that does not say which of the two is in use (issue 9; see the
  * README's "Security" section for what that does and does not hide).
  */
-export async function registerUser(input: RegisterInput) {
+export async function registerUser(input: RegisterInput, ip: string) {
   if (!env.ALLOW_SIGNUP) throw new AppError("FORBIDDEN", "Sign-up is disabled on this gateway");
+  // Conflicts spend the address's sign-in budget, so probing for used e-mails is slowed too.
+  const wait = addressRetryAfter(ip);
+  if (wait > 0) throw new AppError("RATE_LIMITED", `Too many attempts from this address; try again in ${wait} s`, { "Retry-After": String(wait) });
   await assertEmailAndUsernameFree(input).catch((error: unknown) => {
-    throw error instanceof AppError && error.code === "CONFLICT" ? new AppError("CONFLICT", TAKEN) : error;
+    if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
+    recordAddressFailure(ip);
+    throw new AppError("CONFLICT", TAKEN);
   });
   const passwordHash = await hashPassword(input.password);
   return db()
@@ -27,7 +33,10 @@ export async function registerUser(input: RegisterInput) {
       select: PUBLIC_USER_SELECT,
     })
     .catch((error: unknown) => {
-      if ((error as { code?: string })?.code === "P2002") throw new AppError("CONFLICT", TAKEN);
+      if ((error as { code?: string })?.code === "P2002") {
+        recordAddressFailure(ip);
+        throw new AppError("CONFLICT", TAKEN);
+      }
       throw error;
     });
 }

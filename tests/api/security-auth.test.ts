@@ -4,11 +4,12 @@
 import { request as httpRequest } from "node:http";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { describe, expect, inject, it } from "vitest";
+import { LOGIN_MAX_ATTEMPTS_PER_IP } from "../support/api-global-setup";
 import { adminCredentials, baseUrl, createStaff, expectOk, login, registerOwner, request, sessionCookieFrom } from "../support/api-client";
 
 /** A sign-in sent from another loopback address (the gateway sees it as another client). */
-function loginFrom(localAddress: string, body: Record<string, string>): Promise<{ status: number; cookie: string | null }> {
-  const url = new URL("/api/auth/login", baseUrl());
+function loginFrom(localAddress: string, body: Record<string, string>, path = "/api/auth/login"): Promise<{ status: number; cookie: string | null }> {
+  const url = new URL(path, baseUrl());
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -144,6 +145,28 @@ describe("server-side session versions", () => {
     expect((await request("PATCH", `/api/users/${staff.id}`, { as: { cookie: owner.cookie }, json: { suspended: "yes" } })).status).toBe(400);
   });
 
+  it("a suspended user's key and cookie sockets are disconnected", async () => {
+    const owner = await registerOwner("susp-sock");
+    const staff = await createStaff(owner);
+    const open = (opts: Parameters<typeof connectSocket>[1]) =>
+      new Promise<Socket>((resolve, reject) => {
+        const s = connectSocket(baseUrl(), { ...opts, transports: ["websocket"], reconnection: false });
+        s.once("connect", () => resolve(s));
+        s.once("connect_error", reject);
+      });
+    const byKey = await open({ auth: { apiKey: staff.apiKey } });
+    const byCookie = await open({ extraHeaders: { Cookie: staff.cookie } });
+    try {
+      expectOk(await request("PATCH", `/api/users/${staff.id}`, { as: { cookie: owner.cookie }, json: { suspended: true } }), "suspend");
+      const deadline = Date.now() + 2_000;
+      while ((byKey.connected || byCookie.connected) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      expect([byKey.connected, byCookie.connected]).toEqual([false, false]);
+    } finally {
+      byKey.close();
+      byCookie.close();
+    }
+  });
+
   it("open sockets of a user whose cookies ended are disconnected", async () => {
     const user = await registerOwner("sockets");
     const socket = await new Promise<Socket>((resolve, reject) => {
@@ -192,6 +215,20 @@ describe("enumeration", () => {
     expect(ambiguous.status).toBe(409);
     expect(ambiguous.body.error).toMatch(/^sessionId: .*use the session's id/);
     expect(expectOk(await request("GET", `/api/sessions/${first.id}`, { as: admin }), "by id").body).toMatchObject({ id: first.id, name: "A" });
+  });
+
+  it("probing sign-up for used e-mails spends the address's budget: then 429, other addresses unaffected", async () => {
+    const user = await registerOwner("probed");
+    let status = 0;
+    let conflicts = 0;
+    for (let i = 0; i < LOGIN_MAX_ATTEMPTS_PER_IP + 10 && status !== 429; i++) {
+      status = (await loginFrom("127.0.0.6", { name: "P", email: user.email, username: `probe-${i}-${Date.now().toString(36)}`, password: "password-123" }, "/api/auth/register")).status;
+      if (status === 409) conflicts++;
+    }
+    expect(status).toBe(429);
+    expect(conflicts).toBe(LOGIN_MAX_ATTEMPTS_PER_IP);
+    const fresh = `fresh-${Date.now().toString(36)}`;
+    expect((await loginFrom("127.0.0.7", { name: "F", email: `${fresh}@example.test`, username: fresh, password: "password-123" }, "/api/auth/register")).status).toBe(200);
   });
 
   it("registration: another letter case of a used e-mail gets the same generic answer as a used username", async () => {

@@ -1,7 +1,10 @@
 // Issue 9, item 1 through the real gateway (private network URLs not allowed): every spelling of an
 // internal address that Node's URL parser produces is refused when a URL is saved — webhook
 // targets and the profile-picture guard's fallback alike —, while public addresses are accepted.
-import { beforeAll, describe, expect, it } from "vitest";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { safeFetch } from "@/lib/net/safe-fetch";
 import { type Actor, createSession, expectOk, type PublicSession, registerOwner, request } from "../support/api-client";
 
 let owner: Actor;
@@ -64,8 +67,27 @@ describe("SSRF guard at save time", () => {
       as: { apiKey: owner.apiKey },
       json: { sessionId: session.sessionId, jid: "15550100002", message: { image: { url: "http://[::ffff:a9fe:a9fe]/latest/meta-data/" } } },
     });
-    expect(res.status, res.text).toBeGreaterThanOrEqual(400);
-    expect(res.status).toBeLessThan(500);
-    expect(res.text).not.toMatch(/ami-id|instance/);
+    expect(res.status, res.text).toBe(400);
+    expect(res.body.error).toMatch(/private or loopback address/);
+  });
+});
+
+// The bypass was real: an IPv4-mapped spelling reaches a service listening on 127.0.0.1 only.
+describe("safeFetch against a loopback-only service", () => {
+  let server: http.Server;
+  let port: number;
+  beforeAll(async () => {
+    server = http.createServer((_req, res) => res.end("internal-only answer"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it.each(["[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[0:0:0:0:0:ffff:7f00:1]", "127.1", "2130706433", "0x7f.0.0.1"])("refuses http://%s", async (host) => {
+    const url = `http://${host}:${port}/`;
+    // Reachable when private addresses are allowed (so the refusal below is the guard, not the network)…
+    expect((await safeFetch(url, { maxBytes: 1024, timeoutMs: 5000, allowPrivate: true })).body.toString()).toBe("internal-only answer");
+    // …and refused otherwise.
+    await expect(safeFetch(url, { maxBytes: 1024, timeoutMs: 5000, allowPrivate: false })).rejects.toThrow(/private or loopback address/);
   });
 });
