@@ -20,6 +20,8 @@ export interface WebhookRequestInput {
   format?: WebhookFormat;
   /** The session's own number, for Clevio's `to`/`from`. */
   phoneNumber?: string | null;
+  /** Clevio only: the incoming file, base64, when it could be read. */
+  media?: { base64: string } | null;
   secret: string | null;
   deliveryId: string;
   /** 1-based number of this attempt. */
@@ -62,7 +64,7 @@ export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest 
   };
   const shaped =
     input.format === "clevio" && input.data && typeof input.data === "object"
-      ? toClevioWebhookPayload(input.data as Record<string, unknown>, { sessionId: input.sessionId, phoneNumber: input.phoneNumber })
+      ? toClevioWebhookPayload(input.data as Record<string, unknown>, { sessionId: input.sessionId, phoneNumber: input.phoneNumber }, input.media)
       : payload;
   // Exactly what Ultimate WhatsApp Gateway's verifier recomputes: JSON.stringify of the parsed body.
   const body = JSON.stringify(shaped);

@@ -15,6 +15,7 @@ import "server-only";
 //   machines whose clocks disagree still agree on what is due.
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
+import { loadClevioWebhookMedia } from "@/lib/compat/clevio/load-clevio-webhook-media";
 import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { env } from "@/lib/env";
@@ -181,6 +182,8 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     } catch (error) {
       logger.error({ err: error, webhookId: webhook.id }, "webhook secret cannot be opened (APP_SECRET changed?); sending unsigned");
     }
+    // Clevio's payload inlines an incoming file (base64); other formats link to it instead.
+    const media = delivery.format === "clevio" ? await loadClevioWebhookMedia(db, env.DATA_DIR, delivery.sessionDbId, event.payload).catch(() => null) : null;
     const request = buildWebhookRequest({
       eventId: event.id,
       event: event.event,
@@ -191,6 +194,7 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
       origin: webhook.origin as WebhookOrigin,
       format: delivery.format as WebhookFormat,
       phoneNumber: delivery.phoneNumber,
+      media,
       secret,
       deliveryId: delivery.id,
       attempt: attemptNo,

@@ -1,5 +1,6 @@
 // Issue 14, Clevio: its login, session paths (under /api/clevio) and webhook payload with replies,
 // written from its document's examples against a sandbox gateway.
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, registerOwner, request, uniqueName, type Actor } from "../support/api-client";
@@ -83,6 +84,18 @@ describe("Clevio sessions", () => {
     const logs = await until(() => clevio("GET", `/sessions/${session}/logs`), (r) => Array.isArray(r.body) && r.body.some((l: { type: string; body: string }) => l.type === "outgoing" && l.body.startsWith("This is a plain")), "the reply in the log");
     expect(logs.body).toContainEqual({ type: "incoming", from: `${ALICE}@c.us`, to: expect.any(String), body: text, timestamp: expect.any(Number) });
     receiver.answer = () => ({ status: 200, body: "" });
+  });
+
+  it("an incoming image reaches the webhook with its file (base64), mimetype and caption", async () => {
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#ff0000" } }).png().toBuffer();
+    const caption = uniqueName("Keterangan foto");
+    expectOk(
+      await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { baseUrl: base, as: { bearer: token }, json: { to: session, image: png.toString("base64"), mimetype: "image/png", caption } }),
+      "contact sends an image",
+    );
+    const [hit] = (await receiver.waitFor((all) => all.some((r) => (r.body as any)?.caption === caption), "the image payload")).filter((r) => (r.body as any)?.caption === caption);
+    expect(hit.body).toMatchObject({ sessionId: session, from: `${ALICE}@c.us`, type: "image", group: false, mimetype: "image/png", caption });
+    expect(Buffer.from((hit.body as any).media, "base64").equals(png)).toBe(true);
   });
 
   it("PUT /sessions/:id/webhook changes the URL; bad input is 400; another tenant gets 404", async () => {
