@@ -1,6 +1,8 @@
+import { headers } from "next/headers";
 import { API_CATALOGUE } from "@/lib/openapi/api-catalogue";
 
 export const metadata = { title: "Wagate API" };
+export const dynamic = "force-dynamic";
 
 const METHOD_COLOURS: Record<string, string> = {
   get: "bg-emerald-100 text-emerald-800",
@@ -10,16 +12,27 @@ const METHOD_COLOURS: Record<string, string> = {
   delete: "bg-red-100 text-red-800",
 };
 
-/** A readable index of the API; the machine-readable form is /api/openapi.json. */
-export default function DocsPage() {
+/**
+ * The interactive API reference: Swagger UI (npm swagger-ui-dist, pinned, served from our origin by
+ * /docs/assets) rendering /api/openapi.json, tagged per reference system. The scripts carry the
+ * request's CSP nonce when the proxy sets one. Below it, a plain index for readers without scripts.
+ */
+export default async function DocsPage() {
   const tags = [...new Set(API_CATALOGUE.map((e) => e.tag))];
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <main className="mx-auto max-w-5xl p-6">
+      <link rel="stylesheet" href="/docs/assets/swagger-ui.css" />
+      <script src="/docs/assets/swagger-ui-bundle.js" nonce={nonce} defer />
+      <script src="/docs/assets/init.js" nonce={nonce} defer />
       <h1 className="text-2xl font-semibold text-blue-900">Wagate API</h1>
       <p className="mt-2 text-sm text-slate-600">
         Authenticate with <code>X-API-Key: wag_…</code>, <code>Authorization: Bearer wag_…</code> or the dashboard cookie. Errors are{" "}
         <code>{'{ "error": "..." }'}</code>. Machine-readable: <a className="text-blue-700 underline" href="/api/openapi.json">/api/openapi.json</a>.
       </p>
+      <div id="api-reference" className="mt-6 rounded-lg bg-white" data-testid="api-reference" />
+      <details className="mt-8">
+        <summary className="cursor-pointer text-lg font-semibold text-slate-800">Endpoint index</summary>
       {tags.map((tag) => (
         <section key={tag} className="mt-8">
           <h2 className="text-lg font-semibold text-slate-800">{tag}</h2>
@@ -37,6 +50,7 @@ export default function DocsPage() {
           </ul>
         </section>
       ))}
+      </details>
     </main>
   );
 }

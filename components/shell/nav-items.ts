@@ -57,7 +57,7 @@ export function navSectionsFor(role: string, locale: Locale = "en"): NavSection[
     {
       label: t("nav.settings"),
       items: [
-        ...(can("sessions.manage") ? [{ href: "/webhooks", label: t("nav.webhooks"), icon: "webhooks" } as const] : []),
+        ...(can("webhooks.manage") ? [{ href: "/webhooks", label: t("nav.webhooks"), icon: "webhooks" } as const] : []),
         { href: "/api-key", label: t("nav.apiKeys"), icon: "apiKey" },
         ...(can("users.read") ? [{ href: "/users", label: t("nav.users"), icon: "users" } as const] : []),
         ...(can("audit.read") ? [{ href: "/audit", label: t("nav.audit"), icon: "audit" } as const] : []),

@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 export async function createApiKey(caller: Caller): Promise<{ apiKey: string }> {
   const apiKey = generateApiKey();
   await db().$transaction([
-    db().apiKey.deleteMany({ where: { userId: caller.id } }),
+    db().apiKey.deleteMany({ where: { userId: caller.id, isDefault: true } }),
     db().apiKey.create({ data: { userId: caller.id, keyHash: hashApiKey(apiKey), last4: apiKey.slice(-4) } }),
   ]);
   // Sockets opened with the previous key are disconnected.

@@ -5,6 +5,7 @@ export const PUBLIC_USER_SELECT = {
   email: true,
   username: true,
   phone: true,
+  gst: true,
   role: true,
   ownerId: true,
   lastLoginAt: true,

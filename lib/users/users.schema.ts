@@ -21,8 +21,8 @@ export const registerSchema = z.strictObject({
   username: usernameSchema,
   password: passwordSchema,
   phone: phoneSchema.optional(),
-  /** Automation API sends a tax number; accepted and ignored so its clients work unchanged. */
-  gst: z.string().max(50).optional(),
+  /** The Automation API's tax number: kept on the profile (GET /api/users/me). */
+  gst: z.string().trim().max(50).optional(),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 

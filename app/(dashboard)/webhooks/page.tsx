@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Webhooks · Wagate" };
 
 export default async function WebhooksPage() {
   const caller = await requirePageCaller();
-  if (!hasPermission(caller.role, "sessions.manage")) notFound();
+  if (!hasPermission(caller.role, "webhooks.manage")) notFound();
   const [webhooks, sessions] = await Promise.all([listWebhooks(caller), listSessions(caller)]);
   const options = sessions.map((s) => ({ sessionId: s.sessionId, name: s.name }));
   // Dates become strings on their way to the client components.
