@@ -110,7 +110,7 @@ const field = contentFields.shape;
  * The content after validation: one kind, with only the fields that kind uses. Built from the
  * fields above, so the normalised form cannot drift from what the API accepts.
  */
-const sendContentSchema = z.discriminatedUnion("kind", [
+export const sendContentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: field.text.unwrap() }),
   z.object({
     kind: z.literal("media"),

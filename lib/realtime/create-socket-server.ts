@@ -3,7 +3,6 @@ import { Server, type Socket } from "socket.io";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { callerCan } from "@/lib/auth/caller-can";
-import { hasPermission } from "@/lib/auth/permissions";
 import { isCrossSiteCookieHandshake } from "@/lib/realtime/is-cross-site-cookie-handshake";
 import { logger } from "@/lib/logger";
 import {

@@ -5,7 +5,7 @@ import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
 import { samplePng } from "../fixtures/media-samples";
 import { contactSays, postForm, staffOn, waitForInbox } from "./automation-support";
-import { ALICE, BOB, type Tenant, jidOf, pairedSession, receivedBy, registerTenant, send, startSandboxGateway, storedMessage, waitFor } from "./chat-support";
+import { ALICE, BOB, type Tenant, jidOf, pairedSession, registerTenant, send, startSandboxGateway, storedMessage, waitFor } from "./chat-support";
 
 let gateway: TestServer;
 let base: string;
