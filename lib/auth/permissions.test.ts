@@ -13,9 +13,12 @@ describe("hasPermission", () => {
     expect(hasPermission("SUPERADMIN", "metrics.read")).toBe(true);
   });
 
-  it("lets STAFF read and use sessions, but not create, manage or administer users", () => {
-    expect(PERMISSIONS.filter((p) => hasPermission("STAFF", p))).toEqual(["profile.read", "apiKey.manage", "sessions.read", "sessions.send"]);
-    for (const p of ["sessions.create", "sessions.manage", "users.read", "users.write"] as const) expect(hasPermission("STAFF", p), p).toBe(false);
+  it("lets STAFF read and use sessions and automate them, but not create, manage or administer users", () => {
+    // automation.manage reaches only the sessions assigned to them (lib/auth/scope.ts).
+    expect(PERMISSIONS.filter((p) => hasPermission("STAFF", p))).toEqual(["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "automation.manage"]);
+    for (const p of ["sessions.create", "sessions.manage", "users.read", "users.write", "groups.manage", "webhooks.manage", "audit.read", "metrics.read"] as const) {
+      expect(hasPermission("STAFF", p), p).toBe(false);
+    }
   });
 
   it.each(["ADMIN", "", "owner", "Superadmin", "constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])(
