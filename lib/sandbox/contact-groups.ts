@@ -54,11 +54,12 @@ export async function actAsContactInGroup(caller: Caller, contactPhone: string, 
       }
       case "join": {
         const code = action.inviteCode.replace(/^https?:\/\/chat\.whatsapp\.com\//i, "");
-        const group = [...emulator.participatingGroups(contact.phone)].find((g) => g.inviteCode === code);
-        if (group) return { jid: group.jid };
-        const jid = emulator.joinGroupViaInvite(contact.phone, code);
-        visibleGroup(emulator, phones, jid);
-        return { jid };
+        // Only into groups with one of the caller's sessions: another tenant's code opens nothing here.
+        const target = emulator.groupByInviteCode(code);
+        if (!target) throw new AppError("NOT_FOUND", "invalid invite code");
+        visibleGroup(emulator, phones, target.jid);
+        if (target.participants.some((p) => p.phone === contact.phone)) return { jid: target.jid };
+        return { jid: emulator.joinGroupViaInvite(contact.phone, code) };
       }
       case "send": {
         visibleGroup(emulator, phones, action.group);

@@ -251,6 +251,12 @@ export class WaEmulator {
     return this.network.metadataFetches.get(jid) ?? 0
   }
 
+  /** The group an invite code opens, if any (without joining it). */
+  groupByInviteCode(code: string): GroupInfo | undefined {
+    const group = [...this.network.groups.values()].find(g => g.inviteCode === code)
+    return group && this.describeGroup(group)
+  }
+
   groupInviteCode(jid: string) {
     return this.network.groupOrThrow(jid).inviteCode
   }

@@ -101,6 +101,11 @@ test("groups page: live list, members, subject, invite link, status and leave", 
     }, { timeout: 20_000 })
     .toBe("Hello from the dashboard");
 
+  // A contact's status appears live among the recent ones, next to our own.
+  const recent = page.getByTestId("recent-statuses");
+  await expect(recent.getByTestId("status-item").filter({ hasText: "Hello from the dashboard" })).toBeVisible({ timeout: 20_000 });
+  await ok(await api.post(`/api/sandbox/contacts/${BOB}/status`, { data: { text: "Bob is reading" } }), "bob posts a status");
+  await expect(recent.getByTestId("status-item").filter({ hasText: "Bob is reading" })).toBeVisible({ timeout: 20_000 });
   await page.screenshot({ path: "test-results/screenshots/groups-desktop.png", fullPage: true });
   // Phone size, keyboard: the list and details stack and stay usable.
   await page.setViewportSize({ width: 390, height: 844 });

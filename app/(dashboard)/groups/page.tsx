@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { GroupsView } from "@/components/groups/groups-view";
+import { RecentStatuses } from "@/components/groups/recent-statuses";
 import { SessionPicker } from "@/components/groups/session-picker";
 import { StatusComposer } from "@/components/groups/status-composer";
 import type { GroupView } from "@/components/groups/group-types";
@@ -39,6 +40,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
       <div className="space-y-6">
         <GroupsView key={session.sessionId} sessionId={session.sessionId} initialGroups={groups} canManage={canManage} />
         {canSend && <StatusComposer sessionId={session.sessionId} />}
+        {canSend && <RecentStatuses key={`statuses-${session.sessionId}`} sessionId={session.sessionId} />}
       </div>
     </>
   );
