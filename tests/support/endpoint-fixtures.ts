@@ -1028,14 +1028,19 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
   },
   "POST /api/auth/logout": {
     expect: PUBLIC_ROUTE,
-    request: () => ({
-      path: "/api/auth/logout",
-      check(res, ok) {
-        if (!ok) return;
-        expect(res.body).toEqual({ message: "Logged out successfully" });
-        expect(res.headers.getSetCookie().join("\n")).toMatch(/authjs\.session-token=;.*Max-Age=0/);
-      },
-    }),
+    // Logging out really ends the cookie it is given: a throw-away caller in the same position.
+    request: async (c) => {
+      const actor = await freshActor(c.w, c.cell.caller);
+      return {
+        path: "/api/auth/logout",
+        as: actor && c.cell.via ? as(actor, c.cell.via) : null,
+        check(res, ok) {
+          if (!ok) return;
+          expect(res.body).toEqual({ message: "Logged out successfully" });
+          expect(res.headers.getSetCookie().join("\n")).toMatch(/authjs\.session-token=;.*Max-Age=0/);
+        },
+      };
+    },
   },
   "GET /api/health": {
     expect: PUBLIC_ROUTE,
@@ -1087,14 +1092,16 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
   },
   "PATCH /api/autoreplies/:id": {
     expect: TENANT_READ,
-    request: (c) => {
+    request: async (c) => {
       const response = `patched by cell ${c.cell.n}`;
+      // Its own rule per allowed cell: cells run concurrently, and the answer re-reads the rule.
+      const id = c.allowed ? await newRuleA(c) : c.w.ruleA;
       return {
-        path: `/api/autoreplies/${c.w.ruleA}`,
+        path: `/api/autoreplies/${id}`,
         json: { response },
         async check(res, ok) {
-          if (ok) expect(res.body).toMatchObject({ id: c.w.ruleA, response });
-          else expect((await request("GET", `/api/autoreplies/${c.w.ruleA}`, { as: ownerA(c) })).body.response).not.toBe(response);
+          if (ok) expect(res.body).toMatchObject({ id, response });
+          else expect((await request("GET", `/api/autoreplies/${id}`, { as: ownerA(c) })).body.response).not.toBe(response);
         },
       };
     },
@@ -1305,7 +1312,11 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
   },
   "POST /api/whatsapp/groups/create": {
     expect: TENANT_MANAGE,
-    request: (c) => ({ path: "/api/whatsapp/groups/create", json: { sessionId: sA(c), name: `chatery ${c.cell.n}`, participants: [CONTACT] }, check: okSuccess }),
+    request: (c) => ({
+      path: "/api/whatsapp/groups/create",
+      json: { sessionId: sA(c), name: `chatery ${c.cell.n}`, participants: [CONTACT] },
+      check: okSuccess,
+    }),
   },
   "POST /api/whatsapp/groups/join": {
     expect: TENANT_MANAGE,
@@ -1378,7 +1389,10 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
   },
   "POST /api/campaigns": {
     expect: created(TENANT_READ),
-    request: (c) => ({ path: "/api/campaigns", json: { name: `cell ${c.cell.n}`, sessionId: sA(c), message: { text: "Hi {{Name|there}}" }, recipients: [CONTACT] } }),
+    request: (c) => ({
+      path: "/api/campaigns",
+      json: { name: `cell ${c.cell.n}`, sessionId: sA(c), message: { text: "Hi {{Name|there}}" }, recipients: [CONTACT] },
+    }),
   },
   "GET /api/campaigns/:id": {
     expect: TENANT_READ,
@@ -1468,18 +1482,19 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
     expect: TENANT_MANAGE,
     request: async (c) => {
       const id = c.allowed
-        ? expectOk(
-            await request("POST", "/api/opt-outs", { as: ownerA(c), json: { phone: `1555055${String(1000 + c.cell.n).slice(-4)}` } }),
-            "opt-out",
-            201,
-          ).body.id
+        ? expectOk(await request("POST", "/api/opt-outs", { as: ownerA(c), json: { phone: `1555055${String(1000 + c.cell.n).slice(-4)}` } }), "opt-out", 201)
+            .body.id
         : c.w.optOutA;
       return { path: `/api/opt-outs/${id}` };
     },
   },
   "POST /api/whatsapp/chats/send-bulk": {
     expect: TENANT_READ,
-    request: (c) => ({ path: "/api/whatsapp/chats/send-bulk", json: { sessionId: sA(c), recipients: [CONTACT], message: `bulk ${c.cell.n}` }, check: okSuccess }),
+    request: (c) => ({
+      path: "/api/whatsapp/chats/send-bulk",
+      json: { sessionId: sA(c), recipients: [CONTACT], message: `bulk ${c.cell.n}` },
+      check: okSuccess,
+    }),
   },
   "POST /api/whatsapp/chats/send-bulk-image": {
     expect: TENANT_READ,
@@ -1510,7 +1525,10 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
   "GET /api/v1/campaigns": { expect: ANY_USER, request: () => ({ path: "/api/v1/campaigns" }) },
   "POST /api/v1/campaigns": {
     expect: created(TENANT_READ),
-    request: (c) => ({ path: "/api/v1/campaigns", json: { name: `v1 cell ${c.cell.n}`, sessionId: sA(c), message: { type: "text", content: "Hi" }, recipients: [CONTACT] } }),
+    request: (c) => ({
+      path: "/api/v1/campaigns",
+      json: { name: `v1 cell ${c.cell.n}`, sessionId: sA(c), message: { type: "text", content: "Hi" }, recipients: [CONTACT] },
+    }),
   },
   "GET /api/v1/campaigns/:id": { expect: TENANT_READ, request: (c) => ({ path: `/api/v1/campaigns/${c.w.campaignA}` }) },
   "DELETE /api/v1/campaigns/:id": {
@@ -1555,7 +1573,6 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
       };
     },
   },
-
 };
 
 /** Not a route file, but part of the contract: an unknown /api path is a JSON 404 for everyone. */
