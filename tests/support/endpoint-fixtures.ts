@@ -92,6 +92,8 @@ export const created = (row: Row): Row => row.map((e) => (e === 200 ? 201 : e)) 
 
 export const CONTACT = "15550100002"; // a demo contact every sandbox has (lib/sandbox/start-sandbox.ts)
 export const CONTACT_JID = `${CONTACT}@s.whatsapp.net`;
+/** A sandbox contact of tenant A's own (made in buildWorld); every gateway has its own emulator. */
+export const CONTACT_A = "15550177001";
 
 export interface World {
   base: string;
@@ -247,6 +249,7 @@ export async function buildWorld(base: string, files: string): Promise<World> {
       (r) => expectOk(r, "recipient list", 201).body.id as string,
     ),
     request("POST", "/api/opt-outs", { as: byA, json: { phone: "15550100777", reason: "matrix" } }).then((r) => expectOk(r, "opt-out", 201).body.id as string),
+    request("POST", "/api/sandbox/contacts", { as: byA, json: { phone: CONTACT_A, name: "Matrix contact A" } }).then((r) => expectOk(r, "contact of A", 201)),
   ]);
   const deliveryA = await waitFor(
     "a delivery of the webhook",
@@ -1299,9 +1302,15 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
     request: (c) => ({ path: `/api/sandbox/contacts/${CONTACT}/status`, json: { text: `contact status ${c.cell.n}` } }),
   },
   "PUT /api/sandbox/contacts/:id/addressing": {
-    expect: OWNERS,
-    // false is the emulator's default: the cells must not change how CONTACT addresses sessionA.
-    request: () => ({ path: `/api/sandbox/contacts/${CONTACT}/addressing`, json: { lid: false } }),
+    // A contact of tenant A's own (a demo contact is everyone's): another tenant's is a 404.
+    expect: TENANT_MANAGE,
+    request: (c) => ({
+      path: `/api/sandbox/contacts/${CONTACT_A}/addressing`,
+      json: { lid: c.cell.n % 2 === 0 },
+      check(res, ok) {
+        if (ok) expect(res.body).toMatchObject({ phone: CONTACT_A, lidAddressing: c.cell.n % 2 === 0 });
+      },
+    }),
   },
 
   // --- Chatery's group doors (/api/whatsapp/groups/…) ---------------------------------------------
