@@ -168,8 +168,10 @@ class CampaignRunner implements Worker {
     const sync = await syncCampaignRecipients(db, campaign, full ? {} : { queuedOnly: true, replies: false });
     if (sync.changed) this.dirty.add(campaign.id);
     if (sync.lastSentAt) this.lastSentAt.set(campaign.id, Math.max(this.lastSentAt.get(campaign.id) ?? 0, sync.lastSentAt.getTime()));
-    if (sync.failed && (settings.maxRetries ?? 0) > 0) {
-      // A failed send is tried again (a new send, a new key) until maxRetries is used up.
+    const maxRetries = settings.maxRetries ?? 0;
+    if (maxRetries > 0) {
+      // A failed send is tried again (a new send, a new key) until maxRetries is used up. Looked
+      // for on every step, not only when this step saw the failure: an API read syncs too.
       await db.$executeRaw`
         UPDATE campaign_recipients SET status = 'pending', attempt = attempt + 1, "keyId" = NULL, "queuedAt" = NULL, reason = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'
         WHERE "campaignId" = ${campaign.id} AND status = 'failed' AND attempt < ${settings.maxRetries}`;
@@ -203,7 +205,10 @@ class CampaignRunner implements Worker {
       if (queued === "queued") inFlight++;
       this.dirty.add(campaign.id);
     }
-    if (inFlight === 0 && !(await db.campaignRecipient.count({ where: { campaignId: campaign.id, status: { in: ["pending", "queued"] } } }))) {
+    const open = await db.campaignRecipient.count({
+      where: { campaignId: campaign.id, OR: [{ status: { in: ["pending", "queued"] } }, ...(maxRetries > 0 ? [{ status: "failed" as const, attempt: { lt: maxRetries } }] : [])] },
+    });
+    if (inFlight === 0 && open === 0) {
       await this.complete(campaign);
     }
   }
