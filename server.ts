@@ -151,6 +151,10 @@ const restored = await sessions.restoreAll();
 if (restored) logger.info({ restored }, "restored WhatsApp sessions");
 sessions.startWatchdog();
 
+// --- metrics (GET /metrics, issue 10) -----------------------------------------------------------
+const { startGatewayMetrics } = await import("./lib/metrics/gateway-metrics");
+startGatewayMetrics({ db: database, sessionsByStatus: () => sessions.stats().byStatus });
+
 // --- background workers -------------------------------------------------------------------------
 // Each is started here and registered on the runtime, so route handlers can wake it and shutdown
 // can stop it. (Send queue: lib/messages; webhook delivery: lib/webhooks; campaigns: lib/campaigns.)

@@ -6,8 +6,11 @@ describe("hasPermission", () => {
     for (const p of PERMISSIONS) expect(hasPermission("SUPERADMIN", p), p).toBe(true);
   });
 
-  it("gives an OWNER everything about their own tenant", () => {
-    for (const p of PERMISSIONS) expect(hasPermission("OWNER", p), p).toBe(true);
+  it("gives an OWNER everything about their own tenant, nothing process-wide", () => {
+    // metrics.read (GET /metrics) describes the whole process, every tenant's traffic included.
+    for (const p of PERMISSIONS.filter((p) => p !== "metrics.read")) expect(hasPermission("OWNER", p), p).toBe(true);
+    expect(hasPermission("OWNER", "metrics.read")).toBe(false);
+    expect(hasPermission("SUPERADMIN", "metrics.read")).toBe(true);
   });
 
   it("lets STAFF read and use sessions, but not create, manage or administer users", () => {

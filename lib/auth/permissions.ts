@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   "users.write", // SUPERADMIN: any user; OWNER: their own staff
   "automation.manage", // auto-reply rules and schedules (STAFF: on their assigned sessions)
   "groups.manage", // create, join, leave and administer groups (staff may read and send to them)
+  "metrics.read", // GET /metrics (issue 10): SUPERADMIN only
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

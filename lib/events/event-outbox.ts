@@ -3,22 +3,37 @@
 // caused it, and only after the commit is it pushed to Socket.io and to in-process subscribers
 // (the webhook worker's wake-up). A crash therefore loses no event, and no consumer sees an event
 // whose change was rolled back.
+//
+// Order (issue 17): every event gets `seq`, a database sequence. Recording first takes a
+// transaction-scoped advisory lock on the session, so the transactions recording events of one
+// session record one after another and commit in the order they took their numbers: within a
+// session `seq` is commit order, the order webhooks, Socket.io and the events API use. It never
+// ties and never goes backwards, in one process or several. Call record() last in a transaction
+// (after its other writes), so that the lock is held only for the inserts and the commit.
+//
+// Cost (issue 10): recording is ONE statement — lock, events, deliveries — and the owner's webhooks
+// come from a cache (lib/events/webhook-cache.ts) instead of a query per batch.
+//
+// Events that change nothing stored (presence, calls) go through announce(): no transaction; they
+// are written (one statement) only when a webhook wants them, else only pushed to Socket.io.
+import { randomBytes } from "node:crypto";
 import type { Server } from "socket.io";
 import type { Db } from "@/lib/db/create-prisma-client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { eventMatches } from "@/lib/events/event-names";
+import { WebhookCache } from "@/lib/events/webhook-cache";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { sessionManageRoom, sessionRoom } from "@/lib/realtime/session-room";
+import type { SessionRef } from "@/lib/sessions/session-ref";
 
 export type Tx = Prisma.TransactionClient;
 
-export interface EventSession {
-  id: string;
-  sessionId: string;
-  ownerId: string;
-}
+/** @deprecated the same as SessionRef (lib/sessions/session-ref.ts); kept so that callers of other branches still compile. */
+export type EventSession = SessionRef;
 
 export interface RecordedEvent {
   id: string;
+  /** The event's place in the order of events (see above); absent for events that were only announced. */
+  seq?: number;
   event: string;
   /** The session's public id. */
   sessionId: string;
@@ -27,6 +42,8 @@ export interface RecordedEvent {
   ownerId: string;
   timestamp: string;
   data: Record<string, unknown>;
+  /** Webhook deliveries created for it (the webhook worker needs waking only when there are some). */
+  deliveries: number;
 }
 
 export interface PendingEvent {
@@ -36,61 +53,70 @@ export interface PendingEvent {
 
 /** Plain JSON: bytes as base64, 64-bit numbers as numbers, no undefined. */
 export function toJson(value: unknown): Prisma.InputJsonObject {
-  return JSON.parse(
-    JSON.stringify(value ?? {}, (_key, v) => {
-      if (v instanceof Uint8Array) return Buffer.from(v).toString("base64");
-      if (v && typeof v === "object" && v.type === "Buffer" && Array.isArray(v.data)) return Buffer.from(v.data).toString("base64");
-      if (v && typeof v === "object" && typeof v.low === "number" && typeof v.high === "number" && "unsigned" in v) {
-        return v.high * 2 ** 32 + (v.low >>> 0);
-      }
-      if (typeof v === "bigint") return Number(v);
-      return v;
-    }),
-  );
+  return JSON.parse(toJsonText(value));
 }
+
+function toJsonText(value: unknown): string {
+  return JSON.stringify(value ?? {}, (_key, v) => {
+    if (v instanceof Uint8Array) return Buffer.from(v).toString("base64");
+    if (v && typeof v === "object" && v.type === "Buffer" && Array.isArray(v.data)) return Buffer.from(v.data).toString("base64");
+    if (v && typeof v === "object" && typeof v.low === "number" && typeof v.high === "number" && "unsigned" in v) {
+      return v.high * 2 ** 32 + (v.low >>> 0);
+    }
+    if (typeof v === "bigint") return Number(v);
+    return v;
+  });
+}
+
+/** Row ids made here because events and deliveries are written by raw SQL (cuid-like: time first). */
+function rowId(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
+}
+
+/** The first key of the two-key advisory locks this module takes ("ev"). */
+const EVENT_LOCK_SPACE = 0x6576;
 
 export class EventOutbox {
   private readonly subscribers = new Set<(event: RecordedEvent) => void>();
+  readonly webhooks: WebhookCache;
 
   constructor(
     private readonly db: Db,
     private readonly io: () => Server | null,
-  ) {}
+  ) {
+    this.webhooks = new WebhookCache(db);
+  }
 
   /**
    * Writes events, and their webhook deliveries, inside `tx`. Returns what to call once `tx` has
    * committed: it pushes the events to Socket.io and the subscribers.
    */
-  async record(tx: Tx, session: EventSession, events: PendingEvent[]): Promise<() => void> {
+  async record(tx: Tx, session: SessionRef, events: PendingEvent[]): Promise<() => void> {
     if (events.length === 0) return () => {};
-    const rows = await tx.event.createManyAndReturn({
-      data: events.map((e) => ({ ownerId: session.ownerId, sessionId: session.id, event: e.event, payload: toJson(e.data) })),
-      select: { id: true, event: true, payload: true, createdAt: true },
-    });
-    const hooks = await tx.webhook.findMany({
-      where: { ownerId: session.ownerId, isActive: true, OR: [{ sessionId: null }, { sessionId: session.id }] },
-      select: { id: true, events: true },
-    });
-    const deliveries = rows.flatMap((row) =>
-      hooks.filter((h) => eventMatches(h.events, row.event)).map((h) => ({ ownerId: session.ownerId, webhookId: h.id, eventId: row.id })),
-    );
-    if (deliveries.length) await tx.webhookDelivery.createMany({ data: deliveries });
-    const recorded: RecordedEvent[] = rows.map((row) => ({
-      id: row.id,
-      event: row.event,
-      sessionId: session.sessionId,
-      sessionDbId: session.id,
-      ownerId: session.ownerId,
-      timestamp: row.createdAt.toISOString(),
-      data: row.payload as Record<string, unknown>,
-    }));
+    const recorded = await this.insert(tx, session, events);
     return () => this.dispatch(recorded);
   }
 
   /** Records and dispatches events that are not part of a larger change. */
-  async emit(session: EventSession, event: string, data: Record<string, unknown>): Promise<void> {
-    const dispatch = await this.db.$transaction((tx) => this.record(tx, session, [{ event, data }]), { maxWait: 60_000, timeout: 30_000 });
-    dispatch();
+  async emit(session: SessionRef, event: string, data: Record<string, unknown>): Promise<void> {
+    // One statement: its own transaction, the session's lock included.
+    this.dispatch(await this.insert(this.db, session, [{ event, data }]));
+  }
+
+  /**
+   * Events that change nothing stored (presence, calls): no transaction. Written (one statement)
+   * only when one of the owner's webhooks wants one of them — a delivery must be durable — else
+   * only pushed to Socket.io and the subscribers, without `seq`.
+   */
+  async announce(session: SessionRef, events: PendingEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const hooks = await this.webhooks.forSession(session);
+    if (events.some((e) => hooks.some((h) => eventMatches(h.events, e.event)))) {
+      this.dispatch(await this.insert(this.db, session, events));
+      return;
+    }
+    const now = new Date().toISOString();
+    this.dispatch(events.map((e) => ({ id: rowId("v"), event: e.event, sessionId: session.sessionId, sessionDbId: session.id, ownerId: session.ownerId, timestamp: now, data: JSON.parse(toJsonText(e.data)), deliveries: 0 })));
   }
 
   subscribe(listener: (event: RecordedEvent) => void): () => void {
@@ -98,11 +124,62 @@ export class EventOutbox {
     return () => this.subscribers.delete(listener);
   }
 
+  /** The session's lock, its events (numbered in the order given) and their deliveries: one statement. */
+  private async insert(runner: Pick<Tx, "$queryRaw">, session: SessionRef, events: PendingEvent[]): Promise<RecordedEvent[]> {
+    const hooks = await this.webhooks.forSession(session);
+    const ids = events.map(() => rowId("e"));
+    const names = events.map((e) => e.event);
+    const payloads = events.map((e) => toJsonText(e.data));
+    const delivery = { ids: [] as string[], hooks: [] as string[], events: [] as string[] };
+    const perEvent = events.map((e, i) => {
+      const wanting = hooks.filter((h) => eventMatches(h.events, e.event));
+      for (const h of wanting) {
+        delivery.ids.push(rowId("d"));
+        delivery.hooks.push(h.id);
+        delivery.events.push(ids[i]);
+      }
+      return wanting.length;
+    });
+    const rows = await runner.$queryRaw<Array<{ id: string; seq: bigint | number; createdAt: Date }>>`
+      WITH lock AS (
+        SELECT pg_advisory_xact_lock(${EVENT_LOCK_SPACE}::int, hashtext(${session.id}))
+      ), inserted AS (
+        INSERT INTO events (id, "ownerId", "sessionId", event, payload, "createdAt")
+        SELECT v.id, ${session.ownerId}, ${session.id}, v.event, v.payload::jsonb, (now() AT TIME ZONE 'UTC')
+        FROM lock, unnest(${ids}::text[], ${names}::text[], ${payloads}::text[]) WITH ORDINALITY AS v(id, event, payload, n)
+        ORDER BY v.n
+        RETURNING id, seq, "createdAt"
+      ), deliveries AS (
+        INSERT INTO webhook_deliveries (id, "ownerId", "webhookId", "eventId", "nextAttemptAt", "createdAt", "updatedAt")
+        SELECT d.id, ${session.ownerId}, d.hook, d.event, (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
+        FROM unnest(${delivery.ids}::text[], ${delivery.hooks}::text[], ${delivery.events}::text[]) AS d(id, hook, event)
+        -- The cache may be a moment behind: a webhook deleted or disabled meanwhile gets nothing.
+        JOIN webhooks w ON w.id = d.hook AND w."isActive"
+        WHERE EXISTS (SELECT 1 FROM inserted)
+      )
+      SELECT id, seq, "createdAt" FROM inserted`;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return events.map((e, i) => {
+      const row = byId.get(ids[i])!;
+      return {
+        id: ids[i],
+        seq: Number(row.seq),
+        event: e.event,
+        sessionId: session.sessionId,
+        sessionDbId: session.id,
+        ownerId: session.ownerId,
+        timestamp: row.createdAt.toISOString(),
+        data: JSON.parse(payloads[i]) as Record<string, unknown>,
+        deliveries: perEvent[i],
+      };
+    });
+  }
+
   private dispatch(events: RecordedEvent[]) {
     const io = this.io();
     for (const e of events) {
       // `eventId`, not `id`: message events carry the message's own id in `id`.
-      const payload = { ...e.data, eventId: e.id, sessionId: e.sessionId, timestamp: e.timestamp };
+      const payload = { ...e.data, eventId: e.id, ...(e.seq !== undefined ? { seq: e.seq } : {}), sessionId: e.sessionId, timestamp: e.timestamp };
       // QR codes link a phone to the session: only those who may manage it see them.
       if (e.event === "qr") io?.to(sessionManageRoom(e.sessionDbId)).emit(e.event, payload);
       else io?.to(sessionRoom(e.sessionDbId)).emit(e.event, payload);

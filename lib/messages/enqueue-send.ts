@@ -103,7 +103,7 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: Enq
     }
     throw error;
   }
-  getRuntime().workers.find((w) => w.name === "send-queue")?.wake();
+  getRuntime().workers.find((w) => w.name === "send-queue")?.wake(session.id);
   return { success: true, messageId: keyId, status: "PENDING", ...(scheduledFor ? { scheduledFor: scheduledFor.toISOString() } : {}) };
 }
 

@@ -9,15 +9,21 @@ import { PUBLIC_MESSAGE_SELECT, toPublicMessage, type PublicMessage } from "@/li
 import { db } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
-/** Opaque to callers: the (timestamp, id) of the last message of a page. */
-function encodeCursor(row: { timestamp: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([row.timestamp.getTime(), row.id])).toString("base64url");
+/**
+ * A chat's order (issue 15): when the server received (or sent) each message, ties broken by the
+ * store's sequence — not WhatsApp's timestamp, which is whole seconds for what others send.
+ */
+const CHAT_ORDER = [{ receivedAt: "desc" }, { seq: "desc" }] as const satisfies Prisma.MessageOrderByWithRelationInput[];
+
+/** Opaque to callers: the (receivedAt, seq) of the last message of a page. */
+function encodeCursor(row: { receivedAt: Date; seq: bigint }): string {
+  return Buffer.from(JSON.stringify([row.receivedAt.getTime(), row.seq.toString()])).toString("base64url");
 }
 
-function decodeCursor(cursor: string): { timestamp: Date; id: string } {
+function decodeCursor(cursor: string): { receivedAt: Date; seq: bigint } {
   try {
-    const [ms, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [number, string];
-    if (typeof ms === "number" && typeof id === "string") return { timestamp: new Date(ms), id };
+    const [ms, seq] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [number, string];
+    if (typeof ms === "number" && typeof seq === "string" && /^\d{1,19}$/.test(seq)) return { receivedAt: new Date(ms), seq: BigInt(seq) };
   } catch {}
   throw new AppError("BAD_REQUEST", "cursor: not a cursor this API gave out");
 }
@@ -45,13 +51,13 @@ export async function listChatMessages(
   const limit = query.limit ?? 50;
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const page: Prisma.MessageWhereInput = after
-    ? { OR: [{ timestamp: { lt: after.timestamp } }, { timestamp: after.timestamp, id: { lt: after.id } }] }
+    ? { OR: [{ receivedAt: { lt: after.receivedAt } }, { receivedAt: after.receivedAt, seq: { lt: after.seq } }] }
     : {};
   const rows = await db().message.findMany({
     where: { AND: [{ sessionId: session.id, ownerId: session.ownerId, remoteJid: jid }, CHAT_LINES, page] },
-    orderBy: [{ timestamp: "desc" }, { id: "desc" }],
+    orderBy: CHAT_ORDER,
     take: limit + 1,
-    select: PUBLIC_MESSAGE_SELECT,
+    select: { ...PUBLIC_MESSAGE_SELECT, receivedAt: true, seq: true },
   });
   const messages = rows.slice(0, limit);
   return { jid, messages: messages.map(toPublicMessage), nextCursor: rows.length > limit ? encodeCursor(messages[messages.length - 1]) : null };

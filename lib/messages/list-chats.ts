@@ -53,13 +53,13 @@ export async function describeChats(
   });
 }
 
-/** The newest chat line of each chat: one indexed lookup per chat (sessionId, remoteJid, timestamp). */
+/** The newest chat line of each chat: one indexed lookup per chat (sessionId, remoteJid, receivedAt, seq). */
 async function lastMessages(session: Session, jids: string[]) {
   const rows = await Promise.all(
     jids.map((jid) =>
       db().message.findFirst({
         where: { AND: [{ sessionId: session.id, ownerId: session.ownerId, remoteJid: jid, type: { not: "REACTION" } }, CHAT_LINES] },
-        orderBy: [{ timestamp: "desc" }, { id: "desc" }],
+        orderBy: [{ receivedAt: "desc" }, { seq: "desc" }],
         select: { remoteJid: true, content: true, timestamp: true, type: true, fromMe: true, status: true },
       }),
     ),

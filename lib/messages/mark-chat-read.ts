@@ -20,7 +20,7 @@ export async function markChatRead(caller: Caller, input: { sessionId: string; j
   const scope = { sessionId: session.id, ownerId: session.ownerId };
   const unread = await db().message.findMany({
     where: { ...scope, remoteJid: jid, fromMe: false, status: { not: "READ" }, revokedAt: null, type: { not: "REACTION" } },
-    orderBy: { timestamp: "desc" },
+    orderBy: [{ receivedAt: "desc" }, { seq: "desc" }],
     take: MAX_MARKED,
     select: { id: true, keyId: true, senderJid: true },
   });

@@ -1,9 +1,10 @@
 // The send queue's worker: delivers the PENDING messages lib/messages/enqueue-send.ts stored, one at
 // a time per session in the order they were accepted, paced per session, through the session's
-// Baileys socket. Started once by server.ts and woken by every accepted send.
+// Baileys socket. Started once by server.ts and woken by every accepted send. This file is the
+// scheduling (lanes, pacing, timeouts); the queue's SQL is lib/messages/send-queue.ts.
 //
 // Crash safety: a message is claimed by moving its `sendAfter` one short lease into the future (and
-// counting the attempt) in one UPDATE … FOR UPDATE SKIP LOCKED; the lease is renewed while the send
+// counting the attempt) in one UPDATE … FOR UPDATE SKIP LOCKED (lib/queue/claim-with-lease.ts); the lease is renewed while the send
 // is in hand (typing, sending) and replaced by its outcome. A process that dies in between leaves a claim
 // that expires within one lease, and the next process sends the message again with the same
 // WhatsApp id, which WhatsApp treats as the same message.
@@ -12,10 +13,21 @@ import { proto, type AnyMessageContent, type WAMessage } from "@whiskeysockets/b
 import type { Logger } from "pino";
 import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "@/lib/db/create-prisma-client";
-import type { EventOutbox, EventSession, PendingEvent } from "@/lib/events/event-outbox";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { EventOutbox } from "@/lib/events/event-outbox";
+import type { SessionRef } from "@/lib/sessions/session-ref";
 import { readMediaFile } from "@/lib/media/read-media-file";
 import { PacingState, resolvePacing, retryDelayMs, type PacingDefaults } from "@/lib/messages/pacing";
+import {
+  claimSend,
+  failSends,
+  markSendsSent,
+  pendingSessions,
+  releaseSend,
+  renewSend,
+  retrySendLater,
+  waitingSends,
+  type ClaimedSend,
+} from "@/lib/messages/send-queue";
 import type { StoredSend } from "@/lib/messages/stored-send";
 import type { Worker } from "@/lib/server/runtime";
 import type { ManagedSession } from "@/lib/whatsapp/managed-session";
@@ -40,14 +52,7 @@ export interface SendWorkerDeps {
   readMedia?: typeof readMediaFile;
 }
 
-interface Claimed {
-  id: string;
-  sessionId: string;
-  keyId: string;
-  remoteJid: string;
-  payload: StoredSend;
-  attempts: number;
-}
+type Claimed = ClaimedSend;
 
 type Outcome = "sent" | "retry" | "failed" | "released";
 type Attempt = { outcome: "sent" | "released" } | { outcome: "retry" | "failed"; reason: string };
@@ -56,6 +61,7 @@ type Attempt = { outcome: "sent" | "released" } | { outcome: "retry" | "failed";
 class PermanentSendError extends Error {}
 
 const FAILED_NOT_CONNECTED = "session not connected";
+
 const MIN_SCAN_INTERVAL_MS = 50;
 
 export function startSendWorker(deps: SendWorkerDeps): Worker {
@@ -95,9 +101,20 @@ class SendWorker implements Worker {
     this.schedule(0);
   }
 
-  wake(): void {
+  wake(sessionId?: string): void {
     if (this.stopped) return;
     this.wakes++;
+    // One session's send (issue 10): its lane sees the wake-up (wakes changed), or is started
+    // here — no scan of the whole queue. A session that is not connected is the scan's business.
+    if (sessionId) {
+      if (this.lanes.has(sessionId)) return;
+      const managed = this.deps.sessions.get(sessionId);
+      if (managed?.socket) {
+        this.lastConnectedAt.set(sessionId, Date.now());
+        this.startLane(sessionId, managed);
+        return;
+      }
+    }
     if (this.scanning) {
       this.rescan = true;
       return;
@@ -140,11 +157,7 @@ class SendWorker implements Worker {
   /** Starts a lane for each connected session with due sends; fails those that waited too long. */
   private async scan() {
     const { db, sessions } = this.deps;
-    const groups = await db.message.groupBy({
-      by: ["sessionId"],
-      where: { status: "PENDING", payload: { not: Prisma.DbNull } },
-      _min: { createdAt: true, sendAfter: true },
-    });
+    const groups = await pendingSessions(db);
     const now = Date.now();
     for (const group of groups) {
       const managed = sessions.get(group.sessionId);
@@ -165,7 +178,13 @@ class SendWorker implements Worker {
   private startLane(sessionId: string, managed: ManagedSession) {
     const lane = this.runLane(managed)
       .catch((error: unknown) => this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "send lane failed"))
-      .finally(() => this.lanes.delete(sessionId));
+      .finally(() => {
+        this.lanes.delete(sessionId);
+        // A send accepted while the lane was writing its last outcomes found the lane still there.
+        if (this.stopped) return;
+        if (this.scanning) this.rescan = true;
+        else this.schedule(this.nextScanDelay());
+      });
     this.lanes.set(sessionId, lane);
   }
 
@@ -183,7 +202,7 @@ class SendWorker implements Worker {
       sent.push(claimed);
       writing ??= (async () => {
         while (sent.length) {
-          await this.markSent(managed.ref, sent.splice(0)).catch((error: unknown) =>
+          await markSendsSent(this.deps.db, this.deps.outbox, managed.ref, sent.splice(0)).catch((error: unknown) =>
             this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "could not record sent messages"),
           );
         }
@@ -208,7 +227,7 @@ class SendWorker implements Worker {
         continue;
       }
       const wakesBefore = this.wakes;
-      const claimed = await this.claim(sessionId);
+      const claimed = await claimSend(this.deps.db, sessionId, this.leaseMs);
       if (!claimed) {
         if (this.wakes !== wakesBefore) continue; // a send was accepted while we looked
         return;
@@ -218,39 +237,13 @@ class SendWorker implements Worker {
     }
   }
 
-  /**
-   * The session's oldest due send, claimed for one lease, in one statement: SKIP LOCKED lets
-   * concurrent claimers pass each other. Times are compared in UTC, as Prisma stores them.
-   */
-  private async claim(sessionId: string): Promise<Claimed | null> {
-    const rows = await this.deps.db.$queryRaw<Array<{ id: string; keyId: string; remoteJid: string; payload: unknown; attempts: number }>>`
-      UPDATE messages
-      SET "sendAfter" = (now() AT TIME ZONE 'UTC') + ${this.leaseMs}::int * interval '1 millisecond',
-          attempts = attempts + 1,
-          "updatedAt" = (now() AT TIME ZONE 'UTC')
-      WHERE id = (
-        SELECT id FROM messages
-        WHERE "sessionId" = ${sessionId} AND status = 'PENDING' AND payload IS NOT NULL AND "sendAfter" <= (now() AT TIME ZONE 'UTC')
-        ORDER BY "createdAt", id
-        LIMIT 1
-        FOR UPDATE SKIP LOCKED
-      )
-      RETURNING id, "keyId", "remoteJid", payload, attempts`;
-    const row = rows[0];
-    if (!row) return null;
-    const payload = (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as StoredSend;
-    return { id: row.id, sessionId, keyId: row.keyId, remoteJid: row.remoteJid, payload, attempts: Number(row.attempts) };
-  }
-
   /** Delivers a claimed send, renewing its lease until its outcome is written. */
   private async deliver(managed: ManagedSession, claimed: Claimed, markSent: (claimed: Claimed) => void): Promise<Outcome> {
     const { db, logger } = this.deps;
     let renewing: Promise<unknown> = Promise.resolve();
     const timer = setInterval(() => {
       renewing = renewing.then(() =>
-        db.message
-          .updateMany({ where: { id: claimed.id, status: "PENDING", attempts: claimed.attempts }, data: { sendAfter: new Date(Date.now() + this.leaseMs) } })
-          .catch((error: unknown) => logger.warn({ err: error, messageId: claimed.keyId }, "could not renew a send's lease")),
+        renewSend(db, claimed, this.leaseMs).catch((error: unknown) => logger.warn({ err: error, messageId: claimed.keyId }, "could not renew a send's lease")),
       );
     }, Math.max(50, Math.floor(this.leaseMs / 3)));
     let result: Attempt;
@@ -260,22 +253,19 @@ class SendWorker implements Worker {
       clearInterval(timer);
       await renewing;
     }
-    const ref: EventSession = managed.ref;
+    const ref: SessionRef = managed.ref;
     switch (result.outcome) {
       case "sent":
         markSent(claimed);
         break;
       case "released":
-        await this.release(claimed);
+        await releaseSend(db, claimed);
         break;
       case "failed":
-        await this.fail(ref, [claimed], result.reason);
+        await failSends(db, this.deps.outbox, ref, [claimed], result.reason);
         break;
       case "retry":
-        await db.message.updateMany({
-          where: { id: claimed.id, status: "PENDING" },
-          data: { sendAfter: new Date(Date.now() + retryDelayMs(claimed.attempts)), failureReason: result.reason },
-        });
+        await retrySendLater(db, claimed, retryDelayMs(claimed.attempts), result.reason);
         break;
     }
     return result.outcome;
@@ -298,8 +288,10 @@ class SendWorker implements Worker {
         if (this.stopped) return { outcome: "released" };
         await sock.sendPresenceUpdate("paused", claimed.remoteJid).catch(() => undefined);
       }
+      // Before the call: nothing the recipient answers can arrive before this.
+      claimed.sentAt = Date.now();
       await withTimeout(
-        // sendOptions: a status post's recipients and text style (issue 11, lib/status/).
+        // sendOptions: a status post's recipients and text style (lib/status/).
         sock.sendMessage(claimed.remoteJid, content, { messageId: claimed.keyId, ...(quoted ? { quoted } : {}), ...(payload.sendOptions ?? {}) }),
         this.sendTimeoutMs,
       );
@@ -312,69 +304,15 @@ class SendWorker implements Worker {
     }
   }
 
-  /** SENT, unless a receipt already moved it further (statuses never go back); applies edits and deletes. */
-  private async markSent(ref: EventSession, claimed: Claimed[]) {
-    const sentAt = new Date();
-    const ids = claimed.map((c) => c.id);
-    const dispatch = await this.deps.db.$transaction(async (tx) => {
-      const moved = await tx.message.updateManyAndReturn({
-        where: { id: { in: ids }, status: "PENDING" },
-        data: { status: "SENT", sentAt, timestamp: sentAt, sendAfter: null, failureReason: null },
-        select: { keyId: true, remoteJid: true },
-      });
-      if (moved.length < ids.length) await tx.message.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { sentAt, sendAfter: null } });
-      for (const { payload } of claimed) {
-        const { target, op, content } = payload;
-        if (op === "edit" && target && typeof content.text === "string") {
-          await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id }, data: { content: content.text } });
-        }
-        if (op === "delete" && target) {
-          await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id, revokedAt: null }, data: { revokedAt: sentAt } });
-        }
-      }
-      const campaignOf = new Map(claimed.filter((c) => c.payload.campaignId).map((c) => [c.keyId, c.payload.campaignId]));
-      const events: PendingEvent[] = moved.map((m) => ({
-        event: "message.update",
-        data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "SENT", ...(campaignOf.get(m.keyId) ? { campaignId: campaignOf.get(m.keyId) } : {}) },
-      }));
-      return this.deps.outbox.record(tx, ref, events);
-    });
-    dispatch();
-  }
-
-  /** FAILED with the reason, announced as message.update in the same transaction. */
-  private async fail(ref: EventSession, messages: Array<Pick<Claimed, "id" | "keyId" | "remoteJid"> & { payload?: StoredSend }>, reason: string) {
-    const dispatch = await this.deps.db.$transaction(async (tx) => {
-      const events: PendingEvent[] = [];
-      for (const m of messages) {
-        const { count } = await tx.message.updateMany({ where: { id: m.id, status: "PENDING" }, data: { status: "FAILED", failureReason: reason, sendAfter: null } });
-        const campaignId = m.payload?.campaignId;
-        if (count) events.push({ event: "message.update", data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", reason, ...(campaignId ? { campaignId } : {}) } });
-      }
-      return this.deps.outbox.record(tx, ref, events);
-    });
-    dispatch();
-  }
-
-  /** Gives a claim back untried (the session went away, or the worker is stopping). */
-  private async release(claimed: Claimed) {
-    await this.deps.db.message.updateMany({ where: { id: claimed.id, status: "PENDING" }, data: { sendAfter: new Date(), attempts: { decrement: 1 } } });
-  }
-
   /** Sends accepted before `cutoff` whose session has not been connected since: FAILED. */
   private async failWaiting(sessionId: string, cutoff: Date) {
     const { db } = this.deps;
     const session = await db.whatsappSession.findUnique({ where: { id: sessionId }, select: { id: true, sessionId: true, ownerId: true } });
     if (!session) return;
     for (;;) {
-      const waiting = await db.message.findMany({
-        // sendAfter (issue 12): a scheduled send starts waiting at its time, not when it was accepted.
-        where: { sessionId, status: "PENDING", payload: { not: Prisma.DbNull }, createdAt: { lte: cutoff }, sendAfter: { lte: cutoff } },
-        select: { id: true, keyId: true, remoteJid: true },
-        take: 200,
-      });
+      const waiting = await waitingSends(db, sessionId, cutoff);
       if (waiting.length === 0) return;
-      await this.fail(session, waiting, FAILED_NOT_CONNECTED);
+      await failSends(db, this.deps.outbox, session, waiting, FAILED_NOT_CONNECTED);
       this.deps.logger.warn({ sessionId: session.sessionId, failed: waiting.length }, "sends failed: session not connected in time");
     }
   }
@@ -394,7 +332,7 @@ class SendWorker implements Worker {
   }
 
   /** The message to quote, from the store: its proto when kept, else its text. */
-  private async loadQuoted(ref: EventSession, keyId: string): Promise<WAMessage | undefined> {
+  private async loadQuoted(ref: SessionRef, keyId: string): Promise<WAMessage | undefined> {
     const row = await this.deps.db.message.findFirst({
       where: { sessionId: ref.id, ownerId: ref.ownerId, keyId },
       select: { remoteJid: true, keyId: true, fromMe: true, senderJid: true, raw: true, content: true, pushName: true, timestamp: true },

@@ -74,6 +74,7 @@ export interface Endpoint {
 export const API_CATALOGUE: Endpoint[] = [
   { method: "get", path: "/api/health", tag: "System", summary: "Health check (database reachable)", permission: null, returns: '{ "status": "ok" } or 503' },
   { method: "get", path: "/api/openapi.json", tag: "System", summary: "This document", permission: null, returns: "OpenAPI 3.1 JSON" },
+  { method: "get", path: "/metrics", tag: "System", summary: "Prometheus metrics of this process; also `Authorization: Bearer <METRICS_TOKEN>`", permission: "metrics.read", returns: "Prometheus text format" },
 
   { method: "post", path: "/api/auth/register", tag: "Auth", summary: "Sign up as a new owner (sets the session cookie)", permission: null, body: registerSchema, returns: '{ "message", "user" }' },
   { method: "post", path: "/api/auth/login", tag: "Auth", summary: "Sign in with username or email (sets the session cookie); rate-limited", permission: null, body: loginSchema, returns: '{ "message", "user" }; 401 wrong credentials; 429 too many attempts' },
@@ -110,6 +111,8 @@ export const API_CATALOGUE: Endpoint[] = [
   { method: "post", path: "/api/sessions/{id}/logout", tag: "Sessions", summary: "Unlink from the phone and wipe the credentials", permission: "sessions.manage", returns: '{ "success": true, "status": "LOGGED_OUT" }' },
   { method: "get", path: "/api/sessions/{id}/events", tag: "Sessions", summary: "The session's recent events (newest first)", permission: "sessions.read", returns: "{ id, event, timestamp, data }[]" },
   { method: "get", path: "/api/websocket/stats", tag: "Sessions", summary: "Socket.io clients per session room (Chatery)", permission: "sessions.read", returns: '{ "success": true, "data": { "totalConnections", "sessionRooms" } }' },
+  { method: "get", path: "/api/sessions/{id}/events", tag: "Sessions", summary: "The session's recent events, newest first in the order they were recorded (seq)", permission: "sessions.read", returns: "{ id, seq, event, timestamp, data }[]" },
+  { method: "get", path: "/api/websocket/stats", tag: "Sessions", summary: "Socket.io clients per session room (seed 003)", permission: "sessions.read", returns: '{ "success": true, "data": { "totalConnections", "sessionRooms" } }' },
 
   { method: "post", path: "/api/sandbox/sessions/{sessionId}/scan", tag: "Sandbox", summary: "The sandbox phone scans the session's QR (sandbox mode only)", permission: "sessions.manage", body: scanSchema, returns: '{ "success", "phone", "status" }' },
   { method: "post", path: "/api/sandbox/sessions/{sessionId}/fault", tag: "Sandbox", summary: "Make the emulated network drop, log out, conflict, restart or stall the session", permission: "sessions.manage", body: faultSchema, returns: '{ "success", "kind", "connections" }' },

@@ -32,5 +32,12 @@ export const contactMessageSchema = z.union([
     to: z.string().min(1).max(64),
     location: z.strictObject({ degreesLatitude: z.number().min(-90).max(90), degreesLongitude: z.number().min(-180).max(180), name: z.string().max(200).optional() }),
   }),
+  // A reaction to a message of the chat (the contact's own unless `fromContact` is false) and an
+  // edit of one of the contact's own messages: tests of event order send every kind.
+  z.strictObject({
+    to: z.string().min(1).max(64),
+    react: z.strictObject({ id: z.string().min(1).max(128), text: z.string().max(32), fromContact: z.boolean().optional() }),
+  }),
+  z.strictObject({ to: z.string().min(1).max(64), edit: z.strictObject({ id: z.string().min(1).max(128), text: z.string().min(1).max(65_536) }) }),
 ]);
 export type ContactMessageInput = z.infer<typeof contactMessageSchema>;

@@ -15,6 +15,8 @@ function toContent(input: ContactMessageInput): ContactContent {
   if ("audio" in input) return { audio: bytes(input.audio), ptt: input.ptt, mimetype: input.mimetype };
   if ("document" in input) return { document: bytes(input.document), mimetype: input.mimetype, fileName: input.fileName, caption: input.caption };
   if ("sticker" in input) return { sticker: bytes(input.sticker) };
+  if ("react" in input) return { react: { key: { id: input.react.id, fromMe: input.react.fromContact ?? true }, text: input.react.text } };
+  if ("edit" in input) return { edit: { key: { id: input.edit.id, fromMe: true }, text: input.edit.text } };
   return { location: input.location };
 }
 

@@ -10,8 +10,11 @@ import type { SessionManager } from "@/lib/whatsapp/session-manager";
 
 export interface Worker {
   name: string;
-  /** Something changed that the worker may want to act on now rather than at its next poll. */
-  wake(): void;
+  /**
+   * Something changed that the worker may want to act on now rather than at its next poll;
+   * `sessionId` (internal id), when given, says whose work it is (the send queue wakes only that lane).
+   */
+  wake(sessionId?: string): void;
   stop(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { webhooksChanged } from "@/lib/events/webhooks-changed";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/server/runtime";
 import { assertUrlAllowed } from "@/lib/net/assert-url-allowed";
@@ -12,5 +13,6 @@ export async function addSessionWebhook(caller: Caller, sessionId: string, input
   const session = await resolveWebhookSession(caller, sessionId);
   await assertUrlAllowed(input.url);
   await db().$transaction((tx) => upsertSessionWebhook(tx, session, input));
+  webhooksChanged(session.ownerId);
   return listSessionWebhooks(caller, session.sessionId);
 }

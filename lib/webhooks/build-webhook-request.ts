@@ -6,6 +6,8 @@ import type { WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
 
 export interface WebhookRequestInput {
   eventId: string;
+  /** The event's place in its session's order: increases, never repeats. */
+  seq?: number;
   /** The internal (Chatery) event name. */
   event: string;
   /** The session's public id. */
@@ -38,6 +40,7 @@ export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest 
   const eventName = webhookEventName(input.event, input.origin);
   const payload = {
     id: input.eventId,
+    ...(input.seq !== undefined ? { seq: input.seq } : {}),
     event: eventName,
     sessionId: input.sessionId,
     timestamp: input.createdAt.toISOString(),
@@ -54,6 +57,7 @@ export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest 
     "X-Webhook-Event": eventName,
     "X-Session-Id": input.sessionId,
     "X-Webhook-Id": input.eventId,
+    ...(input.seq !== undefined ? { "X-Webhook-Sequence": String(input.seq) } : {}),
     "X-Webhook-Delivery": input.deliveryId,
     "X-Webhook-Attempt": String(input.attempt),
     "X-Webhook-Timestamp": String(timestamp),

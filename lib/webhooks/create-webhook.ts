@@ -1,4 +1,5 @@
 import "server-only";
+import { webhooksChanged } from "@/lib/events/webhooks-changed";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/server/runtime";
 import { assertUrlAllowed } from "@/lib/net/assert-url-allowed";
@@ -39,5 +40,6 @@ export async function createWebhook(caller: Caller, input: CreateWebhookInput, o
       select: WEBHOOK_SELECT,
     });
   });
+  webhooksChanged(ownerId);
   return toPublicWebhook(row);
 }

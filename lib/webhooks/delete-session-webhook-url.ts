@@ -1,4 +1,5 @@
 import "server-only";
+import { webhooksChanged } from "@/lib/events/webhooks-changed";
 import { notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/server/runtime";
@@ -8,6 +9,7 @@ import { resolveWebhookSession } from "@/lib/webhooks/resolve-webhook-session";
 export async function deleteSessionWebhookUrl(caller: Caller, sessionId: string) {
   const session = await resolveWebhookSession(caller, sessionId);
   const { count } = await db().webhook.deleteMany({ where: { sessionId: session.id, ownerId: session.ownerId, origin: "SESSION_URL" } });
+  webhooksChanged(session.ownerId);
   if (count === 0) throw notFound("Webhook");
   return { success: true };
 }

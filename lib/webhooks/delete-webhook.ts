@@ -1,4 +1,5 @@
 import "server-only";
+import { webhooksChanged } from "@/lib/events/webhooks-changed";
 import { notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/server/runtime";
@@ -8,5 +9,6 @@ import { webhookScope } from "@/lib/webhooks/webhook-scope";
 export async function deleteWebhook(caller: Caller, id: string) {
   const { count } = await db().webhook.deleteMany({ where: { AND: [webhookScope(caller), { id }] } });
   if (count === 0) throw notFound("Webhook");
+  webhooksChanged();
   return { success: true };
 }

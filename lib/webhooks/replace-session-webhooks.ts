@@ -1,4 +1,5 @@
 import "server-only";
+import { webhooksChanged } from "@/lib/events/webhooks-changed";
 import type { Tx } from "@/lib/events/event-outbox";
 import { db } from "@/lib/server/runtime";
 import { assertUrlAllowed } from "@/lib/net/assert-url-allowed";
@@ -46,4 +47,5 @@ export async function replaceSessionWebhooks(session: SessionRef, list: SessionW
     for (const item of list) keep.push(await upsertSessionWebhook(tx, session, item));
     await tx.webhook.deleteMany({ where: { sessionId: session.id, ownerId: session.ownerId, origin: "SESSION", id: { notIn: keep } } });
   });
+  webhooksChanged(session.ownerId);
 }

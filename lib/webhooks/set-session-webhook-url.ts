@@ -1,4 +1,5 @@
 import "server-only";
+import { webhooksChanged } from "@/lib/events/webhooks-changed";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/server/runtime";
 import { assertUrlAllowed } from "@/lib/net/assert-url-allowed";
@@ -41,5 +42,6 @@ export async function setSessionWebhookUrl(caller: Caller, sessionId: string, in
     });
     return tx.webhook.update({ where: { id: created.id }, data: { secret: sealWebhookSecret(created.id, generateWebhookSecret()) }, select: WEBHOOK_SELECT });
   });
+  webhooksChanged(session.ownerId);
   return { message: "Webhook URL updated successfully", sessionId: session.sessionId, url: row.url, webhook: toPublicWebhook(row) };
 }

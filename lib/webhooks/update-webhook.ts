@@ -1,4 +1,5 @@
 import "server-only";
+import { webhooksChanged } from "@/lib/events/webhooks-changed";
 import { notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -26,6 +27,7 @@ export async function updateWebhook(caller: Caller, id: string, input: UpdateWeb
     data.sessionId = input.sessionId === null ? null : (await resolveWebhookSession(caller, input.sessionId, current.ownerId)).id;
   }
   const { count } = await db().webhook.updateMany({ where: { AND: [webhookScope(caller), { id: current.id }] }, data });
+  webhooksChanged(current.ownerId);
   if (count === 0) throw notFound("Webhook");
   // Re-enabled: what waited while it was off can go now.
   if (input.isActive) getRuntime().workers.find((w) => w.name === "webhooks")?.wake();

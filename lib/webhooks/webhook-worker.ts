@@ -2,28 +2,32 @@ import "server-only";
 // Delivers the outbox's webhook deliveries. Every process may run one; they share the work through
 // the database:
 //
-// - A webhook's deliveries go out one at a time, oldest event first: only the oldest undelivered
-//   delivery of a webhook (its "head") may be claimed, and only when it is due. A receiver that is
+// - A webhook's deliveries go out one at a time, in the order of events (`events.seq`): only the
+//   earliest undelivered delivery of a webhook (its "head") may be claimed, and only when it is due.
+//   A delivery being retried therefore holds back the later ones of its webhook; once it is DEAD
+//   (attempts exhausted or rejected) the next one becomes the head and delivery goes on. A receiver that is
 //   down therefore gets its events in order once it is back, and a slow one holds up nobody else:
 //   up to WEBHOOK_CONCURRENCY webhooks are served at once, each by its own chain.
 // - Claiming is one UPDATE over `SELECT … FOR UPDATE SKIP LOCKED` that moves the head's
-//   nextAttemptAt forward by a lease. Nothing else marks it taken, so a delivery claimed by a
+//   nextAttemptAt forward by a lease (lib/queue/claim-with-lease.ts). Nothing else marks it taken, so a delivery claimed by a
 //   process that dies is simply due again once the lease runs out: at-least-once, never lost.
-// - The attempt is logged (WebhookAttempt) and the delivery moved on in one transaction after the
+// - The attempt is logged (WebhookAttempt) and the delivery moved on in one statement after the
 //   HTTP exchange — no network I/O inside a transaction.
+// This file is the scheduling; the queue's SQL is lib/webhooks/delivery-queue.ts.
 // - Times are the database's clock, in UTC like every timestamp Prisma writes, so that processes on
 //   machines whose clocks disagree still agree on what is due.
-import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { env } from "@/lib/env";
 import type { RecordedEvent } from "@/lib/events/event-outbox";
+import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
 import { safeFetch, type SafeFetchOptions, type SafeFetchResult } from "@/lib/net/safe-fetch";
 import type { Worker } from "@/lib/server/runtime";
+import { claimDueDeliveries, settleDelivery, type Claimed } from "@/lib/webhooks/delivery-queue";
 import { buildWebhookRequest } from "@/lib/webhooks/build-webhook-request";
 import { parseWebhookReply, replyTargetOf, type WebhookReply } from "@/lib/webhooks/parse-webhook-reply";
-import { pruneEvents } from "@/lib/webhooks/prune-events";
+import { pruneEvents } from "@/lib/events/prune-events";
 import { nextDeliveryState } from "@/lib/webhooks/retry-policy";
 import { sendWebhookReply } from "@/lib/webhooks/send-webhook-reply";
 import { openWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
@@ -74,26 +78,6 @@ export const SNIPPET_CHARS = 500;
 /** Answers larger than this are not read (a reply-enabled message delivery may carry media). */
 const MAX_ANSWER_BYTES = 1024 * 1024;
 
-/** A claimed delivery with everything its attempt needs, read in the claiming statement. */
-export interface Claimed {
-  id: string;
-  webhookId: string;
-  ownerId: string;
-  attempts: number;
-  eventId: string;
-  event: string;
-  payload: unknown;
-  eventCreatedAt: Date;
-  sessionDbId: string;
-  sessionId: string;
-  metadata: unknown;
-  url: string;
-  /** The sealed secret, base64 (raw queries cannot return bytea through the driver adapter). */
-  secret: string | null;
-  origin: string;
-  replyEnabled: boolean;
-}
-
 function defaultOptions(): WebhookWorkerOptions {
   return {
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
@@ -106,48 +90,6 @@ function defaultOptions(): WebhookWorkerOptions {
     pollMs: Math.min(1000, Math.max(50, Math.floor(env.WEBHOOK_RETRY_BASE_MS / 2))),
     pruneEveryMs: 60 * 60 * 1000,
   };
-}
-
-/**
- * Claims up to `limit` due heads of webhooks not in `busy`, leasing each for `leaseMs`, and reads
- * what their attempts need — one statement, one round trip.
- */
-export async function claimDueDeliveries(db: Db, limit: number, busy: string[], leaseMs: number): Promise<Claimed[]> {
-  if (limit <= 0) return [];
-  return db.$queryRaw<Claimed[]>`
-    WITH heads AS (
-      SELECT DISTINCT ON (d."webhookId") d.id, d."webhookId", d."nextAttemptAt"
-      FROM webhook_deliveries d
-      JOIN webhooks w ON w.id = d."webhookId" AND w."isActive"
-      WHERE d.status IN ('PENDING', 'FAILED')
-      ORDER BY d."webhookId", d."createdAt", d."eventId"
-    ), due AS (
-      SELECT id FROM heads
-      WHERE "nextAttemptAt" <= (now() AT TIME ZONE 'UTC') AND NOT ("webhookId" = ANY(${busy}::text[]))
-      ORDER BY "nextAttemptAt"
-      LIMIT ${limit}
-    ), claimed AS (
-      UPDATE webhook_deliveries SET "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000}::double precision), "updatedAt" = (now() AT TIME ZONE 'UTC')
-      WHERE id IN (
-        SELECT d.id FROM webhook_deliveries d
-        WHERE d.id IN (SELECT id FROM due) AND d.status IN ('PENDING', 'FAILED') AND d."nextAttemptAt" <= (now() AT TIME ZONE 'UTC')
-        FOR UPDATE SKIP LOCKED
-      )
-      RETURNING id, "webhookId", "ownerId", attempts, "eventId"
-    )
-    SELECT c.id, c."webhookId", c."ownerId", c.attempts, c."eventId",
-           e.event, e.payload, e."createdAt" AS "eventCreatedAt",
-           s.id AS "sessionDbId", s."sessionId", s.metadata,
-           w.url, encode(w.secret, 'base64') AS secret, w.origin, w."replyEnabled"
-    FROM claimed c
-    JOIN events e ON e.id = c."eventId"
-    JOIN whatsapp_sessions s ON s.id = e."sessionId"
-    JOIN webhooks w ON w.id = c."webhookId"`;
-}
-
-/** A delivery log row's id, made here because the attempt is written by raw SQL. */
-function attemptId(): string {
-  return `a${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
 }
 
 function errorText(error: unknown): string {
@@ -181,6 +123,7 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     }
     const request = buildWebhookRequest({
       eventId: event.id,
+      seq: delivery.seq,
       event: event.event,
       sessionId: delivery.sessionId,
       createdAt: delivery.eventCreatedAt,
@@ -236,20 +179,9 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     const retryInMs = next.status === "FAILED" ? next.retryInMs : 0;
     // The log entry and the delivery's new state in one statement: atomic without a transaction's
     // extra round trips.
-    await db.$executeRaw`
-      WITH logged AS (
-        INSERT INTO webhook_attempts (id, "ownerId", "deliveryId", "webhookId", "statusCode", "latencyMs", "responseSnippet", "responseBytes", error, "createdAt")
-        VALUES (${attemptId()}, ${delivery.ownerId}, ${delivery.id}, ${webhook.id}, ${statusCode}::int, ${latencyMs}::int, ${snippet}::text, ${responseBytes}::int, ${error}::text, (now() AT TIME ZONE 'UTC'))
-      )
-      UPDATE webhook_deliveries SET
-        status = ${next.status}::"DeliveryStatus",
-        attempts = ${attemptNo}::int,
-        "lastStatusCode" = ${statusCode}::int,
-        "lastError" = ${next.status === "DELIVERED" ? null : error}::text,
-        "deliveredAt" = CASE WHEN ${next.status === "DELIVERED"}::boolean THEN (now() AT TIME ZONE 'UTC') END,
-        "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${retryInMs / 1000}::double precision),
-        "updatedAt" = (now() AT TIME ZONE 'UTC')
-      WHERE id = ${delivery.id} AND status IN ('PENDING', 'FAILED')`;
+    await settleDelivery(db, delivery, { statusCode, latencyMs, snippet, responseBytes, error, status: next.status, attempt: attemptNo, retryInMs });
+    gatewayMetrics()?.webhookDeliveries.inc({ result: next.status });
+    gatewayMetrics()?.webhookLatency.observe({ result: next.status }, latencyMs / 1000);
     if (next.status === "DEAD") logger.warn({ webhookId: webhook.id, deliveryId: delivery.id, attempts: attemptNo, statusCode, error }, "webhook delivery is dead");
   }
 
@@ -333,7 +265,10 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     }
   }
 
-  const unsubscribe = deps.outbox.subscribe(() => void tick());
+  // Only events that created a delivery can give the worker something to do.
+  const unsubscribe = deps.outbox.subscribe((event) => {
+    if (event.deliveries > 0) void tick();
+  });
   const firstPrune = setTimeout(() => void prune(), 60_000);
   firstPrune.unref();
   const pruneTimer = setInterval(() => void prune(), options.pruneEveryMs);

@@ -15,21 +15,16 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { EventOutbox } from "@/lib/events/event-outbox";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
+import type { SessionRef } from "@/lib/sessions/session-ref";
 import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 import type { CredentialsCipher } from "@/lib/whatsapp/credentials-cipher";
 import { usePostgresAuthState, deleteAuthState, type PostgresAuthState } from "@/lib/whatsapp/postgres-auth-state";
 import { backoffDelay, decideOnClose, type BackoffOptions } from "@/lib/whatsapp/reconnect-policy";
-import { handleStoreEvents } from "@/lib/whatsapp/store/handle-store-events";
+import { handleStoreEvents } from "@/lib/store/handle-store-events";
 import { handleGroupEvents, loadCachedGroupMetadata } from "@/lib/groups/handle-group-events";
 import { normalizeLidAddressing } from "@/lib/lid/normalize-lid-addressing";
 
-export interface SessionRef {
-  /** Internal id (foreign key of every table). */
-  id: string;
-  /** Public id (URLs, events, rooms). */
-  sessionId: string;
-  ownerId: string;
-}
+export type { SessionRef };
 
 export interface SessionContext {
   db: Db;
@@ -76,6 +71,10 @@ export class ManagedSession {
   private stopped = true;
   private waiters = new Set<() => void>();
   private readonly earlyStatuses = new Map<string, import("@/lib/generated/prisma/enums").MessageStatus>();
+  /** When each incoming message stanza reached the socket (ms), until the store has used it. */
+  private readonly arrivals = new Map<string, number>();
+  /** Push names this process has stored per contact (the store writes a contact only on change). */
+  private readonly knownPushNames = new Map<string, string>();
 
   constructor(
     private readonly ctx: SessionContext,
@@ -229,6 +228,10 @@ export class ManagedSession {
       ...this.ctx.socketOptions(),
     });
     this.sock = sock;
+    handleMessagesInArrivalOrder(sock, this.ctx.logger, (id) => {
+      this.arrivals.set(id, Date.now());
+      if (this.arrivals.size > 5000) this.arrivals.delete(this.arrivals.keys().next().value!);
+    });
     sock.ev.process((events) => {
       void this.enqueue(() => this.handleEvents(generation, sock, auth, events));
     });
@@ -253,6 +256,8 @@ export class ManagedSession {
         sock,
         logger: this.ctx.logger,
         earlyStatuses: this.earlyStatuses,
+        arrivals: this.arrivals,
+        knownPushNames: this.knownPushNames,
         saveIncomingMedia: this.ctx.saveIncomingMedia,
       },
       events,
@@ -394,4 +399,29 @@ export class ManagedSession {
       this.ctx.logger.warn({ err: error, sessionId: this.ref.sessionId }, "profile picture guard could not restore the picture");
     }
   }
+}
+
+/**
+ * Baileys handles incoming message stanzas concurrently and only serialises them at decryption,
+ * after an awaited LID-mapping lookup (and, for a contact's first messages, a mapping write) that
+ * takes longer for some stanzas than for others. A contact's third message could therefore be
+ * decrypted, upserted and recorded before its first (issue 17: "ping media" reached a webhook
+ * before "ping text"). Running Baileys' own handlers for `CB:message` one stanza at a time keeps
+ * the order in which WhatsApp delivered them; decryption was serialised already, so this costs
+ * only the overlap of the lookups. Offline stanzas are queued by Baileys in order either way.
+ */
+export function handleMessagesInArrivalOrder(sock: WASocket, logger: Logger, onArrival?: (stanzaId: string) => void): void {
+  const ws = sock.ws as unknown as import("node:events").EventEmitter;
+  const handlers = ws.listeners("CB:message") as Array<(node: unknown) => unknown>;
+  if (handlers.length === 0) {
+    logger.warn("Baileys registers no CB:message handler any more: incoming messages may be recorded out of order");
+    return;
+  }
+  ws.removeAllListeners("CB:message");
+  let previous: Promise<unknown> = Promise.resolve();
+  ws.on("CB:message", (node: unknown) => {
+    const id = (node as { attrs?: { id?: unknown } }).attrs?.id;
+    if (typeof id === "string") onArrival?.(id);
+    previous = previous.then(() => Promise.all(handlers.map((handler) => handler(node)))).catch(() => undefined);
+  });
 }

@@ -1,0 +1,51 @@
+import "server-only";
+// Which webhooks want a session's events, cached per owner (issue 10: recording used to look them
+// up once per recorded batch). Every write to `webhooks` calls webhooksChanged(ownerId)
+// (lib/events/webhooks-changed.ts), which drops the owner's entry in this process; the short TTL
+// bounds how long another process can miss a change. That TTL is the one place to replace with a
+// cross-process signal (e.g. LISTEN/NOTIFY) when the gateway runs as several processes.
+import type { Db } from "@/lib/db/create-prisma-client";
+import type { SessionRef } from "@/lib/sessions/session-ref";
+
+export interface CachedWebhook {
+  id: string;
+  events: string[];
+  /** null: every session of the owner. */
+  sessionId: string | null;
+}
+
+const TTL_MS = 5000;
+
+export class WebhookCache {
+  private readonly byOwner = new Map<string, { at: number; hooks: CachedWebhook[] }>();
+  /** Bumped by every invalidation, so that a load that started before it does not store stale rows. */
+  private readonly generations = new Map<string, number>();
+
+  constructor(private readonly db: Db) {}
+
+  /** The active webhooks of the session's owner that cover this session. */
+  async forSession(session: Pick<SessionRef, "id" | "ownerId">): Promise<CachedWebhook[]> {
+    const hooks = await this.forOwner(session.ownerId);
+    return hooks.filter((h) => h.sessionId === null || h.sessionId === session.id);
+  }
+
+  async forOwner(ownerId: string): Promise<CachedWebhook[]> {
+    const cached = this.byOwner.get(ownerId);
+    if (cached && Date.now() - cached.at < TTL_MS) return cached.hooks;
+    const generation = this.generations.get(ownerId) ?? 0;
+    const hooks = await this.db.webhook.findMany({ where: { ownerId, isActive: true }, select: { id: true, events: true, sessionId: true } });
+    if ((this.generations.get(ownerId) ?? 0) === generation) this.byOwner.set(ownerId, { at: Date.now(), hooks });
+    return hooks;
+  }
+
+  /** Forgets one owner's webhooks (or everyone's). */
+  invalidate(ownerId?: string): void {
+    if (ownerId === undefined) {
+      this.byOwner.clear();
+      for (const key of this.generations.keys()) this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+      return;
+    }
+    this.byOwner.delete(ownerId);
+    this.generations.set(ownerId, (this.generations.get(ownerId) ?? 0) + 1);
+  }
+}

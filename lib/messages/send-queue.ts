@@ -1,0 +1,142 @@
+import "server-only";
+// The send queue's SQL (issue 18: split from the worker's scheduling in lib/messages/send-worker.ts).
+// The queue is the `messages` table: PENDING rows with a payload, due at `sendAfter`, taken oldest
+// accepted first through lib/queue/claim-with-lease.ts. Every outcome is written here, with its
+// message.update event in the same transaction.
+import type { Db } from "@/lib/db/create-prisma-client";
+import type { EventOutbox, PendingEvent } from "@/lib/events/event-outbox";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
+import type { StoredSend } from "@/lib/messages/stored-send";
+import { defineLeaseQueue } from "@/lib/queue/claim-with-lease";
+import type { SessionRef } from "@/lib/sessions/session-ref";
+
+export interface ClaimedSend {
+  id: string;
+  sessionId: string;
+  keyId: string;
+  remoteJid: string;
+  payload: StoredSend;
+  attempts: number;
+  /** When it was handed to WhatsApp: its place in the chat (messages.receivedAt). */
+  sentAt?: number;
+}
+
+const sendQueue = defineLeaseQueue({
+  table: "messages",
+  dueColumn: "sendAfter",
+  attemptsColumn: "attempts",
+  updatedAtColumn: "updatedAt",
+  orderBy: Prisma.sql`"createdAt", id`,
+});
+
+/**
+ * The session's oldest due send, claimed for one lease, in one statement: SKIP LOCKED lets
+ * concurrent claimers pass each other. Times are the database's, in UTC as Prisma stores them.
+ */
+export async function claimSend(db: Db, sessionId: string, leaseMs: number): Promise<ClaimedSend | null> {
+  const rows = await sendQueue.claim<{ id: string; keyId: string; remoteJid: string; payload: unknown; attempts: number }>(db, {
+    where: Prisma.sql`"sessionId" = ${sessionId} AND status = 'PENDING' AND payload IS NOT NULL`,
+    limit: 1,
+    leaseMs,
+    returning: Prisma.sql`id, "keyId", "remoteJid", payload, attempts`,
+  });
+  const row = rows[0];
+  if (!row) return null;
+  const payload = (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as StoredSend;
+  return { id: row.id, sessionId, keyId: row.keyId, remoteJid: row.remoteJid, payload, attempts: Number(row.attempts) };
+}
+
+/** Keeps a claim while the send is in hand (only if it is still this attempt's). */
+export function renewSend(db: Db, claimed: ClaimedSend, leaseMs: number) {
+  return sendQueue.renew(db, [claimed.id], leaseMs, Prisma.sql`status = 'PENDING' AND attempts = ${claimed.attempts}`);
+}
+
+/** Due again after `afterMs`, with the reason of the failed attempt. */
+export function retrySendLater(db: Db, claimed: ClaimedSend, afterMs: number, reason: string) {
+  return sendQueue.release(db, [claimed.id], { afterMs, set: Prisma.sql`"failureReason" = ${reason}`, where: Prisma.sql`status = 'PENDING'` });
+}
+
+/** Gives a claim back untried (the session went away, or the worker is stopping). */
+export function releaseSend(db: Db, claimed: ClaimedSend) {
+  return sendQueue.release(db, [claimed.id], { set: Prisma.sql`attempts = attempts - 1`, where: Prisma.sql`status = 'PENDING'` });
+}
+
+/** SENT, unless a receipt already moved it further (statuses never go back); applies edits and deletes. */
+export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef, claimed: ClaimedSend[]) {
+  const sentAt = new Date();
+  const ids = claimed.map((c) => c.id);
+  // Each message's own send time: its place in the chat (receivedAt) and its timestamp.
+  const times = claimed.map((c) => new Date(c.sentAt ?? sentAt.getTime()).toISOString().slice(0, -1));
+  const dispatch = await db.$transaction(async (tx) => {
+    const moved = await tx.$queryRaw<Array<{ keyId: string; remoteJid: string }>>`
+      UPDATE messages m SET status = 'SENT', "sentAt" = v.at, timestamp = v.at, "receivedAt" = v.at, "sendAfter" = NULL, "failureReason" = NULL,
+             "updatedAt" = (now() AT TIME ZONE 'UTC')
+      FROM (SELECT unnest(${ids}::text[]) AS id, unnest(${times}::timestamp[]) AS at) v
+      WHERE m.id = v.id AND m.status = 'PENDING'
+      RETURNING m."keyId", m."remoteJid"`;
+    // Announced in the order they were sent (RETURNING has no order).
+    const sendOrder = new Map(claimed.map((c, i) => [c.keyId, i]));
+    moved.sort((a, b) => (sendOrder.get(a.keyId) ?? 0) - (sendOrder.get(b.keyId) ?? 0));
+    if (moved.length < ids.length) await tx.message.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { sentAt, sendAfter: null } });
+    for (const { payload } of claimed) {
+      const { target, op, content } = payload;
+      if (op === "edit" && target && typeof content.text === "string") {
+        await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id }, data: { content: content.text } });
+      }
+      if (op === "delete" && target) {
+        await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id, revokedAt: null }, data: { revokedAt: sentAt } });
+      }
+    }
+    // A campaign's sends say so in their events (lib/campaigns).
+    const campaignOf = new Map(claimed.filter((c) => c.payload.campaignId).map((c) => [c.keyId, c.payload.campaignId]));
+    const events: PendingEvent[] = moved.map((m) => ({
+      event: "message.update",
+      data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "SENT", ...(campaignOf.get(m.keyId) ? { campaignId: campaignOf.get(m.keyId) } : {}) },
+    }));
+    return outbox.record(tx, ref, events);
+  });
+  dispatch();
+  // Every one of them went out, also those a receipt had already moved past SENT.
+  gatewayMetrics()?.messagesSent.inc({ session: ref.sessionId }, claimed.length);
+}
+
+/** FAILED with the reason, announced as message.update in the same transaction. */
+export async function failSends(
+  db: Db,
+  outbox: EventOutbox,
+  ref: SessionRef,
+  messages: Array<Pick<ClaimedSend, "id" | "keyId" | "remoteJid"> & { payload?: unknown }>,
+  reason: string,
+) {
+  const events: PendingEvent[] = [];
+  const dispatch = await db.$transaction(async (tx) => {
+    for (const m of messages) {
+      const { count } = await tx.message.updateMany({ where: { id: m.id, status: "PENDING" }, data: { status: "FAILED", failureReason: reason, sendAfter: null } });
+      const campaignId = (m.payload as StoredSend | undefined)?.campaignId;
+      if (count) events.push({ event: "message.update", data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", reason, ...(campaignId ? { campaignId } : {}) } });
+    }
+    return outbox.record(tx, ref, events);
+  });
+  dispatch();
+  if (events.length) gatewayMetrics()?.messagesFailed.inc({ session: ref.sessionId }, events.length);
+}
+
+/** Per session with queued sends: the oldest acceptance and the earliest due time. */
+export function pendingSessions(db: Db) {
+  return db.message.groupBy({
+    by: ["sessionId"],
+    where: { status: "PENDING", payload: { not: Prisma.DbNull } },
+    _min: { createdAt: true, sendAfter: true },
+  });
+}
+
+/** Up to 200 sends of a session accepted before `cutoff` and still waiting. */
+export function waitingSends(db: Db, sessionId: string, cutoff: Date) {
+  return db.message.findMany({
+    // sendAfter: a scheduled send starts waiting at its time, not when it was accepted.
+    where: { sessionId, status: "PENDING", payload: { not: Prisma.DbNull }, createdAt: { lte: cutoff }, sendAfter: { lte: cutoff } },
+    select: { id: true, keyId: true, remoteJid: true },
+    take: 200,
+  });
+}

@@ -1,0 +1,94 @@
+// The message store's entry point: persists what Baileys reports about messages, receipts, chats,
+// contacts (and, later, groups), and records the matching events in the outbox in the same
+// transaction. Called on the session's ordered queue, one batch of Baileys events at a time.
+// WhatsApp I/O the batch causes (read receipts, media downloads) runs after the commit; presence
+// and calls, which change nothing stored, are announced without a transaction.
+//
+// One file per event family (issue 18): store-messages.ts, store-receipts.ts,
+// store-chats-contacts.ts, store-groups.ts (where lib/groups/ hooks in), announce-events.ts.
+import type { BaileysEventMap } from "@whiskeysockets/baileys";
+import type { Db } from "@/lib/db/create-prisma-client";
+import type { PendingEvent } from "@/lib/events/event-outbox";
+import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
+import { announcedEvents } from "@/lib/store/announce-events";
+import { storeChatEvents, storeContactEvents, storeHistoryChatsAndContacts } from "@/lib/store/store-chats-contacts";
+import type { AfterCommit, StoreContext } from "@/lib/store/store-context";
+import { GROUP_EVENTS, storeGroupEvents } from "@/lib/store/store-groups";
+import { saveMessages, storeDerivedReactions, storeDerivedUpdates, storeMessageUpserts } from "@/lib/store/store-messages";
+import { storeReceipts, storeStatusUpdates } from "@/lib/store/store-receipts";
+
+export { messageEventData } from "@/lib/store/store-messages";
+export type { StoreContext } from "@/lib/store/store-context";
+
+/** The Baileys events that are stored; a batch without any of them opens no transaction. */
+const STORED = [
+  "messaging-history.set",
+  "chats.upsert",
+  "chats.update",
+  "chats.delete",
+  "contacts.upsert",
+  "contacts.update",
+  "messages.upsert",
+  "messages.update",
+  "message-receipt.update",
+  "messages.reaction",
+  ...GROUP_EVENTS,
+] as const;
+
+export async function handleStoreEvents(ctx: Omit<StoreContext, "db"> & { db: Db }, events: Partial<BaileysEventMap>): Promise<void> {
+  if (STORED.some((name) => events[name])) {
+    const afterCommit: AfterCommit = [];
+    const dispatch = await ctx.db.$transaction(
+      async (tx) => {
+        const pending: PendingEvent[] = [];
+        await storeBatch({ ...ctx, db: tx, rootDb: ctx.db }, events, pending, afterCommit);
+        return ctx.outbox.record(tx, ctx.ref, pending);
+      },
+      // A history sync can be large; the default 5 s would abort it.
+      { timeout: 120_000, maxWait: 60_000 },
+    );
+    dispatch();
+    const received = countReceived(events);
+    if (received) gatewayMetrics()?.messagesReceived.inc({ session: ctx.ref.sessionId }, received);
+    for (const action of afterCommit) {
+      await action().catch((error: unknown) => ctx.logger.warn({ err: error, sessionId: ctx.ref.sessionId }, "follow-up WhatsApp action failed"));
+    }
+  }
+  await ctx.outbox.announce(ctx.ref, announcedEvents(events));
+}
+
+/** Messages from contacts in a batch (for wagate_messages_received_total). */
+function countReceived(events: Partial<BaileysEventMap>): number {
+  const upsert = events["messages.upsert"];
+  if (!upsert || upsert.type !== "notify") return 0;
+  return upsert.messages.filter((m) => !m.key.fromMe && m.message && !m.message.protocolMessage).length;
+}
+
+/** The batch's stored part, its events listed in the order they happened. */
+async function storeBatch(ctx: StoreContext, events: Partial<BaileysEventMap>, pending: PendingEvent[], afterCommit: AfterCommit) {
+  const publish = (event: string, data: Record<string, unknown>) => void pending.push({ event, data });
+
+  const history = events["messaging-history.set"];
+  if (history) {
+    await storeHistoryChatsAndContacts(ctx, history);
+    await saveMessages(ctx, history.messages, false, true);
+    publish("history.sync", { chats: history.chats.length, contacts: history.contacts.length, messages: history.messages.length });
+  }
+  await storeChatEvents(ctx, events, publish);
+  await storeContactEvents(ctx, events, publish);
+
+  const handled = new Set<string>();
+  const upsert = events["messages.upsert"];
+  if (upsert) await storeMessageUpserts(ctx, upsert, publish, afterCommit, handled);
+  const updates = events["messages.update"];
+  if (updates) {
+    await storeStatusUpdates(ctx, updates, publish);
+    await storeDerivedUpdates(ctx, updates, publish, handled);
+  }
+  const receipts = events["message-receipt.update"];
+  if (receipts) await storeReceipts(ctx, receipts, publish);
+  const reactions = events["messages.reaction"];
+  if (reactions) storeDerivedReactions(reactions, publish, handled);
+
+  await storeGroupEvents(ctx, events, publish);
+}

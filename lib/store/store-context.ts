@@ -1,0 +1,43 @@
+// What every part of the message store works with: the batch's transaction, the session, its
+// settings, and the list of events the batch will record (in the order they happened).
+import type { WAMessage, WASocket } from "@whiskeysockets/baileys";
+import type { Logger } from "pino";
+import type { EventOutbox, Tx } from "@/lib/events/event-outbox";
+import type { MessageStatus } from "@/lib/generated/prisma/enums";
+import type { SessionRef } from "@/lib/sessions/session-ref";
+import type { SessionConfig } from "@/lib/sessions/sessions.schema";
+
+export interface StoreContext {
+  /** The batch's transaction. */
+  db: Tx;
+  outbox: EventOutbox;
+  ref: SessionRef;
+  config: SessionConfig;
+  sock: WASocket;
+  logger: Logger;
+  /** Receipts that arrived before the message they acknowledge was stored (keyId → status). */
+  earlyStatuses: Map<string, MessageStatus>;
+  /** When each incoming stanza reached the socket (ms since epoch), by message id; used once. */
+  arrivals?: Map<string, number>;
+  /** Push names already stored per contact jid: a contact row is written only when it changes. */
+  knownPushNames?: Map<string, string>;
+  saveIncomingMedia?: (session: SessionRef, msg: WAMessage, sock: WASocket) => Promise<{ mediaId: string } | null>;
+  /** The client outside any transaction (afterCommit work must not use a finished `tx`). */
+  rootDb?: Tx;
+}
+
+/** Adds an event to the batch's list, in the order things happened. */
+export type Publish = (event: string, data: Record<string, unknown>) => void;
+
+/** WhatsApp I/O (read receipts, media downloads) to run once the batch has committed. */
+export type AfterCommit = Array<() => Promise<unknown>>;
+
+/** WhatsApp's numeric message statuses → ours. Statuses only move forward. */
+export const STATUS_BY_ACK: Record<number, MessageStatus> = { 0: "FAILED", 1: "PENDING", 2: "SENT", 3: "DELIVERED", 4: "READ", 5: "READ" };
+export const STATUS_RANK: Record<MessageStatus, number> = { PENDING: 0, SENT: 1, DELIVERED: 2, READ: 3, FAILED: -1 };
+
+/** WhatsApp's seconds (a number or a Long) as a Date; now when absent. */
+export const toDate = (t: unknown): Date => {
+  const n = typeof t === "number" ? t : Number((t as { toString(): string } | null | undefined)?.toString() ?? 0);
+  return n > 0 ? new Date(n * 1000) : new Date();
+};

@@ -1,0 +1,197 @@
+// Messages: stored as WhatsApp delivers them, with their chat, and announced in the order they
+// arrived (issue 17) — an edit, a revoke or a reaction in its place among the messages of a batch.
+import { isJidGroup, jidNormalizedUser, proto, type BaileysEventMap, type WAMessage } from "@whiskeysockets/baileys";
+import type { MessageStatus } from "@/lib/generated/prisma/enums";
+import { rememberPushName } from "@/lib/store/store-chats-contacts";
+import { toDate, type AfterCommit, type Publish, type StoreContext } from "@/lib/store/store-context";
+import { applyOwnUpsertStatus } from "@/lib/store/store-receipts";
+import { describeMessage, isProtocolOnly } from "@/lib/whatsapp/describe-message";
+
+export function messageEventData(msg: WAMessage) {
+  const d = describeMessage(msg.message);
+  return {
+    id: msg.key.id,
+    messageId: msg.key.id,
+    remoteJid: msg.key.remoteJid,
+    // Baileys sets participant to "" in one-to-one chats, so || rather than ??.
+    from: msg.key.fromMe ? null : msg.key.participant || msg.key.remoteJid || null,
+    fromMe: Boolean(msg.key.fromMe),
+    participant: msg.key.participant || null,
+    // The LID beside the phone-number JID, when WhatsApp addressed the chat or sender by LID.
+    remoteJidAlt: msg.key.remoteJidAlt || null,
+    participantAlt: msg.key.participantAlt || null,
+    pushName: msg.pushName ?? null,
+    type: d.type,
+    text: d.content,
+    quoteId: d.quoteId,
+    timestamp: Number(toDate(msg.messageTimestamp).getTime() / 1000),
+    message: msg.message ?? null,
+  };
+}
+
+/**
+ * Stores messages with their chats (and the sender's push name). `history`: messages from a
+ * history sync take their place in a chat by WhatsApp's timestamp; everything else by when the
+ * server received it (issue 15: WhatsApp's timestamps are whole seconds, so a quick answer would
+ * tie with, or sort above, the message it answers).
+ */
+export async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: boolean, history = false) {
+  const { db, ref } = ctx;
+  const now = new Date();
+  for (const msg of messages) {
+    const keyId = msg.key.id;
+    const remoteJid = msg.key.remoteJid ? jidNormalizedUser(msg.key.remoteJid) : null;
+    if (!keyId || !remoteJid || !msg.message || isProtocolOnly(msg.message)) continue;
+    const d = describeMessage(msg.message);
+    const fromMe = Boolean(msg.key.fromMe);
+    const timestamp = toDate(msg.messageTimestamp);
+    const raw = new Uint8Array(proto.Message.encode(msg.message).finish());
+    // The moment the stanza reached us, not the later moment it is stored: a send accepted in
+    // between must not sort above a message that had already come in.
+    const arrived = ctx.arrivals?.get(keyId);
+    ctx.arrivals?.delete(keyId);
+    const receivedAt = history ? timestamp : arrived ? new Date(arrived) : now;
+    // Our own messages start as SENT; receipts (also those merged into this upsert) move them on,
+    // each move announced as message.update.
+    const status: MessageStatus = fromMe ? "SENT" : "DELIVERED";
+    await db.message.upsert({
+      where: { sessionId_keyId: { sessionId: ref.id, keyId } },
+      create: {
+        sessionId: ref.id,
+        ownerId: ref.ownerId,
+        remoteJid,
+        keyId,
+        fromMe,
+        senderJid: msg.key.participant ?? null,
+        pushName: msg.pushName ?? null,
+        type: d.type,
+        content: d.content,
+        status,
+        timestamp,
+        receivedAt,
+        quoteId: d.quoteId,
+        raw,
+      },
+      // Our own sends are stored before they go out; here they only gain WhatsApp's view.
+      update: { raw, ...(d.content !== null ? { content: d.content } : {}) },
+    });
+    if (d.type === "REACTION" || remoteJid === "status@broadcast") continue;
+    const isGroup = Boolean(isJidGroup(remoteJid));
+    await db.chat.upsert({
+      where: { sessionId_jid: { sessionId: ref.id, jid: remoteJid } },
+      create: { sessionId: ref.id, ownerId: ref.ownerId, jid: remoteJid, isGroup, lastMessageAt: receivedAt, unreadCount: !fromMe && notify ? 1 : 0, name: isGroup ? null : (msg.pushName ?? null) },
+      update: { lastMessageAt: receivedAt, ...(!fromMe && notify ? { unreadCount: { increment: 1 } } : {}) },
+    });
+    if (!fromMe && msg.pushName && !isGroup) await rememberPushName(ctx, remoteJid, msg.pushName);
+  }
+}
+
+/**
+ * messages.upsert: stores the messages, then announces what each one is, in order. Edits, revokes
+ * and reactions are taken from the message that carries them, rather than from the
+ * messages.update / messages.reaction events Baileys derives from it (which come after every upsert
+ * of the batch); `handled` tells storeDerivedUpdates which of those to skip.
+ */
+export async function storeMessageUpserts(ctx: StoreContext, upsert: BaileysEventMap["messages.upsert"], publish: Publish, afterCommit: AfterCommit, handled: Set<string>) {
+  await saveMessages(ctx, upsert.messages, upsert.type === "notify");
+  for (const msg of upsert.messages) {
+    await applyOwnUpsertStatus(ctx, msg, publish);
+    const protocol = msg.message?.protocolMessage;
+    const targetId = protocol?.key?.id;
+    if (protocol && targetId) {
+      // Baileys' own convention for the derived update: the carrier's key with the target's id.
+      const target = { id: targetId, remoteJid: msg.key.remoteJid, fromMe: msg.key.fromMe };
+      if (protocol.type === proto.Message.ProtocolMessage.Type.MESSAGE_EDIT && protocol.editedMessage) {
+        await applyEdit(ctx, target, protocol.editedMessage, publish);
+        handled.add(`edit:${targetId}`);
+      } else if (protocol.type === proto.Message.ProtocolMessage.Type.REVOKE) {
+        await applyRevoke(ctx, target, publish);
+        handled.add(`revoke:${targetId}`);
+      }
+      continue;
+    }
+    if (!msg.message || isProtocolOnly(msg.message)) continue;
+    const data = messageEventData(msg);
+    if (data.type === "REACTION") {
+      publish("message.reaction", { ...data, reaction: data.text, targetId: data.quoteId });
+      if (data.quoteId) handled.add(`react:${data.quoteId}`);
+      continue;
+    }
+    const isStatus = msg.key.remoteJid === "status@broadcast";
+    if (!msg.key.fromMe && data.type !== "OTHER" && describeMessage(msg.message).hasMedia && ctx.config.autoSaveMedia !== false && ctx.saveIncomingMedia) {
+      afterCommit.push(() => saveMediaInBackground(ctx, msg));
+    }
+    publish(isStatus ? "status.update" : msg.key.fromMe ? "message.sent" : "message", data);
+    // readReceipts: mark what arrives as read, unless the session is in ghost mode.
+    if (!msg.key.fromMe && !isStatus && upsert.type === "notify" && ctx.config.readReceipts && !ctx.config.ghostMode) {
+      const key = msg.key;
+      afterCommit.push(() => ctx.sock.readMessages([key]));
+    }
+  }
+}
+
+/** Edits and revokes Baileys reported without the message that carries them being in the batch. */
+export async function storeDerivedUpdates(ctx: StoreContext, updates: BaileysEventMap["messages.update"], publish: Publish, handled: Set<string>) {
+  for (const { key, update } of updates) {
+    if (!key.id) continue;
+    const target = { id: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe };
+    const edited = update.message?.editedMessage?.message;
+    if (edited && !handled.has(`edit:${key.id}`)) await applyEdit(ctx, target, edited, publish);
+    // A revoke ("delete for everyone") arrives as an update that empties the message.
+    const revoked = update.message === null || update.messageStubType === proto.WebMessageInfo.StubType.REVOKE;
+    if (revoked && !handled.has(`revoke:${key.id}`)) await applyRevoke(ctx, target, publish);
+  }
+}
+
+/** Reactions Baileys reported without the reaction message being in the batch. */
+export function storeDerivedReactions(reactions: BaileysEventMap["messages.reaction"], publish: Publish, handled: Set<string>) {
+  for (const reaction of reactions) {
+    if (reaction.key.id && handled.has(`react:${reaction.key.id}`)) continue; // announced with its message
+    publish("message.reaction", {
+      targetId: reaction.key.id,
+      remoteJid: reaction.key.remoteJid,
+      reaction: reaction.reaction.text ?? "",
+      from: reaction.reaction.key?.participant ?? reaction.reaction.key?.remoteJid ?? null,
+    });
+  }
+}
+
+type TargetKey = { id: string; remoteJid?: string | null; fromMe?: boolean | null };
+
+/** An edit replaces the text (or caption) the store shows; the event says it was edited. */
+async function applyEdit(ctx: StoreContext, key: TargetKey, edited: proto.IMessage, publish: Publish) {
+  const d = describeMessage(edited);
+  const { count } = await ctx.db.message.updateMany({ where: { sessionId: ctx.ref.id, keyId: key.id }, data: { content: d.content } });
+  if (count > 0) publish("message.update", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, edited: true, text: d.content });
+}
+
+/** "Delete for everyone": kept with revokedAt under antiDelete, emptied otherwise. */
+async function applyRevoke(ctx: StoreContext, key: TargetKey, publish: Publish) {
+  const { db, ref } = ctx;
+  if (ctx.config.antiDelete) {
+    await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date() } });
+    const kept = await db.message.findUnique({ where: { sessionId_keyId: { sessionId: ref.id, keyId: key.id } }, select: { content: true, type: true } });
+    publish("message.revoke", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: true, type: kept?.type ?? null, content: kept?.content ?? null });
+  } else {
+    await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date(), content: null, raw: null } });
+    publish("message.revoke", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: false });
+  }
+}
+
+/**
+ * Downloads and keeps an incoming message's media without holding up the session's queue (a video
+ * can take a while); the message's mediaUrl is set once the file is stored. It runs after the
+ * batch has committed and records no event, so it cannot reorder anything.
+ */
+function saveMediaInBackground(ctx: StoreContext, msg: WAMessage): Promise<void> {
+  const { ref, rootDb } = ctx;
+  void (async () => {
+    const saved = await ctx.saveIncomingMedia!(ref, msg, ctx.sock);
+    if (!saved || !msg.key.id || !rootDb) return;
+    await rootDb.message.updateMany({
+      where: { sessionId: ref.id, keyId: msg.key.id },
+      data: { mediaId: saved.mediaId, mediaUrl: `/api/media/${saved.mediaId}` },
+    });
+  })().catch((error: unknown) => ctx.logger.warn({ err: error, sessionId: ref.sessionId, keyId: msg.key.id }, "could not save incoming media"));
+  return Promise.resolve();
+}

@@ -1,0 +1,179 @@
+// The "ceiling" of issue 10: what bare Baileys does on this machine against the same emulator, with
+// nothing durable — in-memory auth state, no database, no queue, no outbox. The gateway's figures
+// are divided by these (scripts/bench/compare.ts); that ratio is the figure we track.
+//   npx tsx scripts/bench/ceiling.ts [messages=500] [sessions=10]
+// Prints one JSON line: { outbound: { messages, seconds, perSecond, cpuMsPerMessage }, inbound: … }.
+//
+// What it does, kept as close as it can be to what the gateway does in the sandbox:
+// - the emulator runs in this process (the sandbox runs it in the gateway's), same contacts'
+//   behaviour (delivery and read receipts);
+// - outbound: `messages` texts over `sessions` sockets to two contacts, 16 in flight, timed until
+//   every sendMessage resolved (the gateway's SENT);
+// - inbound: contacts send `messages` texts to one session through a small HTTP endpoint of this
+//   process (the gateway's sandbox API), 8 in flight; each upserted message is POSTed as JSON to a
+//   loopback receiver (a webhook, unsigned); timed until the receiver has them all.
+import { createServer } from "node:http";
+import makeWASocket, {
+  Browsers,
+  DisconnectReason,
+  WA_CERT_DETAILS,
+  initAuthCreds,
+  type AuthenticationCreds,
+  type SignalDataSet,
+  type SignalDataTypeMap,
+  type WASocket,
+} from "@whiskeysockets/baileys";
+import pino from "pino";
+import { startWaEmulator } from "../../lib/wa-emulator/emulator";
+
+const [messages = 500, sessionCount = 10] = process.argv.slice(2).map(Number).filter(Boolean);
+const CONTACTS = ["15550100002", "15550100003"];
+const logger = pino({ level: "silent" });
+
+const emulator = await startWaEmulator();
+emulator.trustInBaileys(WA_CERT_DETAILS);
+for (const phone of CONTACTS) {
+  emulator.createAccount({ phone, name: `Contact ${phone}` });
+  emulator.setBehaviour(phone, { echo: false, deliveryReceipts: true, readReceipts: true });
+}
+
+/** Baileys' auth state in a plain object: what an in-memory gateway keeps. */
+function memoryAuth() {
+  const creds: AuthenticationCreds = initAuthCreds();
+  const store = new Map<string, unknown>();
+  const keys = {
+    async get<T extends keyof SignalDataTypeMap>(type: T, ids: string[]) {
+      const out: Record<string, SignalDataTypeMap[T]> = {};
+      for (const id of ids) {
+        const value = store.get(`${type}:${id}`);
+        if (value !== undefined) out[id] = value as SignalDataTypeMap[T];
+      }
+      return out;
+    },
+    async set(data: SignalDataSet) {
+      for (const [type, entries] of Object.entries(data)) {
+        for (const [id, value] of Object.entries(entries ?? {})) {
+          if (value === null || value === undefined) store.delete(`${type}:${id}`);
+          else store.set(`${type}:${id}`, value);
+        }
+      }
+    },
+  };
+  return { creds, keys };
+}
+
+/** A bare socket paired with the emulated phone `phone`; reconnects once after pairing (515). */
+function pairedSocket(phone: string): Promise<WASocket> {
+  emulator.createAccount({ phone, name: `Session ${phone}` });
+  const auth = memoryAuth();
+  return new Promise((resolve, reject) => {
+    const connect = () => {
+      const sock = makeWASocket({
+        auth,
+        logger,
+        browser: Browsers.ubuntu("Ceiling"),
+        markOnlineOnConnect: false,
+        syncFullHistory: false,
+        generateHighQualityLinkPreview: false,
+        waWebSocketUrl: emulator.wsUrl,
+        fetchAgent: emulator.fetchAgent,
+      });
+      sock.ev.on("creds.update", (update) => Object.assign(auth.creds, update));
+      sock.ev.on("connection.update", (update) => {
+        if (update.qr) emulator.scanQr(update.qr, { phone }).catch(reject);
+        if (update.connection === "open") resolve(sock);
+        if (update.connection === "close") {
+          const code = (update.lastDisconnect?.error as { output?: { statusCode?: number } } | undefined)?.output?.statusCode;
+          if (code === DisconnectReason.restartRequired) connect();
+          else reject(new Error(`socket of ${phone} closed (${code})`));
+        }
+      });
+    };
+    connect();
+  });
+}
+
+const sockets: WASocket[] = [];
+for (let i = 0; i < sessionCount; i++) sockets.push(await pairedSocket(`1555020${String(i).padStart(4, "0")}`));
+const jid = (phone: string) => `${phone}@s.whatsapp.net`;
+
+// Warm-up: Signal sessions both ways exist before timing starts, as in the gateway's benchmark.
+for (const sock of sockets) for (const phone of CONTACTS) await sock.sendMessage(jid(phone), { text: "warm-up" });
+
+async function outbound() {
+  let next = 0;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < messages) {
+        const i = next++;
+        await sockets[i % sockets.length].sendMessage(jid(CONTACTS[i % CONTACTS.length]), { text: `ceiling ${i}` });
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { messages, seconds, perSecond: messages / seconds, cpuMsPerMessage: (used.user + used.system) / 1000 / messages };
+}
+
+async function inbound() {
+  const target = sockets[0];
+  const targetPhone = target.user!.id.split(":")[0].split("@")[0];
+  // The "webhook": a loopback receiver counting what it gets.
+  let received = 0;
+  let allIn: () => void = () => {};
+  const done = new Promise<void>((resolve) => (allIn = resolve));
+  const receiver = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.end("ok");
+      if (++received >= messages) allIn();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const hookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
+  target.ev.on("messages.upsert", ({ messages: upserted, type }) => {
+    if (type !== "notify") return;
+    for (const m of upserted) {
+      if (m.key.fromMe || !m.message) continue;
+      void fetch(hookUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ event: "message", data: m }) }).catch(() => undefined);
+    }
+  });
+  // The "sandbox API": contacts send through HTTP, as they do into the gateway.
+  const api = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      const { from, text } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { from: string; text: string };
+      await emulator.sendMessage(from, targetPhone, { text });
+      res.end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
+  const apiUrl = `http://127.0.0.1:${(api.address() as { port: number }).port}/send`;
+
+  let next = 0;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < messages) {
+        const i = next++;
+        await fetch(apiUrl, { method: "POST", body: JSON.stringify({ from: CONTACTS[i % CONTACTS.length], text: `inbound ${i}` }) });
+      }
+    }),
+  );
+  await done;
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  receiver.close();
+  api.close();
+  return { messages, seconds, perSecond: messages / seconds, cpuMsPerMessage: (used.user + used.system) / 1000 / messages };
+}
+
+const result = { outbound: await outbound(), inbound: await inbound() };
+console.log(JSON.stringify(result));
+for (const sock of sockets) sock.end(undefined);
+await emulator.stop();
+process.exit(0);

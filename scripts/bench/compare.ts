@@ -1,0 +1,169 @@
+// Issue 10's tracked figure in one command: the bare-Baileys ceiling (scripts/bench/ceiling.ts) and
+// the whole gateway (sandbox, production build, PostgreSQL or the embedded database), side by
+// side, outbound and inbound, alternating the two, and the ratio ceiling ÷ gateway (goal ≤ 1.25).
+//   npx tsx scripts/bench/compare.ts [messages=500] [sessions=10] [runs=2]
+// With DATABASE_URL the gateway runs on a fresh PostgreSQL database, else on the embedded one.
+// Gateway outbound: POST /api/chat/send (16 in flight, pacing off) until every message is SENT.
+// Gateway inbound: contacts send through the sandbox API (8 in flight) until a loopback webhook
+// receiver (message.received) has every message. The gateway's CPU per message comes from its own
+// GET /metrics (process_cpu_seconds_total) when METRICS_TOKEN works, else it is left out.
+// Prints figures, asserts nothing.
+import { spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { startTestServer } from "../serve-test.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const [messages = 500, sessionCount = 10, runs = 2] = process.argv.slice(2).map(Number).filter(Boolean);
+const CONTACTS = ["15550100002", "15550100003"];
+const METRICS_TOKEN = "bench-metrics-token-0123456789";
+
+interface Figure {
+  messages: number;
+  seconds: number;
+  perSecond: number;
+  cpuMsPerMessage: number | null;
+}
+type Result = { outbound: Figure; inbound: Figure };
+
+function ceiling(): Result {
+  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(here, "ceiling.ts"), String(messages), String(sessionCount)], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = run.stdout.split("\n").reverse().find((l) => l.startsWith("{"));
+  if (run.status !== 0 || !line) throw new Error(`ceiling failed (${run.status}): ${run.stderr.slice(-2000)}`);
+  return JSON.parse(line) as Result;
+}
+
+async function gatewayRun(): Promise<Result> {
+  const port = 3400 + Math.floor(Math.random() * 500);
+  const gateway = await startTestServer({ port, env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "15000", LOG_LEVEL: "error", ALLOW_PRIVATE_NETWORK_URLS: "true", METRICS_TOKEN } });
+  const base = gateway.baseUrl;
+  const api = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${base}${p}`, { method, headers: { "Content-Type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text.slice(0, 300)}`);
+    return { res, body: text ? JSON.parse(text) : null };
+  };
+  const cpuSeconds = async (): Promise<number | null> => {
+    const res = await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } }).catch(() => null);
+    if (!res?.ok) return null;
+    const match = /^process_cpu_seconds_total\s+([\d.e+-]+)/m.exec(await res.text());
+    return match ? Number(match[1]) : null;
+  };
+  const db = gateway.databaseUrl ? new pg.Client({ connectionString: gateway.databaseUrl }) : null;
+  try {
+    await db?.connect();
+    const name = `cmp${Date.now().toString(36)}`;
+    const registered = await api("POST", "/api/auth/register", { name, email: `${name}@bench.local`, username: name, password: "password-123" });
+    const cookie = registered.res.headers.get("set-cookie")!.split(";")[0];
+    const auth = { "X-API-Key": (await api("POST", "/api/user/api-key", undefined, { Cookie: cookie })).body.apiKey as string };
+    const sessions: string[] = [];
+    for (let i = 0; i < sessionCount; i++) {
+      const { sessionId } = (await api("POST", "/api/sessions", { name: `bench ${i}` }, auth)).body;
+      await api("PATCH", `/api/sessions/${sessionId}/settings`, { config: { pacing: { enabled: false } } }, auth);
+      await api("POST", `/api/sessions/${sessionId}/connect`, undefined, auth);
+      await api("POST", `/api/sandbox/sessions/${sessionId}/scan`, {}, auth);
+      sessions.push(sessionId);
+    }
+    for (const sessionId of sessions) {
+      for (let s = 0; (await api("GET", `/api/sessions/${sessionId}/status`, undefined, auth)).body.status !== "CONNECTED"; s++) {
+        if (s > 600) throw new Error(`${sessionId} did not connect`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const unsent = async (ids: string[]) => {
+      if (db) return Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM messages WHERE "keyId" = ANY($1) AND status = 'PENDING'`, [ids])).rows[0].n);
+      const received = new Set<string>();
+      for (const c of CONTACTS) for (const m of (await api("GET", `/api/sandbox/contacts/${c}/messages`, undefined, auth)).body) received.add(m.id);
+      return ids.filter((id) => !received.has(id)).length;
+    };
+    const warm: string[] = [];
+    for (const sessionId of sessions) for (const jid of CONTACTS) warm.push((await api("POST", "/api/chat/send", { sessionId, jid, message: { text: "warm-up" } }, auth)).body.messageId);
+    while ((await unsent(warm)) > 0) await new Promise((r) => setTimeout(r, 100));
+
+    // Outbound.
+    let cpu = await cpuSeconds();
+    let started = performance.now();
+    const ids: string[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < messages) {
+          const i = next++;
+          ids.push((await api("POST", "/api/chat/send", { sessionId: sessions[i % sessions.length], jid: CONTACTS[i % CONTACTS.length], message: { text: `bench ${i}` } }, auth)).body.messageId);
+        }
+      }),
+    );
+    while ((await unsent(ids)) > 0) await new Promise((r) => setTimeout(r, db ? 20 : 250));
+    let seconds = (performance.now() - started) / 1000;
+    let cpuAfter = await cpuSeconds();
+    const outbound: Figure = { messages, seconds, perSecond: messages / seconds, cpuMsPerMessage: cpu !== null && cpuAfter !== null ? ((cpuAfter - cpu) * 1000) / messages : null };
+
+    // Inbound: one session, a webhook receiver on loopback.
+    let received = 0;
+    let allIn: () => void = () => {};
+    const done = new Promise<void>((resolve) => (allIn = resolve));
+    const receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        res.end("ok");
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { event: string; data: { text?: string } };
+        if (body.event === "message.received" && body.data.text?.startsWith("inbound ") && ++received >= messages) allIn();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const hookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
+    await api("POST", "/api/webhooks", { name: "bench", url: hookUrl, events: ["message.received"] }, auth);
+    cpu = await cpuSeconds();
+    started = performance.now();
+    next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < messages) {
+          const i = next++;
+          await api("POST", `/api/sandbox/contacts/${CONTACTS[i % CONTACTS.length]}/messages`, { to: sessions[0], text: `inbound ${i}` }, auth);
+        }
+      }),
+    );
+    await done;
+    seconds = (performance.now() - started) / 1000;
+    cpuAfter = await cpuSeconds();
+    receiver.close();
+    const inbound: Figure = { messages, seconds, perSecond: messages / seconds, cpuMsPerMessage: cpu !== null && cpuAfter !== null ? ((cpuAfter - cpu) * 1000) / messages : null };
+    return { outbound, inbound };
+  } finally {
+    await db?.end();
+    await gateway.stop();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const ceilings: Result[] = [];
+const gateways: Result[] = [];
+const loads: string[] = [];
+for (let r = 0; r < runs; r++) {
+  loads.push(loadavg()[0].toFixed(1));
+  ceilings.push(ceiling());
+  loads.push(loadavg()[0].toFixed(1));
+  gateways.push(await gatewayRun());
+}
+loads.push(loadavg()[0].toFixed(1));
+
+console.log(`${messages} messages, ${sessionCount} sessions, ${runs} runs each (medians), ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}; load average (1 min) during the runs: ${loads.join(", ")}`);
+console.log("| figure | bare Baileys (ceiling) | Wagate | ratio ceiling ÷ Wagate |");
+console.log("| --- | --- | --- | --- |");
+for (const direction of ["outbound", "inbound"] as const) {
+  const c = median(ceilings.map((x) => x[direction].perSecond));
+  const g = median(gateways.map((x) => x[direction].perSecond));
+  console.log(`| ${direction}, messages/s | ${c.toFixed(1)} | ${g.toFixed(1)} | **${(c / g).toFixed(2)}** |`);
+  const cc = median(ceilings.map((x) => x[direction].cpuMsPerMessage ?? NaN));
+  const gc = gateways.map((x) => x[direction].cpuMsPerMessage).filter((x): x is number => x !== null);
+  console.log(`| ${direction}, CPU ms per message | ${cc.toFixed(1)} | ${gc.length ? median(gc).toFixed(1) : "n/a"} | ${gc.length ? (median(gc) / cc).toFixed(2) + "× the CPU" : ""} |`);
+}
+process.exit(0);
