@@ -30,6 +30,7 @@ const { startAutoReplier } = await import("./lib/autoreplies/start-autoreplier")
 const { failMissedScheduledSends } = await import("./lib/schedules/fail-missed-scheduled-sends");
 const { startScheduleWorker } = await import("./lib/schedules/start-schedule-worker");
 const { startCampaignRunner } = await import("./lib/campaigns/campaign-runner");
+const { announceWebhookAttempt } = await import("./lib/webhooks/announce-webhook-attempt");
 const next = (await import("next")).default;
 
 const dev = env.NODE_ENV === "development";
@@ -173,8 +174,10 @@ workers.push(
     pacing: { minGapMs: env.PACING_MIN_GAP_MS, jitterMs: env.PACING_JITTER_MS, maxPerMinute: env.PACING_MAX_PER_MINUTE },
   }),
 );
-workers.push(startWebhookWorker({ db: database, outbox, logger: logger.child({ module: "webhooks" }) }));
-// Automation (issue 12): auto-replies answer incoming messages through the send queue.
+workers.push(
+  startWebhookWorker({ db: database, outbox, logger: logger.child({ module: "webhooks" }), onAttempt: (attempt) => announceWebhookAttempt(io, attempt) }),
+);
+// Automation: auto-replies and recurring schedules, both through the send queue.
 workers.push(startScheduleWorker({ db: database, outbox, logger: logger.child({ module: "schedules" }), pollMs: env.SCHEDULE_POLL_MS, maxLatenessMs: env.SCHEDULE_MAX_LATENESS_MS }));
 workers.push(startAutoReplier({ db: database, outbox, logger: logger.child({ module: "autoreplies" }), maxAgeMs: env.AUTOREPLY_MAX_AGE_MS }));
 workers.push(startCampaignRunner({ db: database, sessions, outbox, logger: logger.child({ module: "campaigns" }), stopWords: env.CAMPAIGN_STOP_WORDS }));

@@ -5,7 +5,7 @@ import { Logo } from "@/components/ui/logo";
 export default function NotFound() {
   return (
     <div className="min-h-screen">
-      <header className="bg-blue-700">
+      <header className="bg-blue-700 dark:bg-blue-600">
         <div className="mx-auto flex h-14 max-w-6xl items-center px-4 sm:px-6 lg:px-8">
           <Logo tone="light" />
         </div>

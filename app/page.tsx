@@ -4,5 +4,5 @@ import { optionalPageCaller } from "@/lib/auth/page-caller";
 export const dynamic = "force-dynamic";
 
 export default async function Home() {
-  redirect((await optionalPageCaller()) ? "/sessions" : "/login");
+  redirect((await optionalPageCaller()) ? "/overview" : "/login");
 }

@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatDateTime } from "@/components/ui/format-date";
+import { LocalTime } from "@/components/ui/local-time";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export type ApiKeySummary = { apiKey: string; createdAt: Date | string; lastUsedAt: Date | string | null } | { apiKey: null };
 
@@ -105,12 +106,12 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
               </div>
               <div>
                 <dt className="text-sm text-slate-500">Created</dt>
-                <dd className="mt-1 text-sm text-slate-900">{formatDateTime(summary.createdAt)}</dd>
+                <dd className="mt-1 text-sm text-slate-900"><LocalTime value={summary.createdAt} /></dd>
               </div>
               <div>
                 <dt className="text-sm text-slate-500">Last used</dt>
                 <dd className="mt-1 text-sm text-slate-900" data-testid="api-key-last-used">
-                  {summary.lastUsedAt ? formatDateTime(summary.lastUsedAt) : "Never"}
+                  {summary.lastUsedAt ? <LocalTime value={summary.lastUsedAt} /> : "Never"}
                 </dd>
               </div>
             </dl>
@@ -122,7 +123,7 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
           <div className="flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:justify-end">
             {hasKey ? (
               <>
-                <Button variant="secondary" className="text-red-600!" onClick={() => (setError(null), setConfirm("revoke"))} data-testid="revoke-api-key">
+                <Button variant="secondary" className="text-red-700!" onClick={() => (setError(null), setConfirm("revoke"))} data-testid="revoke-api-key">
                   Revoke
                 </Button>
                 <Button onClick={() => (setError(null), setConfirm("regenerate"))} data-testid="regenerate-api-key">
@@ -145,7 +146,7 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
             Send it with every request in the <code className="rounded bg-slate-100 px-1 font-mono text-slate-800">X-API-Key</code> header, or as{" "}
             <code className="rounded bg-slate-100 px-1 font-mono text-slate-800">Authorization: Bearer &lt;key&gt;</code>.
           </p>
-          <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">curl -H &quot;X-API-Key: wag_…&quot; /api/sessions</pre>
+          <CurlExample />
           <p>The key acts as you: it reaches exactly the sessions you can see here.</p>
         </div>
       </Card>
@@ -170,6 +171,21 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
         pending={pending}
         error={error}
       />
+    </div>
+  );
+}
+
+/** A command that can be pasted and run: this gateway's own address, known only in the browser. */
+function CurlExample() {
+  const hydrated = useHydrated();
+  const base = hydrated ? window.location.origin : "";
+  const command = `curl -H "X-API-Key: YOUR_KEY" ${base}/api/sessions`;
+  return (
+    <div className="flex items-start gap-2">
+      <pre className="min-w-0 flex-1 overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100" data-testid="curl-example" tabIndex={0}>
+        {command}
+      </pre>
+      <CopyButton text={command} label="Copy command" />
     </div>
   );
 }

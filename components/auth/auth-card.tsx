@@ -4,11 +4,11 @@ import { Logo } from "@/components/ui/logo";
 export function AuthCard({ title, subtitle, children, footer }: { title: string; subtitle: string; children: React.ReactNode; footer: React.ReactNode }) {
   return (
     <main className="relative flex min-h-screen flex-col items-center px-4 py-10 sm:justify-center">
-      <div aria-hidden className="absolute inset-x-0 top-0 -z-10 h-72 bg-gradient-to-b from-blue-700 to-blue-600" />
+      <div aria-hidden className="absolute inset-x-0 top-0 -z-10 h-72 bg-gradient-to-b from-blue-700 dark:from-[#172554] dark:to-[#1e3a8a] to-blue-600" />
       <div className="mb-6">
         <Logo tone="light" />
       </div>
-      <div className="w-full max-w-sm rounded-2xl border border-slate-200 bg-white p-6 shadow-lg sm:p-8">
+      <div className="w-full max-w-sm rounded-2xl border border-slate-200 bg-surface p-6 shadow-lg sm:p-8">
         <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
         <p className="mt-1 text-sm text-slate-500">{subtitle}</p>
         <div className="mt-6">{children}</div>

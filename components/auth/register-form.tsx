@@ -2,17 +2,18 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { errorMessage, requestJson } from "@/components/api/request-json";
+import { requestJson } from "@/components/api/request-json";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { fieldErrorsFromApi, validateForm, type FieldErrors } from "@/components/ui/form-errors";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { RegisterInput } from "@/lib/users/users.schema";
+import { registerSchema } from "@/lib/users/users.schema";
 
 /** Sign-up through POST /api/auth/register, which also sets the session cookie. */
 export function RegisterForm() {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
   const hydrated = useHydrated();
 
@@ -20,33 +21,41 @@ export function RegisterForm() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
-    const input: RegisterInput = {
+    const values = {
       name: text("name"),
       email: text("email"),
       username: text("username"),
       password: String(form.get("password") ?? ""),
       ...(text("phone") ? { phone: text("phone") } : {}),
     };
+    // Every problem at once, from the schema the API uses; the API's own answer can still add one
+    // (a taken username).
+    const checked = validateForm(registerSchema, values);
+    if (checked.errors) {
+      setErrors(checked.errors);
+      return;
+    }
     setPending(true);
-    setError(null);
+    setErrors({});
     try {
-      await requestJson("POST", "/api/auth/register", input);
+      await requestJson("POST", "/api/auth/register", values);
       router.replace("/sessions");
       router.refresh();
     } catch (e) {
-      setError(errorMessage(e));
+      setErrors(fieldErrorsFromApi(e, ["name", "email", "username", "password", "phone"]));
       setPending(false);
     }
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} className="space-y-4" data-testid="register-form">
-      {error && <Alert data-testid="register-error">{error}</Alert>}
-      <Field label="Name" name="name" autoComplete="name" required />
-      <Field label="Email" name="email" type="email" autoComplete="email" required />
-      <Field label="Username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required hint="3–32 characters: letters, digits, dot, underscore or dash." />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" minLength={8} required hint="At least 8 characters." />
-      <Field label="Phone" name="phone" type="tel" autoComplete="tel" />
+    // noValidate: the browser's bubbles show one problem at a time; the form shows them all.
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" data-testid="register-form">
+      {errors[""] && <Alert data-testid="register-error">{errors[""]}</Alert>}
+      <Field label="Name" name="name" autoComplete="name" required error={errors.name} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+      <Field label="Username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required hint="3–32 characters: letters, digits, dot, underscore or dash." error={errors.username} />
+      <Field label="Password" name="password" type="password" autoComplete="new-password" minLength={8} required hint="At least 8 characters." error={errors.password} />
+      <Field label="Phone" name="phone" type="tel" autoComplete="tel" error={errors.phone} />
       <Button type="submit" className="w-full" pending={pending} disabled={!hydrated}>
         Create account
       </Button>

@@ -38,7 +38,10 @@ export type OutgoingContent =
   | { audio: { mediaId: string }; mimetype?: string }
   | { document: { mediaId: string }; caption?: string; fileName?: string; mimetype?: string };
 
-export function sendChatMessage(input: { sessionId: string; jid: string; message: OutgoingContent; replyTo?: string }) {
+/** Acting on an existing message (the API's send shapes): react (empty text removes), edit, delete for everyone. */
+export type MessageAction = { react: { key: string; text: string } } | { edit: string; text: string } | { delete: string };
+
+export function sendChatMessage(input: { sessionId: string; jid: string; message: OutgoingContent | MessageAction; replyTo?: string }) {
   return requestJson<{ success: boolean; messageId: string; status: ChatMessage["status"] }>("POST", "/api/chat/send", input);
 }
 

@@ -35,7 +35,7 @@ export function ChatList({ chats, phase, error, selected, typing, search, onSear
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex items-center gap-2 border-b border-slate-200 p-3">
         <div className="relative min-w-0 flex-1">
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400" />
+          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500" />
           <input
             type="search"
             value={search}
@@ -43,7 +43,7 @@ export function ChatList({ chats, phase, error, selected, typing, search, onSear
             placeholder="Search chats"
             aria-label="Search chats"
             data-testid="chat-search"
-            className="block h-9 w-full rounded-lg border-0 bg-slate-100 pr-3 pl-9 text-sm text-slate-900 placeholder:text-slate-500 focus:bg-white focus:ring-2 focus:ring-blue-600 focus:outline-none"
+            className="block h-9 w-full rounded-lg border-0 bg-slate-100 pr-3 pl-9 text-sm text-slate-900 placeholder:text-slate-500 focus:bg-surface focus:ring-2 focus:ring-blue-600 focus:outline-none"
           />
         </div>
         <Button size="sm" onClick={onNewChat} data-testid="new-chat" className="h-9">

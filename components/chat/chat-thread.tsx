@@ -8,6 +8,7 @@ import { attachmentKindOf, dayKey, dayLabel, normalizeJid, phoneOf } from "@/com
 import { BackIcon } from "@/components/chat/chat-icons";
 import type { MessageType, MessageUpdateEvent, ThreadMessage } from "@/components/chat/chat-types";
 import { MessageBubble } from "@/components/chat/message-bubble";
+import { MessageActions } from "@/components/chat/message-actions";
 import { MessageComposer } from "@/components/chat/message-composer";
 import { acceptLocal, applyStatus, collectReactions, failLocal, mergeNewest, mergeOlder } from "@/components/chat/thread-messages";
 import { useTypingPresence } from "@/components/chat/use-typing-presence";
@@ -356,7 +357,7 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
 
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="chat-thread" data-jid={jid}>
-      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-2 py-2 sm:px-4">
+      <header className="flex items-center gap-3 border-b border-slate-200 bg-surface px-2 py-2 sm:px-4">
         <button type="button" onClick={onBack} className="grid size-9 place-items-center rounded-full text-slate-600 hover:bg-slate-100 md:hidden" aria-label="Back to chats" data-testid="thread-back">
           <BackIcon />
         </button>
@@ -389,7 +390,7 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
         >
           <div ref={topRef} />
           {phase === "ready" && (
-            <p className="py-2 text-center text-xs text-slate-400">{loadingOlder ? "Loading older messages…" : cursor ? "\u00a0" : lines.length ? "Start of the conversation" : ""}</p>
+            <p className="py-2 text-center text-xs text-slate-500">{loadingOlder ? "Loading older messages…" : cursor ? "\u00a0" : lines.length ? "Start of the conversation" : ""}</p>
           )}
           {phase === "loading" && <p className="py-10 text-center text-sm text-slate-500">Loading messages…</p>}
           {phase === "error" && (
@@ -427,6 +428,7 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
                     onJumpTo={jumpTo}
                     onRetry={retry}
                     onMediaLoad={onMediaLoad}
+                    actions={<MessageActions message={message} sessionId={sessionId} jid={jid} />}
                   />
                 </div>
               </Fragment>
@@ -437,7 +439,7 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
           <button
             type="button"
             onClick={scrollToBottom}
-            className="absolute right-4 bottom-3 rounded-full bg-white px-3 py-1.5 text-xs font-medium text-slate-700 shadow-md ring-1 ring-slate-200 hover:bg-slate-50"
+            className="absolute right-4 bottom-3 rounded-full bg-surface px-3 py-1.5 text-xs font-medium text-slate-700 shadow-md ring-1 ring-slate-200 hover:bg-slate-50"
           >
             ↓ Latest
           </button>

@@ -206,6 +206,16 @@ export function ChatView({ session }: { session: ChatSession }) {
     };
   }, []);
 
+  // Unread messages in the tab's title ("(3) Chats · Wagate"), so a background tab shows them.
+  const unread = chats.reduce((n, c) => n + (c.archived ? 0 : c.unreadCount), 0);
+  useEffect(() => {
+    const base = document.title.replace(/^\(\d+\) /, "");
+    document.title = unread > 0 ? `(${unread}) ${base}` : base;
+    return () => {
+      document.title = document.title.replace(/^\(\d+\) /, "");
+    };
+  }, [unread]);
+
   // --- navigation --------------------------------------------------------------------------------
 
   // The open chat lives in the URL (?chat=), so it survives a reload and the phone's back button
@@ -237,7 +247,7 @@ export function ChatView({ session }: { session: ChatSession }) {
           session reconnects.
         </Alert>
       )}
-      <div className="flex min-h-0 flex-1 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+      <div className="flex min-h-0 flex-1 overflow-hidden rounded-xl border border-slate-200 bg-surface shadow-sm">
         <aside className={`${selected ? "hidden md:flex" : "flex"} w-full min-w-0 flex-col border-slate-200 md:w-80 md:border-r lg:w-96`} aria-label="Chats">
           <ChatList
             chats={chats}
@@ -269,7 +279,7 @@ export function ChatView({ session }: { session: ChatSession }) {
           ) : (
             <div className="grid flex-1 place-items-center bg-slate-50 p-8 text-center">
               <div>
-                <span aria-hidden className="mx-auto mb-3 grid size-12 place-items-center rounded-full bg-blue-50 text-blue-600">
+                <span aria-hidden className="mx-auto mb-3 grid size-12 place-items-center rounded-full bg-blue-50 text-blue-700">
                   <ChatBubblesIcon />
                 </span>
                 <p className="text-sm font-medium text-slate-900">Pick a chat to read and reply</p>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { AlertIcon, DocumentIcon, PinIcon, ReplyIcon } from "@/components/chat/chat-icons";
 import { formatTime, ownMediaUrl, parseLocation, previewText } from "@/components/chat/chat-format";
+import { linkify } from "@/components/chat/linkify";
 import type { ThreadMessage } from "@/components/chat/chat-types";
 import { MessageKindIcon } from "@/components/chat/message-kind-icon";
 import { MessageStatus } from "@/components/chat/message-status";
@@ -20,16 +21,18 @@ interface MessageBubbleProps {
   onRetry?: (message: ThreadMessage) => void;
   /** A picture finished loading and changed the thread's height. */
   onMediaLoad: () => void;
+  /** The "⋯" menu (react, edit, delete, forward), shown like Reply: on hover or after a tap. */
+  actions?: React.ReactNode;
 }
 
-export function MessageBubble({ message, quoted, senderName, showSender, reactions, onReply, onJumpTo, onRetry, onMediaLoad }: MessageBubbleProps) {
+export function MessageBubble({ message, quoted, senderName, showSender, reactions, onReply, onJumpTo, onRetry, onMediaLoad, actions }: MessageBubbleProps) {
   const mine = message.fromMe;
   // Touch screens have no hover: a tap on the bubble shows its Reply button.
   const [revealed, setRevealed] = useState(false);
   const sticker = message.type === "STICKER" && !message.revokedAt;
   const uploading = Boolean(message.localId && message.keyId === message.localId && message.status === "PENDING");
   const localFailure = Boolean(message.localId && message.status === "FAILED");
-  const tone = sticker ? "bg-transparent" : mine ? "bg-blue-100 text-slate-900 ring-1 ring-blue-200/70" : "bg-white text-slate-900 ring-1 ring-slate-200";
+  const tone = sticker ? "bg-transparent" : mine ? "bg-blue-100 text-slate-900 ring-1 ring-blue-200/70" : "bg-surface text-slate-900 ring-1 ring-slate-200";
 
   return (
     <div
@@ -49,7 +52,7 @@ export function MessageBubble({ message, quoted, senderName, showSender, reactio
         {showSender && !mine && <p className="px-0.5 text-xs font-semibold text-blue-700">{senderName(message)}</p>}
         {quoted !== undefined && <QuotePreview quoted={quoted} senderName={senderName} onJumpTo={onJumpTo} />}
         <MessageBody message={message} onMediaLoad={onMediaLoad} />
-        <div className={`mt-0.5 flex items-center justify-end gap-1 text-[11px] leading-4 ${sticker ? "rounded-full bg-white/90 px-1.5" : ""} text-slate-500`}>
+        <div className={`mt-0.5 flex items-center justify-end gap-1 text-[11px] leading-4 ${sticker ? "rounded-full bg-white/90 px-1.5" : ""} text-slate-600`}>
           {uploading && message.preview && <span>Uploading…</span>}
           <time dateTime={message.timestamp}>{formatTime(message.timestamp)}</time>
           {mine && <MessageStatus status={message.status} reason={message.failureReason} />}
@@ -65,7 +68,7 @@ export function MessageBubble({ message, quoted, senderName, showSender, reactio
           </p>
         )}
         {reactions && reactions.length > 0 && (
-          <div className={`absolute -bottom-3 ${mine ? "right-2" : "left-2"} flex gap-0.5 rounded-full bg-white px-1.5 py-0.5 text-xs shadow ring-1 ring-slate-200`} data-testid="message-reactions">
+          <div className={`absolute -bottom-3 ${mine ? "right-2" : "left-2"} flex gap-0.5 rounded-full bg-surface px-1.5 py-0.5 text-xs shadow ring-1 ring-slate-200`} data-testid="message-reactions">
             {reactions.map((r, i) => (
               <span key={i} title={r.fromMe ? "Your reaction" : "Their reaction"}>
                 {r.emoji}
@@ -85,6 +88,9 @@ export function MessageBubble({ message, quoted, senderName, showSender, reactio
         >
           <ReplyIcon />
         </button>
+      )}
+      {actions && (
+        <div className={`shrink-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100 ${revealed ? "opacity-100" : "opacity-0"}`}>{actions}</div>
       )}
     </div>
   );
@@ -161,7 +167,7 @@ function MessageBody({ message, onMediaLoad }: { message: ThreadMessage; onMedia
       const href = ownMediaUrl(message.mediaUrl);
       const inner = (
         <>
-          <DocumentIcon className="size-8 shrink-0 text-blue-600" />
+          <DocumentIcon className="size-8 shrink-0 text-blue-700" />
           <span className="min-w-0">
             <span className="block truncate text-sm font-medium text-slate-900" data-testid="document-name">
               {name}
@@ -174,7 +180,7 @@ function MessageBody({ message, onMediaLoad }: { message: ThreadMessage; onMedia
         <>
           {deletedNote}
           {href ? (
-            <a href={href} target="_blank" rel="noopener" className="flex min-w-48 items-center gap-2 rounded-lg bg-black/5 p-2 hover:bg-black/10" data-testid="message-document">
+            <a href={href} target="_blank" rel="noopener noreferrer" className="flex min-w-48 items-center gap-2 rounded-lg bg-black/5 p-2 hover:bg-black/10" data-testid="message-document">
               {inner}
             </a>
           ) : (
@@ -189,7 +195,7 @@ function MessageBody({ message, onMediaLoad }: { message: ThreadMessage; onMedia
       const place = parseLocation(message.content);
       return (
         <div className="flex items-start gap-2 px-0.5 py-0.5" data-testid="message-location">
-          <PinIcon className="mt-0.5 size-5 shrink-0 text-red-600" />
+          <PinIcon className="mt-0.5 size-5 shrink-0 text-red-700" />
           <div className="min-w-0 text-sm">
             {place ? (
               <>
@@ -217,14 +223,14 @@ function MessageBody({ message, onMediaLoad }: { message: ThreadMessage; onMedia
     case "CONTACT":
       return (
         <p className="flex items-center gap-1.5 px-0.5 py-0.5 text-sm">
-          <MessageKindIcon type="CONTACT" className="size-5 text-blue-600" />
+          <MessageKindIcon type="CONTACT" className="size-5 text-blue-700" />
           {message.content ?? "Contact card"}
         </p>
       );
     case "POLL":
       return (
         <p className="flex items-center gap-1.5 px-0.5 py-0.5 text-sm">
-          <MessageKindIcon type="POLL" className="size-5 text-blue-600" />
+          <MessageKindIcon type="POLL" className="size-5 text-blue-700" />
           <span>
             <span className="text-slate-500">Poll:</span> {message.content}
           </span>
@@ -245,7 +251,16 @@ function MessageBody({ message, onMediaLoad }: { message: ThreadMessage; onMedia
 function Text({ text }: { text: string }) {
   return (
     <p className="px-0.5 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="message-text">
-      {text}
+      {linkify(text).map((part, i) =>
+        part.kind === "link" ? (
+          // A contact's link opens in a new tab that gets neither a handle on this page nor its URL.
+          <a key={i} href={part.href} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-700 underline underline-offset-2 hover:text-blue-800" data-testid="message-link">
+            {part.text}
+          </a>
+        ) : (
+          part.text
+        ),
+      )}
     </p>
   );
 }

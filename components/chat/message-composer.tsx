@@ -65,7 +65,7 @@ export function MessageComposer({ replyTo, replyName, onCancelReply, onSendText,
   }
 
   return (
-    <div className="border-t border-slate-200 bg-white px-2 py-2 sm:px-3" data-testid="composer">
+    <div className="border-t border-slate-200 bg-surface px-2 py-2 sm:px-3" data-testid="composer">
       {replyTo && (
         <div className="mb-2 flex items-start gap-2 rounded-lg border-l-4 border-blue-500 bg-slate-100 px-3 py-1.5" data-testid="reply-bar">
           <div className="min-w-0 flex-1">
@@ -85,7 +85,7 @@ export function MessageComposer({ replyTo, replyName, onCancelReply, onSendText,
           {thumb ? (
             <img src={thumb} alt="" className="size-12 rounded object-cover" />
           ) : (
-            <DocumentIcon className="size-10 text-blue-600" />
+            <DocumentIcon className="size-10 text-blue-700" />
           )}
           <div className="min-w-0 flex-1">
             <p className="truncate text-sm font-medium text-slate-900">{file.name}</p>
@@ -133,7 +133,7 @@ export function MessageComposer({ replyTo, replyName, onCancelReply, onSendText,
           value={text}
           placeholder={file ? "Add a caption…" : "Type a message"}
           data-testid="composer-input"
-          className="max-h-40 min-h-10 flex-1 resize-none rounded-2xl border-0 bg-slate-100 px-4 py-2.5 text-sm leading-5 text-slate-900 placeholder:text-slate-500 focus:bg-white focus:ring-2 focus:ring-blue-600 focus:outline-none"
+          className="max-h-40 min-h-10 flex-1 resize-none rounded-2xl border-0 bg-slate-100 px-4 py-2.5 text-sm leading-5 text-slate-900 placeholder:text-slate-500 focus:bg-surface focus:ring-2 focus:ring-blue-600 focus:outline-none"
           onChange={(event) => {
             setText(event.target.value);
             onTyping(event.target.value.length > 0);
@@ -157,7 +157,7 @@ export function MessageComposer({ replyTo, replyName, onCancelReply, onSendText,
           type="button"
           onClick={submit}
           disabled={!canSend}
-          className="grid size-10 shrink-0 place-items-center rounded-full bg-blue-600 text-white shadow-sm hover:bg-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:bg-slate-300"
+          className="grid size-10 shrink-0 place-items-center rounded-full bg-blue-600 text-white shadow-sm hover:bg-blue-700 dark:hover:bg-blue-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:bg-slate-300"
           aria-label="Send"
           title="Send"
           data-testid="send-button"

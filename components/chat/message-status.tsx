@@ -12,7 +12,7 @@ const LABEL: Record<Status, string> = {
 /** WhatsApp's ticks for one of our messages: clock, ✓, grey ✓✓, blue ✓✓, or a red failure mark. */
 export function MessageStatus({ status, reason, className = "" }: { status: Status; reason?: string | null; className?: string }) {
   const label = status === "FAILED" && reason ? `${LABEL.FAILED}: ${reason}` : LABEL[status];
-  const tone = status === "READ" ? "text-sky-500" : status === "FAILED" ? "text-red-600" : "text-slate-500";
+  const tone = status === "READ" ? "text-sky-500" : status === "FAILED" ? "text-red-700" : "text-slate-500";
   return (
     <span className={`inline-flex items-center ${tone} ${className}`} title={label} data-testid="message-status" data-status={status}>
       {status === "PENDING" && <ClockIcon />}

@@ -17,7 +17,8 @@ interface SessionActionsProps {
   session: LiveSession;
   sandbox: boolean;
   /** A card has room for one button and a menu; the session's own page shows them all. */
-  layout: "card" | "page";
+  /** "card" and "row" put everything but Connect in a "⋯" menu (opening up on a card, down in a table row). */
+  layout: "card" | "row" | "page";
   /** Where to go once the session is deleted: stay on the list, or leave its own page for the list. */
   afterDelete: "refresh" | "list";
   /** Re-read the session's status after an action (the socket usually says it first). */
@@ -94,6 +95,7 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
     void run(
       () => requestJson("DELETE", url),
       () => {
+        toast(`“${session.name}” is deleted, with its chats and messages.`);
         if (afterDelete === "list") router.replace("/sessions");
         router.refresh();
       },
@@ -150,7 +152,12 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
         onCancel={() => setDialog(null)}
         onConfirm={onDelete}
         title={`Delete “${session.name}”?`}
-        description="The session, its WhatsApp link and its staff assignments are removed. This cannot be undone."
+        description={
+          <>
+            This deletes the session <strong>{session.name}</strong> ({session.sessionId}) with everything in it: its chats, messages
+            and media, its webhooks set up for this session, its WhatsApp link and its staff assignments. This cannot be undone.
+          </>
+        }
         confirmLabel="Delete session"
         pending={pending}
         error={error}
@@ -158,7 +165,7 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
     </>
   );
 
-  if (layout === "card") {
+  if (layout === "card" || layout === "row") {
     const items: MenuItem[] = [
       ...(canRestart ? [{ label: "Restart", onSelect: () => void restart(), "data-testid": "restart-session" }] : []),
       ...(canLogout ? [{ label: "Log out", onSelect: () => open("logout"), danger: true, "data-testid": "logout-session" }] : []),
@@ -168,7 +175,7 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
     return (
       <div className="flex items-center gap-2">
         {connectButton}
-        <Menu label={`Actions for ${session.name}`} items={items} data-testid="session-menu" />
+        <Menu label={`Actions for ${session.name}`} items={items} placement={layout === "row" ? "down" : "up"} data-testid="session-menu" />
         {dialogs}
       </div>
     );
@@ -183,14 +190,14 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
         </Button>
       )}
       {canLogout && (
-        <Button variant="secondary" size="sm" className="text-red-600! hover:bg-red-50!" onClick={() => open("logout")} data-testid="logout-session">
+        <Button variant="secondary" size="sm" className="text-red-700! hover:bg-red-50!" onClick={() => open("logout")} data-testid="logout-session">
           Log out
         </Button>
       )}
       <Button variant="secondary" size="sm" onClick={() => open("rename")} data-testid="rename-session">
         Rename
       </Button>
-      <Button variant="secondary" size="sm" className="text-red-600! hover:bg-red-50!" onClick={() => open("delete")} data-testid="delete-session">
+      <Button variant="secondary" size="sm" className="text-red-700! hover:bg-red-50!" onClick={() => open("delete")} data-testid="delete-session">
         Delete
       </Button>
       {dialogs}

@@ -2,7 +2,7 @@ import { sentence } from "@/components/sessions/live-session";
 import type { StatusHistoryEntry } from "@/components/sessions/session-types";
 import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format-date";
+import { LocalTime } from "@/components/ui/local-time";
 
 /** The latest status changes (the gateway answers the last 20), newest first. */
 export function SessionStatusHistory({ history }: { history: StatusHistoryEntry[] }) {
@@ -20,7 +20,7 @@ export function SessionStatusHistory({ history }: { history: StatusHistoryEntry[
               </div>
               <div className="min-w-0 flex-1">
                 <p className="text-sm text-slate-700">{entry.reason ? sentence(entry.reason) : "—"}</p>
-                <p className="text-xs text-slate-500">{formatDateTime(entry.createdAt, { seconds: true })}</p>
+                <p className="text-xs text-slate-500"><LocalTime value={entry.createdAt} seconds /></p>
               </div>
             </li>
           ))}

@@ -2,20 +2,20 @@ import { formatPhone, sentence, type LiveSession } from "@/components/sessions/l
 import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
 import type { SocketState } from "@/components/sessions/use-session-events";
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format-date";
+import { LocalTime } from "@/components/ui/local-time";
 
 /** Where the session stands now, as the gateway last said over the socket. */
 export function SessionStatusPanel({ session, createdAt, socketState }: { session: LiveSession; createdAt: Date | string; socketState: SocketState }) {
-  const none = <span className="text-slate-400">—</span>;
+  const none = <span className="text-slate-500">—</span>;
   const rows: Array<[string, React.ReactNode, string]> = [
     ["Status", <SessionStatusBadge key="status" status={session.status} data-testid="status-badge" />, "status"],
-    ["Since", formatDateTime(session.since, { seconds: true }), "since"],
+    ["Since", <LocalTime value={session.since} seconds />, "since"],
     ["Reason", session.reason ? sentence(session.reason) : none, "reason"],
     ["Last error", session.lastError ? sentence(session.lastError) : none, "last-error"],
     ["Reconnect attempts", String(session.reconnectAttempts), "reconnect-attempts"],
     ["Phone number", formatPhone(session.phoneNumber) ?? none, "phone"],
     ["WhatsApp name", session.profileName ?? none, "profile-name"],
-    ["Paired at", session.pairedAt ? formatDateTime(session.pairedAt, { seconds: true }) : "Never", "paired-at"],
+    ["Paired at", session.pairedAt ? <LocalTime value={session.pairedAt} seconds /> : "Never", "paired-at"],
     [
       "Session ID",
       <code key="id" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm text-slate-800" data-testid="session-id">
@@ -23,7 +23,7 @@ export function SessionStatusPanel({ session, createdAt, socketState }: { sessio
       </code>,
       "session-id-row",
     ],
-    ["Created", formatDateTime(createdAt), "created"],
+    ["Created", <LocalTime value={createdAt} />, "created"],
   ];
   return (
     <Card data-testid="status-panel">

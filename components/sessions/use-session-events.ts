@@ -57,6 +57,14 @@ export function useSessionEvents(sessionIds: string[]) {
     let details: SessionStatusDetails;
     try {
       const res = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/status`, { credentials: "same-origin", cache: "no-store" });
+      if (res.status === 404) {
+        // Deleted (or no longer visible): stop following it, so its closing events trigger no
+        // further status requests.
+        wanted.current.delete(sessionId);
+        clearTimeout(resyncTimers.current.get(sessionId));
+        resyncTimers.current.delete(sessionId);
+        return;
+      }
       if (!res.ok) return;
       details = (await res.json()) as SessionStatusDetails;
     } catch {

@@ -5,7 +5,7 @@ import { buttonClasses } from "@/components/ui/button-classes";
 export function NotFoundPanel() {
   return (
     <div className="mx-auto max-w-md py-16 text-center" data-testid="not-found">
-      <p className="text-sm font-semibold text-blue-600">404</p>
+      <p className="text-sm font-semibold text-blue-700">404</p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">Page not found</h1>
       <p className="mt-2 text-sm text-slate-500">This page does not exist, or you do not have access to it.</p>
       <div className="mt-6 flex justify-center">

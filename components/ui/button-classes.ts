@@ -1,8 +1,8 @@
 // Button looks, shared by <Button> and by links that should look like buttons (server components too).
 const VARIANTS = {
-  primary: "bg-blue-600 text-white shadow-sm hover:bg-blue-700 focus-visible:outline-blue-600",
-  secondary: "bg-white text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-blue-600",
-  danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 focus-visible:outline-red-600",
+  primary: "bg-blue-600 text-white shadow-sm hover:bg-blue-700 dark:hover:bg-blue-500 focus-visible:outline-blue-600",
+  secondary: "bg-surface text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-blue-600",
+  danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 dark:hover:bg-red-500 focus-visible:outline-red-600",
   ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-blue-600",
 } as const;
 

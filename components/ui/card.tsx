@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from "react";
 
 export function Card({ className = "", ...rest }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={`rounded-xl border border-slate-200 bg-white shadow-sm ${className}`} {...rest} />;
+  return <div className={`rounded-xl border border-slate-200 bg-surface shadow-sm ${className}`} {...rest} />;
 }
 
 export function CardHeader({ title, description, actions }: { title: string; description?: React.ReactNode; actions?: React.ReactNode }) {

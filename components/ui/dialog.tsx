@@ -42,7 +42,7 @@ export function Dialog({ open, onClose, title, description, children, footer, ..
       }}
       aria-labelledby={titleId}
       data-testid={rest["data-testid"]}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl bg-surface p-0 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/40"
     >
       {open && (
         <div className="p-5">

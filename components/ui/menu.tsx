@@ -14,7 +14,8 @@ export interface MenuItem {
  * A "⋯" button with a short list of actions, for places too narrow for a row of buttons (a session
  * card). Closes on a choice, Escape, or a click anywhere else; arrow keys move between the items.
  */
-export function Menu({ label, items, ...rest }: { label: string; items: MenuItem[]; "data-testid"?: string }) {
+/** `placement`: "up" (default, a card's footer) or "down" (a table row near the top of a list). */
+export function Menu({ label, items, placement = "up", ...rest }: { label: string; items: MenuItem[]; placement?: "up" | "down"; "data-testid"?: string }) {
   const [open, setOpen] = useState(false);
   const hydrated = useHydrated();
   const root = useRef<HTMLDivElement>(null);
@@ -69,7 +70,7 @@ export function Menu({ label, items, ...rest }: { label: string; items: MenuItem
           id={menuId}
           role="menu"
           aria-label={label}
-          className="absolute right-0 bottom-full z-20 mb-1 w-44 overflow-hidden rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
+          className={`absolute right-0 z-20 w-44 ${placement === "up" ? "bottom-full mb-1" : "top-full mt-1"} overflow-hidden rounded-lg border border-slate-200 bg-surface py-1 shadow-lg`}
         >
           {items.map((item) => (
             <button
@@ -82,7 +83,7 @@ export function Menu({ label, items, ...rest }: { label: string; items: MenuItem
                 setOpen(false);
                 item.onSelect();
               }}
-              className={`block w-full px-3 py-2 text-left text-sm hover:bg-slate-50 focus:bg-slate-100 focus:outline-none ${item.danger ? "text-red-600" : "text-slate-700"}`}
+              className={`block w-full px-3 py-2 text-left text-sm hover:bg-slate-50 focus:bg-slate-100 focus:outline-none ${item.danger ? "text-red-700" : "text-slate-700"}`}
             >
               {item.label}
             </button>

@@ -2,7 +2,7 @@ import { ROLE_LABELS } from "@/components/shell/role-labels";
 import { UserRowActions } from "@/components/users/user-row-actions";
 import type { AssignableSession, DashboardUser } from "@/components/users/user-types";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { formatDateTime } from "@/components/ui/format-date";
+import { LocalTime } from "@/components/ui/local-time";
 
 const ROLE_TONE: Record<string, BadgeTone> = { SUPERADMIN: "violet", OWNER: "blue", STAFF: "slate" };
 
@@ -18,7 +18,7 @@ interface UserListProps {
 export function UserList({ users, sessions, viewerId, canWrite, superadminView }: UserListProps) {
   const names = new Map(users.map((u) => [u.id, u.name]));
   return (
-    <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="user-list">
+    <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-surface shadow-sm" data-testid="user-list">
       {users.map((user) => {
         const isSelf = user.id === viewerId;
         const assigned = user.assignments.map((a) => a.session);
@@ -33,6 +33,11 @@ export function UserList({ users, sessions, viewerId, canWrite, superadminView }
                   <span className="truncate font-medium text-slate-900">{user.name}</span>
                   {superadminView && <Badge tone={ROLE_TONE[user.role] ?? "slate"}>{ROLE_LABELS[user.role] ?? user.role}</Badge>}
                   {isSelf && <Badge>You</Badge>}
+                  {user.suspendedAt && (
+                    <Badge tone="red" data-testid="suspended-badge">
+                      Suspended
+                    </Badge>
+                  )}
                 </div>
                 <p className="truncate text-sm text-slate-500">
                   @{user.username} · {user.email}
@@ -46,10 +51,10 @@ export function UserList({ users, sessions, viewerId, canWrite, superadminView }
               </div>
             </div>
             <div className="flex shrink-0 flex-col gap-2 sm:items-end">
-              <span className="text-xs text-slate-500">Last sign-in: {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "never"}</span>
+              <span className="text-xs text-slate-500">Last sign-in: {user.lastLoginAt ? <LocalTime value={user.lastLoginAt} /> : "never"}</span>
               {canWrite && !isSelf && (
                 <UserRowActions
-                  user={{ id: user.id, name: user.name, role: user.role, ownerId: user.ownerId }}
+                  user={{ id: user.id, name: user.name, email: user.email, role: user.role, ownerId: user.ownerId, suspendedAt: user.suspendedAt }}
                   assignedSessionIds={assigned.map((s) => s.sessionId)}
                   assignable={user.role === "STAFF" ? sessions.filter((s) => s.userId === user.ownerId) : []}
                   canChangeRole={superadminView}

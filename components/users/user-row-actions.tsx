@@ -8,18 +8,19 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
-import { SelectField } from "@/components/ui/field";
-import type { AssignSessionsInput, UpdateUserInput } from "@/lib/users/users.schema";
+import { Field, SelectField } from "@/components/ui/field";
+import { fieldErrorsFromApi, validateForm, type FieldErrors } from "@/components/ui/form-errors";
+import { updateUserSchema, type AssignSessionsInput, type UpdateUserInput } from "@/lib/users/users.schema";
 
 interface UserRowActionsProps {
-  user: { id: string; name: string; role: string; ownerId: string | null };
+  user: { id: string; name: string; email: string; role: string; ownerId: string | null; suspendedAt: Date | string | null };
   assignedSessionIds: string[];
   /** Sessions of this user's owner, for staff; empty for others. */
   assignable: AssignableSession[];
   canChangeRole: boolean;
 }
 
-type Open = "sessions" | "role" | "delete" | null;
+type Open = "edit" | "sessions" | "role" | "suspend" | "delete" | null;
 
 export function UserRowActions({ user, assignedSessionIds, assignable, canChangeRole }: UserRowActionsProps) {
   const router = useRouter();
@@ -28,10 +29,12 @@ export function UserRowActions({ user, assignedSessionIds, assignable, canChange
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>(assignedSessionIds);
   const [role, setRole] = useState(user.role);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const url = `/api/users/${encodeURIComponent(user.id)}`;
 
   function show(which: Open) {
     setError(null);
+    setFieldErrors({});
     setSelected(assignedSessionIds);
     setRole(user.role);
     setOpen(which);
@@ -63,11 +66,45 @@ export function UserRowActions({ user, assignedSessionIds, assignable, canChange
     void run(() => requestJson("PATCH", url, body));
   }
 
+  /** Name, email and a password reset: only what changed is sent, checked with the API's schema first. */
+  function saveEdit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const name = String(form.get("name") ?? "").trim();
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const body: Record<string, string> = {};
+    if (name !== user.name) body.name = name;
+    if (email !== user.email) body.email = email;
+    if (password) body.password = password;
+    if (Object.keys(body).length === 0) {
+      setOpen(null);
+      return;
+    }
+    const checked = validateForm(updateUserSchema, body);
+    if (checked.errors) {
+      setFieldErrors(checked.errors);
+      return;
+    }
+    setPending(true);
+    setFieldErrors({});
+    requestJson("PATCH", url, body)
+      .then(() => {
+        setOpen(null);
+        router.refresh();
+      })
+      .catch((e) => setFieldErrors(fieldErrorsFromApi(e, ["name", "email", "password"])))
+      .finally(() => setPending(false));
+  }
+
   const toggle = (sessionId: string, on: boolean) =>
     setSelected((current) => (on ? [...new Set([...current, sessionId])] : current.filter((id) => id !== sessionId)));
 
   return (
     <div className="flex flex-wrap gap-2">
+      <Button variant="secondary" size="sm" onClick={() => show("edit")} data-testid="edit-user">
+        Edit
+      </Button>
       {user.role === "STAFF" && (
         <Button variant="secondary" size="sm" onClick={() => show("sessions")} data-testid="assign-sessions">
           Sessions
@@ -78,7 +115,12 @@ export function UserRowActions({ user, assignedSessionIds, assignable, canChange
           Role
         </Button>
       )}
-      <Button variant="secondary" size="sm" className="text-red-600! hover:bg-red-50!" onClick={() => show("delete")} data-testid="delete-user">
+      {canChangeRole && (
+        <Button variant="secondary" size="sm" onClick={() => show("suspend")} data-testid="suspend-user">
+          {user.suspendedAt ? "Reactivate" : "Suspend"}
+        </Button>
+      )}
+      <Button variant="secondary" size="sm" className="text-red-700! hover:bg-red-50!" onClick={() => show("delete")} data-testid="delete-user">
         Delete
       </Button>
 
@@ -140,6 +182,38 @@ export function UserRowActions({ user, assignedSessionIds, assignable, canChange
           </div>
         </form>
       </Dialog>
+
+      <Dialog open={open === "edit"} onClose={() => setOpen(null)} title={`Edit ${user.name}`} data-testid="edit-user-dialog">
+        <form onSubmit={saveEdit} noValidate className="space-y-4">
+          {fieldErrors[""] && <Alert>{fieldErrors[""]}</Alert>}
+          <Field label="Name" name="name" required defaultValue={user.name} error={fieldErrors.name} />
+          <Field label="Email" name="email" type="email" required defaultValue={user.email} error={fieldErrors.email} />
+          <Field label="New password" name="password" type="password" autoComplete="new-password" hint="Leave empty to keep the current one. At least 8 characters." error={fieldErrors.password} />
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <Button variant="secondary" onClick={() => setOpen(null)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button type="submit" pending={pending} data-testid="save-user">
+              Save
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+
+      <ConfirmDialog
+        open={open === "suspend"}
+        onCancel={() => setOpen(null)}
+        onConfirm={() => void run(() => requestJson("PATCH", url, { suspended: !user.suspendedAt }))}
+        title={user.suspendedAt ? `Reactivate ${user.name}?` : `Suspend ${user.name}?`}
+        description={
+          user.suspendedAt
+            ? "They can sign in and use their API key again."
+            : "They are signed out at once and can neither sign in nor use their API key until reactivated. Their sessions, staff and messages are kept."
+        }
+        confirmLabel={user.suspendedAt ? "Reactivate" : "Suspend"}
+        pending={pending}
+        error={error}
+      />
 
       <ConfirmDialog
         open={open === "delete"}

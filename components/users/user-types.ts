@@ -1,7 +1,7 @@
-import type { listUsers } from "@/lib/users/list-users";
+import type { searchUsers } from "@/lib/users/search-users";
 
-/** A user row as listUsers returns it, with the sessions assigned to them. */
-export type DashboardUser = Awaited<ReturnType<typeof listUsers>>[number];
+/** A user row as searchUsers returns it, with the sessions assigned to them. */
+export type DashboardUser = Awaited<ReturnType<typeof searchUsers>>["users"][number];
 
 /** A session offered in the assignment picker; `userId` is its owner. */
 export interface AssignableSession {

@@ -3,11 +3,12 @@
 // latency, the attempts behind it, and replay (one, all dead, or every failed one right now).
 import { useCallback, useEffect, useState } from "react";
 import { errorMessage, requestJson } from "@/components/api/request-json";
+import { useWebhookAttempts } from "@/components/webhooks/webhook-live";
 import { STATUS_TONE, type DeliveryView } from "@/components/webhooks/webhook-types";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { formatDateTime } from "@/components/ui/format-date";
+import { LocalTime } from "@/components/ui/local-time";
 
 const FILTERS = ["", "PENDING", "DELIVERED", "FAILED", "DEAD"] as const;
 
@@ -41,6 +42,8 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
   useEffect(() => {
     void load(null);
   }, [load]);
+  // Live: each recorded attempt of this webhook re-reads the first page (no Refresh button).
+  useWebhookAttempts(webhookId, () => void load(null));
 
   async function act(key: string, method: "POST", url: string, body?: unknown) {
     setBusy(key);
@@ -69,9 +72,6 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
             ))}
           </select>
         </label>
-        <Button size="sm" variant="secondary" onClick={() => load(null)} pending={loading}>
-          Refresh
-        </Button>
         <Button size="sm" variant="secondary" onClick={() => act("bulk-dead", "POST", `/api/webhooks/${webhookId}/replay`, { status: "DEAD" })} pending={busy === "bulk-dead"} data-testid="replay-dead">
           Replay all dead
         </Button>
@@ -83,7 +83,7 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
       {rows.length === 0 && !loading ? (
         <p className="text-sm text-slate-500">No deliveries{status ? ` with status ${status}` : ""} yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label="Deliveries">
           <table className="min-w-full text-left text-sm">
             <thead className="text-xs uppercase tracking-wide text-slate-500">
               <tr>
@@ -103,7 +103,7 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
                 return (
                   <Row key={d.id} expanded={open === d.id}>
                     <tr data-testid="delivery-row" className="align-top">
-                      <td className="py-2 pr-3 whitespace-nowrap text-slate-600">{formatDateTime(d.createdAt)}</td>
+                      <td className="py-2 pr-3 whitespace-nowrap text-slate-600"><LocalTime value={d.createdAt} seconds /></td>
                       <td className="py-2 pr-3">
                         <code className="text-xs">{d.event}</code>
                       </td>
@@ -111,7 +111,7 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
                         <Badge tone={STATUS_TONE[d.status]} dot>
                           {d.status}
                         </Badge>
-                        {d.status === "FAILED" && d.nextAttemptAt && <div className="mt-0.5 text-xs text-slate-500">next {formatDateTime(d.nextAttemptAt)}</div>}
+                        {d.status === "FAILED" && d.nextAttemptAt && <div className="mt-0.5 text-xs text-slate-500">next <LocalTime value={d.nextAttemptAt} seconds /></div>}
                       </td>
                       <td className="py-2 pr-3 tabular-nums">{d.attempts}</td>
                       <td className="py-2 pr-3 tabular-nums">{d.lastStatusCode ?? "—"}</td>
@@ -138,7 +138,7 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
                           <ul className="space-y-1 text-xs text-slate-700">
                             {d.attemptLog.map((a) => (
                               <li key={a.id} className="flex flex-wrap gap-x-3">
-                                <span className="text-slate-500">{formatDateTime(a.createdAt)}</span>
+                                <span className="text-slate-500"><LocalTime value={a.createdAt} seconds /></span>
                                 <span className="tabular-nums">{a.statusCode ?? "no answer"}</span>
                                 <span className="tabular-nums">{a.latencyMs} ms</span>
                                 {a.error && <span className="text-red-700">{a.error}</span>}

@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
+// Where the webhook was set up: named by the client system, never by an internal document number.
 const ORIGIN_LABEL = { API: "API", SESSION: "Session list (Chatery)", SESSION_URL: "Session URL (Clevio / Campaign API)" } as const;
 
 interface TestResult {
@@ -85,7 +86,7 @@ export function WebhookCard({ webhook, sessions }: { webhook: WebhookView; sessi
               </code>
             ))}
           </p>
-          <div className="mt-2 flex flex-wrap gap-1.5" aria-label="Deliveries by status">
+          <div className="mt-2 flex flex-wrap gap-1.5" aria-label="Deliveries by status" data-testid="delivery-counts">
             {(Object.keys(counts) as Array<keyof typeof counts>).map((s) => (
               <Badge key={s} tone={counts[s] > 0 ? STATUS_TONE[s] : "slate"}>
                 {s.toLowerCase()} {counts[s]}
@@ -122,11 +123,7 @@ export function WebhookCard({ webhook, sessions }: { webhook: WebhookView; sessi
       {test && (
         <div className="mt-3">
         <Alert tone={test.status === "DELIVERED" ? "success" : test.status === "PENDING" ? "info" : "error"} data-testid="test-result">
-          Test event {test.status.toLowerCase()}
-          {test.lastStatusCode !== null && ` · HTTP ${test.lastStatusCode}`}
-          {test.lastAttempt && ` · ${test.lastAttempt.latencyMs} ms`}
-          {test.lastError && ` · ${test.lastError}`}
-          {test.status === "PENDING" && " · queued behind earlier deliveries, see the log"}
+          {testSummary(test)}
         </Alert>
         </div>
       )}
@@ -149,4 +146,15 @@ export function WebhookCard({ webhook, sessions }: { webhook: WebhookView; sessi
       />
     </Card>
   );
+}
+
+/** One line, each fact once: "Test delivered · HTTP 202 · 35 ms", "Test failed · HTTP 500 · 12 ms". */
+function testSummary(test: TestResult): string {
+  const outcome = test.status === "DELIVERED" ? "Test delivered" : test.status === "PENDING" ? "Test queued behind earlier deliveries (see the log)" : "Test failed";
+  const parts = [outcome];
+  if (test.lastStatusCode !== null) parts.push(`HTTP ${test.lastStatusCode}`);
+  if (test.lastAttempt) parts.push(`${test.lastAttempt.latencyMs} ms`);
+  // The worker's error for a bad status is "HTTP 500" again: only a different text adds anything.
+  if (test.lastError && test.lastError !== `HTTP ${test.lastStatusCode}`) parts.push(test.lastError);
+  return parts.join(" · ");
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/server/runtime";
 /** The caller's key, masked: the full key exists only in the answer that created it. */
 export async function getApiKey(caller: Caller) {
   const key = await db().apiKey.findFirst({
-    where: { userId: caller.id },
+    where: { userId: caller.id, isDefault: true },
     orderBy: { createdAt: "desc" },
     select: { last4: true, createdAt: true, lastUsedAt: true },
   });

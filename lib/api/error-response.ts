@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logger";
+import { zodIssues } from "@/lib/api/zod-issues";
 
 /** Names the first offending field, e.g. `config.readReceipts: expected boolean`. */
 export function describeZodError(error: ZodError): string {
@@ -38,7 +39,9 @@ export function errorResponse(error: unknown, context?: Record<string, unknown>)
     return Response.json({ error: error.message }, { status: error.status, headers: error.headers });
   }
   if (error instanceof ZodError) {
-    return Response.json({ error: describeZodError(error) }, { status: 400 });
+    // `error` stays the one-line summary older clients read; `issues` lists every problem by field
+    // so a form can show them all at once (lib/api/zod-issues.ts).
+    return Response.json({ error: describeZodError(error), issues: zodIssues(error) }, { status: 400 });
   }
   const known = databaseError(error);
   if (known) {

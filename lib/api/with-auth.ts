@@ -6,7 +6,8 @@ import { assertCleanInput, parseJsonBody } from "@/lib/api/assert-clean-input";
 import { errorResponse } from "@/lib/api/error-response";
 import { hasBrowserOriginHeaders, isSameOriginRequest } from "@/lib/api/is-same-origin-request";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
-import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import { callerCan } from "@/lib/auth/caller-can";
+import type { Permission } from "@/lib/auth/permissions";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -95,7 +96,7 @@ export function withAuth<
       const caller = await resolveCaller({ headers: req.headers });
       if (options.permission !== null) {
         if (!caller) throw new AppError("UNAUTHORIZED", "Not authenticated");
-        if (!hasPermission(caller.role, options.permission)) {
+        if (!callerCan(caller, options.permission)) {
           throw new AppError("FORBIDDEN", "You are not allowed to do this");
         }
       }

@@ -1,7 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { findUserByApiKey } from "@/lib/api-keys/find-user-by-api-key";
+import type { KeyRestriction } from "@/lib/api-keys/key-scopes";
 import { decodeSessionToken, readSessionCookie } from "@/lib/auth/session-cookie";
+import { clientIp } from "@/lib/server/client-ip";
 import { db } from "@/lib/server/runtime";
 
 export interface Caller {
@@ -15,6 +17,10 @@ export interface Caller {
   /** The tenant the caller acts in: their own id, or their owner's for STAFF. */
   tenantId: string;
   via: "apiKey" | "cookie";
+  /** The scopes of the API key the request came with, which narrow the role (lib/auth/caller-can.ts, scope.ts). */
+  key?: KeyRestriction | null;
+  /** When that key expires, so a socket opened with it can be ended then. */
+  keyExpiresAt?: Date | null;
   /** The cookie's own id (via cookie only), which a logout revokes. */
   cookieId?: string | null;
 }
@@ -23,6 +29,8 @@ interface CredentialSource {
   headers: { get(name: string): string | null };
   /** Socket.io passes the key in its handshake `auth` rather than in a header. */
   apiKey?: string | null;
+  /** The caller's address, recorded as the key's last-used address. */
+  address?: string | null;
 }
 
 function apiKeyFrom(source: CredentialSource): string | null {
@@ -31,7 +39,10 @@ function apiKeyFrom(source: CredentialSource): string | null {
   if (header) return header.trim();
   const authorization = source.headers.get("authorization");
   const match = authorization?.match(/^Bearer\s+(\S+)$/i);
-  return match ? match[1] : null;
+  if (match) return match[1];
+  // The Campaign API's clients send their "master key" this way; here it is simply an API key (of
+  // an owner or superadmin: creating sessions needs sessions.create like everywhere else).
+  return source.headers.get("x-master-key")?.trim() || null;
 }
 
 const USER_FIELDS = { id: true, role: true, name: true, email: true, username: true, ownerId: true, sessionVersion: true, suspendedAt: true } as const;
@@ -47,10 +58,10 @@ function toCaller(user: Omit<Caller, "tenantId" | "via">, via: Caller["via"]): C
 export async function resolveCaller(source: CredentialSource): Promise<Caller | null> {
   const key = apiKeyFrom(source);
   if (key) {
-    const user = await findUserByApiKey(key);
-    if (!user) throw new AppError("UNAUTHORIZED", "Invalid API key");
-    if (user.suspendedAt) throw new AppError("UNAUTHORIZED", "This account is suspended");
-    return toCaller(user, "apiKey");
+    const found = await findUserByApiKey(key, source.address ?? clientIp(source.headers));
+    if (!found) throw new AppError("UNAUTHORIZED", "Invalid API key");
+    if (found.user.suspendedAt) throw new AppError("UNAUTHORIZED", "This account is suspended");
+    return { ...toCaller(found.user, "apiKey"), key: found.key, keyExpiresAt: found.keyExpiresAt };
   }
   const token = readSessionCookie(source.headers.get("cookie"));
   if (!token) return null;

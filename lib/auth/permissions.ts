@@ -11,7 +11,9 @@ export const PERMISSIONS = [
   "users.write", // SUPERADMIN: any user; OWNER: their own staff
   "automation.manage", // auto-reply rules and schedules (STAFF: on their assigned sessions)
   "groups.manage", // create, join, leave and administer groups (staff may read and send to them)
-  "metrics.read", // GET /metrics (issue 10): SUPERADMIN only
+  "metrics.read", // GET /metrics: SUPERADMIN only
+  "audit.read", // the audit log: SUPERADMIN all; OWNER their tenant's
+  "webhooks.manage", // webhooks of the sessions the caller manages (split from sessions.manage so a key can be scoped to it)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -19,7 +21,7 @@ export type RoleName = "SUPERADMIN" | "OWNER" | "STAFF";
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   SUPERADMIN: PERMISSIONS,
-  OWNER: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "sessions.create", "sessions.manage", "users.read", "users.write", "automation.manage", "groups.manage"],
+  OWNER: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "sessions.create", "sessions.manage", "users.read", "users.write", "automation.manage", "groups.manage", "audit.read", "webhooks.manage"],
   STAFF: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "automation.manage"],
 };
 

@@ -3,8 +3,17 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Caller } from "@/lib/auth/caller";
 
-/** Sessions the caller may see: all (SUPERADMIN), their own (OWNER), assigned ones (STAFF). */
+/**
+ * Sessions the caller may see: all (SUPERADMIN), their own (OWNER), assigned ones (STAFF) — and,
+ * for an API key restricted to some sessions, only those of them.
+ */
 export function sessionScope(caller: Caller): Prisma.WhatsappSessionWhereInput {
+  const byRole = roleSessionScope(caller);
+  const keySessions = caller.key?.sessionIds;
+  return keySessions ? { AND: [byRole, { id: { in: keySessions } }] } : byRole;
+}
+
+function roleSessionScope(caller: Caller): Prisma.WhatsappSessionWhereInput {
   switch (caller.role) {
     case "SUPERADMIN":
       return {};

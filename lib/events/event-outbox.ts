@@ -22,7 +22,7 @@ import type { Db } from "@/lib/db/create-prisma-client";
 import { eventMatches } from "@/lib/events/event-names";
 import { WebhookCache } from "@/lib/events/webhook-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sessionManageRoom, sessionRoom } from "@/lib/realtime/session-room";
+import { emitSessionEvent } from "@/lib/realtime/emit-session-event";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 
 export type Tx = Prisma.TransactionClient;
@@ -180,9 +180,8 @@ export class EventOutbox {
     for (const e of events) {
       // `eventId`, not `id`: message events carry the message's own id in `id`.
       const payload = { ...e.data, eventId: e.id, ...(e.seq !== undefined ? { seq: e.seq } : {}), sessionId: e.sessionId, timestamp: e.timestamp };
-      // QR codes link a phone to the session: only those who may manage it see them.
-      if (e.event === "qr") io?.to(sessionManageRoom(e.sessionDbId)).emit(e.event, payload);
-      else io?.to(sessionRoom(e.sessionDbId)).emit(e.event, payload);
+      // Rooms, formats and the QR rule: lib/realtime/emit-session-event.ts.
+      if (io) emitSessionEvent(io, e, payload);
       for (const subscriber of this.subscribers) subscriber(e);
     }
   }

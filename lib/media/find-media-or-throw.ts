@@ -11,12 +11,13 @@ import type { Db } from "@/lib/db/create-prisma-client";
 const MEDIA_SELECT = { id: true, ownerId: true, sessionId: true, source: true, mimetype: true, fileName: true, size: true, path: true } as const;
 
 export async function findMediaOrThrow(db: Db, caller: Caller, mediaId: string) {
-  if (caller.role === "SUPERADMIN" || caller.role === "OWNER") {
+  // A key restricted to some sessions reaches files the way staff do: through those sessions.
+  if ((caller.role === "SUPERADMIN" || caller.role === "OWNER") && !caller.key?.sessionIds) {
     const media = await db.media.findFirst({ where: { id: mediaId, ...(caller.role === "OWNER" ? { ownerId: caller.id } : {}) }, select: MEDIA_SELECT });
     if (!media) throw notFound("Media");
     return media;
   }
-  if (caller.role !== "STAFF") throw notFound("Media");
+  if (caller.role !== "STAFF" && !caller.key?.sessionIds) throw notFound("Media");
   const media = await db.media.findFirst({ where: { id: mediaId, ownerId: caller.tenantId }, select: MEDIA_SELECT });
   if (!media) throw notFound("Media");
   const assigned = { ...sessionScope(caller) };

@@ -27,7 +27,7 @@ export async function uploadMedia(caller: Caller, input: UploadMediaInput): Prom
   if (file.size === 0) throw new AppError("BAD_REQUEST", "file: is empty");
   // A staff member reaches files through their assigned sessions only (lib/media/find-media-or-throw.ts),
   // so their upload must name one, or they could not use it afterwards.
-  if (!input.sessionId && caller.role === "STAFF") throw new AppError("BAD_REQUEST", "sessionId: is required for staff uploads (one of your assigned sessions)");
+  if (!input.sessionId && (caller.role === "STAFF" || caller.key?.sessionIds)) throw new AppError("BAD_REQUEST", "sessionId: is required for staff uploads (one of your assigned sessions)");
   const session = input.sessionId ? await getSessionOrThrow(caller, input.sessionId) : null;
 
   const bytes = Buffer.from(await file.arrayBuffer());

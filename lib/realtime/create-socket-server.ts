@@ -2,10 +2,19 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
+import { callerCan } from "@/lib/auth/caller-can";
 import { hasPermission } from "@/lib/auth/permissions";
 import { isCrossSiteCookieHandshake } from "@/lib/realtime/is-cross-site-cookie-handshake";
 import { logger } from "@/lib/logger";
-import { sessionManageRoom, sessionRoom } from "@/lib/realtime/session-room";
+import {
+  ALL_TENANTS_MANAGE_ROOM,
+  roomSessionId,
+  sessionManageRoom,
+  sessionRoom,
+  SOCKET_FORMATS,
+  tenantManageRoom,
+  type SocketFormat,
+} from "@/lib/realtime/session-room";
 import type { CallerChangeBus } from "@/lib/realtime/caller-change-bus";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
@@ -31,7 +40,10 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
   io.use(async (socket, next) => {
     try {
       const headers = socket.handshake.headers;
-      const auth = socket.handshake.auth as { apiKey?: unknown; token?: unknown } | undefined;
+      const auth = socket.handshake.auth as { apiKey?: unknown; token?: unknown; format?: unknown } | undefined;
+      // Chatery's payload shapes for clients that ask for them (lib/realtime/chatery-socket-payload.ts).
+      const format = auth?.format ?? socket.handshake.query.format;
+      socket.data.format = (SOCKET_FORMATS as readonly unknown[]).includes(format) ? (format as SocketFormat) : "default";
       const apiKey = typeof auth?.apiKey === "string" ? auth.apiKey : typeof auth?.token === "string" ? auth.token : null;
       const credentials: SocketCredentials = {
         apiKey,
@@ -52,6 +64,17 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
   });
 
   io.on("connection", (socket) => {
+    // Webhook managers follow their tenant's delivery attempts (the dashboard's webhook page) without
+    // asking: the room is derived from the caller, never from anything the client sends.
+    const connectedAs = socket.data.caller as Caller;
+    if (callerCan(connectedAs, "webhooks.manage")) void socket.join(connectedAs.role === "SUPERADMIN" ? ALL_TENANTS_MANAGE_ROOM : tenantManageRoom(connectedAs.tenantId));
+    // A key that expires while its socket is open ends the socket then, as a revocation would.
+    const expiresAt = connectedAs.keyExpiresAt;
+    if (expiresAt) {
+      const timer = setTimeout(() => void recheck(socket), Math.min(Math.max(0, expiresAt.getTime() - Date.now()) + 50, 2 ** 31 - 1));
+      timer.unref();
+      socket.on("disconnect", () => clearTimeout(timer));
+    }
     const join = async (payload: unknown, ack?: Ack) => {
       // Read at every join: a re-check after a revocation may have replaced (narrowed) it.
       const caller = socket.data.caller as Caller;
@@ -60,15 +83,16 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
       const reply = typeof ack === "function" ? ack : () => {};
       if (!sessionId) return reply({ ok: false, error: "sessionId: is required" });
       try {
-        if (!hasPermission(caller.role, "sessions.read")) throw new AppError("FORBIDDEN", "You are not allowed to do this");
+        if (!callerCan(caller, "sessions.read")) throw new AppError("FORBIDDEN", "You are not allowed to do this");
         const session = await getSessionOrThrow(caller, sessionId);
         (socket.data.publicIds as Map<string, string>).set(session.id, session.sessionId);
-        await socket.join(sessionRoom(session.id));
-        if (hasPermission(caller.role, "sessions.manage")) await socket.join(sessionManageRoom(session.id));
+        const format = socket.data.format as SocketFormat;
+        await socket.join(sessionRoom(session.id, format));
+        if (callerCan(caller, "sessions.manage")) await socket.join(sessionManageRoom(session.id, format));
         // A revocation that arrived while this join was being checked must see the new room too.
         if (socket.data.rechecks !== generation) {
           await recheck(socket);
-          if (!socket.connected || !socket.rooms.has(sessionRoom(session.id))) throw notFound("Session");
+          if (!socket.connected || !socket.rooms.has(sessionRoom(session.id, format))) throw notFound("Session");
         }
         reply({ ok: true, sessionId: session.sessionId });
       } catch (error) {
@@ -82,8 +106,8 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
         // Rooms are named by internal id; a session the caller cannot see is in no room of theirs.
         const session = await getSessionOrThrow(socket.data.caller as Caller, sessionId).catch(() => null);
         for (const id of session ? [session.id, sessionId] : [sessionId]) {
-          await socket.leave(sessionRoom(id));
-          await socket.leave(sessionManageRoom(id));
+          await socket.leave(sessionRoom(id, socket.data.format as SocketFormat));
+          await socket.leave(sessionManageRoom(id, socket.data.format as SocketFormat));
         }
       }
       if (typeof ack === "function") ack(sessionId ? { ok: true, sessionId } : { ok: false, error: "sessionId: is required" });
@@ -116,7 +140,6 @@ async function resolveSocketCaller(credentials: SocketCredentials): Promise<Call
   return resolveCaller({ headers: { get: (name) => credentials.headers[name.toLowerCase()] ?? null }, apiKey: credentials.apiKey });
 }
 
-const ROOM = /^session:(.+?)(:manage)?$/;
 
 /** Resolves the socket's caller again; disconnects it, or takes it out of rooms it may no longer be in. */
 async function recheck(socket: Socket): Promise<void> {
@@ -138,9 +161,10 @@ async function recheck(socket: Socket): Promise<void> {
     return;
   }
   socket.data.caller = caller;
-  const mayRead = hasPermission(caller.role, "sessions.read");
-  const mayManage = hasPermission(caller.role, "sessions.manage");
-  const sessionIds = new Set([...socket.rooms].flatMap((room) => room.match(ROOM)?.[1] ?? []));
+  const mayRead = callerCan(caller, "sessions.read");
+  const mayManage = callerCan(caller, "sessions.manage");
+  const sessionIds = new Set([...socket.rooms].flatMap((room) => roomSessionId(room) ?? []));
+  const format = socket.data.format as SocketFormat;
   // Room names hold internal ids, which getSessionOrThrow resolves within the caller's scope.
   const publicIds = socket.data.publicIds as Map<string, string>;
   for (const sessionId of sessionIds) {
@@ -157,9 +181,9 @@ async function recheck(socket: Socket): Promise<void> {
       }
     }
     if (!visible) {
-      await socket.leave(sessionRoom(sessionId));
-      await socket.leave(sessionManageRoom(sessionId));
+      await socket.leave(sessionRoom(sessionId, format));
+      await socket.leave(sessionManageRoom(sessionId, format));
       socket.emit("session.access-revoked", { sessionId: publicIds.get(sessionId) ?? sessionId });
-    } else if (!mayManage) await socket.leave(sessionManageRoom(sessionId));
+    } else if (!mayManage) await socket.leave(sessionManageRoom(sessionId, format));
   }
 }

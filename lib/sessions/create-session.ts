@@ -5,6 +5,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/server/runtime";
 import { SESSION_SELECT, toPublicSession } from "@/lib/sessions/public-session";
 import type { CreateSessionInput } from "@/lib/sessions/sessions.schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -22,6 +23,7 @@ export async function createSession(caller: Caller, input: CreateSessionInput) {
         data: { sessionId, name: input.name, ownerId: caller.id },
         select: SESSION_SELECT,
       });
+      await recordAudit({ actor: caller, ownerId: row.ownerId, action: "session.created", target: { type: "session", id: row.sessionId, name: row.name } });
       return toPublicSession(row);
     } catch (error) {
       if ((error as { code?: string }).code !== "P2002") throw error;

@@ -4,6 +4,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { sessionScope } from "@/lib/auth/scope";
 import { db, getRuntime } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** Logs the session out on WhatsApp, removes its credentials, then deletes it with all it owns. */
 export async function deleteSession(caller: Caller, idOrSessionId: string): Promise<{ success: true }> {
@@ -11,5 +12,6 @@ export async function deleteSession(caller: Caller, idOrSessionId: string): Prom
   await getRuntime().sessions.remove(session);
   const { count } = await db().whatsappSession.deleteMany({ where: { id: session.id, ...sessionScope(caller) } });
   if (count === 0) throw notFound("Session");
+  await recordAudit({ actor: caller, ownerId: session.ownerId, action: "session.deleted", target: { type: "session", id: session.sessionId, name: session.name } });
   return { success: true };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { sessionScope } from "@/lib/auth/scope";
-import { hasPermission } from "@/lib/auth/permissions";
+import { callerCan } from "@/lib/auth/caller-can";
 import { db } from "@/lib/server/runtime";
 import { createSession } from "@/lib/sessions/create-session";
 import { SESSION_SELECT } from "@/lib/sessions/public-session";
@@ -22,7 +22,7 @@ export async function getDefaultSession(caller: Caller) {
     });
   const existing = await oldest();
   if (existing) return existing;
-  if (!hasPermission(caller.role, "sessions.create")) throw new AppError("NOT_FOUND", "No session is assigned to you");
+  if (!callerCan(caller, "sessions.create")) throw new AppError("NOT_FOUND", "No session is assigned to you");
   await createSession(caller, { name: "Default" });
   // Re-read rather than trust our own insert: two first calls at once both create one, and both
   // must then agree on the oldest.

@@ -11,7 +11,7 @@ export async function getWebsocketStats(caller: Caller) {
   const sessionRooms: Record<string, number> = {};
   for (const { id, sessionId } of sessions) {
     const size = io?.sockets.adapter.rooms.get(sessionRoom(id))?.size ?? 0;
-    // Keyed by public id, as seed 003 shows it (a superadmin may see two tenants' "shop" summed).
+    // Keyed by public id, as Chatery shows it (a superadmin may see two tenants' "shop" summed).
     if (size) sessionRooms[sessionId] = (sessionRooms[sessionId] ?? 0) + size;
   }
   return {

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/login-rate-limit";
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/server/runtime";
+import { recordSignIn } from "@/lib/audit/record-audit";
 
 /**
  * Checks a username-or-email and password, shared by the dashboard's next-auth sign-in and the
@@ -31,6 +32,7 @@ export async function authenticateCredentials(identifier: string, password: stri
   // Said only to whoever knows the password.
   if (user.suspendedAt) throw new AppError("FORBIDDEN", "This account is suspended");
   await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  await recordSignIn(user.id, ip);
   const { passwordHash: _omit, suspendedAt: _suspended, ...publicUser } = user;
   return publicUser;
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/server/runtime";
 import { PUBLIC_USER_SELECT } from "@/lib/users/public-user";
 import { assertEmailAndUsernameFree, rethrowUniqueViolation } from "@/lib/users/unique-violation";
 import type { CreateUserInput } from "@/lib/users/users.schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /**
  * A SUPERADMIN creates any user (a STAFF user needs the OWNER they work for); an OWNER creates
@@ -29,10 +30,12 @@ export async function createUser(caller: Caller, input: CreateUserInput) {
   }
   await assertEmailAndUsernameFree(input);
   const passwordHash = await hashPassword(input.password);
-  return db()
+  const user = await db()
     .user.create({
       data: { name: input.name, email: input.email, username: input.username, phone: input.phone, passwordHash, role, ownerId },
       select: PUBLIC_USER_SELECT,
     })
     .catch(rethrowUniqueViolation);
+  await recordAudit({ actor: caller, ownerId: user.ownerId ?? user.id, action: "user.created", target: { type: "user", id: user.id, name: user.name }, details: { role: user.role } });
+  return user;
 }

@@ -5,10 +5,13 @@ export const PUBLIC_USER_SELECT = {
   email: true,
   username: true,
   phone: true,
+  gst: true,
   role: true,
   ownerId: true,
   lastLoginAt: true,
   suspendedAt: true,
+  timeZone: true,
+  locale: true,
   createdAt: true,
   updatedAt: true,
 } as const;

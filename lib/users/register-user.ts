@@ -13,8 +13,9 @@ const TAKEN = "email or username: already in use";
 /**
  * Self-service sign-up: always an OWNER, i.e. a new tenant. E-mail addresses and usernames are
  * unique whatever their letter case (stored in lower case, and a unique index on lower()). A
- * conflict gets one generic answer that does not say which of the two is in use (issue 9; see the
- * README's "Security" section for what that does and does not hide).
+ * conflict gets one generic answer that does not say which of the two is in use (see the README's
+ * "Security" section for what that does and does not hide). Registering signs the new owner in
+ * (the route sets the cookie), so it counts as their first sign-in.
  */
 export async function registerUser(input: RegisterInput, ip: string) {
   if (!env.ALLOW_SIGNUP) throw new AppError("FORBIDDEN", "Sign-up is disabled on this gateway");
@@ -29,7 +30,7 @@ export async function registerUser(input: RegisterInput, ip: string) {
   const passwordHash = await hashPassword(input.password);
   return db()
     .user.create({
-      data: { name: input.name, email: input.email, username: input.username, phone: input.phone, passwordHash, role: "OWNER" },
+      data: { name: input.name, email: input.email, username: input.username, phone: input.phone, gst: input.gst, passwordHash, role: "OWNER", lastLoginAt: new Date() },
       select: PUBLIC_USER_SELECT,
     })
     .catch((error: unknown) => {

@@ -14,9 +14,12 @@ import type { UpdateMeInput } from "@/lib/users/users.schema";
  * new version, for a fresh cookie to the browser that made the change.
  */
 export async function updateMe(caller: Caller, input: UpdateMeInput, ip: string) {
-  const data: { name?: string; phone?: string | null; passwordHash?: string } = {};
+  const data: { name?: string; phone?: string | null; passwordHash?: string; timeZone?: string | null; locale?: string | null } = {};
   if (input.name !== undefined) data.name = input.name;
   if (input.phone !== undefined) data.phone = input.phone;
+  // Preferences (the Account page): null goes back to the browser's own.
+  if (input.timeZone !== undefined) data.timeZone = input.timeZone;
+  if (input.locale !== undefined) data.locale = input.locale;
   if (input.newPassword) {
     const account = `user:${caller.id}`;
     const wait = loginRetryAfter(account, ip);

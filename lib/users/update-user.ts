@@ -8,6 +8,7 @@ import { db } from "@/lib/server/runtime";
 import { PUBLIC_USER_SELECT } from "@/lib/users/public-user";
 import { assertEmailAndUsernameFree, rethrowUniqueViolation } from "@/lib/users/unique-violation";
 import type { UpdateUserInput } from "@/lib/users/users.schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export async function updateUser(caller: Caller, userId: string, input: UpdateUserInput) {
   if (input.role && caller.role !== "SUPERADMIN") throw new AppError("FORBIDDEN", "Only a superadmin can change roles");
@@ -36,5 +37,8 @@ export async function updateUser(caller: Caller, userId: string, input: UpdateUs
   if (count === 0) throw notFound("User");
   // Open sockets of the user re-check what they may see (a demoted or suspended user loses it now).
   if (endsSessions || role) await notifyCallerChanged(userId);
-  return db().user.findUniqueOrThrow({ where: { id: userId }, select: PUBLIC_USER_SELECT });
+  const updated = await db().user.findUniqueOrThrow({ where: { id: userId }, select: PUBLIC_USER_SELECT });
+  // Field names only: a reset password is recorded as "password" changed, never its value.
+  await recordAudit({ actor: caller, ownerId: updated.ownerId ?? updated.id, action: "user.updated", target: { type: "user", id: userId, name: updated.name }, details: { fields: Object.keys(input).sort() } });
+  return updated;
 }

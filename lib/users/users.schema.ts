@@ -21,8 +21,8 @@ export const registerSchema = z.strictObject({
   username: usernameSchema,
   password: passwordSchema,
   phone: phoneSchema.optional(),
-  /** Automation API sends a tax number; accepted and ignored so its clients work unchanged. */
-  gst: z.string().max(50).optional(),
+  /** The Automation API's tax number: kept on the profile (GET /api/users/me). */
+  gst: z.string().trim().max(50).optional(),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 
@@ -73,13 +73,48 @@ export const assignSessionsSchema = z.strictObject({
 export type AssignSessionsInput = z.infer<typeof assignSessionsSchema>;
 
 /** PATCH /api/users/me: the caller's own name, phone or password (the current one is required to change it). */
+/** An IANA time zone the runtime knows ("Asia/Jakarta", "UTC"). */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be a time zone such as Asia/Jakarta");
+
+/** The dashboard's languages. */
+export const LOCALES = ["en", "id"] as const;
+export const localeSchema = z.enum(LOCALES, { error: "must be en (English) or id (Indonesian)" });
+
 export const updateMeSchema = z
   .strictObject({
     name: nameSchema.optional(),
     phone: phoneSchema.nullable().optional(),
     currentPassword: z.string().min(1).max(200).optional(),
     newPassword: passwordSchema.optional(),
+    /** null: follow the browser. */
+    timeZone: timeZoneSchema.nullable().optional(),
+    locale: localeSchema.nullable().optional(),
   })
   .refine((v) => !v.newPassword || v.currentPassword, { message: "is required to set a new password", path: ["currentPassword"] })
-  .refine((v) => v.name !== undefined || v.phone !== undefined || v.newPassword, { message: "at least one field is required" });
+  .refine((v) => v.name !== undefined || v.phone !== undefined || v.newPassword || v.timeZone !== undefined || v.locale !== undefined, {
+    message: "at least one field is required",
+  });
 export type UpdateMeInput = z.infer<typeof updateMeSchema>;
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+export const USERS_PAGE_SIZE = 25;
+
+/** The Users page's URL for a superadmin: search name/username/email, filter by role, page. */
+export const searchUsersQuerySchema = z.strictObject({
+  q: z.preprocess(emptyAsUndefined, z.string().trim().max(100).optional()),
+  role: z.preprocess(emptyAsUndefined, roleSchema.optional()),
+  page: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
+});
+export type SearchUsersQuery = z.output<typeof searchUsersQuerySchema>;

@@ -2,7 +2,8 @@
 // Webhooks headers (webhook-id, webhook-timestamp, webhook-signature). Pure.
 import { apiEventName } from "@/lib/events/event-names";
 import { signStandardWebhook, signWebhookBody } from "@/lib/webhooks/sign-webhook-body";
-import type { WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
+import { toClevioWebhookPayload } from "@/lib/compat/clevio/to-clevio-webhook-payload";
+import type { WebhookFormat, WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
 
 export interface WebhookRequestInput {
   eventId: string;
@@ -17,6 +18,12 @@ export interface WebhookRequestInput {
   metadata: unknown;
   data: unknown;
   origin: WebhookOrigin;
+  /** "clevio": Clevio's flat message payload (lib/compat/clevio/); default: ours. */
+  format?: WebhookFormat;
+  /** The session's own number, for Clevio's `to`/`from`. */
+  phoneNumber?: string | null;
+  /** Clevio only: the incoming file, base64, when it could be read. */
+  media?: { base64: string } | null;
   secret: string | null;
   deliveryId: string;
   /** 1-based number of this attempt. */
@@ -36,6 +43,17 @@ export function webhookEventName(internal: string, origin: WebhookOrigin): strin
   return origin === "API" ? apiEventName(internal) : internal;
 }
 
+/**
+ * Ultimate WhatsApp Gateway documents a message's id as `data.keyId` and its WhatsApp content as
+ * `data.content`; our message events call them `id` and `message`. Both are sent.
+ */
+function withApiMessageFields(data: unknown): unknown {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return data;
+  const d = data as Record<string, unknown>;
+  if (typeof d.id !== "string" || !d.message || typeof d.message !== "object") return data;
+  return { ...d, keyId: d.keyId ?? d.id, content: d.content ?? d.message };
+}
+
 export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest {
   const eventName = webhookEventName(input.event, input.origin);
   const payload = {
@@ -45,10 +63,14 @@ export function buildWebhookRequest(input: WebhookRequestInput): WebhookRequest 
     sessionId: input.sessionId,
     timestamp: input.createdAt.toISOString(),
     metadata: input.metadata ?? {},
-    data: input.data ?? {},
+    data: withApiMessageFields(input.data ?? {}),
   };
+  const shaped =
+    input.format === "clevio" && input.data && typeof input.data === "object"
+      ? toClevioWebhookPayload(input.data as Record<string, unknown>, { sessionId: input.sessionId, phoneNumber: input.phoneNumber }, input.media)
+      : payload;
   // Exactly what Ultimate WhatsApp Gateway's verifier recomputes: JSON.stringify of the parsed body.
-  const body = JSON.stringify(payload);
+  const body = JSON.stringify(shaped);
   const timestamp = Math.floor(input.now.getTime() / 1000);
   const headers: Record<string, string> = {
     "Content-Type": "application/json",

@@ -8,6 +8,7 @@ import { resolveWebhookSession } from "@/lib/webhooks/resolve-webhook-session";
 import { generateWebhookSecret } from "@/lib/webhooks/sign-webhook-body";
 import { sealWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
 import type { CreateWebhookInput, WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /**
  * Creates a webhook (Ultimate WhatsApp Gateway). The owner comes from the session when one is named, otherwise it is
@@ -41,5 +42,6 @@ export async function createWebhook(caller: Caller, input: CreateWebhookInput, o
     });
   });
   webhooksChanged(ownerId);
+  await recordAudit({ actor: caller, ownerId, action: "webhook.created", target: { type: "webhook", id: row.id, name: input.name }, details: { url: input.url, events: input.events } });
   return toPublicWebhook(row);
 }

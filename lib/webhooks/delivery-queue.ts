@@ -22,10 +22,13 @@ export interface Claimed {
   sessionDbId: string;
   sessionId: string;
   metadata: unknown;
+  phoneNumber: string | null;
   url: string;
   /** The sealed secret, base64 (raw queries cannot return bytea through the driver adapter). */
   secret: string | null;
   origin: string;
+  /** The payload's shape: ours, or a client system's (Clevio's message payload). */
+  format: string;
   replyEnabled: boolean;
 }
 
@@ -62,8 +65,8 @@ export async function claimDueDeliveries(db: Db, limit: number, busy: string[], 
     ), claimed AS (${claim})
     SELECT c.id, c."webhookId", c."ownerId", c.attempts, c."eventId",
            e.seq, e.event, e.payload, e."createdAt" AS "eventCreatedAt",
-           s.id AS "sessionDbId", s."sessionId", s.metadata,
-           w.url, encode(w.secret, 'base64') AS secret, w.origin, w."replyEnabled"
+           s.id AS "sessionDbId", s."sessionId", s.metadata, s."phoneNumber",
+           w.url, encode(w.secret, 'base64') AS secret, w.origin, w.format, w."replyEnabled"
     FROM claimed c
     JOIN events e ON e.id = c."eventId"
     JOIN whatsapp_sessions s ON s.id = e."sessionId"

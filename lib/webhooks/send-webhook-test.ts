@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { env } from "@/lib/env";
 import { db, getRuntime } from "@/lib/server/runtime";
+import { announceWebhookAttempt } from "@/lib/webhooks/announce-webhook-attempt";
 import { getWebhookOrThrow } from "@/lib/webhooks/get-webhook-or-throw";
 import { WEBHOOK_TEST_EVENT as TEST_EVENT } from "@/lib/webhooks/webhook-test-event";
 
@@ -53,6 +54,15 @@ export async function sendWebhookTest(caller: Caller, webhookId: string) {
       },
     });
     const { attemptLog, ...rest } = delivery;
+    if (delivery.attempts > 0 && delivery.status === "FAILED") {
+      // A test is a one-off probe: its failure is reported here and must not go on the retry
+      // schedule (the user would see "test" deliveries retried for a day). DEAD ends it; the
+      // status guard leaves it alone if the worker has meanwhile delivered it.
+      const { count } = await db().webhookDelivery.updateMany({ where: { id: deliveryId, ownerId: webhook.ownerId, status: "FAILED" }, data: { status: "DEAD" } });
+      // The open delivery logs saw the attempt as FAILED: tell them it ended.
+      if (count > 0) announceWebhookAttempt(getRuntime().io, { ownerId: webhook.ownerId, webhookId: webhook.id, deliveryId, status: "DEAD" });
+      return { ...rest, status: "DEAD" as const, eventId, event: TEST_EVENT, lastAttempt: attemptLog[0] ?? null };
+    }
     if (delivery.attempts > 0 || Date.now() > deadline || !webhook.isActive) {
       return { ...rest, eventId, event: TEST_EVENT, lastAttempt: attemptLog[0] ?? null };
     }

@@ -11,6 +11,7 @@ import { resolveWebhookSession } from "@/lib/webhooks/resolve-webhook-session";
 import { webhookScope } from "@/lib/webhooks/webhook-scope";
 import { sealWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
 import type { UpdateWebhookInput } from "@/lib/webhooks/webhooks.schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** Changes the given fields (Ultimate WhatsApp Gateway's PATCH). `secret: null` stops signing. */
 export async function updateWebhook(caller: Caller, id: string, input: UpdateWebhookInput) {
@@ -29,6 +30,8 @@ export async function updateWebhook(caller: Caller, id: string, input: UpdateWeb
   const { count } = await db().webhook.updateMany({ where: { AND: [webhookScope(caller), { id: current.id }] }, data });
   webhooksChanged(current.ownerId);
   if (count === 0) throw notFound("Webhook");
+  // Field names only: a new secret is recorded as "secret" changed, never its value.
+  await recordAudit({ actor: caller, ownerId: current.ownerId, action: "webhook.updated", target: { type: "webhook", id: current.id, name: input.name ?? current.name }, details: { fields: Object.keys(input).sort() } });
   // Re-enabled: what waited while it was off can go now.
   if (input.isActive) getRuntime().workers.find((w) => w.name === "webhooks")?.wake();
   return toPublicWebhook(await db().webhook.findUniqueOrThrow({ where: { id: current.id }, select: WEBHOOK_SELECT }));

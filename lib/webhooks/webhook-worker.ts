@@ -17,6 +17,7 @@ import "server-only";
 // - Times are the database's clock, in UTC like every timestamp Prisma writes, so that processes on
 //   machines whose clocks disagree still agree on what is due.
 import type { Logger } from "pino";
+import { loadClevioWebhookMedia } from "@/lib/compat/clevio/load-clevio-webhook-media";
 import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { env } from "@/lib/env";
@@ -32,7 +33,7 @@ import { nextDeliveryState } from "@/lib/webhooks/retry-policy";
 import { sendWebhookReply } from "@/lib/webhooks/send-webhook-reply";
 import { openWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
 import { WEBHOOK_TEST_EVENT } from "@/lib/webhooks/webhook-test-event";
-import type { WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
+import type { WebhookFormat, WebhookOrigin } from "@/lib/webhooks/webhooks.schema";
 
 export interface WebhookWorkerOptions {
   timeoutMs: number;
@@ -71,6 +72,8 @@ export interface WebhookWorkerDeps {
   sendReply?: (request: ReplyRequest) => Promise<void>;
   /** The HTTP client (tests inject faults); safeFetch by default. */
   fetch?: (url: string, options: SafeFetchOptions) => Promise<SafeFetchResult>;
+  /** Told after each recorded attempt (the dashboard's live delivery log); must not throw. */
+  onAttempt?: (attempt: { ownerId: string; webhookId: string; deliveryId: string; status: string }) => void;
 }
 
 /** Characters of the receiver's answer kept in the delivery log. */
@@ -121,6 +124,8 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     } catch (error) {
       logger.error({ err: error, webhookId: webhook.id }, "webhook secret cannot be opened (APP_SECRET changed?); sending unsigned");
     }
+    // Clevio's payload inlines an incoming file (base64); other formats link to it instead.
+    const media = delivery.format === "clevio" ? await loadClevioWebhookMedia(db, env.DATA_DIR, delivery.sessionDbId, event.payload).catch(() => null) : null;
     const request = buildWebhookRequest({
       eventId: event.id,
       seq: delivery.seq,
@@ -130,6 +135,9 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
       metadata: delivery.metadata,
       data: event.payload,
       origin: webhook.origin as WebhookOrigin,
+      format: delivery.format as WebhookFormat,
+      phoneNumber: delivery.phoneNumber,
+      media,
       secret,
       deliveryId: delivery.id,
       attempt: attemptNo,
@@ -183,6 +191,7 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     gatewayMetrics()?.webhookDeliveries.inc({ result: next.status });
     gatewayMetrics()?.webhookLatency.observe({ result: next.status }, latencyMs / 1000);
     if (next.status === "DEAD") logger.warn({ webhookId: webhook.id, deliveryId: delivery.id, attempts: attemptNo, statusCode, error }, "webhook delivery is dead");
+    deps.onAttempt?.({ ownerId: delivery.ownerId, webhookId: webhook.id, deliveryId: delivery.id, status: next.status });
   }
 
   /** Sends what a reply-enabled webhook answered; returns why not when it could not. */

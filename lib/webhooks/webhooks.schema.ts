@@ -7,6 +7,10 @@ import { isKnownEventFilter, knownEventFilters } from "@/lib/events/event-names"
 export const WEBHOOK_ORIGINS = ["API", "SESSION", "SESSION_URL"] as const;
 export type WebhookOrigin = (typeof WEBHOOK_ORIGINS)[number];
 
+/** How a webhook's payload is shaped: ours, or Clevio's (lib/compat/clevio/to-clevio-webhook-payload.ts). */
+export const WEBHOOK_FORMATS = ["default", "clevio"] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
 export const DELIVERY_STATUSES = ["PENDING", "DELIVERED", "FAILED", "DEAD"] as const;
 
 /** Ultimate WhatsApp Gateway's event names, accepted as filters beside the internal (Chatery) ones. */
@@ -112,6 +116,8 @@ export const sessionWebhookUrlSchema = z
     webhookUrl: webhookUrlSchema.optional(),
     events: webhookEventsSchema.optional(),
     replyEnabled: z.boolean().optional(),
+    /** "clevio": Clevio's payload (from, to, body, type, …) instead of ours. */
+    format: z.enum(WEBHOOK_FORMATS).optional(),
   })
   .refine((v) => v.url !== undefined || v.webhookUrl !== undefined, { message: "is required", path: ["url"] })
   .transform(({ url, webhookUrl, ...rest }) => ({ url: (url ?? webhookUrl)!, ...rest }));

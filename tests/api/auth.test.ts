@@ -33,6 +33,8 @@ describe("POST /api/auth/register", () => {
     const me = await request("GET", "/api/users/me", { as: { cookie: sessionCookieFrom(res)! } });
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ id: res.body.user.id, username: body.username, email: body.email, role: "OWNER" });
+    // Registering signs the owner in: "last sign-in" is set from the start.
+    expect(Date.parse(me.body.lastLoginAt)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it("stores email and username in lower case", async () => {

@@ -101,7 +101,7 @@ describe("webhook test sends", () => {
     // A real delivery keeps the start of the receiver's own answer.
     expectOk(await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { ...api(alice), json: { to: session.sessionId, text: "hello hook" } }), "contact sends");
     const [delivery] = (await receiver.waitFor((r) => r.some((x) => x.body?.event === "message.received"), "a delivery")).filter((x) => x.body?.event === "message.received");
-    // Signed both ways: seed 001's header, and Standard Webhooks' (checked by its own package).
+    // Signed both ways: Ultimate WhatsApp Gateway's header, and Standard Webhooks' (checked by its own package).
     expect(verifyWebhook(delivery.body, String(delivery.headers["x-webhook-signature"]), HOOK_SECRET)).toBe(true);
     const standard = { "webhook-id": String(delivery.headers["webhook-id"]), "webhook-timestamp": String(delivery.headers["webhook-timestamp"]), "webhook-signature": String(delivery.headers["webhook-signature"]) };
     expect(new Webhook(`whsec_${Buffer.from(HOOK_SECRET).toString("base64")}`).verify(delivery.raw, standard)).toEqual(delivery.body);

@@ -204,7 +204,7 @@ describe("PATCH /api/sessions/[id]/settings", () => {
     const s = await createSession(asOwner(), "Strict");
     const res = await request("PATCH", `/api/sessions/${s.sessionId}/settings`, { as: asOwner(), json: body });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: expect.stringMatching(message) });
+    expect(res.body).toEqual({ error: expect.stringMatching(message), issues: expect.arrayContaining([expect.objectContaining({ message: expect.any(String) })]) });
     expect((await request("GET", `/api/sessions/${s.sessionId}`, { as: asOwner() })).body.config).toEqual(s.config);
   });
 

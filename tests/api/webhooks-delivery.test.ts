@@ -209,6 +209,18 @@ describe("webhook delivery", () => {
     expect(other.received.filter((r) => r.body.event === "webhook.test")).toEqual([]);
   });
 
+  it("a failed test delivery is reported and ends there: not put on the retry schedule", async () => {
+    const alice = await registerTenant(base, "testfail");
+    await pairedSession(base, alice);
+    const hook = await receiver();
+    hook.answer = () => ({ status: 500, body: "receiver is down" });
+    const webhook = await createWebhook(alice, { name: "Down", url: hook.url, events: ["message.received"] });
+    const result = expectOk(await request("POST", `/api/webhooks/${webhook.id}/test`, { baseUrl: base, as: { apiKey: alice.key } }), "test").body;
+    expect(result).toMatchObject({ status: "DEAD", attempts: 1, lastStatusCode: 500, event: "webhook.test" });
+    const log = expectOk(await request("GET", `/api/webhooks/${webhook.id}/deliveries`, { baseUrl: base, as: { apiKey: alice.key } }), "deliveries").body;
+    expect(log.deliveries).toEqual([expect.objectContaining({ id: result.id, status: "DEAD", attempts: 1 })]);
+  });
+
   it("Chatery's per-session webhooks (connect body, add, remove) get internal event names", async () => {
     const alice = await registerTenant(base, "chatery");
     const first = await receiver();

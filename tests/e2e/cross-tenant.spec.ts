@@ -19,7 +19,7 @@ test("a second tenant opening the first tenant's session gets the 404 page", asy
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.locator("body")).not.toContainText("Tenant A private");
   // Still inside the signed-in shell.
-  await expect(page.getByTestId("top-bar")).toBeVisible();
+  await expect(page.getByTestId("app-shell")).toBeVisible();
 
   const missing = await page.goto("/sessions/zzzzzz");
   expect(missing?.status()).toBe(404);

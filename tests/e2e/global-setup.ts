@@ -9,7 +9,8 @@ export default async function globalSetup() {
   const started = Date.now();
   const server = await startTestServer({
     port: E2E_PORT,
-    env: { ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, ALLOW_SIGNUP: "true", WA_MODE: "sandbox" },
+    // Private URLs allowed: the webhook specs deliver to a receiver on loopback in the test process.
+    env: { ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, ALLOW_SIGNUP: "true", WA_MODE: "sandbox", ALLOW_PRIVATE_NETWORK_URLS: "true" },
   });
   console.log(`[e2e] sandbox gateway on ${server.baseUrl} (${server.databaseUrl ? "PostgreSQL" : "embedded PGlite"}), ready in ${Date.now() - started} ms`);
   return async () => {

@@ -29,7 +29,7 @@ test("an unknown account gets the same error, and /register links back", async (
   await expect(page).toHaveURL(/\/register$/);
 });
 
-test("registration shows the API's error", async ({ page }) => {
+test("registration shows the API's error next to its field, and every missing field at once", async ({ page }) => {
   const taken = newUser("taken");
   await (await registerOwnerViaApi(taken)).dispose();
   await page.goto("/register");
@@ -38,8 +38,16 @@ test("registration shows the API's error", async ({ page }) => {
   await page.getByLabel("Username", { exact: true }).fill(taken.username);
   await page.getByLabel("Password").fill("long-enough-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  // One generic answer for a used e-mail or username (issue 9): it does not say which.
-  await expect(page.getByTestId("register-error")).toHaveText("email or username: already in use");
+  // One generic answer for a used e-mail or username: it does not say which.
+  await expect(page.getByTestId("register-form")).toContainText("email or username: already in use");
+
+  await page.goto("/register");
+  await page.getByLabel("Email", { exact: true }).fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("register-form").getByTestId("field-error")).toHaveCount(4);
+  await expect(page.getByTestId("register-form")).toContainText("Must be a valid email address.");
+  await expect(page.getByTestId("register-form")).toContainText("Must be at least 8 characters.");
 });
 
 test("after too many wrong passwords the form says so, even for the right one", async ({ page }) => {

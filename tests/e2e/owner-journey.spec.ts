@@ -15,7 +15,7 @@ test("register, create a session, create an API key, sign out", async ({ page })
   await page.getByTestId("create-session-form").getByLabel("Name", { exact: true }).fill("Support line");
   await page.getByRole("button", { name: "Create session" }).click();
 
-  const card = page.getByTestId("session-card").filter({ hasText: "Support line" });
+  const card = page.getByTestId("session-row").filter({ hasText: "Support line" });
   await expect(card).toBeVisible();
   await expect(card.getByTestId("session-status")).toHaveText("Disconnected");
   const sessionId = (await card.getByTestId("session-id").textContent())!.trim();
@@ -55,7 +55,7 @@ test("rename and delete a session, with confirmation", async ({ page }) => {
   await page.getByTestId("create-session").click();
   await page.getByTestId("create-session-form").getByLabel("Name", { exact: true }).fill("Old name");
   await page.getByRole("button", { name: "Create session" }).click();
-  const card = page.getByTestId("session-card").filter({ hasText: "Old name" });
+  const card = page.getByTestId("session-row").filter({ hasText: "Old name" });
   await expect(card).toBeVisible();
 
   // On a card, everything but Connect sits in its "⋯" menu.
@@ -64,14 +64,14 @@ test("rename and delete a session, with confirmation", async ({ page }) => {
   const renameForm = page.getByTestId("rename-session-form");
   await renameForm.getByLabel("Name", { exact: true }).fill("New name");
   await renameForm.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByTestId("session-card").filter({ hasText: "New name" })).toBeVisible();
+  await expect(page.getByTestId("session-row").filter({ hasText: "New name" })).toBeVisible();
 
-  const renamed = page.getByTestId("session-card").filter({ hasText: "New name" });
+  const renamed = page.getByTestId("session-row").filter({ hasText: "New name" });
   await renamed.getByTestId("session-menu").click();
   await renamed.getByTestId("delete-session").click();
   await expect(page.getByRole("dialog")).toContainText("Delete “New name”?");
   await page.getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByTestId("session-card")).toHaveCount(1);
+  await expect(page.getByTestId("session-row")).toHaveCount(1);
 
   await renamed.getByTestId("session-menu").click();
   await renamed.getByTestId("delete-session").click();
@@ -84,7 +84,7 @@ test("session settings are saved", async ({ page }) => {
   await page.getByTestId("create-session").click();
   await page.getByTestId("create-session-form").getByLabel("Name", { exact: true }).fill("Toggles");
   await page.getByRole("button", { name: "Create session" }).click();
-  await page.getByTestId("session-link").click();
+  await page.getByTestId("session-link").filter({ visible: true }).click();
 
   const readReceipts = page.getByRole("switch", { name: "Read receipts" });
   await expect(readReceipts).toHaveAttribute("aria-checked", "false");
@@ -100,6 +100,9 @@ test("session settings are saved", async ({ page }) => {
 test("regenerating replaces the key, revoking removes it", async ({ page }) => {
   await registerWithForm(page, newUser("keys"));
   await page.goto("/api-key");
+  // The example names this gateway's real address, so it can be pasted and run.
+  const origin = new URL(page.url()).origin;
+  await expect(page.getByTestId("curl-example")).toHaveText(`curl -H "X-API-Key: YOUR_KEY" ${origin}/api/sessions`);
   await page.getByTestId("create-api-key").click();
   const first = (await page.getByTestId("full-api-key").textContent())!.trim();
 

@@ -35,10 +35,14 @@ test("screenshots of the dashboard", async ({ browser }) => {
     await page.goto("/register");
     await shot("register");
     await signInWithForm(page, owner.username, owner.password);
+    await expect(page).toHaveURL(/\/sessions$/);
+    await shot("sessions-default");
+    // The rest of the walk-through uses the cards at both sizes.
+    await page.goto("/sessions?view=cards");
     await expect(page.getByTestId("session-card")).toHaveCount(3);
-    await expect(page.getByTestId("session-phone")).toBeVisible();
+    await expect(page.getByTestId("session-phone").filter({ visible: true })).toBeVisible();
     await shot("sessions");
-    await page.getByTestId("sandbox-badge").hover();
+    await page.getByTestId("sandbox-badge").filter({ visible: true }).hover();
     await shot("sandbox-tooltip");
     await page.mouse.move(0, 400);
     const card = page.getByTestId("session-card").filter({ hasText: viewport.name === "phone" ? "Sales desk" : "Deliveries" });
@@ -51,11 +55,12 @@ test("screenshots of the dashboard", async ({ browser }) => {
     if (viewport.name === "phone") {
       await page.getByTestId("menu-button").click();
       await shot("sessions-menu");
-      await page.getByTestId("menu-button").click();
+      // The drawer is a modal dialog: Escape closes it (the button behind it is inert).
+      await page.keyboard.press("Escape");
     }
-    await page.getByTestId("session-menu").first().click();
+    await page.getByTestId("session-menu").filter({ visible: true }).first().click();
     await shot("sessions-menu-open");
-    await page.getByTestId("delete-session").first().click();
+    await page.getByTestId("delete-session").filter({ visible: true }).first().click();
     await shot("sessions-confirm");
     await page.keyboard.press("Escape");
     await page.goto(`/sessions/${sessions[0].sessionId}`);

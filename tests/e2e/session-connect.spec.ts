@@ -17,12 +17,12 @@ test("connect with the sandbox phone, receive a message live, log out", async ({
   await (await registerOwnerViaApi(owner)).dispose();
   await signInWithForm(page, owner.username, owner.password);
   await expect(page).toHaveURL(/\/sessions$/);
-  await expect(page.getByTestId("sandbox-badge")).toBeVisible();
+  await expect(page.getByTestId("sandbox-badge").filter({ visible: true })).toBeVisible();
 
   await page.getByTestId("create-session").click();
   await page.getByTestId("create-session-form").getByLabel("Name", { exact: true }).fill("Front desk");
   await page.getByRole("button", { name: "Create session" }).click();
-  const card = page.getByTestId("session-card").filter({ hasText: "Front desk" });
+  const card = page.getByTestId("session-row").filter({ hasText: "Front desk" });
   await expect(card.getByTestId("session-status")).toHaveText("Disconnected");
   const sessionId = (await card.getByTestId("session-id").textContent())!.trim();
   await markPage(page);
@@ -118,7 +118,7 @@ test("a QR code that stops being valid says why, and a new one can be fetched", 
   const created = await createSessionViaApi(api, "Short-lived");
   await signInWithForm(page, owner.username, owner.password);
   await expect(page).toHaveURL(/\/sessions$/);
-  const card = page.getByTestId("session-card").filter({ hasText: "Short-lived" });
+  const card = page.getByTestId("session-row").filter({ hasText: "Short-lived" });
   await expect(card.getByTestId("session-reason")).toHaveText("Not linked to a phone yet.");
 
   await card.getByTestId("connect-session").click();

@@ -38,7 +38,7 @@ test("owner creates staff, assigns one session; staff sees only that one, read-o
   await expect(page).toHaveURL(/\/sessions$/);
   await expect(page.getByTestId("current-user")).toContainText("Staff");
 
-  const card = page.getByTestId("session-card");
+  const card = page.getByTestId("session-row");
   await expect(card).toHaveCount(1);
   await expect(card).toContainText("Assigned line");
   await expect(card.getByTestId("session-status")).toHaveText("Disconnected");
@@ -61,7 +61,7 @@ test("owner creates staff, assigns one session; staff sees only that one, read-o
   await expect(page.getByTestId("connect-session")).toHaveCount(0);
   await expect(page.getByTestId("session-menu")).toHaveCount(0);
 
-  await page.getByTestId("session-link").click();
+  await card.getByTestId("session-link").click();
   await expect(page.getByTestId("session-name")).toHaveText("Assigned line");
   await expect(page.getByTestId("session-status")).toHaveText("Connected");
   await expect(page.getByTestId("event-log")).toBeVisible();

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ApiKeyPanel } from "@/components/api-key/api-key-panel";
+import { NamedApiKeys, type NamedKeyView } from "@/components/api-key/named-api-keys";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { listSessions } from "@/lib/sessions/list-sessions";
 import { PageHeader } from "@/components/ui/page-header";
 import { getApiKey } from "@/lib/api-keys/get-api-key";
 import { requirePageCaller } from "@/lib/auth/page-caller";
@@ -11,10 +14,16 @@ export const metadata: Metadata = { title: "API key · Wagate" };
 export default async function ApiKeyPage() {
   const caller = await requirePageCaller();
   if (!hasPermission(caller.role, "apiKey.manage")) notFound();
+  const [summary, { apiKeys }, sessions] = await Promise.all([getApiKey(caller), listApiKeys(caller), listSessions(caller)]);
+  // Dates as strings for the client component.
+  const keys = JSON.parse(JSON.stringify(apiKeys)) as NamedKeyView[];
   return (
     <>
-      <PageHeader title="API key" description="One key per account. Creating a new key replaces the old one." />
-      <ApiKeyPanel summary={await getApiKey(caller)} />
+      <PageHeader title="API keys" description="Your default key, and named keys limited to what one integration needs." />
+      <div className="space-y-6">
+        <ApiKeyPanel summary={summary} />
+        <NamedApiKeys keys={keys} sessions={sessions.map((s) => ({ sessionId: s.sessionId, name: s.name }))} />
+      </div>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
 import { listSessions } from "@/lib/sessions/list-sessions";
-import { getRuntime } from "@/lib/server/runtime";
+import { db, getRuntime } from "@/lib/server/runtime";
 
 export const metadata: Metadata = { title: "Sessions · Wagate" };
 
@@ -14,6 +14,13 @@ export default async function SessionsPage() {
   // The cards never show the QR image (the connect dialog fetches it), so it is not sent along.
   const sessions = (await listSessions(caller)).map((session) => ({ ...session, qr: null }));
   const canCreate = hasPermission(caller.role, "sessions.create");
+  // A superadmin sees every tenant's sessions: name their owners (column and filter).
+  const owners =
+    caller.role === "SUPERADMIN"
+      ? Object.fromEntries(
+          (await db().user.findMany({ where: { id: { in: [...new Set(sessions.map((s) => s.userId))] } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, `${u.name} (${u.email})`]),
+        )
+      : null;
   return (
     <>
       <PageHeader
@@ -26,6 +33,7 @@ export default async function SessionsPage() {
         canCreate={canCreate}
         canManage={hasPermission(caller.role, "sessions.manage")}
         sandbox={getRuntime().sandbox !== null}
+        owners={owners}
       />
     </>
   );

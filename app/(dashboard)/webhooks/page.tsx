@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AddWebhookButton } from "@/components/webhooks/add-webhook-button";
 import { WebhookCard } from "@/components/webhooks/webhook-card";
+import { WebhookLiveProvider } from "@/components/webhooks/webhook-live";
 import type { WebhookView } from "@/components/webhooks/webhook-types";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,14 +15,14 @@ export const metadata: Metadata = { title: "Webhooks · Wagate" };
 
 export default async function WebhooksPage() {
   const caller = await requirePageCaller();
-  if (!hasPermission(caller.role, "sessions.manage")) notFound();
+  if (!hasPermission(caller.role, "webhooks.manage")) notFound();
   const [webhooks, sessions] = await Promise.all([listWebhooks(caller), listSessions(caller)]);
   const options = sessions.map((s) => ({ sessionId: s.sessionId, name: s.name }));
   // Dates become strings on their way to the client components.
   const views = JSON.parse(JSON.stringify(webhooks)) as WebhookView[];
   const add = <AddWebhookButton sessions={options} />;
   return (
-    <>
+    <WebhookLiveProvider>
       <PageHeader
         title="Webhooks"
         description="Every event of your sessions, POSTed to your endpoints: signed, retried for about a day, logged and replayable."
@@ -41,6 +42,6 @@ export default async function WebhooksPage() {
           ))}
         </div>
       )}
-    </>
+    </WebhookLiveProvider>
   );
 }

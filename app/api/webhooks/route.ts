@@ -5,6 +5,6 @@ import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { createWebhookSchema } from "@/lib/webhooks/webhooks.schema";
 
-export const GET = withAuth({ permission: "sessions.manage" }, ({ caller }) => listWebhooks(caller));
+export const GET = withAuth({ permission: "webhooks.manage" }, ({ caller }) => listWebhooks(caller));
 
-export const POST = withAuth({ permission: "sessions.manage", body: createWebhookSchema }, ({ caller, body }) => createWebhook(caller, body));
+export const POST = withAuth({ permission: "webhooks.manage", body: createWebhookSchema }, ({ caller, body }) => createWebhook(caller, body));

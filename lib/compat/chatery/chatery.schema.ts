@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { mediaUrlField } from "@/lib/media/media.schema";
 import { messageIdField, pollOptionsField, PRESENCES, recipientField, sessionIdField, typingTimeField } from "@/lib/messages/messages.schema";
+import { connectSessionSchema } from "@/lib/sessions/sessions.schema";
+import { removeSessionWebhookSchema, sessionWebhookSchema } from "@/lib/webhooks/webhooks.schema";
 
 const chaterySend = {
   sessionId: sessionIdField,
@@ -67,3 +69,12 @@ export const chateryMessagesSchema = z.strictObject({
   cursor: z.string().trim().max(200).nullable().optional(),
 });
 export const chateryChatSchema = z.strictObject({ sessionId: sessionIdField, chatId: recipientField });
+
+// --- Chatery's session paths (issue 14) ---------------------------------------------------------
+
+export const chaterySessionParams = z.object({ sessionId: sessionIdField });
+/** POST /sessions/:sessionId/connect and PATCH /sessions/:sessionId/config. */
+export const chateryConnectSchema = connectSessionSchema;
+export const chateryConfigSchema = connectSessionSchema.refine((v) => v.metadata !== undefined || v.webhooks !== undefined, "metadata or webhooks is required");
+export const chateryAddWebhookSchema = sessionWebhookSchema;
+export const chateryRemoveWebhookSchema = removeSessionWebhookSchema;

@@ -2,7 +2,7 @@
 // PATCH /api/sessions/[id] – rename ({ name })
 // DELETE /api/sessions/[id] – delete the session
 import { withAuth } from "@/lib/api/with-auth";
-import { hasPermission } from "@/lib/auth/permissions";
+import { callerCan } from "@/lib/auth/caller-can";
 import { deleteSession } from "@/lib/sessions/delete-session";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 import { toPublicSession } from "@/lib/sessions/public-session";
@@ -12,7 +12,7 @@ import { renameSessionSchema, sessionIdParams } from "@/lib/sessions/sessions.sc
 
 export const GET = withAuth({ permission: "sessions.read", params: sessionIdParams }, async ({ caller, params }) => {
   const session = await getSessionOrThrow(caller, params.id);
-  return toPublicSession(session, getRuntime().sessions.live(session), { includeQr: hasPermission(caller.role, "sessions.manage") });
+  return toPublicSession(session, getRuntime().sessions.live(session), { includeQr: callerCan(caller, "sessions.manage") });
 });
 
 export const PATCH = withAuth({ permission: "sessions.manage", params: sessionIdParams, body: renameSessionSchema }, ({ caller, params, body }) =>

@@ -1,5 +1,5 @@
 // GET /api/users/me – the caller's own profile
-// PATCH /api/users/me – change the caller's own name, phone or password
+// PATCH /api/users/me – change the caller's own name, phone, password, time zone or language
 import { withAuth } from "@/lib/api/with-auth";
 import { issueSessionCookie } from "@/lib/auth/issue-session-cookie";
 import { clientIp } from "@/lib/server/client-ip";

@@ -8,12 +8,12 @@ import { toPublicWebhook } from "@/lib/webhooks/public-webhook";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
 import { updateWebhookSchema, webhookIdParams } from "@/lib/webhooks/webhooks.schema";
 
-export const GET = withAuth({ permission: "sessions.manage", params: webhookIdParams }, async ({ caller, params }) =>
+export const GET = withAuth({ permission: "webhooks.manage", params: webhookIdParams }, async ({ caller, params }) =>
   toPublicWebhook(await getWebhookOrThrow(caller, params.id)),
 );
 
-export const PATCH = withAuth({ permission: "sessions.manage", params: webhookIdParams, body: updateWebhookSchema }, ({ caller, params, body }) =>
+export const PATCH = withAuth({ permission: "webhooks.manage", params: webhookIdParams, body: updateWebhookSchema }, ({ caller, params, body }) =>
   updateWebhook(caller, params.id, body),
 );
 
-export const DELETE = withAuth({ permission: "sessions.manage", params: webhookIdParams }, ({ caller, params }) => deleteWebhook(caller, params.id));
+export const DELETE = withAuth({ permission: "webhooks.manage", params: webhookIdParams }, ({ caller, params }) => deleteWebhook(caller, params.id));

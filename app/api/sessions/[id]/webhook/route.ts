@@ -8,10 +8,10 @@ import { getSessionWebhookUrl } from "@/lib/webhooks/get-session-webhook-url";
 import { setSessionWebhookUrl } from "@/lib/webhooks/set-session-webhook-url";
 import { sessionWebhookUrlSchema } from "@/lib/webhooks/webhooks.schema";
 
-export const GET = withAuth({ permission: "sessions.manage", params: sessionIdParams }, ({ caller, params }) => getSessionWebhookUrl(caller, params.id));
+export const GET = withAuth({ permission: "webhooks.manage", params: sessionIdParams }, ({ caller, params }) => getSessionWebhookUrl(caller, params.id));
 
-export const PUT = withAuth({ permission: "sessions.manage", params: sessionIdParams, body: sessionWebhookUrlSchema }, ({ caller, params, body }) =>
+export const PUT = withAuth({ permission: "webhooks.manage", params: sessionIdParams, body: sessionWebhookUrlSchema }, ({ caller, params, body }) =>
   setSessionWebhookUrl(caller, params.id, body),
 );
 
-export const DELETE = withAuth({ permission: "sessions.manage", params: sessionIdParams }, ({ caller, params }) => deleteSessionWebhookUrl(caller, params.id));
+export const DELETE = withAuth({ permission: "webhooks.manage", params: sessionIdParams }, ({ caller, params }) => deleteSessionWebhookUrl(caller, params.id));

@@ -8,12 +8,12 @@ import { listSessionWebhooks } from "@/lib/webhooks/list-session-webhooks";
 import { removeSessionWebhook } from "@/lib/webhooks/remove-session-webhook";
 import { removeSessionWebhookSchema, sessionWebhookSchema } from "@/lib/webhooks/webhooks.schema";
 
-export const GET = withAuth({ permission: "sessions.manage", params: sessionIdParams }, ({ caller, params }) => listSessionWebhooks(caller, params.id));
+export const GET = withAuth({ permission: "webhooks.manage", params: sessionIdParams }, ({ caller, params }) => listSessionWebhooks(caller, params.id));
 
-export const POST = withAuth({ permission: "sessions.manage", params: sessionIdParams, body: sessionWebhookSchema }, ({ caller, params, body }) =>
+export const POST = withAuth({ permission: "webhooks.manage", params: sessionIdParams, body: sessionWebhookSchema }, ({ caller, params, body }) =>
   addSessionWebhook(caller, params.id, body),
 );
 
-export const DELETE = withAuth({ permission: "sessions.manage", params: sessionIdParams, body: removeSessionWebhookSchema }, ({ caller, params, body }) =>
+export const DELETE = withAuth({ permission: "webhooks.manage", params: sessionIdParams, body: removeSessionWebhookSchema }, ({ caller, params, body }) =>
   removeSessionWebhook(caller, params.id, body.url),
 );

@@ -3,6 +3,6 @@ import { withAuth } from "@/lib/api/with-auth";
 import { replayWebhookDeliveries } from "@/lib/webhooks/replay-webhook-deliveries";
 import { replayDeliveriesSchema, webhookIdParams } from "@/lib/webhooks/webhooks.schema";
 
-export const POST = withAuth({ permission: "sessions.manage", params: webhookIdParams, body: replayDeliveriesSchema }, ({ caller, params, body }) =>
+export const POST = withAuth({ permission: "webhooks.manage", params: webhookIdParams, body: replayDeliveriesSchema }, ({ caller, params, body }) =>
   replayWebhookDeliveries(caller, params.id, body.status),
 );

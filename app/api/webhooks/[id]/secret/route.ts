@@ -5,6 +5,6 @@ import { regenerateWebhookSecret } from "@/lib/webhooks/regenerate-webhook-secre
 import { revealWebhookSecret } from "@/lib/webhooks/reveal-webhook-secret";
 import { webhookIdParams } from "@/lib/webhooks/webhooks.schema";
 
-export const GET = withAuth({ permission: "sessions.manage", params: webhookIdParams }, ({ caller, params }) => revealWebhookSecret(caller, params.id));
+export const GET = withAuth({ permission: "webhooks.manage", params: webhookIdParams }, ({ caller, params }) => revealWebhookSecret(caller, params.id));
 
-export const POST = withAuth({ permission: "sessions.manage", params: webhookIdParams }, ({ caller, params }) => regenerateWebhookSecret(caller, params.id));
+export const POST = withAuth({ permission: "webhooks.manage", params: webhookIdParams }, ({ caller, params }) => regenerateWebhookSecret(caller, params.id));

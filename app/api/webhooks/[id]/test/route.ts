@@ -3,4 +3,4 @@ import { withAuth } from "@/lib/api/with-auth";
 import { sendWebhookTest } from "@/lib/webhooks/send-webhook-test";
 import { webhookIdParams } from "@/lib/webhooks/webhooks.schema";
 
-export const POST = withAuth({ permission: "sessions.manage", params: webhookIdParams }, ({ caller, params }) => sendWebhookTest(caller, params.id));
+export const POST = withAuth({ permission: "webhooks.manage", params: webhookIdParams }, ({ caller, params }) => sendWebhookTest(caller, params.id));

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "webhooks" ADD COLUMN     "format" TEXT NOT NULL DEFAULT 'default';
+
