@@ -453,6 +453,23 @@ async function rejoinableInvite(c: Ctx): Promise<string> {
   return code;
 }
 
+/** A session id nobody uses (3–32 letters, digits, _ or -), for doors that create by id. */
+const freshSessionId = (c: Ctx, prefix: string) => `${prefix}${c.cell.n}x${Math.random().toString(36).slice(2, 8)}`;
+
+/** A key the cell's own caller makes (the anonymous and stale cells never get that far). */
+async function ownKey(c: Ctx): Promise<string> {
+  if (!c.allowed || !c.actor) return "no-such-key";
+  const res = await request("POST", "/api/api-keys", { as: { apiKey: c.actor.apiKey }, json: { name: `own ${c.cell.n}` } });
+  if (res.status >= 300) throw new Error(`create a key: ${res.status} ${res.text.slice(0, 200)}`);
+  return (res.body.id ?? res.body.key?.id) as string;
+}
+
+/** A text sessionA sends to CONTACT now (its id as /api/chat/send gives it). */
+async function sentTextA(c: Ctx): Promise<string> {
+  const res = await request("POST", "/api/chat/send", { as: ownerA(c), json: { sessionId: sA(c), jid: CONTACT, message: { text: `cell ${c.cell.n}` } } });
+  return expectOk(res, "send a text").body.messageId as string;
+}
+
 async function newRuleA(c: Ctx): Promise<string> {
   const res = await request("POST", "/api/autoreplies", { as: ownerA(c), json: { sessionId: sA(c), keyword: `doomed-${c.cell.n}`, response: "never" } });
   return expectOk(res, "auto-reply rule").body.id;
@@ -1580,6 +1597,131 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
           expect((await request("GET", "/api/users/me", { as: { cookie: actor.cookie } })).status, "the old cookie is dead").toBe(401);
         },
       };
+    },
+  },
+  // --- named API keys, audit log, overview, message log ---------------------------------------------
+  // A key is its user's own: each cell manages a key it makes itself.
+  "GET /api/api-keys": { expect: ANY_USER, request: () => ({ path: "/api/api-keys" }) },
+  "POST /api/api-keys": { expect: ANY_USER, request: (c) => ({ path: "/api/api-keys", json: { name: `key of cell ${c.cell.n}` } }) },
+  "PATCH /api/api-keys/:id": {
+    expect: ANY_USER,
+    request: async (c) => ({ path: `/api/api-keys/${await ownKey(c)}`, json: { name: `renamed by cell ${c.cell.n}` } }),
+  },
+  "DELETE /api/api-keys/:id": { expect: ANY_USER, request: async (c) => ({ path: `/api/api-keys/${await ownKey(c)}` }) },
+  "GET /api/audit": { expect: OWNERS, request: () => ({ path: "/api/audit" }) },
+  "GET /api/overview": { expect: ANY_USER, request: () => ({ path: "/api/overview" }) },
+  "GET /api/messages/log": { expect: ANY_USER, request: () => ({ path: "/api/messages/log" }) },
+
+  // --- Clevio's doors (/api/clevio/…, /api/login) -----------------------------------------------
+  "POST /api/login": {
+    expect: PUBLIC_ROUTE,
+    request: (c) => ({ path: "/api/login", json: { username: c.w.loginUser.username, password: c.w.loginUser.password } }),
+  },
+  "GET /api/clevio/sessions": { expect: ANY_USER, request: () => ({ path: "/api/clevio/sessions" }) },
+  "POST /api/clevio/sessions": {
+    expect: OWNERS,
+    request: (c) => ({ path: "/api/clevio/sessions", json: { sessionId: freshSessionId(c, "clv"), webhookUrl: `${c.w.base}/api/health` } }),
+  },
+  "DELETE /api/clevio/sessions/:id": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/clevio/sessions/${(await sessionFor(c)).sessionId}` }),
+  },
+  "GET /api/clevio/sessions/:id/logs": { expect: TENANT_READ, request: (c) => ({ path: `/api/clevio/sessions/${sA(c)}/logs` }) },
+  "GET /api/clevio/sessions/:id/status": { expect: TENANT_READ, request: (c) => ({ path: `/api/clevio/sessions/${sA(c)}/status` }) },
+  "GET /api/clevio/sessions/:id/qr": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/clevio/sessions/${(c.allowed ? await qrSession(c.w.ownerA) : c.w.sessionA).sessionId}/qr` }),
+  },
+  "POST /api/clevio/sessions/:id/init": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/clevio/sessions/${(await sessionFor(c)).sessionId}/init` }),
+  },
+  "PUT /api/clevio/sessions/:id/webhook": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/clevio/sessions/${(await sessionFor(c)).sessionId}/webhook`, json: { webhookUrl: `${c.w.base}/api/health` } }),
+  },
+
+  // --- the Campaign API's messaging doors (/api/v1/…) -----------------------------------------------
+  "GET /api/v1/sessions": { expect: ANY_USER, request: () => ({ path: "/api/v1/sessions" }) },
+  "POST /api/v1/sessions": { expect: OWNERS, request: (c) => ({ path: "/api/v1/sessions", json: { sessionId: freshSessionId(c, "v1s") } }) },
+  "DELETE /api/v1/sessions/:id": { expect: TENANT_MANAGE, request: async (c) => ({ path: `/api/v1/sessions/${(await sessionFor(c)).sessionId}` }) },
+  "POST /api/v1/messages": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: `/api/v1/messages?sessionId=${sA(c)}`,
+      json: { recipient_type: "individual", to: CONTACT, type: "text", text: { body: `v1 cell ${c.cell.n}` } },
+    }),
+  },
+  "DELETE /api/v1/message": {
+    expect: TENANT_READ,
+    // A message of its own per allowed cell: deleting for everyone is once per message.
+    request: async (c) => ({ path: "/api/v1/message", json: { sessionId: sA(c), remoteJid: CONTACT, messageId: c.allowed ? await sentTextA(c) : c.w.sentA } }),
+  },
+  "POST /api/v1/media": { expect: ANY_USER, body: "multipart", request: () => ({ path: "/api/v1/media", form: pngForm({}) }) },
+  "GET /api/v1/webhook": { expect: TENANT_MANAGE, request: (c) => ({ path: `/api/v1/webhook?sessionId=${sA(c)}` }) },
+  "POST /api/v1/webhook": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: "/api/v1/webhook", json: { sessionId: (await sessionFor(c)).sessionId, url: `${c.w.base}/api/health` } }),
+  },
+  "DELETE /api/v1/webhook": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: "/api/v1/webhook", json: { sessionId: (await sessionFor(c)).sessionId } }),
+  },
+
+  // --- Chatery's session doors and the Automation API's QR/status -----------------------------------
+  "GET /api/whatsapp/sessions": { expect: ANY_USER, request: () => ({ path: "/api/whatsapp/sessions", check: okSuccess }) },
+  "DELETE /api/whatsapp/sessions/:id": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/whatsapp/sessions/${(await sessionFor(c)).sessionId}`, check: okSuccess }),
+  },
+  "GET /api/whatsapp/sessions/:id/status": { expect: TENANT_READ, request: (c) => ({ path: `/api/whatsapp/sessions/${sA(c)}/status`, check: okSuccess }) },
+  "GET /api/whatsapp/sessions/:id/qr": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/whatsapp/sessions/${(c.allowed ? await qrSession(c.w.ownerA) : c.w.sessionA).sessionId}/qr` }),
+  },
+  "GET /api/whatsapp/sessions/:id/qr/image": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/whatsapp/sessions/${(c.allowed ? await qrSession(c.w.ownerA) : c.w.sessionA).sessionId}/qr/image` }),
+  },
+  "PATCH /api/whatsapp/sessions/:id/config": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({
+      path: `/api/whatsapp/sessions/${(await sessionFor(c)).sessionId}/config`,
+      json: { metadata: { cell: c.cell.n } },
+      check: okSuccess,
+    }),
+  },
+  "POST /api/whatsapp/sessions/:id/connect": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({
+      path: `/api/whatsapp/sessions/${(await sessionFor(c)).sessionId}/connect`,
+      json: { metadata: { cell: c.cell.n } },
+      check: okSuccess,
+    }),
+  },
+  "POST /api/whatsapp/sessions/:id/webhooks": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({
+      path: `/api/whatsapp/sessions/${(await sessionFor(c)).sessionId}/webhooks`,
+      json: { url: `${c.w.base}/api/health?cell=${c.cell.n}` },
+    }),
+  },
+  "DELETE /api/whatsapp/sessions/:id/webhooks": {
+    expect: TENANT_MANAGE,
+    request: async (c) => {
+      const session = await sessionFor(c);
+      const url = `${c.w.base}/api/health?cell=${c.cell.n}`;
+      if (c.allowed) expectOk(await request("POST", `/api/whatsapp/sessions/${session.sessionId}/webhooks`, { as: ownerA(c), json: { url } }), "add the URL");
+      return { path: `/api/whatsapp/sessions/${session.sessionId}/webhooks`, json: { url } };
+    },
+  },
+  "GET /api/whatsapp/status": { expect: DEFAULT_SESSION, request: () => ({ path: "/api/whatsapp/status" }) },
+  "GET /api/whatsapp/createqr": {
+    expect: OWNERS,
+    // It connects the caller's default session: allowed cells use a fresh caller (ownerA's default is sessionA).
+    request: async (c) => {
+      const actor = c.allowed ? await freshActor(c.w, c.cell.caller) : c.actor;
+      return { path: "/api/whatsapp/createqr", as: actor && c.cell.via ? as(actor, c.cell.via) : null };
     },
   },
 };
