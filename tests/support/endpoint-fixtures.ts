@@ -85,6 +85,8 @@ export const OWNERS: Row = [401, 401, 200, 200, 200, 403, 403, 403];
 export const DEFAULT_SESSION: Row = [401, 401, 200, 200, 200, 200, 404, 200];
 /** Recipient lists are the tenant's, shared by all its staff (sessions.send): another tenant's are a 404. */
 export const TENANT_LISTS: Row = [401, 401, 200, 200, 404, 200, 200, 404];
+/** Chatery's doors answer a wrong API key 403 "Invalid API key", as Chatery documents (lib/compat/chatery/with-chatery-envelope.ts). */
+export const chateryRow = (row: Row): Row => row.map((e, i) => (i === 1 ? { apiKey: 403, cookie: 401 } : e)) as Row;
 export const created = (row: Row): Row => row.map((e) => (e === 200 ? 201 : e)) as Row;
 
 // ---------------------------------------------------------------------------------------------
@@ -1602,7 +1604,7 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
   // --- named API keys, audit log, overview, message log ---------------------------------------------
   // A key is its user's own: each cell manages a key it makes itself.
   "GET /api/api-keys": { expect: ANY_USER, request: () => ({ path: "/api/api-keys" }) },
-  "POST /api/api-keys": { expect: ANY_USER, request: (c) => ({ path: "/api/api-keys", json: { name: `key of cell ${c.cell.n}` } }) },
+  "POST /api/api-keys": { expect: created(ANY_USER), request: (c) => ({ path: "/api/api-keys", json: { name: `key of cell ${c.cell.n}` } }) },
   "PATCH /api/api-keys/:id": {
     expect: ANY_USER,
     request: async (c) => ({ path: `/api/api-keys/${await ownKey(c)}`, json: { name: `renamed by cell ${c.cell.n}` } }),
@@ -1657,7 +1659,7 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
     // A message of its own per allowed cell: deleting for everyone is once per message.
     request: async (c) => ({ path: "/api/v1/message", json: { sessionId: sA(c), remoteJid: CONTACT, messageId: c.allowed ? await sentTextA(c) : c.w.sentA } }),
   },
-  "POST /api/v1/media": { expect: ANY_USER, body: "multipart", request: () => ({ path: "/api/v1/media", form: pngForm({}) }) },
+  "POST /api/v1/media": { expect: created(ANY_USER), body: "multipart", request: () => ({ path: "/api/v1/media", form: pngForm({}) }) },
   "GET /api/v1/webhook": { expect: TENANT_MANAGE, request: (c) => ({ path: `/api/v1/webhook?sessionId=${sA(c)}` }) },
   "POST /api/v1/webhook": {
     expect: TENANT_MANAGE,
@@ -1665,7 +1667,15 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
   },
   "DELETE /api/v1/webhook": {
     expect: TENANT_MANAGE,
-    request: async (c) => ({ path: "/api/v1/webhook", json: { sessionId: (await sessionFor(c)).sessionId } }),
+    request: async (c) => {
+      const session = await sessionFor(c);
+      if (c.allowed)
+        expectOk(
+          await request("POST", "/api/v1/webhook", { as: ownerA(c), json: { sessionId: session.sessionId, url: `${c.w.base}/api/health` } }),
+          "set the URL",
+        );
+      return { path: "/api/v1/webhook", json: { sessionId: session.sessionId } };
+    },
   },
 
   // --- Chatery's session doors and the Automation API's QR/status -----------------------------------
@@ -1692,13 +1702,24 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
     }),
   },
   "POST /api/whatsapp/sessions/:id/connect": {
-    expect: TENANT_MANAGE,
-    request: async (c) => ({
-      path: `/api/whatsapp/sessions/${(await sessionFor(c)).sessionId}/connect`,
-      json: { metadata: { cell: c.cell.n } },
-      check: okSuccess,
-    }),
+    // Chatery's connect creates the session when the caller has none by that id: for another owner,
+    // tenant A's id names nothing of theirs, so they get a session of their own (sessionIds are per
+    // owner). Every cell therefore uses a disposable id, and A's session must stay untouched.
+    expect: [401, 401, 200, 200, 200, 403, 403, 403],
+    request: async (c) => {
+      const session = await disposableSession(c);
+      return {
+        path: `/api/whatsapp/sessions/${session.sessionId}/connect`,
+        json: { metadata: { cell: c.cell.n } },
+        async check(res, ok) {
+          if (ok) expect(res.body).toMatchObject({ success: true });
+          const mine = c.actor && (c.actor.id === c.w.ownerA.id || c.actor.role === "SUPERADMIN");
+          if (!mine) expect((await peekSession(c.w.ownerA, session.sessionId))?.status, "tenant A's session untouched").toBe("DISCONNECTED");
+        },
+      };
+    },
   },
+
   "POST /api/whatsapp/sessions/:id/webhooks": {
     expect: TENANT_MANAGE,
     request: async (c) => ({
@@ -1725,6 +1746,12 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
     },
   },
 };
+
+// Every door wrapped by withChateryEnvelope (all of /api/whatsapp/… except the Automation API's three).
+const NOT_CHATERY = new Set(["GET /api/whatsapp/groups", "GET /api/whatsapp/createqr", "GET /api/whatsapp/status"]);
+for (const [endpoint, fixture] of Object.entries(ENDPOINT_FIXTURES)) {
+  if (/^[A-Z]+ \/api\/whatsapp\//.test(endpoint) && !NOT_CHATERY.has(endpoint)) fixture.expect = chateryRow(fixture.expect);
+}
 
 /** Not a route file, but part of the contract: an unknown /api path is a JSON 404 for everyone. */
 export const EXTRA_ROWS: Record<string, Fixture> = {
