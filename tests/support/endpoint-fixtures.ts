@@ -1659,7 +1659,7 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
     // A message of its own per allowed cell: deleting for everyone is once per message.
     request: async (c) => ({ path: "/api/v1/message", json: { sessionId: sA(c), remoteJid: CONTACT, messageId: c.allowed ? await sentTextA(c) : c.w.sentA } }),
   },
-  "POST /api/v1/media": { expect: created(ANY_USER), body: "multipart", request: () => ({ path: "/api/v1/media", form: pngForm({}) }) },
+  "POST /api/v1/media": { expect: created(TENANT_READ), body: "multipart", request: (c) => ({ path: "/api/v1/media", form: pngForm({ sessionId: sA(c) }) }) },
   "GET /api/v1/webhook": { expect: TENANT_MANAGE, request: (c) => ({ path: `/api/v1/webhook?sessionId=${sA(c)}` }) },
   "POST /api/v1/webhook": {
     expect: TENANT_MANAGE,

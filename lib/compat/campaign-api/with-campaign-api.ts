@@ -11,7 +11,7 @@ import type { Permission } from "@/lib/auth/permissions";
  * tokens come with the rest of /api/v1 (another issue).
  */
 export function withCampaignApi<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
-  options: { permission: Permission; params?: P; query?: Q; body?: B },
+  options: { permission: Permission; params?: P; query?: Q; body?: B; form?: true },
   handler: Parameters<typeof withAuth<P, Q, B, Permission>>[1],
 ) {
   const route = withAuth<P, Q, B, Permission>(options, handler);
