@@ -70,15 +70,18 @@ const sessions = new SessionManager(
         session,
         msg,
       ),
-    fetchBytes: async (url) =>
-      (await safeFetch(url, { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000, allowPrivate: env.ALLOW_PRIVATE_NETWORK_URLS })).body,
+    fetchBytes: async (url) => (await safeFetch(url, { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000, allowPrivate: env.ALLOW_PRIVATE_NETWORK_URLS })).body,
   },
   { intervalMs: env.WA_WATCHDOG_INTERVAL_MS, timeoutMs: env.WA_WATCHDOG_TIMEOUT_MS },
 );
 
 // Revocations reach open sockets on this node at once and on other nodes through LISTEN/NOTIFY
 // (not on the embedded database: it serves one process only).
-const callerChanges = await startCallerChangeBus({ db: database, listenUrl: embedded ? null : databaseUrl, logger: logger.child({ module: "caller-changes" }) });
+const callerChanges = await startCallerChangeBus({
+  db: database,
+  listenUrl: embedded ? null : databaseUrl,
+  logger: logger.child({ module: "caller-changes" }),
+});
 
 const runtime: import("./lib/server/runtime").Runtime = {
   db: database,
@@ -178,7 +181,15 @@ workers.push(
   startWebhookWorker({ db: database, outbox, logger: logger.child({ module: "webhooks" }), onAttempt: (attempt) => announceWebhookAttempt(io, attempt) }),
 );
 // Automation: auto-replies and recurring schedules, both through the send queue.
-workers.push(startScheduleWorker({ db: database, outbox, logger: logger.child({ module: "schedules" }), pollMs: env.SCHEDULE_POLL_MS, maxLatenessMs: env.SCHEDULE_MAX_LATENESS_MS }));
+workers.push(
+  startScheduleWorker({
+    db: database,
+    outbox,
+    logger: logger.child({ module: "schedules" }),
+    pollMs: env.SCHEDULE_POLL_MS,
+    maxLatenessMs: env.SCHEDULE_MAX_LATENESS_MS,
+  }),
+);
 workers.push(startAutoReplier({ db: database, outbox, logger: logger.child({ module: "autoreplies" }), maxAgeMs: env.AUTOREPLY_MAX_AGE_MS }));
 workers.push(startCampaignRunner({ db: database, sessions, outbox, logger: logger.child({ module: "campaigns" }), stopWords: env.CAMPAIGN_STOP_WORDS }));
 
@@ -193,7 +204,9 @@ async function shutdown(signal: string) {
   httpServer.closeIdleConnections();
   io?.close();
   if (inFlight > 0) await new Promise<void>((resolve) => ((drained = resolve), setTimeout(resolve, 10_000).unref()));
-  await Promise.all(runtime.workers.map((w) => w.stop().catch((error: unknown) => logger.error({ err: error, worker: w.name }, "worker did not stop cleanly"))));
+  await Promise.all(
+    runtime.workers.map((w) => w.stop().catch((error: unknown) => logger.error({ err: error, worker: w.name }, "worker did not stop cleanly"))),
+  );
   await sessions.shutdown();
   await sandbox?.stop().catch((error: unknown) => logger.error({ err: error }, "sandbox did not stop cleanly"));
   await callerChanges.stop();

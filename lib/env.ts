@@ -45,9 +45,16 @@ const schema = z.object({
   ALLOW_PRIVATE_NETWORK_URLS: bool(false),
   // --- messaging (lib/messages, lib/media) ---
   /** Country code added to local numbers that start with 0 (Ultimate WhatsApp Gateway: 08… → 628… with 62). Empty: none. */
-  DEFAULT_COUNTRY_CODE: z.string().regex(/^\d{0,4}$/, "DEFAULT_COUNTRY_CODE must be digits").default(""),
+  DEFAULT_COUNTRY_CODE: z
+    .string()
+    .regex(/^\d{0,4}$/, "DEFAULT_COUNTRY_CODE must be digits")
+    .default(""),
   /** Largest upload or fetched media file, in bytes (25 MB). */
-  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
   MEDIA_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   /** How long an accepted send waits for its session to be connected before it fails. */
   SEND_WAIT_FOR_CONNECTION_MS: z.coerce.number().int().min(0).default(300_000),
@@ -58,9 +65,17 @@ const schema = z.object({
   PACING_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   // --- automation (lib/autoreplies, lib/schedules) ---
   /** Incoming messages older than this get no auto-reply (history-sync replays); also the catch-up window at start. */
-  AUTOREPLY_MAX_AGE_MS: z.coerce.number().int().min(1000).default(10 * 60_000),
+  AUTOREPLY_MAX_AGE_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(10 * 60_000),
   /** A scheduled message whose time passed more than this long ago (the gateway was down) is FAILED, not sent. */
-  SCHEDULE_MAX_LATENESS_MS: z.coerce.number().int().min(1000).default(60 * 60_000),
+  SCHEDULE_MAX_LATENESS_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(60 * 60_000),
   /** How often the recurring-schedule worker looks for due firings (it also wakes at the next one). */
   SCHEDULE_POLL_MS: z.coerce.number().int().min(100).default(1000),
   // --- campaigns (lib/campaigns, lib/opt-outs) ---
@@ -68,7 +83,12 @@ const schema = z.object({
   CAMPAIGN_STOP_WORDS: z
     .string()
     .default("STOP,UNSUBSCRIBE,BERHENTI")
-    .transform((v) => v.split(",").map((w) => w.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ),
   // --- webhooks (lib/webhooks) ---
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Attempts before a delivery is dead; with the default backoff they span about a day. */

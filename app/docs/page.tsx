@@ -28,28 +28,34 @@ export default async function DocsPage() {
       <h1 className="text-2xl font-semibold text-blue-900">Wagate API</h1>
       <p className="mt-2 text-sm text-slate-600">
         Authenticate with <code>X-API-Key: wag_…</code>, <code>Authorization: Bearer wag_…</code> or the dashboard cookie. Errors are{" "}
-        <code>{'{ "error": "..." }'}</code>. Machine-readable: <a className="text-blue-700 underline" href="/api/openapi.json">/api/openapi.json</a>.
+        <code>{'{ "error": "..." }'}</code>. Machine-readable:{" "}
+        <a className="text-blue-700 underline" href="/api/openapi.json">
+          /api/openapi.json
+        </a>
+        .
       </p>
       <div id="api-reference" className="mt-6 rounded-lg bg-white" data-testid="api-reference" />
       <details className="mt-8">
         <summary className="cursor-pointer text-lg font-semibold text-slate-800">Endpoint index</summary>
-      {tags.map((tag) => (
-        <section key={tag} className="mt-8">
-          <h2 className="text-lg font-semibold text-slate-800">{tag}</h2>
-          <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-surface">
-            {API_CATALOGUE.filter((e) => e.tag === tag).map((e) => (
-              <li key={`${e.method} ${e.path}`} className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:gap-3">
-                <span className={`w-16 rounded px-2 py-0.5 text-center text-xs font-bold uppercase ${METHOD_COLOURS[e.method]}`}>{e.method}</span>
-                <code className="text-sm font-medium">{e.path}</code>
-                <span className="text-sm text-slate-600 sm:ml-auto sm:text-right">
-                  {e.summary}
-                  <span className="block text-xs text-slate-500">{e.permission ? `needs ${e.permission}` : "public"} · {e.returns}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+        {tags.map((tag) => (
+          <section key={tag} className="mt-8">
+            <h2 className="text-lg font-semibold text-slate-800">{tag}</h2>
+            <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-surface">
+              {API_CATALOGUE.filter((e) => e.tag === tag).map((e) => (
+                <li key={`${e.method} ${e.path}`} className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:gap-3">
+                  <span className={`w-16 rounded px-2 py-0.5 text-center text-xs font-bold uppercase ${METHOD_COLOURS[e.method]}`}>{e.method}</span>
+                  <code className="text-sm font-medium">{e.path}</code>
+                  <span className="text-sm text-slate-600 sm:ml-auto sm:text-right">
+                    {e.summary}
+                    <span className="block text-xs text-slate-500">
+                      {e.permission ? `needs ${e.permission}` : "public"} · {e.returns}
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
       </details>
     </main>
   );

@@ -155,7 +155,10 @@ function PasswordForm() {
           event.preventDefault();
           const element = event.currentTarget;
           const form = new FormData(element);
-          const values = { currentPassword: String(form.get("currentPassword") ?? "") || undefined, newPassword: String(form.get("newPassword") ?? "") || undefined };
+          const values = {
+            currentPassword: String(form.get("currentPassword") ?? "") || undefined,
+            newPassword: String(form.get("newPassword") ?? "") || undefined,
+          };
           if (!values.newPassword) values.newPassword = "";
           if (await save(values)) {
             element.reset();
@@ -165,7 +168,15 @@ function PasswordForm() {
       >
         {errors[""] && <Alert>{errors[""]}</Alert>}
         <Field label="Current password" name="currentPassword" type="password" required autoComplete="current-password" error={errors.currentPassword} />
-        <Field label="New password" name="newPassword" type="password" required autoComplete="new-password" hint="At least 8 characters." error={errors.newPassword} />
+        <Field
+          label="New password"
+          name="newPassword"
+          type="password"
+          required
+          autoComplete="new-password"
+          hint="At least 8 characters."
+          error={errors.newPassword}
+        />
         <Button type="submit" pending={pending}>
           Change password
         </Button>

@@ -76,8 +76,8 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
             </div>
             <div className="mt-4">
               <Alert tone="warning">
-                <strong className="font-semibold">You won’t see this key again.</strong> Wagate stores only a fingerprint of it; if you lose it,
-                regenerate a new one.
+                <strong className="font-semibold">You won’t see this key again.</strong> Wagate stores only a fingerprint of it; if you lose it, regenerate a
+                new one.
               </Alert>
             </div>
             <div className="mt-4 flex justify-end">
@@ -90,10 +90,7 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
       )}
 
       <Card>
-        <CardHeader
-          title="API key"
-          description="Authenticates your scripts and integrations against the gateway's HTTP API."
-        />
+        <CardHeader title="API key" description="Authenticates your scripts and integrations against the gateway's HTTP API." />
         <div className="space-y-4 p-5">
           {error && !confirm && <Alert>{error}</Alert>}
           {summary.apiKey !== null ? (
@@ -106,7 +103,9 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
               </div>
               <div>
                 <dt className="text-sm text-slate-500">Created</dt>
-                <dd className="mt-1 text-sm text-slate-900"><LocalTime value={summary.createdAt} /></dd>
+                <dd className="mt-1 text-sm text-slate-900">
+                  <LocalTime value={summary.createdAt} />
+                </dd>
               </div>
               <div>
                 <dt className="text-sm text-slate-500">Last used</dt>

@@ -53,8 +53,26 @@ export function RegisterForm() {
       {errors[""] && <Alert data-testid="register-error">{errors[""]}</Alert>}
       <Field label="Name" name="name" autoComplete="name" required error={errors.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
-      <Field label="Username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required hint="3–32 characters: letters, digits, dot, underscore or dash." error={errors.username} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" minLength={8} required hint="At least 8 characters." error={errors.password} />
+      <Field
+        label="Username"
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        hint="3–32 characters: letters, digits, dot, underscore or dash."
+        error={errors.username}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        minLength={8}
+        required
+        hint="At least 8 characters."
+        error={errors.password}
+      />
       <Field label="Phone" name="phone" type="tel" autoComplete="tel" error={errors.phone} />
       <Button type="submit" className="w-full" pending={pending} disabled={!hydrated}>
         Create account

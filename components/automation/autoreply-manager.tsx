@@ -83,7 +83,9 @@ export function AutoReplyManager({ sessions, initialRules, canToggle, canMakeOwn
     sessionId || "__none__",
     {
       "autoreply.hit": ((data: { ruleId: string; hitCount: number; lastHitAt: string }) =>
-        setRules((list) => list.map((r) => (r.id === data.ruleId ? { ...r, hitCount: data.hitCount, lastHitAt: data.lastHitAt } : r)))) as (data: never) => void,
+        setRules((list) => list.map((r) => (r.id === data.ruleId ? { ...r, hitCount: data.hitCount, lastHitAt: data.lastHitAt } : r)))) as (
+        data: never,
+      ) => void,
     },
     () => void reload(),
   );
@@ -128,7 +130,13 @@ export function AutoReplyManager({ sessions, initialRules, canToggle, canMakeOwn
                   <Button variant="secondary" size="sm" aria-label={`Move up: ${rule.keyword}`} disabled={i === 0} onClick={() => void move(i, -1)}>
                     ↑
                   </Button>
-                  <Button variant="secondary" size="sm" aria-label={`Move down: ${rule.keyword}`} disabled={i === visible.length - 1} onClick={() => void move(i, 1)}>
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    aria-label={`Move down: ${rule.keyword}`}
+                    disabled={i === visible.length - 1}
+                    onClick={() => void move(i, 1)}
+                  >
                     ↓
                   </Button>
                 </div>
@@ -146,7 +154,11 @@ export function AutoReplyManager({ sessions, initialRules, canToggle, canMakeOwn
                   </p>
                 </div>
                 <div className="flex items-center gap-2">
-                  <Button variant="secondary" size="sm" onClick={() => void patch(rule.id, { enabled: !rule.enabled }).catch((e) => toast(errorMessage(e), "error"))}>
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    onClick={() => void patch(rule.id, { enabled: !rule.enabled }).catch((e) => toast(errorMessage(e), "error"))}
+                  >
                     {rule.enabled ? "Disable" : "Enable"}
                   </Button>
                   <Button variant="danger" size="sm" aria-label={`Delete rule ${rule.keyword}`} onClick={() => void remove(rule)}>
@@ -160,7 +172,12 @@ export function AutoReplyManager({ sessions, initialRules, canToggle, canMakeOwn
       </div>
       <div className="space-y-6">
         <RuleTester sessionId={sessionId} />
-        <NewRuleForm sessions={sessions} defaultSession={sessionId} canMakeOwnerWide={canMakeOwnerWide} onCreated={(rule) => setRules((list) => [...list, rule])} />
+        <NewRuleForm
+          sessions={sessions}
+          defaultSession={sessionId}
+          canMakeOwnerWide={canMakeOwnerWide}
+          onCreated={(rule) => setRules((list) => [...list, rule])}
+        />
       </div>
     </div>
   );
@@ -208,7 +225,17 @@ function RuleTester({ sessionId }: { sessionId: string }) {
   );
 }
 
-function NewRuleForm({ sessions, defaultSession, canMakeOwnerWide, onCreated }: { sessions: SessionOption[]; defaultSession: string; canMakeOwnerWide: boolean; onCreated: (rule: AutoReplyView) => void }) {
+function NewRuleForm({
+  sessions,
+  defaultSession,
+  canMakeOwnerWide,
+  onCreated,
+}: {
+  sessions: SessionOption[];
+  defaultSession: string;
+  canMakeOwnerWide: boolean;
+  onCreated: (rule: AutoReplyView) => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   async function submit(event: React.FormEvent<HTMLFormElement>) {

@@ -19,7 +19,17 @@ interface Props {
 }
 
 const UPCOMING = new Set(["PENDING", "ACTIVE", "PAUSED"]);
-const TONE: Record<string, BadgeTone> = { PENDING: "blue", ACTIVE: "green", PAUSED: "amber", SENT: "green", DELIVERED: "green", READ: "green", FAILED: "red", CANCELLED: "slate", DONE: "slate" };
+const TONE: Record<string, BadgeTone> = {
+  PENDING: "blue",
+  ACTIVE: "green",
+  PAUSED: "amber",
+  SENT: "green",
+  DELIVERED: "green",
+  READ: "green",
+  FAILED: "red",
+  CANCELLED: "slate",
+  DONE: "slate",
+};
 
 /** Scheduled and recurring messages: a form, the upcoming ones by day, the recurring rules with their next firings, and the past. */
 export function ScheduleManager({ sessions, initialSchedules, timeZone }: Props) {
@@ -28,7 +38,10 @@ export function ScheduleManager({ sessions, initialSchedules, timeZone }: Props)
   const toast = useToast();
   const dayFormat = useMemo(() => new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone }), [timeZone]);
   const timeFormat = useMemo(() => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone }), [timeZone]);
-  const fullFormat = useMemo(() => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone }), [timeZone]);
+  const fullFormat = useMemo(
+    () => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone }),
+    [timeZone],
+  );
 
   const reload = useCallback(async () => {
     try {
@@ -38,7 +51,11 @@ export function ScheduleManager({ sessions, initialSchedules, timeZone }: Props)
     }
   }, [toast]);
 
-  const live = useSessionSocket(sessionId || "__none__", { "schedule.update": (() => void reload()) as (data: never) => void, "message.update": (() => void reload()) as (data: never) => void }, () => void reload());
+  const live = useSessionSocket(
+    sessionId || "__none__",
+    { "schedule.update": (() => void reload()) as (data: never) => void, "message.update": (() => void reload()) as (data: never) => void },
+    () => void reload(),
+  );
 
   const mine = schedules.filter((s) => !sessionId || s.sessionId === sessionId);
   const oneTime = mine.filter((s) => !s.recurring);
@@ -158,21 +175,39 @@ export function ScheduleManager({ sessions, initialSchedules, timeZone }: Props)
   );
 }
 
-function NewScheduleForm({ sessions, defaultSession, timeZone, onCreated }: { sessions: Props["sessions"]; defaultSession: string; timeZone: string; onCreated: () => void }) {
+function NewScheduleForm({
+  sessions,
+  defaultSession,
+  timeZone,
+  onCreated,
+}: {
+  sessions: Props["sessions"];
+  defaultSession: string;
+  timeZone: string;
+  onCreated: () => void;
+}) {
   const [mode, setMode] = useState<"once" | "recurring">("once");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [preview, setPreview] = useState<string[] | null>(null);
 
   function modifications(data: FormData) {
-    return { useSynonyms: data.get("useSynonyms") === "on", addEmojis: data.get("addEmojis") === "on", shuffleSentences: data.get("shuffleSentences") === "on" };
+    return {
+      useSynonyms: data.get("useSynonyms") === "on",
+      addEmojis: data.get("addEmojis") === "on",
+      shuffleSentences: data.get("shuffleSentences") === "on",
+    };
   }
 
   async function showPreview(form: HTMLFormElement) {
     const data = new FormData(form);
     setError(null);
     try {
-      const res = await requestJson<{ variants: string[] }>("POST", "/api/messages/variations/preview", { text: data.get("content"), aiModifications: modifications(data), count: 3 });
+      const res = await requestJson<{ variants: string[] }>("POST", "/api/messages/variations/preview", {
+        text: data.get("content"),
+        aiModifications: modifications(data),
+        count: 3,
+      });
       setPreview(res.variants);
     } catch (e) {
       setError(errorMessage(e));
@@ -188,7 +223,14 @@ function NewScheduleForm({ sessions, defaultSession, timeZone, onCreated }: { se
     try {
       // datetime-local gives a wall-clock time without a zone: the API reads it in timeZone.
       const when = mode === "once" ? { sendAt: data.get("sendAt") } : { cron: data.get("cron"), ...(data.get("endAt") ? { endAt: data.get("endAt") } : {}) };
-      await requestJson("POST", "/api/scheduler", { sessionId: data.get("sessionId"), jid: data.get("jid"), content: data.get("content"), timeZone, aiModifications: modifications(data), ...when });
+      await requestJson("POST", "/api/scheduler", {
+        sessionId: data.get("sessionId"),
+        jid: data.get("jid"),
+        content: data.get("content"),
+        timeZone,
+        aiModifications: modifications(data),
+        ...when,
+      });
       form.reset();
       setPreview(null);
       onCreated();
@@ -230,7 +272,13 @@ function NewScheduleForm({ sessions, defaultSession, timeZone, onCreated }: { se
           <Field label="Send at" name="sendAt" type="datetime-local" step={1} required />
         ) : (
           <>
-            <Field label="Cron expression" name="cron" required placeholder="0 9 * * 1-5" hint="Minute hour day month weekday; six fields to add seconds first." />
+            <Field
+              label="Cron expression"
+              name="cron"
+              required
+              placeholder="0 9 * * 1-5"
+              hint="Minute hour day month weekday; six fields to add seconds first."
+            />
             <Field label="End" name="endAt" type="datetime-local" step={1} />
           </>
         )}

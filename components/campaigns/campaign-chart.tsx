@@ -36,7 +36,10 @@ export function CampaignChart({ series }: { series: TimelinePoint[] }) {
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        scales: { x: { ticks: { color: text, maxTicksLimit: 8 }, grid: { display: false } }, y: { beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid } } },
+        scales: {
+          x: { ticks: { color: text, maxTicksLimit: 8 }, grid: { display: false } },
+          y: { beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid } },
+        },
         plugins: { legend: { position: "bottom", labels: { color: text, boxWidth: 12 } } },
       },
     });
@@ -50,7 +53,14 @@ export function CampaignChart({ series }: { series: TimelinePoint[] }) {
     const c = chart.current;
     if (!c) return;
     c.data.labels = series.map((p) => new Date(p.at).toLocaleTimeString());
-    c.data.datasets = LINES.map((l) => ({ label: l.label, data: series.map((p) => p[l.key]), borderColor: l.color, backgroundColor: l.color, pointRadius: 0, tension: 0.2 }));
+    c.data.datasets = LINES.map((l) => ({
+      label: l.label,
+      data: series.map((p) => p[l.key]),
+      borderColor: l.color,
+      backgroundColor: l.color,
+      pointRadius: 0,
+      tension: 0.2,
+    }));
     c.update();
   }, [series]);
 
@@ -60,9 +70,7 @@ export function CampaignChart({ series }: { series: TimelinePoint[] }) {
       <div className="relative h-56">
         <canvas ref={canvas} role="img" aria-label="Sent, delivered and read over time" />
       </div>
-      <figcaption className="sr-only">
-        {last ? `So far: ${last.sent} sent, ${last.delivered} delivered, ${last.read} read.` : "Nothing sent yet."}
-      </figcaption>
+      <figcaption className="sr-only">{last ? `So far: ${last.sent} sent, ${last.delivered} delivered, ${last.read} read.` : "Nothing sent yet."}</figcaption>
     </figure>
   );
 }

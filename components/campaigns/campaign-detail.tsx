@@ -12,10 +12,23 @@ const RECIPIENT_STATUSES = ["pending", "queued", "sent", "delivered", "read", "f
 const PAGE = 50;
 
 const ACTIONS: Record<string, Array<{ action: string; label: string; variant: "primary" | "secondary" | "danger" }>> = {
-  draft: [{ action: "start", label: "Start now", variant: "primary" }, { action: "cancel", label: "Cancel", variant: "danger" }],
-  scheduled: [{ action: "start", label: "Start now", variant: "primary" }, { action: "pause", label: "Pause", variant: "secondary" }, { action: "cancel", label: "Cancel", variant: "danger" }],
-  running: [{ action: "pause", label: "Pause", variant: "secondary" }, { action: "cancel", label: "Cancel", variant: "danger" }],
-  paused: [{ action: "resume", label: "Resume", variant: "primary" }, { action: "cancel", label: "Cancel", variant: "danger" }],
+  draft: [
+    { action: "start", label: "Start now", variant: "primary" },
+    { action: "cancel", label: "Cancel", variant: "danger" },
+  ],
+  scheduled: [
+    { action: "start", label: "Start now", variant: "primary" },
+    { action: "pause", label: "Pause", variant: "secondary" },
+    { action: "cancel", label: "Cancel", variant: "danger" },
+  ],
+  running: [
+    { action: "pause", label: "Pause", variant: "secondary" },
+    { action: "cancel", label: "Cancel", variant: "danger" },
+  ],
+  paused: [
+    { action: "resume", label: "Resume", variant: "primary" },
+    { action: "cancel", label: "Cancel", variant: "danger" },
+  ],
   completed: [],
   failed: [],
   cancelled: [],
@@ -31,7 +44,12 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
   const pending = useRef<NodeJS.Timeout | null>(null);
 
   const loadRecipients = useCallback(async () => {
-    const q = new URLSearchParams({ page: String(filter.page), limit: String(PAGE), ...(filter.status ? { status: filter.status } : {}), ...(filter.search ? { search: filter.search } : {}) });
+    const q = new URLSearchParams({
+      page: String(filter.page),
+      limit: String(PAGE),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.search ? { search: filter.search } : {}),
+    });
     setRecipients(await requestJson("GET", `/api/campaigns/${initial.id}/recipients?${q}`));
   }, [filter, initial.id]);
 
@@ -106,7 +124,8 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
       <div className="flex flex-wrap items-center gap-3">
         <CampaignStatusBadge status={campaign.status} />
         <span className="text-sm text-slate-600">
-          Session {campaign.sessionName} · <span data-testid="live-state">{live === "live" ? "live" : live === "connecting" ? "connecting…" : "offline, reconnecting…"}</span>
+          Session {campaign.sessionName} ·{" "}
+          <span data-testid="live-state">{live === "live" ? "live" : live === "connecting" ? "connecting…" : "offline, reconnecting…"}</span>
         </span>
         <div className="ml-auto flex flex-wrap gap-2">
           {(ACTIONS[campaign.status] ?? []).map((a) => (
@@ -158,7 +177,12 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
           <label className="sr-only" htmlFor="recipient-status">
             Recipient status
           </label>
-          <select id="recipient-status" className="h-9 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value, page: 1 })}>
+          <select
+            id="recipient-status"
+            className="h-9 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300"
+            value={filter.status}
+            onChange={(e) => setFilter({ ...filter, status: e.target.value, page: 1 })}
+          >
             <option value="">Any status</option>
             {RECIPIENT_STATUSES.map((st) => (
               <option key={st} value={st}>
@@ -171,10 +195,18 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
           <table className="w-full text-left text-sm" data-testid="recipient-table">
             <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">Number</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">Fields</th>
-                <th scope="col" className="hidden px-3 py-2 md:table-cell">Sent</th>
+                <th scope="col" className="px-3 py-2">
+                  Number
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
+                  Fields
+                </th>
+                <th scope="col" className="hidden px-3 py-2 md:table-cell">
+                  Sent
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -215,10 +247,20 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
             {recipients?.total ?? "…"} recipients · page {filter.page} of {pages}
           </span>
           <span className="flex gap-2">
-            <button type="button" className={buttonClasses("secondary", "sm")} disabled={filter.page <= 1} onClick={() => setFilter({ ...filter, page: filter.page - 1 })}>
+            <button
+              type="button"
+              className={buttonClasses("secondary", "sm")}
+              disabled={filter.page <= 1}
+              onClick={() => setFilter({ ...filter, page: filter.page - 1 })}
+            >
               Previous
             </button>
-            <button type="button" className={buttonClasses("secondary", "sm")} disabled={filter.page >= pages} onClick={() => setFilter({ ...filter, page: filter.page + 1 })}>
+            <button
+              type="button"
+              className={buttonClasses("secondary", "sm")}
+              disabled={filter.page >= pages}
+              onClick={() => setFilter({ ...filter, page: filter.page + 1 })}
+            >
               Next
             </button>
           </span>

@@ -22,7 +22,14 @@ export function CampaignStatusBadge({ status }: { status: string }) {
 export function ProgressBar({ value, label }: { value: number; label: string }) {
   return (
     <div className="flex items-center gap-2">
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value} className="h-2 w-full min-w-16 overflow-hidden rounded-full bg-slate-200">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={value}
+        className="h-2 w-full min-w-16 overflow-hidden rounded-full bg-slate-200"
+      >
         <div className="h-full rounded-full bg-blue-600 transition-[width]" style={{ width: `${Math.min(100, Math.max(0, value))}%` }} />
       </div>
       <span className="w-10 shrink-0 text-right text-xs tabular-nums text-slate-600">{value}%</span>

@@ -100,9 +100,17 @@ export function CampaignWizard({ sessions, lists }: { sessions: Array<{ sessionI
         <label htmlFor="campaign-text" className="block text-sm font-medium text-slate-700">
           Text
         </label>
-        <textarea id="campaign-text" rows={4} className={inputClasses} value={text} onChange={(e) => setText(e.target.value)} aria-describedby="campaign-text-hint" />
+        <textarea
+          id="campaign-text"
+          rows={4}
+          className={inputClasses}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby="campaign-text-hint"
+        />
         <p id="campaign-text-hint" className="text-xs text-slate-600">
-          Use {"{{Name}}"}, {"{{Company}}"} or any column of your recipients; {"{{Name|there}}"} falls back to “there”. A recipient missing a field without a fallback is skipped.
+          Use {"{{Name}}"}, {"{{Company}}"} or any column of your recipients; {"{{Name|there}}"} falls back to “there”. A recipient missing a field without a
+          fallback is skipped.
           {fields.length > 0 && <> Fields used: {fields.join(", ")}.</>}
         </p>
       </fieldset>
@@ -112,7 +120,14 @@ export function CampaignWizard({ sessions, lists }: { sessions: Array<{ sessionI
         <label htmlFor="campaign-recipients" className="block text-sm font-medium text-slate-700">
           Paste numbers or CSV (first line: number,name,company,…)
         </label>
-        <textarea id="campaign-recipients" rows={5} className={`${inputClasses} font-mono`} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder={"number,name,company\n6281234567890,Ada,Acme"} />
+        <textarea
+          id="campaign-recipients"
+          rows={5}
+          className={`${inputClasses} font-mono`}
+          value={pasted}
+          onChange={(e) => setPasted(e.target.value)}
+          placeholder={"number,name,company\n6281234567890,Ada,Acme"}
+        />
         <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
           <label className={buttonClasses("secondary", "sm", "cursor-pointer")}>
             Load a CSV file
@@ -127,7 +142,11 @@ export function CampaignWizard({ sessions, lists }: { sessions: Array<{ sessionI
               {lists.map((l) => (
                 <li key={l.id}>
                   <label className="inline-flex items-center gap-2 text-sm text-slate-700">
-                    <input type="checkbox" checked={listIds.includes(l.id)} onChange={(e) => setListIds(e.target.checked ? [...listIds, l.id] : listIds.filter((x) => x !== l.id))} />
+                    <input
+                      type="checkbox"
+                      checked={listIds.includes(l.id)}
+                      onChange={(e) => setListIds(e.target.checked ? [...listIds, l.id] : listIds.filter((x) => x !== l.id))}
+                    />
                     {l.name} ({l.recipientCount ?? 0})
                   </label>
                 </li>
@@ -167,7 +186,14 @@ export function CampaignWizard({ sessions, lists }: { sessions: Array<{ sessionI
         </div>
         {when === "later" && <Field label="Send at" type="datetime-local" required value={scheduledAt} onChange={(e) => setScheduledAt(e.target.value)} />}
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Delay between recipients (ms)" type="number" min={0} value={delayMs} onChange={(e) => setDelayMs(e.target.value)} hint="The session's own pacing applies on top." />
+          <Field
+            label="Delay between recipients (ms)"
+            type="number"
+            min={0}
+            value={delayMs}
+            onChange={(e) => setDelayMs(e.target.value)}
+            hint="The session's own pacing applies on top."
+          />
           <Field label="Random extra delay (ms)" type="number" min={0} value={jitterMs} onChange={(e) => setJitterMs(e.target.value)} />
         </div>
         <div className="flex flex-wrap gap-4 text-sm text-slate-700">

@@ -13,11 +13,14 @@ export function parsePastedRecipients(text: string): PastedRecipient[] {
   const header = rows[0].map((h) => h.toLowerCase().replace(/\s+/g, ""));
   const phoneIndex = header.findIndex((h) => PHONE_COLUMNS.includes(h));
   if (phoneIndex < 0) return rows.filter((r) => r[0]).map((r) => ({ number: r[0] }));
-  return rows.slice(1).filter((r) => r[phoneIndex]).map((r) => {
-    const out: PastedRecipient = { number: r[phoneIndex] };
-    rows[0].forEach((h, i) => {
-      if (i !== phoneIndex && h && r[i]) out[h.trim()] = r[i];
+  return rows
+    .slice(1)
+    .filter((r) => r[phoneIndex])
+    .map((r) => {
+      const out: PastedRecipient = { number: r[phoneIndex] };
+      rows[0].forEach((h, i) => {
+        if (i !== phoneIndex && h && r[i]) out[h.trim()] = r[i];
+      });
+      return out;
     });
-    return out;
-  });
 }

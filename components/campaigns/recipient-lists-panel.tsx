@@ -41,7 +41,12 @@ export function RecipientListsPanel({ lists }: { lists: ListView[] }) {
   }
 
   async function postCsv(listId: string, csv: string, dryRun: boolean): Promise<ImportReport> {
-    const res = await fetch(`/api/recipient-lists/${listId}/import?dryRun=${dryRun}`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv, credentials: "same-origin" });
+    const res = await fetch(`/api/recipient-lists/${listId}/import?dryRun=${dryRun}`, {
+      method: "POST",
+      headers: { "Content-Type": "text/csv" },
+      body: csv,
+      credentials: "same-origin",
+    });
     const data = await res.json();
     if (!res.ok) throw new Error(data.error ?? `Import failed (${res.status})`);
     return data;
@@ -60,7 +65,13 @@ export function RecipientListsPanel({ lists }: { lists: ListView[] }) {
         onSubmit={(e) => {
           e.preventDefault();
           void run(async () => {
-            await requestJson("POST", "/api/recipient-lists", { name, tags: tags.split(",").map((t) => t.trim()).filter(Boolean) });
+            await requestJson("POST", "/api/recipient-lists", {
+              name,
+              tags: tags
+                .split(",")
+                .map((t) => t.trim())
+                .filter(Boolean),
+            });
             setName("");
             setTags("");
           });
@@ -77,10 +88,18 @@ export function RecipientListsPanel({ lists }: { lists: ListView[] }) {
         <table className="w-full text-left text-sm" data-testid="list-table">
           <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-3">List</th>
-              <th scope="col" className="px-4 py-3">Recipients</th>
-              <th scope="col" className="hidden px-4 py-3 sm:table-cell">Used</th>
-              <th scope="col" className="px-4 py-3">Actions</th>
+              <th scope="col" className="px-4 py-3">
+                List
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Recipients
+              </th>
+              <th scope="col" className="hidden px-4 py-3 sm:table-cell">
+                Used
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Actions
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -102,13 +121,20 @@ export function RecipientListsPanel({ lists }: { lists: ListView[] }) {
                     <a className={buttonClasses("secondary", "sm")} href={`/api/recipient-lists/${l.id}/export`}>
                       Export
                     </a>
-                    <button type="button" className={buttonClasses("secondary", "sm")} onClick={() => void run(() => requestJson("POST", `/api/recipient-lists/${l.id}/clone`, { newName: `${l.name} (copy)` }))}>
+                    <button
+                      type="button"
+                      className={buttonClasses("secondary", "sm")}
+                      onClick={() => void run(() => requestJson("POST", `/api/recipient-lists/${l.id}/clone`, { newName: `${l.name} (copy)` }))}
+                    >
                       Clone
                     </button>
                     <button
                       type="button"
                       className={buttonClasses("ghost", "sm")}
-                      onClick={() => confirm(`Delete the list ${l.name} with its ${l.recipientCount} recipients?`) && void run(() => requestJson("DELETE", `/api/recipient-lists/${l.id}`))}
+                      onClick={() =>
+                        confirm(`Delete the list ${l.name} with its ${l.recipientCount} recipients?`) &&
+                        void run(() => requestJson("DELETE", `/api/recipient-lists/${l.id}`))
+                      }
                     >
                       Delete
                     </button>
@@ -144,7 +170,8 @@ export function RecipientListsPanel({ lists }: { lists: ListView[] }) {
           {importing.result && (
             <div className="space-y-2 text-sm" data-testid="import-preview">
               <p>
-                {importing.result.report.rows} rows: {importing.result.report.added} to add, {importing.result.report.duplicates} duplicates, {importing.result.report.invalid.length} with errors.
+                {importing.result.report.rows} rows: {importing.result.report.added} to add, {importing.result.report.duplicates} duplicates,{" "}
+                {importing.result.report.invalid.length} with errors.
               </p>
               {importing.result.report.invalid.length > 0 && (
                 <ul className="list-disc pl-5 text-red-700">
@@ -161,7 +188,11 @@ export function RecipientListsPanel({ lists }: { lists: ListView[] }) {
                 ))}
               </ul>
               <div className="flex gap-2">
-                <button type="button" className={buttonClasses("primary", "sm")} onClick={() => void run(async () => (await postCsv(importing.list.id, importing.csv, false), setImporting(null)))}>
+                <button
+                  type="button"
+                  className={buttonClasses("primary", "sm")}
+                  onClick={() => void run(async () => (await postCsv(importing.list.id, importing.csv, false), setImporting(null)))}
+                >
                   Import {importing.result.report.added} recipients
                 </button>
                 <button type="button" className={buttonClasses("secondary", "sm")} onClick={() => setImporting(null)}>

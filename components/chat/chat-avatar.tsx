@@ -1,6 +1,13 @@
 import { initialsOf } from "@/components/chat/chat-format";
 
-const TINTS = ["bg-blue-100 text-blue-800", "bg-emerald-100 text-emerald-800", "bg-amber-100 text-amber-800", "bg-violet-100 text-violet-800", "bg-rose-100 text-rose-800", "bg-cyan-100 text-cyan-800"];
+const TINTS = [
+  "bg-blue-100 text-blue-800",
+  "bg-emerald-100 text-emerald-800",
+  "bg-amber-100 text-amber-800",
+  "bg-violet-100 text-violet-800",
+  "bg-rose-100 text-rose-800",
+  "bg-cyan-100 text-cyan-800",
+];
 
 /**
  * Initials on a tint picked from the JID, so a contact keeps its colour. Profile pictures are

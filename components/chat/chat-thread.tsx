@@ -168,7 +168,8 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
   useEffect(() => {
     const checks = mediaChecks.current;
     const waiting = messages.filter(
-      (m) => !m.fromMe && MEDIA_TYPES.has(m.type) && !m.mediaUrl && !m.revokedAt && Date.now() - Date.parse(m.timestamp) < 120_000 && (checks.get(m.keyId) ?? 0) < 5,
+      (m) =>
+        !m.fromMe && MEDIA_TYPES.has(m.type) && !m.mediaUrl && !m.revokedAt && Date.now() - Date.parse(m.timestamp) < 120_000 && (checks.get(m.keyId) ?? 0) < 5,
     );
     if (waiting.length === 0) return;
     const timer = setTimeout(() => {
@@ -233,7 +234,10 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
     const root = scrollRef.current;
     const top = topRef.current;
     if (!root || !top || phase !== "ready" || !cursor || loadingOlder) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && void loadOlder(), { root, rootMargin: "200px 0px 0px 0px" });
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && void loadOlder(), {
+      root,
+      rootMargin: "200px 0px 0px 0px",
+    });
     observer.observe(top);
     return () => observer.disconnect();
   }, [phase, cursor, loadingOlder, loadOlder]);
@@ -358,7 +362,13 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="chat-thread" data-jid={jid}>
       <header className="flex items-center gap-3 border-b border-slate-200 bg-surface px-2 py-2 sm:px-4">
-        <button type="button" onClick={onBack} className="grid size-9 place-items-center rounded-full text-slate-600 hover:bg-slate-100 md:hidden" aria-label="Back to chats" data-testid="thread-back">
+        <button
+          type="button"
+          onClick={onBack}
+          className="grid size-9 place-items-center rounded-full text-slate-600 hover:bg-slate-100 md:hidden"
+          aria-label="Back to chats"
+          data-testid="thread-back"
+        >
           <BackIcon />
         </button>
         <ChatAvatar jid={jid} title={title} className="size-10 text-sm" />
@@ -390,7 +400,9 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
         >
           <div ref={topRef} />
           {phase === "ready" && (
-            <p className="py-2 text-center text-xs text-slate-500">{loadingOlder ? "Loading older messages…" : cursor ? "\u00a0" : lines.length ? "Start of the conversation" : ""}</p>
+            <p className="py-2 text-center text-xs text-slate-500">
+              {loadingOlder ? "Loading older messages…" : cursor ? "\u00a0" : lines.length ? "Start of the conversation" : ""}
+            </p>
           )}
           {phase === "loading" && <p className="py-10 text-center text-sm text-slate-500">Loading messages…</p>}
           {phase === "error" && (
@@ -414,7 +426,9 @@ export function ChatThread({ sessionId, jid, title, isGroup, connected, typing, 
               <Fragment key={message.localId ?? message.keyId}>
                 {newDay && (
                   <div className="sticky top-0 z-10 flex justify-center py-2" data-testid="day-separator">
-                    <span className="rounded-full bg-white/95 px-3 py-0.5 text-xs font-medium text-slate-600 shadow-sm ring-1 ring-slate-200">{dayLabel(message.timestamp)}</span>
+                    <span className="rounded-full bg-white/95 px-3 py-0.5 text-xs font-medium text-slate-600 shadow-sm ring-1 ring-slate-200">
+                      {dayLabel(message.timestamp)}
+                    </span>
                   </div>
                 )}
                 <div className={`${sameSide ? "mt-0.5" : "mt-2"} rounded-2xl transition-colors ${highlight === message.keyId ? "bg-blue-200/50" : ""}`}>

@@ -104,7 +104,16 @@ export function ChatView({ session }: { session: ChatSession }) {
         const unreadCount = (existing?.unreadCount ?? 0) + (incoming && jid !== selectedRef.current ? 1 : 0);
         const chat: ChatSummary = existing
           ? { ...existing, lastMessage: last, unreadCount }
-          : { jid, name: null, notify: isGroupJid(jid) ? null : (incoming?.pushName ?? null), profilePic: null, isGroup: isGroupJid(jid), unreadCount, archived: false, lastMessage: last };
+          : {
+              jid,
+              name: null,
+              notify: isGroupJid(jid) ? null : (incoming?.pushName ?? null),
+              profilePic: null,
+              isGroup: isGroupJid(jid),
+              unreadCount,
+              archived: false,
+              lastMessage: last,
+            };
         return [chat, ...current.filter((c) => c.jid !== jid)];
       });
       // A chat we did not know: its name and details come from the API.
@@ -139,7 +148,11 @@ export function ChatView({ session }: { session: ChatSession }) {
   const onMessage = (own: boolean) => (data: MessageEvent) => {
     if (!data.remoteJid || data.remoteJid === "status@broadcast") return;
     const jid = normalizeJid(data.remoteJid);
-    bump(jid, { content: data.text, timestamp: data.timestamp, type: data.type, fromMe: own, status: own ? "SENT" : "DELIVERED" }, own ? null : { pushName: data.pushName });
+    bump(
+      jid,
+      { content: data.text, timestamp: data.timestamp, type: data.type, fromMe: own, status: own ? "SENT" : "DELIVERED" },
+      own ? null : { pushName: data.pushName },
+    );
     if (!own) stopTyping(jid);
     toThread(own ? "message.sent" : "message")(data);
   };
@@ -165,7 +178,9 @@ export function ChatView({ session }: { session: ChatSession }) {
         const jid = normalizeJid(data.jid);
         setChats((current) =>
           current.map((c) =>
-            c.jid === jid ? { ...c, ...(data.name ? { name: data.name } : {}), ...(typeof data.unreadCount === "number" ? { unreadCount: data.unreadCount } : {}) } : c,
+            c.jid === jid
+              ? { ...c, ...(data.name ? { name: data.name } : {}), ...(typeof data.unreadCount === "number" ? { unreadCount: data.unreadCount } : {}) }
+              : c,
           ),
         );
       },
@@ -243,8 +258,8 @@ export function ChatView({ session }: { session: ChatSession }) {
       <ChatPageHeader sessionId={sessionId} name={session.name} status={status} live={live} />
       {!connected && (
         <Alert tone="warning" data-testid="session-offline-banner">
-          <strong className="font-semibold">This session {STATUS_TEXT[status] ?? `is ${status.toLowerCase()}`}.</strong> You can still write: messages will be sent when the
-          session reconnects.
+          <strong className="font-semibold">This session {STATUS_TEXT[status] ?? `is ${status.toLowerCase()}`}.</strong> You can still write: messages will be
+          sent when the session reconnects.
         </Alert>
       )}
       <div className="flex min-h-0 flex-1 overflow-hidden rounded-xl border border-slate-200 bg-surface shadow-sm">

@@ -22,7 +22,11 @@ describe("linkify", () => {
 
   it("never links other schemes", () => {
     for (const text of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "JaVaScRiPt:alert(1)//https://x", "file:///etc/passwd"]) {
-      expect(linkify(text).filter((p) => p.kind === "link").map((p) => (p as { href: string }).href.split(":")[0])).not.toContain("javascript");
+      expect(
+        linkify(text)
+          .filter((p) => p.kind === "link")
+          .map((p) => (p as { href: string }).href.split(":")[0]),
+      ).not.toContain("javascript");
     }
     expect(linkify("javascript:alert(1)")).toEqual([{ kind: "text", text: "javascript:alert(1)" }]);
   });

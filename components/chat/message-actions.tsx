@@ -36,7 +36,9 @@ export function MessageActions({ message, sessionId, jid }: { message: ThreadMes
     }
   }
   const react = (emoji: string) =>
-    void sendChatMessage({ sessionId, jid, message: { react: { key: message.keyId, text: emoji } } }).catch((e) => toast(e instanceof Error ? e.message : "Reaction not sent", "error"));
+    void sendChatMessage({ sessionId, jid, message: { react: { key: message.keyId, text: emoji } } }).catch((e) =>
+      toast(e instanceof Error ? e.message : "Reaction not sent", "error"),
+    );
 
   const text = message.type === "TEXT" ? (message.content ?? "") : "";
   const items: MenuItem[] = [
@@ -71,7 +73,13 @@ export function MessageActions({ message, sessionId, jid }: { message: ThreadMes
           </div>
         </form>
       </Dialog>
-      <Dialog open={open === "forward"} onClose={() => setOpen(null)} title="Forward message" description="Sends the same text from this session." data-testid="forward-dialog">
+      <Dialog
+        open={open === "forward"}
+        onClose={() => setOpen(null)}
+        title="Forward message"
+        description="Sends the same text from this session."
+        data-testid="forward-dialog"
+      >
         <form
           className="space-y-4"
           onSubmit={(event) => {
@@ -81,7 +89,16 @@ export function MessageActions({ message, sessionId, jid }: { message: ThreadMes
             void act("Message forwarded.", () => sendChatMessage({ sessionId, jid: to, message: { text } }));
           }}
         >
-          <Field label="To" name="to" required inputMode="tel" placeholder="+62 812 3456 7890" hint="A phone number with its country code, or a chat id." error={error ?? undefined} autoFocus />
+          <Field
+            label="To"
+            name="to"
+            required
+            inputMode="tel"
+            placeholder="+62 812 3456 7890"
+            hint="A phone number with its country code, or a chat id."
+            error={error ?? undefined}
+            autoFocus
+          />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setOpen(null)} disabled={pending}>
               Cancel

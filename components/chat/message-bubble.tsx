@@ -48,7 +48,8 @@ export function MessageBubble({ message, quoted, senderName, showSender, reactio
         onClick={(event) => {
           if (!(event.target as HTMLElement).closest("a, button, audio, video")) setRevealed((shown) => !shown);
         }}
-        className={`relative max-w-[85%] rounded-2xl px-2.5 pt-1.5 pb-1 shadow-sm sm:max-w-[70%] ${mine ? "rounded-br-md" : "rounded-bl-md"} ${tone}`}>
+        className={`relative max-w-[85%] rounded-2xl px-2.5 pt-1.5 pb-1 shadow-sm sm:max-w-[70%] ${mine ? "rounded-br-md" : "rounded-bl-md"} ${tone}`}
+      >
         {showSender && !mine && <p className="px-0.5 text-xs font-semibold text-blue-700">{senderName(message)}</p>}
         {quoted !== undefined && <QuotePreview quoted={quoted} senderName={senderName} onJumpTo={onJumpTo} />}
         <MessageBody message={message} onMediaLoad={onMediaLoad} />
@@ -68,7 +69,10 @@ export function MessageBubble({ message, quoted, senderName, showSender, reactio
           </p>
         )}
         {reactions && reactions.length > 0 && (
-          <div className={`absolute -bottom-3 ${mine ? "right-2" : "left-2"} flex gap-0.5 rounded-full bg-surface px-1.5 py-0.5 text-xs shadow ring-1 ring-slate-200`} data-testid="message-reactions">
+          <div
+            className={`absolute -bottom-3 ${mine ? "right-2" : "left-2"} flex gap-0.5 rounded-full bg-surface px-1.5 py-0.5 text-xs shadow ring-1 ring-slate-200`}
+            data-testid="message-reactions"
+          >
             {reactions.map((r, i) => (
               <span key={i} title={r.fromMe ? "Your reaction" : "Their reaction"}>
                 {r.emoji}
@@ -90,13 +94,23 @@ export function MessageBubble({ message, quoted, senderName, showSender, reactio
         </button>
       )}
       {actions && (
-        <div className={`shrink-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100 ${revealed ? "opacity-100" : "opacity-0"}`}>{actions}</div>
+        <div className={`shrink-0 transition-opacity group-hover:opacity-100 focus-within:opacity-100 ${revealed ? "opacity-100" : "opacity-0"}`}>
+          {actions}
+        </div>
       )}
     </div>
   );
 }
 
-function QuotePreview({ quoted, senderName, onJumpTo }: { quoted: ThreadMessage | null; senderName: (m: ThreadMessage) => string; onJumpTo: (keyId: string) => void }) {
+function QuotePreview({
+  quoted,
+  senderName,
+  onJumpTo,
+}: {
+  quoted: ThreadMessage | null;
+  senderName: (m: ThreadMessage) => string;
+  onJumpTo: (keyId: string) => void;
+}) {
   if (!quoted) {
     return <div className="mb-1 rounded-lg border-l-4 border-slate-300 bg-black/5 px-2 py-1 text-xs text-slate-500 italic">Replying to an earlier message</div>;
   }
@@ -133,7 +147,13 @@ function MessageBody({ message, onMediaLoad }: { message: ThreadMessage; onMedia
           {deletedNote}
           {src ? (
             <a href={ownMediaUrl(message.mediaUrl) ?? undefined} target="_blank" rel="noopener" className="block">
-              <img src={src} alt={message.content ?? "Photo"} onLoad={onMediaLoad} className="max-h-80 min-h-16 w-auto max-w-full min-w-32 rounded-lg bg-slate-100 object-contain" data-testid="message-image" />
+              <img
+                src={src}
+                alt={message.content ?? "Photo"}
+                onLoad={onMediaLoad}
+                className="max-h-80 min-h-16 w-auto max-w-full min-w-32 rounded-lg bg-slate-100 object-contain"
+                data-testid="message-image"
+              />
             </a>
           ) : (
             <MissingMedia kind="Photo" />
@@ -151,7 +171,11 @@ function MessageBody({ message, onMediaLoad }: { message: ThreadMessage; onMedia
       return (
         <>
           {deletedNote}
-          {src ? <video src={src} controls preload="metadata" onLoadedMetadata={onMediaLoad} className="max-h-80 w-full max-w-sm rounded-lg bg-black" /> : <MissingMedia kind="Video" />}
+          {src ? (
+            <video src={src} controls preload="metadata" onLoadedMetadata={onMediaLoad} className="max-h-80 w-full max-w-sm rounded-lg bg-black" />
+          ) : (
+            <MissingMedia kind="Video" />
+          )}
           {caption && <div className="mt-1">{caption}</div>}
         </>
       );
@@ -180,7 +204,13 @@ function MessageBody({ message, onMediaLoad }: { message: ThreadMessage; onMedia
         <>
           {deletedNote}
           {href ? (
-            <a href={href} target="_blank" rel="noopener noreferrer" className="flex min-w-48 items-center gap-2 rounded-lg bg-black/5 p-2 hover:bg-black/10" data-testid="message-document">
+            <a
+              href={href}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="flex min-w-48 items-center gap-2 rounded-lg bg-black/5 p-2 hover:bg-black/10"
+              data-testid="message-document"
+            >
               {inner}
             </a>
           ) : (
@@ -254,7 +284,14 @@ function Text({ text }: { text: string }) {
       {linkify(text).map((part, i) =>
         part.kind === "link" ? (
           // A contact's link opens in a new tab that gets neither a handle on this page nor its URL.
-          <a key={i} href={part.href} target="_blank" rel="noopener noreferrer nofollow" className="text-blue-700 underline underline-offset-2 hover:text-blue-800" data-testid="message-link">
+          <a
+            key={i}
+            href={part.href}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            className="text-blue-700 underline underline-offset-2 hover:text-blue-800"
+            data-testid="message-link"
+          >
             {part.text}
           </a>
         ) : (

@@ -75,23 +75,29 @@ export function MessageComposer({ replyTo, replyName, onCancelReply, onSendText,
               <span className="truncate">{previewText(replyTo.type, replyTo.content) || "Message"}</span>
             </p>
           </div>
-          <button type="button" onClick={onCancelReply} className="rounded-full p-1 text-slate-500 hover:bg-slate-200 hover:text-slate-800" aria-label="Cancel reply">
+          <button
+            type="button"
+            onClick={onCancelReply}
+            className="rounded-full p-1 text-slate-500 hover:bg-slate-200 hover:text-slate-800"
+            aria-label="Cancel reply"
+          >
             <CloseIcon />
           </button>
         </div>
       )}
       {file && (
         <div className="mb-2 flex items-center gap-3 rounded-lg bg-slate-100 px-3 py-2" data-testid="attachment-preview">
-          {thumb ? (
-            <img src={thumb} alt="" className="size-12 rounded object-cover" />
-          ) : (
-            <DocumentIcon className="size-10 text-blue-700" />
-          )}
+          {thumb ? <img src={thumb} alt="" className="size-12 rounded object-cover" /> : <DocumentIcon className="size-10 text-blue-700" />}
           <div className="min-w-0 flex-1">
             <p className="truncate text-sm font-medium text-slate-900">{file.name}</p>
             <p className="text-xs text-slate-500">{formatBytes(file.size)} · add a caption below, or just send</p>
           </div>
-          <button type="button" onClick={() => setFile(null)} className="rounded-full p-1 text-slate-500 hover:bg-slate-200 hover:text-slate-800" aria-label="Remove attachment">
+          <button
+            type="button"
+            onClick={() => setFile(null)}
+            className="rounded-full p-1 text-slate-500 hover:bg-slate-200 hover:text-slate-800"
+            aria-label="Remove attachment"
+          >
             <CloseIcon />
           </button>
         </div>

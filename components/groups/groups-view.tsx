@@ -76,7 +76,14 @@ export function GroupsView({ sessionId, initialGroups, canManage }: Props) {
         </div>
         <div className="min-w-0 p-4">
           {selected ? (
-            <GroupDetails key={selected.jid} sessionId={sessionId} group={selected} canManage={canManage} onChanged={reload} onLeft={() => void reload().then(() => setSelectedJid(null))} />
+            <GroupDetails
+              key={selected.jid}
+              sessionId={sessionId}
+              group={selected}
+              canManage={canManage}
+              onChanged={reload}
+              onLeft={() => void reload().then(() => setSelectedJid(null))}
+            />
           ) : (
             <p className="text-sm text-slate-500">Select a group to see its members and settings.</p>
           )}
@@ -104,7 +111,19 @@ function useAction(onDone: () => void | Promise<void>) {
   return { pending, error, run };
 }
 
-function GroupDetails({ sessionId, group, canManage, onChanged, onLeft }: { sessionId: string; group: GroupView; canManage: boolean; onChanged: () => Promise<void>; onLeft: () => void }) {
+function GroupDetails({
+  sessionId,
+  group,
+  canManage,
+  onChanged,
+  onLeft,
+}: {
+  sessionId: string;
+  group: GroupView;
+  canManage: boolean;
+  onChanged: () => Promise<void>;
+  onLeft: () => void;
+}) {
   const base = `/api/groups/${encodeURIComponent(sessionId)}/${encodeURIComponent(group.jid)}`;
   const { pending, error, run } = useAction(onChanged);
   const [subject, setSubject] = useState(group.subject);
@@ -116,7 +135,11 @@ function GroupDetails({ sessionId, group, canManage, onChanged, onLeft }: { sess
 
   const participantAction = (action: string, who: string) =>
     run(`${action}:${who}`, async () => {
-      const result = await requestJson<{ results: Array<{ jid: string; success: boolean; status: string; message: string }> }>("POST", `${base}/participants/${action}`, { participants: [who] });
+      const result = await requestJson<{ results: Array<{ jid: string; success: boolean; status: string; message: string }> }>(
+        "POST",
+        `${base}/participants/${action}`,
+        { participants: [who] },
+      );
       const failed = result.results.find((r) => !r.success);
       if (failed) throw new Error(`${failed.jid}: ${failed.message} (${failed.status})`);
     });
@@ -157,7 +180,14 @@ function GroupDetails({ sessionId, group, canManage, onChanged, onLeft }: { sess
               if (newMember.trim()) void participantAction("add", newMember.trim()).then(() => setNewMember(""));
             }}
           >
-            <Field label="Add a member" required className="min-w-48 flex-1" value={newMember} onChange={(e) => setNewMember(e.target.value)} placeholder="Phone number or JID" />
+            <Field
+              label="Add a member"
+              required
+              className="min-w-48 flex-1"
+              value={newMember}
+              onChange={(e) => setNewMember(e.target.value)}
+              placeholder="Phone number or JID"
+            />
             <Button type="submit" pending={pending === `add:${newMember.trim()}`}>
               Add
             </Button>
@@ -193,7 +223,14 @@ function GroupDetails({ sessionId, group, canManage, onChanged, onLeft }: { sess
               <label htmlFor="group-description" className="block text-sm font-medium text-slate-700">
                 Description
               </label>
-              <textarea id="group-description" className={inputClasses} rows={3} maxLength={2048} value={description} onChange={(e) => setDescription(e.target.value)} />
+              <textarea
+                id="group-description"
+                className={inputClasses}
+                rows={3}
+                maxLength={2048}
+                value={description}
+                onChange={(e) => setDescription(e.target.value)}
+              />
               <Button type="submit" variant="secondary" pending={pending === "description"}>
                 Save description
               </Button>
@@ -205,10 +242,22 @@ function GroupDetails({ sessionId, group, canManage, onChanged, onLeft }: { sess
               Settings
             </h4>
             <div className="flex flex-wrap gap-2">
-              <Button variant="secondary" size="sm" pending={pending === "announce"} onClick={() => void run("announce", () => requestJson("POST", `${base}/settings`, { setting: group.announce ? "not_announcement" : "announcement" }))}>
+              <Button
+                variant="secondary"
+                size="sm"
+                pending={pending === "announce"}
+                onClick={() =>
+                  void run("announce", () => requestJson("POST", `${base}/settings`, { setting: group.announce ? "not_announcement" : "announcement" }))
+                }
+              >
                 {group.announce ? "Let everyone send" : "Only admins send"}
               </Button>
-              <Button variant="secondary" size="sm" pending={pending === "restrict"} onClick={() => void run("restrict", () => requestJson("POST", `${base}/settings`, { setting: group.restrict ? "unlocked" : "locked" }))}>
+              <Button
+                variant="secondary"
+                size="sm"
+                pending={pending === "restrict"}
+                onClick={() => void run("restrict", () => requestJson("POST", `${base}/settings`, { setting: group.restrict ? "unlocked" : "locked" }))}
+              >
                 {group.restrict ? "Let everyone edit info" : "Only admins edit info"}
               </Button>
             </div>
@@ -219,7 +268,15 @@ function GroupDetails({ sessionId, group, canManage, onChanged, onLeft }: { sess
                 void run("picture", () => requestJson("POST", `${base}/picture`, { url: pictureUrl })).then(() => setPictureUrl(""));
               }}
             >
-              <Field label="Picture URL" required type="url" className="min-w-48 flex-1" value={pictureUrl} onChange={(e) => setPictureUrl(e.target.value)} placeholder="https://…/picture.jpg" />
+              <Field
+                label="Picture URL"
+                required
+                type="url"
+                className="min-w-48 flex-1"
+                value={pictureUrl}
+                onChange={(e) => setPictureUrl(e.target.value)}
+                placeholder="https://…/picture.jpg"
+              />
               <Button type="submit" variant="secondary" pending={pending === "picture"}>
                 Set picture
               </Button>
@@ -236,12 +293,22 @@ function GroupDetails({ sessionId, group, canManage, onChanged, onLeft }: { sess
                   {invite.inviteLink}
                 </code>
                 <CopyButton text={invite.inviteLink} data-testid="copy-invite" />
-                <Button variant="secondary" size="sm" pending={pending === "revoke"} onClick={() => void run("revoke", async () => setInvite(await requestJson("POST", `${base}/invite-code/revoke`)))}>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  pending={pending === "revoke"}
+                  onClick={() => void run("revoke", async () => setInvite(await requestJson("POST", `${base}/invite-code/revoke`)))}
+                >
                   Revoke and make a new link
                 </Button>
               </div>
             ) : (
-              <Button variant="secondary" size="sm" pending={pending === "invite"} onClick={() => void run("invite", async () => setInvite(await requestJson("GET", `${base}/invite-code`)))}>
+              <Button
+                variant="secondary"
+                size="sm"
+                pending={pending === "invite"}
+                onClick={() => void run("invite", async () => setInvite(await requestJson("GET", `${base}/invite-code`)))}
+              >
                 Show invite link
               </Button>
             )}
@@ -296,10 +363,20 @@ function JoinRequests({ base }: { base: string }) {
         <Button variant="secondary" size="sm" pending={pending === "load"} onClick={() => void run("load", async () => undefined)}>
           {requests ? "Refresh requests" : "Show join requests"}
         </Button>
-        <Button variant="secondary" size="sm" pending={pending === "on"} onClick={() => void run("on", () => requestJson("POST", `${base}/join-approval`, { enabled: true }))}>
+        <Button
+          variant="secondary"
+          size="sm"
+          pending={pending === "on"}
+          onClick={() => void run("on", () => requestJson("POST", `${base}/join-approval`, { enabled: true }))}
+        >
           Require approval to join
         </Button>
-        <Button variant="ghost" size="sm" pending={pending === "off"} onClick={() => void run("off", () => requestJson("POST", `${base}/join-approval`, { enabled: false }))}>
+        <Button
+          variant="ghost"
+          size="sm"
+          pending={pending === "off"}
+          onClick={() => void run("off", () => requestJson("POST", `${base}/join-approval`, { enabled: false }))}
+        >
           Let the link join directly
         </Button>
       </div>
@@ -311,10 +388,20 @@ function JoinRequests({ base }: { base: string }) {
             <li key={r.id ?? r.phone} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span className="text-sm">{r.phone ? `+${r.phone}` : r.id}</span>
               <span className="flex gap-1">
-                <Button size="sm" variant="ghost" pending={pending === `approve:${r.id}`} onClick={() => void run(`approve:${r.id}`, () => requestJson("POST", `${base}/join-requests/approve`, { participants: [r.id] }))}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  pending={pending === `approve:${r.id}`}
+                  onClick={() => void run(`approve:${r.id}`, () => requestJson("POST", `${base}/join-requests/approve`, { participants: [r.id] }))}
+                >
                   Approve
                 </Button>
-                <Button size="sm" variant="ghost" pending={pending === `reject:${r.id}`} onClick={() => void run(`reject:${r.id}`, () => requestJson("POST", `${base}/join-requests/reject`, { participants: [r.id] }))}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  pending={pending === `reject:${r.id}`}
+                  onClick={() => void run(`reject:${r.id}`, () => requestJson("POST", `${base}/join-requests/reject`, { participants: [r.id] }))}
+                >
                   Reject
                 </Button>
               </span>
@@ -326,7 +413,17 @@ function JoinRequests({ base }: { base: string }) {
   );
 }
 
-function MemberRow({ member, canManage, pending, onAction }: { member: GroupParticipantView; canManage: boolean; pending: string | null; onAction: (action: string, who: string) => void }) {
+function MemberRow({
+  member,
+  canManage,
+  pending,
+  onAction,
+}: {
+  member: GroupParticipantView;
+  canManage: boolean;
+  pending: string | null;
+  onAction: (action: string, who: string) => void;
+}) {
   const who = member.phone ? `+${member.phone}` : member.id;
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="group-member">
@@ -343,7 +440,12 @@ function MemberRow({ member, canManage, pending, onAction }: { member: GroupPart
       </div>
       {canManage && member.admin !== "superadmin" && (
         <div className="flex gap-1">
-          <Button size="sm" variant="ghost" pending={pending === `${member.admin ? "demote" : "promote"}:${member.id}`} onClick={() => onAction(member.admin ? "demote" : "promote", member.id)}>
+          <Button
+            size="sm"
+            variant="ghost"
+            pending={pending === `${member.admin ? "demote" : "promote"}:${member.id}`}
+            onClick={() => onAction(member.admin ? "demote" : "promote", member.id)}
+          >
             {member.admin ? "Dismiss as admin" : "Make admin"}
           </Button>
           <Button size="sm" variant="ghost" pending={pending === `remove:${member.id}`} onClick={() => onAction("remove", member.id)}>

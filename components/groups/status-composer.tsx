@@ -73,7 +73,15 @@ export function StatusComposer({ sessionId }: { sessionId: string }) {
             <label htmlFor="status-content" className="block text-sm font-medium text-slate-700">
               {type === "TEXT" ? "Text" : "Caption"}
             </label>
-            <textarea id="status-content" className={`mt-1 ${inputClasses}`} rows={3} maxLength={700} value={content} onChange={(e) => setContent(e.target.value)} required={type === "TEXT"} />
+            <textarea
+              id="status-content"
+              className={`mt-1 ${inputClasses}`}
+              rows={3}
+              maxLength={700}
+              value={content}
+              onChange={(e) => setContent(e.target.value)}
+              required={type === "TEXT"}
+            />
           </div>
           {type === "TEXT" ? (
             <>
@@ -105,9 +113,21 @@ export function StatusComposer({ sessionId }: { sessionId: string }) {
               </label>
             </>
           ) : (
-            <Field label={type === "IMAGE" ? "Image URL" : "Video URL"} required type="url" value={mediaUrl} onChange={(e) => setMediaUrl(e.target.value)} placeholder="https://…" />
+            <Field
+              label={type === "IMAGE" ? "Image URL" : "Video URL"}
+              required
+              type="url"
+              value={mediaUrl}
+              onChange={(e) => setMediaUrl(e.target.value)}
+              placeholder="https://…"
+            />
           )}
-          <Field label="Recipients" value={recipients} onChange={(e) => setRecipients(e.target.value)} hint="Phone numbers, comma-separated; empty: all stored contacts" />
+          <Field
+            label="Recipients"
+            value={recipients}
+            onChange={(e) => setRecipients(e.target.value)}
+            hint="Phone numbers, comma-separated; empty: all stored contacts"
+          />
           <Button type="submit" pending={pending}>
             Post status
           </Button>

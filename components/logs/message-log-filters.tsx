@@ -24,7 +24,13 @@ export function MessageLogFilters({ query, sessions }: { query: MessageLogQuery;
   }, []);
   const label = "block text-xs font-medium text-slate-700";
   return (
-    <form method="get" className="mb-4 grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-7" data-testid="log-filters" role="search" aria-label="Filter messages">
+    <form
+      method="get"
+      className="mb-4 grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-7"
+      data-testid="log-filters"
+      role="search"
+      aria-label="Filter messages"
+    >
       <input ref={tz} type="hidden" name="tz" defaultValue={query.tz ?? ""} />
       <div className="col-span-2 sm:col-span-3 lg:col-span-2">
         <label htmlFor="log-q" className={label}>

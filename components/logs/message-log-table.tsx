@@ -25,28 +25,55 @@ function contactOf(jid: string) {
   return jid.endsWith("@s.whatsapp.net") ? `+${user}` : jid;
 }
 
-export function MessageLogTable({ log, query }: { log: { messages: LogRow[]; page: number; total: number; hasMore: boolean; pageSize: number }; query: MessageLogQuery }) {
+export function MessageLogTable({
+  log,
+  query,
+}: {
+  log: { messages: LogRow[]; page: number; total: number; hasMore: boolean; pageSize: number };
+  query: MessageLogQuery;
+}) {
   if (log.messages.length === 0) {
     return <EmptyState data-testid="log-empty" title="No messages" description="No message matches these filters. Try a longer period or fewer filters." />;
   }
   const pageHref = (page: number) => {
-    const params = new URLSearchParams(Object.entries({ ...query, format: undefined, page: String(page) }).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+    const params = new URLSearchParams(
+      Object.entries({ ...query, format: undefined, page: String(page) })
+        .filter(([, v]) => v !== undefined && v !== "")
+        .map(([k, v]) => [k, String(v)]),
+    );
     return `/logs?${params}`;
   };
   const first = (log.page - 1) * log.pageSize + 1;
   return (
     <div>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label="Messages">
+      <div
+        className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm focus-visible:outline-2 focus-visible:outline-blue-600"
+        tabIndex={0}
+        role="region"
+        aria-label="Messages"
+      >
         <table className="min-w-full text-sm" data-testid="log-table">
           <caption className="sr-only">Messages</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
             <tr>
-              <th scope="col" className="px-3 py-2">Time</th>
-              <th scope="col" className="px-3 py-2">Direction</th>
-              <th scope="col" className="px-3 py-2">Session</th>
-              <th scope="col" className="px-3 py-2">Contact</th>
-              <th scope="col" className="px-3 py-2">Message</th>
-              <th scope="col" className="px-3 py-2">Status</th>
+              <th scope="col" className="px-3 py-2">
+                Time
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Direction
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Session
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Contact
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Message
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -66,7 +93,9 @@ export function MessageLogTable({ log, query }: { log: { messages: LogRow[]; pag
                   {m.pushName && m.direction === "in" && <div className="text-xs text-slate-600">{m.pushName}</div>}
                 </td>
                 <td className="max-w-md px-3 py-2 text-slate-900">
-                  <span className="line-clamp-2 [overflow-wrap:anywhere]">{m.content ?? <span className="text-slate-600 italic">{m.type.toLowerCase()}</span>}</span>
+                  <span className="line-clamp-2 [overflow-wrap:anywhere]">
+                    {m.content ?? <span className="text-slate-600 italic">{m.type.toLowerCase()}</span>}
+                  </span>
                   {m.failureReason && <div className="mt-0.5 text-xs text-red-700">{m.failureReason}</div>}
                 </td>
                 <td className="px-3 py-2">
@@ -90,7 +119,12 @@ export function MessageLogTable({ log, query }: { log: { messages: LogRow[]; pag
             </Link>
           )}
           {log.hasMore && (
-            <Link href={pageHref(log.page + 1)} className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 ring-inset hover:bg-slate-50" rel="next" data-testid="next-page">
+            <Link
+              href={pageHref(log.page + 1)}
+              className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+              rel="next"
+              data-testid="next-page"
+            >
               Next
             </Link>
           )}

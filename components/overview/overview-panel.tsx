@@ -25,7 +25,15 @@ interface Overview {
     byDay: { sessionId: string; bucket: string; direction: "in" | "out"; count: number }[];
     byHour: { sessionId: string; bucket: string; direction: "in" | "out"; count: number }[];
   };
-  health: { sessionId: string; name: string; status: string; phoneNumber: string | null; statusChangedAt: string; lastMessageAt: string | null; reconnects24h: number }[];
+  health: {
+    sessionId: string;
+    name: string;
+    status: string;
+    phoneNumber: string | null;
+    statusChangedAt: string;
+    lastMessageAt: string | null;
+    reconnects24h: number;
+  }[];
 }
 
 function viewerTimeZone(): string {
@@ -71,10 +79,31 @@ export function OverviewPanel({ sessionIds }: { sessionIds: string[] }) {
   return (
     <div className="space-y-6" data-testid="overview">
       <ul className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-        <Stat label={t("overview.sessionsOnline")} value={`${number(data.sessions.online)} / ${number(data.sessions.total)}`} href="/sessions?status=CONNECTED" testId="stat-sessions" />
-        <Stat label={t("overview.inToday")} value={number(data.messagesToday.in)} href={`/logs?direction=in&period=today&tz=${encodeURIComponent(data.timeZone)}`} testId="stat-in" />
-        <Stat label={t("overview.outToday")} value={number(data.messagesToday.out)} href={`/logs?direction=out&period=today&tz=${encodeURIComponent(data.timeZone)}`} testId="stat-out" />
-        <Stat label={t("overview.failedSends")} value={number(data.failedSends24h)} href="/logs?direction=out&status=FAILED&period=24h" testId="stat-failed-sends" alert={data.failedSends24h > 0} />
+        <Stat
+          label={t("overview.sessionsOnline")}
+          value={`${number(data.sessions.online)} / ${number(data.sessions.total)}`}
+          href="/sessions?status=CONNECTED"
+          testId="stat-sessions"
+        />
+        <Stat
+          label={t("overview.inToday")}
+          value={number(data.messagesToday.in)}
+          href={`/logs?direction=in&period=today&tz=${encodeURIComponent(data.timeZone)}`}
+          testId="stat-in"
+        />
+        <Stat
+          label={t("overview.outToday")}
+          value={number(data.messagesToday.out)}
+          href={`/logs?direction=out&period=today&tz=${encodeURIComponent(data.timeZone)}`}
+          testId="stat-out"
+        />
+        <Stat
+          label={t("overview.failedSends")}
+          value={number(data.failedSends24h)}
+          href="/logs?direction=out&status=FAILED&period=24h"
+          testId="stat-failed-sends"
+          alert={data.failedSends24h > 0}
+        />
         {data.failedWebhookDeliveries24h !== null && (
           <Stat
             label={t("overview.failedDeliveries")}
@@ -108,7 +137,11 @@ export function OverviewPanel({ sessionIds }: { sessionIds: string[] }) {
         />
         <div className="p-4 sm:px-5">
           {chart && chart.series.length > 0 ? (
-            <VolumeChart labels={chart.labels} series={chart.series} caption={range === "days" ? "Messages per day over the last 7 days, by session" : "Messages per hour over the last 24 hours, by session"} />
+            <VolumeChart
+              labels={chart.labels}
+              series={chart.series}
+              caption={range === "days" ? "Messages per day over the last 7 days, by session" : "Messages per hour over the last 24 hours, by session"}
+            />
           ) : (
             <p className="py-8 text-center text-sm text-slate-600">{t("overview.noMessages")}</p>
           )}
@@ -120,17 +153,40 @@ export function OverviewPanel({ sessionIds }: { sessionIds: string[] }) {
           {t("overview.health")}
         </h2>
         {data.health.length === 0 ? (
-          <EmptyState title="No sessions yet" description="Create a session and link a phone to see it here." action={<Link href="/sessions" className="text-sm font-medium text-blue-700 hover:underline">Go to sessions</Link>} />
+          <EmptyState
+            title="No sessions yet"
+            description="Create a session and link a phone to see it here."
+            action={
+              <Link href="/sessions" className="text-sm font-medium text-blue-700 hover:underline">
+                Go to sessions
+              </Link>
+            }
+          />
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label="Session health">
+          <div
+            className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm focus-visible:outline-2 focus-visible:outline-blue-600"
+            tabIndex={0}
+            role="region"
+            aria-label="Session health"
+          >
             <table className="min-w-full text-sm" data-testid="health-table">
               <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
                 <tr>
-                  <th scope="col" className="px-4 py-2">{t("overview.session")}</th>
-                  <th scope="col" className="px-4 py-2">{t("overview.status")}</th>
-                  <th scope="col" className="px-4 py-2">{t("overview.since")}</th>
-                  <th scope="col" className="px-4 py-2">{t("overview.lastMessage")}</th>
-                  <th scope="col" className="px-4 py-2 text-right">{t("overview.reconnects")}</th>
+                  <th scope="col" className="px-4 py-2">
+                    {t("overview.session")}
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    {t("overview.status")}
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    {t("overview.since")}
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    {t("overview.lastMessage")}
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right">
+                    {t("overview.reconnects")}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

@@ -145,8 +145,8 @@ export function ConnectDialog({ session, sandbox, onClose }: ConnectDialogProps)
         {phase === "qr" && image && (
           <>
             <p className="text-sm text-slate-600">
-              On your phone open <span className="font-medium text-slate-900">WhatsApp → Linked devices → Link a device</span>, then point the camera at
-              this code.
+              On your phone open <span className="font-medium text-slate-900">WhatsApp → Linked devices → Link a device</span>, then point the camera at this
+              code.
             </p>
             {/* A data URL: next/image would gain nothing here. */}
             <img

@@ -78,7 +78,10 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
   function onRename(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "").trim();
-    void run(() => requestJson("PATCH", url, { name }), () => router.refresh());
+    void run(
+      () => requestJson("PATCH", url, { name }),
+      () => router.refresh(),
+    );
   }
 
   function onLogout() {
@@ -154,8 +157,8 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
         title={`Delete “${session.name}”?`}
         description={
           <>
-            This deletes the session <strong>{session.name}</strong> ({session.sessionId}) with everything in it: its chats, messages
-            and media, its webhooks set up for this session, its WhatsApp link and its staff assignments. This cannot be undone.
+            This deletes the session <strong>{session.name}</strong> ({session.sessionId}) with everything in it: its chats, messages and media, its webhooks
+            set up for this session, its WhatsApp link and its staff assignments. This cannot be undone.
           </>
         }
         confirmLabel="Delete session"

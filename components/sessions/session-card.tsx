@@ -38,7 +38,9 @@ export function SessionCard({ session, createdAt, canManage, sandbox, onChanged 
         <SessionSummary session={session} />
       </div>
 
-      <p className="mt-auto pt-3 text-xs text-slate-500">Created <LocalTime value={createdAt} /></p>
+      <p className="mt-auto pt-3 text-xs text-slate-500">
+        Created <LocalTime value={createdAt} />
+      </p>
       <div className="mt-4 flex items-center justify-between gap-2 border-t border-slate-100 pt-4">
         <div className="flex items-center gap-4">
           <Link href={`/sessions/${session.sessionId}`} className="text-sm font-medium text-blue-700 hover:underline">

@@ -70,7 +70,10 @@ export function SessionEventLog({ sessionId, subscribe, joinCount, socketState }
   // between the first load and the join is missed; duplicates merge away.
   useEffect(() => {
     let cancelled = false;
-    requestJson<Array<{ id?: string; event: string; timestamp: string; data: Record<string, unknown> }>>("GET", `/api/sessions/${encodeURIComponent(sessionId)}/events`)
+    requestJson<Array<{ id?: string; event: string; timestamp: string; data: Record<string, unknown> }>>(
+      "GET",
+      `/api/sessions/${encodeURIComponent(sessionId)}/events`,
+    )
       .then((events) => {
         if (cancelled) return;
         const history = events.filter((e) => e.timestamp > clearedBefore.current).map((e) => toRow(e.id ?? null, e.event, e.timestamp, e.data ?? {}));

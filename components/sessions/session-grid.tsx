@@ -78,7 +78,9 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
       if (owner && source.userId !== owner) return false;
       if (!q) return true;
       const needle = q.toLowerCase();
-      return [session.name, session.sessionId, session.phoneNumber ?? "", session.profileName ?? "", owners?.[source.userId] ?? ""].some((v) => v.toLowerCase().includes(needle));
+      return [session.name, session.sessionId, session.phoneNumber ?? "", session.profileName ?? "", owners?.[source.userId] ?? ""].some((v) =>
+        v.toLowerCase().includes(needle),
+      );
     });
   const label = "block text-xs font-medium text-slate-700";
 
@@ -98,11 +100,23 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
         <caption className="sr-only">Sessions</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-4 py-2">Session</th>
-            <th scope="col" className="px-4 py-2">Status</th>
-            <th scope="col" className="hidden px-4 py-2 md:table-cell">Phone</th>
-            {owners && <th scope="col" className="hidden px-4 py-2 md:table-cell">Owner</th>}
-            <th scope="col" className="hidden px-4 py-2 lg:table-cell">Created</th>
+            <th scope="col" className="px-4 py-2">
+              Session
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Status
+            </th>
+            <th scope="col" className="hidden px-4 py-2 md:table-cell">
+              Phone
+            </th>
+            {owners && (
+              <th scope="col" className="hidden px-4 py-2 md:table-cell">
+                Owner
+              </th>
+            )}
+            <th scope="col" className="hidden px-4 py-2 lg:table-cell">
+              Created
+            </th>
             <th scope="col" className="px-4 py-2">
               <span className="sr-only">Actions</span>
             </th>
@@ -132,13 +146,27 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
           <label htmlFor="session-search" className={label}>
             Search
           </label>
-          <input id="session-search" type="search" defaultValue={q} onChange={(e) => setParam("q", e.target.value)} placeholder="Name, id or number" className={`mt-1 ${inputClasses}`} data-testid="session-search" />
+          <input
+            id="session-search"
+            type="search"
+            defaultValue={q}
+            onChange={(e) => setParam("q", e.target.value)}
+            placeholder="Name, id or number"
+            className={`mt-1 ${inputClasses}`}
+            data-testid="session-search"
+          />
         </div>
         <div>
           <label htmlFor="session-status-filter" className={label}>
             Status
           </label>
-          <select id="session-status-filter" value={status} onChange={(e) => setParam("status", e.target.value)} className={`mt-1 ${inputClasses}`} data-testid="session-status-filter">
+          <select
+            id="session-status-filter"
+            value={status}
+            onChange={(e) => setParam("status", e.target.value)}
+            className={`mt-1 ${inputClasses}`}
+            data-testid="session-status-filter"
+          >
             <option value="">Any</option>
             {STATUSES.map(([value, text]) => (
               <option key={value} value={value}>
@@ -152,7 +180,13 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
             <label htmlFor="session-owner-filter" className={label}>
               Owner
             </label>
-            <select id="session-owner-filter" value={owner} onChange={(e) => setParam("owner", e.target.value)} className={`mt-1 ${inputClasses}`} data-testid="session-owner-filter">
+            <select
+              id="session-owner-filter"
+              value={owner}
+              onChange={(e) => setParam("owner", e.target.value)}
+              className={`mt-1 ${inputClasses}`}
+              data-testid="session-owner-filter"
+            >
               <option value="">Any</option>
               {Object.entries(owners).map(([id, name]) => (
                 <option key={id} value={id}>

@@ -18,7 +18,11 @@ const TOGGLES: Array<{ key: Toggle; label: string; description: string }> = [
   { key: "ghostMode", label: "Ghost mode", description: "Appear offline to contacts and send no read receipts, even with read receipts on." },
   { key: "antiDelete", label: "Anti-delete", description: "Keep messages the sender deletes for everyone, and report the deletion as a message.revoke event." },
   { key: "autoReplyEnabled", label: "Auto-reply", description: "Answer incoming messages automatically; used by auto-reply rules." },
-  { key: "ppGuardEnabled", label: "Profile picture guard", description: "Restore the fallback picture (URL below) when the account's profile picture is removed." },
+  {
+    key: "ppGuardEnabled",
+    label: "Profile picture guard",
+    description: "Restore the fallback picture (URL below) when the account's profile picture is removed.",
+  },
 ];
 
 /** The session's toggles; read-only for callers without sessions.manage. */

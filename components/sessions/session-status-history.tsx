@@ -14,13 +14,19 @@ export function SessionStatusHistory({ history }: { history: StatusHistoryEntry[
       ) : (
         <ol className="divide-y divide-slate-100">
           {history.map((entry, index) => (
-            <li key={`${String(entry.createdAt)}-${index}`} className="flex flex-col gap-1 px-5 py-2.5 sm:flex-row sm:items-start sm:gap-3" data-testid="history-row">
+            <li
+              key={`${String(entry.createdAt)}-${index}`}
+              className="flex flex-col gap-1 px-5 py-2.5 sm:flex-row sm:items-start sm:gap-3"
+              data-testid="history-row"
+            >
               <div className="shrink-0 sm:w-40">
                 <SessionStatusBadge status={entry.status} data-testid="history-status" />
               </div>
               <div className="min-w-0 flex-1">
                 <p className="text-sm text-slate-700">{entry.reason ? sentence(entry.reason) : "—"}</p>
-                <p className="text-xs text-slate-500"><LocalTime value={entry.createdAt} seconds /></p>
+                <p className="text-xs text-slate-500">
+                  <LocalTime value={entry.createdAt} seconds />
+                </p>
               </div>
             </li>
           ))}

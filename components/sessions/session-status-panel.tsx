@@ -9,13 +9,13 @@ export function SessionStatusPanel({ session, createdAt, socketState }: { sessio
   const none = <span className="text-slate-500">—</span>;
   const rows: Array<[string, React.ReactNode, string]> = [
     ["Status", <SessionStatusBadge key="status" status={session.status} data-testid="status-badge" />, "status"],
-    ["Since", <LocalTime value={session.since} seconds />, "since"],
+    ["Since", <LocalTime key="since" value={session.since} seconds />, "since"],
     ["Reason", session.reason ? sentence(session.reason) : none, "reason"],
     ["Last error", session.lastError ? sentence(session.lastError) : none, "last-error"],
     ["Reconnect attempts", String(session.reconnectAttempts), "reconnect-attempts"],
     ["Phone number", formatPhone(session.phoneNumber) ?? none, "phone"],
     ["WhatsApp name", session.profileName ?? none, "profile-name"],
-    ["Paired at", session.pairedAt ? <LocalTime value={session.pairedAt} seconds /> : "Never", "paired-at"],
+    ["Paired at", session.pairedAt ? <LocalTime key="paired" value={session.pairedAt} seconds /> : "Never", "paired-at"],
     [
       "Session ID",
       <code key="id" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm text-slate-800" data-testid="session-id">
@@ -23,7 +23,7 @@ export function SessionStatusPanel({ session, createdAt, socketState }: { sessio
       </code>,
       "session-id-row",
     ],
-    ["Created", <LocalTime value={createdAt} />, "created"],
+    ["Created", <LocalTime key="created" value={createdAt} />, "created"],
   ];
   return (
     <Card data-testid="status-panel">

@@ -55,9 +55,7 @@ export function SessionView({ session, details, canManage, canSend, sandbox }: S
               </p>
             )}
           </div>
-          {canManage && (
-            <SessionActions session={view} sandbox={sandbox} layout="page" afterDelete="list" onChanged={() => live.resync(session.sessionId)} />
-          )}
+          {canManage && <SessionActions session={view} sandbox={sandbox} layout="page" afterDelete="list" onChanged={() => live.resync(session.sessionId)} />}
         </div>
       </div>
 

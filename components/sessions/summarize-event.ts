@@ -71,7 +71,9 @@ export function summarizeEvent(event: string, data: Data): string {
     }
     case "presence.update": {
       const presences = (data.presences ?? {}) as Record<string, { lastKnownPresence?: string }>;
-      const states = Object.values(presences).map((p) => p?.lastKnownPresence).filter(Boolean);
+      const states = Object.values(presences)
+        .map((p) => p?.lastKnownPresence)
+        .filter(Boolean);
       return `${shortJid(data.jid)} is ${states.length ? states.join(", ") : "present"}`;
     }
     case "group.upsert":
@@ -94,16 +96,18 @@ export function summarizeEvent(event: string, data: Data): string {
 
 /** JSON for a human: byte arrays and buffers become "[n bytes]" instead of long lists of numbers. */
 export function compactJson(data: unknown, space?: number): string {
-  return JSON.stringify(
-    data,
-    (_key, value: unknown) => {
-      if (value instanceof ArrayBuffer) return `[${value.byteLength} bytes]`;
-      if (ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
-      if (value && typeof value === "object" && (value as { type?: unknown }).type === "Buffer" && Array.isArray((value as { data?: unknown }).data)) {
-        return `[${(value as { data: unknown[] }).data.length} bytes]`;
-      }
-      return value;
-    },
-    space,
-  ) ?? "";
+  return (
+    JSON.stringify(
+      data,
+      (_key, value: unknown) => {
+        if (value instanceof ArrayBuffer) return `[${value.byteLength} bytes]`;
+        if (ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
+        if (value && typeof value === "object" && (value as { type?: unknown }).type === "Buffer" && Array.isArray((value as { data?: unknown }).data)) {
+          return `[${(value as { data: unknown[] }).data.length} bytes]`;
+        }
+        return value;
+      },
+      space,
+    ) ?? ""
+  );
 }

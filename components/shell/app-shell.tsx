@@ -93,7 +93,11 @@ function Shell({ sections, user, sandbox, signOutAction, preferences, locale, ch
         data-testid="sidebar"
       >
         <div className="flex h-14 items-center gap-2 border-b border-slate-200 px-3">
-          <Link href="/overview" className="min-w-0 shrink rounded-md focus-visible:outline-2 focus-visible:outline-blue-600 collapsed:hidden" aria-label="Wagate home">
+          <Link
+            href="/overview"
+            className="min-w-0 shrink rounded-md focus-visible:outline-2 focus-visible:outline-blue-600 collapsed:hidden"
+            aria-label="Wagate home"
+          >
             <Logo tone="dark" />
           </Link>
           <button

@@ -3,19 +3,7 @@ import { translate, type Locale, type MessageKey } from "@/lib/i18n/messages";
 
 /** Icons drawn by components/shell/nav-icon.tsx; a new page picks one or adds its path there. */
 export type NavIconName =
-  | "overview"
-  | "sessions"
-  | "chats"
-  | "groups"
-  | "campaigns"
-  | "lists"
-  | "automation"
-  | "webhooks"
-  | "apiKey"
-  | "users"
-  | "logs"
-  | "audit"
-  | "docs";
+  "overview" | "sessions" | "chats" | "groups" | "campaigns" | "lists" | "automation" | "webhooks" | "apiKey" | "users" | "logs" | "audit" | "docs";
 
 export interface NavItem {
   href: string;

@@ -25,8 +25,8 @@ export function SandboxBadge() {
         className="invisible absolute top-full left-0 z-40 mt-2 w-72 rounded-lg bg-slate-900 px-3 py-2.5 text-xs leading-relaxed font-normal text-slate-100 opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100 max-lg:right-0 max-lg:left-auto"
       >
         <span className="block font-semibold">Sandbox mode</span>
-        Sessions connect to an emulated WhatsApp network inside this gateway, not to WhatsApp. No real phone or
-        contact is involved: the sandbox phone scans QR codes and the sandbox contacts send test messages.
+        Sessions connect to an emulated WhatsApp network inside this gateway, not to WhatsApp. No real phone or contact is involved: the sandbox phone scans QR
+        codes and the sandbox contacts send test messages.
       </div>
     </div>
   );

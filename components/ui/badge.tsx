@@ -10,7 +10,12 @@ const TONES = {
 
 export type BadgeTone = keyof typeof TONES;
 
-export function Badge({ tone = "slate", dot = false, children, ...rest }: { tone?: BadgeTone; dot?: boolean; children: React.ReactNode } & React.HTMLAttributes<HTMLSpanElement>) {
+export function Badge({
+  tone = "slate",
+  dot = false,
+  children,
+  ...rest
+}: { tone?: BadgeTone; dot?: boolean; children: React.ReactNode } & React.HTMLAttributes<HTMLSpanElement>) {
   return (
     <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`} {...rest}>
       {dot && <span aria-hidden className="size-1.5 rounded-full bg-current" />}

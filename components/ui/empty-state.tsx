@@ -1,4 +1,9 @@
-export function EmptyState({ title, description, action, ...rest }: { title: string; description: React.ReactNode; action?: React.ReactNode } & React.HTMLAttributes<HTMLDivElement>) {
+export function EmptyState({
+  title,
+  description,
+  action,
+  ...rest
+}: { title: string; description: React.ReactNode; action?: React.ReactNode } & React.HTMLAttributes<HTMLDivElement>) {
   return (
     <div className="rounded-xl border-2 border-dashed border-slate-200 bg-surface px-6 py-12 text-center" {...rest}>
       <div aria-hidden className="mx-auto mb-3 grid size-12 place-items-center rounded-full bg-blue-50 text-blue-700">

@@ -72,7 +72,12 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
           >
             <span aria-hidden className={`mt-1.5 size-2 shrink-0 rounded-full ${DOT[toast.tone]}`} />
             <span className="min-w-0 flex-1 break-words">{toast.text}</span>
-            <button type="button" onClick={() => dismiss(toast.id)} className="-my-1 -mr-2 rounded p-1 text-slate-500 hover:text-slate-600" aria-label="Dismiss">
+            <button
+              type="button"
+              onClick={() => dismiss(toast.id)}
+              className="-my-1 -mr-2 rounded p-1 text-slate-500 hover:text-slate-600"
+              aria-label="Dismiss"
+            >
               <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="size-4">
                 <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
               </svg>

@@ -10,5 +10,9 @@ const subscribe = () => () => {};
  * submit that would put the fields (a password!) into the URL.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -72,8 +72,9 @@ export function CreateUserButton({ mode, owners }: CreateUserButtonProps) {
               <option value="SUPERADMIN">Superadmin – manages the whole gateway</option>
             </SelectField>
           )}
-          {mode === "superadmin" && role === "STAFF" && (
-            owners.length > 0 ? (
+          {mode === "superadmin" &&
+            role === "STAFF" &&
+            (owners.length > 0 ? (
               <SelectField label="Owner" name="ownerId" required defaultValue="">
                 <option value="" disabled>
                   Choose the owner they work for
@@ -86,12 +87,19 @@ export function CreateUserButton({ mode, owners }: CreateUserButtonProps) {
               </SelectField>
             ) : (
               <Alert tone="info">There are no owners yet. Create an owner first, then their staff.</Alert>
-            )
-          )}
+            ))}
           <Field label="Name" name="name" required autoComplete="off" />
           <Field label="Email" name="email" type="email" required autoComplete="off" />
           <Field label="Username" name="username" required autoCapitalize="none" spellCheck={false} autoComplete="off" />
-          <Field label="Password" name="password" type="password" required minLength={8} autoComplete="new-password" hint="At least 8 characters. Share it with them securely." />
+          <Field
+            label="Password"
+            name="password"
+            type="password"
+            required
+            minLength={8}
+            autoComplete="new-password"
+            hint="At least 8 characters. Share it with them securely."
+          />
           <Field label="Phone" name="phone" type="tel" autoComplete="off" />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>

@@ -23,7 +23,12 @@ export function UserList({ users, sessions, viewerId, canWrite, superadminView }
         const isSelf = user.id === viewerId;
         const assigned = user.assignments.map((a) => a.session);
         return (
-          <li key={user.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:gap-4 sm:px-5" data-testid="user-row" data-username={user.username}>
+          <li
+            key={user.id}
+            className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:gap-4 sm:px-5"
+            data-testid="user-row"
+            data-username={user.username}
+          >
             <div className="flex min-w-0 flex-1 items-start gap-3">
               <span aria-hidden className="grid size-9 shrink-0 place-items-center rounded-full bg-blue-50 text-sm font-semibold text-blue-700">
                 {user.name.trim().charAt(0).toUpperCase() || "?"}

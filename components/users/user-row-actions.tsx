@@ -188,7 +188,14 @@ export function UserRowActions({ user, assignedSessionIds, assignable, canChange
           {fieldErrors[""] && <Alert>{fieldErrors[""]}</Alert>}
           <Field label="Name" name="name" required defaultValue={user.name} error={fieldErrors.name} />
           <Field label="Email" name="email" type="email" required defaultValue={user.email} error={fieldErrors.email} />
-          <Field label="New password" name="password" type="password" autoComplete="new-password" hint="Leave empty to keep the current one. At least 8 characters." error={fieldErrors.password} />
+          <Field
+            label="New password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            hint="Leave empty to keep the current one. At least 8 characters."
+            error={fieldErrors.password}
+          />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setOpen(null)} disabled={pending}>
               Cancel

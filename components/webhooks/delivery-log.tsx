@@ -64,7 +64,12 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
       <div className="flex flex-wrap items-center gap-2">
         <label className="text-sm text-slate-600">
           Status{" "}
-          <select className="ml-1 rounded-md border border-slate-300 px-2 py-1 text-sm" value={status} onChange={(e) => setStatus(e.target.value as typeof status)} data-testid="delivery-filter">
+          <select
+            className="ml-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as typeof status)}
+            data-testid="delivery-filter"
+          >
             {FILTERS.map((f) => (
               <option key={f} value={f}>
                 {f || "All"}
@@ -72,10 +77,21 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
             ))}
           </select>
         </label>
-        <Button size="sm" variant="secondary" onClick={() => act("bulk-dead", "POST", `/api/webhooks/${webhookId}/replay`, { status: "DEAD" })} pending={busy === "bulk-dead"} data-testid="replay-dead">
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => act("bulk-dead", "POST", `/api/webhooks/${webhookId}/replay`, { status: "DEAD" })}
+          pending={busy === "bulk-dead"}
+          data-testid="replay-dead"
+        >
           Replay all dead
         </Button>
-        <Button size="sm" variant="secondary" onClick={() => act("bulk-failed", "POST", `/api/webhooks/${webhookId}/replay`, { status: "FAILED" })} pending={busy === "bulk-failed"}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => act("bulk-failed", "POST", `/api/webhooks/${webhookId}/replay`, { status: "FAILED" })}
+          pending={busy === "bulk-failed"}
+        >
           Retry failed now
         </Button>
       </div>
@@ -103,7 +119,9 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
                 return (
                   <Row key={d.id} expanded={open === d.id}>
                     <tr data-testid="delivery-row" className="align-top">
-                      <td className="py-2 pr-3 whitespace-nowrap text-slate-600"><LocalTime value={d.createdAt} seconds /></td>
+                      <td className="py-2 pr-3 whitespace-nowrap text-slate-600">
+                        <LocalTime value={d.createdAt} seconds />
+                      </td>
                       <td className="py-2 pr-3">
                         <code className="text-xs">{d.event}</code>
                       </td>
@@ -111,7 +129,11 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
                         <Badge tone={STATUS_TONE[d.status]} dot>
                           {d.status}
                         </Badge>
-                        {d.status === "FAILED" && d.nextAttemptAt && <div className="mt-0.5 text-xs text-slate-500">next <LocalTime value={d.nextAttemptAt} seconds /></div>}
+                        {d.status === "FAILED" && d.nextAttemptAt && (
+                          <div className="mt-0.5 text-xs text-slate-500">
+                            next <LocalTime value={d.nextAttemptAt} seconds />
+                          </div>
+                        )}
                       </td>
                       <td className="py-2 pr-3 tabular-nums">{d.attempts}</td>
                       <td className="py-2 pr-3 tabular-nums">{d.lastStatusCode ?? "—"}</td>
@@ -124,7 +146,13 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
                           Attempts
                         </Button>
                         {d.status !== "PENDING" && (
-                          <Button size="sm" variant="ghost" onClick={() => act(d.id, "POST", `/api/webhooks/${webhookId}/deliveries/${d.id}/replay`)} pending={busy === d.id} data-testid="replay-one">
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            onClick={() => act(d.id, "POST", `/api/webhooks/${webhookId}/deliveries/${d.id}/replay`)}
+                            pending={busy === d.id}
+                            data-testid="replay-one"
+                          >
                             Replay
                           </Button>
                         )}
@@ -138,7 +166,9 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
                           <ul className="space-y-1 text-xs text-slate-700">
                             {d.attemptLog.map((a) => (
                               <li key={a.id} className="flex flex-wrap gap-x-3">
-                                <span className="text-slate-500"><LocalTime value={a.createdAt} seconds /></span>
+                                <span className="text-slate-500">
+                                  <LocalTime value={a.createdAt} seconds />
+                                </span>
                                 <span className="tabular-nums">{a.statusCode ?? "no answer"}</span>
                                 <span className="tabular-nums">{a.latencyMs} ms</span>
                                 {a.error && <span className="text-red-700">{a.error}</span>}

@@ -53,7 +53,13 @@ export function EventsPicker({ value, onChange }: { value: string[]; onChange: (
           <div className="mt-1 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2">
             {group.events.map((event) => (
               <label key={event} className="flex items-center gap-2 text-sm text-slate-700">
-                <input type="checkbox" className="size-4 rounded border-slate-300" checked={all || chosen(event)} disabled={all} onChange={() => toggle(event)} />
+                <input
+                  type="checkbox"
+                  className="size-4 rounded border-slate-300"
+                  checked={all || chosen(event)}
+                  disabled={all}
+                  onChange={() => toggle(event)}
+                />
                 <code className="text-xs">{event}</code>
               </label>
             ))}

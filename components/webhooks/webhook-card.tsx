@@ -122,9 +122,9 @@ export function WebhookCard({ webhook, sessions }: { webhook: WebhookView; sessi
       )}
       {test && (
         <div className="mt-3">
-        <Alert tone={test.status === "DELIVERED" ? "success" : test.status === "PENDING" ? "info" : "error"} data-testid="test-result">
-          {testSummary(test)}
-        </Alert>
+          <Alert tone={test.status === "DELIVERED" ? "success" : test.status === "PENDING" ? "info" : "error"} data-testid="test-result">
+            {testSummary(test)}
+          </Alert>
         </div>
       )}
       {showLog && (
@@ -150,7 +150,8 @@ export function WebhookCard({ webhook, sessions }: { webhook: WebhookView; sessi
 
 /** One line, each fact once: "Test delivered · HTTP 202 · 35 ms", "Test failed · HTTP 500 · 12 ms". */
 function testSummary(test: TestResult): string {
-  const outcome = test.status === "DELIVERED" ? "Test delivered" : test.status === "PENDING" ? "Test queued behind earlier deliveries (see the log)" : "Test failed";
+  const outcome =
+    test.status === "DELIVERED" ? "Test delivered" : test.status === "PENDING" ? "Test queued behind earlier deliveries (see the log)" : "Test failed";
   const parts = [outcome];
   if (test.lastStatusCode !== null) parts.push(`HTTP ${test.lastStatusCode}`);
   if (test.lastAttempt) parts.push(`${test.lastAttempt.latencyMs} ms`);

@@ -14,6 +14,11 @@ export async function createApiKey(caller: Caller): Promise<{ apiKey: string }> 
   ]);
   // Sockets opened with the previous key are disconnected.
   await notifyCallerChanged(caller.id);
-  await recordAudit({ actor: caller, ownerId: caller.tenantId, action: "api_key.created", target: { type: "api_key", id: caller.id, name: `…${apiKey.slice(-4)}` } });
+  await recordAudit({
+    actor: caller,
+    ownerId: caller.tenantId,
+    action: "api_key.created",
+    target: { type: "api_key", id: caller.id, name: `…${apiKey.slice(-4)}` },
+  });
   return { apiKey };
 }

@@ -10,7 +10,5 @@ export async function getApiKey(caller: Caller) {
     orderBy: { createdAt: "desc" },
     select: { last4: true, createdAt: true, lastUsedAt: true },
   });
-  return key
-    ? { apiKey: maskApiKey(key.last4), createdAt: key.createdAt, lastUsedAt: key.lastUsedAt }
-    : { apiKey: null };
+  return key ? { apiKey: maskApiKey(key.last4), createdAt: key.createdAt, lastUsedAt: key.lastUsedAt } : { apiKey: null };
 }

@@ -11,9 +11,7 @@ export async function listApiKeys(caller: Caller) {
     select: API_KEY_SELECT,
   });
   const sessionIds = [...new Set(rows.flatMap((r) => r.sessionIds))];
-  const sessions = sessionIds.length
-    ? await db().whatsappSession.findMany({ where: { id: { in: sessionIds } }, select: { id: true, sessionId: true } })
-    : [];
+  const sessions = sessionIds.length ? await db().whatsappSession.findMany({ where: { id: { in: sessionIds } }, select: { id: true, sessionId: true } }) : [];
   const publicIds = new Map(sessions.map((s) => [s.id, s.sessionId]));
   return { apiKeys: rows.map((row) => toPublicApiKey(row, publicIds)) };
 }

@@ -70,7 +70,11 @@ describe("errorResponse for database errors", () => {
   const prismaError = (code: string) => Object.assign(new Error("db"), { name: "PrismaClientKnownRequestError", code });
 
   it("answers a unique-constraint race or a serialization abort with 409, a too-long value with 400", async () => {
-    for (const [code, status] of [["P2002", 409], ["P2034", 409], ["P2000", 400]] as const) {
+    for (const [code, status] of [
+      ["P2002", 409],
+      ["P2034", 409],
+      ["P2000", 400],
+    ] as const) {
       const res = errorResponse(prismaError(code));
       expect(res.status).toBe(status);
       expect(await res.json()).toEqual({ error: expect.any(String) });

@@ -19,7 +19,12 @@ function plainMessage(issue: Issue): string {
     case "invalid_type":
       return issue.input === undefined || issue.input === null ? "is required" : `must be a ${issue.expected}`;
     case "too_small":
-      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? "is required" : issue.message.startsWith("Too small") ? `must be at least ${issue.minimum} characters` : issue.message;
+      if (issue.origin === "string")
+        return Number(issue.minimum) <= 1
+          ? "is required"
+          : issue.message.startsWith("Too small")
+            ? `must be at least ${issue.minimum} characters`
+            : issue.message;
       if (issue.origin === "array") return issue.message.startsWith("Too small") ? `needs at least ${issue.minimum}` : issue.message;
       return issue.message.startsWith("Too small") ? `must be at least ${issue.minimum}` : issue.message;
     case "too_big":

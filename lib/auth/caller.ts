@@ -48,7 +48,16 @@ function apiKeyFrom(source: CredentialSource): string | null {
 const USER_FIELDS = { id: true, role: true, name: true, email: true, username: true, ownerId: true, sessionVersion: true, suspendedAt: true } as const;
 
 function toCaller(user: Omit<Caller, "tenantId" | "via">, via: Caller["via"]): Caller {
-  return { id: user.id, role: user.role, name: user.name, email: user.email, username: user.username, ownerId: user.ownerId, tenantId: user.role === "STAFF" && user.ownerId ? user.ownerId : user.id, via };
+  return {
+    id: user.id,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    username: user.username,
+    ownerId: user.ownerId,
+    tenantId: user.role === "STAFF" && user.ownerId ? user.ownerId : user.id,
+    via,
+  };
 }
 
 /**

@@ -21,7 +21,20 @@ export type RoleName = "SUPERADMIN" | "OWNER" | "STAFF";
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   SUPERADMIN: PERMISSIONS,
-  OWNER: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "sessions.create", "sessions.manage", "users.read", "users.write", "automation.manage", "groups.manage", "audit.read", "webhooks.manage"],
+  OWNER: [
+    "profile.read",
+    "apiKey.manage",
+    "sessions.read",
+    "sessions.send",
+    "sessions.create",
+    "sessions.manage",
+    "users.read",
+    "users.write",
+    "automation.manage",
+    "groups.manage",
+    "audit.read",
+    "webhooks.manage",
+  ],
   STAFF: ["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "automation.manage"],
 };
 

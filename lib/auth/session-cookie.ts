@@ -32,7 +32,12 @@ export function newSessionCookieId(): string {
 }
 
 export function encodeSessionToken(claims: SessionClaims): Promise<string> {
-  return encode({ token: { ...claims, sid: claims.sid ?? newSessionCookieId() }, secret: env.AUTH_SECRET, salt: SESSION_COOKIE, maxAge: SESSION_MAX_AGE_SECONDS });
+  return encode({
+    token: { ...claims, sid: claims.sid ?? newSessionCookieId() },
+    secret: env.AUTH_SECRET,
+    salt: SESSION_COOKIE,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
 }
 
 export async function decodeSessionToken(token: string): Promise<{ sub: string; ver: number; sid: string | null } | null> {

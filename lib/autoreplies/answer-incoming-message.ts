@@ -41,9 +41,15 @@ export async function answerIncomingMessage(deps: AnswerDeps, message: IncomingM
   if (message.remoteJid.endsWith("@broadcast") || message.remoteJid.endsWith("@newsletter")) return "skipped";
   if (now.getTime() - message.timestamp.getTime() > deps.maxAgeMs) return "skipped";
 
-  const session = await db.whatsappSession.findFirst({ where: { OR: [{ id: message.sessionId }, { sessionId: message.sessionId }] }, select: { id: true, sessionId: true, ownerId: true, config: true } });
+  const session = await db.whatsappSession.findFirst({
+    where: { OR: [{ id: message.sessionId }, { sessionId: message.sessionId }] },
+    select: { id: true, sessionId: true, ownerId: true, config: true },
+  });
   if (!session || (session.config as { autoReplyEnabled?: boolean } | null)?.autoReplyEnabled !== true) return "skipped";
-  const answered = await db.autoReplyHit.findUnique({ where: { sessionId_incomingKeyId: { sessionId: session.id, incomingKeyId: message.keyId } }, select: { id: true } });
+  const answered = await db.autoReplyHit.findUnique({
+    where: { sessionId_incomingKeyId: { sessionId: session.id, incomingKeyId: message.keyId } },
+    select: { id: true },
+  });
   if (answered) return "already";
 
   const rules = await db.autoReply.findMany({ where: { ownerId: session.ownerId, enabled: true, OR: [{ sessionId: null }, { sessionId: session.id }] } });
@@ -65,14 +71,26 @@ export async function answerIncomingMessage(deps: AnswerDeps, message: IncomingM
   const context = { name: message.pushName, phone: phoneOf(message.from), message: message.text };
   const text = rule.response ? renderReply(rule.response, context) : undefined;
   const media = rule.mediaUrl ? { url: rule.mediaUrl } : rule.mediaId ? { mediaId: rule.mediaId } : null;
-  const content = (media && rule.mediaType
-    ? { kind: "media", mediaType: rule.mediaType, ref: media, ...(text && rule.mediaType !== "audio" ? { caption: text } : {}) }
-    : { kind: "text", text: text ?? "" }) as SendInput["message"];
+  const content = (
+    media && rule.mediaType
+      ? { kind: "media", mediaType: rule.mediaType, ref: media, ...(text && rule.mediaType !== "audio" ? { caption: text } : {}) }
+      : { kind: "text", text: text ?? "" }
+  ) as SendInput["message"];
   const input: SendInput = { sessionId: session.id, jid: message.remoteJid, message: content, ...(rule.quote ? { replyTo: message.keyId } : {}) };
   const sent = await enqueueSend(caller, input, { idempotencyKey: `autoreply:${session.id}:${message.keyId}` });
 
   const created = await db.autoReplyHit
-    .create({ data: { ruleId: rule.id, ownerId: session.ownerId, sessionId: session.id, contactJid: message.from, incomingKeyId: message.keyId, replyKeyId: sent.messageId }, select: { id: true } })
+    .create({
+      data: {
+        ruleId: rule.id,
+        ownerId: session.ownerId,
+        sessionId: session.id,
+        contactJid: message.from,
+        incomingKeyId: message.keyId,
+        replyKeyId: sent.messageId,
+      },
+      select: { id: true },
+    })
     .catch((error: { code?: string }) => {
       if (error?.code === "P2002") return null; // the other path recorded it first
       throw error;
@@ -80,7 +98,14 @@ export async function answerIncomingMessage(deps: AnswerDeps, message: IncomingM
   if (!created) return "already";
   const rule2 = await db.autoReply.update({ where: { id: rule.id }, data: { hitCount: { increment: 1 }, lastHitAt: now }, select: { hitCount: true } });
   await deps.outbox
-    .emit(session, "autoreply.hit", { ruleId: rule.id, hitCount: rule2.hitCount, lastHitAt: now.toISOString(), incomingId: message.keyId, replyId: sent.messageId, remoteJid: message.remoteJid })
+    .emit(session, "autoreply.hit", {
+      ruleId: rule.id,
+      hitCount: rule2.hitCount,
+      lastHitAt: now.toISOString(),
+      incomingId: message.keyId,
+      replyId: sent.messageId,
+      remoteJid: message.remoteJid,
+    })
     .catch((error: unknown) => deps.logger.warn({ err: error }, "could not announce an auto-reply hit"));
   return "replied";
 }

@@ -17,7 +17,10 @@ const ruleFields = {
   caseSensitive: z.boolean(),
   /** The reply text, or a media reply's caption; {{name}}, {{phone}} and {{message}} are filled in. */
   response: z.string().max(4096).nullable(),
-  mediaUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(4096).nullable(),
+  mediaUrl: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .max(4096)
+    .nullable(),
   mediaId: z.string().trim().min(1).max(128).nullable(),
   mediaType: z.enum(REPLY_MEDIA_TYPES, { error: `must be one of ${REPLY_MEDIA_TYPES.join(", ")}` }).nullable(),
   /** Quote the incoming message in the reply. */
@@ -29,7 +32,14 @@ const ruleFields = {
   cooldownSeconds: z.number().int().min(0).max(MAX_COOLDOWN_SECONDS, `must be at most ${MAX_COOLDOWN_SECONDS}`),
 };
 
-type RuleShape = { keyword?: string; matchType?: string; response?: string | null; mediaUrl?: string | null; mediaId?: string | null; mediaType?: string | null };
+type RuleShape = {
+  keyword?: string;
+  matchType?: string;
+  response?: string | null;
+  mediaUrl?: string | null;
+  mediaId?: string | null;
+  mediaType?: string | null;
+};
 
 /** The checks that span fields; the regex itself is compiled (and refused) by the operation. */
 function checkRule(rule: RuleShape, ctx: z.RefinementCtx, partial: boolean) {
@@ -37,7 +47,8 @@ function checkRule(rule: RuleShape, ctx: z.RefinementCtx, partial: boolean) {
     ctx.addIssue({ code: "custom", path: ["keyword"], message: `a REGEX pattern must be at most ${MAX_REGEX_LENGTH} characters` });
   }
   if (rule.mediaUrl && rule.mediaId) ctx.addIssue({ code: "custom", path: ["mediaUrl"], message: "give mediaUrl or mediaId, not both" });
-  if ((rule.mediaUrl || rule.mediaId) && !rule.mediaType) ctx.addIssue({ code: "custom", path: ["mediaType"], message: "is required with mediaUrl or mediaId" });
+  if ((rule.mediaUrl || rule.mediaId) && !rule.mediaType)
+    ctx.addIssue({ code: "custom", path: ["mediaType"], message: "is required with mediaUrl or mediaId" });
   if (!partial && !rule.response?.trim() && !rule.mediaUrl && !rule.mediaId) {
     ctx.addIssue({ code: "custom", path: ["response"], message: "is required (or a media reply: mediaUrl or mediaId)" });
   }

@@ -29,7 +29,15 @@ export function startAutoReplier(deps: AnswerDeps & { logger: Logger }): Worker 
 
   const unsubscribe = deps.outbox.subscribe((event: RecordedEvent) => {
     if (event.event !== "message") return;
-    const d = event.data as { id?: string; remoteJid?: string; from?: string | null; fromMe?: boolean; pushName?: string | null; text?: string | null; timestamp?: number };
+    const d = event.data as {
+      id?: string;
+      remoteJid?: string;
+      from?: string | null;
+      fromMe?: boolean;
+      pushName?: string | null;
+      text?: string | null;
+      timestamp?: number;
+    };
     if (!d.id || !d.remoteJid) return;
     run({
       sessionId: event.sessionId,
@@ -55,11 +63,23 @@ export function startAutoReplier(deps: AnswerDeps & { logger: Logger }): Worker 
       orderBy: { timestamp: "asc" },
       take: CATCH_UP_LIMIT,
     });
-    const hits = await deps.db.autoReplyHit.findMany({ where: { incomingKeyId: { in: recent.map((m) => m.keyId) } }, select: { sessionId: true, incomingKeyId: true } });
+    const hits = await deps.db.autoReplyHit.findMany({
+      where: { incomingKeyId: { in: recent.map((m) => m.keyId) } },
+      select: { sessionId: true, incomingKeyId: true },
+    });
     const done = new Set(hits.map((h) => `${h.sessionId}:${h.incomingKeyId}`));
     for (const m of recent) {
       if (done.has(`${m.sessionId}:${m.keyId}`)) continue;
-      run({ sessionId: publicId.get(m.sessionId) ?? m.sessionId, keyId: m.keyId, remoteJid: m.remoteJid, from: m.senderJid || m.remoteJid, fromMe: false, pushName: m.pushName, text: m.content, timestamp: m.timestamp });
+      run({
+        sessionId: publicId.get(m.sessionId) ?? m.sessionId,
+        keyId: m.keyId,
+        remoteJid: m.remoteJid,
+        from: m.senderJid || m.remoteJid,
+        fromMe: false,
+        pushName: m.pushName,
+        text: m.content,
+        timestamp: m.timestamp,
+      });
     }
   })().catch((error: unknown) => deps.logger.error({ err: error }, "auto-reply catch-up failed"));
 

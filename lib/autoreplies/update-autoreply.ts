@@ -23,7 +23,8 @@ export async function updateAutoReply(caller: Caller, id: string, input: UpdateA
     mediaType: input.mediaType !== undefined ? input.mediaType : current.mediaType,
   };
   assertKeyword(next.matchType, next.keyword, next.caseSensitive);
-  if (!next.response?.trim() && !next.mediaUrl && !next.mediaId) throw new AppError("BAD_REQUEST", "response: is required (or a media reply: mediaUrl or mediaId)");
+  if (!next.response?.trim() && !next.mediaUrl && !next.mediaId)
+    throw new AppError("BAD_REQUEST", "response: is required (or a media reply: mediaUrl or mediaId)");
   if (next.mediaUrl && next.mediaId) throw new AppError("BAD_REQUEST", "mediaUrl: give mediaUrl or mediaId, not both");
   if ((next.mediaUrl || next.mediaId) && !next.mediaType) throw new AppError("BAD_REQUEST", "mediaType: is required with mediaUrl or mediaId");
   const { count } = await db().autoReply.updateMany({

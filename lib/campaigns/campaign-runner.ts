@@ -93,7 +93,9 @@ class CampaignRunner implements Worker {
       }
     });
     // Replies that came in while no listener ran (the events above are not durable).
-    recordMissedStopReplies(db, stopWords, new Date(Date.now() - 7 * 24 * 3600 * 1000)).catch((error: unknown) => logger.error({ err: error }, "opt-out catch-up failed"));
+    recordMissedStopReplies(db, stopWords, new Date(Date.now() - 7 * 24 * 3600 * 1000)).catch((error: unknown) =>
+      logger.error({ err: error }, "opt-out catch-up failed"),
+    );
     this.schedule(0);
   }
 
@@ -206,7 +208,10 @@ class CampaignRunner implements Worker {
       this.dirty.add(campaign.id);
     }
     const open = await db.campaignRecipient.count({
-      where: { campaignId: campaign.id, OR: [{ status: { in: ["pending", "queued"] } }, ...(maxRetries > 0 ? [{ status: "failed" as const, attempt: { lt: maxRetries } }] : [])] },
+      where: {
+        campaignId: campaign.id,
+        OR: [{ status: { in: ["pending", "queued"] } }, ...(maxRetries > 0 ? [{ status: "failed" as const, attempt: { lt: maxRetries } }] : [])],
+      },
     });
     if (inFlight === 0 && open === 0) {
       await this.complete(campaign);
@@ -237,7 +242,10 @@ class CampaignRunner implements Worker {
     const no = batch.filter((r) => !exists.has(r.jid!)).map((r) => r.id);
     if (yes.length) await db.campaignRecipient.updateMany({ where: { id: { in: yes } }, data: { onWhatsapp: true } });
     if (no.length) {
-      await db.campaignRecipient.updateMany({ where: { id: { in: no }, status: "pending" }, data: { onWhatsapp: false, status: "skipped", reason: "not on WhatsApp" } });
+      await db.campaignRecipient.updateMany({
+        where: { id: { in: no }, status: "pending" },
+        data: { onWhatsapp: false, status: "skipped", reason: "not on WhatsApp" },
+      });
       this.dirty.add(campaign.id);
     }
     return true;
@@ -289,7 +297,10 @@ class CampaignRunner implements Worker {
       if (!(error instanceof AppError)) throw error;
       // The send cannot be accepted (session gone, media unreadable): this recipient fails, with why.
       logger.warn({ err: error, campaignId: campaign.id }, "campaign recipient could not be queued");
-      await db.campaignRecipient.updateMany({ where: { id: recipient.id, status: "pending" }, data: { status: "failed", reason: error.message.slice(0, 500) } });
+      await db.campaignRecipient.updateMany({
+        where: { id: recipient.id, status: "pending" },
+        data: { status: "failed", reason: error.message.slice(0, 500) },
+      });
       return "skipped";
     }
     await db.campaignRecipient.updateMany({ where: { id: recipient.id, status: "pending" }, data: { status: "queued", keyId, queuedAt: new Date() } });

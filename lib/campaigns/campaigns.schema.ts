@@ -80,7 +80,10 @@ export const createCampaignSchema = z
     /** Start at once (otherwise a draft, or scheduled when scheduledAt is given). */
     start: z.boolean().optional(),
   })
-  .refine((c) => (c.recipients?.length ?? 0) > 0 || (c.listIds?.length ?? 0) > 0, { message: "must not be empty (give recipients, listIds or both)", path: ["recipients"] });
+  .refine((c) => (c.recipients?.length ?? 0) > 0 || (c.listIds?.length ?? 0) > 0, {
+    message: "must not be empty (give recipients, listIds or both)",
+    path: ["recipients"],
+  });
 export type CreateCampaignInput = z.output<typeof createCampaignSchema>;
 
 export const campaignParams = z.object({ id: idField });
@@ -120,7 +123,10 @@ export const previewCampaignSchema = z.strictObject({
 
 export const broadcastSchema = z.strictObject({
   sessionId: idField,
-  recipients: z.array(z.string().trim().min(1, "is required").max(128)).min(1, "must not be empty").max(MAX_CAMPAIGN_RECIPIENTS, `must have at most ${MAX_CAMPAIGN_RECIPIENTS} items`),
+  recipients: z
+    .array(z.string().trim().min(1, "is required").max(128))
+    .min(1, "must not be empty")
+    .max(MAX_CAMPAIGN_RECIPIENTS, `must have at most ${MAX_CAMPAIGN_RECIPIENTS} items`),
   message: z.string().min(1, "must not be empty").max(65_536),
   /** Gap between recipients in ms; without it, a random 10–20 s gap (the documented default). */
   delay: z.number().int().min(0).max(3_600_000).optional(),

@@ -28,7 +28,10 @@ export async function changeCampaignStatus(caller: Caller, id: string, action: C
   // Asking for the state it is already in is not an error (a retried request, a double click).
   if (campaign.status === move.to) return answer(caller, id);
   if (!move.from.includes(campaign.status as CampaignStatus)) {
-    throw new AppError("CONFLICT", `Campaign is ${campaign.status}; it cannot be ${action === "start" ? "started" : `${action}d`} (only when ${move.from.join(" or ")})`);
+    throw new AppError(
+      "CONFLICT",
+      `Campaign is ${campaign.status}; it cannot be ${action === "start" ? "started" : `${action}d`} (only when ${move.from.join(" or ")})`,
+    );
   }
   const now = new Date();
   const { count } = await db().campaign.updateMany({
@@ -43,7 +46,10 @@ export async function changeCampaignStatus(caller: Caller, id: string, action: C
   if (count === 0) throw new AppError("CONFLICT", "Campaign changed meanwhile; try again");
   if (move.to === "paused" || move.to === "cancelled") await withdrawQueuedSends(db(), campaign);
   if (move.to === "cancelled") {
-    await db().campaignRecipient.updateMany({ where: { campaignId: campaign.id, status: "pending" }, data: { status: "skipped", reason: "campaign cancelled" } });
+    await db().campaignRecipient.updateMany({
+      where: { campaignId: campaign.id, status: "pending" },
+      data: { status: "skipped", reason: "campaign cancelled" },
+    });
   }
   await emitCampaignEvent(getRuntime().outbox, campaign, move.event, { status: move.to });
   wakeCampaignRunner();

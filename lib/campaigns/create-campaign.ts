@@ -39,9 +39,17 @@ export async function createCampaign(caller: Caller, input: CreateCampaignInput,
   const message = await resolveMedia(caller, input.message);
   const sources: RecipientSource[] = (input.recipients ?? []).map((r, i) => sourceOf(r, i));
   for (const list of lists) {
-    const entries = await db().recipientListEntry.findMany({ where: { listId: list.id }, orderBy: { position: "asc" }, select: { phone: true, jid: true, name: true, fields: true, position: true } });
+    const entries = await db().recipientListEntry.findMany({
+      where: { listId: list.id },
+      orderBy: { position: "asc" },
+      select: { phone: true, jid: true, name: true, fields: true, position: true },
+    });
     for (const e of entries) {
-      sources.push({ phone: e.jid, fields: { ...(e.name ? { name: e.name } : {}), ...(e.fields as Record<string, unknown>) }, origin: `list ${list.name}, row ${e.position + 1}` });
+      sources.push({
+        phone: e.jid,
+        fields: { ...(e.name ? { name: e.name } : {}), ...(e.fields as Record<string, unknown>) },
+        origin: `list ${list.name}, row ${e.position + 1}`,
+      });
     }
   }
   const optedOut = new Set((await db().optOut.findMany({ where: { ownerId }, select: { jid: true } })).map((o) => o.jid));
@@ -71,7 +79,8 @@ export async function createCampaign(caller: Caller, input: CreateCampaignInput,
         select: { id: true },
       });
       await insertCampaignRecipients(tx, { id: campaign.id, ownerId }, rows);
-      if (lists.length) await tx.recipientList.updateMany({ where: { id: { in: lists.map((l) => l.id) }, ownerId }, data: { usageCount: { increment: 1 }, lastUsed: now } });
+      if (lists.length)
+        await tx.recipientList.updateMany({ where: { id: { in: lists.map((l) => l.id) }, ownerId }, data: { usageCount: { increment: 1 }, lastUsed: now } });
       return tx.campaign.findUniqueOrThrow({ where: { id: campaign.id }, select: CAMPAIGN_SELECT });
     },
     { timeout: 120_000, maxWait: 10_000 },
@@ -93,4 +102,3 @@ async function resolveMedia(caller: Caller, message: CampaignMessage): Promise<C
     ...(message.mediaType === "document" ? { fileName: message.fileName ?? media.fileName ?? "file" } : {}),
   };
 }
-

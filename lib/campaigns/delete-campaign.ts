@@ -9,7 +9,10 @@ import { db } from "@/lib/server/runtime";
 export async function deleteCampaign(caller: Caller, id: string) {
   const campaign = await getCampaignOrThrow(caller, id);
   // Stop it first so that the runner queues nothing more while we delete.
-  await db().campaign.updateMany({ where: { id: campaign.id, ownerId: campaign.ownerId, status: { in: ["running", "scheduled"] } }, data: { status: "cancelled" } });
+  await db().campaign.updateMany({
+    where: { id: campaign.id, ownerId: campaign.ownerId, status: { in: ["running", "scheduled"] } },
+    data: { status: "cancelled" },
+  });
   await withdrawQueuedSends(db(), campaign);
   const { count } = await db().campaign.deleteMany({ where: { id: campaign.id, ownerId: campaign.ownerId } });
   if (count === 0) throw notFound("Campaign");

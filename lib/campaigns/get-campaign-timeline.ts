@@ -9,7 +9,11 @@ import { db } from "@/lib/server/runtime";
 export async function getCampaignTimeline(caller: Caller, id: string, options: { bucket?: number }) {
   const campaign = await getCampaignOrThrow(caller, id);
   const stats = await getCampaignStats(db(), campaign);
-  const span = await db().campaignRecipient.aggregate({ where: { campaignId: campaign.id }, _min: { sentAt: true }, _max: { sentAt: true, readAt: true, deliveredAt: true } });
+  const span = await db().campaignRecipient.aggregate({
+    where: { campaignId: campaign.id },
+    _min: { sentAt: true },
+    _max: { sentAt: true, readAt: true, deliveredAt: true },
+  });
   const start = span._min.sentAt;
   if (!start) return { statistics: stats, bucketSeconds: options.bucket ?? 60, series: [] };
   const end = Math.max(...[span._max.sentAt, span._max.deliveredAt, span._max.readAt].map((d) => d?.getTime() ?? 0));

@@ -14,7 +14,11 @@ export function newRowId(): string {
   return `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;
 }
 
-export async function insertCampaignRecipients(tx: Prisma.TransactionClient, campaign: { id: string; ownerId: string }, rows: PreparedRecipient[]): Promise<void> {
+export async function insertCampaignRecipients(
+  tx: Prisma.TransactionClient,
+  campaign: { id: string; ownerId: string },
+  rows: PreparedRecipient[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     await tx.$executeRaw`

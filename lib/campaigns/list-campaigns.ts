@@ -15,7 +15,13 @@ export async function listCampaigns(caller: Caller, query: ListCampaignsQuery) {
   if (query.search) and.push({ name: { contains: query.search, mode: "insensitive" } });
   const where = { AND: and };
   const [rows, total] = await Promise.all([
-    db().campaign.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (query.page - 1) * query.limit, take: query.limit, select: CAMPAIGN_SELECT }),
+    db().campaign.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.limit,
+      take: query.limit,
+      select: CAMPAIGN_SELECT,
+    }),
     db().campaign.count({ where }),
   ]);
   const campaigns = [];

@@ -59,7 +59,14 @@ export function prepareRecipients(sources: Iterable<RecipientSource>, templates:
     if ("error" in normalized) {
       // Reported, and kept as a skipped row so the campaign shows it too; the first 1000 in the answer.
       if (report.invalid.length < 1000) report.invalid.push({ origin: source.origin, phone: source.phone, error: normalized.error });
-      rows.push({ position: rows.length, phone: source.phone.slice(0, 128), jid: null, fields: source.fields, status: "skipped", reason: `invalid number: ${normalized.error}` });
+      rows.push({
+        position: rows.length,
+        phone: source.phone.slice(0, 128),
+        jid: null,
+        fields: source.fields,
+        status: "skipped",
+        reason: `invalid number: ${normalized.error}`,
+      });
       continue;
     }
     if (seen.has(normalized.jid)) {

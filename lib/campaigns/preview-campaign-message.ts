@@ -12,7 +12,9 @@ export function previewCampaignMessage(message: CampaignMessage, recipients: Rec
       const normalized = normalizePhone(source.phone);
       if ("error" in normalized) return { number: source.phone, ok: false, reason: `invalid number: ${normalized.error}` };
       const rendered = renderTemplate(template, { ...source.fields, phone: normalized.jid.split("@")[0] });
-      return rendered.ok ? { number: normalized.jid.split("@")[0], ok: true, text: rendered.text } : { number: normalized.jid.split("@")[0], ok: false, reason: `missing field: ${rendered.missing}` };
+      return rendered.ok
+        ? { number: normalized.jid.split("@")[0], ok: true, text: rendered.text }
+        : { number: normalized.jid.split("@")[0], ok: false, reason: `missing field: ${rendered.missing}` };
     }),
   };
 }

@@ -13,7 +13,8 @@ import { db, getRuntime } from "@/lib/server/runtime";
 
 export async function retryFailedRecipients(caller: Caller, id: string) {
   const campaign = await getCampaignOrThrow(caller, id);
-  if (campaign.status === "cancelled" || campaign.status === "draft") throw new AppError("CONFLICT", `Campaign is ${campaign.status}; failed recipients can be retried only once it has run`);
+  if (campaign.status === "cancelled" || campaign.status === "draft")
+    throw new AppError("CONFLICT", `Campaign is ${campaign.status}; failed recipients can be retried only once it has run`);
   await syncCampaignRecipients(db(), campaign);
   const retried = await db().$executeRaw`
     UPDATE campaign_recipients SET status = 'pending', attempt = attempt + 1, "keyId" = NULL, "queuedAt" = NULL, reason = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'

@@ -42,7 +42,10 @@ export async function syncCampaignRecipients(db: Db, campaign: { id: string; ses
     FROM next
     WHERE r.id = next.id AND next.new_rank > next.old_rank
     RETURNING r.status::text AS status, r."sentAt" AS "sentAt"`;
-  const replied = options.replies === false ? 0 : await db.$executeRaw`
+  const replied =
+    options.replies === false
+      ? 0
+      : await db.$executeRaw`
     UPDATE campaign_recipients r SET "repliedAt" = x.first_reply, "updatedAt" = now() AT TIME ZONE 'UTC'
     FROM (
       SELECT r2.id, min(m."createdAt") AS first_reply
@@ -53,5 +56,9 @@ export async function syncCampaignRecipients(db: Db, campaign: { id: string; ses
     ) x
     WHERE r.id = x.id`;
   const sentTimes = moved.map((m) => m.sentAt?.getTime() ?? 0).filter(Boolean);
-  return { changed: moved.length + replied, failed: moved.filter((m) => m.status === "failed").length, lastSentAt: sentTimes.length ? new Date(Math.max(...sentTimes)) : null };
+  return {
+    changed: moved.length + replied,
+    failed: moved.filter((m) => m.status === "failed").length,
+    lastSentAt: sentTimes.length ? new Date(Math.max(...sentTimes)) : null,
+  };
 }

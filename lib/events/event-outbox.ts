@@ -116,7 +116,18 @@ export class EventOutbox {
       return;
     }
     const now = new Date().toISOString();
-    this.dispatch(events.map((e) => ({ id: rowId("v"), event: e.event, sessionId: session.sessionId, sessionDbId: session.id, ownerId: session.ownerId, timestamp: now, data: JSON.parse(toJsonText(e.data)), deliveries: 0 })));
+    this.dispatch(
+      events.map((e) => ({
+        id: rowId("v"),
+        event: e.event,
+        sessionId: session.sessionId,
+        sessionDbId: session.id,
+        ownerId: session.ownerId,
+        timestamp: now,
+        data: JSON.parse(toJsonText(e.data)),
+        deliveries: 0,
+      })),
+    );
   }
 
   subscribe(listener: (event: RecordedEvent) => void): () => void {

@@ -160,7 +160,15 @@ export interface EventData {
   "campaign.resumed": CampaignEventData;
   "campaign.completed": CampaignEventData;
   "campaign.cancelled": CampaignEventData;
-  "schedule.update": { id: string; status: string; created?: boolean; firedAt?: string; messageId?: string | null; nextFireAt?: string | null; error?: string | null };
+  "schedule.update": {
+    id: string;
+    status: string;
+    created?: boolean;
+    firedAt?: string;
+    messageId?: string | null;
+    nextFireAt?: string | null;
+    error?: string | null;
+  };
 }
 
 export type EventName = keyof EventData;

@@ -6,7 +6,10 @@ import { getGroupSession } from "@/lib/groups/group-session";
 import { normalizeParticipants } from "@/lib/groups/normalize-participants";
 
 /** Approves (they join) or rejects join requests; a result per person with WhatsApp's code. */
-export async function answerGroupJoinRequests(caller: Caller, input: { sessionId: string; groupJid: string; action: "approve" | "reject"; participants: string[] }) {
+export async function answerGroupJoinRequests(
+  caller: Caller,
+  input: { sessionId: string; groupJid: string; action: "approve" | "reject"; participants: string[] },
+) {
   const participants = normalizeParticipants(input.participants);
   const { sock } = await getGroupSession(caller, input.sessionId);
   const results = await callWhatsApp(`${input.action} join requests`, () => sock.groupRequestParticipantsUpdate(input.groupJid, participants, input.action));

@@ -28,8 +28,18 @@ describe("group inputs", () => {
 
 describe("participantRow", () => {
   it("keeps the phone-number JID as the id whenever it is known, with the LID beside it", () => {
-    expect(participantRow({ id: "1555@s.whatsapp.net", lid: "999@lid", admin: "admin" })).toEqual({ jid: "1555@s.whatsapp.net", phoneJid: "1555@s.whatsapp.net", lid: "999@lid", admin: "admin" });
-    expect(participantRow({ id: "999@lid", phoneNumber: "1555@s.whatsapp.net", admin: null })).toEqual({ jid: "1555@s.whatsapp.net", phoneJid: "1555@s.whatsapp.net", lid: "999@lid", admin: null });
+    expect(participantRow({ id: "1555@s.whatsapp.net", lid: "999@lid", admin: "admin" })).toEqual({
+      jid: "1555@s.whatsapp.net",
+      phoneJid: "1555@s.whatsapp.net",
+      lid: "999@lid",
+      admin: "admin",
+    });
+    expect(participantRow({ id: "999@lid", phoneNumber: "1555@s.whatsapp.net", admin: null })).toEqual({
+      jid: "1555@s.whatsapp.net",
+      phoneJid: "1555@s.whatsapp.net",
+      lid: "999@lid",
+      admin: null,
+    });
     expect(participantRow({ id: "999@lid" })).toEqual({ jid: "999@lid", phoneJid: null, lid: "999@lid", admin: null });
   });
 });

@@ -3,7 +3,17 @@
 // or the full list a participating-groups fetch returns), group-participants.update, and
 // lid-mapping.update. On connect the full list is fetched once, so a group changed while the session
 // was away is current again. Events for these changes are published by the message store.
-import { WAMessageStubType, isJidGroup, isLidUser, isPnUser, jidNormalizedUser, type BaileysEventMap, type GroupMetadata, type GroupParticipant, type WASocket } from "@whiskeysockets/baileys";
+import {
+  WAMessageStubType,
+  isJidGroup,
+  isLidUser,
+  isPnUser,
+  jidNormalizedUser,
+  type BaileysEventMap,
+  type GroupMetadata,
+  type GroupParticipant,
+  type WASocket,
+} from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { Tx } from "@/lib/events/event-outbox";
@@ -89,7 +99,12 @@ async function applyUpdate(db: Client, ref: SessionRef, update: Partial<GroupMet
   if (Object.keys(data).length) await db.group.updateMany({ where: { sessionId: ref.id, jid: update.id }, data });
 }
 
-async function applyParticipants(db: Client, ref: SessionRef, me: { pn: string | null; lid: string | null }, update: BaileysEventMap["group-participants.update"]) {
+async function applyParticipants(
+  db: Client,
+  ref: SessionRef,
+  me: { pn: string | null; lid: string | null },
+  update: BaileysEventMap["group-participants.update"],
+) {
   const group = await db.group.findUnique({ where: { sessionId_jid: { sessionId: ref.id, jid: update.id } }, select: { id: true } });
   if (!group) return; // not known yet: the upsert (or the next full fetch) brings it whole
   const rows = dedupe(update.participants.map((p) => participantRow(typeof p === "string" ? { id: p } : p)));
@@ -229,7 +244,12 @@ export async function loadCachedGroupMetadata(db: Db, ref: SessionRef, jid: stri
     // Baileys addresses each member by the id the group uses: the LID in LID-addressed groups.
     participants: group.participants.map((p) => {
       const id = group.addressingMode === "lid" && p.lid ? p.lid : (p.phoneJid ?? p.lid ?? p.jid);
-      return { id, ...(p.lid ? { lid: p.lid } : {}), ...(p.phoneJid ? { phoneNumber: p.phoneJid } : {}), admin: (p.admin as GroupParticipant["admin"]) ?? null };
+      return {
+        id,
+        ...(p.lid ? { lid: p.lid } : {}),
+        ...(p.phoneJid ? { phoneNumber: p.phoneJid } : {}),
+        admin: (p.admin as GroupParticipant["admin"]) ?? null,
+      };
     }),
   };
 }

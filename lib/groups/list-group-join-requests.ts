@@ -13,6 +13,12 @@ export async function listGroupJoinRequests(caller: Caller, input: { sessionId: 
     const jid = a.jid ? jidNormalizedUser(a.jid) : null;
     const phone = a.phone_number && isPnUser(a.phone_number) ? jidNormalizedUser(a.phone_number) : jid && isPnUser(jid) ? jid : null;
     const lid = jid && isLidUser(jid) ? jid : a.lid && isLidUser(a.lid) ? jidNormalizedUser(a.lid) : null;
-    return { id: phone ?? jid, phone: phone ? phone.split("@")[0] : null, lid, requestMethod: a.request_method ?? null, requestedAt: a.request_time ? new Date(Number(a.request_time) * 1000).toISOString() : null };
+    return {
+      id: phone ?? jid,
+      phone: phone ? phone.split("@")[0] : null,
+      lid,
+      requestMethod: a.request_method ?? null,
+      requestedAt: a.request_time ? new Date(Number(a.request_time) * 1000).toISOString() : null,
+    };
   });
 }

@@ -19,7 +19,10 @@ const RESULT_TEXT: Record<string, string> = {
  * add / remove / promote / demote. WhatsApp answers per participant; each result carries its code
  * ("200" = done). The stored group changes when WhatsApp's notification of the change arrives.
  */
-export async function updateGroupParticipants(caller: Caller, input: { sessionId: string; groupJid: string; action: ParticipantAction; participants: string[] }) {
+export async function updateGroupParticipants(
+  caller: Caller,
+  input: { sessionId: string; groupJid: string; action: ParticipantAction; participants: string[] },
+) {
   const participants = normalizeParticipants(input.participants);
   const { sock } = await getGroupSession(caller, input.sessionId);
   const results = await callWhatsApp(`${input.action} participants`, () => sock.groupParticipantsUpdate(input.groupJid, participants, input.action));

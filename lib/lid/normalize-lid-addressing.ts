@@ -111,7 +111,9 @@ async function rewriteBatch(db: Db, ref: SessionRef, events: Events): Promise<Ev
   const learned = pairsFromBatch(events);
   if (lids.size === 0 && learned.size === 0) return events;
   const unknown = [...lids].filter((lid) => !learned.has(lid));
-  const stored = unknown.length ? await db.lidMapping.findMany({ where: { sessionId: ref.id, lid: { in: unknown } }, select: { lid: true, phoneJid: true } }) : [];
+  const stored = unknown.length
+    ? await db.lidMapping.findMany({ where: { sessionId: ref.id, lid: { in: unknown } }, select: { lid: true, phoneJid: true } })
+    : [];
   const known = new Map([...stored.map((m) => [m.lid, m.phoneJid] as const), ...learned]);
   for (const [lid, pn] of learned) await storeLidMapping(db, ref, lid, pn);
   if (lids.size === 0) return events;
@@ -124,9 +126,13 @@ async function rewriteBatch(db: Db, ref: SessionRef, events: Events): Promise<Ev
   const history = events["messaging-history.set"];
   if (history) out["messaging-history.set"] = { ...history, messages: history.messages.map(message) };
   if (events["messages.update"]) out["messages.update"] = events["messages.update"].map((u) => ({ ...u, key: rewriteKey(u.key, phoneOf) }));
-  if (events["message-receipt.update"]) out["message-receipt.update"] = events["message-receipt.update"].map((r) => ({ ...r, key: rewriteKey(r.key, phoneOf) }));
+  if (events["message-receipt.update"])
+    out["message-receipt.update"] = events["message-receipt.update"].map((r) => ({ ...r, key: rewriteKey(r.key, phoneOf) }));
   if (events["messages.reaction"]) {
-    out["messages.reaction"] = events["messages.reaction"].map((r) => ({ key: rewriteKey(r.key, phoneOf), reaction: { ...r.reaction, key: rewriteKey(r.reaction.key, phoneOf) } }));
+    out["messages.reaction"] = events["messages.reaction"].map((r) => ({
+      key: rewriteKey(r.key, phoneOf),
+      reaction: { ...r.reaction, key: rewriteKey(r.reaction.key, phoneOf) },
+    }));
   }
   const chatId = <T extends { id?: string | null }>(c: T): T => {
     const id = norm(c.id);

@@ -18,7 +18,10 @@ describe("detectMediaType", () => {
     ["SVG", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg>')],
     ["a Windows executable", Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200)])],
     ["a plain ZIP archive", zip([["readme.txt", "not an office file"]])],
-    ["a ZIP with a content-types part of another kind (PowerPoint)", sampleDocx("application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml")],
+    [
+      "a ZIP with a content-types part of another kind (PowerPoint)",
+      sampleDocx("application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"),
+    ],
     ["a macro-enabled Word document (.docm)", sampleDocx("application/vnd.ms-word.document.macroEnabled.main+xml")],
     ["a compound file that is neither Word nor Excel", compoundFile("PowerPoint Document")],
     ["Matroska (not WebM)", sampleEbml("matroska")],

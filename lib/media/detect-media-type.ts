@@ -40,7 +40,8 @@ export const MEDIA_TYPES = {
 } as const;
 
 /** For error messages: what the upload endpoint accepts. */
-export const ACCEPTED_TYPES_TEXT = "JPEG, PNG, GIF, WebP, PDF, Word (.doc, .docx), Excel (.xls, .xlsx), audio (Ogg/Opus, MP3, M4A/AAC, WAV) and video (MP4, 3GP, WebM)";
+export const ACCEPTED_TYPES_TEXT =
+  "JPEG, PNG, GIF, WebP, PDF, Word (.doc, .docx), Excel (.xls, .xlsx), audio (Ogg/Opus, MP3, M4A/AAC, WAV) and video (MP4, 3GP, WebM)";
 
 const ascii = (bytes: Uint8Array, start: number, end: number) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1", start, end);
 const startsWith = (bytes: Uint8Array, signature: number[], at = 0) => bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);

@@ -98,7 +98,12 @@ export async function resolveMediaForSendWith(deps: ResolveMediaDeps, caller: Ca
   const where = `${kind}.url ${shortUrl(ref.url)}`;
   let fetched;
   try {
-    fetched = await safeFetch(ref.url, { maxBytes: deps.fetch.maxBytes, timeoutMs: deps.fetch.timeoutMs, allowPrivate: deps.fetch.allowPrivate, ca: deps.fetch.ca });
+    fetched = await safeFetch(ref.url, {
+      maxBytes: deps.fetch.maxBytes,
+      timeoutMs: deps.fetch.timeoutMs,
+      allowPrivate: deps.fetch.allowPrivate,
+      ca: deps.fetch.ca,
+    });
   } catch (error) {
     if (error instanceof AppError) throw new AppError(error.code, `${where}: ${error.message.replace(/^url: /, "")}`);
     throw new AppError("BAD_REQUEST", `${where}: ${fetchFailure(error)}`);
@@ -106,7 +111,8 @@ export async function resolveMediaForSendWith(deps: ResolveMediaDeps, caller: Ca
   if (fetched.status < 200 || fetched.status > 299) throw new AppError("BAD_REQUEST", `${where}: answered HTTP ${fetched.status}`);
   if (fetched.body.length === 0) throw new AppError("BAD_REQUEST", `${where}: the file is empty`);
   const type = detectMediaType(fetched.body);
-  if (!type) throw new AppError("BAD_REQUEST", `${where}: not a supported file type (the server called it ${String(fetched.headers["content-type"] ?? "nothing")})`);
+  if (!type)
+    throw new AppError("BAD_REQUEST", `${where}: not a supported file type (the server called it ${String(fetched.headers["content-type"] ?? "nothing")})`);
   if (!mediaFitsKind(type.mimetype, kind)) {
     if (kind === "sticker" && STICKER_SOURCES.includes(type.mimetype)) return storeSticker(deps, caller, await stickerFrom(fetched.body, where), null);
     throw new AppError("BAD_REQUEST", `${where}: the file ${describeKindMismatch(type.mimetype, kind)}`);

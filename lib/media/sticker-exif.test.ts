@@ -44,7 +44,14 @@ describe("sticker EXIF", () => {
 describe("WebP container", () => {
   // A simple-format lossless 1×1 WebP (VP8L): header fields only matter here.
   const vp8l = Buffer.from([0x2f, 0x00, 0x00, 0x00, 0x10, 0x07, 0x10, 0x11, 0x11, 0x88, 0x88, 0xfe, 0x07, 0x00]);
-  const simple = Buffer.concat([Buffer.from("RIFF"), Buffer.from([0, 0, 0, 0]), Buffer.from("WEBP"), Buffer.from("VP8L"), Buffer.from([vp8l.length, 0, 0, 0]), vp8l]);
+  const simple = Buffer.concat([
+    Buffer.from("RIFF"),
+    Buffer.from([0, 0, 0, 0]),
+    Buffer.from("WEBP"),
+    Buffer.from("VP8L"),
+    Buffer.from([vp8l.length, 0, 0, 0]),
+    vp8l,
+  ]);
   simple.writeUInt32LE(simple.length - 8, 4);
 
   it("turns a simple-format WebP into the extended format with an EXIF chunk", () => {

@@ -27,14 +27,18 @@ export async function uploadMedia(caller: Caller, input: UploadMediaInput): Prom
   if (file.size === 0) throw new AppError("BAD_REQUEST", "file: is empty");
   // A staff member reaches files through their assigned sessions only (lib/media/find-media-or-throw.ts),
   // so their upload must name one, or they could not use it afterwards.
-  if (!input.sessionId && (caller.role === "STAFF" || caller.key?.sessionIds)) throw new AppError("BAD_REQUEST", "sessionId: is required for staff uploads (one of your assigned sessions)");
+  if (!input.sessionId && (caller.role === "STAFF" || caller.key?.sessionIds))
+    throw new AppError("BAD_REQUEST", "sessionId: is required for staff uploads (one of your assigned sessions)");
   const session = input.sessionId ? await getSessionOrThrow(caller, input.sessionId) : null;
 
   const bytes = Buffer.from(await file.arrayBuffer());
   const type = detectMediaType(bytes);
   if (!type) {
     const declared = file.type && file.type !== "application/octet-stream" ? `declared as ${file.type}` : "of unknown type";
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `file: unsupported file type (${declared}, and its contents are none of the accepted types). Accepted: ${ACCEPTED_TYPES_TEXT}`);
+    throw new AppError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      `file: unsupported file type (${declared}, and its contents are none of the accepted types). Accepted: ${ACCEPTED_TYPES_TEXT}`,
+    );
   }
   await assertImageDecodes(bytes, type.mimetype);
   const stored = await storeMedia(

@@ -14,7 +14,7 @@ export function readWebpChunks(webp: Uint8Array): WebpChunk[] {
   if (b.length < 12 || b.toString("latin1", 0, 4) !== "RIFF" || b.toString("latin1", 8, 12) !== "WEBP") throw new Error("not a WebP file");
   const end = Math.min(b.length, 8 + b.readUInt32LE(4));
   const chunks: WebpChunk[] = [];
-  for (let at = 12; at + 8 <= end; ) {
+  for (let at = 12; at + 8 <= end;) {
     const size = b.readUInt32LE(at + 4);
     if (at + 8 + size > end) throw new Error("truncated WebP chunk");
     chunks.push({ fourcc: b.toString("latin1", at, at + 4), data: b.subarray(at + 8, at + 8 + size) });

@@ -67,7 +67,12 @@ export async function listMessageLog(caller: Caller, query: MessageLogQuery, opt
     db().message.count({ where }),
   ]);
   return {
-    messages: rows.map(({ session, fromMe, ...m }) => ({ ...m, direction: fromMe ? ("out" as const) : ("in" as const), sessionId: session.sessionId, sessionName: session.name })),
+    messages: rows.map(({ session, fromMe, ...m }) => ({
+      ...m,
+      direction: fromMe ? ("out" as const) : ("in" as const),
+      sessionId: session.sessionId,
+      sessionName: session.name,
+    })),
     page: options.all ? 1 : query.page,
     pageSize: take,
     total,

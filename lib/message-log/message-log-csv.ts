@@ -17,7 +17,9 @@ export function messageLogCsv(log: MessageLogPage): string {
   const lines = [COLUMNS.join(",")];
   for (const m of log.messages) {
     lines.push(
-      [m.createdAt.toISOString(), m.sessionName, m.sessionId, m.direction, m.status, m.remoteJid, m.pushName, m.type, m.content, m.failureReason].map((v) => csvCell(v)).join(","),
+      [m.createdAt.toISOString(), m.sessionName, m.sessionId, m.direction, m.status, m.remoteJid, m.pushName, m.type, m.content, m.failureReason]
+        .map((v) => csvCell(v))
+        .join(","),
     );
   }
   return `${lines.join("\r\n")}\r\n`;

@@ -103,7 +103,9 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: Enq
     }
     throw error;
   }
-  getRuntime().workers.find((w) => w.name === "send-queue")?.wake(session.id);
+  getRuntime()
+    .workers.find((w) => w.name === "send-queue")
+    ?.wake(session.id);
   return { success: true, messageId: keyId, status: "PENDING", ...(scheduledFor ? { scheduledFor: scheduledFor.toISOString() } : {}) };
 }
 
@@ -113,7 +115,8 @@ async function findByIdempotencyKey(session: Session, idempotencyKey: string): P
     select: { sessionId: true, keyId: true, status: true, failureReason: true },
   });
   if (!earlier) return null;
-  if (earlier.sessionId !== session.id) throw new AppError("CONFLICT", `Idempotency-Key '${idempotencyKey}' was already used for a send through another session`);
+  if (earlier.sessionId !== session.id)
+    throw new AppError("CONFLICT", `Idempotency-Key '${idempotencyKey}' was already used for a send through another session`);
   return {
     success: earlier.status !== "FAILED",
     messageId: earlier.keyId,
@@ -178,19 +181,35 @@ async function prepare(caller: Caller, session: Session, jid: string, input: Sen
     case "edit": {
       const target = await findStoredMessage(session, message.targetId, "message.edit");
       assertSameChat(target.key, jid, "message.edit");
-      if (!target.fromMe) throw new AppError("BAD_REQUEST", `message.edit: message '${message.targetId}' was not sent by this session; only your own messages can be edited`);
+      if (!target.fromMe)
+        throw new AppError("BAD_REQUEST", `message.edit: message '${message.targetId}' was not sent by this session; only your own messages can be edited`);
       if (target.revokedAt) throw new AppError("BAD_REQUEST", `message.edit: message '${message.targetId}' was deleted`);
       // Hidden in chat listings (type OTHER from the queue): WhatsApp shows it as the target's new text.
-      return { payload: { ...base, op: "edit", content: { text: message.text, edit: target.key }, target: target.key }, type: "OTHER", content: message.text, quoteId: target.keyId, mediaId: null };
+      return {
+        payload: { ...base, op: "edit", content: { text: message.text, edit: target.key }, target: target.key },
+        type: "OTHER",
+        content: message.text,
+        quoteId: target.keyId,
+        mediaId: null,
+      };
     }
     case "delete": {
       const target = await findStoredMessage(session, message.targetId, "message.delete");
       assertSameChat(target.key, jid, "message.delete");
       // Others' messages can only be deleted for everyone in a group, by an admin (WhatsApp checks that).
       if (!target.fromMe && !isJidGroup(jid)) {
-        throw new AppError("BAD_REQUEST", `message.delete: message '${message.targetId}' was not sent by this session; only your own messages (or, as a group admin, others' in a group) can be deleted for everyone`);
+        throw new AppError(
+          "BAD_REQUEST",
+          `message.delete: message '${message.targetId}' was not sent by this session; only your own messages (or, as a group admin, others' in a group) can be deleted for everyone`,
+        );
       }
-      return { payload: { ...base, op: "delete", content: { delete: target.key }, target: target.key }, type: "OTHER", content: null, quoteId: target.keyId, mediaId: null };
+      return {
+        payload: { ...base, op: "delete", content: { delete: target.key }, target: target.key },
+        type: "OTHER",
+        content: null,
+        quoteId: target.keyId,
+        mediaId: null,
+      };
     }
   }
 }

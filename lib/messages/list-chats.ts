@@ -48,7 +48,9 @@ export async function describeChats(
       isGroup: chat.isGroup,
       unreadCount: chat.unreadCount,
       archived: chat.archived,
-      lastMessage: message ? { content: message.content, timestamp: message.timestamp, type: message.type, fromMe: message.fromMe, status: message.status } : null,
+      lastMessage: message
+        ? { content: message.content, timestamp: message.timestamp, type: message.type, fromMe: message.fromMe, status: message.status }
+        : null,
     };
   });
 }

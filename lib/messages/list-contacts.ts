@@ -24,7 +24,12 @@ export async function listContacts(caller: Caller, input: { sessionId: string; l
   };
   const [total, contacts] = await Promise.all([
     db().contact.count({ where }),
-    db().contact.findMany({ where, orderBy: [{ name: { sort: "asc", nulls: "last" } }, { notify: { sort: "asc", nulls: "last" } }, { jid: "asc" }], take: input.limit ?? 100, skip: input.offset ?? 0 }),
+    db().contact.findMany({
+      where,
+      orderBy: [{ name: { sort: "asc", nulls: "last" } }, { notify: { sort: "asc", nulls: "last" } }, { jid: "asc" }],
+      take: input.limit ?? 100,
+      skip: input.offset ?? 0,
+    }),
   ]);
   return {
     total,

@@ -25,7 +25,8 @@ export async function markChatRead(caller: Caller, input: { sessionId: string; j
     select: { id: true, keyId: true, senderJid: true },
   });
   // WhatsApp I/O first, outside any transaction; the store follows what WhatsApp was told.
-  if (unread.length) await sock.readMessages(unread.map((m) => ({ remoteJid: jid, id: m.keyId, fromMe: false, ...(m.senderJid ? { participant: m.senderJid } : {}) })));
+  if (unread.length)
+    await sock.readMessages(unread.map((m) => ({ remoteJid: jid, id: m.keyId, fromMe: false, ...(m.senderJid ? { participant: m.senderJid } : {}) })));
   const { outbox } = getRuntime();
   const dispatch = await db().$transaction(async (tx) => {
     if (unread.length) await tx.message.updateMany({ where: { ...scope, id: { in: unread.map((m) => m.id) } }, data: { status: "READ" } });

@@ -63,7 +63,12 @@ const contentFields = z.strictObject({
   document: mediaRefSchema.optional(),
   sticker: mediaRefSchema.optional(),
   caption: z.string().max(4096).optional(),
-  mimetype: z.string().trim().regex(/^[\w.+-]+\/[\w.+-]+(;.*)?$/, "must be a MIME type such as application/pdf").max(127).optional(),
+  mimetype: z
+    .string()
+    .trim()
+    .regex(/^[\w.+-]+\/[\w.+-]+(;.*)?$/, "must be a MIME type such as application/pdf")
+    .max(127)
+    .optional(),
   fileName: z.string().trim().min(1).max(255).optional(),
   /** Audio as a voice note. */
   ptt: z.boolean().optional(),
@@ -79,7 +84,16 @@ const contentFields = z.strictObject({
     .strictObject({
       displayName: z.string().trim().max(256).optional(),
       contacts: z
-        .array(z.strictObject({ vcard: z.string().min(1).max(20_000).regex(/BEGIN:VCARD/i, "must be a vCard"), displayName: z.string().max(256).optional() }))
+        .array(
+          z.strictObject({
+            vcard: z
+              .string()
+              .min(1)
+              .max(20_000)
+              .regex(/BEGIN:VCARD/i, "must be a vCard"),
+            displayName: z.string().max(256).optional(),
+          }),
+        )
         .min(1)
         .max(50),
     })
@@ -110,7 +124,7 @@ const field = contentFields.shape;
  * The content after validation: one kind, with only the fields that kind uses. Built from the
  * fields above, so the normalised form cannot drift from what the API accepts.
  */
-const sendContentSchema = z.discriminatedUnion("kind", [
+export const sendContentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: field.text.unwrap() }),
   z.object({
     kind: z.literal("media"),
@@ -199,9 +213,12 @@ export const sendMessageSchema = z.strictObject({
 export type SendInput = z.output<typeof sendMessageSchema>;
 
 /** The body of POST /api/chat/send: one send, or an array of up to 100 (Campaign API's batch). */
-export const sendBodySchema = z.union([sendMessageSchema, z.array(sendMessageSchema).min(1, "must not be empty").max(MAX_BATCH, `must have at most ${MAX_BATCH} items`)], {
-  error: branchError((input) => (Array.isArray(input) ? 1 : 0), "must be a send object or an array of them"),
-});
+export const sendBodySchema = z.union(
+  [sendMessageSchema, z.array(sendMessageSchema).min(1, "must not be empty").max(MAX_BATCH, `must have at most ${MAX_BATCH} items`)],
+  {
+    error: branchError((input) => (Array.isArray(input) ? 1 : 0), "must be a send object or an array of them"),
+  },
+);
 export type SendBody = z.output<typeof sendBodySchema>;
 
 /** `?wait=false` on the send endpoints: same as `wait: false` in the body. */

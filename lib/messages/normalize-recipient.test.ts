@@ -52,14 +52,24 @@ describe("normalizeRecipient", () => {
     expect(id(input)).toBe(jid);
   });
 
-  it.each(["12", "", "   ", "hello", "+", "0", "1234567890123456", "abc@s.whatsapp.net", "6281@example.com", "@g.us", "status@g.us", "62812+34@s.whatsapp.net"])(
-    "refuses %j with a 400 that names it",
-    (input) => {
-      const { status, message } = rejection(input);
-      expect(status).toBe(400);
-      expect(message).toBe(`jid: '${input}' is not a valid phone number or WhatsApp ID`);
-    },
-  );
+  it.each([
+    "12",
+    "",
+    "   ",
+    "hello",
+    "+",
+    "0",
+    "1234567890123456",
+    "abc@s.whatsapp.net",
+    "6281@example.com",
+    "@g.us",
+    "status@g.us",
+    "62812+34@s.whatsapp.net",
+  ])("refuses %j with a 400 that names it", (input) => {
+    const { status, message } = rejection(input);
+    expect(status).toBe(400);
+    expect(message).toBe(`jid: '${input}' is not a valid phone number or WhatsApp ID`);
+  });
 
   it("names the field it was given", () => {
     expect(rejection("12", { defaultCountryCode: "62", field: "chatId" }).message).toBe("chatId: '12' is not a valid phone number or WhatsApp ID");

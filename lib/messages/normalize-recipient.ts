@@ -40,7 +40,10 @@ export function normalizeRecipient(input: string, options: NormalizeOptions = {}
   if (raw.includes("@")) {
     const at = raw.lastIndexOf("@");
     let user = raw.slice(0, at).trim();
-    let server = raw.slice(at + 1).trim().toLowerCase();
+    let server = raw
+      .slice(at + 1)
+      .trim()
+      .toLowerCase();
     if (server === "c.us") server = "s.whatsapp.net"; // the whatsapp-web.js spelling
     // A device JID (6281…:12@s.whatsapp.net) addresses the account, not one device.
     if (server === "s.whatsapp.net" || server === "lid") user = user.replace(/[:.]\d+$/, "");

@@ -64,4 +64,3 @@ export function toPublicMessage(row: MessageRow) {
 }
 
 export type PublicMessage = ReturnType<typeof toPublicMessage>;
-

@@ -17,7 +17,12 @@ function forwardContent(row: { type: string; content: string | null; mediaId: st
   if (row.type === "TEXT" && row.content) return { kind: "text", text: row.content };
   const mediaType = MEDIA_TYPES[row.type as keyof typeof MEDIA_TYPES];
   if (mediaType && row.mediaId) {
-    return { kind: "media", mediaType, ref: { mediaId: row.mediaId }, ...(row.content && mediaType !== "audio" && mediaType !== "sticker" ? { caption: row.content } : {}) };
+    return {
+      kind: "media",
+      mediaType,
+      ref: { mediaId: row.mediaId },
+      ...(row.content && mediaType !== "audio" && mediaType !== "sticker" ? { caption: row.content } : {}),
+    };
   }
   throw new AppError("BAD_REQUEST", `forward: a ${row.type.toLowerCase()} message${mediaType ? " whose media was not saved" : ""} cannot be forwarded`);
 }
@@ -35,7 +40,7 @@ export async function runMessageAction(caller: Caller, params: MessageActionPara
   let message: SendContent;
   switch (params.action) {
     case "react":
-      if (body.emoji === undefined) throw new AppError("BAD_REQUEST", "emoji: required (\"\" removes the reaction)");
+      if (body.emoji === undefined) throw new AppError("BAD_REQUEST", 'emoji: required ("" removes the reaction)');
       message = { kind: "react", key: row.keyId, text: body.emoji };
       break;
     case "edit":

@@ -35,7 +35,13 @@ export async function sendMessages(
     } catch (error) {
       if (!(error instanceof AppError)) logger.error({ err: error, index }, "batch send item failed");
       const known = error instanceof AppError;
-      results.push({ success: false, messageId: null, status: null, error: known ? error.message : "Internal server error", statusCode: known ? error.status : 500 });
+      results.push({
+        success: false,
+        messageId: null,
+        status: null,
+        error: known ? error.message : "Internal server error",
+        statusCode: known ? error.status : 500,
+      });
     }
   }
   return results;

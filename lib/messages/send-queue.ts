@@ -92,7 +92,14 @@ export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef
     const campaignOf = new Map(claimed.filter((c) => c.payload.campaignId).map((c) => [c.keyId, c.payload.campaignId]));
     const events: PendingEvent[] = moved.map((m) => ({
       event: "message.update",
-      data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "SENT", ...(campaignOf.get(m.keyId) ? { campaignId: campaignOf.get(m.keyId) } : {}) },
+      data: {
+        id: m.keyId,
+        messageId: m.keyId,
+        remoteJid: m.remoteJid,
+        fromMe: true,
+        status: "SENT",
+        ...(campaignOf.get(m.keyId) ? { campaignId: campaignOf.get(m.keyId) } : {}),
+      },
     }));
     return outbox.record(tx, ref, events);
   });
@@ -112,9 +119,16 @@ export async function failSends(
   const events: PendingEvent[] = [];
   const dispatch = await db.$transaction(async (tx) => {
     for (const m of messages) {
-      const { count } = await tx.message.updateMany({ where: { id: m.id, status: "PENDING" }, data: { status: "FAILED", failureReason: reason, sendAfter: null } });
+      const { count } = await tx.message.updateMany({
+        where: { id: m.id, status: "PENDING" },
+        data: { status: "FAILED", failureReason: reason, sendAfter: null },
+      });
       const campaignId = (m.payload as StoredSend | undefined)?.campaignId;
-      if (count) events.push({ event: "message.update", data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", reason, ...(campaignId ? { campaignId } : {}) } });
+      if (count)
+        events.push({
+          event: "message.update",
+          data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", reason, ...(campaignId ? { campaignId } : {}) },
+        });
     }
     return outbox.record(tx, ref, events);
   });

@@ -241,11 +241,16 @@ class SendWorker implements Worker {
   private async deliver(managed: ManagedSession, claimed: Claimed, markSent: (claimed: Claimed) => void): Promise<Outcome> {
     const { db, logger } = this.deps;
     let renewing: Promise<unknown> = Promise.resolve();
-    const timer = setInterval(() => {
-      renewing = renewing.then(() =>
-        renewSend(db, claimed, this.leaseMs).catch((error: unknown) => logger.warn({ err: error, messageId: claimed.keyId }, "could not renew a send's lease")),
-      );
-    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    const timer = setInterval(
+      () => {
+        renewing = renewing.then(() =>
+          renewSend(db, claimed, this.leaseMs).catch((error: unknown) =>
+            logger.warn({ err: error, messageId: claimed.keyId }, "could not renew a send's lease"),
+          ),
+        );
+      },
+      Math.max(50, Math.floor(this.leaseMs / 3)),
+    );
     let result: Attempt;
     try {
       result = await this.attempt(managed, claimed);

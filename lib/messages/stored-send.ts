@@ -35,6 +35,9 @@ export interface StoredSend {
 
 /** A vCard 3.0 for Chatery's `{ contactName, contactPhone }` and our `{ contact: { name, phone } }`. */
 export function contactVcard(name: string, digits: string): string {
-  const escaped = name.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/([,;])/g, "\\$1");
+  const escaped = name
+    .replace(/\\/g, "\\\\")
+    .replace(/\n/g, "\\n")
+    .replace(/([,;])/g, "\\$1");
   return ["BEGIN:VCARD", "VERSION:3.0", `FN:${escaped}`, `TEL;type=CELL;type=VOICE;waid=${digits}:+${digits}`, "END:VCARD"].join("\n");
 }

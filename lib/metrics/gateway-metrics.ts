@@ -41,8 +41,7 @@ export function startGatewayMetrics(sources: Sources): GatewayMetrics {
   });
   let queue: Promise<{ depth: number; oldest: number }> | null = null;
   const readQueue = () =>
-    (queue ??= sources.db
-      .$queryRaw<Array<{ depth: bigint; oldest: Date | null }>>`
+    (queue ??= sources.db.$queryRaw<Array<{ depth: bigint; oldest: Date | null }>>`
         SELECT count(*) AS depth, min("createdAt") AS oldest FROM messages WHERE status = 'PENDING' AND payload IS NOT NULL`
       .then(([row]) => ({ depth: Number(row.depth), oldest: row.oldest ? Math.max(0, (Date.now() - row.oldest.getTime()) / 1000) : 0 }))
       .finally(() => setTimeout(() => (queue = null), 0)));
@@ -64,10 +63,25 @@ export function startGatewayMetrics(sources: Sources): GatewayMetrics {
   });
   const metrics: GatewayMetrics = {
     registry,
-    messagesSent: new Counter({ name: "wagate_messages_sent_total", help: "Messages sent (SENT) by the send queue", labelNames: ["session"], registers: [registry] }),
-    messagesReceived: new Counter({ name: "wagate_messages_received_total", help: "Messages received from contacts", labelNames: ["session"], registers: [registry] }),
+    messagesSent: new Counter({
+      name: "wagate_messages_sent_total",
+      help: "Messages sent (SENT) by the send queue",
+      labelNames: ["session"],
+      registers: [registry],
+    }),
+    messagesReceived: new Counter({
+      name: "wagate_messages_received_total",
+      help: "Messages received from contacts",
+      labelNames: ["session"],
+      registers: [registry],
+    }),
     messagesFailed: new Counter({ name: "wagate_messages_failed_total", help: "Sends that FAILED", labelNames: ["session"], registers: [registry] }),
-    webhookDeliveries: new Counter({ name: "wagate_webhook_deliveries_total", help: "Webhook delivery attempts by result", labelNames: ["result"], registers: [registry] }),
+    webhookDeliveries: new Counter({
+      name: "wagate_webhook_deliveries_total",
+      help: "Webhook delivery attempts by result",
+      labelNames: ["result"],
+      registers: [registry],
+    }),
     webhookLatency: new Histogram({
       name: "wagate_webhook_delivery_seconds",
       help: "Time of one webhook delivery attempt (request to answer)",

@@ -34,7 +34,8 @@ export async function assertUrlAllowed(raw: string, field = "url", options: { un
       const code = (error as NodeJS.ErrnoException).code;
       // A name that does not exist is a typo worth reporting now; a DNS hiccup is not the user's
       // fault, and every delivery checks the address again anyway.
-      if ((code === "ENOTFOUND" || code === "ENODATA") && options.unresolvable !== "accept") throw new AppError("BAD_REQUEST", `${field}: ${host} does not resolve`);
+      if ((code === "ENOTFOUND" || code === "ENODATA") && options.unresolvable !== "accept")
+        throw new AppError("BAD_REQUEST", `${field}: ${host} does not resolve`);
       return;
     }
   }

@@ -52,7 +52,11 @@ function isBlockedV6(ip: IPv6): boolean {
  * and a zone id are ignored); anything that is not an IP address is refused.
  */
 export function isPrivateAddress(address: string): boolean {
-  const ip = address.trim().replace(/^\[|\]$/g, "").split("%")[0].toLowerCase();
+  const ip = address
+    .trim()
+    .replace(/^\[|\]$/g, "")
+    .split("%")[0]
+    .toLowerCase();
   const family = isIP(ip);
   if (family === 0) return true;
   const parsed = ipaddr.parse(ip);

@@ -106,7 +106,9 @@ function requestOnce(url: URL, options: SafeFetchOptions, lookupFn: LookupFuncti
     const timer = setTimeout(() => req.destroy(new AppError("BAD_REQUEST", "url: timed out")), remaining);
     req.on("close", () => clearTimeout(timer));
     req.on("timeout", () => req.destroy(new AppError("BAD_REQUEST", "url: timed out")));
-    req.on("error", (error) => reject(error instanceof AppError ? error : new AppError("BAD_REQUEST", `url: could not be fetched (${(error as Error).message})`)));
+    req.on("error", (error) =>
+      reject(error instanceof AppError ? error : new AppError("BAD_REQUEST", `url: could not be fetched (${(error as Error).message})`)),
+    );
     if (options.body) req.write(options.body);
     req.end();
   });

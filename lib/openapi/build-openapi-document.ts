@@ -19,7 +19,8 @@ export function buildOpenApiDocument() {
   for (const endpoint of API_CATALOGUE) {
     const params = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
     const responses: Record<string, unknown> = { "200": { description: endpoint.returns } };
-    if (endpoint.body || endpoint.multipart) responses["400"] = { description: "Invalid input; the message names the field", content: { "application/json": { schema: errorSchema } } };
+    if (endpoint.body || endpoint.multipart)
+      responses["400"] = { description: "Invalid input; the message names the field", content: { "application/json": { schema: errorSchema } } };
     if (endpoint.permission) {
       responses["401"] = { description: "Not authenticated", content: { "application/json": { schema: errorSchema } } };
       responses["403"] = { description: "Authenticated but not allowed", content: { "application/json": { schema: errorSchema } } };
@@ -31,7 +32,12 @@ export function buildOpenApiDocument() {
       ...(endpoint.permission ? { "x-permission": endpoint.permission } : { security: [] }),
       ...(params.length ? { parameters: params } : {}),
       ...(endpoint.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(endpoint.body, { io: "input", unrepresentable: "any" }) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: z.toJSONSchema(endpoint.body, { io: "input", unrepresentable: "any" }) } },
+            },
+          }
         : {}),
       ...(endpoint.multipart ? { requestBody: { required: true, content: { "multipart/form-data": { schema: multipartSchema(endpoint.multipart) } } } } : {}),
       responses,
@@ -42,7 +48,7 @@ export function buildOpenApiDocument() {
     info: {
       title: "Wagate API",
       version: "0.1.0",
-      description: "Self-hosted multi-tenant WhatsApp gateway. Errors are { \"error\": \"...\" } with the status codes of Ultimate WhatsApp Gateway.",
+      description: 'Self-hosted multi-tenant WhatsApp gateway. Errors are { "error": "..." } with the status codes of Ultimate WhatsApp Gateway.',
     },
     components: {
       securitySchemes: {

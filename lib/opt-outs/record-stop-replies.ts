@@ -8,7 +8,10 @@ import type { Db } from "@/lib/db/create-prisma-client";
 
 export function isStopWord(text: string | null | undefined, stopWords: readonly string[]): boolean {
   if (!text) return false;
-  const word = text.trim().replace(/[.!]+$/, "").toUpperCase();
+  const word = text
+    .trim()
+    .replace(/[.!]+$/, "")
+    .toUpperCase();
   return stopWords.some((w) => w.toUpperCase() === word);
 }
 
@@ -17,7 +20,10 @@ export async function recordStopReply(db: Db, ownerId: string, jid: string, text
   if (!isStopWord(text, stopWords) || !jid.endsWith("@s.whatsapp.net")) return false;
   const recipient = await db.campaignRecipient.findFirst({ where: { ownerId, jid, sentAt: { not: null } }, select: { id: true } });
   if (!recipient) return false;
-  const { count } = await db.optOut.createMany({ data: [{ ownerId, jid, reason: `replied "${text!.trim().slice(0, 50)}"`, source: "stop-word" }], skipDuplicates: true });
+  const { count } = await db.optOut.createMany({
+    data: [{ ownerId, jid, reason: `replied "${text!.trim().slice(0, 50)}"`, source: "stop-word" }],
+    skipDuplicates: true,
+  });
   return count > 0;
 }
 

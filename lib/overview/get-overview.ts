@@ -77,7 +77,12 @@ export async function getOverview(caller: Caller, query: OverviewQuery) {
       FROM messages
       WHERE "sessionId" IN (${Prisma.join(internalIds)}) AND "createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')
       GROUP BY 1, 2, 3`;
-    return rows.map((r) => ({ sessionId: publicIdOf.get(r.session_id) ?? r.session_id, bucket: r.bucket, direction: r.from_me ? ("out" as const) : ("in" as const), count: Number(r.count) }));
+    return rows.map((r) => ({
+      sessionId: publicIdOf.get(r.session_id) ?? r.session_id,
+      bucket: r.bucket,
+      direction: r.from_me ? ("out" as const) : ("in" as const),
+      count: Number(r.count),
+    }));
   }
 
   const lastActivityOf = new Map(lastActivity.map((r) => [publicIdOf.get(r.sessionId), r._max.createdAt]));

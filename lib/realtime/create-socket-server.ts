@@ -3,7 +3,6 @@ import { Server, type Socket } from "socket.io";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { callerCan } from "@/lib/auth/caller-can";
-import { hasPermission } from "@/lib/auth/permissions";
 import { isCrossSiteCookieHandshake } from "@/lib/realtime/is-cross-site-cookie-handshake";
 import { logger } from "@/lib/logger";
 import {
@@ -47,11 +46,14 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
       const apiKey = typeof auth?.apiKey === "string" ? auth.apiKey : typeof auth?.token === "string" ? auth.token : null;
       const credentials: SocketCredentials = {
         apiKey,
-        headers: Object.fromEntries(["x-api-key", "authorization", "cookie"].flatMap((name) => (typeof headers[name] === "string" ? [[name, headers[name] as string]] : []))),
+        headers: Object.fromEntries(
+          ["x-api-key", "authorization", "cookie"].flatMap((name) => (typeof headers[name] === "string" ? [[name, headers[name] as string]] : [])),
+        ),
       };
       const caller = await resolveSocketCaller(credentials);
       if (!caller) return next(new Error("Not authenticated"));
-      if (isCrossSiteCookieHandshake(caller, headers)) return next(new Error("Cross-site connection refused: the cookie is accepted only from this gateway's pages"));
+      if (isCrossSiteCookieHandshake(caller, headers))
+        return next(new Error("Cross-site connection refused: the cookie is accepted only from this gateway's pages"));
       socket.data.caller = caller;
       socket.data.credentials = credentials;
       // Internal id → the public sessionId the client joined with (what it is told on revocation).
@@ -67,7 +69,8 @@ export function createSocketServer(httpServer: HttpServer, callerChanges?: Calle
     // Webhook managers follow their tenant's delivery attempts (the dashboard's webhook page) without
     // asking: the room is derived from the caller, never from anything the client sends.
     const connectedAs = socket.data.caller as Caller;
-    if (callerCan(connectedAs, "webhooks.manage")) void socket.join(connectedAs.role === "SUPERADMIN" ? ALL_TENANTS_MANAGE_ROOM : tenantManageRoom(connectedAs.tenantId));
+    if (callerCan(connectedAs, "webhooks.manage"))
+      void socket.join(connectedAs.role === "SUPERADMIN" ? ALL_TENANTS_MANAGE_ROOM : tenantManageRoom(connectedAs.tenantId));
     // A key that expires while its socket is open ends the socket then, as a revocation would.
     const expiresAt = connectedAs.keyExpiresAt;
     if (expiresAt) {
@@ -139,7 +142,6 @@ interface SocketCredentials {
 async function resolveSocketCaller(credentials: SocketCredentials): Promise<Caller | null> {
   return resolveCaller({ headers: { get: (name) => credentials.headers[name.toLowerCase()] ?? null }, apiKey: credentials.apiKey });
 }
-
 
 /** Resolves the socket's caller again; disconnects it, or takes it out of rooms it may no longer be in. */
 async function recheck(socket: Socket): Promise<void> {

@@ -21,7 +21,9 @@ export function emitSessionEvent(io: Server, e: RecordedEvent, payload: Record<s
   else if (e.event === "connection.update") {
     // Ultimate WhatsApp Gateway's connection.update carries `qr`: the current code for managers, null for the others.
     const qr = getRuntime().sessions.get(e.sessionDbId)?.live().qr ?? null;
-    io.to(room).except(manage).emit(e.event, { ...payload, qr: null });
+    io.to(room)
+      .except(manage)
+      .emit(e.event, { ...payload, qr: null });
     io.to(manage).emit(e.event, { ...payload, qr });
   } else io.to(room).emit(e.event, payload);
 
@@ -34,7 +36,12 @@ export function emitSessionEvent(io: Server, e: RecordedEvent, payload: Record<s
       e.event === "connection.update"
         ? await db().whatsappSession.findUnique({ where: { id: e.sessionDbId }, select: { phoneNumber: true, profileName: true } })
         : null;
-    const shaped = await toChaterySocketEvent(e.event, e.data, { sessionId: e.sessionId, timestamp: e.timestamp }, info ? { phoneNumber: info.phoneNumber, name: info.profileName } : null);
+    const shaped = await toChaterySocketEvent(
+      e.event,
+      e.data,
+      { sessionId: e.sessionId, timestamp: e.timestamp },
+      info ? { phoneNumber: info.phoneNumber, name: info.profileName } : null,
+    );
     io.to(target).emit(e.event, shaped);
   })().catch((error: unknown) => logger.error({ err: error, event: e.event }, "Chatery-format socket event failed"));
 }

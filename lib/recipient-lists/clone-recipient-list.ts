@@ -11,7 +11,10 @@ export async function cloneRecipientList(caller: Caller, id: string, newName: st
   try {
     const list = await db().$transaction(
       async (tx) => {
-        const created = await tx.recipientList.create({ data: { ownerId: source.ownerId, name: newName, description: source.description, tags: source.tags }, select: { id: true } });
+        const created = await tx.recipientList.create({
+          data: { ownerId: source.ownerId, name: newName, description: source.description, tags: source.tags },
+          select: { id: true },
+        });
         // One INSERT … SELECT: the entries never pass through this process.
         await tx.$executeRaw`
           INSERT INTO recipient_list_entries (id, "listId", "ownerId", position, jid, phone, name, fields)

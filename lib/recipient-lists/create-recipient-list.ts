@@ -13,7 +13,10 @@ export async function createRecipientList(caller: Caller, input: CreateRecipient
   try {
     const { list, report } = await db().$transaction(
       async (tx) => {
-        const created = await tx.recipientList.create({ data: { ownerId, name: input.name, description: input.description ?? null, tags: input.tags ?? [] }, select: { id: true, ownerId: true } });
+        const created = await tx.recipientList.create({
+          data: { ownerId, name: input.name, description: input.description ?? null, tags: input.tags ?? [] },
+          select: { id: true, ownerId: true },
+        });
         const writer = new EntryWriter(tx, created, 0);
         for (const [i, r] of (input.recipients ?? []).entries()) await writer.add(sourceOf(r, i));
         await writer.flush();

@@ -20,7 +20,10 @@ describe("CsvReader", () => {
     for (const chunk of [1, 2, 3, 7, 1000]) expect(readAll(text, chunk)).toEqual(expected);
   });
   it("guesses a semicolon delimiter from the header", () => {
-    expect(readAll("phone;name\n1555;A", 100)).toEqual([["phone", "name"], ["1555", "A"]]);
+    expect(readAll("phone;name\n1555;A", 100)).toEqual([
+      ["phone", "name"],
+      ["1555", "A"],
+    ]);
   });
 });
 

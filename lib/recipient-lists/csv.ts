@@ -21,7 +21,8 @@ export class CsvReader {
     if (this.delimiter === null) {
       // Guessed from the header line: `;` (spreadsheets in many locales) or `,`.
       const firstLine = text.split(/\r?\n/)[0];
-      this.delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+      this.delimiter =
+        (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
     }
     for (let i = 0; i < text.length; i++) {
       const ch = text[i];

@@ -10,7 +10,11 @@ const PAGE = 1000;
 
 export async function exportRecipientListCsv(caller: Caller, id: string): Promise<Response> {
   const list = await getRecipientListOrThrow(caller, id);
-  const keys = (await db().$queryRaw<Array<{ key: string }>>`SELECT DISTINCT jsonb_object_keys(fields) AS key FROM recipient_list_entries WHERE "listId" = ${list.id} ORDER BY 1`).map((k) => k.key);
+  const keys = (
+    await db().$queryRaw<
+      Array<{ key: string }>
+    >`SELECT DISTINCT jsonb_object_keys(fields) AS key FROM recipient_list_entries WHERE "listId" = ${list.id} ORDER BY 1`
+  ).map((k) => k.key);
   let after = -1;
   let headerSent = false;
   const stream = new ReadableStream<Uint8Array>({
@@ -21,7 +25,12 @@ export async function exportRecipientListCsv(caller: Caller, id: string): Promis
         controller.enqueue(encoder.encode(csvLine(["number", "name", ...keys])));
         return;
       }
-      const rows = await db().recipientListEntry.findMany({ where: { listId: list.id, position: { gt: after } }, orderBy: { position: "asc" }, take: PAGE, select: { jid: true, name: true, fields: true, position: true } });
+      const rows = await db().recipientListEntry.findMany({
+        where: { listId: list.id, position: { gt: after } },
+        orderBy: { position: "asc" },
+        take: PAGE,
+        select: { jid: true, name: true, fields: true, position: true },
+      });
       if (rows.length === 0) {
         controller.close();
         return;
@@ -32,6 +41,10 @@ export async function exportRecipientListCsv(caller: Caller, id: string): Promis
     },
   });
   return new Response(stream, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": contentDisposition("attachment", `${list.name}.csv`), "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": contentDisposition("attachment", `${list.name}.csv`),
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -48,7 +48,8 @@ export async function importRecipientListCsv(
       if (!header) {
         header = row.map((h) => h.trim());
         phoneIndex = header.findIndex((h) => PHONE_COLUMNS.includes(h.toLowerCase().replace(/\s+/g, "")));
-        if (phoneIndex < 0) throw new AppError("BAD_REQUEST", `header: no number column (one of ${PHONE_COLUMNS.slice(0, 6).join(", ")}) in '${header.join(",").slice(0, 200)}'`);
+        if (phoneIndex < 0)
+          throw new AppError("BAD_REQUEST", `header: no number column (one of ${PHONE_COLUMNS.slice(0, 6).join(", ")}) in '${header.join(",").slice(0, 200)}'`);
         return;
       }
       if (writer.report.added + writer.report.duplicates + writer.report.invalid.length >= MAX_CAMPAIGN_RECIPIENTS) {

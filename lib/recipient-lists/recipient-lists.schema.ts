@@ -42,5 +42,8 @@ export const importCsvQuery = z.object({
   /** append (default) adds to the list; replace empties it first. */
   mode: z.enum(["append", "replace"]).default("append"),
   /** true: parse and report only (the import preview), nothing is written. */
-  dryRun: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  dryRun: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
 });

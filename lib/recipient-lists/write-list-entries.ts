@@ -55,7 +55,15 @@ export class EntryWriter {
     }
     this.seen.add(normalized.jid);
     const { name, rest } = splitName(entry.fields);
-    this.batch.push({ listId: this.list.id, ownerId: this.list.ownerId, position: this.position++, jid: normalized.jid, phone: entry.phone.slice(0, 128), name, fields: rest as Prisma.InputJsonObject });
+    this.batch.push({
+      listId: this.list.id,
+      ownerId: this.list.ownerId,
+      position: this.position++,
+      jid: normalized.jid,
+      phone: entry.phone.slice(0, 128),
+      name,
+      fields: rest as Prisma.InputJsonObject,
+    });
     this.report.added++;
     if (this.batch.length >= CHUNK) await this.flush();
   }

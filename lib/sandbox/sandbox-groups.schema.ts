@@ -3,7 +3,10 @@
 import { z } from "zod";
 
 const phoneOrJid = z.string().trim().min(1).max(64);
-const groupJid = z.string().trim().regex(/^\d{5,24}(-\d{5,12})?@g\.us$/, "must be a group JID ending in @g.us");
+const groupJid = z
+  .string()
+  .trim()
+  .regex(/^\d{5,24}(-\d{5,12})?@g\.us$/, "must be a group JID ending in @g.us");
 
 export const contactGroupActionSchema = z.discriminatedUnion("op", [
   z.strictObject({ op: z.literal("create"), subject: z.string().trim().min(1).max(100), members: z.array(phoneOrJid).min(1).max(300) }),

@@ -17,7 +17,11 @@ export const createContactSchema = z.strictObject({
 export type CreateContactInput = z.infer<typeof createContactSchema>;
 export const faultSchema = z.strictObject({ kind: z.enum(["drop", "logout", "conflict", "restart", "stall-iq"]) });
 
-const base64 = z.string().min(1).max(20_000_000).regex(/^[A-Za-z0-9+/=\s]+$/, "must be base64");
+const base64 = z
+  .string()
+  .min(1)
+  .max(20_000_000)
+  .regex(/^[A-Za-z0-9+/=\s]+$/, "must be base64");
 const media = { mimetype: z.string().max(100).optional(), caption: z.string().max(4096).optional(), fileName: z.string().max(255).optional() };
 
 /** What an emulated contact sends to a session: `to` is a session's sessionId or phone number. */
@@ -30,7 +34,11 @@ export const contactMessageSchema = z.union([
   z.strictObject({ to: z.string().min(1).max(64), sticker: base64 }),
   z.strictObject({
     to: z.string().min(1).max(64),
-    location: z.strictObject({ degreesLatitude: z.number().min(-90).max(90), degreesLongitude: z.number().min(-180).max(180), name: z.string().max(200).optional() }),
+    location: z.strictObject({
+      degreesLatitude: z.number().min(-90).max(90),
+      degreesLongitude: z.number().min(-180).max(180),
+      name: z.string().max(200).optional(),
+    }),
   }),
   // A reaction to a message of the chat (the contact's own unless `fromContact` is false) and an
   // edit of one of the contact's own messages: tests of event order send every kind.

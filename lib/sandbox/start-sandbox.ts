@@ -8,7 +8,6 @@ import type { SocketConfig } from "@whiskeysockets/baileys";
 import { SANDBOX_CONTACTS } from "@/lib/sandbox/sandbox-contacts";
 import { startWaEmulator, type EmulatorState, type WaEmulator } from "@/lib/wa-emulator/emulator";
 
-
 export interface Sandbox {
   emulator: WaEmulator;
   socketOptions(): Partial<SocketConfig>;

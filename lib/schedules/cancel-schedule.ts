@@ -23,7 +23,14 @@ export async function cancelSchedule(caller: Caller, id: string) {
     });
     if (count === 0) throw new AppError("CONFLICT", "The message was already sent (or is being sent) and can no longer be cancelled");
     await getRuntime()
-      .outbox.emit(session, "message.update", { id: schedule.lastMessageId, messageId: schedule.lastMessageId, remoteJid: schedule.jid, fromMe: true, status: "FAILED", error: CANCELLED_REASON })
+      .outbox.emit(session, "message.update", {
+        id: schedule.lastMessageId,
+        messageId: schedule.lastMessageId,
+        remoteJid: schedule.jid,
+        fromMe: true,
+        status: "FAILED",
+        error: CANCELLED_REASON,
+      })
       .catch(() => {});
   }
   const { count } = await db().schedule.updateMany({
@@ -31,6 +38,8 @@ export async function cancelSchedule(caller: Caller, id: string) {
     data: { status: "CANCELLED", nextFireAt: null, dueAt: null },
   });
   if (count === 0) throw notFound("Scheduled message");
-  await getRuntime().outbox.emit(session, "schedule.update", { id, status: "CANCELLED" }).catch(() => {});
+  await getRuntime()
+    .outbox.emit(session, "schedule.update", { id, status: "CANCELLED" })
+    .catch(() => {});
   return { success: true };
 }

@@ -25,7 +25,8 @@ export async function createSchedule(caller: Caller, input: CreateScheduleInput)
   const session = await getSessionOrThrow(caller, input.sessionId);
   if (input.cron !== undefined) {
     const running = await db().schedule.count({ where: { ownerId: session.ownerId, cron: { not: null }, status: { in: ["ACTIVE", "PAUSED"] } } });
-    if (running >= MAX_ACTIVE_RECURRING) throw new AppError("CONFLICT", `cron: at most ${MAX_ACTIVE_RECURRING} recurring schedules may run at once; stop one first`);
+    if (running >= MAX_ACTIVE_RECURRING)
+      throw new AppError("CONFLICT", `cron: at most ${MAX_ACTIVE_RECURRING} recurring schedules may run at once; stop one first`);
   }
   const jid = normalizeRecipient(input.jid, { field: "jid" });
   const timeZone = await callerTimeZone(caller, input.timeZone);
@@ -70,7 +71,9 @@ export async function createSchedule(caller: Caller, input: CreateScheduleInput)
       created.lastMessageId = sent.messageId;
     } catch (error) {
       // Not accepted (bad media, …): the schedule goes with it, and the caller gets the reason.
-      await db().schedule.delete({ where: { id: created.id } }).catch(() => {});
+      await db()
+        .schedule.delete({ where: { id: created.id } })
+        .catch(() => {});
       throw error;
     }
   } else {

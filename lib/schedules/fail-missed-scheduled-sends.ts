@@ -18,7 +18,14 @@ export async function failMissedScheduledSends(db: Db, outbox: EventOutbox, maxL
     RETURNING m."keyId", m."remoteJid", s.id AS sid, s."sessionId" AS "publicId", s."ownerId"`);
   for (const m of failed) {
     await outbox
-      .emit({ id: m.sid, sessionId: m.publicId, ownerId: m.ownerId }, "message.update", { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", error: reason })
+      .emit({ id: m.sid, sessionId: m.publicId, ownerId: m.ownerId }, "message.update", {
+        id: m.keyId,
+        messageId: m.keyId,
+        remoteJid: m.remoteJid,
+        fromMe: true,
+        status: "FAILED",
+        error: reason,
+      })
       .catch(() => {});
   }
   return failed.length;

@@ -12,7 +12,10 @@ const LIST_LIMIT = 500;
 export async function withMessages(schedules: ScheduleRecord[]) {
   const ids = schedules.filter((s) => s.lastMessageId && !s.cron).map((s) => s.lastMessageId!);
   const messages = ids.length
-    ? await db().message.findMany({ where: { keyId: { in: ids }, fromMe: true }, select: { sessionId: true, keyId: true, status: true, failureReason: true, sentAt: true } })
+    ? await db().message.findMany({
+        where: { keyId: { in: ids }, fromMe: true },
+        select: { sessionId: true, keyId: true, status: true, failureReason: true, sentAt: true },
+      })
     : [];
   const byKey = new Map(messages.map((m) => [`${m.sessionId}:${m.keyId}`, m]));
   const now = new Date();

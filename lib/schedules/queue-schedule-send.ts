@@ -31,6 +31,8 @@ export async function queueScheduleSend(caller: Caller, schedule: Firing, at: Da
   const text = schedule.content.trim() ? varyMessage(schedule.content, modifications, key) : "";
   const ref = schedule.mediaUrl ? { url: schedule.mediaUrl } : schedule.mediaId ? { mediaId: schedule.mediaId } : null;
   const kind = (mediaType ?? (schedule.mediaUrl ? mediaTypeOf(schedule.mediaUrl) : "document")) as "image" | "video" | "audio" | "document";
-  const message = (ref ? { kind: "media", mediaType: kind, ref, ...(text && kind !== "audio" ? { caption: text } : {}) } : { kind: "text", text }) as SendInput["message"];
+  const message = (
+    ref ? { kind: "media", mediaType: kind, ref, ...(text && kind !== "audio" ? { caption: text } : {}) } : { kind: "text", text }
+  ) as SendInput["message"];
   return enqueueSend(caller, { sessionId: schedule.sessionId, jid: schedule.jid, message }, { idempotencyKey: key, sendAfter: at });
 }

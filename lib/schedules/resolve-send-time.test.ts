@@ -24,7 +24,10 @@ describe("resolveSendTime", () => {
 describe("nextFirings", () => {
   it("gives the next firings in the schedule's zone and stops at the end", () => {
     const from = new Date("2026-01-15T00:00:00Z");
-    expect(nextFirings("0 9 * * *", "Asia/Jakarta", null, from, 2).map((d) => d.toISOString())).toEqual(["2026-01-15T02:00:00.000Z", "2026-01-16T02:00:00.000Z"]);
+    expect(nextFirings("0 9 * * *", "Asia/Jakarta", null, from, 2).map((d) => d.toISOString())).toEqual([
+      "2026-01-15T02:00:00.000Z",
+      "2026-01-16T02:00:00.000Z",
+    ]);
     expect(nextFirings("*/2 * * * * *", "UTC", new Date("2026-01-15T00:00:05Z"), from, 5).map((d) => d.toISOString())).toEqual([
       "2026-01-15T00:00:02.000Z",
       "2026-01-15T00:00:04.000Z",

@@ -23,13 +23,17 @@ export const createScheduleSchema = z
     timeZone: timeZoneField.optional(),
     /** Recurring: no firing after this time. */
     endAt: timeField.optional(),
-    mediaUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(4096).optional(),
+    mediaUrl: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+      .max(4096)
+      .optional(),
     mediaId: z.string().trim().min(1).max(128).optional(),
     mediaType: z.enum(SCHEDULE_MEDIA_TYPES, { error: `must be one of ${SCHEDULE_MEDIA_TYPES.join(", ")}` }).optional(),
     aiModifications: aiModificationsSchema.optional(),
   })
   .superRefine((s, ctx) => {
-    if ((s.sendAt === undefined) === (s.cron === undefined)) ctx.addIssue({ code: "custom", path: ["sendAt"], message: "give sendAt (one time) or cron (recurring), exactly one" });
+    if ((s.sendAt === undefined) === (s.cron === undefined))
+      ctx.addIssue({ code: "custom", path: ["sendAt"], message: "give sendAt (one time) or cron (recurring), exactly one" });
     if (s.endAt !== undefined && s.cron === undefined) ctx.addIssue({ code: "custom", path: ["endAt"], message: "only goes with cron" });
     if (s.mediaUrl && s.mediaId) ctx.addIssue({ code: "custom", path: ["mediaUrl"], message: "give mediaUrl or mediaId, not both" });
     if (!s.content.trim() && !s.mediaUrl && !s.mediaId) ctx.addIssue({ code: "custom", path: ["content"], message: "must not be empty (or give a mediaUrl)" });

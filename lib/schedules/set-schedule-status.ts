@@ -13,7 +13,8 @@ import { db, getRuntime } from "@/lib/server/runtime";
 export async function setScheduleStatus(caller: Caller, id: string, status: "PAUSED" | "ACTIVE") {
   const schedule = await getScheduleOrThrow(caller, id);
   if (!schedule.cron) throw new AppError("BAD_REQUEST", "status: only recurring schedules can be paused and resumed; cancel a one-time message instead");
-  if (schedule.status === "CANCELLED" || schedule.status === "DONE") throw new AppError("BAD_REQUEST", `status: the schedule is ${schedule.status.toLowerCase()}`);
+  if (schedule.status === "CANCELLED" || schedule.status === "DONE")
+    throw new AppError("BAD_REQUEST", `status: the schedule is ${schedule.status.toLowerCase()}`);
   const nextFireAt = status === "ACTIVE" ? nextFiring(schedule.cron, schedule.timeZone, schedule.endAt, new Date()) : schedule.nextFireAt;
   const { count } = await db().schedule.updateMany({
     where: { AND: [scheduleScope(caller), { id, ownerId: schedule.ownerId, status: { in: ["ACTIVE", "PAUSED"] } }] },
@@ -22,7 +23,9 @@ export async function setScheduleStatus(caller: Caller, id: string, status: "PAU
   if (count === 0) throw notFound("Scheduled message");
   wakeScheduleWorker();
   const session = { id: schedule.sessionId, sessionId: schedule.session.sessionId, ownerId: schedule.ownerId };
-  await getRuntime().outbox.emit(session, "schedule.update", { id, status }).catch(() => {});
+  await getRuntime()
+    .outbox.emit(session, "schedule.update", { id, status })
+    .catch(() => {});
   const [updated] = await withMessages([await db().schedule.findFirstOrThrow({ where: { id }, select: SCHEDULE_SELECT })]);
   return updated;
 }

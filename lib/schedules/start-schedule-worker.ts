@@ -29,7 +29,9 @@ export interface ScheduleWorkerDeps {
 
 export function wakeScheduleWorker(): void {
   try {
-    getRuntime().workers.find((w) => w.name === SCHEDULE_WORKER)?.wake();
+    getRuntime()
+      .workers.find((w) => w.name === SCHEDULE_WORKER)
+      ?.wake();
   } catch {
     // No runtime (unit tests): nothing to wake.
   }
@@ -76,7 +78,10 @@ export function startScheduleWorker(deps: ScheduleWorkerDeps): Worker {
 async function runOnce(deps: ScheduleWorkerDeps) {
   for (;;) {
     const claimed = await claimDueFirings(deps.db, BATCH, LEASE_MS);
-    for (const firing of claimed) await fire(deps, firing.id, firing.nextFireAt).catch((error: unknown) => deps.logger.error({ err: error, scheduleId: firing.id }, "schedule firing failed"));
+    for (const firing of claimed)
+      await fire(deps, firing.id, firing.nextFireAt).catch((error: unknown) =>
+        deps.logger.error({ err: error, scheduleId: firing.id }, "schedule firing failed"),
+      );
     if (claimed.length < BATCH) break;
   }
   await queueOrphans(deps);
@@ -148,9 +153,16 @@ async function queueOrphans(deps: ScheduleWorkerDeps) {
     const caller = await callerForUser(deps.db, s.createdById);
     const late = s.sendAt && Date.now() - s.sendAt.getTime() > deps.maxLatenessMs;
     try {
-      if (!caller || late || !s.sendAt) throw new AppError("BAD_REQUEST", late ? "missed: its time passed while the gateway was not running" : "the user who made this schedule can no longer send");
+      if (!caller || late || !s.sendAt)
+        throw new AppError(
+          "BAD_REQUEST",
+          late ? "missed: its time passed while the gateway was not running" : "the user who made this schedule can no longer send",
+        );
       const sent = await queueScheduleSend(caller, s, s.sendAt);
-      await deps.db.schedule.updateMany({ where: { id: s.id, lastMessageId: null }, data: { lastMessageId: sent.messageId, firedCount: 1, lastFiredAt: new Date() } });
+      await deps.db.schedule.updateMany({
+        where: { id: s.id, lastMessageId: null },
+        data: { lastMessageId: sent.messageId, firedCount: 1, lastFiredAt: new Date() },
+      });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       await deps.db.schedule.updateMany({ where: { id: s.id, lastMessageId: null }, data: { status: "DONE", lastError: error.message } });

@@ -12,6 +12,11 @@ export async function deleteSession(caller: Caller, idOrSessionId: string): Prom
   await getRuntime().sessions.remove(session);
   const { count } = await db().whatsappSession.deleteMany({ where: { id: session.id, ...sessionScope(caller) } });
   if (count === 0) throw notFound("Session");
-  await recordAudit({ actor: caller, ownerId: session.ownerId, action: "session.deleted", target: { type: "session", id: session.sessionId, name: session.name } });
+  await recordAudit({
+    actor: caller,
+    ownerId: session.ownerId,
+    action: "session.deleted",
+    target: { type: "session", id: session.sessionId, name: session.name },
+  });
   return { success: true };
 }

@@ -14,7 +14,9 @@ import { SESSION_SELECT } from "@/lib/sessions/public-session";
  */
 export async function getSessionOrThrow(caller: Caller, idOrSessionId: string, options: { ownerId?: string } = {}) {
   const rows = await db().whatsappSession.findMany({
-    where: { AND: [sessionScope(caller), { OR: [{ sessionId: idOrSessionId }, { id: idOrSessionId }] }, ...(options.ownerId ? [{ ownerId: options.ownerId }] : [])] },
+    where: {
+      AND: [sessionScope(caller), { OR: [{ sessionId: idOrSessionId }, { id: idOrSessionId }] }, ...(options.ownerId ? [{ ownerId: options.ownerId }] : [])],
+    },
     select: SESSION_SELECT,
     take: 50,
   });

@@ -8,6 +8,11 @@ import { recordAudit } from "@/lib/audit/record-audit";
 export async function logoutSession(caller: Caller, idOrSessionId: string) {
   const session = await getSessionOrThrow(caller, idOrSessionId);
   await getRuntime().sessions.logout(session);
-  await recordAudit({ actor: caller, ownerId: session.ownerId, action: "session.logged_out", target: { type: "session", id: session.sessionId, name: session.name } });
+  await recordAudit({
+    actor: caller,
+    ownerId: session.ownerId,
+    action: "session.logged_out",
+    target: { type: "session", id: session.sessionId, name: session.name },
+  });
   return { success: true, status: getRuntime().sessions.live(session).status };
 }

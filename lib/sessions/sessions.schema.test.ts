@@ -4,7 +4,14 @@ import { createSessionSchema, updateSessionSettingsSchema } from "@/lib/sessions
 describe("updateSessionSettingsSchema", () => {
   it("accepts Ultimate WhatsApp Gateway's settings body", () => {
     const body = {
-      config: { autoReplyEnabled: true, ppGuardEnabled: true, ppGuardFallbackUrl: "https://example.com/default-avatar.jpg", readReceipts: true, antiDelete: false, ghostMode: false },
+      config: {
+        autoReplyEnabled: true,
+        ppGuardEnabled: true,
+        ppGuardFallbackUrl: "https://example.com/default-avatar.jpg",
+        readReceipts: true,
+        antiDelete: false,
+        ghostMode: false,
+      },
     };
     expect(updateSessionSettingsSchema.parse(body)).toEqual(body);
   });

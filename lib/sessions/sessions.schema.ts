@@ -27,7 +27,10 @@ export const renameSessionSchema = z.strictObject({ name: sessionNameSchema });
 export const sessionConfigSchema = z.strictObject({
   autoReplyEnabled: z.boolean().optional(),
   ppGuardEnabled: z.boolean().optional(),
-  ppGuardFallbackUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).nullable().optional(),
+  ppGuardFallbackUrl: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .nullable()
+    .optional(),
   readReceipts: z.boolean().optional(),
   antiDelete: z.boolean().optional(),
   ghostMode: z.boolean().optional(),

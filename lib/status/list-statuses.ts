@@ -16,7 +16,18 @@ export async function listStatuses(caller: Caller, input: { sessionId: string; l
     },
     orderBy: [{ timestamp: "desc" }, { id: "desc" }],
     take: input.limit,
-    select: { keyId: true, fromMe: true, senderJid: true, pushName: true, type: true, content: true, mediaId: true, mediaUrl: true, status: true, timestamp: true },
+    select: {
+      keyId: true,
+      fromMe: true,
+      senderJid: true,
+      pushName: true,
+      type: true,
+      content: true,
+      mediaId: true,
+      mediaUrl: true,
+      status: true,
+      timestamp: true,
+    },
   });
   const lids = rows.map((r) => r.senderJid).filter((j): j is string => Boolean(j?.endsWith("@lid")));
   const mapped = lids.length

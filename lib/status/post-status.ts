@@ -82,6 +82,8 @@ export async function postStatus(caller: Caller, input: PostStatusInput) {
       sendAfter: now,
     },
   });
-  getRuntime().workers.find((w) => w.name === "send-queue")?.wake();
+  getRuntime()
+    .workers.find((w) => w.name === "send-queue")
+    ?.wake();
   return { success: true, messageId: keyId, status: "PENDING" as const, recipients: statusJidList.length };
 }

@@ -18,7 +18,10 @@ export const postStatusSchema = z
     sessionId,
     type: z.enum(["TEXT", "IMAGE", "VIDEO"]).default("TEXT"),
     content: z.string().max(4096, "content: at most 4096 characters").optional(),
-    mediaUrl: z.url({ protocol: /^https?$/, error: "mediaUrl: must be an http(s) URL" }).max(2048).optional(),
+    mediaUrl: z
+      .url({ protocol: /^https?$/, error: "mediaUrl: must be an http(s) URL" })
+      .max(2048)
+      .optional(),
     mediaId: z.string().trim().min(1).max(64).optional(),
     backgroundColor: color.optional(),
     font: z.number().int().min(0, "font: 0–5").max(5, "font: 0–5").optional(),
@@ -27,7 +30,8 @@ export const postStatusSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.type === "TEXT" && !v.content?.trim()) ctx.addIssue({ code: "custom", path: ["content"], message: "content: required for a TEXT status" });
-    if (v.type !== "TEXT" && !v.mediaUrl && !v.mediaId) ctx.addIssue({ code: "custom", path: ["mediaUrl"], message: `mediaUrl or mediaId: required for a ${v.type} status` });
+    if (v.type !== "TEXT" && !v.mediaUrl && !v.mediaId)
+      ctx.addIssue({ code: "custom", path: ["mediaUrl"], message: `mediaUrl or mediaId: required for a ${v.type} status` });
     if (v.mediaUrl && v.mediaId) ctx.addIssue({ code: "custom", path: ["mediaId"], message: "mediaId: give mediaUrl or mediaId, not both" });
   });
 

@@ -9,7 +9,15 @@ export async function storeHistoryChatsAndContacts(ctx: StoreContext, history: B
     const jid = jidNormalizedUser(chat.id);
     await db.chat.upsert({
       where: { sessionId_jid: { sessionId: ref.id, jid } },
-      create: { sessionId: ref.id, ownerId: ref.ownerId, jid, name: chat.name ?? null, isGroup: Boolean(isJidGroup(jid)), unreadCount: chat.unreadCount ?? 0, lastMessageAt: chat.conversationTimestamp ? toDate(chat.conversationTimestamp) : null },
+      create: {
+        sessionId: ref.id,
+        ownerId: ref.ownerId,
+        jid,
+        name: chat.name ?? null,
+        isGroup: Boolean(isJidGroup(jid)),
+        unreadCount: chat.unreadCount ?? 0,
+        lastMessageAt: chat.conversationTimestamp ? toDate(chat.conversationTimestamp) : null,
+      },
       update: { name: chat.name ?? undefined, unreadCount: chat.unreadCount ?? undefined },
     });
   }
@@ -50,7 +58,12 @@ export async function storeContactEvents(ctx: StoreContext, events: Partial<Bail
   for (const contact of [...(events["contacts.upsert"] ?? []), ...(events["contacts.update"] ?? [])]) {
     if (!contact.id) continue;
     await upsertContact(ctx, { ...contact, id: contact.id });
-    publish("contact.update", { jid: jidNormalizedUser(contact.id), name: contact.name ?? null, notify: contact.notify ?? null, imgUrl: contact.imgUrl ?? null });
+    publish("contact.update", {
+      jid: jidNormalizedUser(contact.id),
+      name: contact.name ?? null,
+      notify: contact.notify ?? null,
+      imgUrl: contact.imgUrl ?? null,
+    });
   }
 }
 

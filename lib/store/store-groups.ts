@@ -8,7 +8,8 @@ export async function storeGroupEvents(_ctx: StoreContext, events: Partial<Baile
   for (const group of events["groups.upsert"] ?? []) publish("group.upsert", { jid: group.id, subject: group.subject });
   for (const group of events["groups.update"] ?? []) publish("group.update", { ...group, jid: group.id });
   const participants = events["group-participants.update"];
-  if (participants) publish("group.participants", { jid: participants.id, action: participants.action, participants: participants.participants, author: participants.author });
+  if (participants)
+    publish("group.participants", { jid: participants.id, action: participants.action, participants: participants.participants, author: participants.author });
 }
 
 /** The Baileys events storeGroupEvents handles. */

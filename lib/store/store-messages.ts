@@ -79,7 +79,15 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
     const isGroup = Boolean(isJidGroup(remoteJid));
     await db.chat.upsert({
       where: { sessionId_jid: { sessionId: ref.id, jid: remoteJid } },
-      create: { sessionId: ref.id, ownerId: ref.ownerId, jid: remoteJid, isGroup, lastMessageAt: receivedAt, unreadCount: !fromMe && notify ? 1 : 0, name: isGroup ? null : (msg.pushName ?? null) },
+      create: {
+        sessionId: ref.id,
+        ownerId: ref.ownerId,
+        jid: remoteJid,
+        isGroup,
+        lastMessageAt: receivedAt,
+        unreadCount: !fromMe && notify ? 1 : 0,
+        name: isGroup ? null : (msg.pushName ?? null),
+      },
       update: { lastMessageAt: receivedAt, ...(!fromMe && notify ? { unreadCount: { increment: 1 } } : {}) },
     });
     if (!fromMe && msg.pushName && !isGroup) await rememberPushName(ctx, remoteJid, msg.pushName);
@@ -92,7 +100,13 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
  * messages.update / messages.reaction events Baileys derives from it (which come after every upsert
  * of the batch); `handled` tells storeDerivedUpdates which of those to skip.
  */
-export async function storeMessageUpserts(ctx: StoreContext, upsert: BaileysEventMap["messages.upsert"], publish: Publish, afterCommit: AfterCommit, handled: Set<string>) {
+export async function storeMessageUpserts(
+  ctx: StoreContext,
+  upsert: BaileysEventMap["messages.upsert"],
+  publish: Publish,
+  afterCommit: AfterCommit,
+  handled: Set<string>,
+) {
   await saveMessages(ctx, upsert.messages, upsert.type === "notify");
   for (const msg of upsert.messages) {
     await applyOwnUpsertStatus(ctx, msg, publish);
@@ -171,7 +185,15 @@ async function applyRevoke(ctx: StoreContext, key: TargetKey, publish: Publish) 
   if (ctx.config.antiDelete) {
     await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date() } });
     const kept = await db.message.findUnique({ where: { sessionId_keyId: { sessionId: ref.id, keyId: key.id } }, select: { content: true, type: true } });
-    publish("message.revoke", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: true, type: kept?.type ?? null, content: kept?.content ?? null });
+    publish("message.revoke", {
+      id: key.id,
+      messageId: key.id,
+      remoteJid: key.remoteJid,
+      fromMe: key.fromMe,
+      kept: true,
+      type: kept?.type ?? null,
+      content: kept?.content ?? null,
+    });
   } else {
     await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date(), content: null, raw: null } });
     publish("message.revoke", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: false });

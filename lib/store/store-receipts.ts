@@ -53,7 +53,14 @@ export async function storeReceipts(ctx: StoreContext, receipts: BaileysEventMap
     if (!keyId) continue;
     const status: MessageStatus | null = receipt.receipt.readTimestamp ? "READ" : receipt.receipt.receiptTimestamp ? "DELIVERED" : null;
     if (status && (await updateStatus(ctx, keyId, status))) {
-      publish("message.update", { id: keyId, messageId: keyId, remoteJid: receipt.key.remoteJid, fromMe: receipt.key.fromMe, status, participant: receipt.receipt.userJid });
+      publish("message.update", {
+        id: keyId,
+        messageId: keyId,
+        remoteJid: receipt.key.remoteJid,
+        fromMe: receipt.key.fromMe,
+        status,
+        participant: receipt.receipt.userJid,
+      });
     }
   }
 }

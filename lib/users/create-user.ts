@@ -36,6 +36,12 @@ export async function createUser(caller: Caller, input: CreateUserInput) {
       select: PUBLIC_USER_SELECT,
     })
     .catch(rethrowUniqueViolation);
-  await recordAudit({ actor: caller, ownerId: user.ownerId ?? user.id, action: "user.created", target: { type: "user", id: user.id, name: user.name }, details: { role: user.role } });
+  await recordAudit({
+    actor: caller,
+    ownerId: user.ownerId ?? user.id,
+    action: "user.created",
+    target: { type: "user", id: user.id, name: user.name },
+    details: { role: user.role },
+  });
   return user;
 }

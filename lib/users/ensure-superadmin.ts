@@ -19,7 +19,9 @@ export async function ensureSuperadmin(database: Db): Promise<void> {
   });
   if (generated) {
     // Deliberately outside the structured logger's redaction: this is the one time it must be seen.
-    console.log(`\n  Wagate created the first superadmin.\n  Sign in as ${email} (or "admin") with password: ${password}\n  Change it after signing in; it is not shown again.\n`);
+    console.log(
+      `\n  Wagate created the first superadmin.\n  Sign in as ${email} (or "admin") with password: ${password}\n  Change it after signing in; it is not shown again.\n`,
+    );
   } else {
     logger.info({ email }, "created the first superadmin from ADMIN_EMAIL");
   }

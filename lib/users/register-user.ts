@@ -30,7 +30,16 @@ export async function registerUser(input: RegisterInput, ip: string) {
   const passwordHash = await hashPassword(input.password);
   return db()
     .user.create({
-      data: { name: input.name, email: input.email, username: input.username, phone: input.phone, gst: input.gst, passwordHash, role: "OWNER", lastLoginAt: new Date() },
+      data: {
+        name: input.name,
+        email: input.email,
+        username: input.username,
+        phone: input.phone,
+        gst: input.gst,
+        passwordHash,
+        role: "OWNER",
+        lastLoginAt: new Date(),
+      },
       select: PUBLIC_USER_SELECT,
     })
     .catch((error: unknown) => {

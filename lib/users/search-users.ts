@@ -13,7 +13,13 @@ export async function searchUsers(caller: Caller, query: SearchUsersQuery) {
       userScope(caller),
       query.role ? { role: query.role } : {},
       query.q
-        ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { username: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q, mode: "insensitive" } }] }
+        ? {
+            OR: [
+              { name: { contains: query.q, mode: "insensitive" } },
+              { username: { contains: query.q, mode: "insensitive" } },
+              { email: { contains: query.q, mode: "insensitive" } },
+            ],
+          }
         : {},
     ],
   };

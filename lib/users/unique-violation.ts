@@ -4,10 +4,7 @@ import { db } from "@/lib/server/runtime";
 
 /** 409 naming the field when an email or username is already taken by another user. */
 export async function assertEmailAndUsernameFree(fields: { email?: string; username?: string }, exceptUserId?: string) {
-  const or = [
-    ...(fields.email ? [{ email: fields.email }] : []),
-    ...(fields.username ? [{ username: fields.username }] : []),
-  ];
+  const or = [...(fields.email ? [{ email: fields.email }] : []), ...(fields.username ? [{ username: fields.username }] : [])];
   if (or.length === 0) return;
   const taken = await db().user.findFirst({
     where: { OR: or, ...(exceptUserId ? { NOT: { id: exceptUserId } } : {}) },

@@ -39,6 +39,12 @@ export async function updateUser(caller: Caller, userId: string, input: UpdateUs
   if (endsSessions || role) await notifyCallerChanged(userId);
   const updated = await db().user.findUniqueOrThrow({ where: { id: userId }, select: PUBLIC_USER_SELECT });
   // Field names only: a reset password is recorded as "password" changed, never its value.
-  await recordAudit({ actor: caller, ownerId: updated.ownerId ?? updated.id, action: "user.updated", target: { type: "user", id: userId, name: updated.name }, details: { fields: Object.keys(input).sort() } });
+  await recordAudit({
+    actor: caller,
+    ownerId: updated.ownerId ?? updated.id,
+    action: "user.updated",
+    target: { type: "user", id: userId, name: updated.name },
+    details: { fields: Object.keys(input).sort() },
+  });
   return updated;
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createUserSchema, loginSchema, registerSchema, updateUserSchema } from "@/lib/users/users.schema";
 
-const automationApiUser = { name: "John Doe", phone: "+1234567890", email: "John@Example.com", username: "JohnDoe", password: "securePassword123", gst: "GST12345" };
+const automationApiUser = {
+  name: "John Doe",
+  phone: "+1234567890",
+  email: "John@Example.com",
+  username: "JohnDoe",
+  password: "securePassword123",
+  gst: "GST12345",
+};
 
 describe("registerSchema", () => {
   it("accepts Automation API's body and normalises email and username to lower case", () => {

@@ -30,7 +30,10 @@ const synonymsOf = new Map<string, readonly string[]>();
 for (const group of SYNONYM_GROUPS) for (const word of group) synonymsOf.set(word, group);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const SYNONYM = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${[...synonymsOf.keys()].sort((a, b) => b.length - a.length).map(escape).join("|")})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(${[...synonymsOf.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|")})(?![\\p{L}\\p{N}])`,
   "giu",
 );
 

@@ -42,6 +42,12 @@ export async function createWebhook(caller: Caller, input: CreateWebhookInput, o
     });
   });
   webhooksChanged(ownerId);
-  await recordAudit({ actor: caller, ownerId, action: "webhook.created", target: { type: "webhook", id: row.id, name: input.name }, details: { url: input.url, events: input.events } });
+  await recordAudit({
+    actor: caller,
+    ownerId,
+    action: "webhook.created",
+    target: { type: "webhook", id: row.id, name: input.name },
+    details: { url: input.url, events: input.events },
+  });
   return toPublicWebhook(row);
 }

@@ -36,7 +36,12 @@ export interface Claimed {
  * The webhook delivery queue (lib/queue/claim-with-lease.ts): due at `nextAttemptAt`, which a
  * claim moves one lease ahead.
  */
-const deliveryQueue = defineLeaseQueue({ table: "webhook_deliveries", dueColumn: "nextAttemptAt", updatedAtColumn: "updatedAt", orderBy: Prisma.sql`"nextAttemptAt", id` });
+const deliveryQueue = defineLeaseQueue({
+  table: "webhook_deliveries",
+  dueColumn: "nextAttemptAt",
+  updatedAtColumn: "updatedAt",
+  orderBy: Prisma.sql`"nextAttemptAt", id`,
+});
 
 /**
  * Claims up to `limit` due heads of webhooks not in `busy`, leasing each for `leaseMs`, and reads
@@ -73,8 +78,6 @@ export async function claimDueDeliveries(db: Db, limit: number, busy: string[], 
     JOIN webhooks w ON w.id = c."webhookId"`;
   return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
 }
-
-
 
 /** A delivery log row's id, made here because the attempt is written by raw SQL. */
 function attemptId(): string {

@@ -5,7 +5,10 @@ const parse = (body: string, type = "") => parseWebhookReply(Buffer.from(body), 
 
 describe("webhook reply", () => {
   it("a plain-text body is a text reply", () => {
-    expect(parse("This is a plain text reply from your webhook.\n", "text/plain; charset=utf-8")).toEqual({ kind: "text", text: "This is a plain text reply from your webhook." });
+    expect(parse("This is a plain text reply from your webhook.\n", "text/plain; charset=utf-8")).toEqual({
+      kind: "text",
+      text: "This is a plain text reply from your webhook.",
+    });
     expect(parse("hello")).toEqual({ kind: "text", text: "hello" });
   });
 
@@ -23,7 +26,9 @@ describe("webhook reply", () => {
       caption: "Keterangan foto",
       fileName: undefined,
     });
-    expect(parse(JSON.stringify({ media: `data:application/pdf;base64,${media}`, mimetype: "application/pdf", filename: "../a.pdf" }), "application/json")).toMatchObject({
+    expect(
+      parse(JSON.stringify({ media: `data:application/pdf;base64,${media}`, mimetype: "application/pdf", filename: "../a.pdf" }), "application/json"),
+    ).toMatchObject({
       kind: "media",
       fileName: ".._a.pdf",
     });
@@ -39,7 +44,9 @@ describe("webhook reply", () => {
   });
 
   it("refuses oversized or malformed media and broken JSON", () => {
-    expect(parse(JSON.stringify({ media: Buffer.alloc(2048).toString("base64"), mimetype: "image/png" }), "application/json")).toMatchObject({ kind: "invalid" });
+    expect(parse(JSON.stringify({ media: Buffer.alloc(2048).toString("base64"), mimetype: "image/png" }), "application/json")).toMatchObject({
+      kind: "invalid",
+    });
     expect(parse(JSON.stringify({ media: "!!!", mimetype: "image/png" }), "application/json")).toMatchObject({ kind: "invalid" });
     expect(parse(JSON.stringify({ media: "AAAA" }), "application/json")).toMatchObject({ kind: "invalid", reason: expect.stringContaining("mimetype") });
     expect(parse('{"text": broken', "application/json")).toMatchObject({ kind: "invalid" });
@@ -47,7 +54,13 @@ describe("webhook reply", () => {
   });
 
   it("maps mimetypes to message kinds", () => {
-    expect(["image/png", "video/mp4", "audio/ogg", "application/pdf", "image/svg+xml"].map(mediaKindOf)).toEqual(["image", "video", "audio", "document", "document"]);
+    expect(["image/png", "video/mp4", "audio/ogg", "application/pdf", "image/svg+xml"].map(mediaKindOf)).toEqual([
+      "image",
+      "video",
+      "audio",
+      "document",
+      "document",
+    ]);
   });
 });
 

@@ -23,7 +23,10 @@ export function webhookNameFor(url: string): string {
  */
 export async function upsertSessionWebhook(tx: Tx, session: SessionRef, input: SessionWebhookInput) {
   const events = input.events ?? ["all"];
-  const existing = await tx.webhook.findFirst({ where: { sessionId: session.id, ownerId: session.ownerId, origin: "SESSION", url: input.url }, select: { id: true } });
+  const existing = await tx.webhook.findFirst({
+    where: { sessionId: session.id, ownerId: session.ownerId, origin: "SESSION", url: input.url },
+    select: { id: true },
+  });
   if (existing) {
     await tx.webhook.updateMany({ where: { id: existing.id, ownerId: session.ownerId }, data: { events, isActive: true } });
     return existing.id;

@@ -10,6 +10,9 @@ export async function replayWebhookDeliveries(caller: Caller, webhookId: string,
     where: { webhookId: webhook.id, ownerId: webhook.ownerId, status },
     data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), deliveredAt: null },
   });
-  if (count) getRuntime().workers.find((w) => w.name === "webhooks")?.wake();
+  if (count)
+    getRuntime()
+      .workers.find((w) => w.name === "webhooks")
+      ?.wake();
   return { replayed: count };
 }

@@ -46,10 +46,7 @@ export function classifyAttempt(statusCode: number | null): AttemptOutcome {
   return { kind: "retry" };
 }
 
-export type NextState =
-  | { status: "DELIVERED" }
-  | { status: "DEAD"; reason: "rejected" | "exhausted" }
-  | { status: "FAILED"; retryInMs: number };
+export type NextState = { status: "DELIVERED" } | { status: "DEAD"; reason: "rejected" | "exhausted" } | { status: "FAILED"; retryInMs: number };
 
 /** What a delivery becomes after its `attempt`-th attempt (1-based) ended with `statusCode`. */
 export function nextDeliveryState(attempt: number, statusCode: number | null, policy: RetryPolicy, random: number = Math.random()): NextState {

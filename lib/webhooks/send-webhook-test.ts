@@ -22,7 +22,11 @@ export async function sendWebhookTest(caller: Caller, webhookId: string) {
   // Every event belongs to a session: the webhook's own, or the owner's most recent one.
   const session =
     webhook.session ??
-    (await db().whatsappSession.findFirst({ where: { ownerId: webhook.ownerId }, orderBy: { createdAt: "desc" }, select: { id: true, sessionId: true, name: true } }));
+    (await db().whatsappSession.findFirst({
+      where: { ownerId: webhook.ownerId },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, sessionId: true, name: true },
+    }));
   if (!session) throw new AppError("CONFLICT", "A test event needs a session to come from: create a session first");
   const { deliveryId, eventId } = await db().$transaction(async (tx) => {
     const event = await tx.event.create({
@@ -37,7 +41,9 @@ export async function sendWebhookTest(caller: Caller, webhookId: string) {
     const delivery = await tx.webhookDelivery.create({ data: { ownerId: webhook.ownerId, webhookId: webhook.id, eventId: event.id }, select: { id: true } });
     return { deliveryId: delivery.id, eventId: event.id };
   });
-  getRuntime().workers.find((w) => w.name === "webhooks")?.wake();
+  getRuntime()
+    .workers.find((w) => w.name === "webhooks")
+    ?.wake();
 
   const deadline = Date.now() + env.WEBHOOK_TIMEOUT_MS + 3000;
   for (;;) {
@@ -50,7 +56,11 @@ export async function sendWebhookTest(caller: Caller, webhookId: string) {
         lastStatusCode: true,
         lastError: true,
         deliveredAt: true,
-        attemptLog: { orderBy: { createdAt: "desc" }, take: 1, select: { statusCode: true, latencyMs: true, responseBytes: true, error: true, createdAt: true } },
+        attemptLog: {
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { statusCode: true, latencyMs: true, responseBytes: true, error: true, createdAt: true },
+        },
       },
     });
     const { attemptLog, ...rest } = delivery;
@@ -58,7 +68,10 @@ export async function sendWebhookTest(caller: Caller, webhookId: string) {
       // A test is a one-off probe: its failure is reported here and must not go on the retry
       // schedule (the user would see "test" deliveries retried for a day). DEAD ends it; the
       // status guard leaves it alone if the worker has meanwhile delivered it.
-      const { count } = await db().webhookDelivery.updateMany({ where: { id: deliveryId, ownerId: webhook.ownerId, status: "FAILED" }, data: { status: "DEAD" } });
+      const { count } = await db().webhookDelivery.updateMany({
+        where: { id: deliveryId, ownerId: webhook.ownerId, status: "FAILED" },
+        data: { status: "DEAD" },
+      });
       // The open delivery logs saw the attempt as FAILED: tell them it ended.
       if (count > 0) announceWebhookAttempt(getRuntime().io, { ownerId: webhook.ownerId, webhookId: webhook.id, deliveryId, status: "DEAD" });
       return { ...rest, status: "DEAD" as const, eventId, event: TEST_EVENT, lastAttempt: attemptLog[0] ?? null };

@@ -24,7 +24,13 @@ export async function setSessionWebhookUrl(caller: Caller, sessionId: string, in
     if (existing) {
       await tx.webhook.updateMany({
         where: { id: existing.id, ownerId: session.ownerId },
-        data: { url: input.url, isActive: true, ...(input.events ? { events: input.events } : {}), ...(input.replyEnabled !== undefined ? { replyEnabled: input.replyEnabled } : {}), ...(input.format ? { format: input.format } : {}) },
+        data: {
+          url: input.url,
+          isActive: true,
+          ...(input.events ? { events: input.events } : {}),
+          ...(input.replyEnabled !== undefined ? { replyEnabled: input.replyEnabled } : {}),
+          ...(input.format ? { format: input.format } : {}),
+        },
       });
       return tx.webhook.findUniqueOrThrow({ where: { id: existing.id }, select: WEBHOOK_SELECT });
     }

@@ -28,7 +28,7 @@ describe("webhook signature", () => {
 
   it("verifies with Ultimate WhatsApp Gateway's snippet after the receiver parses the body, for awkward payloads too", () => {
     const awkward = {
-      text: "héllo 👋 \u2028 \"quoted\" </script>",
+      text: 'héllo 👋 \u2028 "quoted" </script>',
       numbers: [0, -1, 1.5, 1e21, 12345678901234],
       nested: { "10": "integer-like key", b: null, a: [true, false] },
       empty: {},

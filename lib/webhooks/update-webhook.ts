@@ -31,8 +31,17 @@ export async function updateWebhook(caller: Caller, id: string, input: UpdateWeb
   webhooksChanged(current.ownerId);
   if (count === 0) throw notFound("Webhook");
   // Field names only: a new secret is recorded as "secret" changed, never its value.
-  await recordAudit({ actor: caller, ownerId: current.ownerId, action: "webhook.updated", target: { type: "webhook", id: current.id, name: input.name ?? current.name }, details: { fields: Object.keys(input).sort() } });
+  await recordAudit({
+    actor: caller,
+    ownerId: current.ownerId,
+    action: "webhook.updated",
+    target: { type: "webhook", id: current.id, name: input.name ?? current.name },
+    details: { fields: Object.keys(input).sort() },
+  });
   // Re-enabled: what waited while it was off can go now.
-  if (input.isActive) getRuntime().workers.find((w) => w.name === "webhooks")?.wake();
+  if (input.isActive)
+    getRuntime()
+      .workers.find((w) => w.name === "webhooks")
+      ?.wake();
   return toPublicWebhook(await db().webhook.findUniqueOrThrow({ where: { id: current.id }, select: WEBHOOK_SELECT }));
 }

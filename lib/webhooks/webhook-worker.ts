@@ -116,7 +116,12 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
 
   async function attempt(delivery: Claimed): Promise<void> {
     const webhook = { id: delivery.webhookId, url: delivery.url, origin: delivery.origin, replyEnabled: delivery.replyEnabled };
-    const event = { id: delivery.eventId, event: delivery.event, payload: delivery.payload, session: { id: delivery.sessionDbId, sessionId: delivery.sessionId } };
+    const event = {
+      id: delivery.eventId,
+      event: delivery.event,
+      payload: delivery.payload,
+      session: { id: delivery.sessionDbId, sessionId: delivery.sessionId },
+    };
     const attemptNo = delivery.attempts + 1;
     let secret: string | null = null;
     try {
@@ -171,7 +176,12 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     // test endpoint would read any service the URL reaches), only its size. Deliveries keep the
     // start of the receiver's own answer for the log.
     const snippet =
-      answer && answer.body.length && event.event !== WEBHOOK_TEST_EVENT ? answer.body.subarray(0, SNIPPET_CHARS * 4).toString("utf8").slice(0, SNIPPET_CHARS) : null;
+      answer && answer.body.length && event.event !== WEBHOOK_TEST_EVENT
+        ? answer.body
+            .subarray(0, SNIPPET_CHARS * 4)
+            .toString("utf8")
+            .slice(0, SNIPPET_CHARS)
+        : null;
     const responseBytes = answer ? answer.body.length : null;
     // An answer too large to read would be as large next time: not worth a retry (replayable).
     const next = tooLarge
@@ -190,7 +200,8 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     await settleDelivery(db, delivery, { statusCode, latencyMs, snippet, responseBytes, error, status: next.status, attempt: attemptNo, retryInMs });
     gatewayMetrics()?.webhookDeliveries.inc({ result: next.status });
     gatewayMetrics()?.webhookLatency.observe({ result: next.status }, latencyMs / 1000);
-    if (next.status === "DEAD") logger.warn({ webhookId: webhook.id, deliveryId: delivery.id, attempts: attemptNo, statusCode, error }, "webhook delivery is dead");
+    if (next.status === "DEAD")
+      logger.warn({ webhookId: webhook.id, deliveryId: delivery.id, attempts: attemptNo, statusCode, error }, "webhook delivery is dead");
     deps.onAttempt?.({ ownerId: delivery.ownerId, webhookId: webhook.id, deliveryId: delivery.id, status: next.status });
   }
 

@@ -25,9 +25,7 @@ export const API_EVENT_NAMES = [
   "*",
 ] as const;
 
-export const webhookUrlSchema = z
-  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-  .max(2048, "must be at most 2048 characters");
+export const webhookUrlSchema = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2048, "must be at most 2048 characters");
 
 /** Filters: internal names, Ultimate WhatsApp Gateway / Chatery names, `*`/`all`, or `prefix.*`. */
 export const webhookEventsSchema = z

@@ -4,7 +4,11 @@ import { describeMessage, isProtocolOnly, unwrapMessage } from "@/lib/whatsapp/d
 describe("describeMessage", () => {
   it("reads plain and extended text, with the quoted id", () => {
     expect(describeMessage({ conversation: "hi" })).toMatchObject({ type: "TEXT", content: "hi", quoteId: null });
-    expect(describeMessage({ extendedTextMessage: { text: "re", contextInfo: { stanzaId: "ABC" } } })).toMatchObject({ type: "TEXT", content: "re", quoteId: "ABC" });
+    expect(describeMessage({ extendedTextMessage: { text: "re", contextInfo: { stanzaId: "ABC" } } })).toMatchObject({
+      type: "TEXT",
+      content: "re",
+      quoteId: "ABC",
+    });
   });
   it("classifies media with their captions", () => {
     expect(describeMessage({ imageMessage: { caption: "look" } })).toMatchObject({ type: "IMAGE", content: "look", hasMedia: true });

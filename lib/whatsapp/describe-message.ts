@@ -73,5 +73,5 @@ export function describeMessage(message: proto.IMessage | null | undefined): Mes
 /** Protocol messages (revokes, edits, history notices, key shares) are events, not chat lines. */
 export function isProtocolOnly(message: proto.IMessage | null | undefined): boolean {
   const m = message ?? {};
-  return Boolean(m.protocolMessage || m.senderKeyDistributionMessage && Object.keys(m).length === 1 || m.messageContextInfo && Object.keys(m).length === 1);
+  return Boolean(m.protocolMessage || (m.senderKeyDistributionMessage && Object.keys(m).length === 1) || (m.messageContextInfo && Object.keys(m).length === 1));
 }

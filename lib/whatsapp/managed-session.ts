@@ -186,7 +186,9 @@ export class ManagedSession {
    * unhandled rejection, the process).
    */
   private enqueue(work: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(work).catch((error: unknown) => this.ctx.logger.error({ err: error, sessionId: this.ref.sessionId }, "session event handling failed"));
+    this.queue = this.queue
+      .then(work)
+      .catch((error: unknown) => this.ctx.logger.error({ err: error, sessionId: this.ref.sessionId }, "session event handling failed"));
     return this.queue;
   }
 

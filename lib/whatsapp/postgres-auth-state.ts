@@ -2,7 +2,15 @@
 // session survives container restarts and redeploys. Reads go through an in-memory cache; writes
 // are applied to the cache at once and to the database in one transaction per `set`, one after
 // another per session, so the stored state is never a mix of two updates.
-import { BufferJSON, initAuthCreds, proto, type AuthenticationCreds, type AuthenticationState, type SignalDataSet, type SignalDataTypeMap } from "@whiskeysockets/baileys";
+import {
+  BufferJSON,
+  initAuthCreds,
+  proto,
+  type AuthenticationCreds,
+  type AuthenticationState,
+  type SignalDataSet,
+  type SignalDataTypeMap,
+} from "@whiskeysockets/baileys";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { CredentialsCipher } from "@/lib/whatsapp/credentials-cipher";
 
@@ -22,8 +30,7 @@ export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: 
   const aad = (category: string, key: string) => `${sessionDbId}|${category}|${key}`;
   const encode = (category: string, key: string, value: unknown) =>
     new Uint8Array(cipher.seal(Buffer.from(JSON.stringify(value, BufferJSON.replacer)), aad(category, key)));
-  const decode = (category: string, key: string, data: Uint8Array) =>
-    JSON.parse(cipher.open(data, aad(category, key)).toString("utf8"), BufferJSON.reviver);
+  const decode = (category: string, key: string, data: Uint8Array) => JSON.parse(cipher.open(data, aad(category, key)).toString("utf8"), BufferJSON.reviver);
 
   const stored = await db.waAuthEntry.findUnique({ where: { sessionId_category_key: { sessionId: sessionDbId, category: CREDS, key: "" } } });
   const creds: AuthenticationCreds = stored ? decode(CREDS, "", stored.data) : initAuthCreds();

@@ -43,9 +43,9 @@ export class SessionManager {
     const worker = async () => {
       while (next < rows.length) {
         const row = rows[next++];
-        await this.ensure(row).start("restored at start-up").catch((error: unknown) =>
-          this.ctx.logger.error({ err: error, sessionId: row.sessionId }, "could not restore session"),
-        );
+        await this.ensure(row)
+          .start("restored at start-up")
+          .catch((error: unknown) => this.ctx.logger.error({ err: error, sessionId: row.sessionId }, "could not restore session"));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));

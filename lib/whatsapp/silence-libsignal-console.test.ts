@@ -4,7 +4,10 @@ import { silenceLibsignalConsole } from "@/lib/whatsapp/silence-libsignal-consol
 
 // Shaped like libsignal's own class (src/session_record.js): what its console lines print.
 class SessionEntry {
-  currentRatchet = { ephemeralKeyPair: { pubKey: Buffer.from("public-key-bytes"), privKey: Buffer.from("PRIVATE-KEY-BYTES") }, rootKey: Buffer.from("ROOT-KEY") };
+  currentRatchet = {
+    ephemeralKeyPair: { pubKey: Buffer.from("public-key-bytes"), privKey: Buffer.from("PRIVATE-KEY-BYTES") },
+    rootKey: Buffer.from("ROOT-KEY"),
+  };
   indexInfo = { baseKey: Buffer.from("base") };
 }
 

@@ -22,7 +22,11 @@ const base = gateway.baseUrl;
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void gateway.stop().finally(() => process.exit(130)));
 
 async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, { method, headers: { "Content-Type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { "Content-Type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
   return { res, body: text ? JSON.parse(text) : null };
@@ -31,7 +35,10 @@ async function api(method: string, path: string, body?: unknown, headers: Record
 /** The gateway process: the one listening on our port. */
 const pid = Number(execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).match(/pid=(\d+)/)?.[1]);
 const rssMb = () => Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)![1]) / 1024;
-const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 /** CPU seconds the gateway process has used (user + system): what a recipient costs whatever the machine's load. */
 const cpuSeconds = () => {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
@@ -52,16 +59,25 @@ try {
     if (s > 300) throw new Error("session did not connect");
     await new Promise((r) => setTimeout(r, 100));
   }
-  console.log(`node ${process.version}, ${cpus().length} CPUs, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}, gateway pid ${pid}, load average ${load()}`);
+  console.log(
+    `node ${process.version}, ${cpus().length} CPUs, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}, gateway pid ${pid}, load average ${load()}`,
+  );
 
   // (1) Creation: three drafts of `toCreate` recipients each (numbers need not exist: nothing is sent).
-  console.log(`\ncreate a ${toCreate}-recipient campaign (one POST, body ${Math.round(JSON.stringify({ r: Array.from({ length: toCreate }, (_, i) => ({ number: `1666${String(i).padStart(7, "0")}`, name: `Name ${i}`, company: "Acme" })) }).length / 1024)} KB)`);
+  console.log(
+    `\ncreate a ${toCreate}-recipient campaign (one POST, body ${Math.round(JSON.stringify({ r: Array.from({ length: toCreate }, (_, i) => ({ number: `1666${String(i).padStart(7, "0")}`, name: `Name ${i}`, company: "Acme" })) }).length / 1024)} KB)`,
+  );
   console.log("run\tanswer in ms\tRSS before MB\tRSS after MB");
   for (let run = 1; run <= 3; run++) {
     const recipients = Array.from({ length: toCreate }, (_, i) => ({ number: `1666${run}${String(i).padStart(6, "0")}`, name: `Name ${i}`, company: "Acme" }));
     const before = rssMb();
     const t = performance.now();
-    const { body } = await api("POST", "/api/campaigns", { name: `big ${run}`, sessionId, message: { text: "Hi {{Name}} from {{Company}}" }, recipients }, auth);
+    const { body } = await api(
+      "POST",
+      "/api/campaigns",
+      { name: `big ${run}`, sessionId, message: { text: "Hi {{Name}} from {{Company}}" }, recipients },
+      auth,
+    );
     const ms = performance.now() - t;
     console.log([run, ms.toFixed(0), before.toFixed(1), rssMb().toFixed(1)].join("\t"));
     if (body.statistics.total !== toCreate) throw new Error(`expected ${toCreate} recipients, got ${body.statistics.total}`);
@@ -70,7 +86,11 @@ try {
 
   // (2) Running: `toRun` emulated contacts, one campaign, pacing off and no delay.
   for (let i = 0; i < toRun; i += 4) {
-    await Promise.all([0, 1, 2, 3].filter((k) => i + k < toRun).map((k) => api("POST", "/api/sandbox/contacts", { phone: `1777${String(i + k).padStart(6, "0")}`, name: `C${i + k}` }, auth)));
+    await Promise.all(
+      [0, 1, 2, 3]
+        .filter((k) => i + k < toRun)
+        .map((k) => api("POST", "/api/sandbox/contacts", { phone: `1777${String(i + k).padStart(6, "0")}`, name: `C${i + k}` }, auth)),
+    );
   }
   await new Promise((r) => setTimeout(r, 3000));
   const before = rssMb();
@@ -81,7 +101,13 @@ try {
   const { body: created } = await api(
     "POST",
     "/api/campaigns",
-    { name: "run", sessionId, message: { text: "Hello {{Name}}" }, recipients: Array.from({ length: toRun }, (_, i) => ({ number: `1777${String(i).padStart(6, "0")}`, name: `C${i}` })), start: true },
+    {
+      name: "run",
+      sessionId,
+      message: { text: "Hello {{Name}}" },
+      recipients: Array.from({ length: toRun }, (_, i) => ({ number: `1777${String(i).padStart(6, "0")}`, name: `C${i}` })),
+      start: true,
+    },
     auth,
   );
   let stats = created.statistics;
@@ -97,8 +123,25 @@ try {
   clearInterval(sampler);
   await new Promise((r) => setTimeout(r, 5000));
   console.log(`\nrun a ${toRun}-recipient campaign, pacing off, no delay (up to 10 recipients in the send queue at a time)`);
-  console.log("recipients\tsent\tfailed\tskipped\tseconds\trecipients/s\tgateway CPU s\tCPU ms/recipient\tRSS before MB\tRSS peak MB\tRSS after MB\tload average");
-  console.log([toRun, stats.sent, stats.failed, stats.skipped, seconds.toFixed(1), (stats.sent / seconds).toFixed(1), cpu.toFixed(1), ((cpu * 1000) / toRun).toFixed(0), before.toFixed(1), peak.toFixed(1), rssMb().toFixed(1), load()].join("\t"));
+  console.log(
+    "recipients\tsent\tfailed\tskipped\tseconds\trecipients/s\tgateway CPU s\tCPU ms/recipient\tRSS before MB\tRSS peak MB\tRSS after MB\tload average",
+  );
+  console.log(
+    [
+      toRun,
+      stats.sent,
+      stats.failed,
+      stats.skipped,
+      seconds.toFixed(1),
+      (stats.sent / seconds).toFixed(1),
+      cpu.toFixed(1),
+      ((cpu * 1000) / toRun).toFixed(0),
+      before.toFixed(1),
+      peak.toFixed(1),
+      rssMb().toFixed(1),
+      load(),
+    ].join("\t"),
+  );
 } finally {
   await gateway.stop();
 }

@@ -137,7 +137,9 @@ async function inbound() {
     if (type !== "notify") return;
     for (const m of upserted) {
       if (m.key.fromMe || !m.message) continue;
-      void fetch(hookUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ event: "message", data: m }) }).catch(() => undefined);
+      void fetch(hookUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ event: "message", data: m }) }).catch(
+        () => undefined,
+      );
     }
   });
   // The "sandbox API": contacts send through HTTP, as they do into the gateway.

@@ -34,17 +34,27 @@ function ceiling(): Result {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
-  const line = run.stdout.split("\n").reverse().find((l) => l.startsWith("{"));
+  const line = run.stdout
+    .split("\n")
+    .reverse()
+    .find((l) => l.startsWith("{"));
   if (run.status !== 0 || !line) throw new Error(`ceiling failed (${run.status}): ${run.stderr.slice(-2000)}`);
   return JSON.parse(line) as Result;
 }
 
 async function gatewayRun(): Promise<Result> {
   const port = 3400 + Math.floor(Math.random() * 500);
-  const gateway = await startTestServer({ port, env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "15000", LOG_LEVEL: "error", ALLOW_PRIVATE_NETWORK_URLS: "true", METRICS_TOKEN } });
+  const gateway = await startTestServer({
+    port,
+    env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "15000", LOG_LEVEL: "error", ALLOW_PRIVATE_NETWORK_URLS: "true", METRICS_TOKEN },
+  });
   const base = gateway.baseUrl;
   const api = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${base}${p}`, { method, headers: { "Content-Type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${base}${p}`, {
+      method,
+      headers: { "Content-Type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text.slice(0, 300)}`);
     return { res, body: text ? JSON.parse(text) : null };
@@ -77,13 +87,15 @@ async function gatewayRun(): Promise<Result> {
       }
     }
     const unsent = async (ids: string[]) => {
-      if (db) return Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM messages WHERE "keyId" = ANY($1) AND status = 'PENDING'`, [ids])).rows[0].n);
+      if (db)
+        return Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM messages WHERE "keyId" = ANY($1) AND status = 'PENDING'`, [ids])).rows[0].n);
       const received = new Set<string>();
       for (const c of CONTACTS) for (const m of (await api("GET", `/api/sandbox/contacts/${c}/messages`, undefined, auth)).body) received.add(m.id);
       return ids.filter((id) => !received.has(id)).length;
     };
     const warm: string[] = [];
-    for (const sessionId of sessions) for (const jid of CONTACTS) warm.push((await api("POST", "/api/chat/send", { sessionId, jid, message: { text: "warm-up" } }, auth)).body.messageId);
+    for (const sessionId of sessions)
+      for (const jid of CONTACTS) warm.push((await api("POST", "/api/chat/send", { sessionId, jid, message: { text: "warm-up" } }, auth)).body.messageId);
     while ((await unsent(warm)) > 0) await new Promise((r) => setTimeout(r, 100));
 
     // Outbound.
@@ -95,14 +107,28 @@ async function gatewayRun(): Promise<Result> {
       Array.from({ length: 16 }, async () => {
         while (next < messages) {
           const i = next++;
-          ids.push((await api("POST", "/api/chat/send", { sessionId: sessions[i % sessions.length], jid: CONTACTS[i % CONTACTS.length], message: { text: `bench ${i}` } }, auth)).body.messageId);
+          ids.push(
+            (
+              await api(
+                "POST",
+                "/api/chat/send",
+                { sessionId: sessions[i % sessions.length], jid: CONTACTS[i % CONTACTS.length], message: { text: `bench ${i}` } },
+                auth,
+              )
+            ).body.messageId,
+          );
         }
       }),
     );
     while ((await unsent(ids)) > 0) await new Promise((r) => setTimeout(r, db ? 20 : 250));
     let seconds = (performance.now() - started) / 1000;
     let cpuAfter = await cpuSeconds();
-    const outbound: Figure = { messages, seconds, perSecond: messages / seconds, cpuMsPerMessage: cpu !== null && cpuAfter !== null ? ((cpuAfter - cpu) * 1000) / messages : null };
+    const outbound: Figure = {
+      messages,
+      seconds,
+      perSecond: messages / seconds,
+      cpuMsPerMessage: cpu !== null && cpuAfter !== null ? ((cpuAfter - cpu) * 1000) / messages : null,
+    };
 
     // Inbound: one session, a webhook receiver on loopback.
     let received = 0;
@@ -135,7 +161,12 @@ async function gatewayRun(): Promise<Result> {
     seconds = (performance.now() - started) / 1000;
     cpuAfter = await cpuSeconds();
     receiver.close();
-    const inbound: Figure = { messages, seconds, perSecond: messages / seconds, cpuMsPerMessage: cpu !== null && cpuAfter !== null ? ((cpuAfter - cpu) * 1000) / messages : null };
+    const inbound: Figure = {
+      messages,
+      seconds,
+      perSecond: messages / seconds,
+      cpuMsPerMessage: cpu !== null && cpuAfter !== null ? ((cpuAfter - cpu) * 1000) / messages : null,
+    };
     return { outbound, inbound };
   } finally {
     await db?.end();
@@ -155,7 +186,9 @@ for (let r = 0; r < runs; r++) {
 }
 loads.push(loadavg()[0].toFixed(1));
 
-console.log(`${messages} messages, ${sessionCount} sessions, ${runs} runs each (medians), ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}; load average (1 min) during the runs: ${loads.join(", ")}`);
+console.log(
+  `${messages} messages, ${sessionCount} sessions, ${runs} runs each (medians), ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}; load average (1 min) during the runs: ${loads.join(", ")}`,
+);
 console.log("| figure | bare Baileys (ceiling) | Wagate | ratio ceiling ÷ Wagate |");
 console.log("| --- | --- | --- | --- |");
 for (const direction of ["outbound", "inbound"] as const) {
@@ -164,6 +197,8 @@ for (const direction of ["outbound", "inbound"] as const) {
   console.log(`| ${direction}, messages/s | ${c.toFixed(1)} | ${g.toFixed(1)} | **${(c / g).toFixed(2)}** |`);
   const cc = median(ceilings.map((x) => x[direction].cpuMsPerMessage ?? NaN));
   const gc = gateways.map((x) => x[direction].cpuMsPerMessage).filter((x): x is number => x !== null);
-  console.log(`| ${direction}, CPU ms per message | ${cc.toFixed(1)} | ${gc.length ? median(gc).toFixed(1) : "n/a"} | ${gc.length ? (median(gc) / cc).toFixed(2) + "× the CPU" : ""} |`);
+  console.log(
+    `| ${direction}, CPU ms per message | ${cc.toFixed(1)} | ${gc.length ? median(gc).toFixed(1) : "n/a"} | ${gc.length ? (median(gc) / cc).toFixed(2) + "× the CPU" : ""} |`,
+  );
 }
 process.exit(0);

@@ -18,7 +18,11 @@ const gateway = await startTestServer({ port, env: { WA_MODE: "sandbox", WA_CONN
 const base = gateway.baseUrl;
 
 async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, { method, headers: { "Content-Type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { "Content-Type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
   return { res, body: text ? JSON.parse(text) : null };
@@ -93,11 +97,17 @@ try {
     return { total, acceptSeconds: (accepted - started) / 1000, seconds: (done - started) / 1000 };
   }
 
-  console.log(`node ${process.version}, ${cpus().length} CPUs, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}, pacing off, ${CONCURRENCY} requests in flight`);
+  console.log(
+    `node ${process.version}, ${cpus().length} CPUs, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}, pacing off, ${CONCURRENCY} requests in flight`,
+  );
   console.log("sessions\tmessages\taccepted in s\tall SENT in s\tmessages/s (end to end)\taccepted/s (API)");
   for (const sessionCount of [1, 10]) {
     const r = await throughput(sessionCount, messagesPerRun * (sessionCount === 1 ? 1 : 2));
-    console.log([sessionCount, r.total, r.acceptSeconds.toFixed(2), r.seconds.toFixed(2), (r.total / r.seconds).toFixed(1), (r.total / r.acceptSeconds).toFixed(1)].join("\t"));
+    console.log(
+      [sessionCount, r.total, r.acceptSeconds.toFixed(2), r.seconds.toFixed(2), (r.total / r.seconds).toFixed(1), (r.total / r.acceptSeconds).toFixed(1)].join(
+        "\t",
+      ),
+    );
   }
 
   // Open loop: requests start on schedule whether or not earlier ones have answered. Once with
@@ -113,7 +123,12 @@ try {
         const due = start + (i * 1000) / ratePerSecond;
         await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
         const t = performance.now();
-        await api("POST", "/api/chat/send", { sessionId: sessions[i % sessions.length], jid: CONTACTS[i % CONTACTS.length], message: { text: `latency ${i}` } }, auth);
+        await api(
+          "POST",
+          "/api/chat/send",
+          { sessionId: sessions[i % sessions.length], jid: CONTACTS[i % CONTACTS.length], message: { text: `latency ${i}` } },
+          auth,
+        );
         latencies.push(performance.now() - t);
       }),
     );

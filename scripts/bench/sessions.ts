@@ -85,7 +85,9 @@ async function waitAll(manager: SessionManager, rows: SessionRow[], status: stri
   }
 }
 
-console.log(`node ${process.version}, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}, gc exposed: ${Boolean((globalThis as { gc?: unknown }).gc)}`);
+console.log(
+  `node ${process.version}, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}, gc exposed: ${Boolean((globalThis as { gc?: unknown }).gc)}`,
+);
 console.log("N\tbaseline RSS MB\tconnected RSS MB\tper session MB\theap per session MB\tpair all s\trestore all s");
 for (const n of runs) {
   const database = await createMigratedTestDatabase();
@@ -126,7 +128,15 @@ for (const n of runs) {
   await manager.shutdown();
 
   console.log(
-    [n, mb(before.rss), mb(connected.rss), mb((connected.rss - before.rss) / n), mb((connected.heapUsed - before.heapUsed) / n), pairSeconds.toFixed(1), restoreSeconds.toFixed(1)].join("\t"),
+    [
+      n,
+      mb(before.rss),
+      mb(connected.rss),
+      mb((connected.rss - before.rss) / n),
+      mb((connected.heapUsed - before.heapUsed) / n),
+      pairSeconds.toFixed(1),
+      restoreSeconds.toFixed(1),
+    ].join("\t"),
   );
   await database.drop();
 }

@@ -22,7 +22,11 @@ function freePort(): Promise<number> {
 }
 
 async function call(base: string, method: string, path: string, body?: unknown, auth: Record<string, string> = {}) {
-  const res = await fetch(base + path, { method, headers: { "Content-Type": "application/json", ...auth }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(base + path, {
+    method,
+    headers: { "Content-Type": "application/json", ...auth },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const json = await res.json().catch(() => null);
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
   return { json, headers: res.headers };
@@ -72,7 +76,13 @@ try {
     if ((await call(base, "GET", `/api/sessions/${sessionId}/status`, undefined, auth)).json.status === "CONNECTED") break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  await call(base, "POST", "/api/webhooks", { name: "Bench", url: `http://127.0.0.1:${receiverPort}/hook`, secret: SECRET, events: ["message.received"] }, auth);
+  await call(
+    base,
+    "POST",
+    "/api/webhooks",
+    { name: "Bench", url: `http://127.0.0.1:${receiverPort}/hook`, secret: SECRET, events: ["message.received"] },
+    auth,
+  );
   const send = (text: string) => call(base, "POST", "/api/sandbox/contacts/15550100002/messages", { to: sessionId, text }, auth);
   const waitFor = async (texts: string[], timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
@@ -111,16 +121,25 @@ try {
   // Where the time goes: recording (emulator → Baileys → store → outbox) versus delivery (outbox → receiver).
   const rec = texts.filter((t) => recordedAt.has(t)).map((t) => recordedAt.get(t)!);
   const recordSpan = (Math.max(...rec) - Math.min(...rec)) / 1000;
-  const lags = texts.filter((t) => arrivedAt.has(t)).map((t) => arrivedAt.get(t)! - recordedAt.get(t)!).sort((a, b) => a - b);
+  const lags = texts
+    .filter((t) => arrivedAt.has(t))
+    .map((t) => arrivedAt.get(t)! - recordedAt.get(t)!)
+    .sort((a, b) => a - b);
   const lag = (p: number) => lags[Math.min(lags.length - 1, Math.floor((p / 100) * lags.length))];
 
-  console.log(`\nWebhook delivery through a sandbox gateway (${gateway.databaseUrl ? "PostgreSQL" : "embedded PGlite"}), receiver on loopback, signed (HMAC-SHA256)`);
-  console.log(`latency, contact send → webhook received (${latencies.length} sequential messages): p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`);
+  console.log(
+    `\nWebhook delivery through a sandbox gateway (${gateway.databaseUrl ? "PostgreSQL" : "embedded PGlite"}), receiver on loopback, signed (HMAC-SHA256)`,
+  );
+  console.log(
+    `latency, contact send → webhook received (${latencies.length} sequential messages): p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`,
+  );
   console.log(
     `burst of ${burstN} (${burstConcurrency} sends in flight): sent in ${((sentAt - burstStart) / 1000).toFixed(2)} s (${(burstN / ((sentAt - burstStart) / 1000)).toFixed(0)} msg/s); ` +
       `${delivered} delivered in ${((lastArrival - burstStart) / 1000).toFixed(2)} s → ${(delivered / ((lastArrival - burstStart) / 1000)).toFixed(0)} events/s end to end`,
   );
-  console.log(`  of which recording: ${rec.length} events recorded by the outbox over ${recordSpan.toFixed(2)} s → ${(rec.length / recordSpan).toFixed(0)} events/s`);
+  console.log(
+    `  of which recording: ${rec.length} events recorded by the outbox over ${recordSpan.toFixed(2)} s → ${(rec.length / recordSpan).toFixed(0)} events/s`,
+  );
   console.log(`  and delivery: outbox record → webhook received p50 ${lag(50)} ms, p95 ${lag(95)} ms, p99 ${lag(99)} ms (backlog included)`);
   console.log(`bad signatures: ${badSignatures}`);
 } finally {

@@ -9,9 +9,15 @@ beforeAll(async () => {
 
 describe("PATCH /api/users/me: time zone and language", () => {
   it("saves both, returns them, and null goes back to the browser's", async () => {
-    const saved = expectOk(await request("PATCH", "/api/users/me", { as: { cookie: owner.cookie }, json: { timeZone: "Asia/Jakarta", locale: "id" } }), "save").body;
+    const saved = expectOk(
+      await request("PATCH", "/api/users/me", { as: { cookie: owner.cookie }, json: { timeZone: "Asia/Jakarta", locale: "id" } }),
+      "save",
+    ).body;
     expect(saved).toMatchObject({ timeZone: "Asia/Jakarta", locale: "id" });
-    expect(expectOk(await request("GET", "/api/users/me", { as: { apiKey: owner.apiKey } }), "me").body).toMatchObject({ timeZone: "Asia/Jakarta", locale: "id" });
+    expect(expectOk(await request("GET", "/api/users/me", { as: { apiKey: owner.apiKey } }), "me").body).toMatchObject({
+      timeZone: "Asia/Jakarta",
+      locale: "id",
+    });
     const cleared = expectOk(await request("PATCH", "/api/users/me", { as: { cookie: owner.cookie }, json: { timeZone: null, locale: null } }), "clear").body;
     expect(cleared).toMatchObject({ timeZone: null, locale: null });
   });

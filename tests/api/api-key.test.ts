@@ -97,10 +97,14 @@ describe("/api/user/api-key (Ultimate WhatsApp Gateway)", () => {
     expect((await request("GET", "/api/users/me", { as: { apiKey: staff.apiKey } })).body).toMatchObject({ id: staff.id, role: "STAFF" });
     expect((await request("GET", `/api/sessions/${session.sessionId}`, { as: { apiKey: staff.apiKey } })).status).toBe(200);
     expect((await request("POST", "/api/sessions", { as: { apiKey: staff.apiKey }, json: { name: "nope" } })).status).toBe(403);
-    expect((await request("PATCH", `/api/sessions/${session.sessionId}/settings`, { as: { apiKey: staff.apiKey }, json: { config: { ghostMode: true } } })).status).toBe(403);
+    expect(
+      (await request("PATCH", `/api/sessions/${session.sessionId}/settings`, { as: { apiKey: staff.apiKey }, json: { config: { ghostMode: true } } })).status,
+    ).toBe(403);
     expect((await request("GET", "/api/users", { as: { apiKey: staff.apiKey } })).status).toBe(403);
     // …while the owner's key can.
-    expect((await request("PATCH", `/api/sessions/${session.sessionId}/settings`, { as: { apiKey: owner.apiKey }, json: { config: { ghostMode: true } } })).status).toBe(200);
+    expect(
+      (await request("PATCH", `/api/sessions/${session.sessionId}/settings`, { as: { apiKey: owner.apiKey }, json: { config: { ghostMode: true } } })).status,
+    ).toBe(200);
   });
 
   it("records lastUsedAt when the key is used", async () => {

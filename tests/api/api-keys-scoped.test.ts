@@ -43,7 +43,10 @@ describe("/api/api-keys", () => {
     const owner = await registerOwner("keyedit");
     const other = await registerOwner("keyedit-other");
     const key = await namedKey(owner, { name: "Tool" });
-    const patched = expectOk(await request("PATCH", `/api/api-keys/${key.id}`, { as: { cookie: owner.cookie }, json: { name: "Tool (read)", scopes: ["read"] } }), "patch").body;
+    const patched = expectOk(
+      await request("PATCH", `/api/api-keys/${key.id}`, { as: { cookie: owner.cookie }, json: { name: "Tool (read)", scopes: ["read"] } }),
+      "patch",
+    ).body;
     expect(patched).toMatchObject({ name: "Tool (read)", scopes: ["read"] });
     expect((await request("POST", "/api/sessions", { as: { apiKey: key.apiKey }, json: { name: "x" } })).status).toBe(403);
 
@@ -138,14 +141,22 @@ describe("scopes × endpoints", () => {
     const ids = (Array.isArray(list) ? list : list.sessions).map((s: { sessionId: string }) => s.sessionId);
     expect(ids).toEqual([a.sessionId]);
     expect((await request("GET", `/api/sessions/${a.sessionId}`, { as })).status).toBe(200);
-    for (const [method, path] of [["GET", `/api/sessions/${b.sessionId}`], ["DELETE", `/api/sessions/${b.sessionId}`], ["GET", `/api/chat/${b.sessionId}`], ["PATCH", `/api/sessions/${b.id}`]] as const) {
+    for (const [method, path] of [
+      ["GET", `/api/sessions/${b.sessionId}`],
+      ["DELETE", `/api/sessions/${b.sessionId}`],
+      ["GET", `/api/chat/${b.sessionId}`],
+      ["PATCH", `/api/sessions/${b.id}`],
+    ] as const) {
       expect((await request(method, path, { as, json: method === "PATCH" ? { name: "x" } : undefined })).status, `${method} ${path}`).toBe(404);
     }
     expect((await request("POST", "/api/api-keys", { as, json: { name: "escape" } })).status).toBe(403);
     expect((await request("POST", "/api/user/api-key", { as })).status).toBe(403);
     expect((await request("POST", "/api/sessions", { as, json: { name: "new" } })).status).toBe(403);
     // Only its session's webhooks, never tenant-wide ones.
-    const tenantWide = expectOk(await request("POST", "/api/webhooks", { as: { cookie: owner.cookie }, json: { name: "all", url: "http://8.8.8.8/", events: ["message.received"] } }), "tenant-wide hook").body;
+    const tenantWide = expectOk(
+      await request("POST", "/api/webhooks", { as: { cookie: owner.cookie }, json: { name: "all", url: "http://8.8.8.8/", events: ["message.received"] } }),
+      "tenant-wide hook",
+    ).body;
     expect((await request("GET", `/api/webhooks/${tenantWide.id}`, { as })).status).toBe(404);
     // Its session gone, the key reaches nothing (it does not widen to "all").
     expectOk(await request("DELETE", `/api/sessions/${a.sessionId}`, { as }), "delete a");
@@ -156,8 +167,16 @@ describe("scopes × endpoints", () => {
     const owner = await registerOwner("expiry");
     const key = await namedKey(owner, { name: "short", expiresAt: new Date(Date.now() + 1500).toISOString() });
     expect((await request("GET", "/api/users/me", { as: { apiKey: key.apiKey } })).status).toBe(200);
-    await until(() => request("GET", "/api/users/me", { as: { apiKey: key.apiKey } }), (res) => res.status === 401, "the key to expire", 15_000, 200);
-    const listed = expectOk(await request("GET", "/api/api-keys", { as: { cookie: owner.cookie } }), "list").body.apiKeys.find((k: { id: string }) => k.id === key.id);
+    await until(
+      () => request("GET", "/api/users/me", { as: { apiKey: key.apiKey } }),
+      (res) => res.status === 401,
+      "the key to expire",
+      15_000,
+      200,
+    );
+    const listed = expectOk(await request("GET", "/api/api-keys", { as: { cookie: owner.cookie } }), "list").body.apiKeys.find(
+      (k: { id: string }) => k.id === key.id,
+    );
     expect(listed.expired).toBe(true);
   });
 });
@@ -181,7 +200,13 @@ describe("sockets of scoped keys", () => {
       expect(await join(socket, a.sessionId)).toMatchObject({ ok: true });
       expect(await join(socket, b.sessionId)).toMatchObject({ ok: false });
       expectOk(await request("DELETE", `/api/api-keys/${key.id}`, { as: { cookie: owner.cookie } }), "revoke");
-      await until(() => socket.connected, (connected) => !connected, "the socket to be disconnected", 5_000, 25);
+      await until(
+        () => socket.connected,
+        (connected) => !connected,
+        "the socket to be disconnected",
+        5_000,
+        25,
+      );
     } finally {
       socket.close();
     }
@@ -193,7 +218,13 @@ describe("sockets of scoped keys", () => {
     const socket = await open(key.apiKey);
     try {
       expect(socket.connected).toBe(true);
-      await until(() => socket.connected, (connected) => !connected, "the socket to be disconnected at expiry", 15_000, 50);
+      await until(
+        () => socket.connected,
+        (connected) => !connected,
+        "the socket to be disconnected at expiry",
+        15_000,
+        50,
+      );
     } finally {
       socket.close();
     }

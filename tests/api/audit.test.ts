@@ -16,7 +16,8 @@ let owner: Actor;
 let other: Actor;
 let superadmin: Actor;
 
-const audit = async (as: { cookie: string } | { apiKey: string }, query = "") => request<{ entries: Entry[]; total: number }>("GET", `/api/audit${query}`, { as });
+const audit = async (as: { cookie: string } | { apiKey: string }, query = "") =>
+  request<{ entries: Entry[]; total: number }>("GET", `/api/audit${query}`, { as });
 
 beforeAll(async () => {
   [owner, other, superadmin] = await Promise.all([registerOwner("audown"), registerOwner("audother"), createSuperadmin("audsuper")]);
@@ -28,10 +29,16 @@ describe("the audit log", () => {
     const session = await createSession({ apiKey: owner.apiKey }, "Audited line");
     expectOk(await request("POST", `/api/sessions/${session.sessionId}/logout`, { as: { apiKey: owner.apiKey } }), "logout");
     const hook = expectOk(
-      await request("POST", "/api/webhooks", { as: { apiKey: owner.apiKey }, json: { name: "Audited hook", url: "https://93.184.216.34/hooks/audit", events: ["*"] } }),
+      await request("POST", "/api/webhooks", {
+        as: { apiKey: owner.apiKey },
+        json: { name: "Audited hook", url: "https://93.184.216.34/hooks/audit", events: ["*"] },
+      }),
       "create webhook",
     ).body;
-    expectOk(await request("PATCH", `/api/webhooks/${hook.id}`, { as: { apiKey: owner.apiKey }, json: { secret: "a-very-secret-value", name: "Renamed hook" } }), "update webhook");
+    expectOk(
+      await request("PATCH", `/api/webhooks/${hook.id}`, { as: { apiKey: owner.apiKey }, json: { secret: "a-very-secret-value", name: "Renamed hook" } }),
+      "update webhook",
+    );
     expectOk(await request("DELETE", `/api/webhooks/${hook.id}`, { as: { apiKey: owner.apiKey } }), "delete webhook");
     const staff = await createStaff(owner, [], "audstaff");
     expectOk(await request("PATCH", `/api/users/${staff.id}`, { as: { apiKey: owner.apiKey }, json: { password: "another-password-1" } }), "reset password");
@@ -39,7 +46,18 @@ describe("the audit log", () => {
 
     const res = expectOk(await audit({ cookie: owner.cookie }), "audit").body;
     const actions = res.entries.map((e) => e.action);
-    for (const action of ["signed_in", "api_key.created", "session.created", "session.logged_out", "webhook.created", "webhook.updated", "webhook.deleted", "user.created", "user.updated", "session.deleted"]) {
+    for (const action of [
+      "signed_in",
+      "api_key.created",
+      "session.created",
+      "session.logged_out",
+      "webhook.created",
+      "webhook.updated",
+      "webhook.deleted",
+      "user.created",
+      "user.updated",
+      "session.deleted",
+    ]) {
       expect(actions, action).toContain(action);
     }
     expect(res.entries.every((e) => e.ownerId === owner.id)).toBe(true);

@@ -5,16 +5,23 @@ import { receivedBy, type Tenant, waitFor } from "./chat-support";
 
 /** The emulated contact `phone` sends `text` to the session; returns the message's WhatsApp id. */
 export async function contactSays(base: string, tenant: Tenant, phone: string, sessionId: string, text: string): Promise<string> {
-  const res = expectOk(await request("POST", `/api/sandbox/contacts/${phone}/messages`, { baseUrl: base, as: { apiKey: tenant.key }, json: { to: sessionId, text } }), "contact sends");
+  const res = expectOk(
+    await request("POST", `/api/sandbox/contacts/${phone}/messages`, { baseUrl: base, as: { apiKey: tenant.key }, json: { to: sessionId, text } }),
+    "contact sends",
+  );
   return res.body.messageId as string;
 }
 
 /** Waits until the contact has received `count` messages from the session, and returns them. */
 export function waitForInbox(base: string, tenant: Tenant, phone: string, sessionId: string, count: number, timeoutMs = 30_000) {
-  return waitFor(`${phone} to have ${count} message(s) from ${sessionId}`, async () => {
-    const got = await receivedBy(base, tenant, phone, sessionId);
-    return got.length >= count && got;
-  }, timeoutMs);
+  return waitFor(
+    `${phone} to have ${count} message(s) from ${sessionId}`,
+    async () => {
+      const got = await receivedBy(base, tenant, phone, sessionId);
+      return got.length >= count && got;
+    },
+    timeoutMs,
+  );
 }
 
 /** A STAFF member of `owner` on this gateway, assigned to `sessionIds`, with an API key. */
@@ -22,7 +29,11 @@ export async function staffOn(base: string, owner: Tenant, sessionIds: string[])
   const username = uniqueName("staff");
   const password = "password-123";
   const user = expectOk(
-    await request("POST", "/api/users", { baseUrl: base, as: { cookie: owner.cookie }, json: { name: username, email: `${username}@example.com`, username, password } }),
+    await request("POST", "/api/users", {
+      baseUrl: base,
+      as: { cookie: owner.cookie },
+      json: { name: username, email: `${username}@example.com`, username, password },
+    }),
     "create staff",
     201,
   ).body;
@@ -30,7 +41,10 @@ export async function staffOn(base: string, owner: Tenant, sessionIds: string[])
     expectOk(await request("PUT", `/api/users/${user.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds } }), "assign sessions");
   }
   const login = expectOk(await request("POST", "/api/auth/login", { baseUrl: base, json: { username, password } }), "staff login");
-  const cookie = login.headers.getSetCookie().map((l) => l.split(";")[0]).find((p) => p.startsWith("authjs.session-token="))!;
+  const cookie = login.headers
+    .getSetCookie()
+    .map((l) => l.split(";")[0])
+    .find((p) => p.startsWith("authjs.session-token="))!;
   const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey as string;
   return { id: user.id, cookie, key };
 }

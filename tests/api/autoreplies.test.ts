@@ -5,7 +5,7 @@ import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
 import { samplePng } from "../fixtures/media-samples";
 import { contactSays, postForm, staffOn, waitForInbox } from "./automation-support";
-import { ALICE, BOB, type Tenant, jidOf, pairedSession, receivedBy, registerTenant, send, startSandboxGateway, storedMessage, waitFor } from "./chat-support";
+import { ALICE, BOB, type Tenant, jidOf, pairedSession, registerTenant, send, startSandboxGateway, storedMessage, waitFor } from "./chat-support";
 
 let gateway: TestServer;
 let base: string;
@@ -13,8 +13,10 @@ let tenant: Tenant;
 let session: Awaited<ReturnType<typeof pairedSession>>;
 
 const as = () => ({ apiKey: tenant.key });
-const api = (method: string, path: string, json?: unknown, who: Tenant = tenant) => request(method, path, { baseUrl: base, as: { apiKey: who.key }, ...(json === undefined ? {} : { json }) });
-const createRule = async (rule: Record<string, unknown>, who: Tenant = tenant) => expectOk(await api("POST", "/api/autoreplies", rule, who), `create rule ${JSON.stringify(rule)}`).body;
+const api = (method: string, path: string, json?: unknown, who: Tenant = tenant) =>
+  request(method, path, { baseUrl: base, as: { apiKey: who.key }, ...(json === undefined ? {} : { json }) });
+const createRule = async (rule: Record<string, unknown>, who: Tenant = tenant) =>
+  expectOk(await api("POST", "/api/autoreplies", rule, who), `create rule ${JSON.stringify(rule)}`).body;
 const setAutoReply = async (sessionId: string, on: boolean) =>
   expectOk(await request("PATCH", `/api/sessions/${sessionId}/settings`, { baseUrl: base, as: as(), json: { config: { autoReplyEnabled: on } } }), "toggle");
 
@@ -32,8 +34,20 @@ afterAll(async () => {
 
 describe("auto-replies", () => {
   it("answers each match type, fills placeholders, quotes, and leaves a non-matching message alone", { timeout: 120_000 }, async () => {
-    const exact = await createRule({ sessionId: session.sessionId, keyword: "!help", matchType: "exact", response: "Help for {{name}} ({{phone}})", cooldownSeconds: 0 });
-    const contains = await createRule({ sessionId: session.sessionId, keyword: "price", matchType: "CONTAINS", response: "Prices start at 10", cooldownSeconds: 0 });
+    const exact = await createRule({
+      sessionId: session.sessionId,
+      keyword: "!help",
+      matchType: "exact",
+      response: "Help for {{name}} ({{phone}})",
+      cooldownSeconds: 0,
+    });
+    const contains = await createRule({
+      sessionId: session.sessionId,
+      keyword: "price",
+      matchType: "CONTAINS",
+      response: "Prices start at 10",
+      cooldownSeconds: 0,
+    });
     const regex = await createRule({ keyword: "^order\\s+#?(\\d+)$", matchType: "REGEX", response: "Noted: {{message}}", quote: true, cooldownSeconds: 0 });
     expect(regex.sessionId).toBeNull(); // all of the owner's sessions
     expect([exact.priority, contains.priority, regex.priority]).toEqual([...[exact.priority, contains.priority, regex.priority]].sort((a, b) => a - b));
@@ -57,7 +71,11 @@ describe("auto-replies", () => {
     expect(quoted.message.extendedTextMessage.contextInfo.stanzaId).toBe(orderId);
 
     // Hit counts and the link between the reply, its rule and the message that triggered it.
-    const rules = expectOk(await api("GET", `/api/autoreplies?sessionId=${session.sessionId}`), "list").body as Array<{ id: string; hitCount: number; lastHitAt: string | null }>;
+    const rules = expectOk(await api("GET", `/api/autoreplies?sessionId=${session.sessionId}`), "list").body as Array<{
+      id: string;
+      hitCount: number;
+      lastHitAt: string | null;
+    }>;
     expect(rules.map((r) => [r.id, r.hitCount])).toEqual([
       [exact.id, 1],
       [contains.id, 1],
@@ -76,7 +94,15 @@ describe("auto-replies", () => {
     form.set("file", new Blob([new Uint8Array(await samplePng(24, 24))], { type: "image/png" }), "menu.png");
     const upload = await postForm(base, tenant, "/api/media", form);
     expect(upload.status, upload.text).toBeLessThan(300);
-    const rule = await createRule({ sessionId: session.sessionId, keyword: "menu", matchType: "EXACT", response: "Our menu, {{name}}", mediaId: upload.body.mediaId, mediaType: "image", cooldownSeconds: 0 });
+    const rule = await createRule({
+      sessionId: session.sessionId,
+      keyword: "menu",
+      matchType: "EXACT",
+      response: "Our menu, {{name}}",
+      mediaId: upload.body.mediaId,
+      mediaType: "image",
+      cooldownSeconds: 0,
+    });
     const phone = "15550100066";
     expectOk(await api("POST", "/api/sandbox/contacts", { phone, name: "Menu Reader" }), "contact", 201);
     await contactSays(base, tenant, phone, session.sessionId, "MENU");
@@ -87,7 +113,13 @@ describe("auto-replies", () => {
   });
 
   it("the session's autoReplyEnabled switches its rules off and on", { timeout: 120_000 }, async () => {
-    const rule = await createRule({ sessionId: session.sessionId, keyword: "toggle", matchType: "CONTAINS", response: "toggle answered: {{message}}", cooldownSeconds: 0 });
+    const rule = await createRule({
+      sessionId: session.sessionId,
+      keyword: "toggle",
+      matchType: "CONTAINS",
+      response: "toggle answered: {{message}}",
+      cooldownSeconds: 0,
+    });
     await setAutoReply(session.sessionId, false);
     await contactSays(base, tenant, BOB, session.sessionId, "toggle one");
     // Off: the message is stored, but no reply follows it; on again, the next one is answered.
@@ -171,15 +203,26 @@ describe("auto-replies", () => {
   });
 
   it("the tester names the first matching rule and renders its reply; bad input is a 400 naming the field", async () => {
-    const low = await createRule({ sessionId: session.sessionId, keyword: "hello", matchType: "CONTAINS", response: "Hi {{name}}, you said {{message}}", priority: 1 });
+    const low = await createRule({
+      sessionId: session.sessionId,
+      keyword: "hello",
+      matchType: "CONTAINS",
+      response: "Hi {{name}}, you said {{message}}",
+      priority: 1,
+    });
     const high = await createRule({ sessionId: session.sessionId, keyword: "hello", matchType: "CONTAINS", response: "second", priority: 2 });
     const groupsOnly = await createRule({ sessionId: session.sessionId, keyword: "group-only", matchType: "EXACT", response: "g", scope: "groups" });
-    const res = expectOk(await api("POST", "/api/autoreplies/test", { sessionId: session.sessionId, text: "well HELLO there", name: "Ann", from: "6281234@s.whatsapp.net" }), "test").body;
+    const res = expectOk(
+      await api("POST", "/api/autoreplies/test", { sessionId: session.sessionId, text: "well HELLO there", name: "Ann", from: "6281234@s.whatsapp.net" }),
+      "test",
+    ).body;
     expect(res).toMatchObject({ matched: true, rule: { id: low.id }, reply: "Hi Ann, you said well HELLO there" });
     expectOk(await api("PATCH", `/api/autoreplies/${low.id}`, { enabled: false }), "disable");
     expect(expectOk(await api("POST", "/api/autoreplies/test", { sessionId: session.sessionId, text: "hello" }), "test").body.rule.id).toBe(high.id);
     expect(expectOk(await api("POST", "/api/autoreplies/test", { sessionId: session.sessionId, text: "group-only" }), "test").body.matched).toBe(false);
-    expect(expectOk(await api("POST", "/api/autoreplies/test", { sessionId: session.sessionId, text: "group-only", isGroup: true }), "test").body.rule.id).toBe(groupsOnly.id);
+    expect(expectOk(await api("POST", "/api/autoreplies/test", { sessionId: session.sessionId, text: "group-only", isGroup: true }), "test").body.rule.id).toBe(
+      groupsOnly.id,
+    );
 
     for (const [body, field] of [
       [{ sessionId: session.sessionId, keyword: "x", matchType: "FUZZY", response: "r" }, "matchType"],
@@ -231,7 +274,9 @@ describe("auto-replies", () => {
     const assigned = await staffOn(base, tenant, [session.sessionId]);
     expect(expectOk(await api("GET", `/api/autoreplies/${rule.id}`, undefined, assigned), "staff get").body.keyword).toBe("secret");
     // The owner-wide rule applies to the staff's session (listed) but is the owner's to change.
-    const listed = expectOk(await api("GET", `/api/autoreplies?sessionId=${session.sessionId}`, undefined, assigned), "staff list").body as Array<{ id: string }>;
+    const listed = expectOk(await api("GET", `/api/autoreplies?sessionId=${session.sessionId}`, undefined, assigned), "staff list").body as Array<{
+      id: string;
+    }>;
     expect(listed.map((r) => r.id)).toEqual(expect.arrayContaining([rule.id, ownerWide.id]));
     expect((await api("PATCH", `/api/autoreplies/${ownerWide.id}`, { response: "x" }, assigned)).status).toBe(404);
     expect((await api("POST", "/api/autoreplies", { keyword: "x", response: "r" }, assigned)).status).toBe(400);

@@ -20,7 +20,8 @@ let contacts: Contact[];
 let imageServer: http.Server;
 let imageUrl: string;
 
-const api = (method: string, path: string, tenant: Tenant, json?: unknown) => request(method, path, { baseUrl: base, as: { apiKey: tenant.key }, ...(json !== undefined ? { json } : {}) });
+const api = (method: string, path: string, tenant: Tenant, json?: unknown) =>
+  request(method, path, { baseUrl: base, as: { apiKey: tenant.key }, ...(json !== undefined ? { json } : {}) });
 const NOT_ON_WHATSAPP = "15559990001";
 
 beforeAll(async () => {
@@ -57,7 +58,13 @@ describe("a campaign", () => {
       { number: "15550100002", companyName: "No name here" },
     ];
     const created = expectOk(
-      await api("POST", "/api/campaigns", owner, { name: "Fifty", sessionId: main.sessionId, message: { text: `Hi {{Name}} from {{Company}} ${marker}` }, recipients, start: true }),
+      await api("POST", "/api/campaigns", owner, {
+        name: "Fifty",
+        sessionId: main.sessionId,
+        message: { text: `Hi {{Name}} from {{Company}} ${marker}` },
+        recipients,
+        start: true,
+      }),
       "create",
       201,
     ).body;
@@ -69,7 +76,10 @@ describe("a campaign", () => {
     expect(done.statistics).toMatchObject({ total: 53, sent: 50, failed: 0, skipped: 3, pending: 0, progress: 100 });
     for (const c of contacts) {
       const got = await inboxWith(c.phone, marker);
-      expect(got.map((m) => m.text), c.phone).toEqual([`Hi ${c.name} from ${c.company} ${marker}`]);
+      expect(
+        got.map((m) => m.text),
+        c.phone,
+      ).toEqual([`Hi ${c.name} from ${c.company} ${marker}`]);
     }
     const skipped = await campaignRecipients(base, owner, created.id, "?status=skipped");
     expect(Object.fromEntries(skipped.recipients.map((r: { phone: string; reason: string }) => [r.phone, r.reason]))).toEqual({
@@ -132,7 +142,14 @@ describe("a campaign", () => {
     const [first, second, third, fourth] = await createContacts(base, owner, 4, "51");
     const marker = uniqueName("r");
     const created = expectOk(
-      await api("POST", "/api/campaigns", owner, { name: "Retry", sessionId: other.sessionId, message: { text: `Retry ${marker}` }, recipients: [first.phone, second.phone], settings: { delayMs: 5000 }, start: true }),
+      await api("POST", "/api/campaigns", owner, {
+        name: "Retry",
+        sessionId: other.sessionId,
+        message: { text: `Retry ${marker}` },
+        recipients: [first.phone, second.phone],
+        settings: { delayMs: 5000 },
+        start: true,
+      }),
       "create",
       201,
     ).body;
@@ -144,7 +161,9 @@ describe("a campaign", () => {
     await waitForSessionStatus(base, owner, other.sessionId, "DISCONNECTED");
     const done = await waitForCampaign(base, owner, created.id, "completed", 60_000);
     expect(done.statistics).toMatchObject({ sent: 1, failed: 1 });
-    expect((await campaignRecipients(base, owner, created.id, "?status=failed")).recipients).toEqual([expect.objectContaining({ number: second.phone, reason: "session not connected" })]);
+    expect((await campaignRecipients(base, owner, created.id, "?status=failed")).recipients).toEqual([
+      expect.objectContaining({ number: second.phone, reason: "session not connected" }),
+    ]);
 
     expectOk(await api("POST", `/api/sessions/${other.sessionId}/connect`, owner), "reconnect");
     await waitForSessionStatus(base, owner, other.sessionId, "CONNECTED");
@@ -159,20 +178,41 @@ describe("a campaign", () => {
     // With maxRetries the runner tries a failed send again by itself (a new send); when that fails
     // too, the recipient stays failed.
     const auto = expectOk(
-      await api("POST", "/api/campaigns", owner, { name: "Auto retry", sessionId: other.sessionId, message: { text: `Auto ${marker}` }, recipients: [third.phone, fourth.phone], settings: { delayMs: 5000, maxRetries: 1 }, start: true }),
+      await api("POST", "/api/campaigns", owner, {
+        name: "Auto retry",
+        sessionId: other.sessionId,
+        message: { text: `Auto ${marker}` },
+        recipients: [third.phone, fourth.phone],
+        settings: { delayMs: 5000, maxRetries: 1 },
+        start: true,
+      }),
       "create",
       201,
     ).body;
-    await waitFor("the third recipient", async () => (await receivedBy(base, owner, third.phone, other.sessionId)).some((m) => m.text === `Auto ${marker}`), 60_000);
+    await waitFor(
+      "the third recipient",
+      async () => (await receivedBy(base, owner, third.phone, other.sessionId)).some((m) => m.text === `Auto ${marker}`),
+      60_000,
+    );
     expectOk(await api("POST", `/api/sandbox/sessions/${other.sessionId}/fault`, owner, { kind: "conflict" }), "conflict again");
     const autoDone = await waitForCampaign(base, owner, auto.id, "completed", 90_000);
     expect(autoDone.statistics).toMatchObject({ sent: 1, failed: 1 });
-    expect((await campaignRecipients(base, owner, auto.id, "?status=failed")).recipients).toEqual([expect.objectContaining({ number: fourth.phone, attempt: 1, reason: "session not connected" })]);
+    expect((await campaignRecipients(base, owner, auto.id, "?status=failed")).recipients).toEqual([
+      expect.objectContaining({ number: fourth.phone, attempt: 1, reason: "session not connected" }),
+    ]);
   });
 
   it("a recipient who answers STOP is skipped by later campaigns, and the list can be edited", { timeout: 120_000 }, async () => {
     const [quitter, stayer] = contacts.slice(10, 12);
-    expectOk(await request("POST", `/api/sandbox/contacts/${quitter.phone}/messages`, { baseUrl: base, as: { apiKey: owner.key }, json: { to: main.sessionId, text: "stop" } }), "reply STOP", 200);
+    expectOk(
+      await request("POST", `/api/sandbox/contacts/${quitter.phone}/messages`, {
+        baseUrl: base,
+        as: { apiKey: owner.key },
+        json: { to: main.sessionId, text: "stop" },
+      }),
+      "reply STOP",
+      200,
+    );
     const listed = await waitFor("the opt-out", async () => {
       const res = expectOk(await api("GET", "/api/opt-outs", owner), "opt-outs").body;
       return res.optOuts.find((o: { phone: string }) => o.phone === quitter.phone);
@@ -183,7 +223,13 @@ describe("a campaign", () => {
 
     const marker = uniqueName("o");
     const created = expectOk(
-      await api("POST", "/api/campaigns", owner, { name: "After STOP", sessionId: main.sessionId, message: { text: `Offer ${marker}` }, recipients: [quitter.phone, stayer.phone], start: true }),
+      await api("POST", "/api/campaigns", owner, {
+        name: "After STOP",
+        sessionId: main.sessionId,
+        message: { text: `Offer ${marker}` },
+        recipients: [quitter.phone, stayer.phone],
+        start: true,
+      }),
       "create",
       201,
     ).body;
@@ -205,11 +251,26 @@ describe("a campaign", () => {
 
   it("is a draft until started, can be scheduled, cancelled and deleted, and rejects bad input with the field", { timeout: 120_000 }, async () => {
     const [a, b] = contacts.slice(12, 14);
-    const draft = expectOk(await api("POST", "/api/campaigns", owner, { name: "Draft", sessionId: main.sessionId, message: { text: "Later {{Name|friend}}" }, recipients: [a.phone] }), "draft", 201).body;
+    const draft = expectOk(
+      await api("POST", "/api/campaigns", owner, {
+        name: "Draft",
+        sessionId: main.sessionId,
+        message: { text: "Later {{Name|friend}}" },
+        recipients: [a.phone],
+      }),
+      "draft",
+      201,
+    ).body;
     expect(draft.status).toBe("draft");
     const soon = new Date(Date.now() + 1500).toISOString();
     const scheduled = expectOk(
-      await api("POST", "/api/campaigns", owner, { name: "Scheduled", sessionId: main.sessionId, message: { text: "Scheduled {{Name|friend}}" }, recipients: [b.phone], scheduledAt: soon }),
+      await api("POST", "/api/campaigns", owner, {
+        name: "Scheduled",
+        sessionId: main.sessionId,
+        message: { text: "Scheduled {{Name|friend}}" },
+        recipients: [b.phone],
+        scheduledAt: soon,
+      }),
       "scheduled",
       201,
     ).body;
@@ -219,7 +280,10 @@ describe("a campaign", () => {
     // Its events: started, progress (throttled), completed. (The send worker's SENT message.update
     // carries the campaign id too, but a receipt that is faster than the worker's SENT write makes
     // the store announce DELIVERED instead, without it: not asserted.)
-    const events = expectOk(await api("GET", `/api/sessions/${main.sessionId}/events`, owner), "events").body as Array<{ event: string; data: Record<string, any> }>;
+    const events = expectOk(await api("GET", `/api/sessions/${main.sessionId}/events`, owner), "events").body as Array<{
+      event: string;
+      data: Record<string, any>;
+    }>;
     const mine = events.filter((e) => e.data.campaignId === scheduled.id);
     const names = new Set(mine.map((e) => e.event));
     for (const name of ["campaign.started", "campaign.progress", "campaign.completed"]) expect(names, name).toContain(name);
@@ -246,7 +310,13 @@ describe("a campaign", () => {
     }
     expect((await api("GET", "/api/campaigns?status=sleeping", owner)).status).toBe(400);
     expect((await api("GET", `/api/campaigns/${scheduled.id}/recipients?limit=0`, owner)).status).toBe(400);
-    const preview = expectOk(await api("POST", "/api/campaigns/preview", owner, { message: { text: "Hi {{Name}}" }, recipients: [{ number: a.phone, name: "Ann" }, { number: b.phone }] }), "preview").body;
+    const preview = expectOk(
+      await api("POST", "/api/campaigns/preview", owner, {
+        message: { text: "Hi {{Name}}" },
+        recipients: [{ number: a.phone, name: "Ann" }, { number: b.phone }],
+      }),
+      "preview",
+    ).body;
     expect(preview.previews).toEqual([
       { number: a.phone, ok: true, text: "Hi Ann" },
       { number: b.phone, ok: false, reason: "missing field: Name" },
@@ -259,7 +329,12 @@ describe("recipient lists", () => {
     const [a, b, c] = contacts.slice(20, 23);
     const name = uniqueName("VIP");
     const list = expectOk(
-      await api("POST", "/api/recipient-lists", owner, { name, description: "High-value customers", tags: ["VIP", "Premium"], recipients: [{ number: a.phone, name: a.name, companyName: a.company }, { number: "bogus" }] }),
+      await api("POST", "/api/recipient-lists", owner, {
+        name,
+        description: "High-value customers",
+        tags: ["VIP", "Premium"],
+        recipients: [{ number: a.phone, name: a.name, companyName: a.company }, { number: "bogus" }],
+      }),
       "create",
       201,
     ).body;
@@ -269,14 +344,23 @@ describe("recipient lists", () => {
 
     const csv = `phone;name;companyName\n${b.phone};"${b.name}";${b.company}\n;No number;x\n${a.phone};dup;dup\nnope;Bad;x\n${c.phone};${c.name};"${c.company}"\n`;
     const importUrl = `/api/recipient-lists/${list.id}/import`;
-    const preview = expectOk(await request("POST", `${importUrl}?dryRun=true`, { baseUrl: base, as: { apiKey: owner.key }, rawBody: csv, headers: { "Content-Type": "text/csv" } }), "preview").body;
+    const preview = expectOk(
+      await request("POST", `${importUrl}?dryRun=true`, { baseUrl: base, as: { apiKey: owner.key }, rawBody: csv, headers: { "Content-Type": "text/csv" } }),
+      "preview",
+    ).body;
     expect(preview).toMatchObject({ dryRun: true, report: { added: 2, duplicates: 1, rows: 5 }, columns: ["name", "companyName"] });
     expect(preview.report.invalid.map((i: { origin: string }) => i.origin)).toEqual(["line 3", "line 5"]);
     expect(preview.preview[0]).toEqual({ number: b.phone, name: b.name, companyName: b.company });
     expect(expectOk(await api("GET", `/api/recipient-lists/${list.id}`, owner), "unchanged").body.recipientCount).toBe(1);
-    const imported = expectOk(await request("POST", importUrl, { baseUrl: base, as: { apiKey: owner.key }, rawBody: csv, headers: { "Content-Type": "text/csv" } }), "import").body;
+    const imported = expectOk(
+      await request("POST", importUrl, { baseUrl: base, as: { apiKey: owner.key }, rawBody: csv, headers: { "Content-Type": "text/csv" } }),
+      "import",
+    ).body;
     expect(imported.list.recipientCount).toBe(3);
-    expect((await request("POST", importUrl, { baseUrl: base, as: { apiKey: owner.key }, rawBody: "name\nx\n", headers: { "Content-Type": "text/csv" } })).body.error).toMatch(/^header:/);
+    expect(
+      (await request("POST", importUrl, { baseUrl: base, as: { apiKey: owner.key }, rawBody: "name\nx\n", headers: { "Content-Type": "text/csv" } })).body
+        .error,
+    ).toMatch(/^header:/);
 
     const exported = await request("GET", `/api/recipient-lists/${list.id}/export`, { baseUrl: base, as: { apiKey: owner.key } });
     expect(exported.status).toBe(200);
@@ -295,13 +379,23 @@ describe("recipient lists", () => {
     const clone = expectOk(await api("POST", `/api/recipient-lists/${list.id}/clone`, owner, { newName: `${name} copy` }), "clone", 201).body;
     expect(clone).toMatchObject({ name: `${name} copy`, recipientCount: 3, usageCount: 0, tags: ["VIP", "Premium"] });
     expect((await api("POST", `/api/recipient-lists/${list.id}/clone`, owner, {})).body.error).toMatch(/^newName/);
-    const updated = expectOk(await api("PUT", `/api/recipient-lists/${clone.id}`, owner, { tags: ["Copy"], recipients: [{ number: c.phone, name: "Only C" }] }), "update").body;
+    const updated = expectOk(
+      await api("PUT", `/api/recipient-lists/${clone.id}`, owner, { tags: ["Copy"], recipients: [{ number: c.phone, name: "Only C" }] }),
+      "update",
+    ).body;
     expect(updated).toMatchObject({ tags: ["Copy"], recipientCount: 1 });
 
     // Recipients from a list and inline, de-duplicated; the list records its use.
     const marker = uniqueName("l");
     const campaign = expectOk(
-      await api("POST", "/api/campaigns", owner, { name: "From list", sessionId: main.sessionId, message: { text: `{{Name}} at {{Company|your company}} ${marker}` }, listIds: [list.id], recipients: [{ number: a.phone, name: "Inline A" }], start: true }),
+      await api("POST", "/api/campaigns", owner, {
+        name: "From list",
+        sessionId: main.sessionId,
+        message: { text: `{{Name}} at {{Company|your company}} ${marker}` },
+        listIds: [list.id],
+        recipients: [{ number: a.phone, name: "Inline A" }],
+        start: true,
+      }),
       "campaign",
       201,
     ).body;
@@ -316,12 +410,18 @@ describe("recipient lists", () => {
 
     expectOk(await api("DELETE", `/api/recipient-lists/${clone.id}`, owner), "delete");
     expect((await api("GET", `/api/recipient-lists/${clone.id}`, owner)).status).toBe(404);
-    expect((await api("POST", "/api/campaigns", owner, { name: "x", sessionId: main.sessionId, message: { text: "x" }, listIds: [clone.id] })).status).toBe(404);
+    expect((await api("POST", "/api/campaigns", owner, { name: "x", sessionId: main.sessionId, message: { text: "x" }, listIds: [clone.id] })).status).toBe(
+      404,
+    );
   });
 
   it("take 10,000 recipients in one request", { timeout: 120_000 }, async () => {
     const recipients = Array.from({ length: 10_000 }, (_, i) => ({ number: `1666${String(i).padStart(7, "0")}`, name: `N${i}` }));
-    const created = expectOk(await api("POST", "/api/campaigns", owner, { name: "Big", sessionId: main.sessionId, message: { text: "Hi {{Name}}" }, recipients }), "create", 201).body;
+    const created = expectOk(
+      await api("POST", "/api/campaigns", owner, { name: "Big", sessionId: main.sessionId, message: { text: "Hi {{Name}}" }, recipients }),
+      "create",
+      201,
+    ).body;
     expect(created.statistics).toMatchObject({ total: 10_000, pending: 10_000 });
     const page = await campaignRecipients(base, owner, created.id, "?page=200&limit=50");
     expect(page.recipients.at(-1)).toMatchObject({ number: "16660009999", fields: { name: "N9999" }, status: "pending" });
@@ -330,27 +430,49 @@ describe("recipient lists", () => {
 });
 
 describe("the doors", () => {
-  it("POST /api/messages/broadcast starts a campaign (Ultimate WhatsApp Gateway's answer), with 10–20 s gaps unless a delay is given", { timeout: 120_000 }, async () => {
-    const group = contacts.slice(30, 33);
-    const marker = uniqueName("b");
-    const res = expectOk(await api("POST", "/api/messages/broadcast", owner, { sessionId: main.sessionId, recipients: group.map((c) => `${c.phone}@s.whatsapp.net`), message: `Broadcast ${marker}`, delay: 0 }), "broadcast").body;
-    expect(res).toMatchObject({ success: true, message: "Broadcast started in background", campaignId: expect.any(String), total: 3 });
-    await waitForCampaign(base, owner, res.campaignId, "completed");
-    for (const c of group) expect((await inboxWith(c.phone, marker)).length).toBe(1);
-    expect((await getCampaign(base, owner, res.campaignId)).origin).toBe("broadcast");
+  it(
+    "POST /api/messages/broadcast starts a campaign (Ultimate WhatsApp Gateway's answer), with 10–20 s gaps unless a delay is given",
+    { timeout: 120_000 },
+    async () => {
+      const group = contacts.slice(30, 33);
+      const marker = uniqueName("b");
+      const res = expectOk(
+        await api("POST", "/api/messages/broadcast", owner, {
+          sessionId: main.sessionId,
+          recipients: group.map((c) => `${c.phone}@s.whatsapp.net`),
+          message: `Broadcast ${marker}`,
+          delay: 0,
+        }),
+        "broadcast",
+      ).body;
+      expect(res).toMatchObject({ success: true, message: "Broadcast started in background", campaignId: expect.any(String), total: 3 });
+      await waitForCampaign(base, owner, res.campaignId, "completed");
+      for (const c of group) expect((await inboxWith(c.phone, marker)).length).toBe(1);
+      expect((await getCampaign(base, owner, res.campaignId)).origin).toBe("broadcast");
 
-    const slow = expectOk(await api("POST", "/api/messages/broadcast", owner, { sessionId: main.sessionId, recipients: group.map((c) => c.phone), message: `Slow ${marker}` }), "default gap").body;
-    expect((await getCampaign(base, owner, slow.campaignId)).settings).toEqual({ minDelayMs: 10_000, maxDelayMs: 20_000 });
-    expectOk(await api("POST", `/api/campaigns/${slow.campaignId}/cancel`, owner), "cancel");
-    expect((await api("POST", "/api/messages/broadcast", owner, { sessionId: main.sessionId, recipients: [], message: "x" })).body.error).toMatch(/^recipients/);
-    expect((await api("POST", "/api/messages/broadcast", owner, { sessionId: "nope", recipients: ["15550100002"], message: "x" })).status).toBe(404);
-  });
+      const slow = expectOk(
+        await api("POST", "/api/messages/broadcast", owner, { sessionId: main.sessionId, recipients: group.map((c) => c.phone), message: `Slow ${marker}` }),
+        "default gap",
+      ).body;
+      expect((await getCampaign(base, owner, slow.campaignId)).settings).toEqual({ minDelayMs: 10_000, maxDelayMs: 20_000 });
+      expectOk(await api("POST", `/api/campaigns/${slow.campaignId}/cancel`, owner), "cancel");
+      expect((await api("POST", "/api/messages/broadcast", owner, { sessionId: main.sessionId, recipients: [], message: "x" })).body.error).toMatch(
+        /^recipients/,
+      );
+      expect((await api("POST", "/api/messages/broadcast", owner, { sessionId: "nope", recipients: ["15550100002"], message: "x" })).status).toBe(404);
+    },
+  );
 
   it("Chatery's bulk jobs: send-bulk, send-bulk-image, send-bulk-document, bulk-status and bulk-jobs", { timeout: 180_000 }, async () => {
     const group = contacts.slice(33, 36);
     const marker = uniqueName("c");
     const started = expectOk(
-      await api("POST", "/api/whatsapp/chats/send-bulk", owner, { sessionId: main.sessionId, recipients: group.map((c) => c.phone), message: `Bulk ${marker}`, delayBetweenMessages: 0 }),
+      await api("POST", "/api/whatsapp/chats/send-bulk", owner, {
+        sessionId: main.sessionId,
+        recipients: group.map((c) => c.phone),
+        message: `Bulk ${marker}`,
+        delayBetweenMessages: 0,
+      }),
       "send-bulk",
     ).body;
     expect(started).toEqual({
@@ -358,50 +480,92 @@ describe("the doors", () => {
       message: "Bulk message job started. Check status with jobId.",
       data: { jobId: expect.any(String), total: 3, statusUrl: `/api/whatsapp/chats/bulk-status/${started.data.jobId}` },
     });
-    const status = await waitFor("bulk job completed", async () => {
-      const s = expectOk(await api("GET", started.data.statusUrl, owner), "status").body.data;
-      return s.status === "completed" && s;
-    }, 90_000);
+    const status = await waitFor(
+      "bulk job completed",
+      async () => {
+        const s = expectOk(await api("GET", started.data.statusUrl, owner), "status").body.data;
+        return s.status === "completed" && s;
+      },
+      90_000,
+    );
     expect(status).toMatchObject({ sessionId: main.sessionId, type: "text", total: 3, sent: 3, failed: 0, progress: 100 });
     expect(status.details.map((d: { recipient: string; status: string }) => [d.recipient, d.status])).toEqual(group.map((c) => [c.phone, "sent"]));
     expect(status.details[0].messageId).toEqual(expect.any(String));
     for (const c of group) expect((await inboxWith(c.phone, marker)).length).toBe(1);
 
     const image = expectOk(
-      await api("POST", "/api/whatsapp/chats/send-bulk-image", owner, { sessionId: main.sessionId, recipients: [group[0].phone], imageUrl, caption: `Pic ${marker}`, delayBetweenMessages: 0 }),
+      await api("POST", "/api/whatsapp/chats/send-bulk-image", owner, {
+        sessionId: main.sessionId,
+        recipients: [group[0].phone],
+        imageUrl,
+        caption: `Pic ${marker}`,
+        delayBetweenMessages: 0,
+      }),
       "send-bulk-image",
     ).body.data;
     const doc = expectOk(
-      await api("POST", "/api/whatsapp/chats/send-bulk-document", owner, { sessionId: main.sessionId, recipients: [group[1].phone], documentUrl: imageUrl, filename: "promo.png", mimetype: "image/png", delayBetweenMessages: 0 }),
+      await api("POST", "/api/whatsapp/chats/send-bulk-document", owner, {
+        sessionId: main.sessionId,
+        recipients: [group[1].phone],
+        documentUrl: imageUrl,
+        filename: "promo.png",
+        mimetype: "image/png",
+        delayBetweenMessages: 0,
+      }),
       "send-bulk-document",
     ).body.data;
     for (const job of [image, doc]) {
       await waitFor(`job ${job.jobId}`, async () => expectOk(await api("GET", job.statusUrl, owner), "status").body.data.status === "completed", 90_000);
     }
-    const pic = await waitFor("the image", async () => (await receivedBy(base, owner, group[0].phone, main.sessionId)).find((m) => m.message?.imageMessage?.caption === `Pic ${marker}`));
+    const pic = await waitFor("the image", async () =>
+      (await receivedBy(base, owner, group[0].phone, main.sessionId)).find((m) => m.message?.imageMessage?.caption === `Pic ${marker}`),
+    );
     expect(pic.kinds).toContain("imageMessage");
     const jobs = expectOk(await api("POST", "/api/whatsapp/chats/bulk-jobs", owner, { sessionId: main.sessionId }), "bulk-jobs").body;
     expect(jobs.success).toBe(true);
     expect(jobs.data.map((j: { jobId: string }) => j.jobId)).toEqual(expect.arrayContaining([started.data.jobId, image.jobId, doc.jobId]));
     expect(jobs.data.find((j: { jobId: string }) => j.jobId === image.jobId)).toMatchObject({ type: "image", status: "completed", total: 1, progress: 100 });
 
-    const tooMany = await api("POST", "/api/whatsapp/chats/send-bulk", owner, { sessionId: main.sessionId, recipients: Array.from({ length: 101 }, (_, i) => `1555000${i}`), message: "x" });
+    const tooMany = await api("POST", "/api/whatsapp/chats/send-bulk", owner, {
+      sessionId: main.sessionId,
+      recipients: Array.from({ length: 101 }, (_, i) => `1555000${i}`),
+      message: "x",
+    });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body).toMatchObject({ success: false, message: expect.stringMatching(/^recipients/) });
-    expect((await api("POST", "/api/whatsapp/chats/send-bulk-document", owner, { sessionId: main.sessionId, recipients: ["15550100002"], documentUrl: imageUrl })).body.message).toMatch(/^filename/);
+    expect(
+      (await api("POST", "/api/whatsapp/chats/send-bulk-document", owner, { sessionId: main.sessionId, recipients: ["15550100002"], documentUrl: imageUrl }))
+        .body.message,
+    ).toMatch(/^filename/);
     expect((await api("GET", "/api/whatsapp/chats/bulk-status/nope", owner)).body).toMatchObject({ success: false });
   });
 
   it("the Campaign API's /api/v1 campaigns and recipient lists, with its shapes", { timeout: 180_000 }, async () => {
     const [a, b] = contacts.slice(40, 42);
     const listName = uniqueName("v1");
-    const list = expectOk(await api("POST", "/api/v1/recipient-lists", owner, { name: listName, description: "v1 list", tags: ["Promo"], recipients: [{ number: a.phone, name: a.name, jobTitle: "CEO", companyName: a.company }] }), "v1 list", 201).body;
+    const list = expectOk(
+      await api("POST", "/api/v1/recipient-lists", owner, {
+        name: listName,
+        description: "v1 list",
+        tags: ["Promo"],
+        recipients: [{ number: a.phone, name: a.name, jobTitle: "CEO", companyName: a.company }],
+      }),
+      "v1 list",
+      201,
+    ).body;
     expect(list).toMatchObject({ id: expect.any(String), name: listName, recipientCount: 1, usageCount: 0 });
     expect(expectOk(await api("GET", "/api/v1/recipient-lists?tag=promo", owner), "v1 lists").body.map((l: { id: string }) => l.id)).toContain(list.id);
     const clone = expectOk(await api("POST", `/api/v1/recipient-lists/${list.id}/clone`, owner, { newName: `${listName} copy` }), "v1 clone", 201).body;
-    expect(expectOk(await api("PUT", `/api/v1/recipient-lists/${clone.id}`, owner, { name: `${listName} renamed` }), "v1 put").body.name).toBe(`${listName} renamed`);
-    expect(expectOk(await api("GET", `/api/v1/recipient-lists/${clone.id}`, owner), "v1 get").body.recipients).toEqual([{ number: a.phone, name: a.name, jobTitle: "CEO", companyName: a.company }]);
-    expect(expectOk(await api("DELETE", `/api/v1/recipient-lists/${clone.id}`, owner), "v1 delete").body).toEqual({ status: "success", message: "Recipient list deleted" });
+    expect(expectOk(await api("PUT", `/api/v1/recipient-lists/${clone.id}`, owner, { name: `${listName} renamed` }), "v1 put").body.name).toBe(
+      `${listName} renamed`,
+    );
+    expect(expectOk(await api("GET", `/api/v1/recipient-lists/${clone.id}`, owner), "v1 get").body.recipients).toEqual([
+      { number: a.phone, name: a.name, jobTitle: "CEO", companyName: a.company },
+    ]);
+    expect(expectOk(await api("DELETE", `/api/v1/recipient-lists/${clone.id}`, owner), "v1 delete").body).toEqual({
+      status: "success",
+      message: "Recipient list deleted",
+    });
 
     const marker = uniqueName("v");
     const created = expectOk(
@@ -416,7 +580,12 @@ describe("the doors", () => {
       "v1 create",
       201,
     ).body;
-    expect(created).toMatchObject({ name: "Product Launch Campaign", status: "draft", recipientCount: 2, statistics: { total: 2, sent: 0, failed: 0, pending: 2 } });
+    expect(created).toMatchObject({
+      name: "Product Launch Campaign",
+      status: "draft",
+      recipientCount: 2,
+      statistics: { total: 2, sent: 0, failed: 0, pending: 2 },
+    });
     const startedRes = expectOk(await api("POST", `/api/v1/campaigns/${created.id}/start`, owner), "v1 start").body;
     expect(startedRes).toMatchObject({ status: "success", message: "Campaign started", campaign: { id: created.id, status: "running" } });
     await waitForCampaign(base, owner, created.id, "completed");
@@ -425,9 +594,15 @@ describe("the doors", () => {
     expect(detail.recipients.map((r: { number: string; status: string }) => r.number)).toEqual([b.phone, a.phone]);
     expect(["sent", "delivered", "read"]).toContain(detail.recipients[0].status);
     expect(expectOk(await api("GET", "/api/v1/campaigns", owner), "v1 list").body.map((c: { id: string }) => c.id)).toContain(created.id);
-    expect((await api("POST", `/api/v1/campaigns/${created.id}/pause`, owner)).body).toMatchObject({ status: "error", message: expect.stringContaining("completed") });
+    expect((await api("POST", `/api/v1/campaigns/${created.id}/pause`, owner)).body).toMatchObject({
+      status: "error",
+      message: expect.stringContaining("completed"),
+    });
     expect(expectOk(await api("GET", `/api/v1/recipient-lists/${list.id}`, owner), "v1 usage").body.usageCount).toBe(1);
-    expect(expectOk(await api("DELETE", `/api/v1/campaigns/${created.id}`, owner), "v1 delete").body).toEqual({ status: "success", message: "Campaign deleted" });
+    expect(expectOk(await api("DELETE", `/api/v1/campaigns/${created.id}`, owner), "v1 delete").body).toEqual({
+      status: "success",
+      message: "Campaign deleted",
+    });
     const bad = await api("POST", "/api/v1/campaigns", owner, { name: "x", message: { type: "image" }, recipients: [a.phone] });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ status: "error", message: expect.stringMatching(/^message\.link/) });
@@ -437,18 +612,37 @@ describe("the doors", () => {
 describe("who may see what", () => {
   it("another tenant and unassigned staff get 404 on every campaign, list and opt-out endpoint", { timeout: 120_000 }, async () => {
     const [a] = contacts.slice(45, 46);
-    const campaign = expectOk(await api("POST", "/api/campaigns", owner, { name: "Private", sessionId: main.sessionId, message: { text: "x" }, recipients: [a.phone] }), "campaign", 201).body;
+    const campaign = expectOk(
+      await api("POST", "/api/campaigns", owner, { name: "Private", sessionId: main.sessionId, message: { text: "x" }, recipients: [a.phone] }),
+      "campaign",
+      201,
+    ).body;
     const list = expectOk(await api("POST", "/api/recipient-lists", owner, { name: uniqueName("private"), recipients: [a.phone] }), "list", 201).body;
     const optOut = expectOk(await api("POST", "/api/opt-outs", owner, { phone: "15557770001" }), "opt-out", 201).body;
 
     // Staff assigned to another session of the owner: the campaign's session is not theirs.
     const second = expectOk(await api("POST", "/api/sessions", owner, { name: "Second" }), "second session").body;
     const username = uniqueName("staff");
-    const staffUser = expectOk(await request("POST", "/api/users", { baseUrl: base, as: { cookie: owner.cookie }, json: { name: "Staff", email: `${username}@example.com`, username, password: "password-123" } }), "staff", 201).body;
-    expectOk(await request("PUT", `/api/users/${staffUser.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds: [second.sessionId] } }), "assign");
+    const staffUser = expectOk(
+      await request("POST", "/api/users", {
+        baseUrl: base,
+        as: { cookie: owner.cookie },
+        json: { name: "Staff", email: `${username}@example.com`, username, password: "password-123" },
+      }),
+      "staff",
+      201,
+    ).body;
+    expectOk(
+      await request("PUT", `/api/users/${staffUser.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds: [second.sessionId] } }),
+      "assign",
+    );
     const login = expectOk(await request("POST", "/api/auth/login", { baseUrl: base, json: { username, password: "password-123" } }), "login");
     const cookie = login.headers.get("set-cookie")!.split(";")[0];
-    const staff: Tenant = { id: staffUser.id, cookie, key: expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey };
+    const staff: Tenant = {
+      id: staffUser.id,
+      cookie,
+      key: expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey,
+    };
 
     const campaignCalls: Array<[string, string, unknown?]> = [
       ["GET", `/api/campaigns/${campaign.id}`],

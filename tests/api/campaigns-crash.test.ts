@@ -29,7 +29,14 @@ describe("campaign crash safety", () => {
       await request("POST", "/api/campaigns", {
         baseUrl: first.baseUrl,
         as: { apiKey: tenant.key },
-        json: { name: "Crash", sessionId: session.sessionId, message: { text: `{{Name}} ${marker}` }, recipients: contacts.map((c) => ({ number: c.phone, name: c.name })), settings: { delayMs: GAP_MS }, start: true },
+        json: {
+          name: "Crash",
+          sessionId: session.sessionId,
+          message: { text: `{{Name}} ${marker}` },
+          recipients: contacts.map((c) => ({ number: c.phone, name: c.name })),
+          settings: { delayMs: GAP_MS },
+          start: true,
+        },
       }),
       "create",
       201,
@@ -39,13 +46,19 @@ describe("campaign crash safety", () => {
     const inbox = async (base: string) =>
       (
         await Promise.all(
-          contacts.map(async (c) => (await receivedBy(base, tenant, c.phone, session.sessionId)).filter((m) => m.text?.includes(marker)).map((m) => ({ ...m, contact: c.phone }))),
+          contacts.map(async (c) =>
+            (await receivedBy(base, tenant, c.phone, session.sessionId)).filter((m) => m.text?.includes(marker)).map((m) => ({ ...m, contact: c.phone })),
+          ),
         )
       ).flat() as Array<ReceivedByContact & { contact: string }>;
-    const before = await waitFor("three recipients", async () => {
-      const got = await inbox(first.baseUrl);
-      return got.length >= 3 && got;
-    }, 60_000);
+    const before = await waitFor(
+      "three recipients",
+      async () => {
+        const got = await inbox(first.baseUrl);
+        return got.length >= 3 && got;
+      },
+      60_000,
+    );
     await first.kill();
     expect(before.length).toBeLessThan(N);
 
@@ -56,13 +69,18 @@ describe("campaign crash safety", () => {
     expect(done.statistics).toMatchObject({ total: N, sent: N, failed: 0, skipped: 0 });
     const after = await inbox(second.baseUrl);
     const perContact = contacts.map((c) => [...before, ...after].filter((m) => m.contact === c.phone).map((m) => m.text));
-    expect(perContact, JSON.stringify({ before: before.map((m) => [m.contact, m.id]), after: after.map((m) => [m.contact, m.id]) })).toEqual(contacts.map((c) => [`${c.name} ${marker}`]));
+    expect(perContact, JSON.stringify({ before: before.map((m) => [m.contact, m.id]), after: after.map((m) => [m.contact, m.id]) })).toEqual(
+      contacts.map((c) => [`${c.name} ${marker}`]),
+    );
     // And in the send queue: one message per recipient, each sent once (one claim).
     if (second.databaseUrl) {
       const client = new pg.Client({ connectionString: second.databaseUrl });
       await client.connect();
       try {
-        const { rows } = await client.query<{ remoteJid: string; status: string }>(`SELECT "remoteJid", status FROM messages WHERE payload->>'campaignId' = $1`, [created.id]);
+        const { rows } = await client.query<{ remoteJid: string; status: string }>(
+          `SELECT "remoteJid", status FROM messages WHERE payload->>'campaignId' = $1`,
+          [created.id],
+        );
         expect(rows.map((r) => r.remoteJid).sort()).toEqual(contacts.map((c) => `${c.phone}@s.whatsapp.net`).sort());
       } finally {
         await client.end();

@@ -16,7 +16,11 @@ export async function createContacts(base: string, tenant: Tenant, n: number, pr
   for (let i = 0; i < n; i++) {
     const k = serial++;
     const contact = { phone: `1555${prefix}${String(k).padStart(4, "0")}`, name: `Person ${k}`, company: `Company ${k}` };
-    expectOk(await request("POST", "/api/sandbox/contacts", { baseUrl: base, as: { apiKey: tenant.key }, json: { phone: contact.phone, name: contact.name } }), `contact ${contact.phone}`, 201);
+    expectOk(
+      await request("POST", "/api/sandbox/contacts", { baseUrl: base, as: { apiKey: tenant.key }, json: { phone: contact.phone, name: contact.name } }),
+      `contact ${contact.phone}`,
+      201,
+    );
     contacts.push(contact);
   }
   return contacts;
@@ -27,10 +31,14 @@ export async function getCampaign(base: string, tenant: Tenant, id: string) {
 }
 
 export function waitForCampaign(base: string, tenant: Tenant, id: string, status: string, timeoutMs = 120_000) {
-  return waitFor(`campaign ${id} to be ${status}`, async () => {
-    const c = await getCampaign(base, tenant, id);
-    return c.status === status ? c : false;
-  }, timeoutMs);
+  return waitFor(
+    `campaign ${id} to be ${status}`,
+    async () => {
+      const c = await getCampaign(base, tenant, id);
+      return c.status === status ? c : false;
+    },
+    timeoutMs,
+  );
 }
 
 export async function campaignRecipients(base: string, tenant: Tenant, id: string, query = "") {

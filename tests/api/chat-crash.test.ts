@@ -45,7 +45,10 @@ describe("crash safety", () => {
     // Kill the process while item IN_HAND is claimed and typing: after the one before it arrived,
     // the worker waits one gap, claims it, and shows typing for five seconds.
     let before: ReceivedByContact[] = [];
-    await waitFor("the sends before the one in hand", async () => (before = await receivedBy(first.baseUrl, tenant, ALICE, session.sessionId)).length >= IN_HAND);
+    await waitFor(
+      "the sends before the one in hand",
+      async () => (before = await receivedBy(first.baseUrl, tenant, ALICE, session.sessionId)).length >= IN_HAND,
+    );
     await new Promise((r) => setTimeout(r, PACING.minGapMs + 1500));
     before = await receivedBy(first.baseUrl, tenant, ALICE, session.sessionId);
     await first.kill();

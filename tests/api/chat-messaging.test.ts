@@ -135,8 +135,16 @@ describe("POST /api/chat/send: each kind arrives as the right WhatsApp message",
     const cases: Array<[unknown, number, string]> = [
       [{ sessionId: session.sessionId, jid: "12", message: { text: "x" } }, 400, "jid: '12' is not a valid phone number or WhatsApp ID"],
       [{ sessionId: session.sessionId, jid: ALICE, message: {} }, 400, "message: must contain one of"],
-      [{ sessionId: session.sessionId, jid: ALICE, message: { text: "a", location: { degreesLatitude: 1, degreesLongitude: 2 } } }, 400, "message: has both text and location"],
-      [{ sessionId: session.sessionId, jid: ALICE, message: { poll: { name: "q", values: ["only one"] } } }, 400, "message.poll.values: must have at least 2 options"],
+      [
+        { sessionId: session.sessionId, jid: ALICE, message: { text: "a", location: { degreesLatitude: 1, degreesLongitude: 2 } } },
+        400,
+        "message: has both text and location",
+      ],
+      [
+        { sessionId: session.sessionId, jid: ALICE, message: { poll: { name: "q", values: ["only one"] } } },
+        400,
+        "message.poll.values: must have at least 2 options",
+      ],
       [{ sessionId: session.sessionId, jid: ALICE, message: { text: "x", caption: "y" } }, 400, "message.caption: only goes with image, video or document"],
       [{ sessionId: session.sessionId, jid: ALICE, message: { edit: "NOPE" } }, 400, "message.text: is required with edit"],
       [{ sessionId: session.sessionId, jid: ALICE, message: { edit: "NOPE", text: "x" } }, 404, "message.edit: message 'NOPE' not found"],
@@ -190,7 +198,11 @@ describe("what a contact sends lands in the store and the API", () => {
 
   it.each(kinds)("%s", async (_kind, content, type, text) => {
     const sent = expectOk(
-      await request("POST", `/api/sandbox/contacts/${BOB}/messages`, { baseUrl: base, as: { apiKey: tenant.key }, json: { to: session.sessionId, ...content } }),
+      await request("POST", `/api/sandbox/contacts/${BOB}/messages`, {
+        baseUrl: base,
+        as: { apiKey: tenant.key },
+        json: { to: session.sessionId, ...content },
+      }),
       "contact sends",
     ).body;
     const stored = await waitFor("stored", () => storedMessage(base, tenant, session.sessionId, jidOf(BOB), sent.messageId));
@@ -215,7 +227,10 @@ describe("what a contact sends lands in the store and the API", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: ApiResponse<any[]> = expectOk(await chatMessages(base, tenant, session.sessionId, jidOf(BOB), `?limit=3${cursor ? `&cursor=${cursor}` : ""}`), "page");
+      const res: ApiResponse<any[]> = expectOk(
+        await chatMessages(base, tenant, session.sessionId, jidOf(BOB), `?limit=3${cursor ? `&cursor=${cursor}` : ""}`),
+        "page",
+      );
       expect(res.body.length).toBeLessThanOrEqual(3);
       seen.push(...res.body.map((m: { id: string }) => m.id));
       cursor = res.headers.get("x-next-cursor");

@@ -36,7 +36,10 @@ beforeAll(async () => {
   base = gateway.baseUrl;
   [owner, other] = await Promise.all([registerTenant(base), registerTenant(base)]);
   [main, second] = await Promise.all([pairedSession(base, owner), pairedSession(base, owner)]);
-  offline = expectOk(await request("POST", "/api/sessions", { baseUrl: base, as: { apiKey: owner.key }, json: { name: "Never paired" } }), "offline session").body;
+  offline = expectOk(
+    await request("POST", "/api/sessions", { baseUrl: base, as: { apiKey: owner.key }, json: { name: "Never paired" } }),
+    "offline session",
+  ).body;
 });
 afterAll(async () => {
   await gateway?.stop();
@@ -69,7 +72,14 @@ describe("batch sends (Campaign API)", () => {
 
   it("goes out in the order it was accepted", async () => {
     const texts = Array.from({ length: 8 }, (_, i) => `ordered ${i}`);
-    const res = expectOk(await send(base, owner, texts.map((text) => ({ sessionId: second.sessionId, jid: ALICE, message: { text } }))), "batch").body;
+    const res = expectOk(
+      await send(
+        base,
+        owner,
+        texts.map((text) => ({ sessionId: second.sessionId, jid: ALICE, message: { text } })),
+      ),
+      "batch",
+    ).body;
     const ids = res.map((r: { messageId: string }) => r.messageId);
     const inbox = await waitFor("all eight", async () => {
       const got = (await receivedBy(base, owner, ALICE, second.sessionId)).filter((m) => ids.includes(m.id));
@@ -82,7 +92,10 @@ describe("batch sends (Campaign API)", () => {
     const tooMany = Array.from({ length: 101 }, () => ({ sessionId: main.sessionId, jid: ALICE, message: { text: "x" } }));
     expect((await send(base, owner, tooMany)).body.error).toBe("must have at most 100 items");
     expect((await send(base, owner, [])).body.error).toBe("must not be empty");
-    const bad = await send(base, owner, [{ sessionId: main.sessionId, jid: ALICE, message: { text: "ok" } }, { sessionId: main.sessionId, jid: ALICE, message: { text: 5 } }]);
+    const bad = await send(base, owner, [
+      { sessionId: main.sessionId, jid: ALICE, message: { text: "ok" } },
+      { sessionId: main.sessionId, jid: ALICE, message: { text: 5 } },
+    ]);
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/^1\.message\.text: /);
   });
@@ -119,7 +132,10 @@ describe("Idempotency-Key", () => {
 describe("a session that is not connected", () => {
   it("wait:false (body or query) answers 503 and stores nothing", async () => {
     const body = { sessionId: offline.sessionId, jid: ALICE, message: { text: "no wait" } };
-    for (const res of [await send(base, owner, { ...body, wait: false }), await request("POST", "/api/chat/send?wait=false", { baseUrl: base, as: { apiKey: owner.key }, json: body })]) {
+    for (const res of [
+      await send(base, owner, { ...body, wait: false }),
+      await request("POST", "/api/chat/send?wait=false", { baseUrl: base, as: { apiKey: owner.key }, json: body }),
+    ]) {
       expect(res.status).toBe(503);
       expect(res.body).toEqual({ error: `Session ${offline.sessionId} is not connected` });
     }
@@ -157,11 +173,18 @@ describe("who may send and read through a session", () => {
   it("staff only through the sessions assigned to them; other tenants get 404", async () => {
     const username = uniqueName("staff");
     const staff = expectOk(
-      await request("POST", "/api/users", { baseUrl: base, as: { cookie: owner.cookie }, json: { name: "Staff", email: `${username}@example.com`, username, password: "password-123" } }),
+      await request("POST", "/api/users", {
+        baseUrl: base,
+        as: { cookie: owner.cookie },
+        json: { name: "Staff", email: `${username}@example.com`, username, password: "password-123" },
+      }),
       "create staff",
       201,
     ).body;
-    expectOk(await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds: [main.sessionId] } }), "assign");
+    expectOk(
+      await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds: [main.sessionId] } }),
+      "assign",
+    );
     const login = expectOk(await request("POST", "/api/auth/login", { baseUrl: base, json: { username, password: "password-123" } }), "login");
     const cookie = login.headers.get("set-cookie")!.split(";")[0];
     const staffKey = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey as string;
@@ -187,13 +210,18 @@ describe("who may send and read through a session", () => {
     // Other tenants' messages cannot be edited, reacted to or quoted by id either.
     const res = await send(base, other, { sessionId: main.sessionId, jid: ALICE, message: { delete: sent.messageId } });
     expect(res.status).toBe(404);
-    expect((await request("POST", "/api/chat/send", { baseUrl: base, json: { sessionId: main.sessionId, jid: ALICE, message: { text: "x" } } })).status).toBe(401);
+    expect((await request("POST", "/api/chat/send", { baseUrl: base, json: { sessionId: main.sessionId, jid: ALICE, message: { text: "x" } } })).status).toBe(
+      401,
+    );
   });
 });
 
 describe("check-number, presence, profile-picture, mark-read", () => {
   it("check-number: registered numbers with their JID, unknown ones exists:false", async () => {
-    const res = expectOk(await post("/api/chat/check-number", owner, { sessionId: main.sessionId, phones: [ALICE, "+1 (555) 010-0003", "15559990000"] }), "check").body;
+    const res = expectOk(
+      await post("/api/chat/check-number", owner, { sessionId: main.sessionId, phones: [ALICE, "+1 (555) 010-0003", "15559990000"] }),
+      "check",
+    ).body;
     expect(res).toEqual([
       { phone: ALICE, exists: true, jid: jidOf(ALICE) },
       { phone: "+1 (555) 010-0003", exists: true, jid: jidOf(BOB) },
@@ -206,7 +234,10 @@ describe("check-number, presence, profile-picture, mark-read", () => {
 
   it("presence: each kind is accepted; an unknown one is a 400", async () => {
     for (const presence of ["composing", "recording", "paused", "available", "unavailable"]) {
-      expect(expectOk(await post("/api/chat/presence", owner, { sessionId: main.sessionId, jid: ALICE, presence }), presence).body).toMatchObject({ success: true, presence });
+      expect(expectOk(await post("/api/chat/presence", owner, { sessionId: main.sessionId, jid: ALICE, presence }), presence).body).toMatchObject({
+        success: true,
+        presence,
+      });
     }
     const bad = await post("/api/chat/presence", owner, { sessionId: main.sessionId, jid: ALICE, presence: "dancing" });
     expect(bad.status).toBe(400);
@@ -225,7 +256,9 @@ describe("check-number, presence, profile-picture, mark-read", () => {
     }
     for (const id of ids) await waitFor("stored", () => storedMessage(base, owner, second.sessionId, jidOf(BOB), id));
     const chatOf = async () =>
-      expectOk(await request("GET", `/api/chat/${second.sessionId}`, { baseUrl: base, as: { apiKey: owner.key } }), "chats").body.find((c: { jid: string }) => c.jid === jidOf(BOB));
+      expectOk(await request("GET", `/api/chat/${second.sessionId}`, { baseUrl: base, as: { apiKey: owner.key } }), "chats").body.find(
+        (c: { jid: string }) => c.jid === jidOf(BOB),
+      );
     expect((await chatOf()).unreadCount).toBeGreaterThan(0);
     expect(expectOk(await post("/api/chat/mark-read", owner, { sessionId: second.sessionId, jid: `+${BOB}` }), "mark read").body).toEqual({ markedCount: 2 });
     expect((await chatOf()).unreadCount).toBe(0);

@@ -30,7 +30,9 @@ let filesUrl: string;
 
 beforeAll(async () => {
   // Media by URL: a tiny file server on loopback (the gateway runs with ALLOW_PRIVATE_NETWORK_URLS).
-  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#3366ff" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#3366ff" } })
+    .png()
+    .toBuffer();
   const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
   files = createServer((req, res) => {
     const body = req.url === "/picture.png" ? png : req.url === "/report.pdf" ? pdf : null;
@@ -78,7 +80,10 @@ describe("Chatery sends", () => {
 
   it("send-document from a URL", async () => {
     const got = await sendVia("/chats/send-document", { documentUrl: `${filesUrl}/report.pdf`, filename: "document.pdf", mimetype: "application/pdf" });
-    expect(got.message.documentMessage ?? got.message.documentWithCaptionMessage?.message?.documentMessage).toMatchObject({ fileName: "document.pdf", mimetype: "application/pdf" });
+    expect(got.message.documentMessage ?? got.message.documentWithCaptionMessage?.message?.documentMessage).toMatchObject({
+      fileName: "document.pdf",
+      mimetype: "application/pdf",
+    });
   });
 
   it("send-location", async () => {
@@ -93,14 +98,22 @@ describe("Chatery sends", () => {
   });
 
   it("send-poll", async () => {
-    const got = await sendVia("/chats/send-poll", { question: "What is your favorite color?", options: ["Red", "Blue", "Green", "Yellow"], selectableCount: 1 });
+    const got = await sendVia("/chats/send-poll", {
+      question: "What is your favorite color?",
+      options: ["Red", "Blue", "Green", "Yellow"],
+      selectableCount: 1,
+    });
     const poll = got.message.pollCreationMessage ?? got.message.pollCreationMessageV2 ?? got.message.pollCreationMessageV3;
     expect(poll.name).toBe("What is your favorite color?");
     expect(poll.options.map((o: { optionName: string }) => o.optionName)).toEqual(["Red", "Blue", "Green", "Yellow"]);
   });
 
   it("send-button: a text listing the buttons as numbered lines, then the footer", async () => {
-    const got = await sendVia("/chats/send-button", { text: "Please choose an option:", footer: "Powered by Chatery", buttons: ["Option 1", "Option 2", "Option 3"] });
+    const got = await sendVia("/chats/send-button", {
+      text: "Please choose an option:",
+      footer: "Powered by Chatery",
+      buttons: ["Option 1", "Option 2", "Option 3"],
+    });
     expect(got.text).toBe("Please choose an option:\n\n1. Option 1\n2. Option 2\n3. Option 3\n\nPowered by Chatery");
   });
 
@@ -128,38 +141,64 @@ describe("Chatery chat operations", () => {
       message: "Presence updated",
       data: { chatId: jidOf(ALICE), presence: "composing" },
     });
-    expect(expectOk(await call("/chats/check-number", { sessionId: session.sessionId, phone: BOB }), "check").body.data).toEqual({ phone: BOB, exists: true, jid: jidOf(BOB) });
-    expect(expectOk(await call("/chats/check-number", { sessionId: session.sessionId, phone: "15559990001" }), "check").body.data).toEqual({ phone: "15559990001", exists: false, jid: null });
-    expect(expectOk(await call("/chats/profile-picture", { sessionId: session.sessionId, phone: BOB }), "picture").body.data).toEqual({ phone: BOB, jid: jidOf(BOB), url: null });
+    expect(expectOk(await call("/chats/check-number", { sessionId: session.sessionId, phone: BOB }), "check").body.data).toEqual({
+      phone: BOB,
+      exists: true,
+      jid: jidOf(BOB),
+    });
+    expect(expectOk(await call("/chats/check-number", { sessionId: session.sessionId, phone: "15559990001" }), "check").body.data).toEqual({
+      phone: "15559990001",
+      exists: false,
+      jid: null,
+    });
+    expect(expectOk(await call("/chats/profile-picture", { sessionId: session.sessionId, phone: BOB }), "picture").body.data).toEqual({
+      phone: BOB,
+      jid: jidOf(BOB),
+      url: null,
+    });
   });
 
   it("overview, contacts, messages, info and mark-read over what Bob sent", async () => {
     const ids: string[] = [];
     for (const text of ["first from Bob", "second from Bob", "third from Bob"]) {
-      ids.push(expectOk(await request("POST", `/api/sandbox/contacts/${BOB}/messages`, { baseUrl: base, as: { apiKey: tenant.key }, json: { to: session.sessionId, text } }), "bob").body.messageId);
+      ids.push(
+        expectOk(
+          await request("POST", `/api/sandbox/contacts/${BOB}/messages`, { baseUrl: base, as: { apiKey: tenant.key }, json: { to: session.sessionId, text } }),
+          "bob",
+        ).body.messageId,
+      );
     }
     for (const id of ids) await waitFor("stored", () => storedMessage(base, tenant, session.sessionId, jidOf(BOB), id));
 
     const overview = expectOk(await call("/chats/overview", { sessionId: session.sessionId, limit: 50, offset: 0, type: "personal" }), "overview").body;
     expect(overview).toMatchObject({ success: true, message: "Chats retrieved" });
-    expect(overview.data.find((c: { jid: string }) => c.jid === jidOf(BOB))).toMatchObject({ name: "Bob Example", lastMessage: { content: "third from Bob", type: "TEXT" } });
+    expect(overview.data.find((c: { jid: string }) => c.jid === jidOf(BOB))).toMatchObject({
+      name: "Bob Example",
+      lastMessage: { content: "third from Bob", type: "TEXT" },
+    });
     expect(expectOk(await call("/chats/overview", { sessionId: session.sessionId, type: "group" }), "groups").body.data).toEqual([]);
 
     const contacts = expectOk(await call("/contacts", { sessionId: session.sessionId, limit: 100, offset: 0, search: "bob" }), "contacts").body.data;
     expect(contacts.contacts).toEqual([expect.objectContaining({ jid: jidOf(BOB), notify: "Bob Example" })]);
     expect(contacts.total).toBe(1);
 
-    const page1 = expectOk(await call("/chats/messages", { sessionId: session.sessionId, chatId: `${BOB}@s.whatsapp.net`, limit: 2, cursor: null }), "messages").body.data;
+    const page1 = expectOk(await call("/chats/messages", { sessionId: session.sessionId, chatId: `${BOB}@s.whatsapp.net`, limit: 2, cursor: null }), "messages")
+      .body.data;
     expect(page1.messages.map((m: { content: string }) => m.content)).toEqual(["third from Bob", "second from Bob"]);
     expect(page1.hasMore).toBe(true);
-    const page2 = expectOk(await call("/chats/messages", { sessionId: session.sessionId, chatId: BOB, limit: 2, cursor: page1.nextCursor }), "page 2").body.data;
+    const page2 = expectOk(await call("/chats/messages", { sessionId: session.sessionId, chatId: BOB, limit: 2, cursor: page1.nextCursor }), "page 2").body
+      .data;
     expect(page2.messages.map((m: { content: string }) => m.content)).toEqual(["first from Bob"]);
     expect(page2).toMatchObject({ hasMore: false, nextCursor: null, chatId: jidOf(BOB) });
 
     const info = expectOk(await call("/chats/info", { sessionId: session.sessionId, chatId: BOB }), "info").body.data;
     expect(info).toMatchObject({ jid: jidOf(BOB), isGroup: false, name: "Bob Example", messageCount: 3 });
     expect(info.unreadCount).toBeGreaterThan(0);
-    expect((await call("/chats/info", { sessionId: session.sessionId, chatId: "15559990002" })).body).toEqual({ success: false, message: "Chat not found", error: "Chat not found" });
+    expect((await call("/chats/info", { sessionId: session.sessionId, chatId: "15559990002" })).body).toEqual({
+      success: false,
+      message: "Chat not found",
+      error: "Chat not found",
+    });
 
     expect(expectOk(await call("/chats/mark-read", { sessionId: session.sessionId, chatId: BOB }), "mark read").body).toEqual({
       success: true,

@@ -37,16 +37,28 @@ describe("Automation API", () => {
     const res = expectOk(await request("GET", "/api/whatsapp/createqr", { baseUrl: base, as: { cookie } }), "createqr").body;
     expect(res.qrCodeUrl.startsWith(`${new URL(base).origin}/api/sessions/`)).toBe(true);
     expect(res.qrCodeUrl).not.toContain("qrserver");
-    const image = await until(() => fetch(res.qrCodeUrl, { headers: { Cookie: cookie } }), (r) => r.status === 200, "the QR image");
+    const image = await until(
+      () => fetch(res.qrCodeUrl, { headers: { Cookie: cookie } }),
+      (r) => r.status === 200,
+      "the QR image",
+    );
     expect(image.headers.get("content-type")).toBe("image/png");
     expect((await fetch(res.qrCodeUrl)).status).toBe(401);
 
     expectOk(await request("POST", `/api/sandbox/sessions/${res.sessionId}/scan`, { baseUrl: base, as: { cookie }, json: {} }), "scan");
-    const after = await until(() => request("GET", "/api/whatsapp/status", { baseUrl: base, as: { cookie } }), (r) => r.body?.status === "authenticated", "authenticated");
+    const after = await until(
+      () => request("GET", "/api/whatsapp/status", { baseUrl: base, as: { cookie } }),
+      (r) => r.body?.status === "authenticated",
+      "authenticated",
+    );
     expect(after.body).toMatchObject({ status: "authenticated", phoneNumber: expect.stringMatching(/^\+\d+$/) });
     expect(after.body).toHaveProperty("name");
     // The same default session, not a new one per call.
-    expect(expectOk(await request("GET", "/api/whatsapp/createqr", { baseUrl: base, as: { cookie } }), "again").body).toMatchObject({ qrCodeUrl: null, status: "authenticated", sessionId: res.sessionId });
+    expect(expectOk(await request("GET", "/api/whatsapp/createqr", { baseUrl: base, as: { cookie } }), "again").body).toMatchObject({
+      qrCodeUrl: null,
+      status: "authenticated",
+      sessionId: res.sessionId,
+    });
   });
 
   it("needs a signed-in user", async () => {

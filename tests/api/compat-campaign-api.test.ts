@@ -6,7 +6,18 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request, uniqueName } from "../support/api-client";
-import { ALICE, BOB, contactSends, jidOf, receivedBy, registerTenant, startSandboxGateway, type Tenant, waitForReceived, waitForSessionStatus } from "../support/sandbox";
+import {
+  ALICE,
+  BOB,
+  contactSends,
+  jidOf,
+  receivedBy,
+  registerTenant,
+  startSandboxGateway,
+  type Tenant,
+  waitForReceived,
+  waitForSessionStatus,
+} from "../support/sandbox";
 import { startReceiver, type Receiver } from "../support/webhook-receiver";
 import { waitFor } from "../support/wait";
 
@@ -21,10 +32,17 @@ let mySession: string;
 let token: string;
 
 const v1 = (method: string, path: string, options: { token?: string | null; json?: unknown; headers?: Record<string, string> } = {}) =>
-  request(method, `/api/v1${path}`, { baseUrl: base, as: options.token === null ? null : { bearer: options.token ?? token }, json: options.json, headers: options.headers });
+  request(method, `/api/v1${path}`, {
+    baseUrl: base,
+    as: options.token === null ? null : { bearer: options.token ?? token },
+    json: options.json,
+    headers: options.headers,
+  });
 
 beforeAll(async () => {
-  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#22aa66" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#22aa66" } })
+    .png()
+    .toBuffer();
   files = createServer((req, res) => {
     if (req.url !== "/200") return void res.writeHead(404).end();
     res.writeHead(200, { "Content-Type": "image/png", "Content-Length": png.length }).end(png);
@@ -43,7 +61,10 @@ beforeAll(async () => {
   expect(created.body).toEqual({ status: "success", message: `Session ${mySession} created.`, token: expect.stringMatching(/^wag_/) });
   token = created.body.token;
   // Pair it (the sandbox's stand-in for scanning the QR), with the token itself.
-  expectOk(await request("PATCH", `/api/sessions/${mySession}/settings`, { baseUrl: base, as: { bearer: token }, json: { config: { pacing: { enabled: false } } } }), "pacing");
+  expectOk(
+    await request("PATCH", `/api/sessions/${mySession}/settings`, { baseUrl: base, as: { bearer: token }, json: { config: { pacing: { enabled: false } } } }),
+    "pacing",
+  );
   expectOk(await request("POST", `/api/sandbox/sessions/${mySession}/scan`, { baseUrl: base, as: { bearer: token }, json: {} }), "scan");
   await waitForSessionStatus(base, { key: token }, mySession, "CONNECTED");
 });
@@ -59,15 +80,25 @@ describe("Campaign API sessions", () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual([{ sessionId: mySession, status: "CONNECTED", detail: expect.any(String), qr: null, token: null }]);
     expect((await v1("GET", "/sessions", { token: null })).status).toBe(401);
-    expect((await v1("GET", "/sessions", { token: "wag_not-a-real-key-000000000000000000" })).body).toEqual({ status: "error", message: "Invalid API key", error: "Invalid API key" });
+    expect((await v1("GET", "/sessions", { token: "wag_not-a-real-key-000000000000000000" })).body).toEqual({
+      status: "error",
+      message: "Invalid API key",
+      error: "Invalid API key",
+    });
   });
 
   it("the token is the session's: it reaches no other session, and cannot create sessions or keys", async () => {
     const other = expectOk(await request("POST", "/api/sessions", { baseUrl: base, as: { apiKey: tenant.key }, json: { name: "other" } }), "other").body;
     expect((await v1("GET", `/webhook?sessionId=${other.sessionId}`)).status).toBe(404);
-    expect((await v1("POST", `/messages?sessionId=${other.sessionId}`, { json: { recipient_type: "individual", to: ALICE, type: "text", text: { body: "x" } } })).status).toBe(404);
+    expect(
+      (await v1("POST", `/messages?sessionId=${other.sessionId}`, { json: { recipient_type: "individual", to: ALICE, type: "text", text: { body: "x" } } }))
+        .status,
+    ).toBe(404);
     expect((await v1("DELETE", `/sessions/${other.sessionId}`)).status).toBe(404);
-    expect((await request("POST", "/api/v1/sessions", { baseUrl: base, headers: { "X-Master-Key": token }, json: { sessionId: uniqueName("nope").slice(0, 30) } })).status).toBe(403);
+    expect(
+      (await request("POST", "/api/v1/sessions", { baseUrl: base, headers: { "X-Master-Key": token }, json: { sessionId: uniqueName("nope").slice(0, 30) } }))
+        .status,
+    ).toBe(403);
     expect((await request("POST", "/api/api-keys", { baseUrl: base, as: { bearer: token }, json: { name: "escape" } })).status).toBe(403);
     // Another tenant's master key does not see ours.
     const stranger = await registerTenant(base, "v1-stranger");
@@ -86,7 +117,9 @@ describe("Campaign API sessions", () => {
 
 describe("Campaign API messages", () => {
   it("a single text message reaches the contact", async () => {
-    const res = await v1("POST", `/messages?sessionId=${mySession}`, { json: { recipient_type: "individual", to: ALICE, type: "text", text: { body: "Hello from the API!" } } });
+    const res = await v1("POST", `/messages?sessionId=${mySession}`, {
+      json: { recipient_type: "individual", to: ALICE, type: "text", text: { body: "Hello from the API!" } },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: "success", message: "Message queued for sending", to: ALICE, messageId: expect.any(String) });
     const got = await waitForReceived(base, tenant, ALICE, res.body.messageId, 30_000);
@@ -119,7 +152,12 @@ describe("Campaign API messages", () => {
     expect(upload.status).toBe(201);
     expect(uploaded).toEqual({ status: "success", message: "File uploaded successfully.", mediaId: expect.any(String), url: expect.any(String) });
     const res = await v1("POST", `/messages?sessionId=${mySession}`, {
-      json: { recipient_type: "individual", to: ALICE, type: "document", document: { id: uploaded.mediaId, mimetype: "application/pdf", filename: "Optional_filename.pdf" } },
+      json: {
+        recipient_type: "individual",
+        to: ALICE,
+        type: "document",
+        document: { id: uploaded.mediaId, mimetype: "application/pdf", filename: "Optional_filename.pdf" },
+      },
     });
     expect(res.status).toBe(200);
     const got = await waitForReceived(base, tenant, ALICE, res.body.messageId, 30_000);
@@ -146,7 +184,10 @@ describe("Campaign API messages", () => {
   });
 
   it("DELETE /message deletes a sent message for the contact", async () => {
-    const sent = expectOk(await v1("POST", `/messages?sessionId=${mySession}`, { json: { recipient_type: "individual", to: ALICE, type: "text", text: { body: "oops" } } }), "send").body;
+    const sent = expectOk(
+      await v1("POST", `/messages?sessionId=${mySession}`, { json: { recipient_type: "individual", to: ALICE, type: "text", text: { body: "oops" } } }),
+      "send",
+    ).body;
     await waitForReceived(base, tenant, ALICE, sent.messageId, 30_000);
     const res = await v1("DELETE", "/message", { json: { sessionId: mySession, remoteJid: jidOf(ALICE), messageId: sent.messageId } });
     expect(res.status).toBe(200);
@@ -171,14 +212,33 @@ describe("Campaign API webhook", () => {
   });
 
   it("staff (no webhooks.manage) cannot set one: 403; unassigned staff's session is 404", async () => {
-    const staffInput = { name: "Staff", username: uniqueName("v1staff"), email: `${uniqueName("v1staff")}@example.com`, password: "staff-password-1", role: "STAFF" };
+    const staffInput = {
+      name: "Staff",
+      username: uniqueName("v1staff"),
+      email: `${uniqueName("v1staff")}@example.com`,
+      password: "staff-password-1",
+      role: "STAFF",
+    };
     const staff = expectOk(await request("POST", "/api/users", { baseUrl: base, as: { apiKey: tenant.key }, json: staffInput }), "staff", 201).body;
-    const login = expectOk(await request("POST", "/api/auth/login", { baseUrl: base, json: { username: staffInput.username, password: staffInput.password } }), "login");
+    const login = expectOk(
+      await request("POST", "/api/auth/login", { baseUrl: base, json: { username: staffInput.username, password: staffInput.password } }),
+      "login",
+    );
     const cookie = login.headers.get("set-cookie")!.split(";")[0];
     const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey;
     expect((await v1("POST", "/webhook", { token: key, json: { sessionId: mySession, url: receiver.url } })).status).toBe(403);
-    expect((await v1("POST", `/messages?sessionId=${mySession}`, { token: key, json: { recipient_type: "individual", to: ALICE, type: "text", text: { body: "x" } } })).status).toBe(404);
-    expect((await request("POST", "/api/v1/sessions", { baseUrl: base, headers: { "X-Master-Key": key }, json: { sessionId: uniqueName("st").slice(0, 30) } })).status).toBe(403);
+    expect(
+      (
+        await v1("POST", `/messages?sessionId=${mySession}`, {
+          token: key,
+          json: { recipient_type: "individual", to: ALICE, type: "text", text: { body: "x" } },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await request("POST", "/api/v1/sessions", { baseUrl: base, headers: { "X-Master-Key": key }, json: { sessionId: uniqueName("st").slice(0, 30) } }))
+        .status,
+    ).toBe(403);
     expect(staff.id).toEqual(expect.any(String));
   });
 });
@@ -186,7 +246,10 @@ describe("Campaign API webhook", () => {
 describe("Campaign API session delete", () => {
   it("DELETE /sessions/:sessionId with the token removes it", async () => {
     const extra = uniqueName("gone").slice(0, 30);
-    const made = expectOk(await request("POST", "/api/v1/sessions", { baseUrl: base, headers: { "X-Master-Key": tenant.key }, json: { sessionId: extra } }), "create").body;
+    const made = expectOk(
+      await request("POST", "/api/v1/sessions", { baseUrl: base, headers: { "X-Master-Key": tenant.key }, json: { sessionId: extra } }),
+      "create",
+    ).body;
     const res = await v1("DELETE", `/sessions/${extra}`, { token: made.token });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: "success", message: `Session ${extra} deleted.` });

@@ -51,7 +51,11 @@ describe("Chatery sessions", () => {
       data: { sessionId: mysession, metadata: { userId: "user123", plan: "premium" }, webhooks: [{ url: receiver.url, events: ["all"] }] },
     });
     expect(["connecting", "qr_ready"]).toContain(res.body.data.status);
-    const qr = await until(() => wa("GET", `/sessions/${mysession}/qr`), (r) => typeof r.body?.data?.qrCode === "string", "a QR code");
+    const qr = await until(
+      () => wa("GET", `/sessions/${mysession}/qr`),
+      (r) => typeof r.body?.data?.qrCode === "string",
+      "a QR code",
+    );
     expect(qr.body.data.qrCode).toMatch(/^data:image\/png;base64,/);
     const image = await fetch(`${base}/api/whatsapp/sessions/${mysession}/qr/image`, { headers: { "X-Api-Key": tenant.key } });
     expect(image.status).toBe(200);
@@ -68,7 +72,13 @@ describe("Chatery sessions", () => {
     expect(status.body.data).toHaveProperty("name");
     const list = await wa("GET", "/sessions");
     expect(list.body.data).toEqual([
-      expect.objectContaining({ sessionId: mysession, status: "connected", isConnected: true, metadata: { userId: "user123", plan: "premium", customField: "any value" }, webhooks: [{ url: receiver.url, events: ["all"] }] }),
+      expect.objectContaining({
+        sessionId: mysession,
+        status: "connected",
+        isConnected: true,
+        metadata: { userId: "user123", plan: "premium", customField: "any value" },
+        webhooks: [{ url: receiver.url, events: ["all"] }],
+      }),
     ]);
     // Connecting again does not create another one.
     expect((await wa("POST", `/sessions/${mysession}/connect`)).body.message).toBe("Session connecting");
@@ -76,18 +86,28 @@ describe("Chatery sessions", () => {
 
   it("config merges metadata and replaces webhooks; webhooks can be added and removed by URL", async () => {
     const other = `${receiver.url}?second=1`;
-    const res = await wa("PATCH", `/sessions/${mysession}/config`, { metadata: { newField: "value" }, webhooks: [{ url: receiver.url, events: ["message", "connection.update"] }] });
+    const res = await wa("PATCH", `/sessions/${mysession}/config`, {
+      metadata: { newField: "value" },
+      webhooks: [{ url: receiver.url, events: ["message", "connection.update"] }],
+    });
     expect(res.body).toEqual({
       success: true,
       message: "Session config updated",
-      data: { sessionId: mysession, metadata: { userId: "user123", plan: "premium", customField: "any value", newField: "value" }, webhooks: [{ url: receiver.url, events: ["message", "connection.update"] }] },
+      data: {
+        sessionId: mysession,
+        metadata: { userId: "user123", plan: "premium", customField: "any value", newField: "value" },
+        webhooks: [{ url: receiver.url, events: ["message", "connection.update"] }],
+      },
     });
     expectOk(await wa("POST", `/sessions/${mysession}/webhooks`, { url: other, events: ["message", "connection.update"] }), "add");
     expect((await wa("GET", "/sessions")).body.data[0].webhooks.map((w: { url: string }) => w.url)).toEqual([receiver.url, other]);
     expectOk(await wa("DELETE", `/sessions/${mysession}/webhooks`, { url: other }), "remove");
     expect((await wa("GET", "/sessions")).body.data[0].webhooks.map((w: { url: string }) => w.url)).toEqual([receiver.url]);
     expect((await wa("PATCH", `/sessions/${mysession}/config`, {})).status).toBe(400);
-    expect((await wa("POST", `/sessions/${mysession}/webhooks`, { url: "not a url" })).body).toMatchObject({ success: false, message: expect.stringContaining("url") });
+    expect((await wa("POST", `/sessions/${mysession}/webhooks`, { url: "not a url" })).body).toMatchObject({
+      success: false,
+      message: expect.stringContaining("url"),
+    });
   });
 
   it("sockets that ask for Chatery's format get its payloads; others keep ours", async () => {
@@ -102,8 +122,16 @@ describe("Chatery sessions", () => {
       ours.on("message", (d) => got.ours.push(d));
       const text = uniqueName("hello socket");
       await contactSends(base, tenant, mysession, text, ALICE);
-      await until(() => got, (g) => g.chatery.length > 0 && g.ours.length > 0, "both sockets to get the message");
-      expect(got.chatery[0]).toEqual({ sessionId: mysession, timestamp: expect.any(String), message: expect.objectContaining({ text, fromMe: false, message: expect.any(Object) }) });
+      await until(
+        () => got,
+        (g) => g.chatery.length > 0 && g.ours.length > 0,
+        "both sockets to get the message",
+      );
+      expect(got.chatery[0]).toEqual({
+        sessionId: mysession,
+        timestamp: expect.any(String),
+        message: expect.objectContaining({ text, fromMe: false, message: expect.any(Object) }),
+      });
       expect(got.ours[0]).toMatchObject({ sessionId: mysession, text, fromMe: false });
       expect(got.ours[0].message).toEqual(expect.any(Object));
       // And the webhook set at connect received it too.
@@ -120,7 +148,12 @@ describe("Chatery sessions", () => {
     expect(bad.body).toEqual({ success: false, message: "Invalid API key", error: "Invalid API key" });
     expect((await wa("GET", "/sessions", undefined, null)).status).toBe(401);
     const stranger = await registerTenant(base, "chatery-stranger");
-    for (const [method, path] of [["GET", `/sessions/${mysession}/status`], ["GET", `/sessions/${mysession}/qr`], ["DELETE", `/sessions/${mysession}`], ["PATCH", `/sessions/${mysession}/config`]] as const) {
+    for (const [method, path] of [
+      ["GET", `/sessions/${mysession}/status`],
+      ["GET", `/sessions/${mysession}/qr`],
+      ["DELETE", `/sessions/${mysession}`],
+      ["PATCH", `/sessions/${mysession}/config`],
+    ] as const) {
       const res = await wa(method, path, method === "PATCH" ? { metadata: { x: 1 } } : undefined, stranger.key);
       expect(res.status, `${method} ${path}`).toBe(404);
     }
@@ -145,7 +178,11 @@ describe("Ultimate WhatsApp Gateway's connection.update", () => {
       const updates: any[] = [];
       s.on("connection.update", (d) => updates.push(d));
       expectOk(await request("POST", `/api/sessions/${session.sessionId}/connect`, { baseUrl: base, as: { apiKey: tenant.key }, json: {} }), "connect");
-      await until(() => updates, (u) => u.some((d) => d.status === "QR"), "a QR status update");
+      await until(
+        () => updates,
+        (u) => u.some((d) => d.status === "QR"),
+        "a QR status update",
+      );
       const qrUpdate = updates.find((d) => d.status === "QR");
       expect(qrUpdate).toMatchObject({ sessionId: session.sessionId, status: "QR", qr: expect.any(String) });
     } finally {

@@ -56,7 +56,11 @@ describe("Clevio sessions", () => {
       session: { id: expect.any(String), session_id: session, webhook_url: receiver.url, created_at: expect.any(String), updated_at: expect.any(String) },
     });
     expect((await clevio("POST", `/sessions/${session}/init`)).body).toEqual({ message: "Session initialization triggered" });
-    const qr = await until(() => clevio("GET", `/sessions/${session}/qr`), (r) => typeof r.body?.qrCode === "string", "a QR code");
+    const qr = await until(
+      () => clevio("GET", `/sessions/${session}/qr`),
+      (r) => typeof r.body?.qrCode === "string",
+      "a QR code",
+    );
     expect(qr.body).toEqual({ qrCode: expect.stringMatching(/^data:image\/png;base64,/), status: "initializing" });
     expectOk(await request("POST", `/api/sandbox/sessions/${session}/scan`, { baseUrl: base, as: { bearer: token }, json: {} }), "scan");
     await waitForSessionStatus(base, { key: token }, session, "CONNECTED");
@@ -70,7 +74,9 @@ describe("Clevio sessions", () => {
     receiver.answer = () => ({ status: 200, body: "This is a plain text reply from your webhook.", contentType: "text/plain" });
     const text = uniqueName("Hello");
     await contactSends(base, { key: token }, session, text, ALICE);
-    const [hit] = (await receiver.waitFor((all) => all.some((r) => (r.body as any)?.body === text), "the Clevio payload")).filter((r) => (r.body as any)?.body === text);
+    const [hit] = (await receiver.waitFor((all) => all.some((r) => (r.body as any)?.body === text), "the Clevio payload")).filter(
+      (r) => (r.body as any)?.body === text,
+    );
     expect(hit.body).toEqual({
       sessionId: session,
       from: `${ALICE}@c.us`,
@@ -80,20 +86,34 @@ describe("Clevio sessions", () => {
       timestamp: expect.any(Number),
       group: false,
     });
-    await waitFor("the reply at Alice", async () => (await receivedBy(base, { key: token }, ALICE)).find((m) => m.text === "This is a plain text reply from your webhook."));
-    const logs = await until(() => clevio("GET", `/sessions/${session}/logs`), (r) => Array.isArray(r.body) && r.body.some((l: { type: string; body: string }) => l.type === "outgoing" && l.body.startsWith("This is a plain")), "the reply in the log");
+    await waitFor("the reply at Alice", async () =>
+      (await receivedBy(base, { key: token }, ALICE)).find((m) => m.text === "This is a plain text reply from your webhook."),
+    );
+    const logs = await until(
+      () => clevio("GET", `/sessions/${session}/logs`),
+      (r) => Array.isArray(r.body) && r.body.some((l: { type: string; body: string }) => l.type === "outgoing" && l.body.startsWith("This is a plain")),
+      "the reply in the log",
+    );
     expect(logs.body).toContainEqual({ type: "incoming", from: `${ALICE}@c.us`, to: expect.any(String), body: text, timestamp: expect.any(Number) });
     receiver.answer = () => ({ status: 200, body: "" });
   });
 
   it("an incoming image reaches the webhook with its file (base64), mimetype and caption", async () => {
-    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#ff0000" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#ff0000" } })
+      .png()
+      .toBuffer();
     const caption = uniqueName("Keterangan foto");
     expectOk(
-      await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { baseUrl: base, as: { bearer: token }, json: { to: session, image: png.toString("base64"), mimetype: "image/png", caption } }),
+      await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, {
+        baseUrl: base,
+        as: { bearer: token },
+        json: { to: session, image: png.toString("base64"), mimetype: "image/png", caption },
+      }),
       "contact sends an image",
     );
-    const [hit] = (await receiver.waitFor((all) => all.some((r) => (r.body as any)?.caption === caption), "the image payload")).filter((r) => (r.body as any)?.caption === caption);
+    const [hit] = (await receiver.waitFor((all) => all.some((r) => (r.body as any)?.caption === caption), "the image payload")).filter(
+      (r) => (r.body as any)?.caption === caption,
+    );
     expect(hit.body).toMatchObject({ sessionId: session, from: `${ALICE}@c.us`, type: "image", group: false, mimetype: "image/png", caption });
     expect(Buffer.from((hit.body as any).media, "base64").equals(png)).toBe(true);
   });
@@ -105,7 +125,12 @@ describe("Clevio sessions", () => {
     expect((await clevio("PUT", `/sessions/${session}/webhook`, { webhookUrl: "nope" })).status).toBe(400);
     expect((await clevio("POST", "/sessions", { sessionId: "a b" })).status).toBe(400);
     const stranger = await registerOwner("clevio-stranger", base);
-    for (const [method, path] of [["GET", `/sessions/${session}/status`], ["GET", `/sessions/${session}/logs`], ["DELETE", `/sessions/${session}`], ["POST", `/sessions/${session}/init`]] as const) {
+    for (const [method, path] of [
+      ["GET", `/sessions/${session}/status`],
+      ["GET", `/sessions/${session}/logs`],
+      ["DELETE", `/sessions/${session}`],
+      ["POST", `/sessions/${session}/init`],
+    ] as const) {
       expect((await clevio(method, path, undefined, stranger.apiKey)).status, `${method} ${path}`).toBe(404);
     }
   });

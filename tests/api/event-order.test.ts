@@ -31,7 +31,10 @@ beforeAll(async () => {
   tenant = await registerTenant(base);
   session = await pairedSession(base, tenant);
   hook = await startReceiver();
-  expectOk(await request("POST", "/api/webhooks", { baseUrl: base, as: { apiKey: tenant.key }, json: { name: "Order", url: hook.url, events: ["*"] } }), "webhook");
+  expectOk(
+    await request("POST", "/api/webhooks", { baseUrl: base, as: { apiKey: tenant.key }, json: { name: "Order", url: hook.url, events: ["*"] } }),
+    "webhook",
+  );
   socket = await new Promise<Socket>((resolve, reject) => {
     const s = connectSocket(base, { auth: { apiKey: tenant.key }, transports: ["websocket"], reconnection: false });
     s.once("connect", () => resolve(s));
@@ -57,7 +60,11 @@ async function newContact(name: string): Promise<string> {
 
 async function contactSends(contact: string, content: Record<string, unknown>): Promise<string> {
   const res = expectOk(
-    await request("POST", `/api/sandbox/contacts/${contact}/messages`, { baseUrl: base, as: { apiKey: tenant.key }, json: { to: session.sessionId, ...content } }),
+    await request("POST", `/api/sandbox/contacts/${contact}/messages`, {
+      baseUrl: base,
+      as: { apiKey: tenant.key },
+      json: { to: session.sessionId, ...content },
+    }),
     `${contact} sends ${JSON.stringify(content).slice(0, 60)}`,
   );
   return res.body.messageId as string;
@@ -106,25 +113,61 @@ describe("the order of a session's events", () => {
       await sent(b, { document: PDF, mimetype: "application/pdf", fileName: "y.pdf", caption: `${p}-b3` }, `${p}-b3`);
 
       // The webhook: every delivery once, in order, each carrying a larger seq than the one before.
-      const received = await hook.waitFor((r) => tokensOf(r.map((x) => x.body), p).length >= expected.length, `burst ${burst} at the webhook`);
-      expect(tokensOf(received.map((x) => x.body), p), `burst ${burst} at the webhook`).toEqual(expected);
-      expectIncreasing(received.map((x) => (x.body as unknown as { seq: number }).seq), "webhook");
+      const received = await hook.waitFor(
+        (r) =>
+          tokensOf(
+            r.map((x) => x.body),
+            p,
+          ).length >= expected.length,
+        `burst ${burst} at the webhook`,
+      );
+      expect(
+        tokensOf(
+          received.map((x) => x.body),
+          p,
+        ),
+        `burst ${burst} at the webhook`,
+      ).toEqual(expected);
+      expectIncreasing(
+        received.map((x) => (x.body as unknown as { seq: number }).seq),
+        "webhook",
+      );
       expect(received.every((x) => x.headers["x-webhook-sequence"] === String((x.body as unknown as { seq: number }).seq))).toBe(true);
 
       // The socket stream.
-      await waitFor(`burst ${burst} on the socket`, async () => tokensOf(socketEvents.map((e) => ({ event: e.event, data: e.payload })), p).length >= expected.length);
-      expect(tokensOf(socketEvents.map((e) => ({ event: e.event, data: e.payload })), p), `burst ${burst} on the socket`).toEqual(expected);
-      expectIncreasing(socketEvents.filter((e) => typeof e.payload?.seq === "number").map((e) => e.payload.seq), "socket");
+      await waitFor(
+        `burst ${burst} on the socket`,
+        async () =>
+          tokensOf(
+            socketEvents.map((e) => ({ event: e.event, data: e.payload })),
+            p,
+          ).length >= expected.length,
+      );
+      expect(
+        tokensOf(
+          socketEvents.map((e) => ({ event: e.event, data: e.payload })),
+          p,
+        ),
+        `burst ${burst} on the socket`,
+      ).toEqual(expected);
+      expectIncreasing(
+        socketEvents.filter((e) => typeof e.payload?.seq === "number").map((e) => e.payload.seq),
+        "socket",
+      );
 
       // The events API (newest first).
-      const logged = expectOk(await request("GET", `/api/sessions/${session.sessionId}/events`, { baseUrl: base, as: { apiKey: tenant.key } }), "events").body as Array<{
+      const logged = expectOk(await request("GET", `/api/sessions/${session.sessionId}/events`, { baseUrl: base, as: { apiKey: tenant.key } }), "events")
+        .body as Array<{
         seq: number;
         event: string;
         data: Record<string, any>;
       }>;
       const oldestFirst = [...logged].reverse();
       expect(tokensOf(oldestFirst, p), `burst ${burst} in the events API`).toEqual(expected);
-      expectIncreasing(oldestFirst.map((e) => e.seq), "events API");
+      expectIncreasing(
+        oldestFirst.map((e) => e.seq),
+        "events API",
+      );
 
       // The chats, oldest first: the edits applied, the reactions in their place.
       const chatOf = async (phone: string) => {
@@ -158,6 +201,8 @@ describe("the order of a session's events", () => {
     const cursor = firstPage.headers.get("x-next-cursor");
     expect(cursor, "a next page").toBeTruthy();
     const secondPage = expectOk(await chatMessages(base, tenant, session.sessionId, jidOf(carol), `?limit=3&cursor=${encodeURIComponent(cursor!)}`), "page 2");
-    expect([...(firstPage.body as Array<{ content: string }>), ...(secondPage.body as Array<{ content: string }>)].map((m) => m.content)).toEqual([...expected].reverse().slice(0, 6));
+    expect([...(firstPage.body as Array<{ content: string }>), ...(secondPage.body as Array<{ content: string }>)].map((m) => m.content)).toEqual(
+      [...expected].reverse().slice(0, 6),
+    );
   });
 });

@@ -31,11 +31,16 @@ const groupPath = (jid: string, rest = "") => `/api/groups/${session.sessionId}/
 async function createStaff(assign: string[]): Promise<Tenant> {
   const username = uniqueName("staff");
   const staff = expectOk(
-    await request("POST", "/api/users", { baseUrl: base, as: { cookie: owner.cookie }, json: { name: "Staff", email: `${username}@example.com`, username, password: "password-123" } }),
+    await request("POST", "/api/users", {
+      baseUrl: base,
+      as: { cookie: owner.cookie },
+      json: { name: "Staff", email: `${username}@example.com`, username, password: "password-123" },
+    }),
     "create staff",
     201,
   ).body;
-  if (assign.length) expectOk(await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds: assign } }), "assign");
+  if (assign.length)
+    expectOk(await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds: assign } }), "assign");
   const login = expectOk(await request("POST", "/api/auth/login", { baseUrl: base, json: { username, password: "password-123" } }), "login");
   const cookie = login.headers.get("set-cookie")!.split(";")[0];
   const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey as string;
@@ -83,7 +88,10 @@ let teamJid: string;
 
 describe("a group the session creates and administers", () => {
   it("creates a group with two contacts, who see it; it is listed from the store", async () => {
-    const created = expectOk(await api("POST", "/api/groups/create", owner, { sessionId: session.sessionId, subject: "Team", participants: [ALICE, jidOf(BOB)] }), "create");
+    const created = expectOk(
+      await api("POST", "/api/groups/create", owner, { sessionId: session.sessionId, subject: "Team", participants: [ALICE, jidOf(BOB)] }),
+      "create",
+    );
     expect(created.body).toEqual({ success: true, group: { id: expect.stringMatching(/@g\.us$/), subject: "Team" } });
     teamJid = created.body.group.id;
     for (const phone of [ALICE, BOB]) {
@@ -104,13 +112,19 @@ describe("a group the session creates and administers", () => {
 
   it("adds, promotes, demotes and removes: each reaches the members' phones and comes back as an event", async () => {
     const add = expectOk(await api("POST", groupPath(teamJid, "/participants/add"), owner, { participants: [CAROL] }), "add");
-    expect(add.body).toEqual({ success: true, action: "add", groupJid: teamJid, results: [{ jid: jidOf(CAROL), status: "200", success: true, message: "ok" }] });
+    expect(add.body).toEqual({
+      success: true,
+      action: "add",
+      groupJid: teamJid,
+      results: [{ jid: jidOf(CAROL), status: "200", success: true, message: "ok" }],
+    });
     await waitFor("Carol to see the group", async () => (await contactGroups(CAROL)).some((g) => g.jid === teamJid));
     await waitFor("the add event", async () => (await events("group.participants", (d) => d.jid === teamJid && d.action === "add")).length > 0);
 
     expectOk(await api("POST", groupPath(teamJid, "/participants/promote"), owner, { participants: [jidOf(ALICE)] }), "promote");
-    await waitFor("Alice to be admin on Bob's phone", async () =>
-      (await contactGroups(BOB)).find((g) => g.jid === teamJid)?.participants.find((p: any) => p.phone === ALICE)?.role === "admin",
+    await waitFor(
+      "Alice to be admin on Bob's phone",
+      async () => (await contactGroups(BOB)).find((g) => g.jid === teamJid)?.participants.find((p: any) => p.phone === ALICE)?.role === "admin",
     );
     const [promoted] = await waitFor("the promote event", async () => {
       const found = await events("group.participants", (d) => d.jid === teamJid && d.action === "promote");
@@ -166,7 +180,9 @@ describe("join requests", () => {
     const requests = async () => expectOk(await api("GET", groupPath(teamJid, "/join-requests"), owner), "requests").body as any[];
 
     expectOk(await contactAct(ERIN, { op: "join", inviteCode: inviteLink }), "erin asks");
-    expect(await requests()).toEqual([{ id: jidOf(ERIN), phone: ERIN, lid: expect.stringMatching(/@lid$/), requestMethod: "invite_link", requestedAt: expect.any(String) }]);
+    expect(await requests()).toEqual([
+      { id: jidOf(ERIN), phone: ERIN, lid: expect.stringMatching(/@lid$/), requestMethod: "invite_link", requestedAt: expect.any(String) },
+    ]);
     expect((await contactGroups(ERIN)).some((g) => g.jid === teamJid)).toBe(false);
     const rejected = expectOk(await api("POST", groupPath(teamJid, "/join-requests/reject"), owner, { participants: [ERIN] }), "reject").body;
     expect(rejected.results).toEqual([{ jid: jidOf(ERIN), status: "200", success: true }]);
@@ -215,7 +231,10 @@ describe("a group where the session is not an admin", () => {
     expect(refused.body.error).toMatch(/only admins may send.*announcement/);
 
     expectOk(await contactAct(ALICE, { op: "promote", group: aliceGroup, participants: [session.phone] }), "promote the session");
-    await waitFor("the session stored as admin", async () => (await storedGroup(aliceGroup))?.participants.find((p: any) => p.phone === session.phone)?.admin === "admin");
+    await waitFor(
+      "the session stored as admin",
+      async () => (await storedGroup(aliceGroup))?.participants.find((p: any) => p.phone === session.phone)?.admin === "admin",
+    );
     expectOk(await send(base, owner, { sessionId: session.sessionId, jid: aliceGroup, message: { text: "now I may" } }), "send as admin");
   });
 
@@ -227,7 +246,10 @@ describe("a group where the session is not an admin", () => {
     const list = expectOk(await api("GET", `/api/groups?sessionId=${session.sessionId}`, owner), "list").body;
     expect(list.map((g: any) => g.jid)).not.toContain(aliceGroup);
 
-    const joined = expectOk(await api("POST", "/api/groups/join", owner, { sessionId: session.sessionId, inviteCode: `https://chat.whatsapp.com/${code}` }), "join");
+    const joined = expectOk(
+      await api("POST", "/api/groups/join", owner, { sessionId: session.sessionId, inviteCode: `https://chat.whatsapp.com/${code}` }),
+      "join",
+    );
     expect(joined.body).toEqual({ success: true, groupJid: aliceGroup });
     expect((await contactGroups(ALICE)).find((g) => g.jid === aliceGroup).participants.map((p: any) => p.phone)).toContain(session.phone);
     expect((await storedGroup(aliceGroup)).left).toBe(false);
@@ -246,7 +268,10 @@ describe("Chatery's and the Automation API's doors", () => {
     expect(meta).toMatchObject({ id: teamJid, subject: "Team Renamed", description: "what we do", size: meta.participants.length });
     expect(meta.participants).toContainEqual({ id: jidOf(ALICE), lid: expect.stringMatching(/@lid$/), admin: null });
 
-    const created = expectOk(await chatery("/create", owner, { sessionId: session.sessionId, name: "Chatery group", participants: [BOB] }), "chatery create").body;
+    const created = expectOk(
+      await chatery("/create", owner, { sessionId: session.sessionId, name: "Chatery group", participants: [BOB] }),
+      "chatery create",
+    ).body;
     expect(created).toMatchObject({ success: true, data: { id: expect.stringMatching(/@g\.us$/), subject: "Chatery group" } });
     const gid = created.data.id;
     expect((await contactGroups(BOB)).some((g) => g.jid === gid)).toBe(true);
@@ -259,7 +284,12 @@ describe("Chatery's and the Automation API's doors", () => {
     expect(invite).toEqual({ groupId: gid, inviteCode: expect.any(String), inviteLink: expect.stringMatching(/^https:\/\/chat\.whatsapp\.com\//) });
     const revoked = expectOk(await chatery("/revoke-invite", owner, { sessionId: session.sessionId, groupId: gid }), "chatery revoke").body.data;
     expect(revoked.inviteCode).not.toBe(invite.inviteCode);
-    expect((await contactGroups(BOB)).find((g) => g.jid === gid)).toMatchObject({ subject: "Chatery renamed", description: "desc", locked: true, hasPicture: true });
+    expect((await contactGroups(BOB)).find((g) => g.jid === gid)).toMatchObject({
+      subject: "Chatery renamed",
+      description: "desc",
+      locked: true,
+      hasPicture: true,
+    });
     expectOk(await chatery("/leave", owner, { sessionId: session.sessionId, groupId: gid }), "chatery leave");
     expectOk(await chatery("/join", owner, { sessionId: session.sessionId, inviteCode: revoked.inviteLink }), "chatery join");
 

@@ -30,7 +30,11 @@ beforeAll(async () => {
   session = await pairedSession(base, owner);
   const username = uniqueName("staff");
   const staff = expectOk(
-    await request("POST", "/api/users", { baseUrl: base, as: { cookie: owner.cookie }, json: { name: "Staff", email: `${username}@example.com`, username, password: "password-123" } }),
+    await request("POST", "/api/users", {
+      baseUrl: base,
+      as: { cookie: owner.cookie },
+      json: { name: "Staff", email: `${username}@example.com`, username, password: "password-123" },
+    }),
     "create staff",
     201,
   ).body;
@@ -52,7 +56,14 @@ const statusesAt = async (phone: string) => (await receivedBy(base, owner, phone
 describe("POST /api/status/update", () => {
   it("a text status with colour and font reaches the given contacts", async () => {
     const res = expectOk(
-      await api("POST", "/api/status/update", owner, { sessionId: session.sessionId, type: "TEXT", content: "My text status!", backgroundColor: "0xff1e90ff", font: 2, recipients: [ALICE, jidOf(BOB)] }),
+      await api("POST", "/api/status/update", owner, {
+        sessionId: session.sessionId,
+        type: "TEXT",
+        content: "My text status!",
+        backgroundColor: "0xff1e90ff",
+        font: 2,
+        recipients: [ALICE, jidOf(BOB)],
+      }),
       "text status",
     );
     expect(res.body).toEqual({ success: true, messageId: expect.any(String), status: "PENDING", recipients: 2 });
@@ -72,7 +83,10 @@ describe("POST /api/status/update", () => {
       const contacts = (await api("POST", "/api/whatsapp/contacts", owner, { sessionId: session.sessionId })).body;
       return JSON.stringify(contacts ?? "").includes(ALICE);
     });
-    const res = expectOk(await api("POST", "/api/status/update", owner, { sessionId: session.sessionId, type: "IMAGE", content: "Check this photo!", mediaUrl: imageUrl }), "image status");
+    const res = expectOk(
+      await api("POST", "/api/status/update", owner, { sessionId: session.sessionId, type: "IMAGE", content: "Check this photo!", mediaUrl: imageUrl }),
+      "image status",
+    );
     expect(res.body.recipients).toBeGreaterThanOrEqual(1);
     const got = await waitFor("Alice to see the image status", async () => (await statusesAt(ALICE)).find((m) => m.id === res.body.messageId));
     expect(got.message.imageMessage.caption).toBe("Check this photo!");
@@ -143,7 +157,10 @@ describe("POST /api/chat/[sessionId]/[jid]/messages/[id]/[action]", () => {
     const forwarded = expectOk(await action(owner, id, "forward", { to: BOB }), "forward").body;
     expect((await waitForReceived(base, owner, BOB, forwarded.messageId)).text).toBe("pass it on");
 
-    const fromAlice = expectOk(await api("POST", `/api/sandbox/contacts/${ALICE}/messages`, owner, { to: session.sessionId, text: "from alice, forward me" }), "alice").body.messageId;
+    const fromAlice = expectOk(
+      await api("POST", `/api/sandbox/contacts/${ALICE}/messages`, owner, { to: session.sessionId, text: "from alice, forward me" }),
+      "alice",
+    ).body.messageId;
     await waitFor("Alice's message stored", async () => {
       const res = await api("GET", `/api/chat/${session.sessionId}/${encodeURIComponent(jidOf(ALICE))}?limit=50`, owner);
       return res.body?.some?.((m: { keyId: string }) => m.keyId === fromAlice);
@@ -180,8 +197,13 @@ describe("a contact WhatsApp addresses by LID", () => {
     try {
       const hookRes = await api("POST", "/api/webhooks", owner, { name: "LID", url: receiver.url, events: ["message"], sessionId: session.sessionId });
       expect([200, 201], JSON.stringify(hookRes.body)).toContain(hookRes.status);
-      const sent = expectOk(await api("POST", `/api/sandbox/contacts/${DAVE}/messages`, owner, { to: session.sessionId, text: "from my LID" }), "dave writes").body;
-      const [hook] = (await receiver.waitFor((r) => r.some((x) => x.body?.data?.id === sent.messageId), "Dave's message")).filter((x) => x.body.data.id === sent.messageId);
+      const sent = expectOk(
+        await api("POST", `/api/sandbox/contacts/${DAVE}/messages`, owner, { to: session.sessionId, text: "from my LID" }),
+        "dave writes",
+      ).body;
+      const [hook] = (await receiver.waitFor((r) => r.some((x) => x.body?.data?.id === sent.messageId), "Dave's message")).filter(
+        (x) => x.body.data.id === sent.messageId,
+      );
       expect(hook.body.data).toMatchObject({ remoteJid: jidOf(DAVE), remoteJidAlt: dave.lid, from: jidOf(DAVE), text: "from my LID" });
       const stored = await waitFor("Dave's message in the chat", async () => {
         const res = await api("GET", `/api/chat/${session.sessionId}/${encodeURIComponent(jidOf(DAVE))}?limit=20`, owner);

@@ -5,7 +5,7 @@ import { adminCredentials, createSession, createStaff, registerOwner, request } 
 import { declaredEndpoints } from "../support/declared-endpoints";
 
 describe("GET /api/health", () => {
-  it("answers { status: \"ok\" } without credentials", async () => {
+  it('answers { status: "ok" } without credentials', async () => {
     const res = await request("GET", "/api/health");
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: "ok" });
@@ -32,7 +32,10 @@ describe("GET /api/openapi.json", () => {
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{[^}]+\}/g, ":id")}`),
     );
     const declared = declaredEndpoints();
-    expect(declared.filter((e) => !documented.includes(e)), "declared but not documented").toEqual([]);
+    expect(
+      declared.filter((e) => !documented.includes(e)),
+      "declared but not documented",
+    ).toEqual([]);
   });
 });
 

@@ -23,7 +23,11 @@ let png: Buffer;
 
 const FILES: Record<string, () => { status?: number; type: string; body: Buffer; headers?: Record<string, string> }> = {
   "/cat.png": () => ({ type: "image/png", body: png }),
-  "/download": () => ({ type: "application/octet-stream", body: samplePdf(), headers: { "Content-Disposition": `attachment; filename="x.pdf"; filename*=UTF-8''Laporan%20%E2%80%93%20Q1.pdf` } }),
+  "/download": () => ({
+    type: "application/octet-stream",
+    body: samplePdf(),
+    headers: { "Content-Disposition": `attachment; filename="x.pdf"; filename*=UTF-8''Laporan%20%E2%80%93%20Q1.pdf` },
+  }),
   "/report.pdf": () => ({ type: "image/png", body: samplePdf() }),
   "/page.html": () => ({ type: "image/jpeg", body: Buffer.from("<html>not an image</html>") }),
   "/gone.png": () => ({ status: 404, type: "text/plain", body: Buffer.from("nope") }),
@@ -59,7 +63,16 @@ let n = 0;
 async function tenant(): Promise<{ owner: Caller; sessionId: string; staff: (assigned: boolean) => Promise<Caller> }> {
   const suffix = `${Date.now().toString(36)}${n++}`;
   const user = await database.db.user.create({ data: { name: "Owner", email: `o${suffix}@t.local`, username: `o${suffix}`, passwordHash: "x" } });
-  const owner: Caller = { id: user.id, role: "OWNER", name: "Owner", email: user.email, username: user.username, ownerId: null, tenantId: user.id, via: "apiKey" };
+  const owner: Caller = {
+    id: user.id,
+    role: "OWNER",
+    name: "Owner",
+    email: user.email,
+    username: user.username,
+    ownerId: null,
+    tenantId: user.id,
+    via: "apiKey",
+  };
   const session = await database.db.whatsappSession.create({ data: { name: "S", sessionId: `s${suffix}`, ownerId: user.id } });
   let staffCount = 0;
   return {
@@ -67,7 +80,9 @@ async function tenant(): Promise<{ owner: Caller; sessionId: string; staff: (ass
     sessionId: session.id,
     async staff(assigned) {
       const tag = `${suffix}x${staffCount++}`;
-      const s = await database.db.user.create({ data: { name: "Staff", email: `s${tag}@t.local`, username: `s${tag}`, passwordHash: "x", role: "STAFF", ownerId: user.id } });
+      const s = await database.db.user.create({
+        data: { name: "Staff", email: `s${tag}@t.local`, username: `s${tag}`, passwordHash: "x", role: "STAFF", ownerId: user.id },
+      });
       if (assigned) await database.db.sessionAssignment.create({ data: { sessionId: session.id, userId: s.id, ownerId: user.id } });
       return { id: s.id, role: "STAFF", name: "Staff", email: s.email, username: s.username, ownerId: user.id, tenantId: user.id, via: "apiKey" };
     },
@@ -104,7 +119,10 @@ describe("resolveMediaForSend with a URL", () => {
   it("follows a redirect, and names the file from Content-Disposition when the server gives one", async () => {
     const { owner } = await tenant();
     expect((await resolveMediaForSendWith(deps(), owner, { url: `${origin}/redirect` }, "image")).fileName).toBe("cat.png");
-    expect(await resolveMediaForSendWith(deps(), owner, { url: `${origin}/download` }, "document")).toMatchObject({ mimetype: "application/pdf", fileName: "Laporan – Q1.pdf" });
+    expect(await resolveMediaForSendWith(deps(), owner, { url: `${origin}/download` }, "document")).toMatchObject({
+      mimetype: "application/pdf",
+      fileName: "Laporan – Q1.pdf",
+    });
   });
 
   it("goes by the bytes, not the server's Content-Type: a PDF is not an image, HTML is nothing", async () => {
@@ -118,7 +136,9 @@ describe("resolveMediaForSend with a URL", () => {
 
   it("refuses an error answer, a file over the size cap (413) and a non-http URL", async () => {
     const { owner } = await tenant();
-    expect((await rejection(resolveMediaForSendWith(deps(), owner, { url: `${origin}/gone.png` }, "image"))).message).toBe(`image.url ${origin}/gone.png: answered HTTP 404`);
+    expect((await rejection(resolveMediaForSendWith(deps(), owner, { url: `${origin}/gone.png` }, "image"))).message).toBe(
+      `image.url ${origin}/gone.png: answered HTTP 404`,
+    );
     const big = await rejection(resolveMediaForSendWith(deps({ maxBytes: 100 }), owner, { url: `${origin}/cat.png` }, "image"));
     expect(big.status).toBe(413);
     expect(big.message).toBe(`image.url ${origin}/cat.png: the file is larger than 100 bytes`);
@@ -140,8 +160,18 @@ describe("resolveMediaForSend with a mediaId", () => {
   it("finds the tenant's file and checks its kind; another tenant's is 404", async () => {
     const a = await tenant();
     const b = await tenant();
-    const stored = await storeMedia(deps(), { ownerId: a.owner.tenantId, source: "UPLOAD", bytes: samplePdf(), mimetype: "application/pdf", fileName: "a.pdf" });
-    expect(await resolveMediaForSendWith(deps(), a.owner, { mediaId: stored.id }, "document")).toEqual({ mediaId: stored.id, mimetype: "application/pdf", fileName: "a.pdf" });
+    const stored = await storeMedia(deps(), {
+      ownerId: a.owner.tenantId,
+      source: "UPLOAD",
+      bytes: samplePdf(),
+      mimetype: "application/pdf",
+      fileName: "a.pdf",
+    });
+    expect(await resolveMediaForSendWith(deps(), a.owner, { mediaId: stored.id }, "document")).toEqual({
+      mediaId: stored.id,
+      mimetype: "application/pdf",
+      fileName: "a.pdf",
+    });
     const wrongKind = await rejection(resolveMediaForSendWith(deps(), a.owner, { mediaId: stored.id }, "video"));
     expect(wrongKind.message).toBe(`video.mediaId ${stored.id}: the file is a PDF document (application/pdf), not a video (MP4 or 3GP)`);
     const foreign = await rejection(resolveMediaForSendWith(deps(), b.owner, { mediaId: stored.id }, "document"));
@@ -157,7 +187,15 @@ describe("resolveMediaForSend with a mediaId", () => {
     expect((await rejection(resolveMediaForSendWith(deps(), unassigned, { mediaId: ofSession.id }, "image"))).status).toBe(404);
     expect((await rejection(resolveMediaForSendWith(deps(), assigned, { mediaId: loose.id }, "image"))).status).toBe(404);
     await database.db.message.create({
-      data: { sessionId: t.sessionId, ownerId: t.owner.tenantId, remoteJid: "15550100002@s.whatsapp.net", keyId: `K${Date.now()}`, fromMe: true, timestamp: new Date(), mediaId: loose.id },
+      data: {
+        sessionId: t.sessionId,
+        ownerId: t.owner.tenantId,
+        remoteJid: "15550100002@s.whatsapp.net",
+        keyId: `K${Date.now()}`,
+        fromMe: true,
+        timestamp: new Date(),
+        mediaId: loose.id,
+      },
     });
     expect((await resolveMediaForSendWith(deps(), assigned, { mediaId: loose.id }, "image")).mediaId).toBe(loose.id);
     expect((await rejection(resolveMediaForSendWith(deps(), unassigned, { mediaId: loose.id }, "image"))).status).toBe(404);

@@ -125,7 +125,10 @@ describe("POST /api/messages/sticker", () => {
   }
 
   it("turns a PNG into a 512×512 WebP sticker with the pack metadata and sends it", async () => {
-    const res = await sticker({ sessionId, jid: `${CONTACT}@s.whatsapp.net`, pack: "Toko Budi", author: "Budi" }, { bytes: await samplePng(300, 120), name: "logo.png" });
+    const res = await sticker(
+      { sessionId, jid: `${CONTACT}@s.whatsapp.net`, pack: "Toko Budi", author: "Budi" },
+      { bytes: await samplePng(300, 120), name: "logo.png" },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toEqual({ success: true, messageId: expect.any(String), mediaId: expect.any(String) });
 
@@ -184,7 +187,13 @@ describe("media URLs", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("on a loopback or private address are refused, naming the URL", async () => {
-    for (const target of [url, url.replace("127.0.0.1", "localhost"), "http://10.1.2.3/x.png", "http://[::1]/x.png", "http://169.254.169.254/latest/meta-data"]) {
+    for (const target of [
+      url,
+      url.replace("127.0.0.1", "localhost"),
+      "http://10.1.2.3/x.png",
+      "http://[::1]/x.png",
+      "http://169.254.169.254/latest/meta-data",
+    ]) {
       const res = await send({ image: { url: target } });
       expect(res.status, target).toBe(400);
       expect(res.body.error).toContain(`image.url ${target}:`);
@@ -201,7 +210,11 @@ describe("media URLs", () => {
 describe("incoming media (auto-save)", () => {
   async function contactSendsImage(png: Buffer) {
     const sent = expectOk(
-      await request("POST", `/api/sandbox/contacts/${CONTACT}/messages`, { baseUrl: base, as: { apiKey: owner.key }, json: { to: sessionId, image: png.toString("base64"), mimetype: "image/png", caption: "from alice" } }),
+      await request("POST", `/api/sandbox/contacts/${CONTACT}/messages`, {
+        baseUrl: base,
+        as: { apiKey: owner.key },
+        json: { to: sessionId, image: png.toString("base64"), mimetype: "image/png", caption: "from alice" },
+      }),
       "contact sends",
     ).body;
     return waitFor(`message ${sent.messageId} in the chat`, async () => {

@@ -36,7 +36,13 @@ async function receive(content: Parameters<Harness["emulator"]["sendMessage"]>[2
   const sent = (await h.emulator.sendMessage(CONTACT, SESSION_PHONE, content)) as { id: string };
   let stored: { keyId: string; remoteJid: string; fromMe: boolean; raw: Uint8Array | null } | null = null;
   await waitUntil(
-    async () => Boolean((stored = await h.database.db.message.findFirst({ where: { sessionId: row.id, keyId: sent.id }, select: { keyId: true, remoteJid: true, fromMe: true, raw: true } }))),
+    async () =>
+      Boolean(
+        (stored = await h.database.db.message.findFirst({
+          where: { sessionId: row.id, keyId: sent.id },
+          select: { keyId: true, remoteJid: true, fromMe: true, raw: true },
+        })),
+      ),
     20_000,
     () => `message ${sent.id} in the store`,
   );
@@ -54,7 +60,15 @@ describe("saveIncomingMedia", () => {
     expect(saved).toEqual({ mediaId: expect.any(String) });
 
     const media = await h.database.db.media.findUniqueOrThrow({ where: { id: saved!.mediaId } });
-    expect(media).toMatchObject({ ownerId: row.ownerId, sessionId: row.id, source: "INCOMING", mimetype: "image/png", size: png.length, messageKeyId: msg.key.id, fileName: null });
+    expect(media).toMatchObject({
+      ownerId: row.ownerId,
+      sessionId: row.id,
+      source: "INCOMING",
+      mimetype: "image/png",
+      size: png.length,
+      messageKeyId: msg.key.id,
+      fileName: null,
+    });
     expect(media.path.startsWith(`${row.ownerId}/`)).toBe(true);
     expect(readFileSync(path.join(dataDir, "media", media.path)).equals(png)).toBe(true);
 

@@ -46,7 +46,13 @@ describe("POST /api/media", () => {
     // The declared type is deliberately wrong: only the bytes count.
     const res = await upload(key(owner), { bytes, name: sample.fileName, type: "application/octet-stream" });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toEqual({ mediaId: expect.any(String), mimetype: sample.mimetype, size: bytes.length, fileName: sample.fileName, url: `/api/media/${res.body.mediaId}` });
+    expect(res.body).toEqual({
+      mediaId: expect.any(String),
+      mimetype: sample.mimetype,
+      size: bytes.length,
+      fileName: sample.fileName,
+      url: `/api/media/${res.body.mediaId}`,
+    });
 
     const got = await download(key(owner), res.body.mediaId);
     expect(got.status).toBe(200);
@@ -78,7 +84,11 @@ describe("POST /api/media", () => {
   it("answers 400 naming the field when the file is missing, empty, or the body is not multipart", async () => {
     expect(await upload(key(owner), null, { sessionId })).toEqual({ status: 400, body: { error: 'file: must be a file (multipart field "file")' } });
     expect(await upload(key(owner), { bytes: Buffer.alloc(0), name: "empty.pdf" })).toEqual({ status: 400, body: { error: "file: is empty" } });
-    const res = await fetch(`${baseUrl()}/api/media`, { method: "POST", headers: { "X-API-Key": owner.apiKey, "Content-Type": "application/json" }, body: "{}" });
+    const res = await fetch(`${baseUrl()}/api/media`, {
+      method: "POST",
+      headers: { "X-API-Key": owner.apiKey, "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatch(/multipart\/form-data/);
     const unknown = await upload(key(owner), { bytes: samplePdf(), name: "a.pdf" }, { caption: "hello" });
@@ -98,7 +108,7 @@ describe("POST /api/media", () => {
   });
 
   it("keeps a safe file name", async () => {
-    const res = await upload(key(owner), { bytes: samplePdf(), name: "../../etc/Laporan \"Q1\".pdf" });
+    const res = await upload(key(owner), { bytes: samplePdf(), name: '../../etc/Laporan "Q1".pdf' });
     expect(res.body.fileName).toBe('Laporan "Q1".pdf');
     const got = await download(key(owner), res.body.mediaId);
     expect(got.headers.get("content-disposition")).toBe(`attachment; filename="Laporan _Q1_.pdf"; filename*=UTF-8''Laporan%20%22Q1%22.pdf`);

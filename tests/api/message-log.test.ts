@@ -33,7 +33,9 @@ beforeAll(async () => {
   [owner, other] = await Promise.all([registerTenant(base), registerTenant(base)]);
   ({ sessionId } = await pairedSession(base, owner));
   const contactSends = (phone: string, text: string) =>
-    request("POST", `/api/sandbox/contacts/${phone}/messages`, { baseUrl: base, as: { apiKey: owner.key }, json: { to: sessionId, text } }).then((r) => expectOk(r, "contact writes"));
+    request("POST", `/api/sandbox/contacts/${phone}/messages`, { baseUrl: base, as: { apiKey: owner.key }, json: { to: sessionId, text } }).then((r) =>
+      expectOk(r, "contact writes"),
+    );
   await contactSends(ALICE, "hello world");
   await contactSends(BOB, "=cmd|' /C calc'!A0");
   expectOk(await send(base, owner, { sessionId, jid: ALICE, message: { text: "reply, with a comma" } }), "reply");
@@ -57,7 +59,9 @@ describe("GET /api/messages/log", () => {
 
     expect(expectOk(await log({ apiKey: owner.key }, "?q=WORLD"), "text").body.messages.map((m) => m.content)).toEqual(["hello world"]);
     expect(expectOk(await log({ apiKey: owner.key }, `?contact=${BOB}`), "contact").body.total).toBe(1);
-    expect(expectOk(await log({ apiKey: owner.key }, `?sessionId=${sessionId}&direction=out`), "session").body.messages.map((m) => m.content)).toEqual(["reply, with a comma"]);
+    expect(expectOk(await log({ apiKey: owner.key }, `?sessionId=${sessionId}&direction=out`), "session").body.messages.map((m) => m.content)).toEqual([
+      "reply, with a comma",
+    ]);
     expect(expectOk(await log({ apiKey: owner.key }, "?period=today&tz=Asia%2FJakarta"), "today").body.total).toBeGreaterThanOrEqual(0);
     // Empty values (a form's "Any") mean "not filtered".
     expect(expectOk(await log({ apiKey: owner.key }, "?direction=&status=&q="), "empty filters").body.total).toBe(3);
@@ -88,7 +92,10 @@ describe("GET /api/messages/log", () => {
     const staff = expectOk(await request("POST", "/api/users", { baseUrl: base, as: { apiKey: owner.key }, json: input }), "create staff", 201).body;
     const cookie = await login(input.username, input.password, base);
     expect(expectOk(await log({ cookie }), "unassigned").body.total).toBe(0);
-    expectOk(await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { apiKey: owner.key }, json: { sessionIds: [sessionId] } }), "assign");
+    expectOk(
+      await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { apiKey: owner.key }, json: { sessionIds: [sessionId] } }),
+      "assign",
+    );
     expect(expectOk(await log({ cookie }), "assigned").body.total).toBe(3);
   });
 

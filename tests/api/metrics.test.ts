@@ -18,7 +18,14 @@ describe("GET /metrics on the shared gateway (no METRICS_TOKEN)", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
     const text = res.text;
-    for (const name of ["wagate_sessions", "wagate_send_queue_depth", "wagate_send_queue_oldest_age_seconds", "wagate_webhook_deliveries_total", "nodejs_eventloop_lag_seconds", "process_resident_memory_bytes"]) {
+    for (const name of [
+      "wagate_sessions",
+      "wagate_send_queue_depth",
+      "wagate_send_queue_oldest_age_seconds",
+      "wagate_webhook_deliveries_total",
+      "nodejs_eventloop_lag_seconds",
+      "process_resident_memory_bytes",
+    ]) {
       expect(text, name).toContain(`# TYPE ${name} `);
     }
   });
@@ -51,7 +58,11 @@ describe("GET /metrics with METRICS_TOKEN", () => {
     const sent = await send(base, tenant, { sessionId: session.sessionId, jid: ALICE, message: { text: "counted" } });
     await waitForReceived(base, tenant, ALICE, sent.body.messageId as string);
     expectOk(
-      await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { baseUrl: base, as: { apiKey: tenant.key }, json: { to: session.sessionId, text: "counted back" } }),
+      await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, {
+        baseUrl: base,
+        as: { apiKey: tenant.key },
+        json: { to: session.sessionId, text: "counted back" },
+      }),
       "Alice answers",
     );
 
@@ -59,8 +70,15 @@ describe("GET /metrics with METRICS_TOKEN", () => {
     const text = await waitFor("both counters", async () => {
       const res = await scrape();
       expect(res.status).toBe(200);
-      last = res.text.split("\n").filter((l) => l.startsWith("wagate_messages_")).join("; ");
-      return valueOf(res.text, "wagate_messages_sent_total", session.sessionId) >= 1 && valueOf(res.text, "wagate_messages_received_total", session.sessionId) >= 1 && res.text;
+      last = res.text
+        .split("\n")
+        .filter((l) => l.startsWith("wagate_messages_"))
+        .join("; ");
+      return (
+        valueOf(res.text, "wagate_messages_sent_total", session.sessionId) >= 1 &&
+        valueOf(res.text, "wagate_messages_received_total", session.sessionId) >= 1 &&
+        res.text
+      );
     }).catch((error: Error) => {
       throw new Error(`${error.message}; counters: ${last}`);
     });

@@ -29,7 +29,10 @@ beforeAll(async () => {
   ({ sessionId } = await pairedSession(base, owner));
   expectOk(await request("POST", "/api/sessions", { baseUrl: base, as: { apiKey: owner.key }, json: { name: "Idle line" } }), "second session");
   for (const text of ["one", "two"]) {
-    expectOk(await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { baseUrl: base, as: { apiKey: owner.key }, json: { to: sessionId, text } }), "alice writes");
+    expectOk(
+      await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { baseUrl: base, as: { apiKey: owner.key }, json: { to: sessionId, text } }),
+      "alice writes",
+    );
   }
   expectOk(await send(base, owner, { sessionId, jid: ALICE, message: { text: "reply" } }), "reply");
   await waitFor("messages to be stored", async () => {
@@ -75,7 +78,10 @@ describe("GET /api/overview", () => {
     expect(unassigned.body.messagesToday).toEqual({ in: 0, out: 0 });
     expect(unassigned.body.failedWebhookDeliveries24h).toBeNull();
 
-    expectOk(await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { apiKey: owner.key }, json: { sessionIds: [sessionId] } }), "assign");
+    expectOk(
+      await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { apiKey: owner.key }, json: { sessionIds: [sessionId] } }),
+      "assign",
+    );
     const assigned = expectOk(await overview({ cookie }), "assigned staff");
     expect(assigned.body.sessions).toEqual({ online: 1, total: 1 });
     expect(assigned.body.messagesToday).toEqual({ in: 2, out: 1 });

@@ -41,7 +41,10 @@ describe("sandbox mode", () => {
         "staff",
         201,
       ).body;
-      expectOk(await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { apiKey: alice.key }, json: { sessionIds: [session.sessionId] } }), "assign");
+      expectOk(
+        await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { apiKey: alice.key }, json: { sessionIds: [session.sessionId] } }),
+        "assign",
+      );
       const staffCookie = (await request("POST", "/api/auth/login", { baseUrl: base, json: { username: staff.username, password: "password-123" } })).headers
         .get("set-cookie")!
         .split(";")[0];
@@ -51,7 +54,10 @@ describe("sandbox mode", () => {
       staffSocket.onAny((event, data) => seenByStaff.push([event, data]));
       expect(await joinSession(staffSocket, session.sessionId)).toEqual({ ok: true, sessionId: session.sessionId });
 
-      const connected = expectOk(await request("POST", `/api/sessions/${session.sessionId}/connect`, { baseUrl: base, as: { apiKey: alice.key } }), "connect").body;
+      const connected = expectOk(
+        await request("POST", `/api/sessions/${session.sessionId}/connect`, { baseUrl: base, as: { apiKey: alice.key } }),
+        "connect",
+      ).body;
       expect(connected.status).toBe("QR");
       expect(connected.state).toBe("qr_ready");
       expect(connected.qr).toMatch(/^data:image\/png;base64,/);
@@ -62,15 +68,24 @@ describe("sandbox mode", () => {
 
       const png = await fetch(`${base}/api/sessions/${session.sessionId}/qr/image`, { headers: { "X-API-Key": alice.key } });
       expect(png.headers.get("content-type")).toBe("image/png");
-      expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe("PNG");
+      expect(
+        Buffer.from(await png.arrayBuffer())
+          .subarray(1, 4)
+          .toString(),
+      ).toBe("PNG");
       // Another tenant cannot see or scan it.
       expect((await request("GET", `/api/sessions/${session.sessionId}/qr`, { baseUrl: base, as: { apiKey: mallory.key } })).status).toBe(404);
-      expect((await request("POST", `/api/sandbox/sessions/${session.sessionId}/scan`, { baseUrl: base, as: { apiKey: mallory.key }, json: {} })).status).toBe(404);
+      expect((await request("POST", `/api/sandbox/sessions/${session.sessionId}/scan`, { baseUrl: base, as: { apiKey: mallory.key }, json: {} })).status).toBe(
+        404,
+      );
 
       const open = new Promise<{ status: string }>((resolve) =>
         aliceSocket.on("connection.update", (u: { status: string }) => u.status === "CONNECTED" && resolve(u)),
       );
-      const scanned = expectOk(await request("POST", `/api/sandbox/sessions/${session.sessionId}/scan`, { baseUrl: base, as: { apiKey: alice.key }, json: {} }), "scan").body;
+      const scanned = expectOk(
+        await request("POST", `/api/sandbox/sessions/${session.sessionId}/scan`, { baseUrl: base, as: { apiKey: alice.key }, json: {} }),
+        "scan",
+      ).body;
       expect(scanned.status).toBe("CONNECTED");
       await open;
       // The staff member saw the status change, but no QR code in any event.
@@ -85,7 +100,11 @@ describe("sandbox mode", () => {
         aliceSocket.on("message", (m: { text: string; fromMe: boolean }) => m.text === "ping from the echo bot" && resolve(m)),
       );
       expectOk(
-        await request("POST", "/api/sandbox/contacts/15550100001/messages", { baseUrl: base, as: { apiKey: alice.key }, json: { to: session.sessionId, text: "ping from the echo bot" } }),
+        await request("POST", "/api/sandbox/contacts/15550100001/messages", {
+          baseUrl: base,
+          as: { apiKey: alice.key },
+          json: { to: session.sessionId, text: "ping from the echo bot" },
+        }),
         "contact sends",
       );
       expect((await incoming).fromMe).toBe(false);
@@ -95,7 +114,13 @@ describe("sandbox mode", () => {
       expect((await request("GET", `/api/sessions/${session.sessionId}/events`, { baseUrl: base, as: { apiKey: mallory.key } })).status).toBe(404);
       // A contact cannot be made to message another tenant's session.
       expect(
-        (await request("POST", "/api/sandbox/contacts/15550100001/messages", { baseUrl: base, as: { apiKey: mallory.key }, json: { to: session.sessionId, text: "x" } })).status,
+        (
+          await request("POST", "/api/sandbox/contacts/15550100001/messages", {
+            baseUrl: base,
+            as: { apiKey: mallory.key },
+            json: { to: session.sessionId, text: "x" },
+          })
+        ).status,
       ).toBe(400);
     } finally {
       aliceSocket.close();
@@ -121,12 +146,20 @@ describe("restarts", () => {
     try {
       const status = await waitForSessionStatus(second.baseUrl, alice, session.sessionId, "CONNECTED");
       expect(status.history[0]).toMatchObject({ status: "CONNECTED" });
-      const events = expectOk(await request("GET", `/api/sessions/${session.sessionId}/events`, { baseUrl: second.baseUrl, as: { apiKey: alice.key } }), "events").body;
+      const events = expectOk(
+        await request("GET", `/api/sessions/${session.sessionId}/events`, { baseUrl: second.baseUrl, as: { apiKey: alice.key } }),
+        "events",
+      ).body;
       // Events are durable, so the log still holds the first pairing; none since the restart is a QR.
       const sinceRestart = events.filter((e: { timestamp: string }) => e.timestamp > restartedAt);
       expect(sinceRestart.map((e: { event: string }) => e.event)).not.toContain("qr");
-      expect(sinceRestart.some((e: { event: string; data: { status?: string } }) => e.event === "connection.update" && e.data.status === "CONNECTED")).toBe(true);
-      expect(events.some((e: { event: string }) => e.event === "qr"), "the first pairing's QR is still in the durable log").toBe(true);
+      expect(sinceRestart.some((e: { event: string; data: { status?: string } }) => e.event === "connection.update" && e.data.status === "CONNECTED")).toBe(
+        true,
+      );
+      expect(
+        events.some((e: { event: string }) => e.event === "qr"),
+        "the first pairing's QR is still in the durable log",
+      ).toBe(true);
     } finally {
       await second.stop();
     }

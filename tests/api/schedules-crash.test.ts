@@ -6,7 +6,18 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
-import { ALICE, BOB, jidOf, pairedSession, receivedBy, registerTenant, startSandboxGateway, storedMessage, waitFor, waitForSessionStatus } from "./chat-support";
+import {
+  ALICE,
+  BOB,
+  jidOf,
+  pairedSession,
+  receivedBy,
+  registerTenant,
+  startSandboxGateway,
+  storedMessage,
+  waitFor,
+  waitForSessionStatus,
+} from "./chat-support";
 
 const servers: TestServer[] = [];
 afterAll(async () => {
@@ -32,10 +43,21 @@ describe("scheduled messages and crashes", () => {
     const session = await pairedSession(first.baseUrl, tenant);
     const as = { apiKey: tenant.key };
     const sendAt = new Date(Date.now() + 6_000).toISOString();
-    const created = expectOk(await request("POST", "/api/scheduler", { baseUrl: first.baseUrl, as, json: { sessionId: session.sessionId, jid: ALICE, content: "survives the crash", sendAt } }), "schedule").body;
+    const created = expectOk(
+      await request("POST", "/api/scheduler", {
+        baseUrl: first.baseUrl,
+        as,
+        json: { sessionId: session.sessionId, jid: ALICE, content: "survives the crash", sendAt },
+      }),
+      "schedule",
+    ).body;
     // A recurring schedule goes on after the restart, each firing still once.
     const recurring = expectOk(
-      await request("POST", "/api/scheduler", { baseUrl: first.baseUrl, as, json: { sessionId: session.sessionId, jid: BOB, content: "tick", cron: "*/2 * * * * *" } }),
+      await request("POST", "/api/scheduler", {
+        baseUrl: first.baseUrl,
+        as,
+        json: { sessionId: session.sessionId, jid: BOB, content: "tick", cron: "*/2 * * * * *" },
+      }),
       "recurring",
     ).body;
     await first.kill();
@@ -44,7 +66,11 @@ describe("scheduled messages and crashes", () => {
     const second = await startSandboxGateway({}, first.state);
     servers.push(second);
     await waitForSessionStatus(second.baseUrl, tenant, session.sessionId, "CONNECTED", 60_000);
-    const got = await waitFor("the scheduled message after the restart", async () => (await receivedBy(second.baseUrl, tenant, ALICE, session.sessionId)).find((m) => m.id === created.messageId), 60_000);
+    const got = await waitFor(
+      "the scheduled message after the restart",
+      async () => (await receivedBy(second.baseUrl, tenant, ALICE, session.sessionId)).find((m) => m.id === created.messageId),
+      60_000,
+    );
     expect(got.text).toBe("survives the crash");
     const stored = await waitFor("SENT", async () => {
       const m = await storedMessage(second.baseUrl, tenant, session.sessionId, jidOf(ALICE), created.messageId);
@@ -54,17 +80,28 @@ describe("scheduled messages and crashes", () => {
     expect((await receivedBy(second.baseUrl, tenant, ALICE, session.sessionId)).filter((m) => m.text === "survives the crash")).toHaveLength(1);
     if (second.databaseUrl) expect(await countByKey(second.databaseUrl, `schedule:${created.id}:${sendAt}`)).toBe(1);
 
-    const ticks = await waitFor("recurring firings after the restart", async () => {
-      const got = (await receivedBy(second.baseUrl, tenant, BOB, session.sessionId)).filter((m) => m.text === "tick");
-      return got.length >= 2 && got;
-    }, 60_000);
+    const ticks = await waitFor(
+      "recurring firings after the restart",
+      async () => {
+        const got = (await receivedBy(second.baseUrl, tenant, BOB, session.sessionId)).filter((m) => m.text === "tick");
+        return got.length >= 2 && got;
+      },
+      60_000,
+    );
     expect(new Set(ticks.map((m) => m.id)).size).toBe(ticks.length);
     expectOk(await request("DELETE", `/api/scheduler/${recurring.id}`, { baseUrl: second.baseUrl, as }), "stop recurring");
 
     // Now one whose time passes well before the gateway is back: with a lateness limit of 1 s it is
     // FAILED with the reason at start, and never sent.
     const lateAt = new Date(Date.now() + 3_000).toISOString();
-    const late = expectOk(await request("POST", "/api/scheduler", { baseUrl: second.baseUrl, as, json: { sessionId: session.sessionId, jid: BOB, content: "too late", sendAt: lateAt } }), "late").body;
+    const late = expectOk(
+      await request("POST", "/api/scheduler", {
+        baseUrl: second.baseUrl,
+        as,
+        json: { sessionId: session.sessionId, jid: BOB, content: "too late", sendAt: lateAt },
+      }),
+      "late",
+    ).body;
     await second.kill();
     await waitFor("its time to be long past", async () => Date.now() > Date.parse(lateAt) + 3_000, 20_000);
     const third = await startSandboxGateway({ SCHEDULE_MAX_LATENESS_MS: "1000" }, first.state);

@@ -12,7 +12,8 @@ let base: string;
 let tenant: Tenant;
 let session: Awaited<ReturnType<typeof pairedSession>>;
 
-const api = (method: string, path: string, json?: unknown, who: Tenant = tenant) => request(method, path, { baseUrl: base, as: { apiKey: who.key }, ...(json === undefined ? {} : { json }) });
+const api = (method: string, path: string, json?: unknown, who: Tenant = tenant) =>
+  request(method, path, { baseUrl: base, as: { apiKey: who.key }, ...(json === undefined ? {} : { json }) });
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
 beforeAll(async () => {
@@ -30,12 +31,19 @@ afterAll(async () => {
 describe("scheduled messages", () => {
   it("a message scheduled a few seconds ahead arrives at its time, not before, and is listed with its status", { timeout: 60_000 }, async () => {
     const sendAt = inSeconds(4);
-    const created = expectOk(await api("POST", "/api/scheduler", { sessionId: session.sessionId, jid: ALICE, content: "see you {soon|later}", sendAt }), "schedule").body;
+    const created = expectOk(
+      await api("POST", "/api/scheduler", { sessionId: session.sessionId, jid: ALICE, content: "see you {soon|later}", sendAt }),
+      "schedule",
+    ).body;
     expect(created).toMatchObject({ jid: jidOf(ALICE), sendAt, status: "PENDING", recurring: false });
     expect(created.messageId).toEqual(expect.any(String));
     expect(await receivedBy(base, tenant, ALICE, session.sessionId)).toEqual([]);
 
-    const received = await waitFor("the scheduled message", async () => (await receivedBy(base, tenant, ALICE, session.sessionId)).find((m) => m.id === created.messageId), 30_000);
+    const received = await waitFor(
+      "the scheduled message",
+      async () => (await receivedBy(base, tenant, ALICE, session.sessionId)).find((m) => m.id === created.messageId),
+      30_000,
+    );
     expect(received.text).toMatch(/^see you (soon|later)$/);
     const stored = await waitFor("sent", async () => {
       const m = await storedMessage(base, tenant, session.sessionId, jidOf(ALICE), created.messageId);
@@ -48,7 +56,13 @@ describe("scheduled messages", () => {
 
   it("reads a time without an offset in the user's time zone, and cancels a pending message", async () => {
     const created = expectOk(
-      await api("POST", "/api/scheduler", { sessionId: session.sessionId, jid: BOB, content: "Project update", sendAt: "2036-01-15T09:00:00", timeZone: "Asia/Jakarta" }),
+      await api("POST", "/api/scheduler", {
+        sessionId: session.sessionId,
+        jid: BOB,
+        content: "Project update",
+        sendAt: "2036-01-15T09:00:00",
+        timeZone: "Asia/Jakarta",
+      }),
       "schedule",
     ).body;
     expect(created.sendAt).toBe("2036-01-15T02:00:00.000Z");
@@ -64,7 +78,10 @@ describe("scheduled messages", () => {
 
   it("POST /api/chat/send takes scheduledTime", { timeout: 60_000 }, async () => {
     const scheduledTime = inSeconds(3);
-    const res = expectOk(await send(base, tenant, { sessionId: session.sessionId, jid: BOB, message: { text: "later via chat/send" }, scheduledTime }), "send").body;
+    const res = expectOk(
+      await send(base, tenant, { sessionId: session.sessionId, jid: BOB, message: { text: "later via chat/send" }, scheduledTime }),
+      "send",
+    ).body;
     expect(res).toMatchObject({ status: "PENDING", scheduledFor: scheduledTime });
     const got = await waitFor("delivered", async () => (await receivedBy(base, tenant, BOB, session.sessionId)).find((m) => m.id === res.messageId), 30_000);
     expect(got.text).toBe("later via chat/send");
@@ -111,7 +128,13 @@ describe("recurring schedules", () => {
     const phone = "15550100088";
     expectOk(await api("POST", "/api/sandbox/contacts", { phone, name: "Cron Contact" }), "contact", 201);
     const created = expectOk(
-      await api("POST", "/api/scheduler", { sessionId: session.sessionId, jid: phone, content: "tick {one|two|three}", cron: "*/2 * * * * *", timeZone: "UTC" }),
+      await api("POST", "/api/scheduler", {
+        sessionId: session.sessionId,
+        jid: phone,
+        content: "tick {one|two|three}",
+        cron: "*/2 * * * * *",
+        timeZone: "UTC",
+      }),
       "recurring",
     ).body;
     expect(created).toMatchObject({ recurring: true, status: "ACTIVE", cron: "*/2 * * * * *" });
@@ -119,10 +142,14 @@ describe("recurring schedules", () => {
     const gaps = created.nextFirings.slice(1).map((t: string, i: number) => Date.parse(t) - Date.parse(created.nextFirings[i]));
     expect(gaps).toEqual([2000, 2000, 2000, 2000]);
 
-    const three = await waitFor("three firings", async () => {
-      const got = await receivedBy(base, tenant, phone, session.sessionId);
-      return got.length >= 3 && got;
-    }, 60_000);
+    const three = await waitFor(
+      "three firings",
+      async () => {
+        const got = await receivedBy(base, tenant, phone, session.sessionId);
+        return got.length >= 3 && got;
+      },
+      60_000,
+    );
     for (const m of three) expect(m.text).toMatch(/^tick (one|two|three)$/);
     expect(new Set(three.map((m) => m.id)).size).toBe(three.length);
 
@@ -133,10 +160,14 @@ describe("recurring schedules", () => {
     await waitFor("queued firings delivered", async () => (await receivedBy(base, tenant, phone, session.sessionId)).length >= firedAtPause);
     const resumed = expectOk(await api("PATCH", `/api/scheduler/${created.id}`, { status: "ACTIVE" }), "resume").body;
     expect(resumed.status).toBe("ACTIVE");
-    const more = await waitFor("a firing after resuming", async () => {
-      const s = expectOk(await api("GET", `/api/scheduler/${created.id}`), "get").body;
-      return s.firedCount > firedAtPause && s;
-    }, 30_000);
+    const more = await waitFor(
+      "a firing after resuming",
+      async () => {
+        const s = expectOk(await api("GET", `/api/scheduler/${created.id}`), "get").body;
+        return s.firedCount > firedAtPause && s;
+      },
+      30_000,
+    );
     expect(more.firedCount).toBeGreaterThan(firedAtPause);
     expectOk(await api("DELETE", `/api/scheduler/${created.id}`), "cancel");
     const cancelled = expectOk(await api("GET", `/api/scheduler/${created.id}`), "get").body;
@@ -148,7 +179,10 @@ describe("recurring schedules", () => {
     expect(new Set(all.map((m) => m.id)).size).toBe(all.length);
 
     // A one-time message cannot be paused.
-    const once = expectOk(await api("POST", "/api/scheduler", { sessionId: session.sessionId, jid: phone, content: "once", sendAt: "2036-01-01T00:00:00Z" }), "once").body;
+    const once = expectOk(
+      await api("POST", "/api/scheduler", { sessionId: session.sessionId, jid: phone, content: "once", sendAt: "2036-01-01T00:00:00Z" }),
+      "once",
+    ).body;
     const pause = await api("PATCH", `/api/scheduler/${once.id}`, { status: "PAUSED" });
     expect(pause.status).toBe(400);
     expect(pause.body.error).toMatch(/^status: /);
@@ -157,11 +191,18 @@ describe("recurring schedules", () => {
 
   it("a schedule with an end stops at it", { timeout: 60_000 }, async () => {
     const endAt = inSeconds(3);
-    const created = expectOk(await api("POST", "/api/scheduler", { sessionId: session.sessionId, jid: ALICE, content: "until the end", cron: "* * * * * *", endAt }), "recurring").body;
-    const done = await waitFor("DONE", async () => {
-      const s = expectOk(await api("GET", `/api/scheduler/${created.id}`), "get").body;
-      return s.status === "DONE" && s;
-    }, 30_000);
+    const created = expectOk(
+      await api("POST", "/api/scheduler", { sessionId: session.sessionId, jid: ALICE, content: "until the end", cron: "* * * * * *", endAt }),
+      "recurring",
+    ).body;
+    const done = await waitFor(
+      "DONE",
+      async () => {
+        const s = expectOk(await api("GET", `/api/scheduler/${created.id}`), "get").body;
+        return s.status === "DONE" && s;
+      },
+      30_000,
+    );
     expect(done.firedCount).toBeGreaterThanOrEqual(1);
     expect(done.firedCount).toBeLessThanOrEqual(4);
     expect(done.nextFirings).toEqual([]);
@@ -171,13 +212,23 @@ describe("recurring schedules", () => {
 describe("recurring schedules and a session that cannot send", () => {
   it("a firing that finds the previous one still queued is skipped, so no backlog builds up", { timeout: 60_000 }, async () => {
     const offline = expectOk(await api("POST", "/api/sessions", { name: "never connected" }), "session").body;
-    const created = expectOk(await api("POST", "/api/scheduler", { sessionId: offline.sessionId, jid: ALICE, content: "backlog?", cron: "* * * * * *" }), "recurring").body;
-    const skipped = await waitFor("a skipped firing", async () => {
-      const s = expectOk(await api("GET", `/api/scheduler/${created.id}`), "get").body;
-      return /^skipped the firing/.test(s.error ?? "") && s;
-    }, 30_000);
+    const created = expectOk(
+      await api("POST", "/api/scheduler", { sessionId: offline.sessionId, jid: ALICE, content: "backlog?", cron: "* * * * * *" }),
+      "recurring",
+    ).body;
+    const skipped = await waitFor(
+      "a skipped firing",
+      async () => {
+        const s = expectOk(await api("GET", `/api/scheduler/${created.id}`), "get").body;
+        return /^skipped the firing/.test(s.error ?? "") && s;
+      },
+      30_000,
+    );
     expect(skipped.firedCount).toBe(1);
-    const queue = await request("GET", `/api/chat/${offline.sessionId}/${encodeURIComponent(jidOf(ALICE))}?limit=50`, { baseUrl: base, as: { apiKey: tenant.key } });
+    const queue = await request("GET", `/api/chat/${offline.sessionId}/${encodeURIComponent(jidOf(ALICE))}?limit=50`, {
+      baseUrl: base,
+      as: { apiKey: tenant.key },
+    });
     expect((queue.body as Array<{ content: string }>).filter((m) => m.content === "backlog?")).toHaveLength(1);
     expectOk(await api("DELETE", `/api/scheduler/${created.id}`), "stop");
   });
@@ -207,10 +258,14 @@ describe("Automation API", () => {
     ).body;
     expect(scheduled).toMatchObject({ success: true, scheduledFor: scheduledTime, messageId: expect.any(String) });
 
-    const inbox = await waitFor("both messages", async () => {
-      const got = await receivedBy(base, tenant, phone, session.sessionId);
-      return got.length >= 2 && got;
-    }, 30_000);
+    const inbox = await waitFor(
+      "both messages",
+      async () => {
+        const got = await receivedBy(base, tenant, phone, session.sessionId);
+        return got.length >= 2 && got;
+      },
+      30_000,
+    );
     expect(inbox[0]).toMatchObject({ id: sent.messageId, text: "Hello from the Automation API" });
     expect(inbox[1].id).toBe(scheduled.messageId);
     expect(inbox[1].text).not.toBe("Hello, thanks for the order. The new offer is great. Check it now.");
@@ -223,7 +278,11 @@ describe("Automation API", () => {
     withMedia.set("mediaFile", new Blob([new Uint8Array(await samplePng(32, 32))], { type: "image/png" }), "pic.png");
     const mediaRes = await postForm(base, tenant, "/api/messages/send", withMedia);
     expect(mediaRes.status, mediaRes.text).toBe(200);
-    const picture = await waitFor("the picture", async () => (await receivedBy(base, tenant, phone, session.sessionId)).find((m) => m.id === mediaRes.body.messageId), 30_000);
+    const picture = await waitFor(
+      "the picture",
+      async () => (await receivedBy(base, tenant, phone, session.sessionId)).find((m) => m.id === mediaRes.body.messageId),
+      30_000,
+    );
     expect(picture.kinds).toContain("imageMessage");
     expect(picture.message.imageMessage.caption).toBe("the picture");
 
@@ -249,7 +308,12 @@ describe("Automation API", () => {
   });
 
   it("previews variations deterministically", async () => {
-    const body = { text: "{Hi|Hello} {{name}}, thanks! Visit https://example.com/a?b=1 for 50% off.", aiModifications: { useSynonyms: true, addEmojis: true }, count: 4, seed: "s" };
+    const body = {
+      text: "{Hi|Hello} {{name}}, thanks! Visit https://example.com/a?b=1 for 50% off.",
+      aiModifications: { useSynonyms: true, addEmojis: true },
+      count: 4,
+      seed: "s",
+    };
     const a = expectOk(await api("POST", "/api/messages/variations/preview", body), "preview").body;
     const b = expectOk(await api("POST", "/api/messages/variations/preview", body), "preview").body;
     expect(a.variants).toHaveLength(4);
@@ -261,7 +325,10 @@ describe("Automation API", () => {
 
 describe("tenancy", () => {
   it("another tenant and unassigned staff get 404 on every scheduler endpoint; assigned staff reach their session's schedules", async () => {
-    const created = expectOk(await api("POST", "/api/scheduler", { sessionId: session.sessionId, jid: ALICE, content: "private", sendAt: "2036-01-01T00:00:00Z" }), "schedule").body;
+    const created = expectOk(
+      await api("POST", "/api/scheduler", { sessionId: session.sessionId, jid: ALICE, content: "private", sendAt: "2036-01-01T00:00:00Z" }),
+      "schedule",
+    ).body;
     const mallory = await registerTenant(base);
     const stranger = await staffOn(base, tenant, []);
     for (const who of [mallory, stranger]) {

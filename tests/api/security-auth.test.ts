@@ -13,11 +13,19 @@ function loginFrom(localAddress: string, body: Record<string, string>, path = "/
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", localAddress, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        localAddress,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) },
+      },
       (res) => {
         res.resume();
         res.on("end", () => {
-          const cookie = (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("authjs.session-token=") && c.length > 25) ?? null;
+          const cookie =
+            (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("authjs.session-token=") && c.length > 25) ?? null;
           resolve({ status: res.statusCode ?? 0, cookie });
         });
       },
@@ -74,7 +82,10 @@ describe("server-side session versions", () => {
     const otherBrowser = await login(user.username, user.password);
     const csrf = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: { Cookie: user.cookie } });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("csrf-token"))!;
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .find((c) => c.includes("csrf-token"))!;
     const res = await fetch(`${baseUrl()}/api/auth/signout`, {
       method: "POST",
       redirect: "manual",
@@ -89,7 +100,10 @@ describe("server-side session versions", () => {
   it("a password change ends every other cookie; the browser that changed it gets a fresh one", async () => {
     const user = await registerOwner("pwchange");
     const elsewhere = await login(user.username, user.password);
-    const res = expectOk(await request("PATCH", "/api/users/me", { as: { cookie: user.cookie }, json: { currentPassword: user.password, newPassword: "a-new-password-1" } }), "change");
+    const res = expectOk(
+      await request("PATCH", "/api/users/me", { as: { cookie: user.cookie }, json: { currentPassword: user.password, newPassword: "a-new-password-1" } }),
+      "change",
+    );
     const fresh = sessionCookieFrom(res);
     expect(fresh).not.toBeNull();
     expect((await me(elsewhere)).status).toBe(401);
@@ -189,19 +203,40 @@ describe("enumeration", () => {
   it("a custom sessionId reveals nothing about other tenants: each tenant's URL reaches its own session", async () => {
     const [a, b] = await Promise.all([registerOwner("enum-a"), registerOwner("enum-b")]);
     const custom = `shop-${Date.now().toString(36)}`;
-    const first = expectOk(await request("POST", "/api/sessions", { as: { apiKey: a.apiKey }, json: { name: "A's shop", sessionId: custom } }), "a creates").body;
+    const first = expectOk(
+      await request("POST", "/api/sessions", { as: { apiKey: a.apiKey }, json: { name: "A's shop", sessionId: custom } }),
+      "a creates",
+    ).body;
     // Taken by A, but B cannot tell: B gets it too.
-    const second = expectOk(await request("POST", "/api/sessions", { as: { apiKey: b.apiKey }, json: { name: "B's shop", sessionId: custom } }), "b creates").body;
+    const second = expectOk(
+      await request("POST", "/api/sessions", { as: { apiKey: b.apiKey }, json: { name: "B's shop", sessionId: custom } }),
+      "b creates",
+    ).body;
     expect(second.id).not.toBe(first.id);
     // Every URL resolves within the caller's own sessions.
-    expect(expectOk(await request("GET", `/api/sessions/${custom}`, { as: { apiKey: a.apiKey } }), "a reads").body).toMatchObject({ id: first.id, name: "A's shop" });
-    expect(expectOk(await request("GET", `/api/sessions/${custom}`, { as: { apiKey: b.apiKey } }), "b reads").body).toMatchObject({ id: second.id, name: "B's shop" });
+    expect(expectOk(await request("GET", `/api/sessions/${custom}`, { as: { apiKey: a.apiKey } }), "a reads").body).toMatchObject({
+      id: first.id,
+      name: "A's shop",
+    });
+    expect(expectOk(await request("GET", `/api/sessions/${custom}`, { as: { apiKey: b.apiKey } }), "b reads").body).toMatchObject({
+      id: second.id,
+      name: "B's shop",
+    });
     expectOk(await request("PATCH", `/api/sessions/${custom}`, { as: { apiKey: b.apiKey }, json: { name: "Renamed by B" } }), "b renames");
     expectOk(await request("DELETE", `/api/sessions/${custom}`, { as: { apiKey: b.apiKey } }), "b deletes");
-    expect(expectOk(await request("GET", `/api/sessions/${custom}`, { as: { apiKey: a.apiKey } }), "a still has it").body).toMatchObject({ id: first.id, name: "A's shop" });
+    expect(expectOk(await request("GET", `/api/sessions/${custom}`, { as: { apiKey: a.apiKey } }), "a still has it").body).toMatchObject({
+      id: first.id,
+      name: "A's shop",
+    });
     expect((await request("GET", `/api/sessions/${first.id}`, { as: { apiKey: b.apiKey } })).status).toBe(404);
     // A webhook bound by sessionId binds the caller's own session.
-    const hook = expectOk(await request("POST", "/api/webhooks", { as: { apiKey: a.apiKey }, json: { name: "h", url: "http://8.8.8.8/", events: ["message.received"], sessionId: custom } }), "hook").body;
+    const hook = expectOk(
+      await request("POST", "/api/webhooks", {
+        as: { apiKey: a.apiKey },
+        json: { name: "h", url: "http://8.8.8.8/", events: ["message.received"], sessionId: custom },
+      }),
+      "hook",
+    ).body;
     expect(JSON.stringify(hook)).toContain(custom);
   });
 
@@ -222,20 +257,32 @@ describe("enumeration", () => {
     let status = 0;
     let conflicts = 0;
     for (let i = 0; i < LOGIN_MAX_ATTEMPTS_PER_IP + 10 && status !== 429; i++) {
-      status = (await loginFrom("127.0.0.6", { name: "P", email: user.email, username: `probe-${i}-${Date.now().toString(36)}`, password: "password-123" }, "/api/auth/register")).status;
+      status = (
+        await loginFrom(
+          "127.0.0.6",
+          { name: "P", email: user.email, username: `probe-${i}-${Date.now().toString(36)}`, password: "password-123" },
+          "/api/auth/register",
+        )
+      ).status;
       if (status === 409) conflicts++;
     }
     expect(status).toBe(429);
     expect(conflicts).toBe(LOGIN_MAX_ATTEMPTS_PER_IP);
     const fresh = `fresh-${Date.now().toString(36)}`;
-    expect((await loginFrom("127.0.0.7", { name: "F", email: `${fresh}@example.test`, username: fresh, password: "password-123" }, "/api/auth/register")).status).toBe(200);
+    expect(
+      (await loginFrom("127.0.0.7", { name: "F", email: `${fresh}@example.test`, username: fresh, password: "password-123" }, "/api/auth/register")).status,
+    ).toBe(200);
   });
 
   it("registration: another letter case of a used e-mail gets the same generic answer as a used username", async () => {
     const user = await registerOwner("case");
     const fresh = `fresh-${Date.now().toString(36)}`;
-    const byEmail = await request("POST", "/api/auth/register", { json: { name: "X", email: user.email.toUpperCase(), username: fresh, password: "password-123" } });
-    const byUsername = await request("POST", "/api/auth/register", { json: { name: "X", email: `${fresh}@example.test`, username: user.username.toUpperCase(), password: "password-123" } });
+    const byEmail = await request("POST", "/api/auth/register", {
+      json: { name: "X", email: user.email.toUpperCase(), username: fresh, password: "password-123" },
+    });
+    const byUsername = await request("POST", "/api/auth/register", {
+      json: { name: "X", email: `${fresh}@example.test`, username: user.username.toUpperCase(), password: "password-123" },
+    });
     expect([byEmail.status, byUsername.status]).toEqual([409, 409]);
     expect(byEmail.body).toEqual(byUsername.body);
     // And signing in ignores the letter case of the e-mail.

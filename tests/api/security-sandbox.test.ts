@@ -58,26 +58,34 @@ describe("sandbox isolation", () => {
     const aliceSecond = await sessionWaitingForQr(alice);
     expect((await request("POST", `/api/sandbox/sessions/${aliceSecond}/scan`, { ...api(alice), json: { phone: own } })).status).toBe(409);
     // Her own session's derived number still works for Alice.
-    expect(expectOk(await request("POST", `/api/sandbox/sessions/${aliceSecond}/scan`, { ...api(alice), json: {} }), "scan default").body.status).toBe("CONNECTED");
+    expect(expectOk(await request("POST", `/api/sandbox/sessions/${aliceSecond}/scan`, { ...api(alice), json: {} }), "scan default").body.status).toBe(
+      "CONNECTED",
+    );
   });
 
   it("contacts: each tenant sees the demo contacts and its own, never another tenant's", async () => {
     const mine = `1777${Date.now().toString().slice(-7)}`;
     expectOk(await request("POST", "/api/sandbox/contacts", { ...api(alice), json: { phone: mine, name: "Alice's customer" } }), "create contact", 201);
-    const listOf = async (t: Tenant) => (expectOk(await request("GET", "/api/sandbox/contacts", api(t)), "contacts").body as Array<{ phone: string }>).map((c) => c.phone);
+    const listOf = async (t: Tenant) =>
+      (expectOk(await request("GET", "/api/sandbox/contacts", api(t)), "contacts").body as Array<{ phone: string }>).map((c) => c.phone);
     const [aliceSees, mallorySees] = await Promise.all([listOf(alice), listOf(mallory)]);
     expect(aliceSees).toEqual(expect.arrayContaining([ECHO_BOT, ALICE, mine]));
     expect(mallorySees).toEqual(expect.arrayContaining([ECHO_BOT, ALICE]));
     expect(mallorySees).not.toContain(mine);
     // Nor can Mallory use it: not as a sender, not to read what it received, not to pair as it.
     const malloryPaired = await pairedSession(base, mallory);
-    expect((await request("POST", `/api/sandbox/contacts/${mine}/messages`, { ...api(mallory), json: { to: malloryPaired.sessionId, text: "hi" } })).status).toBe(404);
+    expect(
+      (await request("POST", `/api/sandbox/contacts/${mine}/messages`, { ...api(mallory), json: { to: malloryPaired.sessionId, text: "hi" } })).status,
+    ).toBe(404);
     expect((await request("GET", `/api/sandbox/contacts/${mine}/messages`, api(mallory))).status).toBe(404);
     const attacker = await sessionWaitingForQr(mallory);
     expect((await request("POST", `/api/sandbox/sessions/${attacker}/scan`, { ...api(mallory), json: { phone: mine } })).status).toBe(409);
     // Alice can use it.
     const alicePaired = await pairedSession(base, alice);
-    expectOk(await request("POST", `/api/sandbox/contacts/${mine}/messages`, { ...api(alice), json: { to: alicePaired.sessionId, text: "hello" } }), "alice's contact sends");
+    expectOk(
+      await request("POST", `/api/sandbox/contacts/${mine}/messages`, { ...api(alice), json: { to: alicePaired.sessionId, text: "hello" } }),
+      "alice's contact sends",
+    );
   });
 });
 
@@ -89,7 +97,10 @@ describe("webhook test sends", () => {
     receiver.answer = () => ({ status: 200, body: secretText });
     const session = await pairedSession(base, alice);
     const hook = expectOk(
-      await request("POST", "/api/webhooks", { ...api(alice), json: { name: "t", url: receiver.url, events: ["message.received"], sessionId: session.sessionId, secret: HOOK_SECRET } }),
+      await request("POST", "/api/webhooks", {
+        ...api(alice),
+        json: { name: "t", url: receiver.url, events: ["message.received"], sessionId: session.sessionId, secret: HOOK_SECRET },
+      }),
       "create webhook",
     ).body;
     const test = expectOk(await request("POST", `/api/webhooks/${hook.id}/test`, api(alice)), "test").body;
@@ -99,13 +110,24 @@ describe("webhook test sends", () => {
     expect(JSON.stringify(log)).not.toContain(secretText);
 
     // A real delivery keeps the start of the receiver's own answer.
-    expectOk(await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { ...api(alice), json: { to: session.sessionId, text: "hello hook" } }), "contact sends");
-    const [delivery] = (await receiver.waitFor((r) => r.some((x) => x.body?.event === "message.received"), "a delivery")).filter((x) => x.body?.event === "message.received");
+    expectOk(
+      await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { ...api(alice), json: { to: session.sessionId, text: "hello hook" } }),
+      "contact sends",
+    );
+    const [delivery] = (await receiver.waitFor((r) => r.some((x) => x.body?.event === "message.received"), "a delivery")).filter(
+      (x) => x.body?.event === "message.received",
+    );
     // Signed both ways: Ultimate WhatsApp Gateway's header, and Standard Webhooks' (checked by its own package).
     expect(verifyWebhook(delivery.body, String(delivery.headers["x-webhook-signature"]), HOOK_SECRET)).toBe(true);
-    const standard = { "webhook-id": String(delivery.headers["webhook-id"]), "webhook-timestamp": String(delivery.headers["webhook-timestamp"]), "webhook-signature": String(delivery.headers["webhook-signature"]) };
+    const standard = {
+      "webhook-id": String(delivery.headers["webhook-id"]),
+      "webhook-timestamp": String(delivery.headers["webhook-timestamp"]),
+      "webhook-signature": String(delivery.headers["webhook-signature"]),
+    };
     expect(new Webhook(`whsec_${Buffer.from(HOOK_SECRET).toString("base64")}`).verify(delivery.raw, standard)).toEqual(delivery.body);
-    expect(() => new Webhook(`whsec_${Buffer.from(HOOK_SECRET).toString("base64")}`).verify(delivery.raw.replace("hello hook", "hello hack"), standard)).toThrow();
+    expect(() =>
+      new Webhook(`whsec_${Buffer.from(HOOK_SECRET).toString("base64")}`).verify(delivery.raw.replace("hello hook", "hello hack"), standard),
+    ).toThrow();
     const delivered = await waitFor("the delivery's log entry", async () => {
       const body = expectOk(await request("GET", `/api/webhooks/${hook.id}/deliveries`, api(alice)), "deliveries").body;
       return body.deliveries.find((d: { event: string; attempts: number }) => d.event === "message.received" && d.attempts > 0);
@@ -147,7 +169,10 @@ async function staffOf(owner: Tenant, sessionIds: string[]) {
   const input = newUserInput("staff");
   const user = expectOk(await request("POST", "/api/users", { baseUrl: base, as: { cookie: owner.cookie }, json: input }), "create staff", 201).body;
   expectOk(await request("PUT", `/api/users/${user.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds } }), "assign");
-  const login = expectOk(await request("POST", "/api/auth/login", { baseUrl: base, json: { username: input.username, password: input.password } }), "staff login");
+  const login = expectOk(
+    await request("POST", "/api/auth/login", { baseUrl: base, json: { username: input.username, password: input.password } }),
+    "staff login",
+  );
   const cookie = sessionCookieFrom(login)!;
   const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey as string;
   return { id: user.id as string, cookie, key, password: input.password, username: input.username };
@@ -195,7 +220,10 @@ describe("Socket.io after a revocation", () => {
 
     expectOk(await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { cookie: alice.cookie }, json: { sessionIds: [] } }), "unassign");
     await waitFor("the staff socket to leave the session", async () => revoked.includes(session.sessionId), 2_000);
-    expectOk(await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { ...api(alice), json: { to: session.sessionId, text: "after unassign" } }), "send");
+    expectOk(
+      await request("POST", `/api/sandbox/contacts/${ALICE}/messages`, { ...api(alice), json: { to: session.sessionId, text: "after unassign" } }),
+      "send",
+    );
     await waitFor("the owner's socket to get the message", async () => watched.includes("after unassign"));
     expect(staffSeen).not.toContain("after unassign");
     expect(staffCookieSeen).not.toContain("after unassign");
@@ -230,21 +258,31 @@ describe("the QR rule on every event path", () => {
     const ownerLog = expectOk(await request("GET", `/api/sessions/${sessionId}/events`, api(alice)), "owner events").body as Array<{ event: string }>;
     expect(ownerLog.some((e) => e.event === "qr")).toBe(true);
     for (const as of [{ apiKey: staff.key }, { cookie: staff.cookie }]) {
-      const log = expectOk(await request("GET", `/api/sessions/${sessionId}/events`, { baseUrl: base, as }), "staff events").body as Array<{ event: string; data: object }>;
+      const log = expectOk(await request("GET", `/api/sessions/${sessionId}/events`, { baseUrl: base, as }), "staff events").body as Array<{
+        event: string;
+        data: object;
+      }>;
       expect(log.length).toBeGreaterThan(0);
       expect(log.filter((e) => e.event === "qr" || "qr" in e.data)).toEqual([]);
     }
     // Webhooks receive QR events, so only those who may manage the session can set one up.
-    const hook = await request("POST", "/api/webhooks", { baseUrl: base, as: { apiKey: staff.key }, json: { name: "x", url: "http://8.8.8.8/", events: ["qr"] } });
+    const hook = await request("POST", "/api/webhooks", {
+      baseUrl: base,
+      as: { apiKey: staff.key },
+      json: { name: "x", url: "http://8.8.8.8/", events: ["qr"] },
+    });
     expect(hook.status).toBe(403);
-    expect((await request("PUT", `/api/sessions/${sessionId}/webhook`, { baseUrl: base, as: { apiKey: staff.key }, json: { url: "http://8.8.8.8/" } })).status).toBe(403);
+    expect(
+      (await request("PUT", `/api/sessions/${sessionId}/webhook`, { baseUrl: base, as: { apiKey: staff.key }, json: { url: "http://8.8.8.8/" } })).status,
+    ).toBe(403);
   });
 });
 
 describe("a public sessionId used by two tenants", () => {
   it("keeps their Socket.io rooms and sends apart", async () => {
     const custom = `dup-${Date.now().toString(36)}`;
-    const create = async (t: Tenant) => expectOk(await request("POST", "/api/sessions", { ...api(t), json: { name: "dup", sessionId: custom } }), "create").body;
+    const create = async (t: Tenant) =>
+      expectOk(await request("POST", "/api/sessions", { ...api(t), json: { name: "dup", sessionId: custom } }), "create").body;
     const [mine, theirs] = [await create(alice), await create(mallory)];
     expect(mine.id).not.toBe(theirs.id);
     const aliceSocket = await joined(await openSocket({ apiKey: alice.key }), custom);
@@ -257,9 +295,15 @@ describe("a public sessionId used by two tenants", () => {
     expectOk(await request("POST", `/api/sessions/${custom}/connect`, api(alice)), "connect");
     const scanned = expectOk(await request("POST", `/api/sandbox/sessions/${custom}/scan`, { ...api(alice), json: {} }), "scan").body;
     await waitFor("alice's socket to see her session connect", async () => aliceSaw.some((e) => (e as { status?: string }).status === "CONNECTED"));
-    expectOk(await request("POST", "/api/chat/send", { ...api(alice), json: { sessionId: custom, jid: ALICE, message: { text: "from the dup session" } } }), "send");
+    expectOk(
+      await request("POST", "/api/chat/send", { ...api(alice), json: { sessionId: custom, jid: ALICE, message: { text: "from the dup session" } } }),
+      "send",
+    );
     const received = await waitFor("the contact to get it", async () => {
-      const inbox = expectOk(await request("GET", `/api/sandbox/contacts/${ALICE}/messages`, api(alice)), "inbox").body as Array<{ text: string; from: string }>;
+      const inbox = expectOk(await request("GET", `/api/sandbox/contacts/${ALICE}/messages`, api(alice)), "inbox").body as Array<{
+        text: string;
+        from: string;
+      }>;
       return inbox.find((m) => m.text === "from the dup session");
     });
     expect(received.from).toBe(scanned.phone);

@@ -7,7 +7,18 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
-import { chatMessages, ECHO_BOT, jidOf, pairedSession, registerTenant, send, startSandboxGateway, type Tenant, waitFor, waitForSessionStatus } from "./chat-support";
+import {
+  chatMessages,
+  ECHO_BOT,
+  jidOf,
+  pairedSession,
+  registerTenant,
+  send,
+  startSandboxGateway,
+  type Tenant,
+  waitFor,
+  waitForSessionStatus,
+} from "./chat-support";
 
 const ENV = { LOG_LEVEL: "debug", PACING_MIN_GAP_MS: "0", PACING_JITTER_MS: "0" };
 const gateways: TestServer[] = [];
@@ -18,10 +29,14 @@ afterAll(async () => {
 async function echoRoundTrip(base: string, tenant: Tenant, sessionId: string, text: string) {
   expectOk(await send(base, tenant, { sessionId, jid: ECHO_BOT, message: { text } }), `send ${text}`);
   // The echo bot answers with the same text: a message decrypted by the session, both ways.
-  await waitFor(`the echo of ${text}`, async () => {
-    const res = await chatMessages(base, tenant, sessionId, jidOf(ECHO_BOT));
-    return res.status === 200 && res.body.some((m: { fromMe: boolean; content?: string }) => !m.fromMe && m.content === text);
-  }, 30_000);
+  await waitFor(
+    `the echo of ${text}`,
+    async () => {
+      const res = await chatMessages(base, tenant, sessionId, jidOf(ECHO_BOT));
+      return res.status === 200 && res.body.some((m: { fromMe: boolean; content?: string }) => !m.fromMe && m.content === text);
+    },
+    30_000,
+  );
 }
 
 describe("Signal key material in the log", () => {

@@ -54,7 +54,10 @@ describe("SSRF guard at save time", () => {
 
   it("accepts public addresses, including an IPv4-mapped public one", async () => {
     for (const url of ["http://8.8.8.8/avatar.png", "http://[::ffff:808:808]/avatar.png", "http://[2606:4700:4700::1111]/a.png"]) {
-      const res = await request("PATCH", `/api/sessions/${session.sessionId}/settings`, { as: { apiKey: owner.apiKey }, json: { config: { ppGuardFallbackUrl: url } } });
+      const res = await request("PATCH", `/api/sessions/${session.sessionId}/settings`, {
+        as: { apiKey: owner.apiKey },
+        json: { config: { ppGuardFallbackUrl: url } },
+      });
       expect(res.status, res.text).toBe(200);
       expect(res.body.config.ppGuardFallbackUrl).toBe(url);
       const hook = await request("POST", "/api/webhooks", { as: { apiKey: owner.apiKey }, json: { name: "hook", url, events: ["message.received"] } });

@@ -74,7 +74,10 @@ describe("POST /api/sessions", () => {
     expect(again.status).toBe(409);
     expect(again.body.error).toMatch(/^sessionId\b/);
     // Another tenant's choice reveals nothing: the same id is theirs to use (issue 9).
-    const theirs = expectOk(await request("POST", "/api/sessions", { as: { cookie: other.cookie }, json: { name: "Theirs", sessionId: custom } }), "other tenant");
+    const theirs = expectOk(
+      await request("POST", "/api/sessions", { as: { cookie: other.cookie }, json: { name: "Theirs", sessionId: custom } }),
+      "other tenant",
+    );
     expect(theirs.body.sessionId).toBe(custom);
     expect(theirs.body.id).not.toBe(created.id);
   });
@@ -117,7 +120,9 @@ describe("GET /api/sessions and /api/sessions/[id]", () => {
   });
 
   it("a superadmin lists every tenant's sessions", async () => {
-    const ids = (expectOk(await request("GET", "/api/sessions", { as: { apiKey: superadmin.apiKey } }), "list").body as PublicSession[]).map((s) => s.sessionId);
+    const ids = (expectOk(await request("GET", "/api/sessions", { as: { apiKey: superadmin.apiKey } }), "list").body as PublicSession[]).map(
+      (s) => s.sessionId,
+    );
     expect(ids).toEqual(expect.arrayContaining([a1.sessionId, a2.sessionId, b1.sessionId]));
   });
 
@@ -186,9 +191,16 @@ describe("PATCH /api/sessions/[id]/settings", () => {
     const merged = { ...s.config, readReceipts: true, ghostMode: true, ppGuardEnabled: true, ppGuardFallbackUrl: "https://example.com/default-avatar.jpg" };
     expect(second.body.config).toEqual(merged);
 
-    const third = await request("PATCH", `/api/sessions/${s.sessionId}/settings`, { as: asOwner(), json: { config: { readReceipts: false, ppGuardFallbackUrl: null } } });
+    const third = await request("PATCH", `/api/sessions/${s.sessionId}/settings`, {
+      as: asOwner(),
+      json: { config: { readReceipts: false, ppGuardFallbackUrl: null } },
+    });
     expect(third.body.config).toEqual({ ...merged, readReceipts: false, ppGuardFallbackUrl: null });
-    expect((await request("GET", `/api/sessions/${s.sessionId}`, { as: asOwner() })).body.config).toEqual({ ...merged, readReceipts: false, ppGuardFallbackUrl: null });
+    expect((await request("GET", `/api/sessions/${s.sessionId}`, { as: asOwner() })).body.config).toEqual({
+      ...merged,
+      readReceipts: false,
+      ppGuardFallbackUrl: null,
+    });
   });
 
   it.each([
@@ -204,7 +216,10 @@ describe("PATCH /api/sessions/[id]/settings", () => {
     const s = await createSession(asOwner(), "Strict");
     const res = await request("PATCH", `/api/sessions/${s.sessionId}/settings`, { as: asOwner(), json: body });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ error: expect.stringMatching(message), issues: expect.arrayContaining([expect.objectContaining({ message: expect.any(String) })]) });
+    expect(res.body).toEqual({
+      error: expect.stringMatching(message),
+      issues: expect.arrayContaining([expect.objectContaining({ message: expect.any(String) })]),
+    });
     expect((await request("GET", `/api/sessions/${s.sessionId}`, { as: asOwner() })).body.config).toEqual(s.config);
   });
 

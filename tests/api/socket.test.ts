@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 
 describe("connecting", () => {
-  it("is refused without credentials (\"Not authenticated\")", async () => {
+  it('is refused without credentials ("Not authenticated")', async () => {
     expect(await outcome(socketWith({}))).toBe("refused: Not authenticated");
   });
 
@@ -70,7 +70,7 @@ describe.each(["join-session", "subscribe"])("%s", (event) => {
     expect(await ask(socket, event, mine.sessionId)).toEqual({ ok: true, sessionId: mine.sessionId });
   });
 
-  it("fails with \"Session not found\" for another tenant's session, and for one that does not exist", async () => {
+  it('fails with "Session not found" for another tenant\'s session, and for one that does not exist', async () => {
     const socket = await connected({ auth: { apiKey: owner.apiKey } });
     expect(await ask(socket, event, { sessionId: theirs.sessionId })).toEqual({ ok: false, error: "Session not found" });
     expect(await ask(socket, event, { sessionId: theirs.id })).toEqual({ ok: false, error: "Session not found" });

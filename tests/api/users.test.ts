@@ -119,7 +119,11 @@ describe("staff assignment: PUT/GET /api/users/[id]/sessions", () => {
   let mine: PublicSession, mine2: PublicSession, theirs: PublicSession;
   let staff: Actor;
   beforeAll(async () => {
-    [mine, mine2, theirs] = await Promise.all([createSession(ownerCreds(), "Mine"), createSession(ownerCreds(), "Mine 2"), createSession({ cookie: other.cookie }, "Theirs")]);
+    [mine, mine2, theirs] = await Promise.all([
+      createSession(ownerCreds(), "Mine"),
+      createSession(ownerCreds(), "Mine 2"),
+      createSession({ cookie: other.cookie }, "Theirs"),
+    ]);
     staff = await createStaff(owner);
   });
 
@@ -181,7 +185,10 @@ describe("PATCH /api/users/[id]", () => {
   it("an owner changes their staff's name, email and password", async () => {
     const staff = await createStaff(owner);
     const email = `renamed-${staff.username}@example.test`;
-    const res = await request("PATCH", `/api/users/${staff.id}`, { as: ownerCreds(), json: { name: "New Name", email: email.toUpperCase(), password: "a-new-password" } });
+    const res = await request("PATCH", `/api/users/${staff.id}`, {
+      as: ownerCreds(),
+      json: { name: "New Name", email: email.toUpperCase(), password: "a-new-password" },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: staff.id, name: "New Name", email, role: "STAFF" });
     await login(email, "a-new-password");
@@ -241,7 +248,10 @@ describe("DELETE /api/users/[id]", () => {
     const all = expectOk(await request("GET", "/api/sessions", { as: superCreds() }), "all sessions").body as PublicSession[];
     expect(all.map((s) => s.sessionId)).not.toContain(session.sessionId);
     // The name is free again.
-    expect((await request("POST", "/api/auth/register", { json: { name: "Reborn", email: doomed.email, username: doomed.username, password: "reborn-password" } })).status).toBe(200);
+    expect(
+      (await request("POST", "/api/auth/register", { json: { name: "Reborn", email: doomed.email, username: doomed.username, password: "reborn-password" } }))
+        .status,
+    ).toBe(200);
   });
 
   it("nobody deletes themselves here, and owners cannot delete other tenants' users", async () => {
@@ -273,7 +283,10 @@ describe("PATCH /api/users/me", () => {
     const wrong = await request("PATCH", "/api/users/me", { as: { cookie: me.cookie }, json: { currentPassword: "wrong", newPassword: "brand-new-password" } });
     expect([wrong.status, wrong.body.error]).toEqual([400, expect.stringMatching(/^currentPassword\b/)]);
     await login(me.username, me.password); // unchanged so far
-    const ok = await request("PATCH", "/api/users/me", { as: { cookie: me.cookie }, json: { currentPassword: me.password, newPassword: "brand-new-password" } });
+    const ok = await request("PATCH", "/api/users/me", {
+      as: { cookie: me.cookie },
+      json: { currentPassword: me.password, newPassword: "brand-new-password" },
+    });
     expect(ok.status).toBe(200);
     await login(me.username, "brand-new-password");
   });

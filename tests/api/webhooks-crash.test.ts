@@ -44,7 +44,11 @@ describe("a gateway killed during a burst", () => {
     const killed = new Promise<void>((r) => (release = r));
     hook.answer = () => ({ status: 200, hold: killed });
     expectOk(
-      await request("POST", "/api/webhooks", { baseUrl: first.baseUrl, as: { apiKey: tenant.key }, json: { name: "Burst", url: hook.url, secret: SECRET, events: ["message.received"] } }),
+      await request("POST", "/api/webhooks", {
+        baseUrl: first.baseUrl,
+        as: { apiKey: tenant.key },
+        json: { name: "Burst", url: hook.url, secret: SECRET, events: ["message.received"] },
+      }),
       "create webhook",
     );
 
@@ -58,7 +62,8 @@ describe("a gateway killed during a burst", () => {
 
     second = await startSandboxGateway(ENV, first.state);
     await waitForSessionStatus(second.baseUrl, tenant, sessionId, "CONNECTED");
-    const events = expectOk(await request("GET", `/api/sessions/${sessionId}/events`, { baseUrl: second.baseUrl, as: { apiKey: tenant.key } }), "events").body as Array<{ id: string; event: string; timestamp: string }>;
+    const events = expectOk(await request("GET", `/api/sessions/${sessionId}/events`, { baseUrl: second.baseUrl, as: { apiKey: tenant.key } }), "events")
+      .body as Array<{ id: string; event: string; timestamp: string }>;
     // Oldest first, as the outbox recorded them.
     const recorded = events
       .filter((e) => e.event === "message")
@@ -73,7 +78,14 @@ describe("a gateway killed during a burst", () => {
     expect(firstSeen.filter((id) => recorded.includes(id))).toEqual(recorded);
 
     const log = await until(
-      async () => expectOk(await request("GET", `/api/webhooks/${(await webhookId(second!, tenant.key))}/deliveries?limit=100`, { baseUrl: second!.baseUrl, as: { apiKey: tenant.key } }), "log").body,
+      async () =>
+        expectOk(
+          await request("GET", `/api/webhooks/${await webhookId(second!, tenant.key)}/deliveries?limit=100`, {
+            baseUrl: second!.baseUrl,
+            as: { apiKey: tenant.key },
+          }),
+          "log",
+        ).body,
       (l) => l.deliveries.length >= recorded.length && l.deliveries.every((d: { status: string }) => d.status === "DELIVERED"),
       "every delivery DELIVERED",
     );

@@ -93,7 +93,11 @@ describe("webhook delivery", () => {
         expect(new Date(r.body.timestamp).toISOString()).toBe(r.body.timestamp);
       }
       // Nothing that reached the webhook is missing from the socket stream.
-      await until(async () => socketIds.length, (n) => n >= 3, "socket messages");
+      await until(
+        async () => socketIds.length,
+        (n) => n >= 3,
+        "socket messages",
+      );
       expect(socketIds).toEqual(expect.arrayContaining(got.map((r) => r.body.id)));
     } finally {
       socket.close();
@@ -128,7 +132,11 @@ describe("webhook delivery", () => {
     const delivered = hook.received.filter((r, i, all) => all.findIndex((x) => x.body.id === r.body.id) === i).map((r) => r.body.data.text);
     expect(delivered).toEqual(texts);
 
-    const log = await until(() => deliveries(alice, webhook.id), (l) => l.deliveries.every((d: { status: string }) => d.status === "DELIVERED"), "all delivered");
+    const log = await until(
+      () => deliveries(alice, webhook.id),
+      (l) => l.deliveries.every((d: { status: string }) => d.status === "DELIVERED"),
+      "all delivered",
+    );
     const first = log.deliveries.find((d: { attemptLog: Array<{ statusCode: number }> }) => d.attemptLog.some((a) => a.statusCode === 503));
     expect(first.attempts).toBeGreaterThanOrEqual(3);
     expect(first.attemptLog[first.attemptLog.length - 1]).toMatchObject({ statusCode: 503, responseSnippet: "maintenance" });
@@ -144,7 +152,11 @@ describe("webhook delivery", () => {
     const webhook = await createWebhook(alice, { name: "Gone", url: hook.url, events: ["message.received"] });
 
     for (const text of ["dead 1", "dead 2", "dead 3"]) await contactSends(base, alice, sessionId, text);
-    const dead = await until(() => deliveries(alice, webhook.id, "?status=DEAD"), (l) => l.deliveries.length === 3, "three dead deliveries");
+    const dead = await until(
+      () => deliveries(alice, webhook.id, "?status=DEAD"),
+      (l) => l.deliveries.length === 3,
+      "three dead deliveries",
+    );
     for (const d of dead.deliveries) {
       expect(d).toMatchObject({ status: "DEAD", attempts: 1, lastStatusCode: 410, nextAttemptAt: null });
       expect(d.attemptLog).toHaveLength(1);
@@ -160,13 +172,24 @@ describe("webhook delivery", () => {
     expect(replayed).toMatchObject({ id: oldest.id, status: "PENDING" });
     await hook.waitFor((r) => r.length >= 4, "the replayed delivery");
     expect(hook.received[3].body.data.text).toBe("dead 1");
-    await until(() => deliveries(alice, webhook.id, "?status=DEAD"), (l) => l.deliveries.length === 2, "two still dead");
+    await until(
+      () => deliveries(alice, webhook.id, "?status=DEAD"),
+      (l) => l.deliveries.length === 2,
+      "two still dead",
+    );
 
-    const bulk = expectOk(await request("POST", `/api/webhooks/${webhook.id}/replay`, { baseUrl: base, as: { apiKey: alice.key }, json: { status: "DEAD" } }), "bulk replay").body;
+    const bulk = expectOk(
+      await request("POST", `/api/webhooks/${webhook.id}/replay`, { baseUrl: base, as: { apiKey: alice.key }, json: { status: "DEAD" } }),
+      "bulk replay",
+    ).body;
     expect(bulk).toEqual({ replayed: 2 });
     await hook.waitFor((r) => r.length >= 6, "the bulk-replayed deliveries");
     expect(hook.received.slice(4).map((r) => r.body.data.text)).toEqual(["dead 2", "dead 3"]);
-    const after = await until(() => deliveries(alice, webhook.id), (l) => l.deliveries.every((d: { status: string }) => d.status === "DELIVERED"), "all delivered");
+    const after = await until(
+      () => deliveries(alice, webhook.id),
+      (l) => l.deliveries.every((d: { status: string }) => d.status === "DELIVERED"),
+      "all delivered",
+    );
     expect(after.deliveries.map((d: { attempts: number }) => d.attempts)).toEqual([1, 1, 1]);
     expect(after.deliveries[0].attemptLog.map((a: { statusCode: number }) => a.statusCode)).toEqual([200, 410]);
   });
@@ -201,7 +224,13 @@ describe("webhook delivery", () => {
     await createWebhook(alice, { name: "Everything", url: other.url, events: ["*"] });
     const result = expectOk(await request("POST", `/api/webhooks/${webhook.id}/test`, { baseUrl: base, as: { apiKey: alice.key } }), "test").body;
     // The answer's status and size, never its text (issue 9: the test must not read what a URL serves).
-    expect(result).toMatchObject({ status: "DELIVERED", attempts: 1, lastStatusCode: 202, event: "webhook.test", lastAttempt: { statusCode: 202, responseBytes: "accepted by the receiver".length } });
+    expect(result).toMatchObject({
+      status: "DELIVERED",
+      attempts: 1,
+      lastStatusCode: 202,
+      event: "webhook.test",
+      lastAttempt: { statusCode: 202, responseBytes: "accepted by the receiver".length },
+    });
     expect(JSON.stringify(result)).not.toContain("accepted by the receiver");
     expect(hook.received).toHaveLength(1);
     expect(hook.received[0].body).toMatchObject({ event: "webhook.test", id: result.eventId, data: { webhookId: webhook.id } });
@@ -230,7 +259,11 @@ describe("webhook delivery", () => {
     expect(listed).toMatchObject({ sessionId, webhooks: [{ url: first.url, events: ["message"], origin: "SESSION", sessionId }] });
 
     const added = expectOk(
-      await request("POST", `/api/sessions/${sessionId}/webhooks`, { baseUrl: base, as: { apiKey: alice.key }, json: { url: second.url, events: ["message", "connection.update"] } }),
+      await request("POST", `/api/sessions/${sessionId}/webhooks`, {
+        baseUrl: base,
+        as: { apiKey: alice.key },
+        json: { url: second.url, events: ["message", "connection.update"] },
+      }),
       "add",
     ).body;
     expect(added.webhooks.map((w: { url: string }) => w.url)).toEqual([first.url, second.url]);
@@ -244,7 +277,9 @@ describe("webhook delivery", () => {
     }
 
     expectOk(await request("DELETE", `/api/sessions/${sessionId}/webhooks`, { baseUrl: base, as: { apiKey: alice.key }, json: { url: first.url } }), "remove");
-    expect((await request("DELETE", `/api/sessions/${sessionId}/webhooks`, { baseUrl: base, as: { apiKey: alice.key }, json: { url: first.url } })).status).toBe(404);
+    expect(
+      (await request("DELETE", `/api/sessions/${sessionId}/webhooks`, { baseUrl: base, as: { apiKey: alice.key }, json: { url: first.url } })).status,
+    ).toBe(404);
     await contactSends(base, alice, sessionId, "only the second");
     await second.waitFor((x) => messageTexts(x, "message").includes("only the second"), "the second message");
     expect(messageTexts(first.received, "message")).toEqual(["to both"]);
@@ -259,16 +294,25 @@ describe("webhook delivery", () => {
       const text = r.body.data.text as string;
       if (text === "ping text") return { contentType: "text/plain", body: "pong: ping text" };
       if (text === "ping json") return { contentType: "application/json", body: JSON.stringify({ text: "json reply" }) };
-      if (text === "ping media") return { contentType: "application/json", body: JSON.stringify({ media: PNG, mimetype: "image/png", caption: "a picture back" }) };
+      if (text === "ping media")
+        return { contentType: "application/json", body: JSON.stringify({ media: PNG, mimetype: "image/png", caption: "a picture back" }) };
       return { contentType: "application/json", body: JSON.stringify({ message: "Workflow was started" }) };
     };
-    const set = expectOk(await request("PUT", `/api/sessions/${sessionId}/webhook`, { baseUrl: base, as: { apiKey: alice.key }, json: { webhookUrl: hook.url } }), "set url").body;
+    const set = expectOk(
+      await request("PUT", `/api/sessions/${sessionId}/webhook`, { baseUrl: base, as: { apiKey: alice.key }, json: { webhookUrl: hook.url } }),
+      "set url",
+    ).body;
     expect(set).toMatchObject({ sessionId, url: hook.url, webhook: { origin: "SESSION_URL", replyEnabled: true, events: ["message"], sessionId } });
-    expect(expectOk(await request("GET", `/api/sessions/${sessionId}/webhook`, { baseUrl: base, as: { apiKey: alice.key } }), "get url").body).toMatchObject({ sessionId, url: hook.url });
+    expect(expectOk(await request("GET", `/api/sessions/${sessionId}/webhook`, { baseUrl: base, as: { apiKey: alice.key } }), "get url").body).toMatchObject({
+      sessionId,
+      url: hook.url,
+    });
 
     for (const text of ["ping text", "ping json", "ping media", "no reply wanted"]) await contactSends(base, alice, sessionId, text);
     const inbox = await until(
-      async () => expectOk(await request("GET", "/api/sandbox/contacts/15550100002/messages", { baseUrl: base, as: { apiKey: alice.key } }), "contact inbox").body as Array<{ text: string | null; kinds: string[]; fromSession: string }>,
+      async () =>
+        expectOk(await request("GET", "/api/sandbox/contacts/15550100002/messages", { baseUrl: base, as: { apiKey: alice.key } }), "contact inbox")
+          .body as Array<{ text: string | null; kinds: string[]; fromSession: string }>,
       (messages) => messages.filter((m) => m.fromSession === sessionId).length >= 3,
       "three replies at the contact",
     );
@@ -280,6 +324,9 @@ describe("webhook delivery", () => {
     expect(hook.received.every((r) => r.body.data.fromMe === false)).toBe(true);
 
     expectOk(await request("DELETE", `/api/sessions/${sessionId}/webhook`, { baseUrl: base, as: { apiKey: alice.key } }), "delete url");
-    expect(expectOk(await request("GET", `/api/sessions/${sessionId}/webhook`, { baseUrl: base, as: { apiKey: alice.key } }), "get url").body).toMatchObject({ url: null, webhook: null });
+    expect(expectOk(await request("GET", `/api/sessions/${sessionId}/webhook`, { baseUrl: base, as: { apiKey: alice.key } }), "get url").body).toMatchObject({
+      url: null,
+      webhook: null,
+    });
   });
 });

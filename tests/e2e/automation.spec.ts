@@ -17,7 +17,10 @@ async function pairedSession(api: APIRequestContext, name: string): Promise<stri
   await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
   await ok(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "sandbox scan");
   await expect
-    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { message: "session connects", timeout: 30_000 })
+    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, {
+      message: "session connects",
+      timeout: 30_000,
+    })
     .toBe("CONNECTED");
   return sessionId;
 }
@@ -29,9 +32,16 @@ async function signIn(page: Page, user: TestUser) {
 
 /** A wall-clock time `minutes` ahead in `zone`, as a datetime-local input takes it. */
 function localInput(minutes: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(
-    new Date(Date.now() + minutes * 60_000),
-  );
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(Date.now() + minutes * 60_000));
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}`;
 }
@@ -85,7 +95,11 @@ test("auto-replies: make, reorder and try rules; a contact's message is answered
   await ok(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text: "Your HOURS please" } }), "contact sends");
   await expect(rules.filter({ hasText: "hours" }).getByTestId("autoreply-hits")).toContainText("1 reply");
   await expect
-    .poll(async () => ((await ok<Array<{ text: string; fromSession: string }>>(await api.get(`/api/sandbox/contacts/${ALICE}/messages`), "inbox")).filter((m) => m.fromSession === sessionId)).map((m) => m.text))
+    .poll(async () =>
+      (await ok<Array<{ text: string; fromSession: string }>>(await api.get(`/api/sandbox/contacts/${ALICE}/messages`), "inbox"))
+        .filter((m) => m.fromSession === sessionId)
+        .map((m) => m.text),
+    )
     .toEqual(["We start at 9, Alice Example"]);
 });
 
@@ -95,7 +109,15 @@ test("schedule: one-time messages by day, cancel, recurring with next firings, p
   await createSessionViaApi(api, "Office");
   await signIn(page, user);
   await page.goto("/automation/schedule");
-  const zone = ((await page.getByText(/^Times in /).first().textContent()) ?? "").replace(/^Times in /, "").split(".")[0].trim();
+  const zone = (
+    (await page
+      .getByText(/^Times in /)
+      .first()
+      .textContent()) ?? ""
+  )
+    .replace(/^Times in /, "")
+    .split(".")[0]
+    .trim();
 
   const form = page.getByRole("form", { name: "Schedule a message" });
   await form.getByLabel("To (phone number or JID)").fill(ALICE);

@@ -15,7 +15,9 @@ async function pairedSession(api: APIRequestContext, name: string): Promise<stri
   await ok(await api.patch(`/api/sessions/${sessionId}/settings`, { data: { config: { pacing: { enabled: false } } } }), "pacing off");
   await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
   await ok(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "sandbox scan");
-  await expect.poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 }).toBe("CONNECTED");
+  await expect
+    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
+    .toBe("CONNECTED");
   return sessionId;
 }
 
@@ -23,7 +25,7 @@ test("create a campaign in the form, watch it complete live, and import a list f
   test.setTimeout(180_000);
   const owner = newUser("campaigner");
   const api = await registerOwnerViaApi(owner);
-  const sessionId = await pairedSession(api, "Promotions");
+  await pairedSession(api, "Promotions");
   const base = `1555${String(Date.now()).slice(-4)}`;
   const people = ["Ada", "Bo", "Cy"].map((name, i) => ({ name, phone: `${base}${i}0` }));
   for (const p of people) await ok(await api.post("/api/sandbox/contacts", { data: { phone: p.phone, name: p.name } }), `contact ${p.name}`);

@@ -19,7 +19,9 @@ test("unread messages show in the tab title; links open safely, script URLs stay
   const { sessionId } = await createSessionViaApi(api, "Polished line");
   await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
   await ok(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "scan");
-  await expect.poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 }).toBe("CONNECTED");
+  await expect
+    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
+    .toBe("CONNECTED");
 
   await signInWithForm(page, owner.username, owner.password);
   await expect(page).toHaveURL(/\/sessions$/);
@@ -28,7 +30,12 @@ test("unread messages show in the tab title; links open safely, script URLs stay
   const title = await page.title();
   expect(title).not.toMatch(/^\(\d+\)/);
 
-  await ok(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text: "Track it at https://parcel.example/track?id=7. Or javascript:alert(1)" } }), "alice writes");
+  await ok(
+    await api.post(`/api/sandbox/contacts/${ALICE}/messages`, {
+      data: { to: sessionId, text: "Track it at https://parcel.example/track?id=7. Or javascript:alert(1)" },
+    }),
+    "alice writes",
+  );
   await expect.poll(() => page.title()).toBe(`(1) ${title}`);
 
   await page.locator(`[data-testid=chat-row][data-jid="${jidOf(ALICE)}"]`).click();

@@ -29,7 +29,10 @@ async function pairedSession(api: APIRequestContext, name: string): Promise<stri
   await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
   await ok(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "sandbox scan");
   await expect
-    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { message: "session connects", timeout: 30_000 })
+    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, {
+      message: "session connects",
+      timeout: 30_000,
+    })
     .toBe("CONNECTED");
   return sessionId;
 }
@@ -103,7 +106,9 @@ test("a contact's message arrives live; reply, picture and a new chat with the e
   expect(quoted?.conversation ?? quoted?.extendedTextMessage?.text).toBe("hello from alice");
 
   // A picture with a caption: uploaded, then sent by its mediaId.
-  const png = await sharp({ create: { width: 160, height: 120, channels: 3, background: { r: 37, g: 99, b: 235 } } }).png().toBuffer();
+  const png = await sharp({ create: { width: 160, height: 120, channels: 3, background: { r: 37, g: 99, b: 235 } } })
+    .png()
+    .toBuffer();
   await page.getByTestId("attach-input").setInputFiles({ name: "blue-square.png", mimeType: "image/png", buffer: png });
   await expect(page.getByTestId("attachment-preview")).toContainText("blue-square.png");
   await composer.fill("a blue square");
@@ -114,11 +119,17 @@ test("a contact's message arrives live; reply, picture and a new chat with the e
   await expect(picture.getByTestId("message-image")).toHaveAttribute("src", /^\/api\/media\//, { timeout: 20_000 });
   await expect.poll(() => picture.getByTestId("message-image").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(160);
   await expect(picture).toHaveAttribute("data-status", /^(SENT|DELIVERED|READ)$/, { timeout: 20_000 });
-  await expect.poll(async () => (await ok<Received[]>(await api.get(`/api/sandbox/contacts/${ALICE}/messages`), "inbox")).some((m) => m.kinds.includes("imageMessage"))).toBe(true);
+  await expect
+    .poll(async () => (await ok<Received[]>(await api.get(`/api/sandbox/contacts/${ALICE}/messages`), "inbox")).some((m) => m.kinds.includes("imageMessage")))
+    .toBe(true);
 
   // A location and a document from Alice render as coordinates and a file link; nothing remote loads.
   await contactSends(api, ALICE, sessionId, { location: { degreesLatitude: 52.52, degreesLongitude: 13.405, name: "Berlin" } });
-  await contactSends(api, ALICE, sessionId, { document: Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64"), mimetype: "application/pdf", fileName: "invoice.pdf" });
+  await contactSends(api, ALICE, sessionId, {
+    document: Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64"),
+    mimetype: "application/pdf",
+    fileName: "invoice.pdf",
+  });
   await contactSends(api, ALICE, sessionId, { image: png.toString("base64"), mimetype: "image/png", caption: "one from alice" });
   await expect(thread.getByTestId("message-location")).toContainText("52.52000, 13.40500");
   await expect(thread.getByTestId("message-document")).toContainText("invoice.pdf");

@@ -18,7 +18,10 @@ async function pairedSession(api: APIRequestContext, name: string): Promise<{ se
   await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
   const { phone } = await ok<{ phone: string }>(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "sandbox scan");
   await expect
-    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { message: "session connects", timeout: 30_000 })
+    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, {
+      message: "session connects",
+      timeout: 30_000,
+    })
     .toBe("CONNECTED");
   return { sessionId, phone };
 }
@@ -52,12 +55,19 @@ test("groups page: live list, members, subject, invite link, status and leave", 
   await expect(page.getByTestId("group-error")).toContainText("WhatsApp refused");
 
   // Alice makes the session an admin; the badge appears live.
-  await ok(await api.post(`/api/sandbox/contacts/${ALICE}/groups`, { data: { op: "promote", group: await groupJid(api, sessionId), participants: [phone] } }), "promote");
+  await ok(
+    await api.post(`/api/sandbox/contacts/${ALICE}/groups`, { data: { op: "promote", group: await groupJid(api, sessionId), participants: [phone] } }),
+    "promote",
+  );
   await expect(details.getByTestId("admin-badge")).toHaveCount(2, { timeout: 20_000 });
 
   await details.getByRole("button", { name: "Make admin" }).click();
   await expect(details.getByTestId("admin-badge")).toHaveCount(3, { timeout: 20_000 });
-  await details.getByTestId("group-member").filter({ hasText: `+${BOB}` }).getByRole("button", { name: "Remove" }).click();
+  await details
+    .getByTestId("group-member")
+    .filter({ hasText: `+${BOB}` })
+    .getByRole("button", { name: "Remove" })
+    .click();
   await expect(details.getByTestId("group-member")).toHaveCount(2, { timeout: 20_000 });
 
   await details.getByRole("textbox", { name: "Subject" }).fill("Reading club");
@@ -95,10 +105,16 @@ test("groups page: live list, members, subject, invite link, status and leave", 
   await composer.getByRole("button", { name: "Post status" }).click();
   await expect(composer.getByTestId("status-result")).toContainText("posted to 1 contact");
   await expect
-    .poll(async () => {
-      const received = await ok<Array<{ chat: string; text: string | null; message: any }>>(await api.get(`/api/sandbox/contacts/${ALICE}/messages`), "alice inbox");
-      return received.find((m) => m.chat === "status@broadcast")?.message?.extendedTextMessage?.text ?? null;
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const received = await ok<Array<{ chat: string; text: string | null; message: any }>>(
+          await api.get(`/api/sandbox/contacts/${ALICE}/messages`),
+          "alice inbox",
+        );
+        return received.find((m) => m.chat === "status@broadcast")?.message?.extendedTextMessage?.text ?? null;
+      },
+      { timeout: 20_000 },
+    )
     .toBe("Hello from the dashboard");
 
   // A contact's status appears live among the recent ones, next to our own.

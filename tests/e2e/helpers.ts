@@ -13,7 +13,12 @@ export interface TestUser {
 
 export function newUser(label: string): TestUser {
   const tag = `${label}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`.toLowerCase();
-  return { name: `${label[0].toUpperCase()}${label.slice(1)} ${tag.slice(-6)}`, email: `${tag}@e2e.test`, username: tag.slice(0, 32), password: `pw-${randomBytes(6).toString("hex")}` };
+  return {
+    name: `${label[0].toUpperCase()}${label.slice(1)} ${tag.slice(-6)}`,
+    email: `${tag}@e2e.test`,
+    username: tag.slice(0, 32),
+    password: `pw-${randomBytes(6).toString("hex")}`,
+  };
 }
 
 /** An API client with its own cookie jar: what it signs in as never leaks into a browser page. */

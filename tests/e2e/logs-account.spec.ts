@@ -31,8 +31,11 @@ for (const viewport of VIEWPORTS) {
     await ok(await api.patch(`/api/sessions/${sessionId}/settings`, { data: { config: { pacing: { enabled: false } } } }), "pacing off");
     await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
     await ok(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "scan");
-    await expect.poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 }).toBe("CONNECTED");
-    for (const text of ["Where is my parcel?", "Order 4411"]) await ok(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text } }), "alice writes");
+    await expect
+      .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
+      .toBe("CONNECTED");
+    for (const text of ["Where is my parcel?", "Order 4411"])
+      await ok(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text } }), "alice writes");
     await ok(await api.post("/api/chat/send", { data: { sessionId, jid: ALICE, message: { text: "It ships today" } } }), "reply");
     await expect.poll(async () => (await ok<{ total: number }>(await api.get("/api/messages/log"), "log")).total).toBe(3);
 
@@ -78,7 +81,9 @@ test("another tenant's messages never appear in the log", async ({ page }) => {
   const { sessionId } = await createSessionViaApi(first, "Tenant A logs");
   await ok(await first.post(`/api/sessions/${sessionId}/connect`), "connect");
   await ok(await first.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "scan");
-  await expect.poll(async () => (await ok<{ status: string }>(await first.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 }).toBe("CONNECTED");
+  await expect
+    .poll(async () => (await ok<{ status: string }>(await first.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
+    .toBe("CONNECTED");
   await ok(await first.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text: "tenant A secret" } }), "writes to A");
   await expect.poll(async () => (await ok<{ total: number }>(await first.get("/api/messages/log"), "log")).total).toBe(1);
   await first.dispose();

@@ -35,9 +35,12 @@ for (const viewport of [
     const sessionId = await pairedSession(api, "Front desk");
     await createSessionViaApi(api, "Spare line");
     // Two in, one out.
-    for (const text of ["Hello", "Are you open?"]) await ok(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text } }), "alice writes");
+    for (const text of ["Hello", "Are you open?"])
+      await ok(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text } }), "alice writes");
     await ok(await api.post("/api/chat/send", { data: { sessionId, jid: ALICE, message: { text: "Yes, until 6" } } }), "reply");
-    await expect.poll(async () => (await ok<{ messagesToday: { in: number; out: number } }>(await api.get("/api/overview"), "overview")).messagesToday).toEqual({ in: 2, out: 1 });
+    await expect
+      .poll(async () => (await ok<{ messagesToday: { in: number; out: number } }>(await api.get("/api/overview"), "overview")).messagesToday)
+      .toEqual({ in: 2, out: 1 });
 
     await page.setViewportSize(viewport);
     await signInWithForm(page, owner.username, owner.password);

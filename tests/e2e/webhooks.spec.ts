@@ -38,7 +38,9 @@ test("a delivery and its counters appear without a reload; test results and time
   await ok(await api.patch(`/api/sessions/${sessionId}/settings`, { data: { config: { pacing: { enabled: false } } } }), "pacing off");
   await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
   await ok(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "scan");
-  await expect.poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 }).toBe("CONNECTED");
+  await expect
+    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
+    .toBe("CONNECTED");
   let answer = 200;
   const hook = await receiver(() => answer);
   await ok(await api.post("/api/webhooks", { data: { name: "Live receiver", url: hook.url, events: ["message.received"] } }), "create webhook");

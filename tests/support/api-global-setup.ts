@@ -79,7 +79,10 @@ export default async function setup(project: TestProject) {
   return async () => {
     for (const gateway of [server, closed]) {
       // A gateway that died during the run explains itself here, rather than as a wall of ECONNREFUSED.
-      const healthy = await fetch(`${gateway.baseUrl}/api/health`).then((r) => r.ok, () => false);
+      const healthy = await fetch(`${gateway.baseUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!healthy) console.error(`[api] ${gateway.baseUrl} was not healthy at the end of the run; its output:\n${gateway.output().slice(-20_000)}`);
     }
     await Promise.all([server.stop(), closed.stop()]);

@@ -58,7 +58,10 @@ export async function pairedSession(
   options: { pacing?: Record<string, unknown>; connect?: Record<string, unknown>; name?: string } = {},
 ): Promise<PairedSession> {
   const as = { apiKey: tenant.key };
-  const session = expectOk(await request("POST", "/api/sessions", { baseUrl: base, as, json: { name: options.name ?? uniqueName("s") } }), "create session").body;
+  const session = expectOk(
+    await request("POST", "/api/sessions", { baseUrl: base, as, json: { name: options.name ?? uniqueName("s") } }),
+    "create session",
+  ).body;
   const pacing = options.pacing ?? { enabled: false };
   expectOk(await request("PATCH", `/api/sessions/${session.sessionId}/settings`, { baseUrl: base, as, json: { config: { pacing } } }), "pacing");
   expectOk(await request("POST", `/api/sessions/${session.sessionId}/connect`, { baseUrl: base, as, json: options.connect ?? {} }), "connect");
@@ -94,7 +97,10 @@ export interface ReceivedByContact {
 
 /** What an emulated contact received from the tenant's sessions (optionally from one of them). */
 export async function receivedBy(base: string, tenant: Pick<Tenant, "key">, contact: string, sessionId?: string): Promise<ReceivedByContact[]> {
-  const res = expectOk(await request<ReceivedByContact[]>("GET", `/api/sandbox/contacts/${contact}/messages`, { baseUrl: base, as: { apiKey: tenant.key } }), "contact inbox");
+  const res = expectOk(
+    await request<ReceivedByContact[]>("GET", `/api/sandbox/contacts/${contact}/messages`, { baseUrl: base, as: { apiKey: tenant.key } }),
+    "contact inbox",
+  );
   return sessionId ? res.body.filter((m) => m.fromSession === sessionId) : res.body;
 }
 

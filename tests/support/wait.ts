@@ -5,7 +5,13 @@
  * Polls `probe` until `ok(value)` holds and returns that value. A probe that throws counts as "not
  * yet" (a request may fail while a gateway restarts); the last error or value is in the timeout's message.
  */
-export async function until<T>(probe: () => T | Promise<T>, ok: (value: T) => boolean, what: string | (() => string), timeoutMs = 30_000, intervalMs = 100): Promise<T> {
+export async function until<T>(
+  probe: () => T | Promise<T>,
+  ok: (value: T) => boolean,
+  what: string | (() => string),
+  timeoutMs = 30_000,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

@@ -43,7 +43,8 @@ export async function startReceiver(): Promise<Receiver> {
       until(
         () => receiver.received,
         predicate,
-        () => `${what} at the receiver; got ${receiver.received.length}: ${receiver.received.map((r) => `${r.body?.event}:${r.body?.data?.text ?? ""}`).join(", ")}`,
+        () =>
+          `${what} at the receiver; got ${receiver.received.length}: ${receiver.received.map((r) => `${r.body?.event}:${r.body?.data?.text ?? ""}`).join(", ")}`,
         timeoutMs,
         50,
       ),

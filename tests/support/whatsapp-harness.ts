@@ -98,12 +98,24 @@ export async function startHarness(options: { watchdogIntervalMs?: number; watch
       await harness.waitForStatus(row, "CONNECTED");
     },
     waitForStatus(row, status, timeoutMs = 20_000) {
-      const current = () => managers.map((m) => m.get(row.id)?.status).filter(Boolean).at(-1);
-      return waitUntil(() => current() === status, timeoutMs, () => `session ${row.sessionId} to be ${status} (is ${current()})`);
+      const current = () =>
+        managers
+          .map((m) => m.get(row.id)?.status)
+          .filter(Boolean)
+          .at(-1);
+      return waitUntil(
+        () => current() === status,
+        timeoutMs,
+        () => `session ${row.sessionId} to be ${status} (is ${current()})`,
+      );
     },
     async waitForEvent(predicate, timeoutMs = 20_000) {
       let found: RecordedEvent | undefined;
-      await waitUntil(() => Boolean((found = recorded.find(predicate))), timeoutMs, () => "event");
+      await waitUntil(
+        () => Boolean((found = recorded.find(predicate))),
+        timeoutMs,
+        () => "event",
+      );
       return found!;
     },
     async close() {

@@ -13,7 +13,12 @@ let row: Awaited<ReturnType<Harness["createSession"]>>;
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const [phone, name] of [[ALICE, "Alice"], [BOB, "Bob"], [CAROL, "Carol"]]) h.emulator.createAccount({ phone, name });
+  for (const [phone, name] of [
+    [ALICE, "Alice"],
+    [BOB, "Bob"],
+    [CAROL, "Carol"],
+  ])
+    h.emulator.createAccount({ phone, name });
   row = await h.createSession("groups");
   await h.pair(row, ME);
 });
@@ -26,11 +31,15 @@ const stored = (groupJid: string) =>
 
 async function waitForStored(groupJid: string, predicate: (g: NonNullable<Awaited<ReturnType<typeof stored>>>) => boolean) {
   let last: unknown;
-  await waitUntil(async () => {
-    const g = await stored(groupJid);
-    last = g && { ...g, participants: g.participants.map((p) => `${p.jid}:${p.admin}`) };
-    return Boolean(g && predicate(g));
-  }, 20_000, () => `group ${groupJid} to be stored as expected (is ${JSON.stringify(last)})`);
+  await waitUntil(
+    async () => {
+      const g = await stored(groupJid);
+      last = g && { ...g, participants: g.participants.map((p) => `${p.jid}:${p.admin}`) };
+      return Boolean(g && predicate(g));
+    },
+    20_000,
+    () => `group ${groupJid} to be stored as expected (is ${JSON.stringify(last)})`,
+  );
   return (await stored(groupJid))!;
 }
 

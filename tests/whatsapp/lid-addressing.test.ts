@@ -15,7 +15,12 @@ let row: Awaited<ReturnType<Harness["createSession"]>>;
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const [phone, name] of [[DAVE, "Dave"], [ERIN, "Erin"], [FRANK, "Frank"]]) h.emulator.createAccount({ phone, name });
+  for (const [phone, name] of [
+    [DAVE, "Dave"],
+    [ERIN, "Erin"],
+    [FRANK, "Frank"],
+  ])
+    h.emulator.createAccount({ phone, name });
   h.emulator.setBehaviour(DAVE, { lidAddressing: true });
   h.emulator.on("error-report", (r: { error: unknown; phone?: string; from?: string }) => reports.push(`${r.phone} from ${r.from}: ${String(r.error)}`));
   row = await h.createSession("lid");
@@ -56,7 +61,10 @@ describe("LID addressing", () => {
       20_000,
       () => "the LID group to be stored",
     );
-    const group = await h.database.db.group.findUniqueOrThrow({ where: { sessionId_jid: { sessionId: row.id, jid: groupJid } }, include: { participants: true } });
+    const group = await h.database.db.group.findUniqueOrThrow({
+      where: { sessionId_jid: { sessionId: row.id, jid: groupJid } },
+      include: { participants: true },
+    });
     expect(group.addressingMode).toBe("lid");
     expect(group.ownerJid).toBe(jid(ERIN));
     const erin = group.participants.find((p) => p.jid === jid(ERIN));
@@ -76,11 +84,16 @@ describe("LID addressing", () => {
 
     // Who did what, by phone number with the LID beside it.
     h.emulator.updateGroupParticipants(ERIN, groupJid, "add", [DAVE]);
-    const added = await h.waitForEvent((e) => e.sessionId === row.sessionId && e.event === "group.participants" && e.data.jid === groupJid && e.data.action === "add");
+    const added = await h.waitForEvent(
+      (e) => e.sessionId === row.sessionId && e.event === "group.participants" && e.data.jid === groupJid && e.data.action === "add",
+    );
     expect(added.data).toMatchObject({ author: jid(ERIN) });
     expect(added.data.participants).toMatchObject([{ id: jid(DAVE), lid: h.emulator.getAccount(DAVE)!.lid }]);
     await waitUntil(
-      async () => (await h.database.db.groupParticipant.count({ where: { group: { sessionId: row.id, jid: groupJid }, jid: jid(DAVE), lid: h.emulator.getAccount(DAVE)!.lid } })) === 1,
+      async () =>
+        (await h.database.db.groupParticipant.count({
+          where: { group: { sessionId: row.id, jid: groupJid }, jid: jid(DAVE), lid: h.emulator.getAccount(DAVE)!.lid },
+        })) === 1,
       20_000,
       () => "Dave stored by phone number in the LID group",
     );

@@ -61,9 +61,15 @@ describe("message store", () => {
     const row = await pairedSession("getmessage", "15552220003");
     const sock = h.manager.get(row.id)!.socket!;
     const sent = await sock.sendMessage(`${CONTACT}@s.whatsapp.net`, { text: "keep me" });
-    await waitUntil(async () => Boolean(await h.database.db.message.findUnique({ where: { sessionId_keyId: { sessionId: row.id, keyId: sent!.key.id! } } })), 10_000, () => "stored");
+    await waitUntil(
+      async () => Boolean(await h.database.db.message.findUnique({ where: { sessionId_keyId: { sessionId: row.id, keyId: sent!.key.id! } } })),
+      10_000,
+      () => "stored",
+    );
     // The same lookup Baileys does when a recipient asks for a retry.
-    const loaded = await (h.manager.get(row.id) as unknown as { loadMessage(id: string): Promise<{ conversation?: string; extendedTextMessage?: { text?: string } }> }).loadMessage(sent!.key.id!);
+    const loaded = await (
+      h.manager.get(row.id) as unknown as { loadMessage(id: string): Promise<{ conversation?: string; extendedTextMessage?: { text?: string } }> }
+    ).loadMessage(sent!.key.id!);
     expect(loaded?.conversation ?? loaded?.extendedTextMessage?.text).toBe("keep me");
   });
 
@@ -72,7 +78,9 @@ describe("message store", () => {
     const original = await h.emulator.sendMessage(CONTACT, "15552220012", { text: "see you at 5" });
     await h.waitForEvent((e) => e.sessionId === row.sessionId && e.event === "message" && e.data.id === original.id);
     await h.emulator.sendMessage(CONTACT, "15552220012", { edit: { key: { id: original.id, fromMe: true }, text: "see you at 6" } });
-    const edit = await h.waitForEvent((e) => e.sessionId === row.sessionId && e.event === "message.update" && e.data.id === original.id && e.data.edited === true);
+    const edit = await h.waitForEvent(
+      (e) => e.sessionId === row.sessionId && e.event === "message.update" && e.data.id === original.id && e.data.edited === true,
+    );
     expect(edit.data.text).toBe("see you at 6");
     const stored = await h.database.db.message.findUniqueOrThrow({ where: { sessionId_keyId: { sessionId: row.id, keyId: original.id } } });
     expect(stored.content).toBe("see you at 6");
@@ -98,8 +106,16 @@ describe("session toggles", () => {
     const first = await h.emulator.sendMessage(CONTACT, "15552220006", { text: "read me" });
     const second = await h.emulator.sendMessage(CONTACT, "15552220007", { text: "do not read me" });
     await h.waitForEvent((e) => e.sessionId === off.sessionId && e.data.id === second.id);
-    const receiptsOf = (id: string) => h.emulator.sent(CONTACT).find((m) => m.id === id)?.receipts.map((r) => r.type) ?? [];
-    await waitUntil(() => receiptsOf(first.id).includes("read"), 10_000, () => "read receipt");
+    const receiptsOf = (id: string) =>
+      h.emulator
+        .sent(CONTACT)
+        .find((m) => m.id === id)
+        ?.receipts.map((r) => r.type) ?? [];
+    await waitUntil(
+      () => receiptsOf(first.id).includes("read"),
+      10_000,
+      () => "read receipt",
+    );
     expect(receiptsOf(second.id)).not.toContain("read");
     expect(on.sessionId).not.toBe(off.sessionId);
   });
@@ -109,7 +125,12 @@ describe("session toggles", () => {
     const sent = await h.emulator.sendMessage(CONTACT, "15552220008", { text: "are you there?" });
     await h.waitForEvent((e) => e.sessionId === ghost.sessionId && e.data.id === sent.id);
     await new Promise((r) => setTimeout(r, 500));
-    expect(h.emulator.sent(CONTACT).find((m) => m.id === sent.id)?.receipts.map((r) => r.type)).not.toContain("read");
+    expect(
+      h.emulator
+        .sent(CONTACT)
+        .find((m) => m.id === sent.id)
+        ?.receipts.map((r) => r.type),
+    ).not.toContain("read");
   });
 
   it("antiDelete keeps a message its sender revoked and announces the revoke", async () => {
@@ -136,12 +157,17 @@ describe("session toggles", () => {
   });
 
   it("ppGuard puts the fallback picture back when the account's picture is removed", async () => {
-    const picture = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#1e90ff" } }).jpeg().toBuffer();
+    const picture = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#1e90ff" } })
+      .jpeg()
+      .toBuffer();
     const guarded = h.newManager();
     // The guard downloads the fallback through the manager's (guarded) fetch; here it is served locally.
     (guarded.ctx as { fetchBytes: (url: string) => Promise<Buffer> }).fetchBytes = async () => picture;
     const row = await h.createSession("ppguard");
-    await h.database.db.whatsappSession.update({ where: { id: row.id }, data: { config: { ppGuardEnabled: true, ppGuardFallbackUrl: "https://example.com/p.jpg" } } });
+    await h.database.db.whatsappSession.update({
+      where: { id: row.id },
+      data: { config: { ppGuardEnabled: true, ppGuardFallbackUrl: "https://example.com/p.jpg" } },
+    });
     row.config = { ppGuardEnabled: true, ppGuardFallbackUrl: "https://example.com/p.jpg" };
     const live = await guarded.connect(row);
     h.emulator.createAccount({ phone: "15552220011" });

@@ -13,7 +13,11 @@ afterAll(async () => {
 });
 
 const history = async (row: { id: string }) =>
-  h.database.db.sessionStatusEvent.findMany({ where: { sessionId: row.id }, orderBy: { createdAt: "asc" }, select: { status: true, reason: true, createdAt: true } });
+  h.database.db.sessionStatusEvent.findMany({
+    where: { sessionId: row.id },
+    orderBy: { createdAt: "asc" },
+    select: { status: true, reason: true, createdAt: true },
+  });
 
 describe("pairing and credentials", () => {
   it("pairs by QR, stores the phone number and encrypts every credential row", async () => {
@@ -46,7 +50,11 @@ describe("pairing and credentials", () => {
     h.emulator.createAccount({ phone: "15551110010" });
     await h.emulator.scanQr(live.qr!, { phone: "15551110010" });
     // Right after the scan WhatsApp asks for a restart: the session is CONNECTING again.
-    await waitUntil(() => h.manager.get(row.id)?.status !== "QR", 10_000, () => "the post-scan restart");
+    await waitUntil(
+      () => h.manager.get(row.id)?.status !== "QR",
+      10_000,
+      () => "the post-scan restart",
+    );
     const again = await h.manager.connect(row);
     expect(["CONNECTING", "CONNECTED"]).toContain(again.status);
     await h.waitForStatus(row, "CONNECTED");
@@ -76,7 +84,11 @@ describe("pairing and credentials", () => {
     const restarted = h.newManager();
     const restored = await restarted.restoreAll();
     expect(restored).toBeGreaterThanOrEqual(1);
-    await waitUntil(() => restarted.get(row.id)?.status === "CONNECTED", 20_000, () => "restored session");
+    await waitUntil(
+      () => restarted.get(row.id)?.status === "CONNECTED",
+      20_000,
+      () => "restored session",
+    );
     const qrAfterRestart = h.recorded.slice(before).filter((e) => e.sessionId === row.sessionId && e.event === "qr");
     expect(qrAfterRestart).toEqual([]);
     h.manager = restarted;
@@ -88,7 +100,11 @@ describe("self-healing", () => {
     const row = await h.createSession("drop");
     await h.pair(row, "15551110003");
     expect(h.emulator.fault("15551110003", "drop")).toBe(1);
-    await waitUntil(() => h.manager.get(row.id)?.status === "CONNECTING", 10_000, () => "reconnecting");
+    await waitUntil(
+      () => h.manager.get(row.id)?.status === "CONNECTING",
+      10_000,
+      () => "reconnecting",
+    );
     await h.waitForStatus(row, "CONNECTED");
     const reasons = (await history(row)).map((e) => e.reason ?? "");
     expect(reasons.some((r) => /reconnecting in .* \(attempt 1\)/.test(r))).toBe(true);
@@ -101,7 +117,11 @@ describe("self-healing", () => {
     await h.stopEmulator();
     const attemptsSoFar = async () => (await history(row)).filter((e) => /reconnecting in/.test(e.reason ?? ""));
     try {
-      await waitUntil(async () => (await attemptsSoFar()).length >= 4, 30_000, () => "4 reconnect attempts");
+      await waitUntil(
+        async () => (await attemptsSoFar()).length >= 4,
+        30_000,
+        () => "4 reconnect attempts",
+      );
     } finally {
       await h.restartEmulator();
     }
@@ -135,11 +155,23 @@ describe("self-healing", () => {
     const live = await watchdogged.connect(row);
     h.emulator.createAccount({ phone: "15551110006" });
     await h.emulator.scanQr(live.qr!, { phone: "15551110006" });
-    await waitUntil(() => watchdogged.get(row.id)?.status === "CONNECTED", 20_000, () => "connected");
+    await waitUntil(
+      () => watchdogged.get(row.id)?.status === "CONNECTED",
+      20_000,
+      () => "connected",
+    );
     watchdogged.startWatchdog();
     h.emulator.fault("15551110006", "stall-iq");
-    await waitUntil(async () => (await history(row)).some((e) => e.status === "ZOMBIE"), 10_000, () => "ZOMBIE in history");
-    await waitUntil(() => watchdogged.get(row.id)?.status === "CONNECTED", 20_000, () => "connected again");
+    await waitUntil(
+      async () => (await history(row)).some((e) => e.status === "ZOMBIE"),
+      10_000,
+      () => "ZOMBIE in history",
+    );
+    await waitUntil(
+      () => watchdogged.get(row.id)?.status === "CONNECTED",
+      20_000,
+      () => "connected again",
+    );
     await watchdogged.shutdown();
   });
 });
@@ -177,6 +209,10 @@ describe("terminal states", () => {
     await h.manager.logout(row);
     expect(h.manager.get(row.id)?.status).toBe("LOGGED_OUT");
     expect(await h.database.db.waAuthEntry.count({ where: { sessionId: row.id } })).toBe(0);
-    await waitUntil(() => (h.emulator.getAccount("15551110009")?.devices.length ?? 1) === 0, 10_000, () => "device removed on the phone");
+    await waitUntil(
+      () => (h.emulator.getAccount("15551110009")?.devices.length ?? 1) === 0,
+      10_000,
+      () => "device removed on the phone",
+    );
   });
 });

@@ -23,17 +23,35 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const parsed = auditQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
   const log = await listAuditLog(caller, query);
-  const pageHref = (page: number) => `/audit?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), ...(query.q ? { q: query.q } : {}), page: String(page) })}`;
+  const pageHref = (page: number) =>
+    `/audit?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), ...(query.q ? { q: query.q } : {}), page: String(page) })}`;
   const label = "block text-xs font-medium text-slate-700";
   return (
     <>
-      <PageHeader title="Audit log" description={caller.role === "SUPERADMIN" ? "Who did what, across every account." : "Who did what in your account: sign-ins, keys, sessions, webhooks and users."} />
-      <form method="get" role="search" aria-label="Filter the audit log" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm">
+      <PageHeader
+        title="Audit log"
+        description={
+          caller.role === "SUPERADMIN" ? "Who did what, across every account." : "Who did what in your account: sign-ins, keys, sessions, webhooks and users."
+        }
+      />
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter the audit log"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm"
+      >
         <div className="min-w-48 flex-1">
           <label htmlFor="audit-q" className={label}>
             Name
           </label>
-          <input id="audit-q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="Who, or what it was done to" className={`mt-1 ${inputClasses}`} />
+          <input
+            id="audit-q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ""}
+            placeholder="Who, or what it was done to"
+            className={`mt-1 ${inputClasses}`}
+          />
         </div>
         <div>
           <label htmlFor="audit-action" className={label}>
@@ -56,16 +74,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <EmptyState data-testid="audit-empty" title="Nothing recorded" description="Sign-ins and changes to keys, sessions, webhooks and users appear here." />
       ) : (
         <>
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label="Audit log">
+          <div
+            className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm focus-visible:outline-2 focus-visible:outline-blue-600"
+            tabIndex={0}
+            role="region"
+            aria-label="Audit log"
+          >
             <table className="min-w-full text-sm" data-testid="audit-table">
               <caption className="sr-only">Audit log</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
                 <tr>
-                  <th scope="col" className="px-4 py-2">Time</th>
-                  <th scope="col" className="px-4 py-2">Who</th>
-                  <th scope="col" className="px-4 py-2">What</th>
-                  <th scope="col" className="px-4 py-2">On</th>
-                  <th scope="col" className="hidden px-4 py-2 md:table-cell">From</th>
+                  <th scope="col" className="px-4 py-2">
+                    Time
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    Who
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    What
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    On
+                  </th>
+                  <th scope="col" className="hidden px-4 py-2 md:table-cell">
+                    From
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -79,7 +112,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     <td className="px-4 py-2 text-slate-700">
                       {e.targetName ?? e.targetId ?? ""}
                       {Array.isArray((e.details as { fields?: unknown }).fields) && (
-                        <div className="text-xs text-slate-600">changed: {((e.details as { fields: string[] }).fields).join(", ")}</div>
+                        <div className="text-xs text-slate-600">changed: {(e.details as { fields: string[] }).fields.join(", ")}</div>
                       )}
                     </td>
                     <td className="hidden px-4 py-2 text-slate-700 md:table-cell">{e.ip ?? ""}</td>

@@ -15,7 +15,11 @@ export default async function AutomationPage() {
   const caller = await requirePageCaller();
   if (!hasPermission(caller.role, "automation.manage")) notFound();
   const [sessions, rules] = await Promise.all([listSessions(caller), listAutoReplies(caller)]);
-  const options: SessionOption[] = sessions.map((s) => ({ sessionId: s.sessionId, name: s.name, autoReplyEnabled: Boolean((s.config as { autoReplyEnabled?: boolean }).autoReplyEnabled) }));
+  const options: SessionOption[] = sessions.map((s) => ({
+    sessionId: s.sessionId,
+    name: s.name,
+    autoReplyEnabled: Boolean((s.config as { autoReplyEnabled?: boolean }).autoReplyEnabled),
+  }));
   return (
     <>
       <PageHeader title="Automation" description="Answer incoming messages with rules, and send messages later or on a schedule." />

@@ -38,18 +38,34 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
         }
       />
       {total === 0 && !query.status && !query.search ? (
-        <EmptyState data-testid="campaigns-empty" title="No campaigns yet" description="Create a campaign to send a templated message to a list of recipients." action={create} />
+        <EmptyState
+          data-testid="campaigns-empty"
+          title="No campaigns yet"
+          description="Create a campaign to send a templated message to a list of recipients."
+          action={create}
+        />
       ) : (
         <>
           <form className="mb-4 flex flex-wrap gap-2" role="search">
             <label className="sr-only" htmlFor="campaign-search">
               Search campaigns
             </label>
-            <input id="campaign-search" name="search" defaultValue={query.search ?? ""} placeholder="Search by name" className="h-10 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300" />
+            <input
+              id="campaign-search"
+              name="search"
+              defaultValue={query.search ?? ""}
+              placeholder="Search by name"
+              className="h-10 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300"
+            />
             <label className="sr-only" htmlFor="campaign-status">
               Status
             </label>
-            <select id="campaign-status" name="status" defaultValue={query.status ?? ""} className="h-10 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300">
+            <select
+              id="campaign-status"
+              name="status"
+              defaultValue={query.status ?? ""}
+              className="h-10 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300"
+            >
               <option value="">Any status</option>
               {["draft", "scheduled", "running", "paused", "completed", "cancelled", "failed"].map((s) => (
                 <option key={s} value={s}>
@@ -65,11 +81,21 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
             <table className="w-full text-left text-sm" data-testid="campaign-table">
               <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
                 <tr>
-                  <th scope="col" className="px-4 py-3">Name</th>
-                  <th scope="col" className="px-4 py-3">Status</th>
-                  <th scope="col" className="hidden px-4 py-3 sm:table-cell">Session</th>
-                  <th scope="col" className="px-4 py-3">Progress</th>
-                  <th scope="col" className="hidden px-4 py-3 md:table-cell">Sent / delivered / read</th>
+                  <th scope="col" className="px-4 py-3">
+                    Name
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Status
+                  </th>
+                  <th scope="col" className="hidden px-4 py-3 sm:table-cell">
+                    Session
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Progress
+                  </th>
+                  <th scope="col" className="hidden px-4 py-3 md:table-cell">
+                    Sent / delivered / read
+                  </th>
                 </tr>
               </thead>
               <tbody>

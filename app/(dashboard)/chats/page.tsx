@@ -24,7 +24,10 @@ export default async function ChatsPage() {
         <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-surface shadow-sm" data-testid="chat-session-list">
           {sessions.map((s) => (
             <li key={s.sessionId}>
-              <Link href={`/sessions/${s.sessionId}/chats`} className="flex items-center justify-between gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600">
+              <Link
+                href={`/sessions/${s.sessionId}/chats`}
+                className="flex items-center justify-between gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600"
+              >
                 <span className="min-w-0">
                   <span className="block truncate font-medium text-slate-900">{s.name}</span>
                   <span className="block text-xs text-slate-500">{s.phoneNumber ?? s.sessionId}</span>

@@ -18,14 +18,23 @@ export default async function LogsPage({ searchParams }: { searchParams: SearchP
   const parsed = messageLogQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : messageLogQuerySchema.parse({});
   const [log, sessions] = await Promise.all([listMessageLog(caller, query), listSessions(caller)]);
-  const exportParams = new URLSearchParams(Object.entries({ ...query, page: undefined, format: "csv" }).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+  const exportParams = new URLSearchParams(
+    Object.entries({ ...query, page: undefined, format: "csv" })
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => [k, String(v)]),
+  );
   return (
     <>
       <PageHeader
         title="Logs"
         description="Every message of your sessions, sent and received, newest first."
         actions={
-          <a href={`/api/messages/log?${exportParams}`} className="inline-flex h-10 items-center rounded-lg px-4 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50" data-testid="export-csv" download>
+          <a
+            href={`/api/messages/log?${exportParams}`}
+            className="inline-flex h-10 items-center rounded-lg px-4 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+            data-testid="export-csv"
+            download
+          >
             Export CSV
           </a>
         }

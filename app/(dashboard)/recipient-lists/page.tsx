@@ -23,11 +23,23 @@ export default async function RecipientListsPage({ searchParams }: { searchParam
         <label className="sr-only" htmlFor="list-search">
           Search lists
         </label>
-        <input id="list-search" name="search" defaultValue={query.search ?? ""} placeholder="Search name or description" className="h-10 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300" />
+        <input
+          id="list-search"
+          name="search"
+          defaultValue={query.search ?? ""}
+          placeholder="Search name or description"
+          className="h-10 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300"
+        />
         <label className="sr-only" htmlFor="list-tag">
           Tag
         </label>
-        <input id="list-tag" name="tag" defaultValue={query.tag ?? ""} placeholder="Tag" className="h-10 w-32 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300" />
+        <input
+          id="list-tag"
+          name="tag"
+          defaultValue={query.tag ?? ""}
+          placeholder="Tag"
+          className="h-10 w-32 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300"
+        />
         <button type="submit" className={buttonClasses("secondary")}>
           Search
         </button>

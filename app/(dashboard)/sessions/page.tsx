@@ -18,7 +18,9 @@ export default async function SessionsPage() {
   const owners =
     caller.role === "SUPERADMIN"
       ? Object.fromEntries(
-          (await db().user.findMany({ where: { id: { in: [...new Set(sessions.map((s) => s.userId))] } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, `${u.name} (${u.email})`]),
+          (await db().user.findMany({ where: { id: { in: [...new Set(sessions.map((s) => s.userId))] } }, select: { id: true, name: true, email: true } })).map(
+            (u) => [u.id, `${u.name} (${u.email})`],
+          ),
         )
       : null;
   return (

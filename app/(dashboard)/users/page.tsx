@@ -29,14 +29,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     searchUsers(caller, query),
     listSessions(caller),
     // The staff picker needs every owner, not only this page's.
-    superadminView ? db().user.findMany({ where: { role: "OWNER" }, orderBy: { name: "asc" }, take: 500, select: { id: true, name: true, username: true } }) : Promise.resolve([]),
+    superadminView
+      ? db().user.findMany({ where: { role: "OWNER" }, orderBy: { name: "asc" }, take: 500, select: { id: true, name: true, username: true } })
+      : Promise.resolve([]),
   ]);
   const users = result.users;
   const canWrite = hasPermission(caller.role, "users.write");
   const assignable = sessions.map((s) => ({ sessionId: s.sessionId, name: s.name, userId: s.userId }));
   const createButton = canWrite ? <CreateUserButton mode={superadminView ? "superadmin" : "owner"} owners={owners} /> : undefined;
   const filtered = Boolean(query.q || query.role);
-  const pageHref = (page: number) => `/users?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.role ? { role: query.role } : {}), page: String(page) })}`;
+  const pageHref = (page: number) =>
+    `/users?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.role ? { role: query.role } : {}), page: String(page) })}`;
   const label = "block text-xs font-medium text-slate-700";
 
   return (
@@ -47,7 +50,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         actions={users.length > 0 || filtered ? createButton : undefined}
       />
       {superadminView && (
-        <form method="get" role="search" aria-label="Filter users" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm" data-testid="user-filters">
+        <form
+          method="get"
+          role="search"
+          aria-label="Filter users"
+          className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm"
+          data-testid="user-filters"
+        >
           <div className="min-w-48 flex-1">
             <label htmlFor="users-q" className={label}>
               Search
@@ -96,7 +105,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                   </Link>
                 )}
                 {result.hasMore && (
-                  <Link href={pageHref(result.page + 1)} className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 ring-inset hover:bg-slate-50" data-testid="users-next">
+                  <Link
+                    href={pageHref(result.page + 1)}
+                    className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+                    data-testid="users-next"
+                  >
                     Next
                   </Link>
                 )}

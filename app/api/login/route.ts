@@ -4,4 +4,6 @@ import { clevioLogin } from "@/lib/compat/clevio/clevio-login";
 import { clevioLoginSchema } from "@/lib/compat/clevio/clevio.schema";
 import { clientIp } from "@/lib/server/client-ip";
 
-export const POST = withAuth({ permission: null, body: clevioLoginSchema }, ({ req, body }) => clevioLogin(body.username, body.password, clientIp(req.headers)));
+export const POST = withAuth({ permission: null, body: clevioLoginSchema }, ({ req, body }) =>
+  clevioLogin(body.username, body.password, clientIp(req.headers)),
+);

@@ -7,4 +7,6 @@ import { addOptOutSchema, listOptOutsQuery } from "@/lib/opt-outs/opt-outs.schem
 
 export const GET = withAuth({ permission: "sessions.send", query: listOptOutsQuery }, ({ caller, query }) => listOptOuts(caller, query));
 
-export const POST = withAuth({ permission: "sessions.manage", body: addOptOutSchema }, async ({ caller, body }) => Response.json(await addOptOut(caller, body), { status: 201 }));
+export const POST = withAuth({ permission: "sessions.manage", body: addOptOutSchema }, async ({ caller, body }) =>
+  Response.json(await addOptOut(caller, body), { status: 201 }),
+);

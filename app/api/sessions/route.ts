@@ -7,6 +7,4 @@ import { createSessionSchema } from "@/lib/sessions/sessions.schema";
 
 export const GET = withAuth({ permission: "sessions.read" }, ({ caller }) => listSessions(caller));
 
-export const POST = withAuth({ permission: "sessions.create", body: createSessionSchema }, ({ caller, body }) =>
-  createSession(caller, body),
-);
+export const POST = withAuth({ permission: "sessions.create", body: createSessionSchema }, ({ caller, body }) => createSession(caller, body));

@@ -35,9 +35,17 @@ export async function sendAutomationMessage(caller: Caller, input: AutomationSen
       return { success: true, messageId: schedule.messageId, scheduleId: schedule.id, scheduledFor: schedule.sendAt };
     }
     const kind = media ? mediaTypeOf(media.mimetype) : null;
-    const message = (media && kind
-      ? { kind: "media", mediaType: kind, ref: { mediaId: media.mediaId }, ...(text && kind !== "audio" ? { caption: text } : {}), ...(kind === "document" ? { fileName: media.fileName ?? undefined } : {}) }
-      : { kind: "text", text: text! }) as SendInput["message"];
+    const message = (
+      media && kind
+        ? {
+            kind: "media",
+            mediaType: kind,
+            ref: { mediaId: media.mediaId },
+            ...(text && kind !== "audio" ? { caption: text } : {}),
+            ...(kind === "document" ? { fileName: media.fileName ?? undefined } : {}),
+          }
+        : { kind: "text", text: text! }
+    ) as SendInput["message"];
     const sent = await enqueueSend(caller, { sessionId: session.id, jid: input.phoneId, message }, { idempotencyKey: options.idempotencyKey });
     return { success: sent.success, messageId: sent.messageId, scheduledFor: null };
   });

@@ -28,7 +28,16 @@ function v1Campaign(c: Ours) {
     recipientCount: c.recipientCount,
     message: c.message,
     settings: c.settings,
-    statistics: { total: s.total, sent: s.sent, delivered: s.delivered, read: s.read, failed: s.failed, skipped: s.skipped, pending: s.pending + s.queued, replied: s.replied },
+    statistics: {
+      total: s.total,
+      sent: s.sent,
+      delivered: s.delivered,
+      read: s.read,
+      failed: s.failed,
+      skipped: s.skipped,
+      pending: s.pending + s.queued,
+      replied: s.replied,
+    },
   };
 }
 
@@ -56,7 +65,10 @@ export async function v1CreateCampaign(caller: Caller, body: V1CreateCampaign) {
       recipients: body.recipients,
       listIds: body.recipientListIds,
       scheduledAt: body.scheduledAt,
-      settings: { ...(body.settings?.delayBetweenMessages !== undefined ? { delayMs: body.settings.delayBetweenMessages } : {}), ...(body.settings?.maxRetries !== undefined ? { maxRetries: body.settings.maxRetries } : {}) },
+      settings: {
+        ...(body.settings?.delayBetweenMessages !== undefined ? { delayMs: body.settings.delayBetweenMessages } : {}),
+        ...(body.settings?.maxRetries !== undefined ? { maxRetries: body.settings.maxRetries } : {}),
+      },
     },
     { origin: "campaign-api" },
   );

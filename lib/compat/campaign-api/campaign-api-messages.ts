@@ -49,7 +49,11 @@ export async function v1SendMessages(caller: Caller, sessionId: string, body: V1
 
 /** DELETE /api/v1/message: deletes a message the session sent, for everyone. */
 export async function v1DeleteMessage(caller: Caller, input: { sessionId: string; remoteJid: string; messageId: string }) {
-  await enqueueSend(caller, { sessionId: input.sessionId, jid: input.remoteJid, message: messageContentSchema.parse({ delete: input.messageId }) }, { idempotencyKey: null });
+  await enqueueSend(
+    caller,
+    { sessionId: input.sessionId, jid: input.remoteJid, message: messageContentSchema.parse({ delete: input.messageId }) },
+    { idempotencyKey: null },
+  );
   return { status: "success", message: "Message deleted." };
 }
 

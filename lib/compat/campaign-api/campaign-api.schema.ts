@@ -20,7 +20,8 @@ export const v1MessageSchema = z
   })
   .superRefine((m, ctx) => {
     if (m.type === "text" && !m.content?.trim()) ctx.addIssue({ code: "custom", path: ["content"], message: "is required for a text message" });
-    if (m.type !== "text" && !(m.link ?? m.mediaUrl ?? m.url ?? m.id ?? m.mediaId)) ctx.addIssue({ code: "custom", path: ["link"], message: `is required for ${m.type} (link, mediaUrl or mediaId)` });
+    if (m.type !== "text" && !(m.link ?? m.mediaUrl ?? m.url ?? m.id ?? m.mediaId))
+      ctx.addIssue({ code: "custom", path: ["link"], message: `is required for ${m.type} (link, mediaUrl or mediaId)` });
   });
 export type V1Message = z.output<typeof v1MessageSchema>;
 

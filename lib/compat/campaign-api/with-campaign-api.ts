@@ -10,10 +10,11 @@ import type { Permission } from "@/lib/auth/permissions";
  * the handler's own. Authentication: our API key or cookie for now; the Campaign API's per-session
  * tokens come with the rest of /api/v1 (another issue).
  */
-export function withCampaignApi<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
-  options: { permission: Permission; params?: P; query?: Q; body?: B; form?: true },
-  handler: Parameters<typeof withAuth<P, Q, B, Permission>>[1],
-) {
+export function withCampaignApi<
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(options: { permission: Permission; params?: P; query?: Q; body?: B; form?: true }, handler: Parameters<typeof withAuth<P, Q, B, Permission>>[1]) {
   const route = withAuth<P, Q, B, Permission>(options, handler);
   return async (req: NextRequest, context: Parameters<typeof route>[1]): Promise<Response> => {
     const res = await route(req, context);

@@ -62,7 +62,12 @@ export async function getBulkJobStatus(caller: Caller, jobId: string) {
 
 export async function listBulkJobs(caller: Caller, sessionId: string) {
   const session = await getSessionOrThrow(caller, sessionId);
-  const rows = await db().campaign.findMany({ where: { AND: [campaignScope(caller), { sessionId: session.id }] }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200, select: CAMPAIGN_SELECT });
+  const rows = await db().campaign.findMany({
+    where: { AND: [campaignScope(caller), { sessionId: session.id }] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+    select: CAMPAIGN_SELECT,
+  });
   const jobs = [];
   for (const c of rows) jobs.push(summary(c, await getCampaignStats(db(), c)));
   return jobs;

@@ -5,7 +5,10 @@ export const CHATERY_MAX_BULK = 100;
 
 const common = {
   sessionId: z.string().trim().min(1, "is required").max(64),
-  recipients: z.array(z.string().trim().min(1, "is required").max(128)).min(1, "must not be empty").max(CHATERY_MAX_BULK, `must have at most ${CHATERY_MAX_BULK} items`),
+  recipients: z
+    .array(z.string().trim().min(1, "is required").max(128))
+    .min(1, "must not be empty")
+    .max(CHATERY_MAX_BULK, `must have at most ${CHATERY_MAX_BULK} items`),
   /** ms between two recipients (Chatery's default: 1000). */
   delayBetweenMessages: z.number().int().min(0).max(3_600_000).default(1000),
   typingTime: z.number().int().min(0).max(60_000).default(0),

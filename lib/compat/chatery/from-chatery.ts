@@ -40,7 +40,10 @@ export const fromChatery = {
     ...common(b),
     message: { kind: "location", location: { degreesLatitude: b.latitude, degreesLongitude: b.longitude, ...(b.name ? { name: b.name } : {}) } },
   }),
-  contact: (b: z.output<typeof chaterySendContactSchema>): SendInput => ({ ...common(b), message: { kind: "contact", name: b.contactName, phone: b.contactPhone } }),
+  contact: (b: z.output<typeof chaterySendContactSchema>): SendInput => ({
+    ...common(b),
+    message: { kind: "contact", name: b.contactName, phone: b.contactPhone },
+  }),
   poll: (b: z.output<typeof chaterySendPollSchema>): SendInput => ({
     ...common(b),
     message: { kind: "poll", name: b.question, values: b.options, ...(b.selectableCount !== undefined ? { selectableCount: b.selectableCount } : {}) },

@@ -17,11 +17,11 @@ export class ChateryReply {
  * route wrapper: success is `{ success: true, message, data }`; an error is Chatery's
  * `{ success: false, message }` with our global `error` field (same text) and the usual status.
  */
-export function withChateryEnvelope<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
-  options: { permission: Permission; params?: P; query?: Q; body?: B },
-  message: string,
-  handler: Parameters<typeof withAuth<P, Q, B, Permission>>[1],
-) {
+export function withChateryEnvelope<
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(options: { permission: Permission; params?: P; query?: Q; body?: B }, message: string, handler: Parameters<typeof withAuth<P, Q, B, Permission>>[1]) {
   const route = withAuth<P, Q, B, Permission>(options, async (ctx) => {
     const result = await handler(ctx);
     if (result instanceof Response) return result;

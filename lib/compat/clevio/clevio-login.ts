@@ -16,7 +16,14 @@ export async function clevioLogin(username: string, password: string, ip: string
   await db().$transaction([
     db().apiKey.deleteMany({ where: { userId: user.id, name: CLEVIO_TOKEN_NAME, isDefault: false, expiresAt: { lte: now } } }),
     db().apiKey.create({
-      data: { userId: user.id, keyHash: hashApiKey(token), last4: token.slice(-4), name: CLEVIO_TOKEN_NAME, isDefault: false, expiresAt: new Date(now.getTime() + CLEVIO_TOKEN_TTL_MS) },
+      data: {
+        userId: user.id,
+        keyHash: hashApiKey(token),
+        last4: token.slice(-4),
+        name: CLEVIO_TOKEN_NAME,
+        isDefault: false,
+        expiresAt: new Date(now.getTime() + CLEVIO_TOKEN_TTL_MS),
+      },
     }),
   ]);
   return { token };

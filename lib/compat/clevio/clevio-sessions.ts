@@ -23,8 +23,15 @@ async function row(caller: Caller, sessionId: string) {
 }
 
 export async function clevioListSessions(caller: Caller) {
-  const sessions = await db().whatsappSession.findMany({ where: sessionScope(caller), orderBy: { createdAt: "asc" }, select: { id: true, sessionId: true, createdAt: true, updatedAt: true } });
-  const hooks = await db().webhook.findMany({ where: { sessionId: { in: sessions.map((s) => s.id) }, origin: "SESSION_URL" }, select: { sessionId: true, url: true } });
+  const sessions = await db().whatsappSession.findMany({
+    where: sessionScope(caller),
+    orderBy: { createdAt: "asc" },
+    select: { id: true, sessionId: true, createdAt: true, updatedAt: true },
+  });
+  const hooks = await db().webhook.findMany({
+    where: { sessionId: { in: sessions.map((s) => s.id) }, origin: "SESSION_URL" },
+    select: { sessionId: true, url: true },
+  });
   const urls = new Map(hooks.map((h) => [h.sessionId, h.url]));
   return sessions.map((s) => ({ id: s.id, session_id: s.sessionId, webhook_url: urls.get(s.id) ?? null, created_at: s.createdAt, updated_at: s.updatedAt }));
 }

@@ -3,7 +3,16 @@ import { toClevioWebhookPayload } from "@/lib/compat/clevio/to-clevio-webhook-pa
 
 describe("Clevio's webhook payload", () => {
   it("a text from a contact", () => {
-    const data = { id: "ABC", remoteJid: "628111@s.whatsapp.net", from: "628111@s.whatsapp.net", fromMe: false, type: "TEXT", text: "Hello", timestamp: 1753078922, message: { conversation: "Hello" } };
+    const data = {
+      id: "ABC",
+      remoteJid: "628111@s.whatsapp.net",
+      from: "628111@s.whatsapp.net",
+      fromMe: false,
+      type: "TEXT",
+      text: "Hello",
+      timestamp: 1753078922,
+      message: { conversation: "Hello" },
+    };
     expect(toClevioWebhookPayload(data, { sessionId: "628999", phoneNumber: "628999" })).toEqual({
       sessionId: "628999",
       from: "628111@c.us",

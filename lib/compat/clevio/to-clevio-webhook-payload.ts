@@ -24,7 +24,9 @@ function mediaOf(message: Record<string, unknown> | null): Media | null {
   for (const key of ["imageMessage", "videoMessage", "audioMessage", "documentMessage", "stickerMessage", "documentWithCaptionMessage"]) {
     const inner = message[key] as Record<string, unknown> | undefined;
     if (!inner) continue;
-    const m = (key === "documentWithCaptionMessage" ? ((inner.message as Record<string, unknown> | undefined)?.documentMessage as Record<string, unknown>) : inner) ?? {};
+    const m =
+      (key === "documentWithCaptionMessage" ? ((inner.message as Record<string, unknown> | undefined)?.documentMessage as Record<string, unknown>) : inner) ??
+      {};
     return { mimetype: (m.mimetype as string) ?? null, fileName: (m.fileName as string) ?? null, caption: (m.caption as string) ?? null };
   }
   return null;

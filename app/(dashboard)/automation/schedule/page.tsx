@@ -20,7 +20,11 @@ export default async function SchedulePage() {
     <>
       <PageHeader title="Automation" description="Answer incoming messages with rules, and send messages later or on a schedule." />
       <AutomationTabs current="/automation/schedule" />
-      <ScheduleManager sessions={sessions.map((s) => ({ sessionId: s.sessionId, name: s.name }))} initialSchedules={schedules as ScheduleView[]} timeZone={timeZone} />
+      <ScheduleManager
+        sessions={sessions.map((s) => ({ sessionId: s.sessionId, name: s.name }))}
+        initialSchedules={schedules as ScheduleView[]}
+        timeZone={timeZone}
+      />
     </>
   );
 }

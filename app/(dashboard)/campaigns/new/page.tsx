@@ -16,7 +16,10 @@ export default async function NewCampaignPage() {
   return (
     <>
       <PageHeader title="New campaign" description="Write the message once; each recipient gets their own name and fields." />
-      <CampaignWizard sessions={sessions.map((s) => ({ sessionId: s.sessionId, name: s.name }))} lists={lists.map((l) => ({ id: l.id, name: l.name, recipientCount: l.recipientCount }))} />
+      <CampaignWizard
+        sessions={sessions.map((s) => ({ sessionId: s.sessionId, name: s.name }))}
+        lists={lists.map((l) => ({ id: l.id, name: l.name, recipientCount: l.recipientCount }))}
+      />
     </>
   );
 }

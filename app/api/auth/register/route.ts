@@ -7,8 +7,5 @@ import { registerSchema } from "@/lib/users/users.schema";
 
 export const POST = withAuth({ permission: null, body: registerSchema }, async ({ body, req }) => {
   const user = await registerUser(body, clientIp(req.headers));
-  return Response.json(
-    { message: "User registered successfully", user },
-    { headers: { "Set-Cookie": await issueSessionCookie(user) } },
-  );
+  return Response.json({ message: "User registered successfully", user }, { headers: { "Set-Cookie": await issueSessionCookie(user) } });
 });

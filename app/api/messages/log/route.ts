@@ -8,6 +8,10 @@ export const GET = withAuth({ permission: "sessions.read", query: messageLogQuer
   if (query.format !== "csv") return listMessageLog(caller, query);
   const csv = messageLogCsv(await listMessageLog(caller, query, { all: true }));
   return new Response(csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="wagate-messages-${new Date().toISOString().slice(0, 10)}.csv"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="wagate-messages-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Cache-Control": "no-store",
+    },
   });
 });

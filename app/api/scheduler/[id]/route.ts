@@ -8,7 +8,10 @@ import { withMessages } from "@/lib/schedules/list-schedules";
 import { scheduleParams, updateScheduleSchema } from "@/lib/schedules/schedules.schema";
 import { setScheduleStatus } from "@/lib/schedules/set-schedule-status";
 
-export const GET = withAuth({ permission: "automation.manage", params: scheduleParams }, async ({ caller, params }) => (await withMessages([await getScheduleOrThrow(caller, params.id)]))[0]);
+export const GET = withAuth(
+  { permission: "automation.manage", params: scheduleParams },
+  async ({ caller, params }) => (await withMessages([await getScheduleOrThrow(caller, params.id)]))[0],
+);
 
 export const PATCH = withAuth({ permission: "automation.manage", params: scheduleParams, body: updateScheduleSchema }, ({ caller, params, body }) =>
   setScheduleStatus(caller, params.id, body.status),

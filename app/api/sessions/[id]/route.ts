@@ -19,6 +19,4 @@ export const PATCH = withAuth({ permission: "sessions.manage", params: sessionId
   renameSession(caller, params.id, body.name),
 );
 
-export const DELETE = withAuth({ permission: "sessions.manage", params: sessionIdParams }, ({ caller, params }) =>
-  deleteSession(caller, params.id),
-);
+export const DELETE = withAuth({ permission: "sessions.manage", params: sessionIdParams }, ({ caller, params }) => deleteSession(caller, params.id));

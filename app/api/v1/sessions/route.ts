@@ -4,5 +4,7 @@ import { withCampaignApi } from "@/lib/compat/campaign-api/with-campaign-api";
 import { v1CreateSessionSchema } from "@/lib/compat/campaign-api/campaign-api-messaging.schema";
 import { v1CreateSession, v1ListSessions } from "@/lib/compat/campaign-api/campaign-api-sessions";
 
-export const POST = withCampaignApi({ permission: "sessions.create", body: v1CreateSessionSchema }, ({ caller, body }) => v1CreateSession(caller, body.sessionId));
+export const POST = withCampaignApi({ permission: "sessions.create", body: v1CreateSessionSchema }, ({ caller, body }) =>
+  v1CreateSession(caller, body.sessionId),
+);
 export const GET = withCampaignApi({ permission: "sessions.read" }, async ({ caller }) => Response.json(await v1ListSessions(caller)));

@@ -5,11 +5,8 @@ import { deleteSession } from "@/lib/sessions/delete-session";
 import { sessionIdParams, updateSessionSettingsSchema } from "@/lib/sessions/sessions.schema";
 import { updateSessionSettings } from "@/lib/sessions/update-session-settings";
 
-export const PATCH = withAuth(
-  { permission: "sessions.manage", params: sessionIdParams, body: updateSessionSettingsSchema },
-  ({ caller, params, body }) => updateSessionSettings(caller, params.id, body.config),
+export const PATCH = withAuth({ permission: "sessions.manage", params: sessionIdParams, body: updateSessionSettingsSchema }, ({ caller, params, body }) =>
+  updateSessionSettings(caller, params.id, body.config),
 );
 
-export const DELETE = withAuth({ permission: "sessions.manage", params: sessionIdParams }, ({ caller, params }) =>
-  deleteSession(caller, params.id),
-);
+export const DELETE = withAuth({ permission: "sessions.manage", params: sessionIdParams }, ({ caller, params }) => deleteSession(caller, params.id));

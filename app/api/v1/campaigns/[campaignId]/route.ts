@@ -6,4 +6,6 @@ import { withCampaignApi } from "@/lib/compat/campaign-api/with-campaign-api";
 
 export const GET = withCampaignApi({ permission: "sessions.read", params: v1CampaignParams }, ({ caller, params }) => v1GetCampaign(caller, params.campaignId));
 
-export const DELETE = withCampaignApi({ permission: "sessions.send", params: v1CampaignParams }, ({ caller, params }) => v1DeleteCampaign(caller, params.campaignId));
+export const DELETE = withCampaignApi({ permission: "sessions.send", params: v1CampaignParams }, ({ caller, params }) =>
+  v1DeleteCampaign(caller, params.campaignId),
+);

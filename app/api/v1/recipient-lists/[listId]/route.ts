@@ -17,4 +17,6 @@ export const PUT = withCampaignApi({ permission: "sessions.send", params: v1List
   updateRecipientList(caller, params.listId, body),
 );
 
-export const DELETE = withCampaignApi({ permission: "sessions.send", params: v1ListParams }, ({ caller, params }) => v1DeleteRecipientList(caller, params.listId));
+export const DELETE = withCampaignApi({ permission: "sessions.send", params: v1ListParams }, ({ caller, params }) =>
+  v1DeleteRecipientList(caller, params.listId),
+);

@@ -3,4 +3,6 @@ import { withChateryEnvelope } from "@/lib/compat/chatery/with-chatery-envelope"
 import { chateryBulkJobsSchema } from "@/lib/compat/chatery/bulk.schema";
 import { listBulkJobs } from "@/lib/compat/chatery/bulk-job-status";
 
-export const POST = withChateryEnvelope({ permission: "sessions.read", body: chateryBulkJobsSchema }, "Bulk jobs", ({ caller, body }) => listBulkJobs(caller, body.sessionId));
+export const POST = withChateryEnvelope({ permission: "sessions.read", body: chateryBulkJobsSchema }, "Bulk jobs", ({ caller, body }) =>
+  listBulkJobs(caller, body.sessionId),
+);

@@ -3,6 +3,8 @@ import { withChateryEnvelope } from "@/lib/compat/chatery/with-chatery-envelope"
 import { chaterySendBulkSchema } from "@/lib/compat/chatery/bulk.schema";
 import { startBulkJob } from "@/lib/compat/chatery/start-bulk-job";
 
-export const POST = withChateryEnvelope({ permission: "sessions.send", body: chaterySendBulkSchema }, "Bulk message job started. Check status with jobId.", ({ caller, body }) =>
-  startBulkJob(caller, { type: "text", ...body }),
+export const POST = withChateryEnvelope(
+  { permission: "sessions.send", body: chaterySendBulkSchema },
+  "Bulk message job started. Check status with jobId.",
+  ({ caller, body }) => startBulkJob(caller, { type: "text", ...body }),
 );

@@ -4,6 +4,8 @@ import { fromChatery } from "@/lib/compat/chatery/from-chatery";
 import { sendChateryMessage } from "@/lib/compat/chatery/send-chatery-message";
 import { withChateryEnvelope } from "@/lib/compat/chatery/with-chatery-envelope";
 
-export const POST = withChateryEnvelope({ permission: "sessions.send", body: chaterySendDocumentSchema }, "Message queued for sending", ({ caller, req, body }) =>
-  sendChateryMessage(caller, fromChatery.document(body), req.headers.get("idempotency-key")),
+export const POST = withChateryEnvelope(
+  { permission: "sessions.send", body: chaterySendDocumentSchema },
+  "Message queued for sending",
+  ({ caller, req, body }) => sendChateryMessage(caller, fromChatery.document(body), req.headers.get("idempotency-key")),
 );

@@ -3,4 +3,6 @@ import { withChateryEnvelope } from "@/lib/compat/chatery/with-chatery-envelope"
 import { chateryJoinSchema } from "@/lib/groups/groups.schema";
 import { joinGroup } from "@/lib/groups/join-group";
 
-export const POST = withChateryEnvelope({ permission: "groups.manage", body: chateryJoinSchema }, "Joined the group", ({ caller, body }) => joinGroup(caller, body));
+export const POST = withChateryEnvelope({ permission: "groups.manage", body: chateryJoinSchema }, "Joined the group", ({ caller, body }) =>
+  joinGroup(caller, body),
+);

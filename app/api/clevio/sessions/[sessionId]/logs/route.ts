@@ -3,4 +3,6 @@ import { withAuth } from "@/lib/api/with-auth";
 import { clevioSessionParams } from "@/lib/compat/clevio/clevio.schema";
 import { clevioLogs } from "@/lib/compat/clevio/clevio-sessions";
 
-export const GET = withAuth({ permission: "sessions.send", params: clevioSessionParams }, async ({ caller, params }) => Response.json(await clevioLogs(caller, params.sessionId)));
+export const GET = withAuth({ permission: "sessions.send", params: clevioSessionParams }, async ({ caller, params }) =>
+  Response.json(await clevioLogs(caller, params.sessionId)),
+);

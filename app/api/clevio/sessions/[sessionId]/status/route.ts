@@ -3,4 +3,6 @@ import { withAuth } from "@/lib/api/with-auth";
 import { clevioSessionParams } from "@/lib/compat/clevio/clevio.schema";
 import { clevioSessionStatus } from "@/lib/compat/clevio/clevio-sessions";
 
-export const GET = withAuth({ permission: "sessions.read", params: clevioSessionParams }, ({ caller, params }) => clevioSessionStatus(caller, params.sessionId));
+export const GET = withAuth({ permission: "sessions.read", params: clevioSessionParams }, ({ caller, params }) =>
+  clevioSessionStatus(caller, params.sessionId),
+);

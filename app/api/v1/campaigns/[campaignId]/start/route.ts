@@ -3,4 +3,6 @@ import { v1CampaignParams } from "@/lib/compat/campaign-api/campaign-api.schema"
 import { v1ChangeCampaign } from "@/lib/compat/campaign-api/campaign-api-campaigns";
 import { withCampaignApi } from "@/lib/compat/campaign-api/with-campaign-api";
 
-export const POST = withCampaignApi({ permission: "sessions.send", params: v1CampaignParams }, ({ caller, params }) => v1ChangeCampaign(caller, params.campaignId, "start"));
+export const POST = withCampaignApi({ permission: "sessions.send", params: v1CampaignParams }, ({ caller, params }) =>
+  v1ChangeCampaign(caller, params.campaignId, "start"),
+);

@@ -3,4 +3,6 @@ import { withChateryEnvelope } from "@/lib/compat/chatery/with-chatery-envelope"
 import { chateryBulkStatusParams } from "@/lib/compat/chatery/bulk.schema";
 import { getBulkJobStatus } from "@/lib/compat/chatery/bulk-job-status";
 
-export const GET = withChateryEnvelope({ permission: "sessions.read", params: chateryBulkStatusParams }, "Bulk job status", ({ caller, params }) => getBulkJobStatus(caller, params.jobId));
+export const GET = withChateryEnvelope({ permission: "sessions.read", params: chateryBulkStatusParams }, "Bulk job status", ({ caller, params }) =>
+  getBulkJobStatus(caller, params.jobId),
+);

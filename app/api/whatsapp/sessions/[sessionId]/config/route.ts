@@ -3,6 +3,8 @@ import { chateryConfigSchema, chaterySessionParams } from "@/lib/compat/chatery/
 import { chateryUpdateConfig } from "@/lib/compat/chatery/chatery-sessions";
 import { withChateryEnvelope } from "@/lib/compat/chatery/with-chatery-envelope";
 
-export const PATCH = withChateryEnvelope({ permission: "sessions.manage", params: chaterySessionParams, body: chateryConfigSchema }, "Session config updated", ({ caller, params, body }) =>
-  chateryUpdateConfig(caller, params.sessionId, body),
+export const PATCH = withChateryEnvelope(
+  { permission: "sessions.manage", params: chaterySessionParams, body: chateryConfigSchema },
+  "Session config updated",
+  ({ caller, params, body }) => chateryUpdateConfig(caller, params.sessionId, body),
 );

@@ -3,7 +3,11 @@ import { chateryConnectSchema, chaterySessionParams } from "@/lib/compat/chatery
 import { chateryConnectSession } from "@/lib/compat/chatery/chatery-sessions";
 import { ChateryReply, withChateryEnvelope } from "@/lib/compat/chatery/with-chatery-envelope";
 
-export const POST = withChateryEnvelope({ permission: "sessions.manage", params: chaterySessionParams, body: chateryConnectSchema }, "Session connecting", async ({ caller, params, body }) => {
-  const { message, data } = await chateryConnectSession(caller, params.sessionId, body);
-  return new ChateryReply(message, data);
-});
+export const POST = withChateryEnvelope(
+  { permission: "sessions.manage", params: chaterySessionParams, body: chateryConnectSchema },
+  "Session connecting",
+  async ({ caller, params, body }) => {
+    const { message, data } = await chateryConnectSession(caller, params.sessionId, body);
+    return new ChateryReply(message, data);
+  },
+);
