@@ -23,6 +23,11 @@ interface Options<P, Q, B> {
    * then prove a same-origin browser page sent it: a foreign page's form can post multipart.
    */
   form?: true;
+  /**
+   * The route reads a text/csv body itself (the recipient-list import). A cookie caller's same-origin
+   * page may send it: text/csv is not a type a foreign page can send without a CORS preflight.
+   */
+  csv?: true;
 }
 
 interface Context<P, Q, B, C> {
@@ -38,6 +43,7 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 const MULTIPART_TYPE = /^multipart\/form-data\s*;/i;
+const CSV_TYPE = /^text\/csv\s*(;|$)/i;
 
 /**
  * CSRF: the browser sends the session cookie with any page's request, so a cookie-authenticated
@@ -47,13 +53,13 @@ const MULTIPART_TYPE = /^multipart\/form-data\s*;/i;
  * No body and no Content-Type is fine (a bodiless POST). API keys are not sent by browsers on
  * their own, so API-key requests are not checked.
  */
-function assertNotCrossSite(req: NextRequest, caller: Caller | null, form: boolean) {
+function assertNotCrossSite(req: NextRequest, caller: Caller | null, form: boolean, csv = false) {
   if (!caller || caller.via !== "cookie" || !WRITE_METHODS.has(req.method)) return;
   if (!isSameOriginRequest(req.headers)) {
     throw new AppError("FORBIDDEN", "Cross-site request refused: a cookie-authenticated write must come from this gateway's own pages");
   }
   const type = req.headers.get("content-type");
-  if (type === null || JSON_TYPE.test(type)) return;
+  if (type === null || JSON_TYPE.test(type) || (csv && CSV_TYPE.test(type))) return;
   if (form && MULTIPART_TYPE.test(type) && hasBrowserOriginHeaders(req.headers)) return;
   throw new AppError(
     "FORBIDDEN",
@@ -94,7 +100,7 @@ export function withAuth<
           throw new AppError("FORBIDDEN", "You are not allowed to do this");
         }
       }
-      assertNotCrossSite(req, caller, options.form === true);
+      assertNotCrossSite(req, caller, options.form === true, options.csv === true);
       const rawParams = cleanRecord(route?.params ? await route.params : {}, "path");
       const rawQuery = cleanRecord(Object.fromEntries(req.nextUrl.searchParams), "query");
       const params = options.params ? options.params.parse(rawParams) : undefined;

@@ -109,8 +109,15 @@ describe.concurrent("authorization matrix", () => {
     const call = await fixture.request({ w, cell, actor, as: credentials, allowed: cell.expected < 300 });
     const method = cell.endpoint.split(" ")[0];
     // A cookie caller is a browser on our own pages: its writes carry our Origin (lib/api/with-auth.ts).
-    const headers = cell.via === "cookie" && method !== "GET" ? { Origin: w.base } : undefined;
-    const res = await request(method, call.path, { as: call.as !== undefined ? call.as : credentials, json: call.json, form: call.form, headers });
+    const headers: Record<string, string> = cell.via === "cookie" && method !== "GET" ? { Origin: w.base } : {};
+    if (call.raw) headers["Content-Type"] = call.raw.type;
+    const res = await request(method, call.path, {
+      as: call.as !== undefined ? call.as : credentials,
+      json: call.json,
+      form: call.form,
+      rawBody: call.raw?.body,
+      headers,
+    });
     expect(res.status, `${name}: got ${res.status} ${res.text.slice(0, 300)}`).toBe(cell.expected);
     const ok = res.status < 300;
     if (!ok) {

@@ -81,6 +81,12 @@ export const TENANT_READ: Row = [401, 401, 200, 200, 404, 200, 404, 404];
 export const TENANT_MANAGE: Row = [401, 401, 200, 200, 404, 403, 403, 403];
 /** Owners (and superadmins) act on their own tenant's things; staff may not. */
 export const OWNERS: Row = [401, 401, 200, 200, 200, 403, 403, 403];
+/** The Automation API's door: the caller's default session (lib/sessions/get-default-session.ts) — their own, made on demand; staff without a session assigned have none. */
+export const DEFAULT_SESSION: Row = [401, 401, 200, 200, 200, 200, 404, 200];
+/** Recipient lists are the tenant's, shared by all its staff (sessions.send): another tenant's are a 404. */
+export const TENANT_LISTS: Row = [401, 401, 200, 200, 404, 200, 200, 404];
+/** Chatery's doors answer a wrong API key 403 "Invalid API key", as Chatery documents (lib/compat/chatery/with-chatery-envelope.ts). */
+export const chateryRow = (row: Row): Row => row.map((e, i) => (i === 1 ? { apiKey: 403, cookie: 401 } : e)) as Row;
 export const created = (row: Row): Row => row.map((e) => (e === 200 ? 201 : e)) as Row;
 
 // ---------------------------------------------------------------------------------------------
@@ -88,6 +94,8 @@ export const created = (row: Row): Row => row.map((e) => (e === 200 ? 201 : e)) 
 
 export const CONTACT = "15550100002"; // a demo contact every sandbox has (lib/sandbox/start-sandbox.ts)
 export const CONTACT_JID = `${CONTACT}@s.whatsapp.net`;
+/** A sandbox contact of tenant A's own (made in buildWorld); every gateway has its own emulator. */
+export const CONTACT_A = "15550177001";
 
 export interface World {
   base: string;
@@ -111,6 +119,17 @@ export interface World {
   webhookA: string;
   deliveryA: string;
   loginUser: { username: string; password: string };
+  /** The id (as /api/chat/send gave it) of the image sessionA sent to CONTACT. */
+  sentA: string;
+  /** A group sessionA created (so it is its admin) with CONTACT in it. */
+  groupA: string;
+  /** Tenant A's automation: an auto-reply rule and a one-time schedule (far in the future), both on sessionA. */
+  ruleA: string;
+  scheduleA: string;
+  /** Tenant A's campaign (a draft on sessionA), recipient list and opt-out entry. */
+  campaignA: string;
+  listA: string;
+  optOutA: string;
 }
 
 /** A real 8×8 PNG (uploads are decoded: lib/media/assert-image-decodes.ts). */
@@ -219,6 +238,21 @@ export async function buildWorld(base: string, files: string): Promise<World> {
     const list = (await request("GET", `/api/sandbox/contacts/${CONTACT}/messages`, { as: byA })).body as Array<{ id: string; kinds: string[] }>;
     return list?.find((m) => m.id === sent || m.kinds.includes("imageMessage"))?.id;
   });
+  const [groupA, ruleA, scheduleA, campaignA, listA, optOutA] = await Promise.all([
+    newGroupA(byA, sessionA.sessionId, "Matrix group"),
+    request("POST", "/api/autoreplies", { as: byA, json: { sessionId: sessionA.sessionId, keyword: "matrix-never-said", response: "never" } }).then(
+      (r) => expectOk(r, "auto-reply rule").body.id as string,
+    ),
+    request("POST", "/api/scheduler", { as: byA, json: { sessionId: sessionA.sessionId, jid: CONTACT, content: "later", sendAt: FAR_FUTURE } }).then(
+      (r) => expectOk(r, "schedule").body.id as string,
+    ),
+    newCampaignA(byA, sessionA.sessionId),
+    request("POST", "/api/recipient-lists", { as: byA, json: { name: "Matrix list", recipients: [CONTACT] } }).then(
+      (r) => expectOk(r, "recipient list", 201).body.id as string,
+    ),
+    request("POST", "/api/opt-outs", { as: byA, json: { phone: "15550100777", reason: "matrix" } }).then((r) => expectOk(r, "opt-out", 201).body.id as string),
+    request("POST", "/api/sandbox/contacts", { as: byA, json: { phone: CONTACT_A, name: "Matrix contact A" } }).then((r) => expectOk(r, "contact of A", 201)),
+  ]);
   const deliveryA = await waitFor(
     "a delivery of the webhook",
     async () => (await request("GET", `/api/webhooks/${webhookA}/deliveries`, { as: byA })).body?.deliveries?.[0]?.id as string | undefined,
@@ -240,7 +274,31 @@ export async function buildWorld(base: string, files: string): Promise<World> {
     webhookA,
     deliveryA,
     loginUser: { username: loginInput.username, password: loginInput.password },
+    sentA: sent,
+    groupA,
+    ruleA,
+    scheduleA,
+    campaignA,
+    listA,
+    optOutA,
   };
+}
+
+const FAR_FUTURE = "2036-01-01T00:00:00Z";
+
+/** A new group of sessionA's (sessionA is its admin), with CONTACT in it. */
+async function newGroupA(by: Credentials, sessionId: string, subject: string): Promise<string> {
+  const res = await request("POST", "/api/groups/create", { as: by, json: { sessionId, subject, participants: [CONTACT] } });
+  return expectOk(res, "create a group").body.group.id as string;
+}
+
+/** A campaign of tenant A on sessionA: a draft, or scheduled far ahead. */
+async function newCampaignA(by: Credentials, sessionId: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const res = await request("POST", "/api/campaigns", {
+    as: by,
+    json: { name: uniqueName("matrix campaign"), sessionId, message: { text: "Hi {{Name|there}}" }, recipients: [CONTACT], ...extra },
+  });
+  return expectOk(res, "campaign", 201).body.id as string;
 }
 
 export function actorOf(w: World, caller: CallerName): Actor | null {
@@ -308,6 +366,8 @@ export interface Call {
   path: string;
   json?: unknown;
   form?: FormData;
+  /** A body that is neither JSON nor multipart (the CSV import). */
+  raw?: { body: string; type: string };
   /** Replaces the cell's credentials (cells that need a fresh caller). */
   as?: Credentials;
   /** Runs after the status matched: checks the answer (2xx) or that nothing changed (refused). */
@@ -377,6 +437,70 @@ async function unusedSettledDelivery(c: Ctx): Promise<string> {
     if (id) usedDeliveries.add(id);
     return id;
   });
+}
+
+const groupPath = (c: Ctx, suffix: string) => `/api/groups/${sA(c)}/${encodeURIComponent(c.w.groupA)}${suffix}`;
+const chateryGroup = (c: Ctx, fields: Record<string, unknown> = {}) => ({ sessionId: sA(c), groupId: c.w.groupA, ...fields });
+
+/**
+ * An invite code sessionA may join with: for an allowed cell, a new group of sessionA's (CONTACT
+ * stays in it) that sessionA then leaves; refused cells never get as far as the code.
+ */
+async function rejoinableInvite(c: Ctx): Promise<string> {
+  if (!c.allowed) return "AAAAAAAAAAAAAAAAAAAAAA";
+  const group = await newGroupA(ownerA(c), sA(c), `rejoin ${c.cell.n}`);
+  const path = `/api/groups/${sA(c)}/${encodeURIComponent(group)}`;
+  const code = expectOk(await request("GET", `${path}/invite-code`, { as: ownerA(c) }), "invite code").body.inviteCode as string;
+  expectOk(await request("POST", `${path}/leave`, { as: ownerA(c) }), "leave before joining again");
+  return code;
+}
+
+/** A session id nobody uses (3–32 letters, digits, _ or -), for doors that create by id. */
+const freshSessionId = (c: Ctx, prefix: string) => `${prefix}${c.cell.n}x${Math.random().toString(36).slice(2, 8)}`;
+
+/** A key the cell's own caller makes (the anonymous and stale cells never get that far). */
+async function ownKey(c: Ctx): Promise<string> {
+  if (!c.allowed || !c.actor) return "no-such-key";
+  const res = await request("POST", "/api/api-keys", { as: { apiKey: c.actor.apiKey }, json: { name: `own ${c.cell.n}` } });
+  if (res.status >= 300) throw new Error(`create a key: ${res.status} ${res.text.slice(0, 200)}`);
+  return (res.body.id ?? res.body.key?.id) as string;
+}
+
+/** A text sessionA sends to CONTACT now (its id as /api/chat/send gives it). */
+async function sentTextA(c: Ctx): Promise<string> {
+  const res = await request("POST", "/api/chat/send", { as: ownerA(c), json: { sessionId: sA(c), jid: CONTACT, message: { text: `cell ${c.cell.n}` } } });
+  return expectOk(res, "send a text").body.messageId as string;
+}
+
+async function newRuleA(c: Ctx): Promise<string> {
+  const res = await request("POST", "/api/autoreplies", { as: ownerA(c), json: { sessionId: sA(c), keyword: `doomed-${c.cell.n}`, response: "never" } });
+  return expectOk(res, "auto-reply rule").body.id;
+}
+
+async function newScheduleA(c: Ctx, when: Record<string, unknown> = { sendAt: FAR_FUTURE }): Promise<string> {
+  const res = await request("POST", "/api/scheduler", { as: ownerA(c), json: { sessionId: sA(c), jid: CONTACT, content: `cell ${c.cell.n}`, ...when } });
+  return expectOk(res, "schedule").body.id;
+}
+
+async function newListA(c: Ctx): Promise<string> {
+  const res = await request("POST", "/api/recipient-lists", { as: ownerA(c), json: { name: `doomed ${c.cell.n}`, recipients: [CONTACT] } });
+  return expectOk(res, "recipient list", 201).body.id;
+}
+
+/** A campaign of tenant A in the state the move needs (a new one per allowed cell: moves are one-way). */
+async function campaignInState(c: Ctx, state: "draft" | "scheduled" | "paused"): Promise<string> {
+  if (!c.allowed) return c.w.campaignA;
+  const id = await newCampaignA(ownerA(c), sA(c), state === "draft" ? {} : { scheduledAt: FAR_FUTURE });
+  if (state === "paused") expectOk(await request("POST", `/api/campaigns/${id}/pause`, { as: ownerA(c) }), "pause first");
+  return id;
+}
+
+async function campaignMove(c: Ctx, move: string, from: "draft" | "scheduled" | "paused"): Promise<Call> {
+  return { path: `/api/campaigns/${await campaignInState(c, from)}/${move}` };
+}
+
+async function v1CampaignMove(c: Ctx, move: string, from: "draft" | "scheduled" | "paused"): Promise<Call> {
+  return { path: `/api/v1/campaigns/${await campaignInState(c, from)}/${move}` };
 }
 
 const send = (c: Ctx, message: Record<string, unknown>) => ({ sessionId: sA(c), jid: CONTACT, message });
@@ -926,14 +1050,19 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
   },
   "POST /api/auth/logout": {
     expect: PUBLIC_ROUTE,
-    request: () => ({
-      path: "/api/auth/logout",
-      check(res, ok) {
-        if (!ok) return;
-        expect(res.body).toEqual({ message: "Logged out successfully" });
-        expect(res.headers.getSetCookie().join("\n")).toMatch(/authjs\.session-token=;.*Max-Age=0/);
-      },
-    }),
+    // Logging out really ends the cookie it is given: a throw-away caller in the same position.
+    request: async (c) => {
+      const actor = await freshActor(c.w, c.cell.caller);
+      return {
+        path: "/api/auth/logout",
+        as: actor && c.cell.via ? as(actor, c.cell.via) : null,
+        check(res, ok) {
+          if (!ok) return;
+          expect(res.body).toEqual({ message: "Logged out successfully" });
+          expect(res.headers.getSetCookie().join("\n")).toMatch(/authjs\.session-token=;.*Max-Age=0/);
+        },
+      };
+    },
   },
   "GET /api/health": {
     expect: PUBLIC_ROUTE,
@@ -953,7 +1082,676 @@ export const ENDPOINT_FIXTURES: Record<string, Fixture> = {
       },
     }),
   },
+  // --- automation (auto-replies, schedules, the Automation API) -----------------------------------
+  // automation.manage is STAFF's too, on their assigned sessions: the TENANT_READ row.
+  "GET /api/autoreplies": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: `/api/autoreplies?sessionId=${sA(c)}`,
+      check(res, ok) {
+        if (ok) expect(res.body).toContainEqual(expect.objectContaining({ id: c.w.ruleA }));
+      },
+    }),
+  },
+  "POST /api/autoreplies": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: "/api/autoreplies",
+      json: { sessionId: sA(c), keyword: `matrix-cell-${c.cell.n}`, matchType: "EXACT", response: "never sent" },
+      check(res, ok) {
+        if (ok) expect(res.body).toMatchObject({ id: expect.any(String), keyword: `matrix-cell-${c.cell.n}` });
+      },
+    }),
+  },
+  "GET /api/autoreplies/:id": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: `/api/autoreplies/${c.w.ruleA}`,
+      check(res, ok) {
+        if (ok) expect(res.body).toMatchObject({ id: c.w.ruleA, keyword: "matrix-never-said" });
+      },
+    }),
+  },
+  "PATCH /api/autoreplies/:id": {
+    expect: TENANT_READ,
+    request: async (c) => {
+      const response = `patched by cell ${c.cell.n}`;
+      // Its own rule per allowed cell: cells run concurrently, and the answer re-reads the rule.
+      const id = c.allowed ? await newRuleA(c) : c.w.ruleA;
+      return {
+        path: `/api/autoreplies/${id}`,
+        json: { response },
+        async check(res, ok) {
+          if (ok) expect(res.body).toMatchObject({ id, response });
+          else expect((await request("GET", `/api/autoreplies/${id}`, { as: ownerA(c) })).body.response).not.toBe(response);
+        },
+      };
+    },
+  },
+  "DELETE /api/autoreplies/:id": {
+    expect: TENANT_READ,
+    request: async (c) => {
+      const id = c.allowed ? await newRuleA(c) : c.w.ruleA;
+      return {
+        path: `/api/autoreplies/${id}`,
+        async check(_res, ok) {
+          expect((await request("GET", `/api/autoreplies/${id}`, { as: ownerA(c) })).status, ok ? "rule gone" : "rule kept").toBe(ok ? 404 : 200);
+        },
+      };
+    },
+  },
+  "POST /api/autoreplies/test": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: "/api/autoreplies/test",
+      json: { sessionId: sA(c), text: "matrix-never-said" },
+      check(res, ok) {
+        if (ok) expect(res.body).toMatchObject({ matched: true });
+      },
+    }),
+  },
+  "GET /api/scheduler": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: `/api/scheduler?sessionId=${sA(c)}`,
+      check(res, ok) {
+        if (ok) expect(res.body).toContainEqual(expect.objectContaining({ id: c.w.scheduleA }));
+      },
+    }),
+  },
+  "POST /api/scheduler": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: "/api/scheduler",
+      json: { sessionId: sA(c), jid: CONTACT, content: `cell ${c.cell.n}`, sendAt: FAR_FUTURE },
+      check(res, ok) {
+        if (ok) expect(res.body).toMatchObject({ id: expect.any(String) });
+      },
+    }),
+  },
+  "GET /api/scheduler/:id": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: `/api/scheduler/${c.w.scheduleA}`,
+      check(res, ok) {
+        if (ok) expect(res.body).toMatchObject({ id: c.w.scheduleA });
+      },
+    }),
+  },
+  "PATCH /api/scheduler/:id": {
+    expect: TENANT_READ,
+    request: async (c) => {
+      // Pausing is a one-way move per schedule: each allowed cell pauses a recurring one of its own.
+      const id = c.allowed ? await newScheduleA(c, { cron: "0 9 * * *", timeZone: "UTC" }) : c.w.scheduleA;
+      return {
+        path: `/api/scheduler/${id}`,
+        json: { status: "PAUSED" },
+        async check(res, ok) {
+          if (ok) expect(res.body).toMatchObject({ id, status: "PAUSED" });
+          else expect((await request("GET", `/api/scheduler/${id}`, { as: ownerA(c) })).body.status).not.toBe("PAUSED");
+        },
+      };
+    },
+  },
+  "DELETE /api/scheduler/:id": {
+    expect: TENANT_READ,
+    request: async (c) => {
+      const id = c.allowed ? await newScheduleA(c) : c.w.scheduleA;
+      return {
+        path: `/api/scheduler/${id}`,
+        async check(_res, ok) {
+          const status = (await request("GET", `/api/scheduler/${id}`, { as: ownerA(c) })).body?.status;
+          if (ok) expect(status).toMatch(/CANCEL/);
+          else expect(status).not.toMatch(/CANCEL/);
+        },
+      };
+    },
+  },
+  "POST /api/messages/variations/preview": {
+    expect: ANY_USER,
+    request: () => ({
+      path: "/api/messages/variations/preview",
+      json: { text: "Hello {there|friend}", count: 2 },
+    }),
+  },
+  // The Automation API acts on the caller's default session (their oldest; an owner without one gets
+  // one made): everyone has one except staff with no session assigned.
+  "POST /api/messages/send": {
+    expect: DEFAULT_SESSION,
+    request: (c) => ({ path: "/api/messages/send", json: { phoneId: CONTACT, message: `automation cell ${c.cell.n}` } }),
+  },
+  "POST /api/messages/schedule": {
+    expect: DEFAULT_SESSION,
+    request: (c) => ({ path: "/api/messages/schedule", json: { phoneId: CONTACT, message: `automation cell ${c.cell.n}`, scheduledTime: FAR_FUTURE } }),
+  },
+  "GET /api/messages/queue": { expect: DEFAULT_SESSION, request: () => ({ path: "/api/messages/queue?limit=5" }) },
+  "GET /api/whatsapp/groups": {
+    expect: DEFAULT_SESSION,
+    request: (c) => ({
+      path: "/api/whatsapp/groups",
+      check(res, ok) {
+        if (ok && c.actor?.id === c.w.ownerA.id) expect(res.body).toContainEqual(expect.objectContaining({ id: c.w.groupA }));
+      },
+    }),
+  },
+
+  // --- groups, statuses, message actions --------------------------------------------------------
+  // Reading a group is reading the session (TENANT_READ); administering it is groups.manage, which
+  // STAFF never have (403, checked before the session).
+  "GET /api/groups": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: `/api/groups?sessionId=${sA(c)}`,
+      check(res, ok) {
+        if (ok) expect((res.body as Array<{ jid: string }>).map((g) => g.jid)).toContain(c.w.groupA);
+      },
+    }),
+  },
+  "GET /api/groups/:id/:id": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: groupPath(c, ""),
+      check(res, ok) {
+        if (ok) expect(JSON.stringify(res.body)).toContain(c.w.groupA);
+      },
+    }),
+  },
+  "POST /api/groups/create": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({ path: "/api/groups/create", json: { sessionId: sA(c), subject: `cell ${c.cell.n}`, participants: [CONTACT] }, check: okSuccess }),
+  },
+  "POST /api/groups/join": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: "/api/groups/join", json: { sessionId: sA(c), inviteCode: await rejoinableInvite(c) } }),
+  },
+  "GET /api/groups/:id/:id/invite-code": { expect: TENANT_MANAGE, request: (c) => ({ path: groupPath(c, "/invite-code") }) },
+  "POST /api/groups/:id/:id/invite-code/revoke": { expect: TENANT_MANAGE, request: (c) => ({ path: groupPath(c, "/invite-code/revoke") }) },
+  "GET /api/groups/:id/:id/join-requests": { expect: TENANT_MANAGE, request: (c) => ({ path: groupPath(c, "/join-requests") }) },
+  "POST /api/groups/:id/:id/join-requests/:id": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({ path: groupPath(c, "/join-requests/reject"), json: { participants: ["15550100003"] } }),
+  },
+  "POST /api/groups/:id/:id/join-approval": { expect: TENANT_MANAGE, request: (c) => ({ path: groupPath(c, "/join-approval"), json: { enabled: false } }) },
+  "POST /api/groups/:id/:id/description": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({ path: groupPath(c, "/description"), json: { description: `described by cell ${c.cell.n}` } }),
+  },
+  "POST /api/groups/:id/:id/subject": { expect: TENANT_MANAGE, request: (c) => ({ path: groupPath(c, "/subject"), json: { subject: `Matrix ${c.cell.n}` } }) },
+  "POST /api/groups/:id/:id/settings": { expect: TENANT_MANAGE, request: (c) => ({ path: groupPath(c, "/settings"), json: { setting: "not_announcement" } }) },
+  "POST /api/groups/:id/:id/picture": { expect: TENANT_MANAGE, request: (c) => ({ path: groupPath(c, "/picture"), json: { url: `${c.w.files}/image.png` } }) },
+  "POST /api/groups/:id/:id/participants/:id": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({ path: groupPath(c, "/participants/add"), json: { participants: [CONTACT] } }),
+  },
+  "POST /api/groups/:id/:id/leave": {
+    expect: TENANT_MANAGE,
+    request: async (c) => {
+      const group = c.allowed ? await newGroupA(ownerA(c), sA(c), `leave ${c.cell.n}`) : c.w.groupA;
+      return { path: `/api/groups/${sA(c)}/${encodeURIComponent(group)}/leave` };
+    },
+  },
+  "GET /api/status": { expect: TENANT_READ, request: (c) => ({ path: `/api/status?sessionId=${sA(c)}&limit=5` }) },
+  "POST /api/status/update": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/status/update", json: { sessionId: sA(c), type: "TEXT", content: `status of cell ${c.cell.n}`, recipients: [CONTACT] } }),
+  },
+  "POST /api/chat/:id/:id/messages/:id/:id": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: `/api/chat/${sA(c)}/${encodeURIComponent(CONTACT_JID)}/messages/${c.w.sentA}/react`, json: { emoji: "👍" } }),
+  },
+  "GET /api/sandbox/contacts/:id/groups": {
+    expect: ANY_USER,
+    request: (c) => ({
+      path: `/api/sandbox/contacts/${CONTACT}/groups`,
+      check(res, ok) {
+        // Only groups that have one of the caller's sessions: tenant A's group for tenant A alone.
+        if (!ok) return;
+        const jids = (res.body as Array<{ jid: string }>).map((g) => g.jid);
+        if (c.cell.caller === "owner" || c.cell.caller === "staff") expect(jids).toContain(c.w.groupA);
+        if (c.cell.caller === "otherOwner" || c.cell.caller === "otherStaff" || c.cell.caller === "unassignedStaff") expect(jids).not.toContain(c.w.groupA);
+      },
+    }),
+  },
+  "POST /api/sandbox/contacts/:id/groups": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: `/api/sandbox/contacts/${CONTACT}/groups`, json: { op: "send", group: c.w.groupA, text: `contact in cell ${c.cell.n}` } }),
+  },
+  "POST /api/sandbox/contacts/:id/status": {
+    expect: ANY_USER,
+    request: (c) => ({ path: `/api/sandbox/contacts/${CONTACT}/status`, json: { text: `contact status ${c.cell.n}` } }),
+  },
+  "PUT /api/sandbox/contacts/:id/addressing": {
+    // A contact of tenant A's own (a demo contact is everyone's): another tenant's is a 404.
+    expect: TENANT_MANAGE,
+    request: (c) => ({
+      path: `/api/sandbox/contacts/${CONTACT_A}/addressing`,
+      json: { lid: c.cell.n % 2 === 0 },
+      check(res, ok) {
+        if (ok) expect(res.body).toMatchObject({ phone: CONTACT_A, lidAddressing: c.cell.n % 2 === 0 });
+      },
+    }),
+  },
+
+  // --- Chatery's group doors (/api/whatsapp/groups/…) ---------------------------------------------
+  "POST /api/whatsapp/groups": { expect: TENANT_READ, request: (c) => ({ path: "/api/whatsapp/groups", json: { sessionId: sA(c) }, check: okSuccess }) },
+  "POST /api/whatsapp/groups/metadata": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/whatsapp/groups/metadata", json: chateryGroup(c), check: okSuccess }),
+  },
+  "POST /api/whatsapp/groups/create": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({
+      path: "/api/whatsapp/groups/create",
+      json: { sessionId: sA(c), name: `chatery ${c.cell.n}`, participants: [CONTACT] },
+      check: okSuccess,
+    }),
+  },
+  "POST /api/whatsapp/groups/join": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: "/api/whatsapp/groups/join", json: { sessionId: sA(c), inviteCode: await rejoinableInvite(c) }, check: okSuccess }),
+  },
+  "POST /api/whatsapp/groups/leave": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({
+      path: "/api/whatsapp/groups/leave",
+      json: { sessionId: sA(c), groupId: c.allowed ? await newGroupA(ownerA(c), sA(c), `chatery leave ${c.cell.n}`) : c.w.groupA },
+      check: okSuccess,
+    }),
+  },
+  "POST /api/whatsapp/groups/description": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({ path: "/api/whatsapp/groups/description", json: chateryGroup(c, { description: `cell ${c.cell.n}` }), check: okSuccess }),
+  },
+  "POST /api/whatsapp/groups/subject": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({ path: "/api/whatsapp/groups/subject", json: chateryGroup(c, { subject: `Matrix ${c.cell.n}` }), check: okSuccess }),
+  },
+  "POST /api/whatsapp/groups/settings": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({ path: "/api/whatsapp/groups/settings", json: chateryGroup(c, { setting: "unlocked" }), check: okSuccess }),
+  },
+  "POST /api/whatsapp/groups/picture": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({ path: "/api/whatsapp/groups/picture", json: chateryGroup(c, { imageUrl: `${c.w.files}/image.png` }), check: okSuccess }),
+  },
+  "POST /api/whatsapp/groups/invite-code": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({ path: "/api/whatsapp/groups/invite-code", json: chateryGroup(c), check: okSuccess }),
+  },
+  "POST /api/whatsapp/groups/revoke-invite": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({ path: "/api/whatsapp/groups/revoke-invite", json: chateryGroup(c), check: okSuccess }),
+  },
+  "POST /api/whatsapp/groups/participants/add": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({ path: "/api/whatsapp/groups/participants/add", json: chateryGroup(c, { participants: [CONTACT] }), check: okSuccess }),
+  },
+  "POST /api/whatsapp/groups/participants/remove": {
+    expect: TENANT_MANAGE,
+    // Someone who is not in the group: a result per participant, and groupA keeps CONTACT.
+    request: (c) => ({ path: "/api/whatsapp/groups/participants/remove", json: chateryGroup(c, { participants: ["15550100003"] }), check: okSuccess }),
+  },
+  "POST /api/whatsapp/groups/participants/promote": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({ path: "/api/whatsapp/groups/participants/promote", json: chateryGroup(c, { participants: [CONTACT] }), check: okSuccess }),
+  },
+  "POST /api/whatsapp/groups/participants/demote": {
+    expect: TENANT_MANAGE,
+    request: (c) => ({ path: "/api/whatsapp/groups/participants/demote", json: chateryGroup(c, { participants: [CONTACT] }), check: okSuccess }),
+  },
+
+  // --- campaigns, recipient lists, opt-outs, bulk doors --------------------------------------------
+  // A campaign is its session's: read with sessions.read, changed with sessions.send (staff assigned
+  // to the session may). Lists are the tenant's (sessions.send): all its staff share them.
+  "GET /api/campaigns": {
+    expect: ANY_USER,
+    request: (c) => ({
+      path: "/api/campaigns",
+      check(res, ok) {
+        if (!ok) return;
+        const sees = JSON.stringify(res.body).includes(c.w.campaignA);
+        if (["superadmin", "owner", "staff"].includes(c.cell.caller)) expect(sees, "sees tenant A's campaign").toBe(true);
+        else expect(sees, "does not see tenant A's campaign").toBe(false);
+      },
+    }),
+  },
+  "POST /api/campaigns": {
+    expect: created(TENANT_READ),
+    request: (c) => ({
+      path: "/api/campaigns",
+      json: { name: `cell ${c.cell.n}`, sessionId: sA(c), message: { text: "Hi {{Name|there}}" }, recipients: [CONTACT] },
+    }),
+  },
+  "GET /api/campaigns/:id": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: `/api/campaigns/${c.w.campaignA}`,
+      check(res, ok) {
+        if (ok) expect(res.body).toMatchObject({ id: c.w.campaignA });
+      },
+    }),
+  },
+  "DELETE /api/campaigns/:id": {
+    expect: TENANT_READ,
+    request: async (c) => {
+      const id = c.allowed ? await newCampaignA(ownerA(c), sA(c)) : c.w.campaignA;
+      return {
+        path: `/api/campaigns/${id}`,
+        async check(_res, ok) {
+          expect((await request("GET", `/api/campaigns/${id}`, { as: ownerA(c) })).status, ok ? "campaign gone" : "campaign kept").toBe(ok ? 404 : 200);
+        },
+      };
+    },
+  },
+  "GET /api/campaigns/:id/recipients": { expect: TENANT_READ, request: (c) => ({ path: `/api/campaigns/${c.w.campaignA}/recipients?limit=5` }) },
+  "GET /api/campaigns/:id/stats": { expect: TENANT_READ, request: (c) => ({ path: `/api/campaigns/${c.w.campaignA}/stats` }) },
+  "POST /api/campaigns/:id/start": { expect: TENANT_READ, request: (c) => campaignMove(c, "start", "draft") },
+  "POST /api/campaigns/:id/pause": { expect: TENANT_READ, request: (c) => campaignMove(c, "pause", "scheduled") },
+  "POST /api/campaigns/:id/resume": { expect: TENANT_READ, request: (c) => campaignMove(c, "resume", "paused") },
+  "POST /api/campaigns/:id/cancel": { expect: TENANT_READ, request: (c) => campaignMove(c, "cancel", "draft") },
+  "POST /api/campaigns/:id/retry-failed": { expect: TENANT_READ, request: (c) => campaignMove(c, "retry-failed", "scheduled") },
+  "POST /api/campaigns/preview": {
+    expect: ANY_USER,
+    request: () => ({ path: "/api/campaigns/preview", json: { message: { text: "Hi {{Name|there}}" }, recipients: [CONTACT] } }),
+  },
+  "POST /api/messages/broadcast": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/messages/broadcast", json: { sessionId: sA(c), recipients: [CONTACT], message: `broadcast ${c.cell.n}`, delay: 0 } }),
+  },
+  "GET /api/recipient-lists": {
+    expect: ANY_USER,
+    request: (c) => ({
+      path: "/api/recipient-lists",
+      check(res, ok) {
+        if (!ok) return;
+        const sees = JSON.stringify(res.body).includes(c.w.listA);
+        if (["owner", "staff", "unassignedStaff"].includes(c.cell.caller)) expect(sees, "tenant A's list").toBe(true);
+        if (["otherOwner", "otherStaff"].includes(c.cell.caller)) expect(sees, "not tenant A's list").toBe(false);
+      },
+    }),
+  },
+  "POST /api/recipient-lists": {
+    expect: created(ANY_USER),
+    request: (c) => ({ path: "/api/recipient-lists", json: { name: `cell ${c.cell.n}`, tags: ["matrix"], recipients: [CONTACT] } }),
+  },
+  "GET /api/recipient-lists/:id": { expect: TENANT_LISTS, request: (c) => ({ path: `/api/recipient-lists/${c.w.listA}` }) },
+  "PUT /api/recipient-lists/:id": {
+    expect: TENANT_LISTS,
+    request: (c) => ({ path: `/api/recipient-lists/${c.w.listA}`, json: { description: `described by cell ${c.cell.n}` } }),
+  },
+  "DELETE /api/recipient-lists/:id": {
+    expect: TENANT_LISTS,
+    request: async (c) => {
+      const id = c.allowed ? await newListA(c) : c.w.listA;
+      return {
+        path: `/api/recipient-lists/${id}`,
+        async check(_res, ok) {
+          expect((await request("GET", `/api/recipient-lists/${id}`, { as: ownerA(c) })).status, ok ? "list gone" : "list kept").toBe(ok ? 404 : 200);
+        },
+      };
+    },
+  },
+  "GET /api/recipient-lists/:id/export": { expect: TENANT_LISTS, request: (c) => ({ path: `/api/recipient-lists/${c.w.listA}/export` }) },
+  "POST /api/recipient-lists/:id/import": {
+    expect: TENANT_LISTS,
+    // A raw CSV body (streamed by the route); a dry run leaves the list as it is.
+    request: (c) => ({ path: `/api/recipient-lists/${c.w.listA}/import?dryRun=true`, raw: { body: `number,name\n${CONTACT},Matrix\n`, type: "text/csv" } }),
+  },
+  "POST /api/recipient-lists/:id/clone": {
+    expect: created(TENANT_LISTS),
+    request: (c) => ({ path: `/api/recipient-lists/${c.w.listA}/clone`, json: { newName: `clone ${c.cell.n}` } }),
+  },
+  "GET /api/opt-outs": { expect: ANY_USER, request: () => ({ path: "/api/opt-outs" }) },
+  "POST /api/opt-outs": {
+    expect: created(OWNERS),
+    request: (c) => ({ path: "/api/opt-outs", json: { phone: `1555066${String(1000 + c.cell.n).slice(-4)}`, reason: "matrix" } }),
+  },
+  "DELETE /api/opt-outs/:id": {
+    expect: TENANT_MANAGE,
+    request: async (c) => {
+      const id = c.allowed
+        ? expectOk(await request("POST", "/api/opt-outs", { as: ownerA(c), json: { phone: `1555055${String(1000 + c.cell.n).slice(-4)}` } }), "opt-out", 201)
+            .body.id
+        : c.w.optOutA;
+      return { path: `/api/opt-outs/${id}` };
+    },
+  },
+  "POST /api/whatsapp/chats/send-bulk": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: "/api/whatsapp/chats/send-bulk",
+      json: { sessionId: sA(c), recipients: [CONTACT], message: `bulk ${c.cell.n}` },
+      check: okSuccess,
+    }),
+  },
+  "POST /api/whatsapp/chats/send-bulk-image": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: "/api/whatsapp/chats/send-bulk-image",
+      json: { sessionId: sA(c), recipients: [CONTACT], imageUrl: `${c.w.files}/image.png`, caption: "bulk" },
+      check: okSuccess,
+    }),
+  },
+  "POST /api/whatsapp/chats/send-bulk-document": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: "/api/whatsapp/chats/send-bulk-document",
+      json: { sessionId: sA(c), recipients: [CONTACT], documentUrl: `${c.w.files}/doc.pdf`, filename: "doc.pdf" },
+      check: okSuccess,
+    }),
+  },
+  "POST /api/whatsapp/chats/bulk-jobs": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: "/api/whatsapp/chats/bulk-jobs", json: { sessionId: sA(c) }, check: okSuccess }),
+  },
+  "GET /api/whatsapp/chats/bulk-status/:id": {
+    expect: TENANT_READ,
+    request: (c) => ({ path: `/api/whatsapp/chats/bulk-status/${c.w.campaignA}`, check: okSuccess }),
+  },
+
+  // --- the Campaign API (/api/v1/…) ---------------------------------------------------------------
+  "GET /api/v1/campaigns": { expect: ANY_USER, request: () => ({ path: "/api/v1/campaigns" }) },
+  "POST /api/v1/campaigns": {
+    expect: created(TENANT_READ),
+    request: (c) => ({
+      path: "/api/v1/campaigns",
+      json: { name: `v1 cell ${c.cell.n}`, sessionId: sA(c), message: { type: "text", content: "Hi" }, recipients: [CONTACT] },
+    }),
+  },
+  "GET /api/v1/campaigns/:id": { expect: TENANT_READ, request: (c) => ({ path: `/api/v1/campaigns/${c.w.campaignA}` }) },
+  "DELETE /api/v1/campaigns/:id": {
+    expect: TENANT_READ,
+    request: async (c) => ({ path: `/api/v1/campaigns/${c.allowed ? await newCampaignA(ownerA(c), sA(c)) : c.w.campaignA}` }),
+  },
+  "POST /api/v1/campaigns/:id/start": { expect: TENANT_READ, request: (c) => v1CampaignMove(c, "start", "draft") },
+  "POST /api/v1/campaigns/:id/pause": { expect: TENANT_READ, request: (c) => v1CampaignMove(c, "pause", "scheduled") },
+  "POST /api/v1/campaigns/:id/resume": { expect: TENANT_READ, request: (c) => v1CampaignMove(c, "resume", "paused") },
+  "GET /api/v1/recipient-lists": { expect: ANY_USER, request: () => ({ path: "/api/v1/recipient-lists" }) },
+  "POST /api/v1/recipient-lists": {
+    expect: created(ANY_USER),
+    request: (c) => ({ path: "/api/v1/recipient-lists", json: { name: `v1 cell ${c.cell.n}`, recipients: [CONTACT] } }),
+  },
+  "GET /api/v1/recipient-lists/:id": { expect: TENANT_LISTS, request: (c) => ({ path: `/api/v1/recipient-lists/${c.w.listA}` }) },
+  "PUT /api/v1/recipient-lists/:id": {
+    expect: TENANT_LISTS,
+    request: (c) => ({ path: `/api/v1/recipient-lists/${c.w.listA}`, json: { description: `v1 cell ${c.cell.n}` } }),
+  },
+  "DELETE /api/v1/recipient-lists/:id": {
+    expect: TENANT_LISTS,
+    request: async (c) => ({ path: `/api/v1/recipient-lists/${c.allowed ? await newListA(c) : c.w.listA}` }),
+  },
+  "POST /api/v1/recipient-lists/:id/clone": {
+    expect: created(TENANT_LISTS),
+    request: (c) => ({ path: `/api/v1/recipient-lists/${c.w.listA}/clone`, json: { newName: `v1 clone ${c.cell.n}` } }),
+  },
+
+  // --- security ---------------------------------------------------------------------------------
+  "POST /api/users/me/sign-out-everywhere": {
+    expect: ANY_USER,
+    // It ends every cookie of its caller: a throw-away caller in the same position, never a world actor.
+    request: async (c) => {
+      const actor = await freshActor(c.w, c.cell.caller);
+      return {
+        path: "/api/users/me/sign-out-everywhere",
+        as: actor && c.cell.via ? as(actor, c.cell.via) : null,
+        async check(_res, ok) {
+          if (!ok || !actor) return;
+          expect((await request("GET", "/api/users/me", { as: { cookie: actor.cookie } })).status, "the old cookie is dead").toBe(401);
+        },
+      };
+    },
+  },
+  // --- named API keys, audit log, overview, message log ---------------------------------------------
+  // A key is its user's own: each cell manages a key it makes itself.
+  "GET /api/api-keys": { expect: ANY_USER, request: () => ({ path: "/api/api-keys" }) },
+  "POST /api/api-keys": { expect: created(ANY_USER), request: (c) => ({ path: "/api/api-keys", json: { name: `key of cell ${c.cell.n}` } }) },
+  "PATCH /api/api-keys/:id": {
+    expect: ANY_USER,
+    request: async (c) => ({ path: `/api/api-keys/${await ownKey(c)}`, json: { name: `renamed by cell ${c.cell.n}` } }),
+  },
+  "DELETE /api/api-keys/:id": { expect: ANY_USER, request: async (c) => ({ path: `/api/api-keys/${await ownKey(c)}` }) },
+  "GET /api/audit": { expect: OWNERS, request: () => ({ path: "/api/audit" }) },
+  "GET /api/overview": { expect: ANY_USER, request: () => ({ path: "/api/overview" }) },
+  "GET /api/messages/log": { expect: ANY_USER, request: () => ({ path: "/api/messages/log" }) },
+
+  // --- Clevio's doors (/api/clevio/…, /api/login) -----------------------------------------------
+  "POST /api/login": {
+    expect: PUBLIC_ROUTE,
+    request: (c) => ({ path: "/api/login", json: { username: c.w.loginUser.username, password: c.w.loginUser.password } }),
+  },
+  "GET /api/clevio/sessions": { expect: ANY_USER, request: () => ({ path: "/api/clevio/sessions" }) },
+  "POST /api/clevio/sessions": {
+    expect: OWNERS,
+    request: (c) => ({ path: "/api/clevio/sessions", json: { sessionId: freshSessionId(c, "clv"), webhookUrl: `${c.w.base}/api/health` } }),
+  },
+  "DELETE /api/clevio/sessions/:id": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/clevio/sessions/${(await sessionFor(c)).sessionId}` }),
+  },
+  "GET /api/clevio/sessions/:id/logs": { expect: TENANT_READ, request: (c) => ({ path: `/api/clevio/sessions/${sA(c)}/logs` }) },
+  "GET /api/clevio/sessions/:id/status": { expect: TENANT_READ, request: (c) => ({ path: `/api/clevio/sessions/${sA(c)}/status` }) },
+  "GET /api/clevio/sessions/:id/qr": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/clevio/sessions/${(c.allowed ? await qrSession(c.w.ownerA) : c.w.sessionA).sessionId}/qr` }),
+  },
+  "POST /api/clevio/sessions/:id/init": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/clevio/sessions/${(await sessionFor(c)).sessionId}/init` }),
+  },
+  "PUT /api/clevio/sessions/:id/webhook": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/clevio/sessions/${(await sessionFor(c)).sessionId}/webhook`, json: { webhookUrl: `${c.w.base}/api/health` } }),
+  },
+
+  // --- the Campaign API's messaging doors (/api/v1/…) -----------------------------------------------
+  "GET /api/v1/sessions": { expect: ANY_USER, request: () => ({ path: "/api/v1/sessions" }) },
+  "POST /api/v1/sessions": { expect: OWNERS, request: (c) => ({ path: "/api/v1/sessions", json: { sessionId: freshSessionId(c, "v1s") } }) },
+  "DELETE /api/v1/sessions/:id": { expect: TENANT_MANAGE, request: async (c) => ({ path: `/api/v1/sessions/${(await sessionFor(c)).sessionId}` }) },
+  "POST /api/v1/messages": {
+    expect: TENANT_READ,
+    request: (c) => ({
+      path: `/api/v1/messages?sessionId=${sA(c)}`,
+      json: { recipient_type: "individual", to: CONTACT, type: "text", text: { body: `v1 cell ${c.cell.n}` } },
+    }),
+  },
+  "DELETE /api/v1/message": {
+    expect: TENANT_READ,
+    // A message of its own per allowed cell: deleting for everyone is once per message.
+    request: async (c) => ({ path: "/api/v1/message", json: { sessionId: sA(c), remoteJid: CONTACT, messageId: c.allowed ? await sentTextA(c) : c.w.sentA } }),
+  },
+  "POST /api/v1/media": { expect: created(TENANT_READ), body: "multipart", request: (c) => ({ path: "/api/v1/media", form: pngForm({ sessionId: sA(c) }) }) },
+  "GET /api/v1/webhook": { expect: TENANT_MANAGE, request: (c) => ({ path: `/api/v1/webhook?sessionId=${sA(c)}` }) },
+  "POST /api/v1/webhook": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: "/api/v1/webhook", json: { sessionId: (await sessionFor(c)).sessionId, url: `${c.w.base}/api/health` } }),
+  },
+  "DELETE /api/v1/webhook": {
+    expect: TENANT_MANAGE,
+    request: async (c) => {
+      const session = await sessionFor(c);
+      if (c.allowed)
+        expectOk(
+          await request("POST", "/api/v1/webhook", { as: ownerA(c), json: { sessionId: session.sessionId, url: `${c.w.base}/api/health` } }),
+          "set the URL",
+        );
+      return { path: "/api/v1/webhook", json: { sessionId: session.sessionId } };
+    },
+  },
+
+  // --- Chatery's session doors and the Automation API's QR/status -----------------------------------
+  "GET /api/whatsapp/sessions": { expect: ANY_USER, request: () => ({ path: "/api/whatsapp/sessions", check: okSuccess }) },
+  "DELETE /api/whatsapp/sessions/:id": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/whatsapp/sessions/${(await sessionFor(c)).sessionId}`, check: okSuccess }),
+  },
+  "GET /api/whatsapp/sessions/:id/status": { expect: TENANT_READ, request: (c) => ({ path: `/api/whatsapp/sessions/${sA(c)}/status`, check: okSuccess }) },
+  "GET /api/whatsapp/sessions/:id/qr": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/whatsapp/sessions/${(c.allowed ? await qrSession(c.w.ownerA) : c.w.sessionA).sessionId}/qr` }),
+  },
+  "GET /api/whatsapp/sessions/:id/qr/image": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({ path: `/api/whatsapp/sessions/${(c.allowed ? await qrSession(c.w.ownerA) : c.w.sessionA).sessionId}/qr/image` }),
+  },
+  "PATCH /api/whatsapp/sessions/:id/config": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({
+      path: `/api/whatsapp/sessions/${(await sessionFor(c)).sessionId}/config`,
+      json: { metadata: { cell: c.cell.n } },
+      check: okSuccess,
+    }),
+  },
+  "POST /api/whatsapp/sessions/:id/connect": {
+    // Chatery's connect creates the session when the caller has none by that id: for another owner,
+    // tenant A's id names nothing of theirs, so they get a session of their own (sessionIds are per
+    // owner). Every cell therefore uses a disposable id, and A's session must stay untouched.
+    expect: [401, 401, 200, 200, 200, 403, 403, 403],
+    request: async (c) => {
+      const session = await disposableSession(c);
+      return {
+        path: `/api/whatsapp/sessions/${session.sessionId}/connect`,
+        json: { metadata: { cell: c.cell.n } },
+        async check(res, ok) {
+          if (ok) expect(res.body).toMatchObject({ success: true });
+          const mine = c.actor && (c.actor.id === c.w.ownerA.id || c.actor.role === "SUPERADMIN");
+          if (!mine) expect((await peekSession(c.w.ownerA, session.sessionId))?.status, "tenant A's session untouched").toBe("DISCONNECTED");
+        },
+      };
+    },
+  },
+
+  "POST /api/whatsapp/sessions/:id/webhooks": {
+    expect: TENANT_MANAGE,
+    request: async (c) => ({
+      path: `/api/whatsapp/sessions/${(await sessionFor(c)).sessionId}/webhooks`,
+      json: { url: `${c.w.base}/api/health?cell=${c.cell.n}` },
+    }),
+  },
+  "DELETE /api/whatsapp/sessions/:id/webhooks": {
+    expect: TENANT_MANAGE,
+    request: async (c) => {
+      const session = await sessionFor(c);
+      const url = `${c.w.base}/api/health?cell=${c.cell.n}`;
+      if (c.allowed) expectOk(await request("POST", `/api/whatsapp/sessions/${session.sessionId}/webhooks`, { as: ownerA(c), json: { url } }), "add the URL");
+      return { path: `/api/whatsapp/sessions/${session.sessionId}/webhooks`, json: { url } };
+    },
+  },
+  "GET /api/whatsapp/status": { expect: DEFAULT_SESSION, request: () => ({ path: "/api/whatsapp/status" }) },
+  "GET /api/whatsapp/createqr": {
+    expect: OWNERS,
+    // It connects the caller's default session: allowed cells use a fresh caller (ownerA's default is sessionA).
+    request: async (c) => {
+      const actor = c.allowed ? await freshActor(c.w, c.cell.caller) : c.actor;
+      return { path: "/api/whatsapp/createqr", as: actor && c.cell.via ? as(actor, c.cell.via) : null };
+    },
+  },
 };
+
+// Every door wrapped by withChateryEnvelope (all of /api/whatsapp/… except the Automation API's three).
+const NOT_CHATERY = new Set(["GET /api/whatsapp/groups", "GET /api/whatsapp/createqr", "GET /api/whatsapp/status"]);
+for (const [endpoint, fixture] of Object.entries(ENDPOINT_FIXTURES)) {
+  if (/^[A-Z]+ \/api\/whatsapp\//.test(endpoint) && !NOT_CHATERY.has(endpoint)) fixture.expect = chateryRow(fixture.expect);
+}
 
 /** Not a route file, but part of the contract: an unknown /api path is a JSON 404 for everyone. */
 export const EXTRA_ROWS: Record<string, Fixture> = {

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors/app-error";
+import { parseJsonBody } from "@/lib/api/assert-clean-input";
 import { automationSendSchema } from "@/lib/compat/automation-api/automation-api.schema";
 import { formFields, readMultipartForm } from "@/lib/media/read-multipart-form";
 
@@ -6,12 +6,6 @@ import { formFields, readMultipartForm } from "@/lib/media/read-multipart-form";
 export async function readAutomationSend(req: Request, maxFileBytes: number) {
   const type = req.headers.get("content-type") ?? "";
   if (type.includes("multipart/form-data")) return automationSendSchema.parse(formFields(await readMultipartForm(req, maxFileBytes)));
-  let json: unknown;
-  try {
-    const text = await req.text();
-    json = text.trim() ? JSON.parse(text) : {};
-  } catch {
-    throw new AppError("BAD_REQUEST", "Request body is not valid JSON or multipart/form-data");
-  }
-  return automationSendSchema.parse(json);
+  // The same guards withAuth gives every JSON body (depth, NUL, lone surrogates): PostgreSQL refuses a NUL.
+  return automationSendSchema.parse(parseJsonBody(await req.text()));
 }

@@ -14,7 +14,7 @@ export function withCampaignApi<
   P extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
->(options: { permission: Permission; params?: P; query?: Q; body?: B }, handler: Parameters<typeof withAuth<P, Q, B, Permission>>[1]) {
+>(options: { permission: Permission; params?: P; query?: Q; body?: B; form?: true }, handler: Parameters<typeof withAuth<P, Q, B, Permission>>[1]) {
   const route = withAuth<P, Q, B, Permission>(options, handler);
   return async (req: NextRequest, context: Parameters<typeof route>[1]): Promise<Response> => {
     const res = await route(req, context);

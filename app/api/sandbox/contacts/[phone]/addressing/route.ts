@@ -4,6 +4,6 @@ import { contactParams } from "@/lib/sandbox/sandbox.schema";
 import { contactAddressingSchema } from "@/lib/sandbox/sandbox-groups.schema";
 import { setContactAddressing } from "@/lib/sandbox/set-contact-addressing";
 
-export const PUT = withAuth({ permission: "sessions.manage", params: contactParams, body: contactAddressingSchema }, async ({ params, body }) =>
-  setContactAddressing(params.phone, body.lid),
+export const PUT = withAuth({ permission: "sessions.manage", params: contactParams, body: contactAddressingSchema }, ({ caller, params, body }) =>
+  setContactAddressing(caller, params.phone, body.lid),
 );
