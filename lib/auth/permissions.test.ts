@@ -15,8 +15,23 @@ describe("hasPermission", () => {
 
   it("lets STAFF read and use sessions and automate them, but not create, manage or administer users", () => {
     // automation.manage reaches only the sessions assigned to them (lib/auth/scope.ts).
-    expect(PERMISSIONS.filter((p) => hasPermission("STAFF", p))).toEqual(["profile.read", "apiKey.manage", "sessions.read", "sessions.send", "automation.manage"]);
-    for (const p of ["sessions.create", "sessions.manage", "users.read", "users.write", "groups.manage", "webhooks.manage", "audit.read", "metrics.read"] as const) {
+    expect(PERMISSIONS.filter((p) => hasPermission("STAFF", p))).toEqual([
+      "profile.read",
+      "apiKey.manage",
+      "sessions.read",
+      "sessions.send",
+      "automation.manage",
+    ]);
+    for (const p of [
+      "sessions.create",
+      "sessions.manage",
+      "users.read",
+      "users.write",
+      "groups.manage",
+      "webhooks.manage",
+      "audit.read",
+      "metrics.read",
+    ] as const) {
       expect(hasPermission("STAFF", p), p).toBe(false);
     }
   });

@@ -82,8 +82,8 @@ describe("POST /api/media", () => {
   });
 
   it("answers 400 naming the field when the file is missing, empty, or the body is not multipart", async () => {
-    expect(await upload(key(owner), null, { sessionId })).toEqual({ status: 400, body: { error: 'file: must be a file (multipart field "file")' } });
-    expect(await upload(key(owner), { bytes: Buffer.alloc(0), name: "empty.pdf" })).toEqual({ status: 400, body: { error: "file: is empty" } });
+    expect(await upload(key(owner), null, { sessionId })).toMatchObject({ status: 400, body: { error: 'file: must be a file (multipart field "file")' } });
+    expect(await upload(key(owner), { bytes: Buffer.alloc(0), name: "empty.pdf" })).toMatchObject({ status: 400, body: { error: "file: is empty" } });
     const res = await fetch(`${baseUrl()}/api/media`, {
       method: "POST",
       headers: { "X-API-Key": owner.apiKey, "Content-Type": "application/json" },
