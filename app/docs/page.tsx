@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { SwaggerMount } from "@/components/docs/swagger-mount";
 import { API_CATALOGUE } from "@/lib/openapi/api-catalogue";
 
 export const metadata = { title: "Wagate API" };
@@ -24,7 +25,6 @@ export default async function DocsPage() {
     <main className="mx-auto max-w-5xl p-6">
       <link rel="stylesheet" href="/docs/assets/swagger-ui.css" />
       <script src="/docs/assets/swagger-ui-bundle.js" nonce={nonce} defer />
-      <script src="/docs/assets/init.js" nonce={nonce} defer />
       <h1 className="text-2xl font-semibold text-blue-900">Wagate API</h1>
       <p className="mt-2 text-sm text-slate-600">
         Authenticate with <code>X-API-Key: wag_…</code>, <code>Authorization: Bearer wag_…</code> or the dashboard cookie. Errors are{" "}
@@ -34,7 +34,7 @@ export default async function DocsPage() {
         </a>
         .
       </p>
-      <div id="api-reference" className="mt-6 rounded-lg bg-white" data-testid="api-reference" />
+      <SwaggerMount id="api-reference" />
       <details className="mt-8">
         <summary className="cursor-pointer text-lg font-semibold text-slate-800">Endpoint index</summary>
         {tags.map((tag) => (

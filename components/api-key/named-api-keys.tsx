@@ -117,7 +117,7 @@ export function NamedApiKeys({ keys, sessions }: { keys: NamedKeyView[]; session
           </div>
         )}
         {named.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-300">No named keys yet.</p>
+          <p className="text-sm text-slate-600">No named keys yet.</p>
         ) : (
           <ul className="divide-y divide-slate-100 dark:divide-slate-800">
             {named.map((key) => (

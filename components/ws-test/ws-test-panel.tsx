@@ -74,7 +74,7 @@ export function WsTestPanel({ sessions }: { sessions: Array<{ sessionId: string;
           {lines.map((line, i) => (
             <li key={`${line.at}-${i}`} className="p-3 text-sm">
               <span className="font-mono text-xs text-slate-500">{line.at}</span> <strong>{line.event}</strong>
-              <pre className="mt-1 overflow-x-auto text-xs whitespace-pre-wrap text-slate-700 dark:text-slate-300">{line.data}</pre>
+              <pre className="mt-1 overflow-x-auto text-xs whitespace-pre-wrap text-slate-700">{line.data}</pre>
             </li>
           ))}
         </ol>

@@ -555,7 +555,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/send-text",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Send a text message",
     permission: "sessions.send",
     body: chaterySendTextSchema,
@@ -564,7 +564,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/send-image",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Send an image from a URL",
     permission: "sessions.send",
     body: chaterySendImageSchema,
@@ -573,7 +573,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/send-document",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Send a document from a URL",
     permission: "sessions.send",
     body: chaterySendDocumentSchema,
@@ -582,7 +582,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/send-audio",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Send OGG/Opus audio from a URL (ptt: as a voice note)",
     permission: "sessions.send",
     body: chaterySendAudioSchema,
@@ -591,7 +591,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/send-location",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Send a location",
     permission: "sessions.send",
     body: chaterySendLocationSchema,
@@ -600,7 +600,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/send-contact",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Send a contact card",
     permission: "sessions.send",
     body: chaterySendContactSchema,
@@ -609,7 +609,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/send-poll",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Send a poll (2–12 options)",
     permission: "sessions.send",
     body: chaterySendPollSchema,
@@ -618,7 +618,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/send-button",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Deprecated by WhatsApp: sent as a text with the buttons as numbered lines and the footer",
     permission: "sessions.send",
     body: chaterySendButtonSchema,
@@ -627,7 +627,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/presence",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Typing, recording, paused, available or unavailable",
     permission: "sessions.send",
     body: chateryPresenceSchema,
@@ -636,7 +636,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/check-number",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Whether a phone number is on WhatsApp",
     permission: "sessions.send",
     body: chateryPhoneSchema,
@@ -645,7 +645,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/profile-picture",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "A number's profile picture URL",
     permission: "sessions.send",
     body: chateryPhoneSchema,
@@ -654,7 +654,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/overview",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "The session's chats, newest first; type all|personal|group, limit, offset",
     permission: "sessions.send",
     body: chateryOverviewSchema,
@@ -663,7 +663,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/contacts",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "The session's contacts; search, limit, offset",
     permission: "sessions.send",
     body: chateryContactsSchema,
@@ -672,7 +672,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/messages",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "A chat's messages, newest first, with a cursor",
     permission: "sessions.send",
     body: chateryMessagesSchema,
@@ -681,7 +681,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/info",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "One chat's details",
     permission: "sessions.send",
     body: chateryChatSchema,
@@ -690,7 +690,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/mark-read",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Mark a chat's unread messages as read",
     permission: "sessions.send",
     body: chateryChatSchema,
@@ -949,7 +949,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/messages/send",
-    tag: "Automation API compatibility",
+    tag: "Automation API",
     summary: "WhatsApp Automation API send on the default session (the oldest; created when there is none): phoneId, message, mediaFile?, scheduledTime?",
     permission: "sessions.send",
     multipart: ["phoneId", "message?", "mediaFile?", "scheduledTime?"],
@@ -958,7 +958,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/messages/schedule",
-    tag: "Automation API compatibility",
+    tag: "Automation API",
     summary: "WhatsApp Automation API scheduled send with aiModifications, on the default session",
     permission: "automation.manage",
     body: automationScheduleSchema,
@@ -967,7 +967,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "get",
     path: "/api/messages/queue",
-    tag: "Automation API compatibility",
+    tag: "Automation API",
     summary: "WhatsApp Automation API queue of the default session (?page=1&limit=10, limit ≤ 100)",
     permission: "sessions.send",
     returns: '{ "messages": [{ "id", "to", "message", "status", "scheduledFor", "sentAt" }], "pagination": { "page", "limit", "total", "pages" } }',
@@ -1168,7 +1168,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "get",
     path: "/api/whatsapp/groups",
-    tag: "Automation API compatibility",
+    tag: "Automation API",
     summary: "The default session's groups",
     permission: "sessions.read",
     returns: '[{ "id", "name", "participants": ["+<phone>"] }]',
@@ -1176,7 +1176,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "A session's groups",
     permission: "sessions.read",
     body: chaterySessionSchema,
@@ -1185,7 +1185,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/create",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Create a group ({ name, participants })",
     permission: "groups.manage",
     body: chateryCreateSchema,
@@ -1194,7 +1194,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/metadata",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "One group's metadata",
     permission: "sessions.read",
     body: chateryGroupSchema,
@@ -1203,7 +1203,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/participants/add",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Add participants",
     permission: "groups.manage",
     body: chateryParticipantsSchema,
@@ -1212,7 +1212,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/participants/remove",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Remove participants",
     permission: "groups.manage",
     body: chateryParticipantsSchema,
@@ -1221,7 +1221,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/participants/promote",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Promote participants",
     permission: "groups.manage",
     body: chateryParticipantsSchema,
@@ -1230,7 +1230,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/participants/demote",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Demote participants",
     permission: "groups.manage",
     body: chateryParticipantsSchema,
@@ -1239,7 +1239,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/subject",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Change the subject",
     permission: "groups.manage",
     body: chaterySubjectSchema,
@@ -1248,7 +1248,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/description",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Change the description",
     permission: "groups.manage",
     body: chateryDescriptionSchema,
@@ -1257,7 +1257,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/settings",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "announcement | not_announcement | locked | unlocked",
     permission: "groups.manage",
     body: chaterySettingsSchema,
@@ -1266,7 +1266,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/picture",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Set the picture from imageUrl",
     permission: "groups.manage",
     body: chateryPictureSchema,
@@ -1275,7 +1275,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/leave",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Leave the group",
     permission: "groups.manage",
     body: chateryGroupSchema,
@@ -1284,7 +1284,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/join",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Join by invite code or link",
     permission: "groups.manage",
     body: chateryJoinSchema,
@@ -1293,7 +1293,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/invite-code",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "The invite code and link",
     permission: "groups.manage",
     body: chateryGroupSchema,
@@ -1302,7 +1302,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/groups/revoke-invite",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Revoke the invite code",
     permission: "groups.manage",
     body: chateryGroupSchema,
@@ -1510,7 +1510,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/send-bulk",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Chatery: a text to up to 100 recipients as a background job (a campaign)",
     permission: "sessions.send",
     body: chaterySendBulkSchema,
@@ -1519,7 +1519,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/send-bulk-image",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Chatery: an image (URL, fetched once) to up to 100 recipients",
     permission: "sessions.send",
     body: chaterySendBulkImageSchema,
@@ -1528,7 +1528,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/send-bulk-document",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Chatery: a document (URL, fetched once) to up to 100 recipients",
     permission: "sessions.send",
     body: chaterySendBulkDocumentSchema,
@@ -1537,7 +1537,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "get",
     path: "/api/whatsapp/chats/bulk-status/{jobId}",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Chatery: a bulk job's progress with per-recipient details",
     permission: "sessions.read",
     returns:
@@ -1546,7 +1546,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/chats/bulk-jobs",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Chatery: the bulk jobs (campaigns) of a session",
     permission: "sessions.read",
     body: chateryBulkJobsSchema,
@@ -1555,7 +1555,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/v1/campaigns",
-    tag: "Campaign API compatibility",
+    tag: "Campaign API",
     summary:
       "Campaign API: create a campaign ({ name, sessionId, scheduledAt, message: { type, content }, recipients, recipientListIds, settings: { delayBetweenMessages, maxRetries } }); a draft until started. Authenticated with the API key or cookie for now",
     permission: "sessions.send",
@@ -1566,7 +1566,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "get",
     path: "/api/v1/campaigns",
-    tag: "Campaign API compatibility",
+    tag: "Campaign API",
     summary: "Campaign API: the caller's campaigns",
     permission: "sessions.read",
     returns: "[campaign]",
@@ -1574,7 +1574,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "get",
     path: "/api/v1/campaigns/{campaignId}",
-    tag: "Campaign API compatibility",
+    tag: "Campaign API",
     summary: "Campaign API: a campaign with every recipient's delivery status",
     permission: "sessions.read",
     returns: 'campaign with "recipients"',
@@ -1582,7 +1582,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "delete",
     path: "/api/v1/campaigns/{campaignId}",
-    tag: "Campaign API compatibility",
+    tag: "Campaign API",
     summary: "Campaign API: delete a campaign",
     permission: "sessions.send",
     returns: '{ "status": "success", "message" }',
@@ -1590,7 +1590,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/v1/campaigns/{campaignId}/start",
-    tag: "Campaign API compatibility",
+    tag: "Campaign API",
     summary: "Campaign API: start now",
     permission: "sessions.send",
     returns: '{ "status": "success", "message", "campaign" }',
@@ -1598,7 +1598,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/v1/campaigns/{campaignId}/pause",
-    tag: "Campaign API compatibility",
+    tag: "Campaign API",
     summary: "Campaign API: pause",
     permission: "sessions.send",
     returns: '{ "status": "success", "message", "campaign" }',
@@ -1606,7 +1606,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/v1/campaigns/{campaignId}/resume",
-    tag: "Campaign API compatibility",
+    tag: "Campaign API",
     summary: "Campaign API: resume",
     permission: "sessions.send",
     returns: '{ "status": "success", "message", "campaign" }',
@@ -1614,7 +1614,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/v1/recipient-lists",
-    tag: "Campaign API compatibility",
+    tag: "Campaign API",
     summary: "Campaign API: create a recipient list",
     permission: "sessions.send",
     body: createRecipientListSchema,
@@ -1623,7 +1623,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "get",
     path: "/api/v1/recipient-lists",
-    tag: "Campaign API compatibility",
+    tag: "Campaign API",
     summary: "Campaign API: lists; ?search, ?tag",
     permission: "sessions.send",
     returns: "[list]",
@@ -1631,7 +1631,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "get",
     path: "/api/v1/recipient-lists/{listId}",
-    tag: "Campaign API compatibility",
+    tag: "Campaign API",
     summary: "Campaign API: a list with all its recipients",
     permission: "sessions.send",
     returns: 'list with "recipients"',
@@ -1639,7 +1639,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "put",
     path: "/api/v1/recipient-lists/{listId}",
-    tag: "Campaign API compatibility",
+    tag: "Campaign API",
     summary: "Campaign API: change a list",
     permission: "sessions.send",
     body: updateRecipientListSchema,
@@ -1648,7 +1648,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "delete",
     path: "/api/v1/recipient-lists/{listId}",
-    tag: "Campaign API compatibility",
+    tag: "Campaign API",
     summary: "Campaign API: delete a list",
     permission: "sessions.send",
     returns: '{ "status": "success", "message" }',
@@ -1656,7 +1656,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/v1/recipient-lists/{listId}/clone",
-    tag: "Campaign API compatibility",
+    tag: "Campaign API",
     summary: "Campaign API: copy a list under { newName }",
     permission: "sessions.send",
     body: cloneRecipientListSchema,
@@ -1923,7 +1923,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "get",
     path: "/api/whatsapp/sessions",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Sessions in Chatery's shape",
     permission: "sessions.read",
     returns: '{ "success": true, "message", "data": [{ "sessionId", "status", "isConnected", "phoneNumber", "name", "webhooks", "metadata" }] }',
@@ -1931,7 +1931,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/sessions/{sessionId}/connect",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Create the session if missing (metadata, webhooks) and connect it",
     permission: "sessions.manage",
     body: chateryConnectSchema,
@@ -1940,7 +1940,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "patch",
     path: "/api/whatsapp/sessions/{sessionId}/config",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Merge metadata, replace webhooks",
     permission: "sessions.manage",
     body: chateryConfigSchema,
@@ -1949,7 +1949,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "post",
     path: "/api/whatsapp/sessions/{sessionId}/webhooks",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Add a webhook",
     permission: "webhooks.manage",
     body: chateryAddWebhookSchema,
@@ -1958,7 +1958,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "delete",
     path: "/api/whatsapp/sessions/{sessionId}/webhooks",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Remove a webhook by URL",
     permission: "webhooks.manage",
     body: chateryRemoveWebhookSchema,
@@ -1967,7 +1967,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "get",
     path: "/api/whatsapp/sessions/{sessionId}/status",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Status, phone number and name",
     permission: "sessions.read",
     returns: '{ "success": true, "data": { "sessionId", "status", "isConnected", "phoneNumber", "name" } }',
@@ -1975,7 +1975,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "get",
     path: "/api/whatsapp/sessions/{sessionId}/qr",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "The QR code as a data URL",
     permission: "sessions.manage",
     returns: '{ "success": true, "data": { "sessionId", "status", "qrCode" } }',
@@ -1983,7 +1983,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "get",
     path: "/api/whatsapp/sessions/{sessionId}/qr/image",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "The QR code as a PNG",
     permission: "sessions.manage",
     returns: "image/png",
@@ -1991,7 +1991,7 @@ export const API_CATALOGUE: Endpoint[] = [
   {
     method: "delete",
     path: "/api/whatsapp/sessions/{sessionId}",
-    tag: "Chatery compatibility",
+    tag: "Chatery",
     summary: "Delete the session",
     permission: "sessions.manage",
     returns: '{ "success": true, "message": "Session deleted", "data": { "sessionId" } }',

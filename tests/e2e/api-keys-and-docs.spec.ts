@@ -31,7 +31,7 @@ test("/docs is an interactive reference with every door, loading nothing from ot
   });
   await page.goto("/docs");
   const reference = page.getByTestId("api-reference");
-  for (const tag of ["Campaign API", "Chatery compatibility", "Clevio", "Automation API", "API key"]) {
+  for (const tag of ["Campaign API", "Chatery", "Clevio", "Automation API", "API key"]) {
     await expect(reference.getByRole("heading", { name: tag, exact: true }).first()).toBeVisible();
   }
   expect(foreign).toEqual([]);

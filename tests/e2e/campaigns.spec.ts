@@ -37,7 +37,7 @@ test("create a campaign in the form, watch it complete live, and import a list f
   await expect(page.getByTestId("campaigns-empty")).toBeVisible();
 
   // A list from CSV: the preview reports the bad row before anything is written.
-  await page.getByRole("link", { name: "Recipient lists" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Recipient lists" }).click();
   await page.getByLabel("New list name").fill("Customers");
   await page.getByLabel(/Tags/).fill("VIP");
   await page.getByRole("button", { name: "Create list" }).click();

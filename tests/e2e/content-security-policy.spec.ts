@@ -37,7 +37,7 @@ test("pages render and run their scripts under the policy, with no violation", a
   await page.getByTestId("create-session").click();
   await page.getByTestId("create-session-form").getByLabel("Name", { exact: true }).fill("Under CSP");
   await page.getByRole("button", { name: "Create session" }).click();
-  const card = page.getByTestId("session-card").filter({ hasText: "Under CSP" });
+  const card = page.getByTestId("session-row").filter({ hasText: "Under CSP" });
   await expect(card).toBeVisible();
 
   // The session page connects Socket.io and shows a QR code (a data: image) after Connect.

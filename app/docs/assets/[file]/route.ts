@@ -8,16 +8,8 @@ const FILES: Record<string, string> = {
   "swagger-ui.css": "text/css; charset=utf-8",
 };
 
-// Starts the renderer on our OpenAPI document. A file rather than an inline script, so that the
-// page's Content-Security-Policy needs no 'unsafe-inline'; validatorUrl null: no call to swagger.io.
-const INIT = `window.addEventListener("load", function () {
-  window.SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#api-reference", deepLinking: true, validatorUrl: null, tryItOutEnabled: false, withCredentials: true });
-});
-`;
-
 export async function GET(_req: Request, { params }: { params: Promise<{ file: string }> }) {
   const { file } = await params;
-  if (file === "init.js") return new Response(INIT, { headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" } });
   const type = FILES[file];
   if (!type) return Response.json({ error: "Not found" }, { status: 404 });
   const body = await readFile(path.join(process.cwd(), "node_modules", "swagger-ui-dist", file));
