@@ -13,8 +13,18 @@ export function SwaggerMount({ id }: { id: string }) {
       const bundle = (window as unknown as { SwaggerUIBundle?: SwaggerUIBundle }).SwaggerUIBundle;
       if (!bundle && ++tries < 200) return;
       clearInterval(timer);
-      // validatorUrl null: no call to swagger.io; try-it-out off: the reference only reads.
-      bundle?.({ url: "/api/openapi.json", dom_id: `#${id}`, deepLinking: true, validatorUrl: null, tryItOutEnabled: false, withCredentials: true });
+      // validatorUrl null: no call to swagger.io; try-it-out off: the reference only reads. Tags start
+      // collapsed, with a filter box: expanded, the ~270 operations take seconds to render.
+      bundle?.({
+        url: "/api/openapi.json",
+        dom_id: `#${id}`,
+        deepLinking: true,
+        docExpansion: "none",
+        filter: true,
+        validatorUrl: null,
+        tryItOutEnabled: false,
+        withCredentials: true,
+      });
     }, 50);
     return () => clearInterval(timer);
   }, [id]);

@@ -92,7 +92,7 @@ describe("POST /api/media", () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatch(/multipart\/form-data/);
     const unknown = await upload(key(owner), { bytes: samplePdf(), name: "a.pdf" }, { caption: "hello" });
-    expect(unknown).toEqual({ status: 400, body: { error: "Unknown field: caption" } });
+    expect(unknown).toMatchObject({ status: 400, body: { error: "Unknown field: caption" } });
   });
 
   it("needs credentials, and a session named in the upload must be one the caller may see", async () => {
