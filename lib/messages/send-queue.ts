@@ -78,7 +78,15 @@ export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef
     // Announced in the order they were sent (RETURNING has no order).
     const sendOrder = new Map(claimed.map((c, i) => [c.keyId, i]));
     moved.sort((a, b) => (sendOrder.get(a.keyId) ?? 0) - (sendOrder.get(b.keyId) ?? 0));
-    if (moved.length < ids.length) await tx.message.updateMany({ where: { id: { in: ids }, sentAt: null }, data: { sentAt, sendAfter: null } });
+    // A receipt (or Baileys' echo) may have moved a message past PENDING before this: it still gets
+    // its send time, which is also its time in the chat — its acceptance time would put a scheduled
+    // message before the moment it was really sent.
+    if (moved.length < ids.length) {
+      await tx.$executeRaw`
+        UPDATE messages m SET "sentAt" = v.at, timestamp = v.at, "receivedAt" = v.at, "sendAfter" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
+        FROM (SELECT unnest(${ids}::text[]) AS id, unnest(${times}::timestamp[]) AS at) v
+        WHERE m.id = v.id AND m."sentAt" IS NULL`;
+    }
     for (const { payload } of claimed) {
       const { target, op, content } = payload;
       if (op === "edit" && target && typeof content.text === "string") {
