@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import { translate, type Locale, type MessageKey } from "@/lib/i18n/messages";
+import { translate, type Locale, type MessageKey, type MessageVars } from "@/lib/i18n/messages";
 
 const LocaleContext = createContext<Locale>("en");
 
@@ -10,8 +10,13 @@ export function LocaleProvider({ locale, children }: { locale: Locale; children:
   return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
 }
 
-/** `const t = useT(); t("nav.sessions")`. */
-export function useT(): (key: MessageKey) => string {
+/** `const t = useT(); t("nav.sessions")`, `t("sessions.count", { count })`. */
+export function useT(): (key: MessageKey, vars?: MessageVars) => string {
   const locale = useContext(LocaleContext);
-  return (key) => translate(locale, key);
+  return (key, vars) => translate(locale, key, vars);
+}
+
+/** The viewer's language, e.g. for `Intl` number and date formats. */
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
 }

@@ -17,3 +17,11 @@ describe("translate", () => {
     expect(translate("en", "nav.sessions")).toBe("Sessions");
   });
 });
+
+describe("translate with variables", () => {
+  it("fills {name} placeholders and leaves unknown ones alone", () => {
+    expect(translate("en", "common.showing", { from: 1, to: 50, total: 1234 })).toBe("Showing 1–50 of 1234");
+    expect(translate("id", "common.showing", { from: 1, to: 50, total: 7 })).toBe("Menampilkan 1–50 dari 7");
+    expect(translate("en", "common.showing", { from: 1 })).toBe("Showing 1–{to} of {total}");
+  });
+});

@@ -1,0 +1,6 @@
+// The dashboard's words for the Webhooks page, in English and Indonesian.
+// Keys are "webhooks.<name>"; the Indonesian table must have every English key (the type checks it).
+
+export const en = {} as const;
+
+export const id: Record<keyof typeof en, string> = {};
