@@ -6,6 +6,8 @@ export const PUBLIC_MESSAGE_SELECT = {
   sessionId: true,
   remoteJid: true,
   senderJid: true,
+  remoteLid: true,
+  senderLid: true,
   fromMe: true,
   keyId: true,
   pushName: true,
@@ -25,6 +27,8 @@ interface MessageRow {
   sessionId: string;
   remoteJid: string;
   senderJid: string | null;
+  remoteLid: string | null;
+  senderLid: string | null;
   fromMe: boolean;
   keyId: string;
   pushName: string | null;
@@ -40,7 +44,7 @@ interface MessageRow {
 }
 
 /**
- * Ultimate WhatsApp Gateway's message shape, plus why a send FAILED and when a message was deleted for everyone.
+ * Ultimate WhatsApp Gateway's message shape, plus the LIDs beside the phone-number JIDs, why a send FAILED and when a message was deleted for everyone.
  * Media we hold (uploaded for a send, or saved when it came in) is served by GET /api/media/[id].
  */
 export function toPublicMessage(row: MessageRow) {
@@ -49,6 +53,9 @@ export function toPublicMessage(row: MessageRow) {
     sessionId: row.sessionId,
     remoteJid: row.remoteJid,
     senderJid: row.senderJid,
+    // Issue 11: the phone-number JIDs above whenever they are known, the LIDs WhatsApp uses beside them.
+    remoteLid: row.remoteLid,
+    senderLid: row.senderLid,
     fromMe: row.fromMe,
     keyId: row.keyId,
     pushName: row.pushName,
