@@ -1843,6 +1843,15 @@ export const API_CATALOGUE: Endpoint[] = [
     returns: '{ "token": "wag_…" }',
   },
   {
+    method: "post",
+    path: "/login",
+    tag: "Clevio",
+    summary: "Clevio's other spelling of its login, answered like POST /api/login when the body is JSON (without one, /login is the dashboard's sign-in page)",
+    permission: null,
+    body: clevioLoginSchema,
+    returns: '{ "token": "wag_…" }',
+  },
+  {
     method: "get",
     path: "/api/clevio/sessions",
     tag: "Clevio",
