@@ -77,7 +77,7 @@ export function GroupsView({ sessionId, initialGroups, canManage }: Props) {
                   className={`w-full rounded-lg px-3 py-2 text-left text-sm focus-visible:outline-2 focus-visible:outline-blue-600 ${g.jid === selectedJid ? "bg-blue-50 text-blue-900" : "hover:bg-slate-50"}`}
                 >
                   <span className="block truncate font-medium">{g.subject || g.jid}</span>
-                  <span className="text-xs text-slate-500">{t("groups.memberCount", { count: g.size.toLocaleString(locale) })}</span>
+                  <span className="text-xs text-slate-600">{t("groups.memberCount", { count: g.size.toLocaleString(locale) })}</span>
                 </button>
               </li>
             ))}
@@ -449,7 +449,7 @@ function MemberRow({
     <li className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="group-member">
       <div className="min-w-0">
         <span className="text-sm font-medium text-slate-900">{who}</span>
-        {member.lid && <span className="ml-2 text-xs text-slate-400">{member.lid}</span>}
+        {member.lid && <span className="ml-2 text-xs text-slate-500">{member.lid}</span>}
         {member.admin && (
           <span className="ml-2">
             <Badge tone={member.admin === "superadmin" ? "violet" : "blue"} data-testid="admin-badge">

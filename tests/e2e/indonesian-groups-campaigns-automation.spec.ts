@@ -29,10 +29,11 @@ async function pairedSession(api: APIRequestContext, name: string): Promise<{ se
   return { sessionId, phone };
 }
 
+// Soft: one run reports every page's violations; the test still fails at its end.
 async function expectNoSeriousViolations(page: Page, where: string) {
   const scan = await new AxeBuilder({ page }).analyze();
   const serious = scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect.soft(serious.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 async function openInIndonesian(page: Page, path: string, heading: string) {
@@ -112,8 +113,9 @@ test("Indonesian: groups, campaigns, recipient lists and automation render in In
   const composer = page.getByTestId("status-composer");
   await expect(composer.getByRole("group", { name: "Jenis" })).toBeVisible();
   await composer.getByRole("textbox", { name: "Teks", exact: true }).fill("Selamat pagi");
+  await composer.getByLabel("Penerima").fill(ALICE);
   await composer.getByRole("button", { name: "Posting status" }).click();
-  await expect(composer.getByTestId("status-result")).toHaveText(/^Status diposting ke \d+ kontak\.$/);
+  await expect(composer.getByTestId("status-result")).toHaveText("Status diposting ke 1 kontak.");
   await expect(page.getByTestId("recent-statuses").getByTestId("status-item").first()).toContainText("Anda");
   await expectNoSeriousViolations(page, "/groups");
 
