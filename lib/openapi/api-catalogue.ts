@@ -525,7 +525,7 @@ export const API_CATALOGUE: Endpoint[] = [
     summary: "A chat's messages (Ultimate WhatsApp Gateway's shape), newest first; ?limit (50, max 200); the next page: ?cursor= the X-Next-Cursor header",
     permission: "sessions.send",
     returns:
-      "message[] (remoteJid and senderJid by phone number whenever it is known, remoteLid and senderLid the LIDs beside them); X-Next-Cursor header when there are older messages",
+      'message[] (remoteJid and senderJid by phone number whenever it is known, remoteLid and senderLid the LIDs beside them; our own sends carry "sentBy": { "id", "name", "via": "dashboard" | "api" | "campaign" }, else null); X-Next-Cursor header when there are older messages',
   },
 
   // --- Chatery compatibility: { success, message, data }; errors { success: false, message, error } ---
