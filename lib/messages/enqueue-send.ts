@@ -76,6 +76,7 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: Enq
   if (options.campaignId) prepared.payload.campaignId = options.campaignId;
   const me = session.phoneNumber ? `${session.phoneNumber}@s.whatsapp.net` : undefined;
   const keyId = generateMessageIDV2(me);
+  const author = await authorOf(caller, options);
   const now = new Date();
   try {
     await db().message.create({
@@ -93,7 +94,7 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: Enq
         quoteId: prepared.quoteId,
         mediaId: prepared.mediaId,
         // Who sent it (issue 15): the dashboard shows it on the bubble, so a team sees who answered.
-        ...authorOf(caller, options),
+        ...author,
         payload: prepared.payload as unknown as Prisma.InputJsonObject,
         idempotencyKey,
         // Due at once (or at its scheduled time); the worker adds pacing and shows the typing before it sends.
@@ -114,9 +115,14 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: Enq
   return { success: true, messageId: keyId, status: "PENDING", ...(scheduledFor ? { scheduledFor: scheduledFor.toISOString() } : {}) };
 }
 
-function authorOf(caller: Caller, options: EnqueueOptions): { sentById: string; sentByName: string; sentVia: MessageAuthorVia } {
+async function authorOf(caller: Caller, options: EnqueueOptions): Promise<{ sentById: string; sentByName: string; sentVia: MessageAuthorVia }> {
   const via = options.via ?? (options.campaignId ? "campaign" : caller.via === "cookie" ? "dashboard" : "api");
-  return { sentById: caller.id, sentByName: caller.name || caller.username, sentVia: via };
+  // A campaign acts through a caller made from the owner's id alone (lib/campaigns/owner-caller.ts):
+  // its name is the owner's, read here.
+  const name = options.campaignId
+    ? ((await db().user.findUnique({ where: { id: caller.id }, select: { name: true } }))?.name ?? caller.name)
+    : caller.name || caller.username;
+  return { sentById: caller.id, sentByName: name, sentVia: via };
 }
 
 async function findByIdempotencyKey(session: Session, idempotencyKey: string): Promise<SendResult | null> {

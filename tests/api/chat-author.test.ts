@@ -6,6 +6,7 @@ import type { TestServer } from "../../scripts/serve-test.mjs";
 import { type Actor, createStaff, expectOk, registerOwner, request, useGateway } from "../support/api-client";
 import { ALICE, type PairedSession, contactSends, jidOf, pairedSession, startSandboxGateway, storedMessage } from "../support/sandbox";
 import { waitFor } from "../support/wait";
+import { waitForCampaign } from "./campaigns-support";
 
 let gateway: TestServer;
 let base: string;
@@ -53,6 +54,34 @@ it("names the staff member who sent from the dashboard (cookie)", async () => {
   const stored = await storedMessage(base, tenant(), session.sessionId, jidOf(ALICE), res.body.messageId);
   expect(stored.sentBy).toEqual({ id: staff.id, name: staff.name, via: "dashboard" });
   expect(staff.name).not.toBe(owner.name);
+});
+
+it("names the owner for a campaign's send, marked as a campaign", async () => {
+  const created = expectOk(
+    await request("POST", "/api/campaigns", {
+      baseUrl: base,
+      as: { apiKey: owner.apiKey },
+      json: {
+        name: "Author check",
+        sessionId: session.sessionId,
+        message: { text: "campaign hello" },
+        recipients: [{ number: ALICE, name: "Alice" }],
+        start: true,
+      },
+    }),
+    "create campaign",
+    201,
+  ).body;
+  await waitForCampaign(base, { id: owner.id, cookie: owner.cookie, key: owner.apiKey }, created.id, "completed");
+  const sent = await waitFor("the campaign's message in the chat", async () => {
+    const res = expectOk(
+      await request("GET", `/api/chat/${session.sessionId}/${encodeURIComponent(jidOf(ALICE))}?limit=50`, { baseUrl: base, as: { apiKey: owner.apiKey } }),
+      "chat",
+    );
+    return (res.body as Array<{ fromMe: boolean; content: string; sentBy: unknown }>).find((m) => m.fromMe && m.content === "campaign hello");
+  });
+  // Not the campaign worker's stand-in caller name: the owner's own.
+  expect(sent.sentBy).toEqual({ id: owner.id, name: owner.name, via: "campaign" });
 });
 
 it("gives no author to a message a contact sent", async () => {
