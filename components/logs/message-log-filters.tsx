@@ -21,7 +21,7 @@ export function MessageLogFilters({ query, sessions }: { query: MessageLogQuery;
       idPrefix="log"
       label={t("logs.filterLabel")}
       submitLabel={t("common.applyFilters")}
-      clear={{ href: "/logs", label: t("common.clear") }}
+      clear={{ href: "/logs", label: t("common.clearFilters") }}
       data-testid="log-filters"
       fields={[
         { kind: "text", name: "q", label: t("logs.text"), defaultValue: query.q, placeholder: t("logs.textPlaceholder"), wide: true },

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { AppError } from "@/lib/errors/app-error";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
+import { pageTranslator } from "@/lib/i18n/page-locale";
 import { getRuntime } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: "Chats · Wagate" };
 export default async function SessionChatsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const caller = await requirePageCaller();
+  const t = await pageTranslator(caller.id);
   // Another tenant's session (or, for staff, one not assigned to them) is a 404, as on the session page.
   const row = await getSessionOrThrow(caller, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
@@ -33,7 +35,7 @@ export default async function SessionChatsPage({ params }: { params: Promise<{ i
         <>
           <ChatPageHeader sessionId={row.sessionId} name={row.name} status={status} />
           <Alert tone="info" data-testid="chat-read-only">
-            Your role can see this session but not its messages. Ask the session&apos;s owner for permission to read and send messages.
+            {t("sessions.readOnlyChats")}
           </Alert>
         </>
       )}
