@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { ZodJitless } from "@/components/security/zod-jitless";
 import { PREFERENCES_SCRIPT } from "@/components/shell/theme-script";
+import { resolveLocale } from "@/lib/i18n/messages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,11 +17,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page is rendered per request: its scripts carry the nonce of its Content-Security-Policy
   // (proxy.ts), which a page prerendered at build time could not know — the preferences script
   // below included, or the policy would block it.
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const requestHeaders = await headers();
+  const nonce = requestHeaders.get("x-nonce") ?? undefined;
+  // The browser's language; the signed-in shell switches it to the account's choice on load.
+  const lang = resolveLocale(null, requestHeaders.get("accept-language"));
   return (
     // The preferences script sets `class="dark"` / `data-sidebar` before React hydrates, so the
     // attributes on <html> legitimately differ from the server's.
-    <html lang="en" suppressHydrationWarning>
+    <html lang={lang} suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: PREFERENCES_SCRIPT }} />
       </head>

@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
 import { optionalPageCaller } from "@/lib/auth/page-caller";
+import { translate } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/page-locale";
 import { signInWithCredentials } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in · Wagate" };
@@ -11,15 +13,17 @@ export const dynamic = "force-dynamic";
 
 export default async function LoginPage() {
   if (await optionalPageCaller()) redirect("/sessions");
+  const locale = await requestLocale();
   return (
     <AuthCard
-      title="Sign in"
-      subtitle="Welcome back to your WhatsApp gateway."
+      locale={locale}
+      title={translate(locale, "auth.signIn")}
+      subtitle={translate(locale, "auth.signInSubtitle")}
       footer={
         <>
-          New to Wagate?{" "}
+          {translate(locale, "auth.newHere")}{" "}
           <Link href="/register" className="font-medium text-blue-700 hover:underline">
-            Create an account
+            {translate(locale, "auth.createAnAccount")}
           </Link>
         </>
       }

@@ -9,6 +9,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
 import { fieldErrorsFromApi, validateForm, type FieldErrors } from "@/components/ui/form-errors";
 import { useToast } from "@/components/ui/toast";
+import { useT } from "@/components/shell/i18n";
 import { updateMeSchema } from "@/lib/users/users.schema";
 
 interface Me {
@@ -60,10 +61,11 @@ function useSave() {
 function ProfileForm({ me }: { me: Me }) {
   const router = useRouter();
   const toast = useToast();
+  const t = useT();
   const { errors, pending, save } = useSave();
   return (
     <Card>
-      <CardHeader title="Profile" description={`Signed in as ${me.username} (${me.email}).`} />
+      <CardHeader title={t("account.profile")} description={t("account.signedInAs", { username: me.username, email: me.email })} />
       <form
         noValidate
         className="space-y-4 p-5"
@@ -73,16 +75,16 @@ function ProfileForm({ me }: { me: Me }) {
           const form = new FormData(event.currentTarget);
           const phone = String(form.get("phone") ?? "").trim();
           if (await save({ name: String(form.get("name") ?? "").trim(), phone: phone || null })) {
-            toast("Profile saved.");
+            toast(t("account.profileSaved"));
             router.refresh();
           }
         }}
       >
         {errors[""] && <Alert>{errors[""]}</Alert>}
-        <Field label="Name" name="name" required defaultValue={me.name} autoComplete="name" error={errors.name} />
-        <Field label="Phone" name="phone" type="tel" defaultValue={me.phone ?? ""} autoComplete="tel" error={errors.phone} />
+        <Field label={t("account.name")} name="name" required defaultValue={me.name} autoComplete="name" error={errors.name} />
+        <Field label={t("account.phone")} name="phone" type="tel" defaultValue={me.phone ?? ""} autoComplete="tel" error={errors.phone} />
         <Button type="submit" pending={pending}>
-          Save profile
+          {t("account.saveProfile")}
         </Button>
       </form>
     </Card>
@@ -91,6 +93,7 @@ function ProfileForm({ me }: { me: Me }) {
 
 function PreferencesForm({ me }: { me: Me }) {
   const toast = useToast();
+  const t = useT();
   const { errors, pending, save } = useSave();
   const [zones, setZones] = useState<string[]>(me.timeZone ? [me.timeZone] : []);
   const [browserZone, setBrowserZone] = useState("");
@@ -101,7 +104,7 @@ function PreferencesForm({ me }: { me: Me }) {
   }, [me.timeZone]);
   return (
     <Card>
-      <CardHeader title="Time zone and language" description="Times are shown in this zone; the default is your browser's." />
+      <CardHeader title={t("account.preferences")} description={t("account.preferencesDescription")} />
       <form
         noValidate
         className="space-y-4 p-5"
@@ -112,15 +115,15 @@ function PreferencesForm({ me }: { me: Me }) {
           const timeZone = String(form.get("timeZone") ?? "") || null;
           const locale = String(form.get("locale") ?? "") || null;
           if (await save({ timeZone, locale })) {
-            toast("Preferences saved.");
+            toast(t("account.preferencesSaved"));
             // The shell reads them on load (language of the page, dates).
             window.location.reload();
           }
         }}
       >
         {errors[""] && <Alert>{errors[""]}</Alert>}
-        <SelectField label="Time zone" name="timeZone" defaultValue={me.timeZone ?? ""} data-testid="time-zone">
-          <option value="">Browser default{browserZone ? ` (${browserZone})` : ""}</option>
+        <SelectField label={t("account.timeZone")} name="timeZone" defaultValue={me.timeZone ?? ""} data-testid="time-zone">
+          <option value="">{browserZone ? t("account.browserDefaultZone", { zone: browserZone }) : t("account.browserDefault")}</option>
           {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zone.replace(/_/g, " ")}
@@ -128,13 +131,13 @@ function PreferencesForm({ me }: { me: Me }) {
           ))}
         </SelectField>
         {errors.timeZone && <p className="text-xs font-medium text-red-700">{errors.timeZone}</p>}
-        <SelectField label="Language" name="locale" defaultValue={me.locale ?? ""} data-testid="language">
-          <option value="">Browser default</option>
+        <SelectField label={t("account.language")} name="locale" defaultValue={me.locale ?? ""} data-testid="language">
+          <option value="">{t("account.browserDefault")}</option>
           <option value="en">English</option>
           <option value="id">Bahasa Indonesia</option>
         </SelectField>
         <Button type="submit" pending={pending}>
-          Save preferences
+          {t("account.savePreferences")}
         </Button>
       </form>
     </Card>
@@ -143,10 +146,11 @@ function PreferencesForm({ me }: { me: Me }) {
 
 function PasswordForm() {
   const toast = useToast();
+  const t = useT();
   const { errors, pending, save } = useSave();
   return (
     <Card>
-      <CardHeader title="Password" description="Changing it signs you out on your other devices." />
+      <CardHeader title={t("account.password")} description={t("account.passwordDescription")} />
       <form
         noValidate
         className="space-y-4 p-5"
@@ -162,23 +166,30 @@ function PasswordForm() {
           if (!values.newPassword) values.newPassword = "";
           if (await save(values)) {
             element.reset();
-            toast("Password changed.");
+            toast(t("account.passwordChanged"));
           }
         }}
       >
         {errors[""] && <Alert>{errors[""]}</Alert>}
-        <Field label="Current password" name="currentPassword" type="password" required autoComplete="current-password" error={errors.currentPassword} />
         <Field
-          label="New password"
+          label={t("account.currentPassword")}
+          name="currentPassword"
+          type="password"
+          required
+          autoComplete="current-password"
+          error={errors.currentPassword}
+        />
+        <Field
+          label={t("account.newPassword")}
           name="newPassword"
           type="password"
           required
           autoComplete="new-password"
-          hint="At least 8 characters."
+          hint={t("account.newPasswordHint")}
           error={errors.newPassword}
         />
         <Button type="submit" pending={pending}>
-          Change password
+          {t("account.changePassword")}
         </Button>
       </form>
     </Card>
@@ -186,11 +197,12 @@ function PasswordForm() {
 }
 
 function SignOutEverywhere() {
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   return (
     <Card>
-      <CardHeader title="Sign out everywhere" description="Ends every signed-in browser of your account, this one included. API keys keep working." />
+      <CardHeader title={t("account.signOutEverywhere")} description={t("account.signOutEverywhereDescription")} />
       <div className="space-y-3 p-5">
         {error && <Alert>{error}</Alert>}
         <Button
@@ -204,12 +216,12 @@ function SignOutEverywhere() {
               await requestJson("POST", "/api/users/me/sign-out-everywhere");
               window.location.assign("/login");
             } catch (e) {
-              setError(e instanceof Error ? e.message : "Could not sign out everywhere");
+              setError(e instanceof Error ? e.message : t("account.signOutEverywhereFailed"));
               setPending(false);
             }
           }}
         >
-          Sign out everywhere
+          {t("account.signOutEverywhere")}
         </Button>
       </div>
     </Card>

@@ -10,6 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LocalTime } from "@/components/ui/local-time";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useT } from "@/components/shell/i18n";
 
 export type ApiKeySummary = { apiKey: string; createdAt: Date | string; lastUsedAt: Date | string | null } | { apiKey: null };
 
@@ -19,6 +20,7 @@ export type ApiKeySummary = { apiKey: string; createdAt: Date | string; lastUsed
  */
 export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
   const router = useRouter();
+  const t = useT();
   const [fullKey, setFullKey] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<"regenerate" | "revoke" | null>(null);
   const [pending, setPending] = useState(false);
@@ -61,13 +63,13 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
       {fullKey && (
         <Card className="border-blue-200 ring-1 ring-blue-100" data-testid="new-api-key">
           <div className="p-5">
-            <h2 className="text-base font-semibold text-slate-900">Your new API key</h2>
-            <p className="mt-1 text-sm text-slate-600">Copy it now and store it somewhere safe.</p>
+            <h2 className="text-base font-semibold text-slate-900">{t("keys.newKeyTitle")}</h2>
+            <p className="mt-1 text-sm text-slate-600">{t("keys.newKeyCopy")}</p>
             <div className="mt-4 flex flex-col gap-2 sm:flex-row sm:items-start">
               {/* A wrapping block rather than an input, so the whole key is visible on a phone too. */}
               <code
                 className="block min-w-0 flex-1 rounded-lg bg-slate-50 px-3 py-2.5 font-mono text-sm break-all text-slate-900 ring-1 ring-slate-200 select-all ring-inset"
-                aria-label="New API key"
+                aria-label={t("keys.newKeyLabel")}
                 data-testid="full-api-key"
               >
                 {fullKey}
@@ -76,13 +78,12 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
             </div>
             <div className="mt-4">
               <Alert tone="warning">
-                <strong className="font-semibold">You won’t see this key again.</strong> Wagate stores only a fingerprint of it; if you lose it, regenerate a
-                new one.
+                <strong className="font-semibold">{t("keys.wontSeeAgain")}</strong> {t("keys.wontSeeAgainDetail")}
               </Alert>
             </div>
             <div className="mt-4 flex justify-end">
               <Button variant="ghost" size="sm" onClick={() => setFullKey(null)}>
-                I’ve saved it
+                {t("keys.saved")}
               </Button>
             </div>
           </div>
@@ -90,48 +91,48 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
       )}
 
       <Card>
-        <CardHeader title="API key" description="Authenticates your scripts and integrations against the gateway's HTTP API." />
+        <CardHeader title={t("keys.apiKey")} description={t("keys.apiKeyDescription")} />
         <div className="space-y-4 p-5">
           {error && !confirm && <Alert>{error}</Alert>}
           {summary.apiKey !== null ? (
             <dl className="grid gap-4 sm:grid-cols-3">
               <div>
-                <dt className="text-sm text-slate-500">Key</dt>
+                <dt className="text-sm text-slate-500">{t("keys.key")}</dt>
                 <dd className="mt-1 font-mono text-sm text-slate-900" data-testid="masked-api-key">
                   {summary.apiKey}
                 </dd>
               </div>
               <div>
-                <dt className="text-sm text-slate-500">Created</dt>
+                <dt className="text-sm text-slate-500">{t("keys.created")}</dt>
                 <dd className="mt-1 text-sm text-slate-900">
                   <LocalTime value={summary.createdAt} />
                 </dd>
               </div>
               <div>
-                <dt className="text-sm text-slate-500">Last used</dt>
+                <dt className="text-sm text-slate-500">{t("keys.lastUsed")}</dt>
                 <dd className="mt-1 text-sm text-slate-900" data-testid="api-key-last-used">
-                  {summary.lastUsedAt ? <LocalTime value={summary.lastUsedAt} /> : "Never"}
+                  {summary.lastUsedAt ? <LocalTime value={summary.lastUsedAt} /> : t("keys.never")}
                 </dd>
               </div>
             </dl>
           ) : (
             <p className="text-sm text-slate-600" data-testid="no-api-key">
-              You have no API key yet. Create one to call the API from your own code.
+              {t("keys.noKey")}
             </p>
           )}
           <div className="flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:justify-end">
             {hasKey ? (
               <>
                 <Button variant="secondary" className="text-red-700!" onClick={() => (setError(null), setConfirm("revoke"))} data-testid="revoke-api-key">
-                  Revoke
+                  {t("keys.revoke")}
                 </Button>
                 <Button onClick={() => (setError(null), setConfirm("regenerate"))} data-testid="regenerate-api-key">
-                  Regenerate
+                  {t("keys.regenerate")}
                 </Button>
               </>
             ) : (
               <Button onClick={create} pending={pending} data-testid="create-api-key">
-                Create key
+                {t("keys.createKey")}
               </Button>
             )}
           </div>
@@ -139,14 +140,24 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
       </Card>
 
       <Card>
-        <CardHeader title="Using your key" />
+        <CardHeader title={t("keys.usingTitle")} />
         <div className="space-y-2 p-5 text-sm text-slate-600">
           <p>
-            Send it with every request in the <code className="rounded bg-slate-100 px-1 font-mono text-slate-800">X-API-Key</code> header, or as{" "}
-            <code className="rounded bg-slate-100 px-1 font-mono text-slate-800">Authorization: Bearer &lt;key&gt;</code>.
+            {/* The sentence's order differs by language; its two code samples slot in where its placeholders stand. */}
+            {t("keys.usingHeader")
+              .split(/(\{header\}|\{bearer\})/)
+              .map((part, i) =>
+                part === "{header}" || part === "{bearer}" ? (
+                  <code key={i} className="rounded bg-slate-100 px-1 font-mono text-slate-800">
+                    {part === "{header}" ? "X-API-Key" : "Authorization: Bearer <key>"}
+                  </code>
+                ) : (
+                  part
+                ),
+              )}
           </p>
           <CurlExample />
-          <p>The key acts as you: it reaches exactly the sessions you can see here.</p>
+          <p>{t("keys.actsAsYou")}</p>
         </div>
       </Card>
 
@@ -154,9 +165,9 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
         open={confirm === "regenerate"}
         onCancel={() => setConfirm(null)}
         onConfirm={create}
-        title="Regenerate the API key?"
-        description="A new key is created and the current one stops working immediately. Update your integrations with the new key."
-        confirmLabel="Regenerate key"
+        title={t("keys.regenerateTitle")}
+        description={t("keys.regenerateDescription")}
+        confirmLabel={t("keys.regenerateKey")}
         pending={pending}
         error={error}
       />
@@ -164,9 +175,9 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
         open={confirm === "revoke"}
         onCancel={() => setConfirm(null)}
         onConfirm={revoke}
-        title="Revoke the API key?"
-        description="Integrations using this key stop working immediately. You can create a new key afterwards."
-        confirmLabel="Revoke key"
+        title={t("keys.revokeTitle")}
+        description={t("keys.revokeDescription")}
+        confirmLabel={t("keys.revokeKey")}
         pending={pending}
         error={error}
       />
@@ -177,6 +188,7 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
 /** A command that can be pasted and run: this gateway's own address, known only in the browser. */
 function CurlExample() {
   const hydrated = useHydrated();
+  const t = useT();
   const base = hydrated ? window.location.origin : "";
   const command = `curl -H "X-API-Key: YOUR_KEY" ${base}/api/sessions`;
   return (
@@ -184,7 +196,7 @@ function CurlExample() {
       <pre className="min-w-0 flex-1 overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100" data-testid="curl-example" tabIndex={0}>
         {command}
       </pre>
-      <CopyButton text={command} label="Copy command" />
+      <CopyButton text={command} label={t("keys.copyCommand")} />
     </div>
   );
 }

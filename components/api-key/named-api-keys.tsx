@@ -11,7 +11,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { formatDateTime } from "@/components/ui/format-date";
+import { LocalTime } from "@/components/ui/local-time";
+import { useT } from "@/components/shell/i18n";
 
 export interface NamedKeyView {
   id: string;
@@ -26,16 +27,14 @@ export interface NamedKeyView {
   lastUsedIp: string | null;
 }
 
-const SCOPE_LABELS: Record<string, string> = {
-  read: "Read only",
-  send: "Send only",
-  sessions: "Manage sessions",
-  webhooks: "Manage webhooks",
-};
+const SCOPES = ["read", "send", "sessions", "webhooks"] as const;
+type Scope = (typeof SCOPES)[number];
+const isScope = (value: string): value is Scope => (SCOPES as readonly string[]).includes(value);
 
 /** Named keys beside the default one: each may be limited to some sessions, some scopes and a date. */
 export function NamedApiKeys({ keys, sessions }: { keys: NamedKeyView[]; sessions: Array<{ sessionId: string; name: string }> }) {
   const router = useRouter();
+  const t = useT();
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<string[]>([]);
@@ -93,31 +92,31 @@ export function NamedApiKeys({ keys, sessions }: { keys: NamedKeyView[]; session
   return (
     <Card data-testid="named-api-keys">
       <CardHeader
-        title="Named keys"
-        description="Extra keys for single integrations: limit each to some sessions, to read or send only, or to a date. A key never does more than you can."
+        title={t("keys.namedTitle")}
+        description={t("keys.namedDescription")}
         actions={
           <Button size="sm" onClick={() => (setError(null), setCreating(true))} data-testid="new-named-key">
-            New key
+            {t("keys.newKey")}
           </Button>
         }
       />
       <div className="space-y-4 p-5">
         {fullKey && (
           <div className="space-y-2" data-testid="new-named-key-value">
-            <Alert tone="warning">Copy this key now: it is shown only once.</Alert>
+            <Alert tone="warning">{t("keys.shownOnce")}</Alert>
             <div className="flex flex-col gap-2 sm:flex-row">
               <code className="block min-w-0 flex-1 rounded-lg bg-slate-50 px-3 py-2 font-mono text-sm break-all text-slate-900 ring-1 ring-slate-200 ring-inset dark:bg-slate-800 dark:text-slate-100">
                 {fullKey}
               </code>
               <CopyButton text={fullKey} />
               <Button variant="ghost" size="sm" onClick={() => setFullKey(null)}>
-                I’ve saved it
+                {t("keys.saved")}
               </Button>
             </div>
           </div>
         )}
         {named.length === 0 ? (
-          <p className="text-sm text-slate-600">No named keys yet.</p>
+          <p className="text-sm text-slate-600">{t("keys.noNamed")}</p>
         ) : (
           <ul className="divide-y divide-slate-100 dark:divide-slate-800">
             {named.map((key) => (
@@ -126,21 +125,35 @@ export function NamedApiKeys({ keys, sessions }: { keys: NamedKeyView[]; session
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="font-medium text-slate-900 dark:text-slate-100">{key.name}</span>
                     <span className="font-mono text-xs text-slate-500">{key.apiKey}</span>
-                    {key.expired && <Badge tone="red">Expired</Badge>}
+                    {key.expired && <Badge tone="red">{t("keys.expired")}</Badge>}
                   </div>
                   <div className="flex flex-wrap gap-1">
                     {(key.scopes ?? ["all"]).map((s) => (
-                      <Badge key={s}>{SCOPE_LABELS[s] ?? "Everything you can do"}</Badge>
+                      <Badge key={s}>{isScope(s) ? t(`keys.scope.${s}`) : t("keys.scope.all")}</Badge>
                     ))}
-                    <Badge tone="blue">{key.sessions ? `Sessions: ${key.sessions.join(", ") || "none left"}` : "All your sessions"}</Badge>
+                    <Badge tone="blue">
+                      {key.sessions ? t("keys.sessionsList", { names: key.sessions.join(", ") || t("keys.noneLeft") }) : t("keys.allSessions")}
+                    </Badge>
                   </div>
                   <p className="text-xs text-slate-500">
-                    {key.expiresAt ? `Expires ${formatDateTime(key.expiresAt)} · ` : ""}
-                    Last used {key.lastUsedAt ? `${formatDateTime(key.lastUsedAt)}${key.lastUsedIp ? ` from ${key.lastUsedIp}` : ""}` : "never"}
+                    {key.expiresAt && (
+                      <>
+                        {t("keys.expires")} <LocalTime value={key.expiresAt} /> ·{" "}
+                      </>
+                    )}
+                    {t("keys.lastUsed")}{" "}
+                    {key.lastUsedAt ? (
+                      <>
+                        <LocalTime value={key.lastUsedAt} />
+                        {key.lastUsedIp ? ` ${t("keys.lastUsedFrom", { ip: key.lastUsedIp })}` : ""}
+                      </>
+                    ) : (
+                      t("keys.never").toLowerCase()
+                    )}
                   </p>
                 </div>
                 <Button variant="secondary" size="sm" className="text-red-600!" onClick={() => (setError(null), setRevoking(key))}>
-                  Revoke
+                  {t("keys.revoke")}
                 </Button>
               </li>
             ))}
@@ -151,35 +164,35 @@ export function NamedApiKeys({ keys, sessions }: { keys: NamedKeyView[]; session
       <Dialog
         open={creating}
         onClose={() => setCreating(false)}
-        title="New named key"
+        title={t("keys.newNamedTitle")}
         footer={
           <>
             <Button variant="ghost" onClick={() => setCreating(false)}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" form="named-key-form" pending={pending}>
-              Create key
+              {t("keys.createKey")}
             </Button>
           </>
         }
       >
         <form id="named-key-form" onSubmit={create} className="space-y-4">
           {error && <Alert>{error}</Alert>}
-          <Field label="Name" required value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />
+          <Field label={t("keys.name")} required value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />
           <fieldset>
-            <legend className="text-sm font-medium text-slate-700 dark:text-slate-200">What it may do (none ticked: everything you can)</legend>
+            <legend className="text-sm font-medium text-slate-700 dark:text-slate-200">{t("keys.scopesLegend")}</legend>
             <div className="mt-2 grid gap-2 sm:grid-cols-2">
-              {Object.entries(SCOPE_LABELS).map(([value, label]) => (
+              {SCOPES.map((value) => (
                 <label key={value} className="flex items-center gap-2 text-sm">
                   <input type="checkbox" checked={scopes.includes(value)} onChange={() => setScopes(toggle(scopes, value))} />
-                  {label}
+                  {t(`keys.scope.${value}`)}
                 </label>
               ))}
             </div>
           </fieldset>
           {sessions.length > 0 && (
             <fieldset>
-              <legend className="text-sm font-medium text-slate-700 dark:text-slate-200">Sessions (none ticked: all of yours)</legend>
+              <legend className="text-sm font-medium text-slate-700 dark:text-slate-200">{t("keys.sessionsLegend")}</legend>
               <div className="mt-2 grid max-h-48 gap-2 overflow-y-auto sm:grid-cols-2">
                 {sessions.map((s) => (
                   <label key={s.sessionId} className="flex items-center gap-2 text-sm">
@@ -190,7 +203,7 @@ export function NamedApiKeys({ keys, sessions }: { keys: NamedKeyView[]; session
               </div>
             </fieldset>
           )}
-          <Field label="Expires" type="datetime-local" value={expires} onChange={(e) => setExpires(e.target.value)} />
+          <Field label={t("keys.expires")} type="datetime-local" value={expires} onChange={(e) => setExpires(e.target.value)} />
         </form>
       </Dialog>
 
@@ -198,9 +211,9 @@ export function NamedApiKeys({ keys, sessions }: { keys: NamedKeyView[]; session
         open={revoking !== null}
         onCancel={() => setRevoking(null)}
         onConfirm={revoke}
-        title={`Revoke “${revoking?.name ?? ""}”?`}
-        description="Integrations using this key stop working immediately, including open live connections."
-        confirmLabel="Revoke key"
+        title={t("keys.revokeNamedTitle", { name: revoking?.name ?? "" })}
+        description={t("keys.revokeNamedDescription")}
+        confirmLabel={t("keys.revokeKey")}
         pending={pending}
         error={error}
       />

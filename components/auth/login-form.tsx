@@ -5,16 +5,18 @@ import type { LoginFormState } from "@/components/auth/login-form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useT } from "@/components/shell/i18n";
 
 type SignInAction = (state: LoginFormState, formData: FormData) => Promise<LoginFormState>;
 
 export function LoginForm({ action }: { action: SignInAction }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const t = useT();
   return (
     <form action={formAction} className="space-y-4" data-testid="login-form">
       {state.error && <Alert data-testid="login-error">{state.error}</Alert>}
       <Field
-        label="Username or email"
+        label={t("auth.identifier")}
         name="identifier"
         autoComplete="username"
         autoCapitalize="none"
@@ -23,9 +25,9 @@ export function LoginForm({ action }: { action: SignInAction }) {
         defaultValue={state.identifier}
         key={state.identifier ?? ""}
       />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Field label={t("auth.password")} name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" className="w-full" pending={pending}>
-        Sign in
+        {t("auth.signIn")}
       </Button>
     </form>
   );

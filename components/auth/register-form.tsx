@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { fieldErrorsFromApi, validateForm, type FieldErrors } from "@/components/ui/form-errors";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useT } from "@/components/shell/i18n";
 import { registerSchema } from "@/lib/users/users.schema";
 
 /** Sign-up through POST /api/auth/register, which also sets the session cookie. */
@@ -16,6 +17,7 @@ export function RegisterForm() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
   const hydrated = useHydrated();
+  const t = useT();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,31 +53,31 @@ export function RegisterForm() {
     // noValidate: the browser's bubbles show one problem at a time; the form shows them all.
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" data-testid="register-form">
       {errors[""] && <Alert data-testid="register-error">{errors[""]}</Alert>}
-      <Field label="Name" name="name" autoComplete="name" required error={errors.name} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+      <Field label={t("auth.name")} name="name" autoComplete="name" required error={errors.name} />
+      <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required error={errors.email} />
       <Field
-        label="Username"
+        label={t("auth.username")}
         name="username"
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
         required
-        hint="3–32 characters: letters, digits, dot, underscore or dash."
+        hint={t("auth.usernameHint")}
         error={errors.username}
       />
       <Field
-        label="Password"
+        label={t("auth.password")}
         name="password"
         type="password"
         autoComplete="new-password"
         minLength={8}
         required
-        hint="At least 8 characters."
+        hint={t("auth.passwordHint")}
         error={errors.password}
       />
-      <Field label="Phone" name="phone" type="tel" autoComplete="tel" error={errors.phone} />
+      <Field label={t("auth.phone")} name="phone" type="tel" autoComplete="tel" error={errors.phone} />
       <Button type="submit" className="w-full" pending={pending} disabled={!hydrated}>
-        Create account
+        {t("auth.createAccount")}
       </Button>
     </form>
   );

@@ -1,105 +1,62 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { inputClasses } from "@/components/ui/field";
-import { buttonClasses } from "@/components/ui/button-classes";
-import { MESSAGE_LOG_STATUSES, type MessageLogQuery } from "@/lib/message-log/message-log.schema";
-
-const PERIODS = [
-  ["today", "Today"],
-  ["24h", "Last 24 hours"],
-  ["7d", "Last 7 days"],
-  ["30d", "Last 30 days"],
-  ["all", "All time"],
-] as const;
+import { useT } from "@/components/shell/i18n";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { MESSAGE_LOG_PERIODS, MESSAGE_LOG_STATUSES, type MessageLogQuery } from "@/lib/message-log/message-log.schema";
 
 /**
- * A plain GET form: the filters live in the URL, so a link (the Overview's figures) opens a filtered
- * log and the back button works. The viewer's time zone rides along for "Today".
+ * The shared filter bar (a GET form: a link from the Overview's figures opens a filtered log and the
+ * back button works), plus the viewer's time zone riding along for "Today".
  */
 export function MessageLogFilters({ query, sessions }: { query: MessageLogQuery; sessions: { sessionId: string; name: string }[] }) {
+  const t = useT();
   const tz = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (tz.current) tz.current.value = document.documentElement.dataset.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || "";
   }, []);
-  const label = "block text-xs font-medium text-slate-700";
+  const any = ["", t("common.any")] as const;
   return (
-    <form
-      method="get"
-      className="mb-4 grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-surface p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-7"
+    <FilterBar
+      idPrefix="log"
+      label={t("logs.filterLabel")}
+      submitLabel={t("common.applyFilters")}
+      clear={{ href: "/logs", label: t("common.clearFilters") }}
       data-testid="log-filters"
-      role="search"
-      aria-label="Filter messages"
+      fields={[
+        { kind: "text", name: "q", label: t("logs.text"), defaultValue: query.q, placeholder: t("logs.textPlaceholder"), wide: true },
+        { kind: "text", name: "contact", label: t("logs.contact"), defaultValue: query.contact, placeholder: t("logs.contactPlaceholder"), inputMode: "tel" },
+        {
+          kind: "select",
+          name: "sessionId",
+          label: t("logs.session"),
+          defaultValue: query.sessionId,
+          options: [any, ...sessions.map((s) => [s.sessionId, s.name] as const)],
+        },
+        {
+          kind: "select",
+          name: "direction",
+          label: t("logs.direction"),
+          defaultValue: query.direction,
+          options: [any, ["in", t("logs.received")], ["out", t("logs.sent")]],
+        },
+        {
+          kind: "select",
+          name: "status",
+          label: t("logs.status"),
+          defaultValue: query.status,
+          options: [any, ...MESSAGE_LOG_STATUSES.map((s) => [s, t(`logs.status.${s}`)] as const)],
+        },
+        {
+          kind: "select",
+          name: "period",
+          label: t("logs.period"),
+          defaultValue: query.period,
+          options: MESSAGE_LOG_PERIODS.map((p) => [p, t(`logs.period.${p}`)] as const),
+        },
+      ]}
     >
       <input ref={tz} type="hidden" name="tz" defaultValue={query.tz ?? ""} />
-      <div className="col-span-2 sm:col-span-3 lg:col-span-2">
-        <label htmlFor="log-q" className={label}>
-          Text
-        </label>
-        <input id="log-q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="Words in the message" className={`mt-1 ${inputClasses}`} />
-      </div>
-      <div>
-        <label htmlFor="log-contact" className={label}>
-          Contact
-        </label>
-        <input id="log-contact" name="contact" defaultValue={query.contact ?? ""} placeholder="Number" inputMode="tel" className={`mt-1 ${inputClasses}`} />
-      </div>
-      <div>
-        <label htmlFor="log-session" className={label}>
-          Session
-        </label>
-        <select id="log-session" name="sessionId" defaultValue={query.sessionId ?? ""} className={`mt-1 ${inputClasses}`}>
-          <option value="">Any</option>
-          {sessions.map((s) => (
-            <option key={s.sessionId} value={s.sessionId}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="log-direction" className={label}>
-          Direction
-        </label>
-        <select id="log-direction" name="direction" defaultValue={query.direction ?? ""} className={`mt-1 ${inputClasses}`}>
-          <option value="">Any</option>
-          <option value="in">Received</option>
-          <option value="out">Sent</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor="log-status" className={label}>
-          Status
-        </label>
-        <select id="log-status" name="status" defaultValue={query.status ?? ""} className={`mt-1 ${inputClasses}`}>
-          <option value="">Any</option>
-          {MESSAGE_LOG_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s.charAt(0) + s.slice(1).toLowerCase()}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="log-period" className={label}>
-          Period
-        </label>
-        <select id="log-period" name="period" defaultValue={query.period} className={`mt-1 ${inputClasses}`}>
-          {PERIODS.map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="col-span-2 flex items-end gap-2 sm:col-span-3 lg:col-span-7">
-        <button type="submit" className={buttonClasses("primary", "sm")} data-testid="apply-filters">
-          Apply filters
-        </button>
-        <a href="/logs" className={buttonClasses("ghost", "sm")}>
-          Clear
-        </a>
-      </div>
-    </form>
+    </FilterBar>
   );
 }

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
-import type { MessageLogQuery } from "@/lib/message-log/message-log.schema";
+import { Pager } from "@/components/ui/pager";
+import { translate, type Locale, type MessageKey } from "@/lib/i18n/messages";
+import { MESSAGE_LOG_STATUSES, type MessageLogQuery } from "@/lib/message-log/message-log.schema";
 
 interface LogRow {
   id: string;
@@ -28,12 +30,17 @@ function contactOf(jid: string) {
 export function MessageLogTable({
   log,
   query,
+  locale,
 }: {
   log: { messages: LogRow[]; page: number; total: number; hasMore: boolean; pageSize: number };
   query: MessageLogQuery;
+  locale: Locale;
 }) {
+  const t = (key: MessageKey) => translate(locale, key);
+  const statusLabel = (status: string) =>
+    (MESSAGE_LOG_STATUSES as readonly string[]).includes(status) ? t(`logs.status.${status as (typeof MESSAGE_LOG_STATUSES)[number]}`) : status;
   if (log.messages.length === 0) {
-    return <EmptyState data-testid="log-empty" title="No messages" description="No message matches these filters. Try a longer period or fewer filters." />;
+    return <EmptyState data-testid="log-empty" title={t("logs.emptyTitle")} description={t("logs.emptyDescription")} />;
   }
   const pageHref = (page: number) => {
     const params = new URLSearchParams(
@@ -43,36 +50,35 @@ export function MessageLogTable({
     );
     return `/logs?${params}`;
   };
-  const first = (log.page - 1) * log.pageSize + 1;
   return (
     <div>
       <div
         className="overflow-x-auto rounded-xl border border-slate-200 bg-surface shadow-sm focus-visible:outline-2 focus-visible:outline-blue-600"
         tabIndex={0}
         role="region"
-        aria-label="Messages"
+        aria-label={t("logs.messages")}
       >
         <table className="min-w-full text-sm" data-testid="log-table">
-          <caption className="sr-only">Messages</caption>
+          <caption className="sr-only">{t("logs.messages")}</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
             <tr>
               <th scope="col" className="px-3 py-2">
-                Time
+                {t("logs.time")}
               </th>
               <th scope="col" className="px-3 py-2">
-                Direction
+                {t("logs.direction")}
               </th>
               <th scope="col" className="px-3 py-2">
-                Session
+                {t("logs.session")}
               </th>
               <th scope="col" className="px-3 py-2">
-                Contact
+                {t("logs.contact")}
               </th>
               <th scope="col" className="px-3 py-2">
-                Message
+                {t("logs.message")}
               </th>
               <th scope="col" className="px-3 py-2">
-                Status
+                {t("logs.status")}
               </th>
             </tr>
           </thead>
@@ -82,7 +88,7 @@ export function MessageLogTable({
                 <td className="px-3 py-2 whitespace-nowrap text-slate-700">
                   <LocalTime value={m.createdAt} seconds />
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap text-slate-700">{m.direction === "in" ? "Received" : "Sent"}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-slate-700">{m.direction === "in" ? t("logs.received") : t("logs.sent")}</td>
                 <td className="px-3 py-2 whitespace-nowrap">
                   <Link href={`/sessions/${m.sessionId}`} className="text-blue-700 hover:underline">
                     {m.sessionName}
@@ -100,7 +106,7 @@ export function MessageLogTable({
                 </td>
                 <td className="px-3 py-2">
                   <Badge tone={STATUS_TONE[m.status] ?? "slate"} data-testid="log-status">
-                    {m.status.charAt(0) + m.status.slice(1).toLowerCase()}
+                    {statusLabel(m.status)}
                   </Badge>
                 </td>
               </tr>
@@ -108,28 +114,7 @@ export function MessageLogTable({
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pages" className="mt-3 flex items-center justify-between gap-3 text-sm text-slate-700">
-        <span data-testid="log-range">
-          {first}–{first + log.messages.length - 1} of {log.total}
-        </span>
-        <span className="flex gap-2">
-          {log.page > 1 && (
-            <Link href={pageHref(log.page - 1)} className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 ring-inset hover:bg-slate-50" rel="prev">
-              Previous
-            </Link>
-          )}
-          {log.hasMore && (
-            <Link
-              href={pageHref(log.page + 1)}
-              className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-              rel="next"
-              data-testid="next-page"
-            >
-              Next
-            </Link>
-          )}
-        </span>
-      </nav>
+      <Pager locale={locale} {...log} shown={log.messages.length} href={pageHref} testIdPrefix="log" />
     </div>
   );
 }

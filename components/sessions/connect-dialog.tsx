@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
+import { useT } from "@/components/shell/i18n";
 
 type Phase = "starting" | "qr" | "linking" | "expired" | "error";
 
@@ -26,6 +27,7 @@ interface ConnectDialogProps {
  */
 export function ConnectDialog({ session, sandbox, onClose }: ConnectDialogProps) {
   const toast = useToast();
+  const t = useT();
   const [phase, setPhase] = useState<Phase>("starting");
   const [image, setImage] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -55,9 +57,9 @@ export function ConnectDialog({ session, sandbox, onClose }: ConnectDialogProps)
         (await requestJson<{ phoneNumber: string | null }>("GET", `${url}/status`)
           .then((status) => status.phoneNumber)
           .catch(() => null));
-      toast(number ? `“${name}” is connected as ${formatPhone(number)}.` : `“${name}” is connected.`);
+      toast(number ? t("sessions.connectedAs", { name, phone: formatPhone(number) ?? number }) : t("sessions.connected", { name }));
     },
-    [toast, url],
+    [toast, url, t],
   );
 
   const start = useCallback(async () => {
@@ -127,7 +129,7 @@ export function ConnectDialog({ session, sandbox, onClose }: ConnectDialogProps)
         {},
       );
       if (answer.status === "CONNECTED") void finish(answer.phone);
-      else setScanError(`The sandbox phone scanned the code, but the session is ${answer.status}.`);
+      else setScanError(t("sessions.sandboxScanned", { status: answer.status }));
     } catch (error) {
       setScanError(errorMessage(error));
     } finally {
@@ -136,28 +138,38 @@ export function ConnectDialog({ session, sandbox, onClose }: ConnectDialogProps)
   }
 
   return (
-    <Dialog open onClose={onClose} title={`Connect “${session.name}”`} data-testid="connect-dialog">
+    <Dialog open onClose={onClose} title={t("sessions.connectTitle", { name: session.name })} data-testid="connect-dialog">
       <div className="flex flex-col items-center text-center" data-phase={phase}>
-        {phase === "starting" && <Waiting label="Starting the connection…" />}
+        {phase === "starting" && <Waiting label={t("sessions.starting")} />}
 
-        {phase === "linking" && <Waiting label="Code scanned. Finishing the link with WhatsApp…" />}
+        {phase === "linking" && <Waiting label={t("sessions.linking")} />}
 
         {phase === "qr" && image && (
           <>
             <p className="text-sm text-slate-600">
-              On your phone open <span className="font-medium text-slate-900">WhatsApp → Linked devices → Link a device</span>, then point the camera at this
-              code.
+              {t("sessions.qrInstructions")
+                .split("{path}")
+                .flatMap((part, i) =>
+                  i === 0
+                    ? [part]
+                    : [
+                        <span key={i} className="font-medium text-slate-900">
+                          {t("sessions.qrPath")}
+                        </span>,
+                        part,
+                      ],
+                )}
             </p>
             {/* A data URL: next/image would gain nothing here. */}
             <img
               src={image}
-              alt="QR code to link WhatsApp"
+              alt={t("sessions.qrAlt")}
               width={320}
               height={320}
               className="mt-4 aspect-square w-full max-w-[320px] rounded-lg border border-slate-200"
               data-testid="qr-image"
             />
-            <p className="mt-3 text-xs text-slate-500">The code changes every few seconds; this window follows it.</p>
+            <p className="mt-3 text-xs text-slate-500">{t("sessions.qrRotates")}</p>
           </>
         )}
 
@@ -166,26 +178,26 @@ export function ConnectDialog({ session, sandbox, onClose }: ConnectDialogProps)
             <Alert tone="warning">
               {!message || /expired/i.test(message) ? (
                 <>
-                  <p className="font-medium">The QR code expired before it was scanned.</p>
-                  <p className="mt-0.5">Get a new one when your phone is ready to scan it.</p>
+                  <p className="font-medium">{t("sessions.qrExpired")}</p>
+                  <p className="mt-0.5">{t("sessions.qrExpiredHint")}</p>
                 </>
               ) : (
                 <>
-                  <p className="font-medium">The session stopped before it was linked.</p>
+                  <p className="font-medium">{t("sessions.stoppedBeforeLink")}</p>
                   <p className="mt-0.5">{sentence(message)}.</p>
                 </>
               )}
             </Alert>
             <Button onClick={() => void start()} data-testid="qr-retry">
-              Get a new QR code
+              {t("sessions.newQr")}
             </Button>
           </div>
         )}
 
         {phase === "error" && (
           <div className="w-full space-y-4">
-            <Alert>{message ?? "The session could not be started."}</Alert>
-            <Button onClick={() => void start()}>Try again</Button>
+            <Alert>{message ?? t("sessions.couldNotStart")}</Alert>
+            <Button onClick={() => void start()}>{t("common.tryAgain")}</Button>
           </div>
         )}
 
@@ -198,12 +210,12 @@ export function ConnectDialog({ session, sandbox, onClose }: ConnectDialogProps)
 
       <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onClose}>
-          Close
+          {t("common.close")}
         </Button>
         {sandbox && phase === "qr" && (
           <Button onClick={scanWithSandboxPhone} pending={scanning} data-testid="sandbox-scan">
             <PhoneIcon />
-            Scan with the sandbox phone
+            {t("sessions.scanSandbox")}
           </Button>
         )}
       </div>

@@ -7,10 +7,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { useT } from "@/components/shell/i18n";
 import type { CreateSessionInput } from "@/lib/sessions/sessions.schema";
 
-export function CreateSessionButton({ label = "New session" }: { label?: string }) {
+export function CreateSessionButton({ label }: { label?: string }) {
   const router = useRouter();
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,18 +37,18 @@ export function CreateSessionButton({ label = "New session" }: { label?: string 
     <>
       <Button onClick={() => (setError(null), setOpen(true))} data-testid="create-session">
         <PlusIcon />
-        {label}
+        {label ?? t("sessions.newSession")}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="New session" description="A session is one WhatsApp number connected to the gateway.">
+      <Dialog open={open} onClose={() => setOpen(false)} title={t("sessions.newSession")} description={t("sessions.newSessionDescription")}>
         <form onSubmit={onSubmit} className="space-y-4" data-testid="create-session-form">
           {error && <Alert>{error}</Alert>}
-          <Field label="Name" name="name" required maxLength={100} placeholder="e.g. Support line" autoFocus />
+          <Field label={t("sessions.name")} name="name" required maxLength={100} placeholder={t("sessions.namePlaceholder")} autoFocus />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" pending={pending}>
-              Create session
+              {t("sessions.createSession")}
             </Button>
           </div>
         </form>

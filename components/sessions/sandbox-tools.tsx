@@ -1,5 +1,6 @@
 "use client";
 
+import { useT } from "@/components/shell/i18n";
 import { useEffect, useState } from "react";
 import { errorMessage, requestJson } from "@/components/api/request-json";
 import { formatPhone } from "@/components/sessions/live-session";
@@ -14,20 +15,17 @@ interface SandboxContact {
   echo: boolean;
 }
 
-const FAULTS = [
-  { kind: "drop", label: "Drop the connection", description: "The network cuts the link without warning; the session reconnects after a short backoff." },
-  { kind: "restart", label: "Ask for a restart", description: "WhatsApp's server asks the session to reconnect at once (code 515)." },
-  { kind: "conflict", label: "Conflict", description: "Another client takes over the credentials; the session stops and waits for you." },
-  { kind: "logout", label: "Log out from the phone", description: "The phone unlinks this device; the session is logged out and needs a new QR scan." },
-] as const;
+// Each fault's name and description: "sessions.sandbox.fault.<kind>" and "….description".
+const FAULTS = ["drop", "restart", "conflict", "logout"] as const;
 
-type FaultKind = (typeof FAULTS)[number]["kind"];
+type FaultKind = (typeof FAULTS)[number];
 
 /**
  * Sandbox mode only: be one of the emulated contacts and write to this session, or make the emulated
  * network misbehave towards it, and watch the status and the live log react.
  */
 export function SandboxTools({ sessionId, connected, canManage }: { sessionId: string; connected: boolean; canManage: boolean }) {
+  const t = useT();
   const [contacts, setContacts] = useState<SandboxContact[] | null>(null);
   const [contactsError, setContactsError] = useState<string | null>(null);
   const [from, setFrom] = useState("");
@@ -53,8 +51,8 @@ export function SandboxTools({ sessionId, connected, canManage }: { sessionId: s
     setSendResult(null);
     try {
       await requestJson("POST", `/api/sandbox/contacts/${encodeURIComponent(from)}/messages`, { to: sessionId, text });
-      const name = contacts?.find((c) => c.phone === from)?.name ?? formatPhone(from);
-      setSendResult({ tone: "success", text: `${name} sent it. Watch the live events.` });
+      const name = contacts?.find((c) => c.phone === from)?.name ?? formatPhone(from) ?? from;
+      setSendResult({ tone: "success", text: t("sessions.sandbox.sent", { name }) });
       setText("");
     } catch (error) {
       setSendResult({ tone: "error", text: errorMessage(error) });
@@ -68,7 +66,7 @@ export function SandboxTools({ sessionId, connected, canManage }: { sessionId: s
     setFaultResult(null);
     try {
       await requestJson("POST", `/api/sandbox/sessions/${encodeURIComponent(sessionId)}/fault`, { kind: fault });
-      setFaultResult({ tone: "success", text: "Injected. The status and the live events show what the session does about it." });
+      setFaultResult({ tone: "success", text: t("sessions.sandbox.injected") });
     } catch (error) {
       setFaultResult({ tone: "error", text: errorMessage(error) });
     } finally {
@@ -76,18 +74,23 @@ export function SandboxTools({ sessionId, connected, canManage }: { sessionId: s
     }
   }
 
-  const chosenFault = FAULTS.find((f) => f.kind === fault)!;
-
   return (
     <Card data-testid="sandbox-tools" className="border-amber-200">
-      <CardHeader title="Sandbox tools" description="Try the session without a phone: the contacts and the network here are emulated." />
+      <CardHeader title={t("sessions.sandbox.title")} description={t("sessions.sandbox.description")} />
       <div className="divide-y divide-slate-100">
         <form onSubmit={send} className="space-y-3 px-5 py-4" data-testid="sandbox-send-form">
-          <h3 className="text-sm font-semibold text-slate-900">Message this session as a contact</h3>
+          <h3 className="text-sm font-semibold text-slate-900">{t("sessions.sandbox.messageAs")}</h3>
           {contactsError ? (
             <Alert>{contactsError}</Alert>
           ) : (
-            <SelectField label="From" name="from" value={from} onChange={(e) => setFrom(e.target.value)} disabled={!contacts} data-testid="sandbox-contact">
+            <SelectField
+              label={t("sessions.sandbox.from")}
+              name="from"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              disabled={!contacts}
+              data-testid="sandbox-contact"
+            >
               {(contacts ?? []).map((c) => (
                 <option key={c.phone} value={c.phone}>
                   {c.name} ({formatPhone(c.phone)}){c.echo ? " – echoes replies" : ""}
@@ -96,16 +99,16 @@ export function SandboxTools({ sessionId, connected, canManage }: { sessionId: s
             </SelectField>
           )}
           <Field
-            label="Text"
+            label={t("sessions.sandbox.text")}
             name="text"
             required
             maxLength={4096}
             value={text}
             onChange={(e) => setText(e.target.value)}
-            placeholder="Hello from the sandbox"
+            placeholder={t("sessions.sandbox.textPlaceholder")}
             autoComplete="off"
           />
-          {!connected && <p className="text-xs text-slate-500">Connect the session first: only a linked session can receive messages.</p>}
+          {!connected && <p className="text-xs text-slate-500">{t("sessions.sandbox.connectFirst")}</p>}
           {sendResult && (
             <Alert tone={sendResult.tone} data-testid="sandbox-send-result">
               {sendResult.text}
@@ -113,22 +116,28 @@ export function SandboxTools({ sessionId, connected, canManage }: { sessionId: s
           )}
           <div className="flex justify-end">
             <Button type="submit" size="sm" pending={sending} disabled={!connected || !from || !text.trim()} data-testid="sandbox-send">
-              Send to this session
+              {t("sessions.sandbox.send")}
             </Button>
           </div>
         </form>
 
         {canManage && (
           <div className="space-y-3 px-5 py-4" data-testid="sandbox-fault">
-            <h3 className="text-sm font-semibold text-slate-900">Inject a fault</h3>
-            <SelectField label="Fault" name="fault" value={fault} onChange={(e) => setFault(e.target.value as FaultKind)} data-testid="sandbox-fault-kind">
+            <h3 className="text-sm font-semibold text-slate-900">{t("sessions.sandbox.inject")}</h3>
+            <SelectField
+              label={t("sessions.sandbox.fault")}
+              name="fault"
+              value={fault}
+              onChange={(e) => setFault(e.target.value as FaultKind)}
+              data-testid="sandbox-fault-kind"
+            >
               {FAULTS.map((f) => (
-                <option key={f.kind} value={f.kind}>
-                  {f.label}
+                <option key={f} value={f}>
+                  {t(`sessions.sandbox.fault.${f}`)}
                 </option>
               ))}
             </SelectField>
-            <p className="text-xs text-slate-500">{chosenFault.description}</p>
+            <p className="text-xs text-slate-500">{t(`sessions.sandbox.fault.${fault}.description`)}</p>
             {faultResult && (
               <Alert tone={faultResult.tone} data-testid="sandbox-fault-result">
                 {faultResult.text}
@@ -136,7 +145,7 @@ export function SandboxTools({ sessionId, connected, canManage }: { sessionId: s
             )}
             <div className="flex justify-end">
               <Button variant="secondary" size="sm" onClick={inject} pending={injecting} disabled={!connected} data-testid="sandbox-inject">
-                Inject fault
+                {t("sessions.sandbox.injectButton")}
               </Button>
             </div>
           </div>

@@ -12,6 +12,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Menu, type MenuItem } from "@/components/ui/menu";
 import { useToast } from "@/components/ui/toast";
+import { useT } from "@/components/shell/i18n";
 
 interface SessionActionsProps {
   session: LiveSession;
@@ -31,6 +32,7 @@ type DialogName = "connect" | "rename" | "logout" | "delete";
 export function SessionActions({ session, sandbox, layout, afterDelete, onChanged }: SessionActionsProps) {
   const router = useRouter();
   const toast = useToast();
+  const t = useT();
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [pending, setPending] = useState(false);
   const [restarting, setRestarting] = useState(false);
@@ -64,7 +66,7 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
 
   async function restart() {
     setRestarting(true);
-    toast(`Restarting “${session.name}”…`, "info");
+    toast(t("sessions.restarting", { name: session.name }), "info");
     try {
       await requestJson("POST", `${url}/restart`);
     } catch (e) {
@@ -88,7 +90,7 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
     void run(
       () => requestJson("POST", `${url}/logout`),
       () => {
-        toast(`“${session.name}” is logged out.`);
+        toast(t("sessions.loggedOutToast", { name: session.name }));
         onChanged?.();
       },
     );
@@ -98,7 +100,7 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
     void run(
       () => requestJson("DELETE", url),
       () => {
-        toast(`“${session.name}” is deleted, with its chats and messages.`);
+        toast(t("sessions.deletedToast", { name: session.name }));
         if (afterDelete === "list") router.replace("/sessions");
         router.refresh();
       },
@@ -107,7 +109,7 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
 
   const connectButton = canConnect && (
     <Button size="sm" onClick={() => open("connect")} data-testid="connect-session">
-      {status === "QR" ? "Show QR code" : "Connect"}
+      {status === "QR" ? t("sessions.showQr") : t("sessions.connect")}
     </Button>
   );
 
@@ -124,16 +126,16 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
         />
       )}
 
-      <Dialog open={dialog === "rename"} onClose={() => setDialog(null)} title="Rename session">
+      <Dialog open={dialog === "rename"} onClose={() => setDialog(null)} title={t("sessions.renameTitle")}>
         <form onSubmit={onRename} className="space-y-4" data-testid="rename-session-form">
           {error && <Alert>{error}</Alert>}
-          <Field label="Name" name="name" required maxLength={100} defaultValue={session.name} autoFocus />
+          <Field label={t("sessions.name")} name="name" required maxLength={100} defaultValue={session.name} autoFocus />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setDialog(null)} disabled={pending}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" pending={pending}>
-              Save
+              {t("common.save")}
             </Button>
           </div>
         </form>
@@ -143,9 +145,9 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
         open={dialog === "logout"}
         onCancel={() => setDialog(null)}
         onConfirm={onLogout}
-        title={`Log out “${session.name}”?`}
-        description="WhatsApp on the phone forgets this device and the gateway deletes its credentials. To use the number again, connect and scan a new QR code."
-        confirmLabel="Log out"
+        title={t("sessions.logoutTitle", { name: session.name })}
+        description={t("sessions.logoutDescription")}
+        confirmLabel={t("sessions.logout")}
         pending={pending}
         error={error}
       />
@@ -154,14 +156,16 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
         open={dialog === "delete"}
         onCancel={() => setDialog(null)}
         onConfirm={onDelete}
-        title={`Delete “${session.name}”?`}
+        title={t("sessions.deleteTitle", { name: session.name })}
         description={
           <>
-            This deletes the session <strong>{session.name}</strong> ({session.sessionId}) with everything in it: its chats, messages and media, its webhooks
-            set up for this session, its WhatsApp link and its staff assignments. This cannot be undone.
+            {/* The session's name stands out in bold wherever the language puts it. */}
+            {t("sessions.deleteDescription", { id: session.sessionId })
+              .split("{name}")
+              .flatMap((part, i) => (i === 0 ? [part] : [<strong key={i}>{session.name}</strong>, part]))}
           </>
         }
-        confirmLabel="Delete session"
+        confirmLabel={t("sessions.deleteSession")}
         pending={pending}
         error={error}
       />
@@ -170,15 +174,15 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
 
   if (layout === "card" || layout === "row") {
     const items: MenuItem[] = [
-      ...(canRestart ? [{ label: "Restart", onSelect: () => void restart(), "data-testid": "restart-session" }] : []),
-      ...(canLogout ? [{ label: "Log out", onSelect: () => open("logout"), danger: true, "data-testid": "logout-session" }] : []),
-      { label: "Rename", onSelect: () => open("rename"), "data-testid": "rename-session" },
-      { label: "Delete", onSelect: () => open("delete"), danger: true, "data-testid": "delete-session" },
+      ...(canRestart ? [{ label: t("sessions.restart"), onSelect: () => void restart(), "data-testid": "restart-session" }] : []),
+      ...(canLogout ? [{ label: t("sessions.logout"), onSelect: () => open("logout"), danger: true, "data-testid": "logout-session" }] : []),
+      { label: t("sessions.rename"), onSelect: () => open("rename"), "data-testid": "rename-session" },
+      { label: t("common.delete"), onSelect: () => open("delete"), danger: true, "data-testid": "delete-session" },
     ];
     return (
       <div className="flex items-center gap-2">
         {connectButton}
-        <Menu label={`Actions for ${session.name}`} items={items} placement={layout === "row" ? "down" : "up"} data-testid="session-menu" />
+        <Menu label={t("sessions.actionsFor", { name: session.name })} items={items} placement={layout === "row" ? "down" : "up"} data-testid="session-menu" />
         {dialogs}
       </div>
     );
@@ -189,19 +193,19 @@ export function SessionActions({ session, sandbox, layout, afterDelete, onChange
       {connectButton}
       {canRestart && (
         <Button variant="secondary" size="sm" onClick={() => void restart()} pending={restarting} data-testid="restart-session">
-          Restart
+          {t("sessions.restart")}
         </Button>
       )}
       {canLogout && (
         <Button variant="secondary" size="sm" className="text-red-700! hover:bg-red-50!" onClick={() => open("logout")} data-testid="logout-session">
-          Log out
+          {t("sessions.logout")}
         </Button>
       )}
       <Button variant="secondary" size="sm" onClick={() => open("rename")} data-testid="rename-session">
-        Rename
+        {t("sessions.rename")}
       </Button>
       <Button variant="secondary" size="sm" className="text-red-700! hover:bg-red-50!" onClick={() => open("delete")} data-testid="delete-session">
-        Delete
+        {t("common.delete")}
       </Button>
       {dialogs}
     </div>

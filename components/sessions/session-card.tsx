@@ -6,6 +6,7 @@ import { SessionActions } from "@/components/sessions/session-actions";
 import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
+import { useT } from "@/components/shell/i18n";
 
 interface SessionCardProps {
   session: LiveSession;
@@ -16,6 +17,7 @@ interface SessionCardProps {
 }
 
 export function SessionCard({ session, createdAt, canManage, sandbox, onChanged }: SessionCardProps) {
+  const t = useT();
   return (
     <Card className="flex h-full flex-col p-5 transition-shadow hover:shadow-md" data-testid="session-card" data-session-id={session.sessionId}>
       <div className="flex items-start justify-between gap-3">
@@ -39,15 +41,15 @@ export function SessionCard({ session, createdAt, canManage, sandbox, onChanged 
       </div>
 
       <p className="mt-auto pt-3 text-xs text-slate-500">
-        Created <LocalTime value={createdAt} />
+        {t("sessions.created")} <LocalTime value={createdAt} />
       </p>
       <div className="mt-4 flex items-center justify-between gap-2 border-t border-slate-100 pt-4">
         <div className="flex items-center gap-4">
           <Link href={`/sessions/${session.sessionId}`} className="text-sm font-medium text-blue-700 hover:underline">
-            Open →
+            {t("sessions.open")}
           </Link>
           <Link href={`/sessions/${session.sessionId}/chats`} className="text-sm font-medium text-blue-700 hover:underline" data-testid="session-chats-link">
-            Chats
+            {t("sessions.chats")}
           </Link>
         </div>
         {canManage && <SessionActions session={session} sandbox={sandbox} layout="card" afterDelete="refresh" onChanged={onChanged} />}
@@ -66,6 +68,7 @@ function PhoneGlyph() {
 
 /** The number it is linked to, or why it is not connected; shared by the card and the table row. */
 export function SessionSummary({ session }: { session: LiveSession }) {
+  const t = useT();
   const phone = formatPhone(session.phoneNumber);
   return (
     <div data-testid="session-summary">
@@ -74,14 +77,14 @@ export function SessionSummary({ session }: { session: LiveSession }) {
           <PhoneGlyph />
           <span className="truncate">
             <span className="font-medium text-slate-900" data-testid="session-phone">
-              {phone ?? "Unknown number"}
+              {phone ?? t("sessions.unknownNumber")}
             </span>
             {session.profileName && <span className="text-slate-600"> · {session.profileName}</span>}
           </span>
         </p>
       ) : (
         <p className="line-clamp-2 text-slate-600" data-testid="session-reason" title={session.reason ?? undefined}>
-          {session.reason ? sentence(session.reason) : session.phoneNumber ? "Not connected." : "Not linked to a phone yet."}
+          {session.reason ? sentence(session.reason) : session.phoneNumber ? t("sessions.notConnected") : t("sessions.notLinked")}
         </p>
       )}
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useT } from "@/components/shell/i18n";
 import { useEffect, useRef, useState } from "react";
 import { requestJson } from "@/components/api/request-json";
 import { compactJson, summarizeEvent } from "@/components/sessions/summarize-event";
@@ -46,6 +47,7 @@ function merge(current: LogRow[], incoming: LogRow[]): LogRow[] {
  * event as the socket delivers it. Pausing holds new events back (counted) until resumed.
  */
 export function SessionEventLog({ sessionId, subscribe, joinCount, socketState }: SessionEventLogProps) {
+  const t = useT();
   const [rows, setRows] = useState<LogRow[]>([]);
   const [held, setHeld] = useState<LogRow[]>([]);
   const [paused, setPaused] = useState(false);
@@ -103,25 +105,25 @@ export function SessionEventLog({ sessionId, subscribe, joinCount, socketState }
   return (
     <Card data-testid="event-log">
       <CardHeader
-        title="Live events"
+        title={t("sessions.events")}
         description={<LiveIndicator socketState={socketState} paused={paused} held={held.length} />}
         actions={
           <>
             <Button variant="secondary" size="sm" onClick={togglePause} data-testid="event-log-pause" aria-pressed={paused}>
-              {paused ? "Resume" : "Pause"}
+              {paused ? t("sessions.resume") : t("sessions.pause")}
             </Button>
             <Button variant="ghost" size="sm" onClick={clear} disabled={rows.length === 0 && held.length === 0} data-testid="event-log-clear">
-              Clear
+              {t("common.clear")}
             </Button>
           </>
         }
       />
       {rows.length === 0 ? (
         <p className="px-5 py-10 text-center text-sm text-slate-500" data-testid="event-log-empty">
-          {loaded || socketState === "offline" ? "No events yet. Connect the session or send it a message and they appear here." : "Loading events…"}
+          {loaded || socketState === "offline" ? t("sessions.eventsEmpty") : t("sessions.eventsLoading")}
         </p>
       ) : (
-        <ol className="max-h-[28rem] divide-y divide-slate-100 overflow-y-auto" aria-label="Session events, newest first" data-testid="event-log-rows">
+        <ol className="max-h-[28rem] divide-y divide-slate-100 overflow-y-auto" aria-label={t("sessions.eventsLabel")} data-testid="event-log-rows">
           {rows.map((row) => (
             <li key={row.key} data-testid="event-row" data-event={row.event}>
               <details className="group">
@@ -148,11 +150,12 @@ export function SessionEventLog({ sessionId, subscribe, joinCount, socketState }
 }
 
 function LiveIndicator({ socketState, paused, held }: { socketState: SocketState; paused: boolean; held: number }) {
+  const t = useT();
   if (paused) {
     return (
       <span className="inline-flex items-center gap-1.5 text-amber-700" data-testid="event-log-state">
         <span aria-hidden className="size-2 rounded-full bg-amber-500" />
-        Paused{held > 0 ? ` · ${held} new ${held === 1 ? "event" : "events"} held back` : ""}
+        {held === 0 ? t("sessions.paused") : held === 1 ? t("sessions.pausedHeldOne") : t("sessions.pausedHeld", { count: held })}
       </span>
     );
   }
@@ -160,7 +163,7 @@ function LiveIndicator({ socketState, paused, held }: { socketState: SocketState
   return (
     <span className={`inline-flex items-center gap-1.5 ${live ? "text-emerald-700" : "text-slate-500"}`} data-testid="event-log-state">
       <span aria-hidden className={`size-2 rounded-full ${live ? "animate-pulse bg-emerald-500" : "bg-slate-400"}`} />
-      {live ? `Live · newest first, last ${MAX_ROWS} kept` : socketState === "connecting" ? "Connecting…" : "Offline, reconnecting…"}
+      {live ? t("sessions.eventsLive", { count: MAX_ROWS }) : socketState === "connecting" ? t("sessions.connecting") : t("sessions.eventsReconnecting")}
     </span>
   );
 }

@@ -12,6 +12,7 @@ import { useSessionEvents } from "@/components/sessions/use-session-events";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClasses } from "@/components/ui/field";
 import { LocalTime } from "@/components/ui/local-time";
+import { useT } from "@/components/shell/i18n";
 
 interface SessionGridProps {
   sessions: DashboardSession[];
@@ -22,14 +23,7 @@ interface SessionGridProps {
   owners?: Record<string, string> | null;
 }
 
-const STATUSES = [
-  ["CONNECTED", "Connected"],
-  ["QR", "Waiting for QR scan"],
-  ["CONNECTING", "Connecting"],
-  ["DISCONNECTED", "Disconnected"],
-  ["ZOMBIE", "Unresponsive"],
-  ["LOGGED_OUT", "Logged out"],
-] as const;
+const STATUSES = ["CONNECTED", "QR", "CONNECTING", "DISCONNECTED", "ZOMBIE", "LOGGED_OUT"] as const;
 
 /**
  * The sessions as a table (default) or cards, with search, a status filter and, for superadmins, an
@@ -37,6 +31,7 @@ const STATUSES = [
  * can link to "sessions online"; statuses are kept live over one socket for the whole list.
  */
 export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = null }: SessionGridProps) {
+  const t = useT();
   const live = useSessionEvents(sessions.map((s) => s.sessionId));
   const params = useSearchParams();
   const router = useRouter();
@@ -60,13 +55,9 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
     return (
       <EmptyState
         data-testid="sessions-empty"
-        title="No sessions yet"
-        description={
-          canCreate
-            ? "Create a session, then link it to a WhatsApp number to start sending and receiving messages."
-            : "No sessions have been assigned to you yet. Ask your account owner to give you access."
-        }
-        action={canCreate ? <CreateSessionButton label="Create your first session" /> : undefined}
+        title={t("sessions.emptyTitle")}
+        description={canCreate ? t("sessions.emptyOwner") : t("sessions.emptyStaff")}
+        action={canCreate ? <CreateSessionButton label={t("sessions.createFirst")} /> : undefined}
       />
     );
   }
@@ -97,28 +88,28 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
   const table = (
     <div className="rounded-xl border border-slate-200 bg-surface shadow-sm">
       <table className="min-w-full text-sm" data-testid="session-table">
-        <caption className="sr-only">Sessions</caption>
+        <caption className="sr-only">{t("sessions.title")}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
           <tr>
             <th scope="col" className="px-4 py-2">
-              Session
+              {t("sessions.session")}
             </th>
             <th scope="col" className="px-4 py-2">
-              Status
+              {t("sessions.status")}
             </th>
             <th scope="col" className="hidden px-4 py-2 md:table-cell">
-              Phone
+              {t("sessions.phone")}
             </th>
             {owners && (
               <th scope="col" className="hidden px-4 py-2 md:table-cell">
-                Owner
+                {t("sessions.owner")}
               </th>
             )}
             <th scope="col" className="hidden px-4 py-2 lg:table-cell">
-              Created
+              {t("sessions.created")}
             </th>
             <th scope="col" className="px-4 py-2">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("sessions.actions")}</span>
             </th>
           </tr>
         </thead>
@@ -141,24 +132,24 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
 
   return (
     <div data-testid="session-list" data-socket={live.socketState}>
-      <div className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter sessions">
+      <div className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label={t("sessions.filterLabel")}>
         <div className="min-w-48 flex-1">
           <label htmlFor="session-search" className={label}>
-            Search
+            {t("sessions.search")}
           </label>
           <input
             id="session-search"
             type="search"
             defaultValue={q}
             onChange={(e) => setParam("q", e.target.value)}
-            placeholder="Name, id or number"
+            placeholder={t("sessions.searchPlaceholder")}
             className={`mt-1 ${inputClasses}`}
             data-testid="session-search"
           />
         </div>
         <div>
           <label htmlFor="session-status-filter" className={label}>
-            Status
+            {t("sessions.status")}
           </label>
           <select
             id="session-status-filter"
@@ -167,10 +158,10 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
             className={`mt-1 ${inputClasses}`}
             data-testid="session-status-filter"
           >
-            <option value="">Any</option>
-            {STATUSES.map(([value, text]) => (
+            <option value="">{t("common.any")}</option>
+            {STATUSES.map((value) => (
               <option key={value} value={value}>
-                {text}
+                {t(`sessions.status.${value}`)}
               </option>
             ))}
           </select>
@@ -178,7 +169,7 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
         {owners && (
           <div>
             <label htmlFor="session-owner-filter" className={label}>
-              Owner
+              {t("sessions.owner")}
             </label>
             <select
               id="session-owner-filter"
@@ -187,7 +178,7 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
               className={`mt-1 ${inputClasses}`}
               data-testid="session-owner-filter"
             >
-              <option value="">Any</option>
+              <option value="">{t("common.any")}</option>
               {Object.entries(owners).map(([id, name]) => (
                 <option key={id} value={id}>
                   {name}
@@ -196,7 +187,7 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
             </select>
           </div>
         )}
-        <div role="group" aria-label="View" className="inline-flex rounded-lg ring-1 ring-slate-300 ring-inset">
+        <div role="group" aria-label={t("sessions.view")} className="inline-flex rounded-lg ring-1 ring-slate-300 ring-inset">
           {(["table", "cards"] as const).map((v) => (
             <button
               key={v}
@@ -206,7 +197,7 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
               className="h-10 px-3 text-sm font-medium text-slate-700 first:rounded-l-lg last:rounded-r-lg hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-600 aria-pressed:bg-blue-600 aria-pressed:text-white"
               data-testid={`view-${v}`}
             >
-              {v === "table" ? "Table" : "Cards"}
+              {v === "table" ? t("sessions.viewTable") : t("sessions.viewCards")}
             </button>
           ))}
         </div>
@@ -214,7 +205,7 @@ export function SessionGrid({ sessions, canCreate, canManage, sandbox, owners = 
 
       {rows.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-surface px-4 py-8 text-center text-sm text-slate-600" data-testid="sessions-no-match">
-          No session matches these filters.
+          {t("sessions.noMatch")}
         </p>
       ) : (
         <>
@@ -241,6 +232,7 @@ function SessionRow({
   sandbox: boolean;
   onChanged: () => void;
 }) {
+  const t = useT();
   return (
     <tr data-testid="session-row" data-session-id={session.sessionId} className="align-top">
       <td className="px-4 py-3">
@@ -268,7 +260,7 @@ function SessionRow({
       <td className="px-4 py-3">
         <div className="flex items-center justify-end gap-3">
           <Link href={`/sessions/${session.sessionId}/chats`} className="text-sm font-medium text-blue-700 hover:underline" data-testid="session-chats-link">
-            Chats
+            {t("sessions.chats")}
           </Link>
           {canManage && <SessionActions session={session} sandbox={sandbox} layout="row" afterDelete="refresh" onChanged={onChanged} />}
         </div>

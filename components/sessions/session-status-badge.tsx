@@ -1,19 +1,20 @@
+"use client";
+
+import { useT } from "@/components/shell/i18n";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
-  DISCONNECTED: { label: "Disconnected", tone: "slate" },
-  CONNECTING: { label: "Connecting", tone: "amber" },
-  QR: { label: "Waiting for QR scan", tone: "blue" },
-  CONNECTED: { label: "Connected", tone: "green" },
-  ZOMBIE: { label: "Unresponsive", tone: "orange" },
-  LOGGED_OUT: { label: "Logged out", tone: "red" },
-};
+const TONE = { DISCONNECTED: "slate", CONNECTING: "amber", QR: "blue", CONNECTED: "green", ZOMBIE: "orange", LOGGED_OUT: "red" } as const satisfies Record<
+  string,
+  BadgeTone
+>;
+type KnownStatus = keyof typeof TONE;
+const isKnown = (status: string): status is KnownStatus => status in TONE;
 
 export function SessionStatusBadge({ status, "data-testid": testId = "session-status" }: { status: string; "data-testid"?: string }) {
-  const known = STATUS[status] ?? { label: status, tone: "slate" as const };
+  const t = useT();
   return (
-    <Badge tone={known.tone} dot data-testid={testId} data-status={status}>
-      {known.label}
+    <Badge tone={isKnown(status) ? TONE[status] : "slate"} dot data-testid={testId} data-status={status}>
+      {isKnown(status) ? t(`sessions.status.${status}`) : status}
     </Badge>
   );
 }

@@ -1,16 +1,20 @@
+"use client";
+
 import { sentence } from "@/components/sessions/live-session";
 import type { StatusHistoryEntry } from "@/components/sessions/session-types";
 import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
+import { useT } from "@/components/shell/i18n";
 
 /** The latest status changes (the gateway answers the last 20), newest first. */
 export function SessionStatusHistory({ history }: { history: StatusHistoryEntry[] }) {
+  const t = useT();
   return (
     <Card data-testid="status-history">
-      <CardHeader title="Status history" description="The most recent changes, newest first." />
+      <CardHeader title={t("sessions.history")} description={t("sessions.historyDescription")} />
       {history.length === 0 ? (
-        <p className="px-5 py-6 text-sm text-slate-500">No changes yet: the session has never been connected.</p>
+        <p className="px-5 py-6 text-sm text-slate-500">{t("sessions.historyEmpty")}</p>
       ) : (
         <ol className="divide-y divide-slate-100">
           {history.map((entry, index) => (

@@ -12,6 +12,7 @@ import { SessionStatusPanel } from "@/components/sessions/session-status-panel";
 import { SessionTokenPanel } from "@/components/sessions/session-token-panel";
 import type { DashboardSession, SessionStatusDetails } from "@/components/sessions/session-types";
 import { useSessionEvents } from "@/components/sessions/use-session-events";
+import { useT } from "@/components/shell/i18n";
 
 interface SessionViewProps {
   session: DashboardSession;
@@ -23,6 +24,7 @@ interface SessionViewProps {
 
 /** One session's page: everything on it follows the session's room on one socket. */
 export function SessionView({ session, details, canManage, canSend, sandbox }: SessionViewProps) {
+  const t = useT();
   const live = useSessionEvents([session.sessionId]);
   const view = liveSession(session, details, live.sessions[session.sessionId]);
   const connected = view.status === "CONNECTED";
@@ -32,14 +34,14 @@ export function SessionView({ session, details, canManage, canSend, sandbox }: S
       <div>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <Link href="/sessions" className="text-sm font-medium text-blue-700 hover:underline">
-            ← All sessions
+            {t("sessions.allSessions")}
           </Link>
           <Link
             href={`/sessions/${session.sessionId}/chats`}
             className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700 dark:hover:bg-blue-500"
             data-testid="open-chats"
           >
-            Open chats
+            {t("sessions.openChats")}
           </Link>
         </div>
         <div className="mt-3 flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext } from "react";
+import { createContext, useCallback, useContext } from "react";
 import { translate, type Locale, type MessageKey, type MessageVars } from "@/lib/i18n/messages";
 
 const LocaleContext = createContext<Locale>("en");
@@ -13,7 +13,8 @@ export function LocaleProvider({ locale, children }: { locale: Locale; children:
 /** `const t = useT(); t("nav.sessions")`, `t("sessions.count", { count })`. */
 export function useT(): (key: MessageKey, vars?: MessageVars) => string {
   const locale = useContext(LocaleContext);
-  return (key, vars) => translate(locale, key, vars);
+  // Stable while the language is: a component may list `t` in an effect's or callback's dependencies.
+  return useCallback((key: MessageKey, vars?: MessageVars) => translate(locale, key, vars), [locale]);
 }
 
 /** The viewer's language, e.g. for `Intl` number and date formats. */

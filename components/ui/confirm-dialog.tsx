@@ -1,5 +1,6 @@
 "use client";
 
+import { useT } from "@/components/shell/i18n";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -17,6 +18,7 @@ interface ConfirmDialogProps {
 
 /** "Are you sure?" for destructive actions; the action button is red and says what it does. */
 export function ConfirmDialog({ open, onCancel, onConfirm, title, description, confirmLabel, pending, error }: ConfirmDialogProps) {
+  const t = useT();
   return (
     <Dialog
       open={open}
@@ -27,7 +29,7 @@ export function ConfirmDialog({ open, onCancel, onConfirm, title, description, c
       footer={
         <>
           <Button variant="secondary" onClick={onCancel} disabled={pending}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button variant="danger" onClick={onConfirm} pending={pending} data-testid="confirm-button">
             {confirmLabel}

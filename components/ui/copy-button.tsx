@@ -1,13 +1,15 @@
 "use client";
 
 import { useState } from "react";
+import { useT } from "@/components/shell/i18n";
 import { Button } from "@/components/ui/button";
 
 /**
  * Copies text to the clipboard. The Clipboard API only exists on secure origins, and a self-hosted
  * gateway is often reached over plain http on a LAN, so the old selection-based copy is the fallback.
  */
-export function CopyButton({ text, label = "Copy", ...rest }: { text: string; label?: string; "data-testid"?: string }) {
+export function CopyButton({ text, label, ...rest }: { text: string; label?: string; "data-testid"?: string }) {
+  const t = useT();
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
 
   async function copy() {
@@ -24,7 +26,7 @@ export function CopyButton({ text, label = "Copy", ...rest }: { text: string; la
 
   return (
     <Button variant="secondary" onClick={copy} data-testid={rest["data-testid"]} aria-live="polite">
-      {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : label}
+      {state === "copied" ? t("common.copied") : state === "failed" ? t("common.copyFailed") : (label ?? t("common.copy"))}
     </Button>
   );
 }

@@ -1,4 +1,5 @@
 import { sentence } from "@/components/ui/form-errors";
+import { OptionalMark } from "@/components/ui/optional-mark";
 import { useId, type InputHTMLAttributes, type SelectHTMLAttributes } from "react";
 
 export const inputClasses =
@@ -20,7 +21,7 @@ export function Field({ label, hint, error, id, className = "", ...rest }: Field
     <div className={className}>
       <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
         {label}
-        {!rest.required && rest.type !== "checkbox" && <span className="font-normal text-slate-500"> (optional)</span>}
+        {!rest.required && rest.type !== "checkbox" && <OptionalMark />}
       </label>
       <input
         id={inputId}

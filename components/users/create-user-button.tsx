@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, SelectField } from "@/components/ui/field";
+import { useT } from "@/components/shell/i18n";
 import type { CreateUserInput } from "@/lib/users/users.schema";
 
 type Role = NonNullable<CreateUserInput["role"]>;
@@ -20,11 +21,12 @@ interface CreateUserButtonProps {
 
 export function CreateUserButton({ mode, owners }: CreateUserButtonProps) {
   const router = useRouter();
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState<Role>(mode === "owner" ? "STAFF" : "OWNER");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const title = mode === "owner" ? "Add staff member" : "Add user";
+  const title = mode === "owner" ? t("users.addStaff") : t("users.addUser");
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -57,27 +59,22 @@ export function CreateUserButton({ mode, owners }: CreateUserButtonProps) {
       <Button onClick={() => (setError(null), setOpen(true))} data-testid="create-user">
         {title}
       </Button>
-      <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
-        title={title}
-        description={mode === "owner" ? "Staff can use the sessions you assign to them, but cannot create, change or delete sessions." : undefined}
-      >
+      <Dialog open={open} onClose={() => setOpen(false)} title={title} description={mode === "owner" ? t("users.addStaffDescription") : undefined}>
         <form onSubmit={onSubmit} className="space-y-4" data-testid="create-user-form">
           {error && <Alert>{error}</Alert>}
           {mode === "superadmin" && (
-            <SelectField label="Role" name="role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
-              <option value="OWNER">Owner – a tenant with their own sessions</option>
-              <option value="STAFF">Staff – works on an owner&apos;s sessions</option>
-              <option value="SUPERADMIN">Superadmin – manages the whole gateway</option>
+            <SelectField label={t("users.role")} name="role" value={role} onChange={(event) => setRole(event.target.value as Role)}>
+              <option value="OWNER">{t("users.roleOwnerLong")}</option>
+              <option value="STAFF">{t("users.roleStaffLong")}</option>
+              <option value="SUPERADMIN">{t("users.roleSuperadminLong")}</option>
             </SelectField>
           )}
           {mode === "superadmin" &&
             role === "STAFF" &&
             (owners.length > 0 ? (
-              <SelectField label="Owner" name="ownerId" required defaultValue="">
+              <SelectField label={t("users.owner")} name="ownerId" required defaultValue="">
                 <option value="" disabled>
-                  Choose the owner they work for
+                  {t("users.chooseOwner")}
                 </option>
                 {owners.map((owner) => (
                   <option key={owner.id} value={owner.id}>
@@ -86,27 +83,27 @@ export function CreateUserButton({ mode, owners }: CreateUserButtonProps) {
                 ))}
               </SelectField>
             ) : (
-              <Alert tone="info">There are no owners yet. Create an owner first, then their staff.</Alert>
+              <Alert tone="info">{t("users.noOwners")}</Alert>
             ))}
-          <Field label="Name" name="name" required autoComplete="off" />
-          <Field label="Email" name="email" type="email" required autoComplete="off" />
-          <Field label="Username" name="username" required autoCapitalize="none" spellCheck={false} autoComplete="off" />
+          <Field label={t("users.name")} name="name" required autoComplete="off" />
+          <Field label={t("users.email")} name="email" type="email" required autoComplete="off" />
+          <Field label={t("users.username")} name="username" required autoCapitalize="none" spellCheck={false} autoComplete="off" />
           <Field
-            label="Password"
+            label={t("users.password")}
             name="password"
             type="password"
             required
             minLength={8}
             autoComplete="new-password"
-            hint="At least 8 characters. Share it with them securely."
+            hint={t("users.passwordHint")}
           />
-          <Field label="Phone" name="phone" type="tel" autoComplete="off" />
+          <Field label={t("users.phone")} name="phone" type="tel" autoComplete="off" />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" pending={pending} disabled={mode === "superadmin" && role === "STAFF" && owners.length === 0}>
-              Create
+              {t("common.create")}
             </Button>
           </div>
         </form>

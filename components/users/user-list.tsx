@@ -1,4 +1,6 @@
-import { ROLE_LABELS } from "@/components/shell/role-labels";
+"use client";
+
+import { useT } from "@/components/shell/i18n";
 import { UserRowActions } from "@/components/users/user-row-actions";
 import type { AssignableSession, DashboardUser } from "@/components/users/user-types";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -16,6 +18,8 @@ interface UserListProps {
 }
 
 export function UserList({ users, sessions, viewerId, canWrite, superadminView }: UserListProps) {
+  const t = useT();
+  const roleLabel = (role: string) => (role === "SUPERADMIN" || role === "OWNER" || role === "STAFF" ? t(`users.role.${role}`) : role);
   const names = new Map(users.map((u) => [u.id, u.name]));
   return (
     <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-surface shadow-sm" data-testid="user-list">
@@ -36,11 +40,11 @@ export function UserList({ users, sessions, viewerId, canWrite, superadminView }
               <div className="min-w-0">
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="truncate font-medium text-slate-900">{user.name}</span>
-                  {superadminView && <Badge tone={ROLE_TONE[user.role] ?? "slate"}>{ROLE_LABELS[user.role] ?? user.role}</Badge>}
-                  {isSelf && <Badge>You</Badge>}
+                  {superadminView && <Badge tone={ROLE_TONE[user.role] ?? "slate"}>{roleLabel(user.role)}</Badge>}
+                  {isSelf && <Badge>{t("users.you")}</Badge>}
                   {user.suspendedAt && (
                     <Badge tone="red" data-testid="suspended-badge">
-                      Suspended
+                      {t("users.suspended")}
                     </Badge>
                   )}
                 </div>
@@ -49,14 +53,16 @@ export function UserList({ users, sessions, viewerId, canWrite, superadminView }
                 </p>
                 {user.role === "STAFF" && (
                   <p className="mt-1 text-xs text-slate-500" data-testid="assigned-sessions">
-                    {superadminView && user.ownerId && <>Staff of {names.get(user.ownerId) ?? "an owner"} · </>}
-                    {assigned.length ? `Sessions: ${assigned.map((s) => s.name).join(", ")}` : "No sessions assigned"}
+                    {superadminView && user.ownerId && <>{t("users.staffOf", { owner: names.get(user.ownerId) ?? t("users.anOwner") })} · </>}
+                    {assigned.length ? t("users.sessionsList", { names: assigned.map((s) => s.name).join(", ") }) : t("users.noSessions")}
                   </p>
                 )}
               </div>
             </div>
             <div className="flex shrink-0 flex-col gap-2 sm:items-end">
-              <span className="text-xs text-slate-500">Last sign-in: {user.lastLoginAt ? <LocalTime value={user.lastLoginAt} /> : "never"}</span>
+              <span className="text-xs text-slate-500">
+                {t("users.lastSignIn")} {user.lastLoginAt ? <LocalTime value={user.lastLoginAt} /> : t("users.never")}
+              </span>
               {canWrite && !isSelf && (
                 <UserRowActions
                   user={{ id: user.id, name: user.name, email: user.email, role: user.role, ownerId: user.ownerId, suspendedAt: user.suspendedAt }}

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, SelectField } from "@/components/ui/field";
+import { useT } from "@/components/shell/i18n";
 import { fieldErrorsFromApi, validateForm, type FieldErrors } from "@/components/ui/form-errors";
 import { updateUserSchema, type AssignSessionsInput, type UpdateUserInput } from "@/lib/users/users.schema";
 
@@ -24,6 +25,7 @@ type Open = "edit" | "sessions" | "role" | "suspend" | "delete" | null;
 
 export function UserRowActions({ user, assignedSessionIds, assignable, canChangeRole }: UserRowActionsProps) {
   const router = useRouter();
+  const t = useT();
   const [open, setOpen] = useState<Open>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -103,41 +105,41 @@ export function UserRowActions({ user, assignedSessionIds, assignable, canChange
   return (
     <div className="flex flex-wrap gap-2">
       <Button variant="secondary" size="sm" onClick={() => show("edit")} data-testid="edit-user">
-        Edit
+        {t("common.edit")}
       </Button>
       {user.role === "STAFF" && (
         <Button variant="secondary" size="sm" onClick={() => show("sessions")} data-testid="assign-sessions">
-          Sessions
+          {t("users.sessions")}
         </Button>
       )}
       {canChangeRole && (
         <Button variant="secondary" size="sm" onClick={() => show("role")} data-testid="change-role">
-          Role
+          {t("users.role")}
         </Button>
       )}
       {canChangeRole && (
         <Button variant="secondary" size="sm" onClick={() => show("suspend")} data-testid="suspend-user">
-          {user.suspendedAt ? "Reactivate" : "Suspend"}
+          {user.suspendedAt ? t("users.reactivate") : t("users.suspend")}
         </Button>
       )}
       <Button variant="secondary" size="sm" className="text-red-700! hover:bg-red-50!" onClick={() => show("delete")} data-testid="delete-user">
-        Delete
+        {t("common.delete")}
       </Button>
 
       <Dialog
         open={open === "sessions"}
         onClose={() => setOpen(null)}
-        title={`Sessions for ${user.name}`}
-        description="They can open and use the checked sessions, and see nothing else."
+        title={t("users.sessionsFor", { name: user.name })}
+        description={t("users.sessionsForDescription")}
         data-testid="assign-sessions-dialog"
       >
         <form onSubmit={saveSessions} className="space-y-4">
           {error && <Alert>{error}</Alert>}
           {assignable.length === 0 ? (
-            <p className="text-sm text-slate-500">There are no sessions to assign yet.</p>
+            <p className="text-sm text-slate-500">{t("users.nothingToAssign")}</p>
           ) : (
             <fieldset className="max-h-72 space-y-1 overflow-y-auto rounded-lg border border-slate-200 p-2">
-              <legend className="sr-only">Sessions</legend>
+              <legend className="sr-only">{t("users.sessions")}</legend>
               {assignable.map((session) => (
                 <label key={session.sessionId} className="flex cursor-pointer items-center gap-3 rounded-md px-2 py-2 hover:bg-slate-50">
                   <input
@@ -154,54 +156,54 @@ export function UserRowActions({ user, assignedSessionIds, assignable, canChange
           )}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setOpen(null)} disabled={pending}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" pending={pending} data-testid="save-assignments">
-              Save
+              {t("common.save")}
             </Button>
           </div>
         </form>
       </Dialog>
 
-      <Dialog open={open === "role"} onClose={() => setOpen(null)} title={`Change role of ${user.name}`}>
+      <Dialog open={open === "role"} onClose={() => setOpen(null)} title={t("users.changeRoleOf", { name: user.name })}>
         <form onSubmit={saveRole} className="space-y-4">
           {error && <Alert>{error}</Alert>}
-          <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value)}>
-            <option value="OWNER">Owner</option>
+          <SelectField label={t("users.role")} value={role} onChange={(event) => setRole(event.target.value)}>
+            <option value="OWNER">{t("users.role.OWNER")}</option>
             {/* Only someone who already has an owner can be staff. */}
-            {user.ownerId && <option value="STAFF">Staff</option>}
-            <option value="SUPERADMIN">Superadmin</option>
+            {user.ownerId && <option value="STAFF">{t("users.role.STAFF")}</option>}
+            <option value="SUPERADMIN">{t("users.role.SUPERADMIN")}</option>
           </SelectField>
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setOpen(null)} disabled={pending}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" pending={pending} disabled={role === user.role}>
-              Save
+              {t("common.save")}
             </Button>
           </div>
         </form>
       </Dialog>
 
-      <Dialog open={open === "edit"} onClose={() => setOpen(null)} title={`Edit ${user.name}`} data-testid="edit-user-dialog">
+      <Dialog open={open === "edit"} onClose={() => setOpen(null)} title={t("users.editName", { name: user.name })} data-testid="edit-user-dialog">
         <form onSubmit={saveEdit} noValidate className="space-y-4">
           {fieldErrors[""] && <Alert>{fieldErrors[""]}</Alert>}
-          <Field label="Name" name="name" required defaultValue={user.name} error={fieldErrors.name} />
-          <Field label="Email" name="email" type="email" required defaultValue={user.email} error={fieldErrors.email} />
+          <Field label={t("users.name")} name="name" required defaultValue={user.name} error={fieldErrors.name} />
+          <Field label={t("users.email")} name="email" type="email" required defaultValue={user.email} error={fieldErrors.email} />
           <Field
-            label="New password"
+            label={t("users.newPassword")}
             name="password"
             type="password"
             autoComplete="new-password"
-            hint="Leave empty to keep the current one. At least 8 characters."
+            hint={t("users.newPasswordHint")}
             error={fieldErrors.password}
           />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setOpen(null)} disabled={pending}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" pending={pending} data-testid="save-user">
-              Save
+              {t("common.save")}
             </Button>
           </div>
         </form>
@@ -211,13 +213,9 @@ export function UserRowActions({ user, assignedSessionIds, assignable, canChange
         open={open === "suspend"}
         onCancel={() => setOpen(null)}
         onConfirm={() => void run(() => requestJson("PATCH", url, { suspended: !user.suspendedAt }))}
-        title={user.suspendedAt ? `Reactivate ${user.name}?` : `Suspend ${user.name}?`}
-        description={
-          user.suspendedAt
-            ? "They can sign in and use their API key again."
-            : "They are signed out at once and can neither sign in nor use their API key until reactivated. Their sessions, staff and messages are kept."
-        }
-        confirmLabel={user.suspendedAt ? "Reactivate" : "Suspend"}
+        title={user.suspendedAt ? t("users.reactivateTitle", { name: user.name }) : t("users.suspendTitle", { name: user.name })}
+        description={user.suspendedAt ? t("users.reactivateDescription") : t("users.suspendDescription")}
+        confirmLabel={user.suspendedAt ? t("users.reactivate") : t("users.suspend")}
         pending={pending}
         error={error}
       />
@@ -226,13 +224,9 @@ export function UserRowActions({ user, assignedSessionIds, assignable, canChange
         open={open === "delete"}
         onCancel={() => setOpen(null)}
         onConfirm={() => void run(() => requestJson("DELETE", url))}
-        title={`Delete ${user.name}?`}
-        description={
-          user.role === "OWNER"
-            ? "Their sessions, staff and API key are deleted with them. This cannot be undone."
-            : "They can no longer sign in, and their API key stops working. This cannot be undone."
-        }
-        confirmLabel="Delete user"
+        title={t("users.deleteTitle", { name: user.name })}
+        description={user.role === "OWNER" ? t("users.deleteOwnerDescription") : t("users.deleteOtherDescription")}
+        confirmLabel={t("users.deleteUser")}
         pending={pending}
         error={error}
       />

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
+import { useLocale, useT } from "@/components/shell/i18n";
 
 const FILTERS = ["", "PENDING", "DELIVERED", "FAILED", "DEAD"] as const;
 
@@ -20,6 +21,9 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const t = useT();
+  const number = new Intl.NumberFormat(useLocale());
+  const statusLabel = (s: Exclude<(typeof FILTERS)[number], "">) => t(`webhooks.status.${s}`);
 
   const load = useCallback(
     async (after: string | null) => {
@@ -63,7 +67,7 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
     <div className="space-y-3" data-testid="delivery-log">
       <div className="flex flex-wrap items-center gap-2">
         <label className="text-sm text-slate-600">
-          Status{" "}
+          {t("webhooks.status")}{" "}
           <select
             className="ml-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
             value={status}
@@ -72,7 +76,7 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
           >
             {FILTERS.map((f) => (
               <option key={f} value={f}>
-                {f || "All"}
+                {f ? statusLabel(f) : t("webhooks.all")}
               </option>
             ))}
           </select>
@@ -84,7 +88,7 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
           pending={busy === "bulk-dead"}
           data-testid="replay-dead"
         >
-          Replay all dead
+          {t("webhooks.replayDead")}
         </Button>
         <Button
           size="sm"
@@ -92,24 +96,29 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
           onClick={() => act("bulk-failed", "POST", `/api/webhooks/${webhookId}/replay`, { status: "FAILED" })}
           pending={busy === "bulk-failed"}
         >
-          Retry failed now
+          {t("webhooks.retryFailed")}
         </Button>
       </div>
       {error && <Alert>{error}</Alert>}
       {rows.length === 0 && !loading ? (
-        <p className="text-sm text-slate-500">No deliveries{status ? ` with status ${status}` : ""} yet.</p>
+        <p className="text-sm text-slate-500">{status ? t("webhooks.noDeliveriesWith", { status: statusLabel(status) }) : t("webhooks.noDeliveries")}</p>
       ) : (
-        <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label="Deliveries">
+        <div
+          className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600"
+          tabIndex={0}
+          role="region"
+          aria-label={t("webhooks.deliveries")}
+        >
           <table className="min-w-full text-left text-sm">
             <thead className="text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th className="py-2 pr-3 font-medium">Time</th>
-                <th className="py-2 pr-3 font-medium">Event</th>
-                <th className="py-2 pr-3 font-medium">Status</th>
-                <th className="py-2 pr-3 font-medium">Attempts</th>
-                <th className="py-2 pr-3 font-medium">Code</th>
-                <th className="py-2 pr-3 font-medium">Latency</th>
-                <th className="py-2 pr-3 font-medium">Last error</th>
+                <th className="py-2 pr-3 font-medium">{t("webhooks.time")}</th>
+                <th className="py-2 pr-3 font-medium">{t("webhooks.event")}</th>
+                <th className="py-2 pr-3 font-medium">{t("webhooks.status")}</th>
+                <th className="py-2 pr-3 font-medium">{t("webhooks.attempts")}</th>
+                <th className="py-2 pr-3 font-medium">{t("webhooks.code")}</th>
+                <th className="py-2 pr-3 font-medium">{t("webhooks.latency")}</th>
+                <th className="py-2 pr-3 font-medium">{t("webhooks.lastError")}</th>
                 <th className="py-2 font-medium" />
               </tr>
             </thead>
@@ -127,23 +136,23 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
                       </td>
                       <td className="py-2 pr-3">
                         <Badge tone={STATUS_TONE[d.status]} dot>
-                          {d.status}
+                          {statusLabel(d.status)}
                         </Badge>
                         {d.status === "FAILED" && d.nextAttemptAt && (
                           <div className="mt-0.5 text-xs text-slate-500">
-                            next <LocalTime value={d.nextAttemptAt} seconds />
+                            {t("webhooks.next")} <LocalTime value={d.nextAttemptAt} seconds />
                           </div>
                         )}
                       </td>
-                      <td className="py-2 pr-3 tabular-nums">{d.attempts}</td>
+                      <td className="py-2 pr-3 tabular-nums">{number.format(d.attempts)}</td>
                       <td className="py-2 pr-3 tabular-nums">{d.lastStatusCode ?? "—"}</td>
-                      <td className="py-2 pr-3 tabular-nums">{last ? `${last.latencyMs} ms` : "—"}</td>
+                      <td className="py-2 pr-3 tabular-nums">{last ? `${number.format(last.latencyMs)} ms` : "—"}</td>
                       <td className="max-w-56 truncate py-2 pr-3 text-slate-600" title={d.lastError ?? undefined}>
                         {d.lastError ?? ""}
                       </td>
                       <td className="py-2 whitespace-nowrap">
                         <Button size="sm" variant="ghost" onClick={() => setOpen(open === d.id ? null : d.id)} aria-expanded={open === d.id}>
-                          Attempts
+                          {t("webhooks.attempts")}
                         </Button>
                         {d.status !== "PENDING" && (
                           <Button
@@ -153,7 +162,7 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
                             pending={busy === d.id}
                             data-testid="replay-one"
                           >
-                            Replay
+                            {t("webhooks.replay")}
                           </Button>
                         )}
                       </td>
@@ -161,7 +170,7 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
                     <tr>
                       <td colSpan={8} className="bg-slate-50 px-3 py-2">
                         {d.attemptLog.length === 0 ? (
-                          <p className="text-xs text-slate-500">Not attempted yet.</p>
+                          <p className="text-xs text-slate-500">{t("webhooks.notAttempted")}</p>
                         ) : (
                           <ul className="space-y-1 text-xs text-slate-700">
                             {d.attemptLog.map((a) => (
@@ -169,8 +178,8 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
                                 <span className="text-slate-500">
                                   <LocalTime value={a.createdAt} seconds />
                                 </span>
-                                <span className="tabular-nums">{a.statusCode ?? "no answer"}</span>
-                                <span className="tabular-nums">{a.latencyMs} ms</span>
+                                <span className="tabular-nums">{a.statusCode ?? t("webhooks.noAnswer")}</span>
+                                <span className="tabular-nums">{number.format(a.latencyMs)} ms</span>
                                 {a.error && <span className="text-red-700">{a.error}</span>}
                                 {a.responseSnippet && <code className="max-w-full truncate text-slate-500">{a.responseSnippet}</code>}
                               </li>
@@ -188,7 +197,7 @@ export function DeliveryLog({ webhookId, onChanged }: { webhookId: string; onCha
       )}
       {cursor && (
         <Button size="sm" variant="secondary" onClick={() => load(cursor)} pending={loading}>
-          Load more
+          {t("webhooks.loadMore")}
         </Button>
       )}
     </div>

@@ -4,7 +4,9 @@
 // internal "message"); the internal twin still counts as chosen (lib/events/event-names.ts matches
 // both). Groups come from the event names' prefixes, so events other features add to
 // INTERNAL_EVENTS (campaign.*, …) appear under their heading without touching this file.
+import { useT } from "@/components/shell/i18n";
 import { INTERNAL_EVENTS } from "@/lib/events/event-names";
+import type { MessageKey } from "@/lib/i18n/messages";
 import { API_EVENT_NAMES } from "@/lib/webhooks/webhooks.schema";
 
 /** Internal names shown under the primary API's name instead. */
@@ -17,14 +19,14 @@ const TWINS: Record<string, string[]> = Object.entries(SHOWN_AS).reduce<Record<s
 const EVENT_NAMES = [...new Set([...API_EVENT_NAMES.filter((e) => e !== "*"), ...INTERNAL_EVENTS.filter((e) => !(e in SHOWN_AS))])];
 
 const HEADINGS = [
-  { title: "Messages", test: (e: string) => e.startsWith("message") },
-  { title: "Connection", test: (e: string) => e === "connection.update" || e === "qr" || e === "logged.out" },
-  { title: "Groups", test: (e: string) => e.startsWith("group") },
-  { title: "Campaigns", test: (e: string) => e.startsWith("campaign") },
-  { title: "Chats, contacts and more", test: () => true },
-];
+  { title: "webhooks.group.messages", test: (e: string) => e.startsWith("message") },
+  { title: "webhooks.group.connection", test: (e: string) => e === "connection.update" || e === "qr" || e === "logged.out" },
+  { title: "webhooks.group.groups", test: (e: string) => e.startsWith("group") },
+  { title: "webhooks.group.campaigns", test: (e: string) => e.startsWith("campaign") },
+  { title: "webhooks.group.other", test: () => true },
+] satisfies { title: MessageKey; test: (e: string) => boolean }[];
 
-function grouped(): { title: string; events: string[] }[] {
+function grouped(): { title: MessageKey; events: string[] }[] {
   const left = new Set(EVENT_NAMES);
   return HEADINGS.map(({ title, test }) => {
     const events = [...left].filter(test);
@@ -34,6 +36,7 @@ function grouped(): { title: string; events: string[] }[] {
 }
 
 export function EventsPicker({ value, onChange }: { value: string[]; onChange: (events: string[]) => void }) {
+  const t = useT();
   const all = value.includes("*") || value.includes("all");
   const names = (event: string) => [event, ...(TWINS[event] ?? [])];
   const chosen = (event: string) => names(event).some((n) => value.includes(n));
@@ -45,11 +48,11 @@ export function EventsPicker({ value, onChange }: { value: string[]; onChange: (
     <div className="space-y-3" data-testid="events-picker">
       <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
         <input type="checkbox" className="size-4 rounded border-slate-300" checked={all} onChange={() => onChange(all ? [] : ["*"])} />
-        All events (<code className="text-xs">*</code>)
+        {t("webhooks.allEvents")} (<code className="text-xs">*</code>)
       </label>
       {grouped().map((group) => (
         <fieldset key={group.title} className="min-w-0">
-          <legend className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{group.title}</legend>
+          <legend className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{t(group.title)}</legend>
           <div className="mt-1 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-2">
             {group.events.map((event) => (
               <label key={event} className="flex items-center gap-2 text-sm text-slate-700">

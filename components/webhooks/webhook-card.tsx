@@ -12,9 +12,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useLocale, useT } from "@/components/shell/i18n";
+import type { MessageKey } from "@/lib/i18n/messages";
 
-// Where the webhook was set up: named by the client system, never by an internal document number.
-const ORIGIN_LABEL = { API: "API", SESSION: "Session list (Chatery)", SESSION_URL: "Session URL (Clevio / Campaign API)" } as const;
+// Where the webhook was set up is named by the client system, never by an internal document number
+// ("webhooks.origin.<origin>" in lib/i18n/areas/webhooks.ts).
 
 interface TestResult {
   status: string;
@@ -25,6 +27,8 @@ interface TestResult {
 
 export function WebhookCard({ webhook, sessions }: { webhook: WebhookView; sessions: SessionOption[] }) {
   const router = useRouter();
+  const t = useT();
+  const number = new Intl.NumberFormat(useLocale());
   const [dialog, setDialog] = useState<"edit" | "secret" | "delete" | null>(null);
   const [showLog, setShowLog] = useState(false);
   const [busy, setBusy] = useState<"toggle" | "test" | "delete" | null>(null);
@@ -69,49 +73,49 @@ export function WebhookCard({ webhook, sessions }: { webhook: WebhookView; sessi
           <div className="flex flex-wrap items-center gap-2">
             <h2 className="text-base font-semibold text-slate-900">{webhook.name}</h2>
             <Badge tone={webhook.isActive ? "green" : "slate"} dot>
-              {webhook.isActive ? "Active" : "Disabled"}
+              {webhook.isActive ? t("webhooks.active") : t("webhooks.disabled")}
             </Badge>
-            {webhook.replyEnabled && <Badge tone="violet">Replies</Badge>}
-            {webhook.hasSecret ? <Badge tone="blue">Signed</Badge> : <Badge tone="amber">Unsigned</Badge>}
-            <Badge>{ORIGIN_LABEL[webhook.origin]}</Badge>
+            {webhook.replyEnabled && <Badge tone="violet">{t("webhooks.replies")}</Badge>}
+            {webhook.hasSecret ? <Badge tone="blue">{t("webhooks.signed")}</Badge> : <Badge tone="amber">{t("webhooks.unsigned")}</Badge>}
+            <Badge>{t(`webhooks.origin.${webhook.origin}`)}</Badge>
           </div>
           <p className="mt-1 truncate font-mono text-xs text-slate-600" title={webhook.url}>
             {webhook.url}
           </p>
           <p className="mt-1 text-sm text-slate-500">
-            {webhook.sessionId ? `Session ${webhook.sessionName ?? ""} (${webhook.sessionId})` : "All sessions"} ·{" "}
+            {webhook.sessionId ? t("webhooks.sessionNamed", { name: webhook.sessionName ?? "", id: webhook.sessionId }) : t("webhooks.allSessions")} ·{" "}
             {webhook.events.map((e) => (
               <code key={e} className="mr-1 text-xs">
                 {e}
               </code>
             ))}
           </p>
-          <div className="mt-2 flex flex-wrap gap-1.5" aria-label="Deliveries by status" data-testid="delivery-counts">
+          <div className="mt-2 flex flex-wrap gap-1.5" aria-label={t("webhooks.countsLabel")} data-testid="delivery-counts">
             {(Object.keys(counts) as Array<keyof typeof counts>).map((s) => (
               <Badge key={s} tone={counts[s] > 0 ? STATUS_TONE[s] : "slate"}>
-                {s.toLowerCase()} {counts[s]}
+                {t(`webhooks.count.${s}`)} {number.format(counts[s])}
               </Badge>
             ))}
           </div>
         </div>
         <div className="flex flex-wrap gap-2">
           <Button size="sm" variant="secondary" onClick={sendTest} pending={busy === "test"} data-testid="test-webhook">
-            Send test
+            {t("webhooks.sendTest")}
           </Button>
           <Button size="sm" variant="secondary" onClick={() => setDialog("edit")}>
-            Edit
+            {t("common.edit")}
           </Button>
           <Button size="sm" variant="secondary" onClick={toggle} pending={busy === "toggle"}>
-            {webhook.isActive ? "Disable" : "Enable"}
+            {webhook.isActive ? t("webhooks.disable") : t("webhooks.enable")}
           </Button>
           <Button size="sm" variant="secondary" onClick={() => setDialog("secret")}>
-            Secret
+            {t("webhooks.secretButton")}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setShowLog(!showLog)} aria-expanded={showLog} data-testid="show-deliveries">
-            {showLog ? "Hide deliveries" : "Deliveries"}
+            {showLog ? t("webhooks.hideDeliveries") : t("webhooks.deliveries")}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => setDialog("delete")}>
-            Delete
+            {t("common.delete")}
           </Button>
         </div>
       </div>
@@ -123,7 +127,7 @@ export function WebhookCard({ webhook, sessions }: { webhook: WebhookView; sessi
       {test && (
         <div className="mt-3">
           <Alert tone={test.status === "DELIVERED" ? "success" : test.status === "PENDING" ? "info" : "error"} data-testid="test-result">
-            {testSummary(test)}
+            {testSummary(test, t)}
           </Alert>
         </div>
       )}
@@ -138,9 +142,9 @@ export function WebhookCard({ webhook, sessions }: { webhook: WebhookView; sessi
         open={dialog === "delete"}
         onCancel={() => setDialog(null)}
         onConfirm={remove}
-        title="Delete webhook?"
-        description={`${webhook.name} stops receiving events, and its delivery log is deleted.`}
-        confirmLabel="Delete webhook"
+        title={t("webhooks.deleteTitle")}
+        description={t("webhooks.deleteDescription", { name: webhook.name })}
+        confirmLabel={t("webhooks.deleteConfirm")}
         pending={busy === "delete"}
         error={error}
       />
@@ -149,9 +153,8 @@ export function WebhookCard({ webhook, sessions }: { webhook: WebhookView; sessi
 }
 
 /** One line, each fact once: "Test delivered · HTTP 202 · 35 ms", "Test failed · HTTP 500 · 12 ms". */
-function testSummary(test: TestResult): string {
-  const outcome =
-    test.status === "DELIVERED" ? "Test delivered" : test.status === "PENDING" ? "Test queued behind earlier deliveries (see the log)" : "Test failed";
+function testSummary(test: TestResult, t: (key: MessageKey) => string): string {
+  const outcome = test.status === "DELIVERED" ? t("webhooks.testDelivered") : test.status === "PENDING" ? t("webhooks.testQueued") : t("webhooks.testFailed");
   const parts = [outcome];
   if (test.lastStatusCode !== null) parts.push(`HTTP ${test.lastStatusCode}`);
   if (test.lastAttempt) parts.push(`${test.lastAttempt.latencyMs} ms`);

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, SelectField } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
+import { useT } from "@/components/shell/i18n";
 import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/webhooks/webhooks.schema";
 
 interface Props {
@@ -23,6 +24,7 @@ interface Props {
 
 export function WebhookFormDialog({ open, onClose, sessions, webhook }: Props) {
   const router = useRouter();
+  const t = useT();
   const [events, setEvents] = useState<string[]>(webhook?.events ?? ["message.received"]);
   const [isActive, setActive] = useState(webhook?.isActive ?? true);
   const [replyEnabled, setReply] = useState(webhook?.replyEnabled ?? false);
@@ -67,26 +69,26 @@ export function WebhookFormDialog({ open, onClose, sessions, webhook }: Props) {
     <Dialog
       open={open}
       onClose={onClose}
-      title={webhook ? "Edit webhook" : "Add webhook"}
-      description="Events are POSTed as JSON, signed with HMAC-SHA256 when a secret is set, and retried for about a day."
+      title={webhook ? t("webhooks.edit") : t("webhooks.add")}
+      description={t("webhooks.formDescription")}
       data-testid="webhook-dialog"
       footer={
         <>
           <Button variant="secondary" onClick={onClose} disabled={pending}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button type="submit" form={formId} pending={pending} disabled={events.length === 0}>
-            {webhook ? "Save" : "Add webhook"}
+            {webhook ? t("common.save") : t("webhooks.add")}
           </Button>
         </>
       }
     >
       <form id={formId} onSubmit={onSubmit} className="space-y-4">
         {error && <Alert>{error}</Alert>}
-        <Field label="Name" name="name" required maxLength={100} defaultValue={webhook?.name ?? ""} placeholder="My server" />
-        <Field label="URL" name="url" type="url" required defaultValue={webhook?.url ?? ""} placeholder="https://example.com/webhook" />
-        <SelectField label="Session" name="sessionId" defaultValue={webhook?.sessionId ?? ""}>
-          <option value="">All my sessions</option>
+        <Field label={t("webhooks.name")} name="name" required maxLength={100} defaultValue={webhook?.name ?? ""} placeholder={t("webhooks.namePlaceholder")} />
+        <Field label={t("webhooks.url")} name="url" type="url" required defaultValue={webhook?.url ?? ""} placeholder="https://example.com/webhook" />
+        <SelectField label={t("webhooks.session")} name="sessionId" defaultValue={webhook?.sessionId ?? ""}>
+          <option value="">{t("webhooks.allMySessions")}</option>
           {sessions.map((s) => (
             <option key={s.sessionId} value={s.sessionId}>
               {s.name} ({s.sessionId})
@@ -96,13 +98,13 @@ export function WebhookFormDialog({ open, onClose, sessions, webhook }: Props) {
         <EventsPicker value={events} onChange={setEvents} />
         {!webhook && (
           <fieldset>
-            <legend className="text-sm font-medium text-slate-700">Signature</legend>
+            <legend className="text-sm font-medium text-slate-700">{t("webhooks.signature")}</legend>
             <div className="mt-1 flex flex-wrap gap-4 text-sm text-slate-700">
               {(
                 [
-                  ["generate", "Generate a secret"],
-                  ["custom", "Use my own secret"],
-                  ["none", "Unsigned"],
+                  ["generate", t("webhooks.signGenerate")],
+                  ["custom", t("webhooks.signCustom")],
+                  ["none", t("webhooks.signNone")],
                 ] as const
               ).map(([value, label]) => (
                 <label key={value} className="flex items-center gap-2">
@@ -111,17 +113,14 @@ export function WebhookFormDialog({ open, onClose, sessions, webhook }: Props) {
                 </label>
               ))}
             </div>
-            {signing === "custom" && <Field className="mt-2" label="Secret" name="secret" required minLength={8} maxLength={256} autoComplete="off" />}
+            {signing === "custom" && (
+              <Field className="mt-2" label={t("webhooks.secret")} name="secret" required minLength={8} maxLength={256} autoComplete="off" />
+            )}
           </fieldset>
         )}
         <div className="divide-y divide-slate-100">
-          <Switch checked={isActive} onChange={setActive} label="Active" description="Inactive webhooks keep their queue and resume where they stopped." />
-          <Switch
-            checked={replyEnabled}
-            onChange={setReply}
-            label="Reply from the answer"
-            description="The answer to an incoming 1:1 message (plain text, { text } or { media, mimetype, caption }) is sent back to the sender."
-          />
+          <Switch checked={isActive} onChange={setActive} label={t("webhooks.active")} description={t("webhooks.activeDescription")} />
+          <Switch checked={replyEnabled} onChange={setReply} label={t("webhooks.reply")} description={t("webhooks.replyDescription")} />
         </div>
       </form>
     </Dialog>

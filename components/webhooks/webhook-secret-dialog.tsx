@@ -7,9 +7,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
+import { useT } from "@/components/shell/i18n";
 
 export function WebhookSecretDialog({ webhookId, open, onClose }: { webhookId: string; open: boolean; onClose: () => void }) {
   const router = useRouter();
+  const t = useT();
   const [secret, setSecret] = useState<string | null | undefined>(undefined);
   const [pending, setPending] = useState<"reveal" | "regenerate" | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,19 +39,22 @@ export function WebhookSecretDialog({ webhookId, open, onClose }: { webhookId: s
     <Dialog
       open={open}
       onClose={close}
-      title="Signing secret"
+      title={t("webhooks.signingSecret")}
       description={
         <>
-          Each delivery carries <code>X-Webhook-Signature: sha256=&lt;hex HMAC-SHA256 of the body&gt;</code> made with this secret.
+          {/* The header itself is never translated: it is what the receiver checks. */}
+          {t("webhooks.signingDescription")
+            .split("{header}")
+            .flatMap((part, i) => (i === 0 ? [part] : [<code key={i}>X-Webhook-Signature: sha256=&lt;hex HMAC-SHA256 of the body&gt;</code>, part]))}
         </>
       }
       data-testid="webhook-secret-dialog"
       footer={
         <>
           <Button variant="secondary" onClick={() => run("regenerate")} pending={pending === "regenerate"} data-testid="regenerate-secret">
-            Regenerate
+            {t("webhooks.regenerate")}
           </Button>
-          <Button onClick={close}>Done</Button>
+          <Button onClick={close}>{t("webhooks.done")}</Button>
         </>
       }
     >
@@ -57,10 +62,10 @@ export function WebhookSecretDialog({ webhookId, open, onClose }: { webhookId: s
         {error && <Alert>{error}</Alert>}
         {secret === undefined ? (
           <Button variant="secondary" onClick={() => run("reveal")} pending={pending === "reveal"} data-testid="reveal-secret">
-            Reveal secret
+            {t("webhooks.revealSecret")}
           </Button>
         ) : secret === null ? (
-          <p className="text-sm text-slate-600">This webhook is unsigned. Regenerate to start signing its deliveries.</p>
+          <p className="text-sm text-slate-600">{t("webhooks.unsignedHint")}</p>
         ) : (
           <div className="flex items-center gap-2">
             <code className="min-w-0 flex-1 truncate rounded-lg bg-slate-100 px-3 py-2 text-xs" data-testid="webhook-secret">

@@ -15,19 +15,4 @@ export const AUDIT_ACTIONS = [
   "user.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-/** How the dashboard says each action. */
-export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
-  signed_in: "Signed in",
-  "api_key.created": "Created an API key",
-  "api_key.revoked": "Revoked an API key",
-  "session.created": "Created a session",
-  "session.deleted": "Deleted a session",
-  "session.logged_out": "Logged a session out",
-  "webhook.created": "Added a webhook",
-  "webhook.updated": "Changed a webhook",
-  "webhook.deleted": "Deleted a webhook",
-  "user.created": "Created a user",
-  "user.updated": "Changed a user",
-  "user.deleted": "Deleted a user",
-};
+// How the dashboard says each action: lib/i18n/areas/audit.ts ("audit.action.<action>"), in each language.

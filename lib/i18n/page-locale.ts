@@ -13,3 +13,8 @@ export async function pageTranslator(userId: string): Promise<(key: MessageKey, 
   const locale = await pageLocale(userId);
   return (key, vars) => translate(locale, key, vars);
 }
+
+/** A signed-out page's language (sign-in, registration, 404): the browser's. */
+export async function requestLocale(): Promise<Locale> {
+  return resolveLocale(null, (await headers()).get("accept-language"));
+}

@@ -40,11 +40,13 @@ export async function createSessionViaApi(api: APIRequestContext, name: string):
   return res.json();
 }
 
+/** Works in either language: the form is found by its fields' names (a browser asking for Indonesian gets an Indonesian form). */
 export async function signInWithForm(page: Page, identifier: string, password: string) {
   await page.goto("/login");
-  await page.getByLabel("Username or email").fill(identifier);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  const form = page.getByTestId("login-form");
+  await form.locator('input[name="identifier"]').fill(identifier);
+  await form.locator('input[name="password"]').fill(password);
+  await form.locator('button[type="submit"]').click();
 }
 
 export async function registerWithForm(page: Page, user: TestUser) {

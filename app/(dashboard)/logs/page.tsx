@@ -3,6 +3,8 @@ import { MessageLogFilters } from "@/components/logs/message-log-filters";
 import { MessageLogTable } from "@/components/logs/message-log-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/page-caller";
+import { translate } from "@/lib/i18n/messages";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { listMessageLog } from "@/lib/message-log/list-message-log";
 import { messageLogQuerySchema } from "@/lib/message-log/message-log.schema";
 import { listSessions } from "@/lib/sessions/list-sessions";
@@ -13,6 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function LogsPage({ searchParams }: { searchParams: SearchParams }) {
   const caller = await requirePageCaller();
+  const locale = await pageLocale(caller.id);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   // A hand-edited URL with a bad value falls back to the defaults rather than an error page.
   const parsed = messageLogQuerySchema.safeParse(raw);
@@ -26,8 +29,8 @@ export default async function LogsPage({ searchParams }: { searchParams: SearchP
   return (
     <>
       <PageHeader
-        title="Logs"
-        description="Every message of your sessions, sent and received, newest first."
+        title={translate(locale, "logs.title")}
+        description={translate(locale, "logs.description")}
         actions={
           <a
             href={`/api/messages/log?${exportParams}`}
@@ -35,17 +38,17 @@ export default async function LogsPage({ searchParams }: { searchParams: SearchP
             data-testid="export-csv"
             download
           >
-            Export CSV
+            {translate(locale, "logs.exportCsv")}
           </a>
         }
       />
       {!parsed.success && (
         <p className="mb-4 text-sm text-amber-800" role="status">
-          Some filters in the address were not understood and are ignored.
+          {translate(locale, "logs.badFilters")}
         </p>
       )}
       <MessageLogFilters query={query} sessions={sessions.map((s) => ({ sessionId: s.sessionId, name: s.name }))} />
-      <MessageLogTable log={JSON.parse(JSON.stringify(log))} query={query} />
+      <MessageLogTable log={JSON.parse(JSON.stringify(log))} query={query} locale={locale} />
     </>
   );
 }

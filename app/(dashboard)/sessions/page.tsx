@@ -4,6 +4,7 @@ import { SessionGrid } from "@/components/sessions/session-grid";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
+import { pageTranslator } from "@/lib/i18n/page-locale";
 import { listSessions } from "@/lib/sessions/list-sessions";
 import { db, getRuntime } from "@/lib/server/runtime";
 
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Sessions · Wagate" };
 
 export default async function SessionsPage() {
   const caller = await requirePageCaller();
+  const t = await pageTranslator(caller.id);
   // The cards never show the QR image (the connect dialog fetches it), so it is not sent along.
   const sessions = (await listSessions(caller)).map((session) => ({ ...session, qr: null }));
   const canCreate = hasPermission(caller.role, "sessions.create");
@@ -26,8 +28,8 @@ export default async function SessionsPage() {
   return (
     <>
       <PageHeader
-        title="Sessions"
-        description={caller.role === "STAFF" ? "The WhatsApp sessions you have been given access to." : "Your WhatsApp numbers connected to the gateway."}
+        title={t("sessions.title")}
+        description={caller.role === "STAFF" ? t("sessions.descriptionStaff") : t("sessions.descriptionOwner")}
         actions={canCreate && sessions.length > 0 ? <CreateSessionButton /> : undefined}
       />
       <SessionGrid

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
+import { pageTranslator } from "@/lib/i18n/page-locale";
 import { listSessions } from "@/lib/sessions/list-sessions";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 
@@ -16,25 +17,16 @@ export const metadata: Metadata = { title: "Webhooks · Wagate" };
 export default async function WebhooksPage() {
   const caller = await requirePageCaller();
   if (!hasPermission(caller.role, "webhooks.manage")) notFound();
-  const [webhooks, sessions] = await Promise.all([listWebhooks(caller), listSessions(caller)]);
+  const [webhooks, sessions, t] = await Promise.all([listWebhooks(caller), listSessions(caller), pageTranslator(caller.id)]);
   const options = sessions.map((s) => ({ sessionId: s.sessionId, name: s.name }));
   // Dates become strings on their way to the client components.
   const views = JSON.parse(JSON.stringify(webhooks)) as WebhookView[];
   const add = <AddWebhookButton sessions={options} />;
   return (
     <WebhookLiveProvider>
-      <PageHeader
-        title="Webhooks"
-        description="Every event of your sessions, POSTed to your endpoints: signed, retried for about a day, logged and replayable."
-        actions={views.length > 0 ? add : undefined}
-      />
+      <PageHeader title={t("webhooks.title")} description={t("webhooks.description")} actions={views.length > 0 ? add : undefined} />
       {views.length === 0 ? (
-        <EmptyState
-          data-testid="webhooks-empty"
-          title="No webhooks yet"
-          description="Add an endpoint to receive messages, receipts and connection changes as they happen."
-          action={add}
-        />
+        <EmptyState data-testid="webhooks-empty" title={t("webhooks.emptyTitle")} description={t("webhooks.emptyDescription")} action={add} />
       ) : (
         <div className="space-y-4">
           {views.map((w) => (

@@ -21,6 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SessionChatsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const caller = await requirePageCaller();
+  const t = await pageTranslator(caller.id);
   // Another tenant's session (or, for staff, one not assigned to them) is a 404, as on the session page.
   const row = await getSessionOrThrow(caller, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
