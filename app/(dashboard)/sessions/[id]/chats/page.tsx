@@ -30,7 +30,6 @@ export default async function SessionChatsPage({ params }: { params: Promise<{ i
   const status = getRuntime().sessions.live(row)?.status ?? row.status;
   // Reading and sending are one permission in the API (sessions.send); without it there is nothing to show.
   const canSend = hasPermission(caller.role, "sessions.send");
-  const t = await pageTranslator(caller.id);
 
   return (
     // The page fills the window below the top bar (h-14) and the main area's padding, so the thread
