@@ -1,7 +1,8 @@
 // Helpers for the automation tests (tests/api/autoreplies.test.ts, schedules.test.ts): on top of
-// chat-support's sandbox gateway, a contact that writes to a session, and staff on that gateway.
+// the sandbox gateway (tests/support/sandbox.ts), a contact that writes to a session, and staff on that gateway.
 import { expectOk, request, uniqueName } from "../support/api-client";
-import { receivedBy, type Tenant, waitFor } from "./chat-support";
+import { receivedBy, type Tenant } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 /** The emulated contact `phone` sends `text` to the session; returns the message's WhatsApp id. */
 export async function contactSays(base: string, tenant: Tenant, phone: string, sessionId: string, text: string): Promise<string> {

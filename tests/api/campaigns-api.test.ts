@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { samplePng } from "../fixtures/media-samples";
 import { expectOk, request, uniqueName } from "../support/api-client";
-import { type Tenant, pairedSession, receivedBy, registerTenant, startSandboxGateway, waitFor, waitForSessionStatus } from "./chat-support";
+import { pairedSession, receivedBy, registerTenant, startSandboxGateway, type Tenant, waitForSessionStatus } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 import { type Contact, campaignRecipients, createContacts, getCampaign, waitForCampaign } from "./campaigns-support";
 
 let gateway: TestServer;

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { samplePng } from "../fixtures/media-samples";
 import { expectOk, request, uniqueName, type ApiResponse } from "../support/api-client";
-import { ALICE, BOB, type Tenant, jidOf, pairedSession, registerTenant, send, startSandboxGateway, waitFor } from "./chat-support";
+import { ALICE, BOB, jidOf, pairedSession, registerTenant, send, startSandboxGateway, type Tenant } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 const CAROL = "15550100004";
 const ERIN = "15550100005";

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { samplePng } from "../fixtures/media-samples";
 import { expectOk, request, uniqueName, type ApiResponse } from "../support/api-client";
-import { startReceiver } from "./webhooks-support";
-import { ALICE, BOB, type Tenant, jidOf, pairedSession, receivedBy, registerTenant, send, startSandboxGateway, waitFor, waitForReceived } from "./chat-support";
+import { ALICE, BOB, jidOf, pairedSession, receivedBy, registerTenant, send, startSandboxGateway, type Tenant, waitForReceived } from "../support/sandbox";
+import { waitFor } from "../support/wait";
+import { startReceiver } from "../support/webhook-receiver";
 
 let gateway: TestServer;
 let base: string;
