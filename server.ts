@@ -181,7 +181,7 @@ workers.push(
 workers.push(
   startWebhookWorker({ db: database, outbox, logger: logger.child({ module: "webhooks" }), onAttempt: (attempt) => announceWebhookAttempt(io, attempt) }),
 );
-workers.push(startEventPruner({ db: database, logger: logger.child({ module: "events" }) }));
+workers.push(startEventPruner({ db: database, logger: logger.child({ module: "events" }), retentionDays: env.EVENT_RETENTION_DAYS }));
 // Automation: auto-replies and recurring schedules, both through the send queue.
 workers.push(
   startScheduleWorker({

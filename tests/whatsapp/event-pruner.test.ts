@@ -42,7 +42,7 @@ describe("startEventPruner", () => {
       ],
     });
 
-    pruner = startEventPruner({ db, logger: pino({ level: "silent" }), options: { retentionDays: 14, firstAfterMs: 0, everyMs: 60 * 60 * 1000 } });
+    pruner = startEventPruner({ db, logger: pino({ level: "silent" }), retentionDays: 14, firstAfterMs: 0 });
 
     const left = await waitFor("the first pruning run", async () => {
       const names = (await db.event.findMany({ select: { event: true } })).map((e) => e.event).sort();
