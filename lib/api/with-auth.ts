@@ -16,7 +16,8 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 /** A multipart/form-data body: read up to `maxFileBytes` (plus framing) and parsed by `schema`. */
 export interface FormSpec<F> {
   schema: F;
-  maxFileBytes: number;
+  /** A function when it comes from lib/env.ts: the environment is read per request, not at import (the build imports routes). */
+  maxFileBytes: number | (() => number);
 }
 
 interface Options<P, Q, B, F> {
@@ -118,7 +119,11 @@ export function withAuth<
       const query = options.query ? options.query.parse(rawQuery) : undefined;
       const body = options.body ? options.body.parse(await readJson(req)) : undefined;
       const formSpec = typeof options.form === "object" ? options.form : undefined;
-      const form = formSpec?.schema ? formSpec.schema.parse(formFields(await readMultipartForm(req, formSpec.maxFileBytes))) : undefined;
+      const form = formSpec?.schema
+        ? formSpec.schema.parse(
+            formFields(await readMultipartForm(req, typeof formSpec.maxFileBytes === "function" ? formSpec.maxFileBytes() : formSpec.maxFileBytes)),
+          )
+        : undefined;
       const result = await handler({
         req,
         caller: caller as Perm extends null ? Caller | null : Caller,

@@ -5,6 +5,6 @@ import { uploadMediaSchema } from "@/lib/media/media.schema";
 import { uploadMedia } from "@/lib/media/upload-media";
 
 export const POST = withAuth(
-  { permission: "sessions.send", form: { schema: uploadMediaSchema, maxFileBytes: env.MEDIA_MAX_BYTES } },
+  { permission: "sessions.send", form: { schema: uploadMediaSchema, maxFileBytes: () => env.MEDIA_MAX_BYTES } },
   async ({ form, caller }) => Response.json(await uploadMedia(caller, form), { status: 201 }),
 );

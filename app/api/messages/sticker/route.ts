@@ -5,6 +5,6 @@ import { stickerFormSchema } from "@/lib/media/media.schema";
 import { sendSticker } from "@/lib/messages/send-sticker";
 
 export const POST = withAuth(
-  { permission: "sessions.send", form: { schema: stickerFormSchema, maxFileBytes: env.MEDIA_MAX_BYTES } },
+  { permission: "sessions.send", form: { schema: stickerFormSchema, maxFileBytes: () => env.MEDIA_MAX_BYTES } },
   async ({ req, caller, form }) => sendSticker(caller, form, { idempotencyKey: req.headers.get("idempotency-key") }),
 );
