@@ -26,6 +26,7 @@ const { safeFetch } = await import("./lib/net/safe-fetch");
 const { saveIncomingMedia } = await import("./lib/media/save-incoming-media");
 const { startSendWorker } = await import("./lib/messages/send-worker");
 const { startWebhookWorker } = await import("./lib/webhooks/webhook-worker");
+const { startEventPruner } = await import("./lib/events/start-event-pruner");
 const { startAutoReplier } = await import("./lib/autoreplies/start-autoreplier");
 const { failMissedScheduledSends } = await import("./lib/schedules/fail-missed-scheduled-sends");
 const { startScheduleWorker } = await import("./lib/schedules/start-schedule-worker");
@@ -180,6 +181,7 @@ workers.push(
 workers.push(
   startWebhookWorker({ db: database, outbox, logger: logger.child({ module: "webhooks" }), onAttempt: (attempt) => announceWebhookAttempt(io, attempt) }),
 );
+workers.push(startEventPruner({ db: database, logger: logger.child({ module: "events" }), retentionDays: env.EVENT_RETENTION_DAYS }));
 // Automation: auto-replies and recurring schedules, both through the send queue.
 workers.push(
   startScheduleWorker({

@@ -7,22 +7,32 @@ import { errorResponse } from "@/lib/api/error-response";
 import { hasBrowserOriginHeaders, isSameOriginRequest } from "@/lib/api/is-same-origin-request";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { callerCan } from "@/lib/auth/caller-can";
+import { formFields, readMultipartForm } from "@/lib/media/read-multipart-form";
 import type { Permission } from "@/lib/auth/permissions";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-interface Options<P, Q, B> {
+/** A multipart/form-data body: read up to `maxFileBytes` (plus framing) and parsed by `schema`. */
+export interface FormSpec<F> {
+  schema: F;
+  /** A function when it comes from lib/env.ts: the environment is read per request, not at import (the build imports routes). */
+  maxFileBytes: number | (() => number);
+}
+
+interface Options<P, Q, B, F> {
   /** The permission the route needs; `null` for a public route (the caller may still be known). */
   permission: Permission | null;
   params?: P;
   query?: Q;
   body?: B;
   /**
-   * The route reads a multipart/form-data body itself (uploads). Cookie-authenticated callers must
-   * then prove a same-origin browser page sent it: a foreign page's form can post multipart.
+   * A multipart/form-data body (uploads). Cookie-authenticated callers must then prove a
+   * same-origin browser page sent it: a foreign page's form can post multipart. With a FormSpec the
+   * wrapper reads and parses the form (the handler gets `form`); `true` is for a route whose
+   * compatibility format reads the body itself.
    */
-  form?: true;
+  form?: true | FormSpec<F>;
   /**
    * The route reads a text/csv body itself (the recipient-list import). A cookie caller's same-origin
    * page may send it: text/csv is not a type a foreign page can send without a CORS preflight.
@@ -30,12 +40,13 @@ interface Options<P, Q, B> {
   csv?: true;
 }
 
-interface Context<P, Q, B, C> {
+interface Context<P, Q, B, C, F = undefined> {
   req: NextRequest;
   caller: C;
   params: Out<P>;
   query: Out<Q>;
   body: Out<B>;
+  form: Out<F>;
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -82,7 +93,7 @@ function cleanRecord<T>(value: T, root: string): T {
 /**
  * The one way a route handles a request: resolve the caller (API key or session cookie), check the
  * permission, refuse cross-site cookie writes, refuse NUL bytes, lone surrogates and over-deep JSON
- * anywhere in the input, parse path parameters, query and body with zod, run the handler, and map any error
+ * anywhere in the input, parse path parameters, query and body (JSON or multipart form) with zod, run the handler, and map any error
  * to `{ "error": "..." }`. A handler's plain return value is sent as JSON with status 200.
  */
 export function withAuth<
@@ -90,7 +101,8 @@ export function withAuth<
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
   Perm extends Permission | null = Permission,
->(options: Options<P, Q, B> & { permission: Perm }, handler: (ctx: Context<P, Q, B, Perm extends null ? Caller | null : Caller>) => Promise<unknown>) {
+  F extends Schema | undefined = undefined,
+>(options: Options<P, Q, B, F> & { permission: Perm }, handler: (ctx: Context<P, Q, B, Perm extends null ? Caller | null : Caller, F>) => Promise<unknown>) {
   return async (req: NextRequest, route: RouteContext): Promise<Response> => {
     try {
       const caller = await resolveCaller({ headers: req.headers });
@@ -100,18 +112,25 @@ export function withAuth<
           throw new AppError("FORBIDDEN", "You are not allowed to do this");
         }
       }
-      assertNotCrossSite(req, caller, options.form === true, options.csv === true);
+      assertNotCrossSite(req, caller, options.form !== undefined, options.csv === true);
       const rawParams = cleanRecord(route?.params ? await route.params : {}, "path");
       const rawQuery = cleanRecord(Object.fromEntries(req.nextUrl.searchParams), "query");
       const params = options.params ? options.params.parse(rawParams) : undefined;
       const query = options.query ? options.query.parse(rawQuery) : undefined;
       const body = options.body ? options.body.parse(await readJson(req)) : undefined;
+      const formSpec = typeof options.form === "object" ? options.form : undefined;
+      const form = formSpec?.schema
+        ? formSpec.schema.parse(
+            formFields(await readMultipartForm(req, typeof formSpec.maxFileBytes === "function" ? formSpec.maxFileBytes() : formSpec.maxFileBytes)),
+          )
+        : undefined;
       const result = await handler({
         req,
         caller: caller as Perm extends null ? Caller | null : Caller,
         params: params as Out<P>,
         query: query as Out<Q>,
         body: body as Out<B>,
+        form: form as Out<F>,
       });
       return result instanceof Response ? result : Response.json(result ?? { success: true });
     } catch (error) {

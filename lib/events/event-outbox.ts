@@ -27,9 +27,6 @@ import type { SessionRef } from "@/lib/sessions/session-ref";
 
 export type Tx = Prisma.TransactionClient;
 
-/** @deprecated the same as SessionRef (lib/sessions/session-ref.ts); kept so that callers of other branches still compile. */
-export type EventSession = SessionRef;
-
 export interface RecordedEvent {
   id: string;
   /** The event's place in the order of events (see above); absent for events that were only announced. */

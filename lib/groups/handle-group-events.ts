@@ -17,7 +17,7 @@ import {
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { Tx } from "@/lib/events/event-outbox";
-import type { SessionRef } from "@/lib/whatsapp/managed-session";
+import type { SessionRef } from "@/lib/sessions/session-ref";
 
 export interface GroupEventsContext {
   db: Db;

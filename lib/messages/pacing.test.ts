@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PacingState, resolvePacing, retryDelayMs, type PacingSettings } from "@/lib/messages/pacing";
+import { PacingState, resolvePacing, sendRetryDelayMs, type PacingSettings } from "@/lib/messages/pacing";
 
 const DEFAULTS = { minGapMs: 1500, jitterMs: 1500, maxPerMinute: 20 };
 const settings = (over: Partial<PacingSettings> = {}): PacingSettings => ({ enabled: true, minGapMs: 1000, jitterMs: 0, maxPerMinute: 100, ...over });
@@ -66,8 +66,8 @@ describe("PacingState", () => {
   });
 });
 
-describe("retryDelayMs", () => {
+describe("sendRetryDelayMs", () => {
   it("doubles from 2 s and stops at a minute", () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => retryDelayMs(n))).toEqual([2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => sendRetryDelayMs(n))).toEqual([2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000]);
   });
 });

@@ -59,6 +59,6 @@ export class PacingState {
 }
 
 /** Exponential backoff between attempts of one send: 2 s, 4 s, 8 s, … capped at a minute. */
-export function retryDelayMs(attempt: number, baseMs = 2000, maxMs = 60_000): number {
+export function sendRetryDelayMs(attempt: number, baseMs = 2000, maxMs = 60_000): number {
   return backoffMs(attempt - 1, { baseMs, maxMs });
 }

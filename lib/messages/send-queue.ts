@@ -162,3 +162,16 @@ export function waitingSends(db: Db, sessionId: string, cutoff: Date) {
     take: 200,
   });
 }
+
+/**
+ * A send claimed again after a crash whose message Baileys had already stored as ours (its proto is
+ * kept): it went out before the crash, so sending it again would duplicate it.
+ */
+export async function wentOutBeforeCrash(db: Db, claimed: Pick<ClaimedSend, "id">): Promise<boolean> {
+  return (await db.message.count({ where: { id: claimed.id, raw: { not: null } } })) > 0;
+}
+
+/** The session a queue lane belongs to (null once deleted). */
+export function laneSession(db: Db, sessionId: string): Promise<SessionRef | null> {
+  return db.whatsappSession.findUnique({ where: { id: sessionId }, select: { id: true, sessionId: true, ownerId: true } });
+}

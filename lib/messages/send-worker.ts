@@ -9,23 +9,26 @@
 // that expires within one lease, and the next process sends the message again with the same
 // WhatsApp id, which WhatsApp treats as the same message.
 import "server-only";
-import { proto, type AnyMessageContent, type WAMessage } from "@whiskeysockets/baileys";
+import type { AnyMessageContent } from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
 import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { EventOutbox } from "@/lib/events/event-outbox";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import { readMediaFile } from "@/lib/media/read-media-file";
-import { PacingState, resolvePacing, retryDelayMs, type PacingDefaults } from "@/lib/messages/pacing";
+import { loadQuotedMessage } from "@/lib/messages/load-quoted-message";
+import { PacingState, resolvePacing, sendRetryDelayMs, type PacingDefaults } from "@/lib/messages/pacing";
 import {
   claimSend,
   failSends,
+  laneSession,
   markSendsSent,
   pendingSessions,
   releaseSend,
   renewSend,
   retrySendLater,
   waitingSends,
+  wentOutBeforeCrash,
   type ClaimedSend,
 } from "@/lib/messages/send-queue";
 import type { StoredSend } from "@/lib/messages/stored-send";
@@ -270,7 +273,7 @@ class SendWorker implements Worker {
         await failSends(db, this.deps.outbox, ref, [claimed], result.reason);
         break;
       case "retry":
-        await retrySendLater(db, claimed, retryDelayMs(claimed.attempts), result.reason);
+        await retrySendLater(db, claimed, sendRetryDelayMs(claimed.attempts), result.reason);
         break;
     }
     return result.outcome;
@@ -281,12 +284,12 @@ class SendWorker implements Worker {
     const { db, logger } = this.deps;
     const payload = claimed.payload;
     // Claimed before, and Baileys already stored the message as ours: it went out before a crash.
-    if (claimed.attempts > 1 && (await db.message.count({ where: { id: claimed.id, raw: { not: null } } })) > 0) return { outcome: "sent" };
+    if (claimed.attempts > 1 && (await wentOutBeforeCrash(db, claimed))) return { outcome: "sent" };
     const sock = managed.socket;
     if (!sock) return { outcome: "released" };
     try {
       const content = await this.buildContent(payload);
-      const quoted = payload.replyTo ? await this.loadQuoted(managed.ref, payload.replyTo) : undefined;
+      const quoted = payload.replyTo ? await loadQuotedMessage(db, managed.ref, payload.replyTo) : undefined;
       if (payload.typingTime) {
         await sock.sendPresenceUpdate(payload.presence ?? "composing", claimed.remoteJid).catch(() => undefined);
         await this.sleep(payload.typingTime);
@@ -312,7 +315,7 @@ class SendWorker implements Worker {
   /** Sends accepted before `cutoff` whose session has not been connected since: FAILED. */
   private async failWaiting(sessionId: string, cutoff: Date) {
     const { db } = this.deps;
-    const session = await db.whatsappSession.findUnique({ where: { id: sessionId }, select: { id: true, sessionId: true, ownerId: true } });
+    const session = await laneSession(db, sessionId);
     if (!session) return;
     for (;;) {
       const waiting = await waitingSends(db, sessionId, cutoff);
@@ -334,21 +337,6 @@ class SendWorker implements Worker {
       content.mimetype ??= file.mimetype;
     }
     return content as unknown as AnyMessageContent;
-  }
-
-  /** The message to quote, from the store: its proto when kept, else its text. */
-  private async loadQuoted(ref: SessionRef, keyId: string): Promise<WAMessage | undefined> {
-    const row = await this.deps.db.message.findFirst({
-      where: { sessionId: ref.id, ownerId: ref.ownerId, keyId },
-      select: { remoteJid: true, keyId: true, fromMe: true, senderJid: true, raw: true, content: true, pushName: true, timestamp: true },
-    });
-    if (!row) return undefined; // gone since it was accepted: send without the quote
-    return {
-      key: { remoteJid: row.remoteJid, id: row.keyId, fromMe: row.fromMe, ...(row.senderJid ? { participant: row.senderJid } : {}) },
-      message: row.raw ? proto.Message.decode(row.raw) : { conversation: row.content ?? "" },
-      messageTimestamp: Math.floor(row.timestamp.getTime() / 1000),
-      ...(row.pushName ? { pushName: row.pushName } : {}),
-    };
   }
 
   private sleep(ms: number): Promise<void> {

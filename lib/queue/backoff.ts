@@ -3,7 +3,7 @@
 // (a receiver's outage, a network blip dropping every session) do not all come back at the same
 // instant. Pure; every caller keeps its own defaults:
 //
-//   lib/messages/pacing.ts             retryDelayMs      a send's retries: 2 s, 4 s … ≤ 60 s, no jitter
+//   lib/messages/pacing.ts             sendRetryDelayMs  a send's retries: 2 s, 4 s … ≤ 60 s, no jitter
 //   lib/webhooks/retry-policy.ts       jitteredDelayMs   webhook retries: base × 2^min(n, 11), ±20 %
 //   lib/whatsapp/reconnect-policy.ts   backoffDelay      reconnects: "equal" jitter, ≤ maxMs
 //

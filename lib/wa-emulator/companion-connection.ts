@@ -8,6 +8,9 @@ import type { CompanionDevice } from "./accounts";
 import { NoiseServerSession } from "./noise-server";
 import type { WaNetwork } from "./network";
 
+/** What a connection needs of the network: its keys, and where to hand handshakes and stanzas. */
+type ConnectionNetwork = Pick<WaNetwork, "serverStatic" | "certChain" | "reportError" | "emit" | "onHandshake" | "onCompanionNode" | "onConnectionClosed">;
+
 export type FaultKind = "drop" | "logout" | "conflict" | "restart" | "stall-iq";
 
 export interface PendingRegistration {
@@ -35,7 +38,7 @@ export class CompanionConnection {
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly network: WaNetwork,
+    private readonly network: ConnectionNetwork,
   ) {
     this.noise = new NoiseServerSession(network.serverStatic);
     ws.on("message", (data: Buffer) => {

@@ -110,7 +110,7 @@ export class WaEmulator {
   // ------------------------------------------------------------ accounts
 
   createAccount({ phone, name }: { phone: string; name?: string }): AccountInfo {
-    return this.describe(this.network.createAccount(phone, name).phone)!;
+    return this.describe(this.network.devices.createAccount(phone, name).phone)!;
   }
 
   getAccount(phone: string): AccountInfo | undefined {
@@ -118,69 +118,69 @@ export class WaEmulator {
   }
 
   listAccounts(): AccountInfo[] {
-    return this.network.listAccounts().map((a) => this.describe(a.phone)!);
+    return this.network.devices.listAccounts().map((a) => this.describe(a.phone)!);
   }
 
   setBehaviour(phone: string, behaviour: Partial<ContactBehaviour>) {
-    Object.assign(this.network.requireAccount(phone).state.behaviour, behaviour);
+    Object.assign(this.network.devices.requireAccount(phone).state.behaviour, behaviour);
   }
 
   setProfileName(phone: string, name: string) {
-    this.network.requireAccount(phone).state.name = name;
+    this.network.devices.requireAccount(phone).state.name = name;
   }
 
   setAbout(phone: string, about: string) {
-    this.network.requireAccount(phone).state.about = about;
+    this.network.devices.requireAccount(phone).state.about = about;
   }
 
   /** Sets (or with undefined removes) an account's profile picture; companions are notified. */
   setProfilePicture(phone: string, image: Uint8Array | undefined) {
-    this.network.setProfilePicture(this.network.requireAccount(phone), image);
+    this.network.presence.setProfilePicture(this.network.devices.requireAccount(phone), image);
   }
 
   isOnWhatsApp(phone: string) {
-    return !!this.network.getAccount(phone);
+    return !!this.network.devices.getAccount(phone);
   }
 
   // ------------------------------------------------------------ pairing
 
   /** The phone of `phone`'s account scans a QR string emitted by Baileys; resolves once paired. */
   async scanQr(qr: string, { phone }: { phone: string }) {
-    const device = await this.network.scanQr(qr, phone);
+    const device = await this.network.linking.scanQr(qr, phone);
     return { jid: device.pnJid, lid: device.lidJid, deviceId: device.deviceId };
   }
 
   /** The owner types the code returned by sock.requestPairingCode() into the phone. */
   enterPairingCode(phone: string, code: string) {
-    this.network.enterPairingCode(phone, code);
+    this.network.linking.enterPairingCode(phone, code);
   }
 
   // ------------------------------------------------------------ messaging as a contact
 
   /** An emulated account's phone sends a message to a person (phone or jid) or group jid. */
   async sendMessage(fromPhone: string, to: string, content: ContactContent) {
-    const sender = this.network.requireAccount(fromPhone);
-    const chat = to.endsWith("@g.us") || to === STATUS_JID ? to : this.network.requireAccount(to).pnJid;
+    const sender = this.network.devices.requireAccount(fromPhone);
+    const chat = to.endsWith("@g.us") || to === STATUS_JID ? to : this.network.devices.requireAccount(to).pnJid;
     const built = await buildContactMessage(content, chat, this.media, this.pollsOf(sender));
-    return this.network.sendFromPhone(sender, chat, built.message, { edit: built.edit });
+    return this.network.router.sendFromPhone(sender, chat, built.message, { edit: built.edit });
   }
 
   /** Posts a status (status@broadcast) to the given accounts, or to everyone. */
   async postStatus(fromPhone: string, content: ContactContent, recipients?: string[]) {
     const built = await buildContactMessage(content, STATUS_JID, this.media);
-    return this.network.sendFromPhone(this.network.requireAccount(fromPhone), STATUS_JID, built.message, {
+    return this.network.router.sendFromPhone(this.network.devices.requireAccount(fromPhone), STATUS_JID, built.message, {
       statusRecipients: recipients,
     });
   }
 
   /** Messages an account's phone received (decrypted), with the receipts it sent. */
   received(phone: string): ReceivedMessage[] {
-    return this.network.requireAccount(phone).received;
+    return this.network.devices.requireAccount(phone).received;
   }
 
   /** Messages an account's phone sent, with the receipts that came back. */
   sent(phone: string): SentMessage[] {
-    return this.network.requireAccount(phone).sent;
+    return this.network.devices.requireAccount(phone).sent;
   }
 
   /** Downloads and decrypts the media of a message (as received by an emulated phone). */
@@ -196,75 +196,77 @@ export class WaEmulator {
   }
 
   markRead(phone: string, messageIds: string[]) {
-    this.network.markRead(this.network.requireAccount(phone), messageIds);
+    this.network.router.markRead(this.network.devices.requireAccount(phone), messageIds);
   }
 
   setPresence(phone: string, presence: "available" | "unavailable") {
-    this.network.setPresence(this.network.requireAccount(phone), presence);
+    this.network.presence.setPresence(this.network.devices.requireAccount(phone), presence);
   }
 
   sendChatState(fromPhone: string, to: string, state: "composing" | "paused" | "recording") {
-    const chat = to.endsWith("@g.us") ? to : this.network.requireAccount(to).pnJid;
-    this.network.sendChatState(this.network.requireAccount(fromPhone), chat, state);
+    const chat = to.endsWith("@g.us") ? to : this.network.devices.requireAccount(to).pnJid;
+    this.network.presence.sendChatState(this.network.devices.requireAccount(fromPhone), chat, state);
   }
 
   // ------------------------------------------------------------ groups
 
   /** `addressingMode: 'lid'`: members are addressed by LID, their phone numbers beside it (as in most groups today). */
   createGroup(creatorPhone: string, subject: string, memberPhones: string[], options: { addressingMode?: "pn" | "lid" } = {}) {
-    return this.network.createGroup(this.network.requireAccount(creatorPhone), subject, memberPhones, options.addressingMode).id;
+    return this.network.groupAdmin.createGroup(this.network.devices.requireAccount(creatorPhone), subject, memberPhones, options.addressingMode).id;
   }
 
   groupMetadata(jid: string): GroupInfo | undefined {
-    const group = this.network.groups.get(jid);
+    const group = this.network.groupAdmin.groups.get(jid);
     return group && this.describeGroup(group);
   }
 
   participatingGroups(phone: string): GroupInfo[] {
-    return this.network.groupsOf(this.network.requireAccount(phone)).map((g) => this.describeGroup(g));
+    return this.network.groupAdmin.groupsOf(this.network.devices.requireAccount(phone)).map((g) => this.describeGroup(g));
   }
 
   updateGroupParticipants(actorPhone: string, jid: string, action: "add" | "remove" | "promote" | "demote", phones: string[]) {
-    return this.network.updateParticipants(this.network.requireAccount(actorPhone), jid, action, phones).map((r) => ({ jid: r.jid, status: r.error ?? "200" }));
+    return this.network.groupAdmin
+      .updateParticipants(this.network.devices.requireAccount(actorPhone), jid, action, phones)
+      .map((r) => ({ jid: r.jid, status: r.error ?? "200" }));
   }
 
   setGroupSubject(actorPhone: string, jid: string, subject: string) {
-    this.network.setGroupSubject(this.network.requireAccount(actorPhone), jid, subject);
+    this.network.groupAdmin.setGroupSubject(this.network.devices.requireAccount(actorPhone), jid, subject);
   }
 
   setGroupDescription(actorPhone: string, jid: string, description: string | undefined) {
-    this.network.setGroupDescription(this.network.requireAccount(actorPhone), jid, description);
+    this.network.groupAdmin.setGroupDescription(this.network.devices.requireAccount(actorPhone), jid, description);
   }
 
   setGroupSetting(actorPhone: string, jid: string, setting: "announcement" | "not_announcement" | "locked" | "unlocked") {
-    this.network.setGroupSetting(this.network.requireAccount(actorPhone), jid, setting);
+    this.network.groupAdmin.setGroupSetting(this.network.devices.requireAccount(actorPhone), jid, setting);
   }
 
   leaveGroup(phone: string, jid: string) {
-    this.network.leaveGroup(this.network.requireAccount(phone), jid);
+    this.network.groupAdmin.leaveGroup(this.network.devices.requireAccount(phone), jid);
   }
 
   /** How many times companions fetched this group's metadata (w:g2 query). */
   groupMetadataFetches(jid: string): number {
-    return this.network.metadataFetches.get(jid) ?? 0;
+    return this.network.groupAdmin.metadataFetches.get(jid) ?? 0;
   }
 
   /** The group an invite code opens, if any (without joining it). */
   groupByInviteCode(code: string): GroupInfo | undefined {
-    const group = [...this.network.groups.values()].find((g) => g.inviteCode === code);
+    const group = this.network.groupAdmin.findByInviteCode(code);
     return group && this.describeGroup(group);
   }
 
   groupInviteCode(jid: string) {
-    return this.network.groupOrThrow(jid).inviteCode;
+    return this.network.groupAdmin.groupOrThrow(jid).inviteCode;
   }
 
   revokeGroupInvite(actorPhone: string, jid: string) {
-    return this.network.revokeGroupInvite(this.network.requireAccount(actorPhone), jid);
+    return this.network.groupAdmin.revokeGroupInvite(this.network.devices.requireAccount(actorPhone), jid);
   }
 
   joinGroupViaInvite(phone: string, code: string) {
-    return this.network.joinGroupByInvite(this.network.requireAccount(phone), code).id;
+    return this.network.groupAdmin.joinGroupByInvite(this.network.devices.requireAccount(phone), code).id;
   }
 
   // ------------------------------------------------------------ faults
@@ -275,7 +277,7 @@ export class WaEmulator {
    * restart (515), stall-iq (iqs go unanswered). Returns how many connections were hit.
    */
   fault(phoneOrDeviceJid: string, kind: FaultKind): number {
-    return this.network.fault(phoneOrDeviceJid, kind);
+    return this.network.linking.fault(phoneOrDeviceJid, kind);
   }
 
   // ------------------------------------------------------------ events
@@ -345,7 +347,7 @@ export class WaEmulator {
       voter: account,
       find: (id) => {
         const received = account.received.find((r) => r.id === id);
-        if (received) return { message: received.message, creator: this.network.requireAccount(received.fromPhone) };
+        if (received) return { message: received.message, creator: this.network.devices.requireAccount(received.fromPhone) };
         const sent = account.sent.find((s) => s.id === id);
         return sent && { message: sent.message, creator: account };
       },
@@ -353,7 +355,7 @@ export class WaEmulator {
   }
 
   private describe(phone: string): AccountInfo | undefined {
-    const account = this.network.getAccount(phone);
+    const account = this.network.devices.getAccount(phone);
     if (!account) return undefined;
     return {
       phone: account.phone,
@@ -376,11 +378,11 @@ export class WaEmulator {
       participants: group.participants.map((p) => ({
         phone: p.phone,
         jid: `${p.phone}@s.whatsapp.net`,
-        lid: this.network.requireAccount(p.phone).lidJid,
+        lid: this.network.devices.requireAccount(p.phone).lidJid,
         role: p.role,
       })),
       picture: group.picture,
-      metadataFetches: this.network.metadataFetches.get(group.id) ?? 0,
+      metadataFetches: this.network.groupAdmin.metadataFetches.get(group.id) ?? 0,
     };
   }
 }

@@ -4,45 +4,33 @@ import { encodeBigEndian, getBinaryNodeChild, getBinaryNodeChildren, KEY_BUNDLE_
 import type { CompanionConnection } from "./companion-connection";
 import type { EmulatedAccount } from "./accounts";
 import { normalizePhone, parseUserJid } from "./jids";
-import type { WaNetwork } from "./network";
-
-/**
- * What answering iqs needs of the network: a narrow view, so this module depends on the seams it
- * uses (accounts and devices, groups, pairing, media, error reports) and not on the whole router.
- */
-export type IqNetwork = Pick<
-  WaNetwork,
-  | "countMetadataFetch"
-  | "createGroup"
-  | "emit"
-  | "getAccount"
-  | "groupNodeFor"
-  | "groupOrThrow"
-  | "groups"
-  | "groupsOf"
-  | "joinGroupByInvite"
-  | "setJoinApproval"
-  | "listJoinRequests"
-  | "answerJoinRequests"
-  | "leaveGroup"
-  | "mediaHost"
-  | "onLinkCodeFinish"
-  | "onLinkCodeHello"
-  | "removeCompanion"
-  | "reportError"
-  | "resolveDevice"
-  | "revokeGroupInvite"
-  | "sendInitialHistorySync"
-  | "sessionSetup"
-  | "setGroupDescription"
-  | "setGroupPicture"
-  | "setGroupSetting"
-  | "setGroupSubject"
-  | "setProfilePicture"
-  | "updateParticipants"
->;
+import type { DeviceLinking } from "./device-linking";
+import type { DeviceRegistry } from "./device-registry";
+import type { GroupAdmin } from "./group-admin";
+import type { MediaHost } from "./media-host";
+import type { MessageRouter } from "./message-routing";
+import type { NetworkEvents, ReportError } from "./network-events";
+import type { PresenceRelay } from "./presence-relay";
+import type { SessionSetupOrder } from "./session-setup";
 import type { PreKeyBundle } from "./signal-endpoint";
 import { b64 } from "./state-encoding";
+
+/**
+ * What answering iqs needs of the network, one narrow view per job: this module depends on the
+ * seams it uses (devices, groups, linking, history and profile pushes, media, error reports) and
+ * not on the whole network.
+ */
+export interface IqNetwork {
+  readonly devices: Pick<DeviceRegistry, "getAccount" | "resolveDevice">;
+  readonly groupAdmin: GroupAdmin;
+  readonly linking: Pick<DeviceLinking, "onLinkCodeHello" | "onLinkCodeFinish" | "removeCompanion">;
+  readonly router: Pick<MessageRouter, "sendInitialHistorySync">;
+  readonly presence: Pick<PresenceRelay, "setProfilePicture">;
+  readonly sessionSetup: Pick<SessionSetupOrder, "beforeBundle" | "bundleHandedOut">;
+  readonly mediaHost: Pick<MediaHost, "auth" | "hostname" | "store" | "urlFor">;
+  readonly emit: NetworkEvents["emit"];
+  readonly reportError: ReportError;
+}
 
 const child = (node: BinaryNode, tag: string) => getBinaryNodeChild(node, tag);
 const children = (node: BinaryNode | undefined, tag: string) => getBinaryNodeChildren(node, tag);
@@ -134,7 +122,7 @@ function handleEncrypt(network: IqNetwork, connection: CompanionConnection, iq: 
     }
     connection.reply(iq);
     // The phone pushes history right after the new device published its keys.
-    if (device) void network.sendInitialHistorySync(device).catch((error) => network.reportError(error, { connection }));
+    if (device) void network.router.sendInitialHistorySync(device).catch((error) => network.reportError(error, { connection }));
     return;
   }
   if (iq.attrs.type === "set" && child(iq, "rotate")) {
@@ -157,7 +145,7 @@ function handleEncrypt(network: IqNetwork, connection: CompanionConnection, iq: 
 /** Prekey bundles for the requested devices; each answer consumes a one-time prekey. */
 async function answerKeyRequest(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode) {
   const requester = connection.device;
-  const requested = children(child(iq, "key"), "user").map((user) => ({ jid: user.attrs.jid!, ref: network.resolveDevice(user.attrs.jid!) }));
+  const requested = children(child(iq, "key"), "user").map((user) => ({ jid: user.attrs.jid!, ref: network.devices.resolveDevice(user.attrs.jid!) }));
   if (requester) {
     await Promise.all(requested.filter((r) => r.ref?.device === 0).map((r) => network.sessionSetup.beforeBundle(r.ref!.account, requester)));
   }
@@ -223,7 +211,7 @@ function usyncAnswer(network: IqNetwork, iq: BinaryNode): BinaryNode {
     const jid = user.attrs.jid ?? (phoneQuery ? `${normalizePhone(phoneQuery)}@s.whatsapp.net` : undefined);
     if (!jid) continue;
     const parsed = parseUserJid(jid);
-    const account = network.getAccount(jid);
+    const account = network.devices.getAccount(jid);
     const content: BinaryNode[] = [];
     for (const protocol of protocols) {
       if (protocol === "contact") {
@@ -273,40 +261,42 @@ function handleGroups(network: IqNetwork, connection: CompanionConnection, iq: B
   if (to === "@g.us") {
     switch (op.tag) {
       case "participating":
-        return connection.reply(iq, [{ tag: "groups", attrs: {}, content: network.groupsOf(account).map((g) => network.groupNodeFor(g)) }]);
+        return connection.reply(iq, [
+          { tag: "groups", attrs: {}, content: network.groupAdmin.groupsOf(account).map((g) => network.groupAdmin.groupNodeFor(g)) },
+        ]);
       case "create": {
         const members = children(op, "participant").map((p) => p.attrs.jid!);
-        const group = network.createGroup(account, op.attrs.subject ?? "", members);
-        return connection.reply(iq, [network.groupNodeFor(group)]);
+        const group = network.groupAdmin.createGroup(account, op.attrs.subject ?? "", members);
+        return connection.reply(iq, [network.groupAdmin.groupNodeFor(group)]);
       }
       case "leave":
-        for (const g of children(op, "group")) network.leaveGroup(account, g.attrs.id!);
+        for (const g of children(op, "group")) network.groupAdmin.leaveGroup(account, g.attrs.id!);
         return connection.reply(iq);
       case "invite": {
         const code = op.attrs.code!;
         if (iq.attrs.type === "get") {
-          const group = [...network.groups.values()].find((g) => g.inviteCode === code);
+          const group = network.groupAdmin.findByInviteCode(code);
           if (!group) return connection.replyError(iq, 406, "not-acceptable");
-          return connection.reply(iq, [network.groupNodeFor(group)]);
+          return connection.reply(iq, [network.groupAdmin.groupNodeFor(group)]);
         }
-        const group = network.joinGroupByInvite(account, code);
+        const group = network.groupAdmin.joinGroupByInvite(account, code);
         return connection.reply(iq, [{ tag: "group", attrs: { jid: group.id } }]);
       }
       default:
         return connection.reply(iq);
     }
   }
-  const group = network.groupOrThrow(to);
+  const group = network.groupAdmin.groupOrThrow(to);
   switch (op.tag) {
     case "query":
       // Counted: WhatsApp rate-limits repeated metadata fetches, so tests check a client caches it.
-      network.countMetadataFetch(to);
-      return connection.reply(iq, [network.groupNodeFor(group)]);
+      network.groupAdmin.countMetadataFetch(to);
+      return connection.reply(iq, [network.groupAdmin.groupNodeFor(group)]);
     case "add":
     case "remove":
     case "promote":
     case "demote": {
-      const results = network.updateParticipants(
+      const results = network.groupAdmin.updateParticipants(
         account,
         to,
         op.tag,
@@ -321,26 +311,26 @@ function handleGroups(network: IqNetwork, connection: CompanionConnection, iq: B
       ]);
     }
     case "subject":
-      network.setGroupSubject(account, to, bytes(op)?.toString() ?? "");
+      network.groupAdmin.setGroupSubject(account, to, bytes(op)?.toString() ?? "");
       return connection.reply(iq);
     case "description":
-      network.setGroupDescription(account, to, op.attrs.delete === "true" ? undefined : bytes(child(op, "body"))?.toString());
+      network.groupAdmin.setGroupDescription(account, to, op.attrs.delete === "true" ? undefined : bytes(child(op, "body"))?.toString());
       return connection.reply(iq);
     case "announcement":
     case "not_announcement":
     case "locked":
     case "unlocked":
-      network.setGroupSetting(account, to, op.tag);
+      network.groupAdmin.setGroupSetting(account, to, op.tag);
       return connection.reply(iq);
     case "membership_approval_mode":
-      network.setJoinApproval(account, to, child(op, "group_join")?.attrs.state === "on");
+      network.groupAdmin.setJoinApproval(account, to, child(op, "group_join")?.attrs.state === "on");
       return connection.reply(iq);
     case "membership_approval_requests":
       return connection.reply(iq, [
         {
           tag: "membership_approval_requests",
           attrs: {},
-          content: network.listJoinRequests(account, to).map((r) => ({
+          content: network.groupAdmin.listJoinRequests(account, to).map((r) => ({
             tag: "membership_approval_request",
             attrs: { jid: r.account.pnJid, lid: r.account.lidJid, request_method: "invite_link", request_time: String(r.time) },
           })),
@@ -349,7 +339,7 @@ function handleGroups(network: IqNetwork, connection: CompanionConnection, iq: B
     case "membership_requests_action": {
       const action = firstChild(op);
       if (!action || (action.tag !== "approve" && action.tag !== "reject")) return connection.replyError(iq, 400, "bad-request");
-      const results = network.answerJoinRequests(
+      const results = network.groupAdmin.answerJoinRequests(
         account,
         to,
         action.tag,
@@ -373,7 +363,7 @@ function handleGroups(network: IqNetwork, connection: CompanionConnection, iq: B
       if (iq.attrs.type !== "set" && !group.participants.some((p) => p.phone === account.phone && p.role)) {
         return connection.replyError(iq, 401, "not-authorized");
       }
-      const code = iq.attrs.type === "set" ? network.revokeGroupInvite(account, to) : group.inviteCode;
+      const code = iq.attrs.type === "set" ? network.groupAdmin.revokeGroupInvite(account, to) : group.inviteCode;
       return connection.reply(iq, [{ tag: "invite", attrs: { code } }]);
     }
     default:
@@ -385,15 +375,15 @@ async function handleMd(network: IqNetwork, connection: CompanionConnection, iq:
   const op = firstChild(iq);
   if (op?.tag === "remove-companion-device") {
     // Logout initiated by the companion itself.
-    if (connection.device) network.removeCompanion(connection.device);
+    if (connection.device) network.linking.removeCompanion(connection.device);
     return connection.reply(iq);
   }
   if (op?.tag === "link_code_companion_reg") {
-    if (op.attrs.stage === "companion_hello") return network.onLinkCodeHello(connection, iq, op);
+    if (op.attrs.stage === "companion_hello") return network.linking.onLinkCodeHello(connection, iq, op);
     if (op.attrs.stage === "companion_finish") {
       // Not awaited: pairing waits for the companion's answer to pair-success, which arrives
       // on this connection's stanza chain.
-      void network.onLinkCodeFinish(connection, iq, op).catch((error) => network.reportError(error, { connection }));
+      void network.linking.onLinkCodeFinish(connection, iq, op).catch((error) => network.reportError(error, { connection }));
       return;
     }
   }
@@ -403,7 +393,7 @@ async function handleMd(network: IqNetwork, connection: CompanionConnection, iq:
 function handleProfilePicture(network: IqNetwork, connection: CompanionConnection, iq: BinaryNode, account: EmulatedAccount | undefined) {
   const target = iq.attrs.target;
   if (iq.attrs.type === "get" && target?.endsWith("@g.us")) {
-    const group = network.groupOrThrow(target);
+    const group = network.groupAdmin.groupOrThrow(target);
     if (!group.picture) return connection.replyError(iq, 404, "item-not-found");
     const directPath = network.mediaHost.store(Buffer.from(group.picture, "base64"));
     return connection.reply(iq, [
@@ -411,7 +401,7 @@ function handleProfilePicture(network: IqNetwork, connection: CompanionConnectio
     ]);
   }
   if (iq.attrs.type === "get") {
-    const owner = target ? network.getAccount(target) : account;
+    const owner = target ? network.devices.getAccount(target) : account;
     if (!owner?.state.picture) return connection.replyError(iq, 404, "item-not-found");
     const directPath = network.mediaHost.store(Buffer.from(owner.state.picture, "base64"));
     return connection.reply(iq, [
@@ -419,7 +409,7 @@ function handleProfilePicture(network: IqNetwork, connection: CompanionConnectio
     ]);
   }
   const picture = child(iq, "picture");
-  if (account && target?.endsWith("@g.us")) network.setGroupPicture(account, target, bytes(picture));
-  if (account && !target) network.setProfilePicture(account, bytes(picture));
+  if (account && target?.endsWith("@g.us")) network.groupAdmin.setGroupPicture(account, target, bytes(picture));
+  if (account && !target) network.presence.setProfilePicture(account, bytes(picture));
   return connection.reply(iq, picture ? [{ tag: "picture", attrs: { id: String(Math.floor(Date.now() / 1000)) } }] : undefined);
 }

@@ -6,11 +6,10 @@ import { assertUrlAllowed } from "@/lib/net/assert-url-allowed";
 import { generateWebhookSecret } from "@/lib/webhooks/sign-webhook-body";
 import { sealWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
 import type { SessionWebhookInput } from "@/lib/webhooks/webhooks.schema";
+import type { SessionRef as FullSessionRef } from "@/lib/sessions/session-ref";
 
-interface SessionRef {
-  id: string;
-  ownerId: string;
-}
+/** Only the internal id and the owner: the webhook rows carry no public id. */
+type SessionRef = Pick<FullSessionRef, "id" | "ownerId">;
 
 /** The name a webhook configured by URL alone gets: its host, so the dashboard can tell them apart. */
 export function webhookNameFor(url: string): string {

@@ -13,7 +13,8 @@ import "server-only";
 //   process that dies is simply due again once the lease runs out: at-least-once, never lost.
 // - The attempt is logged (WebhookAttempt) and the delivery moved on in one statement after the
 //   HTTP exchange — no network I/O inside a transaction.
-// This file is the scheduling; the queue's SQL is lib/webhooks/delivery-queue.ts.
+// This file is the scheduling; the queue's SQL is lib/webhooks/delivery-queue.ts, and the events'
+// retention is lib/events/start-event-pruner.ts.
 // - Times are the database's clock, in UTC like every timestamp Prisma writes, so that processes on
 //   machines whose clocks disagree still agree on what is due.
 import type { Logger } from "pino";
@@ -28,7 +29,6 @@ import type { Worker } from "@/lib/server/runtime";
 import { claimDueDeliveries, settleDelivery, type Claimed } from "@/lib/webhooks/delivery-queue";
 import { buildWebhookRequest } from "@/lib/webhooks/build-webhook-request";
 import { parseWebhookReply, replyTargetOf, type WebhookReply } from "@/lib/webhooks/parse-webhook-reply";
-import { pruneEvents } from "@/lib/events/prune-events";
 import { nextDeliveryState } from "@/lib/webhooks/retry-policy";
 import { sendWebhookReply } from "@/lib/webhooks/send-webhook-reply";
 import { openWebhookSecret } from "@/lib/webhooks/webhook-secret-box";
@@ -40,13 +40,11 @@ export interface WebhookWorkerOptions {
   maxAttempts: number;
   retryBaseMs: number;
   concurrency: number;
-  retentionDays: number;
   allowPrivate: boolean;
   /** Largest media a reply may carry (decoded). */
   maxReplyMediaBytes: number;
   /** How often the database is asked for due deliveries when nothing woke the worker. */
   pollMs: number;
-  pruneEveryMs: number;
 }
 
 export interface ReplyRequest {
@@ -87,11 +85,9 @@ function defaultOptions(): WebhookWorkerOptions {
     maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
     retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
     concurrency: env.WEBHOOK_CONCURRENCY,
-    retentionDays: env.EVENT_RETENTION_DAYS,
     allowPrivate: env.ALLOW_PRIVATE_NETWORK_URLS,
     maxReplyMediaBytes: env.MEDIA_MAX_BYTES,
     pollMs: Math.min(1000, Math.max(50, Math.floor(env.WEBHOOK_RETRY_BASE_MS / 2))),
-    pruneEveryMs: 60 * 60 * 1000,
   };
 }
 
@@ -276,23 +272,10 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     pollTimer.unref();
   }
 
-  async function prune() {
-    try {
-      const pruned = await pruneEvents(db, options.retentionDays);
-      if (pruned) logger.info({ pruned, retentionDays: options.retentionDays }, "pruned old events");
-    } catch (error) {
-      logger.error({ err: error }, "could not prune old events");
-    }
-  }
-
   // Only events that created a delivery can give the worker something to do.
   const unsubscribe = deps.outbox.subscribe((event) => {
     if (event.deliveries > 0) void tick();
   });
-  const firstPrune = setTimeout(() => void prune(), 60_000);
-  firstPrune.unref();
-  const pruneTimer = setInterval(() => void prune(), options.pruneEveryMs);
-  pruneTimer.unref();
   void tick();
 
   return {
@@ -303,8 +286,6 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     async stop() {
       stopped = true;
       unsubscribe();
-      clearTimeout(firstPrune);
-      clearInterval(pruneTimer);
       if (pollTimer) clearTimeout(pollTimer);
       // Attempts under way finish (bounded by their timeout) and are recorded; unclaimed work stays
       // in the database for the next start.

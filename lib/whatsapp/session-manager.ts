@@ -4,7 +4,8 @@
 import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 import { DEFAULT_SESSION_CONFIG } from "@/lib/sessions/sessions.schema";
 import { deleteAuthState } from "@/lib/whatsapp/postgres-auth-state";
-import { ManagedSession, type LiveState, type SessionContext, type SessionRef } from "@/lib/whatsapp/managed-session";
+import type { SessionRef } from "@/lib/sessions/session-ref";
+import { ManagedSession, type LiveState, type SessionContext } from "@/lib/whatsapp/managed-session";
 import { silenceLibsignalConsole } from "@/lib/whatsapp/silence-libsignal-console";
 
 export interface SessionRow extends SessionRef {

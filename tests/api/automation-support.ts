@@ -1,7 +1,8 @@
 // Helpers for the automation tests (tests/api/autoreplies.test.ts, schedules.test.ts): on top of
-// chat-support's sandbox gateway, a contact that writes to a session, and staff on that gateway.
-import { expectOk, request, uniqueName } from "../support/api-client";
-import { receivedBy, type Tenant, waitFor } from "./chat-support";
+// the sandbox gateway (tests/support/sandbox.ts), a contact that writes to a session, and staff on that gateway.
+import { expectOk, request } from "../support/api-client";
+import { receivedBy, type Tenant } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 /** The emulated contact `phone` sends `text` to the session; returns the message's WhatsApp id. */
 export async function contactSays(base: string, tenant: Tenant, phone: string, sessionId: string, text: string): Promise<string> {
@@ -22,31 +23,6 @@ export function waitForInbox(base: string, tenant: Tenant, phone: string, sessio
     },
     timeoutMs,
   );
-}
-
-/** A STAFF member of `owner` on this gateway, assigned to `sessionIds`, with an API key. */
-export async function staffOn(base: string, owner: Tenant, sessionIds: string[]): Promise<Tenant> {
-  const username = uniqueName("staff");
-  const password = "password-123";
-  const user = expectOk(
-    await request("POST", "/api/users", {
-      baseUrl: base,
-      as: { cookie: owner.cookie },
-      json: { name: username, email: `${username}@example.com`, username, password },
-    }),
-    "create staff",
-    201,
-  ).body;
-  if (sessionIds.length) {
-    expectOk(await request("PUT", `/api/users/${user.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds } }), "assign sessions");
-  }
-  const login = expectOk(await request("POST", "/api/auth/login", { baseUrl: base, json: { username, password } }), "staff login");
-  const cookie = login.headers
-    .getSetCookie()
-    .map((l) => l.split(";")[0])
-    .find((p) => p.startsWith("authjs.session-token="))!;
-  const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey as string;
-  return { id: user.id, cookie, key };
 }
 
 /** A multipart POST (the Automation API's send form). */

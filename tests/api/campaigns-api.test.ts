@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { samplePng } from "../fixtures/media-samples";
 import { expectOk, request, uniqueName } from "../support/api-client";
-import { type Tenant, pairedSession, receivedBy, registerTenant, startSandboxGateway, waitFor, waitForSessionStatus } from "./chat-support";
+import { pairedSession, receivedBy, registerTenant, staffOn, startSandboxGateway, type Tenant, waitForSessionStatus } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 import { type Contact, campaignRecipients, createContacts, getCampaign, waitForCampaign } from "./campaigns-support";
 
 let gateway: TestServer;
@@ -622,27 +623,7 @@ describe("who may see what", () => {
 
     // Staff assigned to another session of the owner: the campaign's session is not theirs.
     const second = expectOk(await api("POST", "/api/sessions", owner, { name: "Second" }), "second session").body;
-    const username = uniqueName("staff");
-    const staffUser = expectOk(
-      await request("POST", "/api/users", {
-        baseUrl: base,
-        as: { cookie: owner.cookie },
-        json: { name: "Staff", email: `${username}@example.com`, username, password: "password-123" },
-      }),
-      "staff",
-      201,
-    ).body;
-    expectOk(
-      await request("PUT", `/api/users/${staffUser.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds: [second.sessionId] } }),
-      "assign",
-    );
-    const login = expectOk(await request("POST", "/api/auth/login", { baseUrl: base, json: { username, password: "password-123" } }), "login");
-    const cookie = login.headers.get("set-cookie")!.split(";")[0];
-    const staff: Tenant = {
-      id: staffUser.id,
-      cookie,
-      key: expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey,
-    };
+    const staff = await staffOn(base, owner, [second.sessionId]);
 
     const campaignCalls: Array<[string, string, unknown?]> = [
       ["GET", `/api/campaigns/${campaign.id}`],

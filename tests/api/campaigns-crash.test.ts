@@ -5,7 +5,8 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request, uniqueName } from "../support/api-client";
-import { type ReceivedByContact, pairedSession, receivedBy, registerTenant, startSandboxGateway, waitFor, waitForSessionStatus } from "./chat-support";
+import { pairedSession, receivedBy, type ReceivedByContact, registerTenant, startSandboxGateway, waitForSessionStatus } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 import { createContacts, waitForCampaign } from "./campaigns-support";
 
 const N = 10;

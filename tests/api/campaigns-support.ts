@@ -1,7 +1,8 @@
 // Helpers for the campaign tests (tests/api/campaigns-*.test.ts): emulated contacts to send to, and
 // waiting for a campaign's state, all over HTTP as a client would.
 import { expectOk, request } from "../support/api-client";
-import { type Tenant, waitFor } from "./chat-support";
+import { type Tenant } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 export interface Contact {
   phone: string;

@@ -7,15 +7,16 @@ import { expectOk, request, uniqueName } from "../support/api-client";
 import {
   ALICE,
   BOB,
-  type Tenant,
   chatMessages,
   jidOf,
   pairedSession,
   receivedBy,
   registerTenant,
   send,
+  staffOn,
   startSandboxGateway,
   storedMessage,
+  type Tenant,
   waitForReceived,
 } from "../support/sandbox";
 import { waitFor } from "../support/wait";
@@ -171,24 +172,8 @@ describe("a session that is not connected", () => {
 
 describe("who may send and read through a session", () => {
   it("staff only through the sessions assigned to them; other tenants get 404", async () => {
-    const username = uniqueName("staff");
-    const staff = expectOk(
-      await request("POST", "/api/users", {
-        baseUrl: base,
-        as: { cookie: owner.cookie },
-        json: { name: "Staff", email: `${username}@example.com`, username, password: "password-123" },
-      }),
-      "create staff",
-      201,
-    ).body;
-    expectOk(
-      await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds: [main.sessionId] } }),
-      "assign",
-    );
-    const login = expectOk(await request("POST", "/api/auth/login", { baseUrl: base, json: { username, password: "password-123" } }), "login");
-    const cookie = login.headers.get("set-cookie")!.split(";")[0];
-    const staffKey = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey as string;
-    const asStaff: Tenant = { id: staff.id, cookie, key: staffKey };
+    const asStaff = await staffOn(base, owner, [main.sessionId]);
+    const staffKey = asStaff.key;
 
     const sent = expectOk(await send(base, asStaff, { sessionId: main.sessionId, jid: ALICE, message: { text: "from staff" } }), "staff sends").body;
     expect((await waitForReceived(base, owner, ALICE, sent.messageId)).text).toBe("from staff");

@@ -10,8 +10,9 @@ import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
-import { chatMessages, jidOf, pairedSession, registerTenant, send, startSandboxGateway, type Tenant, waitFor, waitForReceived } from "./chat-support";
-import { startReceiver, type Receiver } from "./webhooks-support";
+import { chatMessages, jidOf, pairedSession, registerTenant, send, startSandboxGateway, type Tenant, waitForReceived } from "../support/sandbox";
+import { waitFor } from "../support/wait";
+import { type Receiver, startReceiver } from "../support/webhook-receiver";
 
 const BURSTS = 4;
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";

@@ -7,8 +7,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { samplePng } from "../fixtures/media-samples";
-import { expectOk, request, uniqueName, type ApiResponse } from "../support/api-client";
-import { ALICE, BOB, type Tenant, jidOf, pairedSession, registerTenant, send, startSandboxGateway, waitFor } from "./chat-support";
+import { expectOk, request, type ApiResponse } from "../support/api-client";
+import { ALICE, BOB, jidOf, pairedSession, registerTenant, send, staffOn, startSandboxGateway, type Tenant } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 const CAROL = "15550100004";
 const ERIN = "15550100005";
@@ -27,25 +28,6 @@ const as = (t: Tenant) => ({ apiKey: t.key });
 const api = (method: string, path: string, t: Tenant | null, json?: unknown): Promise<ApiResponse> =>
   request(method, path, { baseUrl: base, as: t ? as(t) : null, ...(json !== undefined ? { json } : {}) });
 const groupPath = (jid: string, rest = "") => `/api/groups/${session.sessionId}/${encodeURIComponent(jid)}${rest}`;
-
-async function createStaff(assign: string[]): Promise<Tenant> {
-  const username = uniqueName("staff");
-  const staff = expectOk(
-    await request("POST", "/api/users", {
-      baseUrl: base,
-      as: { cookie: owner.cookie },
-      json: { name: "Staff", email: `${username}@example.com`, username, password: "password-123" },
-    }),
-    "create staff",
-    201,
-  ).body;
-  if (assign.length)
-    expectOk(await request("PUT", `/api/users/${staff.id}/sessions`, { baseUrl: base, as: { cookie: owner.cookie }, json: { sessionIds: assign } }), "assign");
-  const login = expectOk(await request("POST", "/api/auth/login", { baseUrl: base, json: { username, password: "password-123" } }), "login");
-  const cookie = login.headers.get("set-cookie")!.split(";")[0];
-  const key = expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "staff key").body.apiKey as string;
-  return { id: staff.id, cookie, key };
-}
 
 /** The groups an emulated contact's phone is in (as that phone sees them). */
 async function contactGroups(phone: string): Promise<any[]> {
@@ -69,8 +51,8 @@ beforeAll(async () => {
   owner = await registerTenant(base);
   other = await registerTenant(base);
   session = await pairedSession(base, owner);
-  staffAssigned = await createStaff([session.sessionId]);
-  staffUnassigned = await createStaff([]);
+  staffAssigned = await staffOn(base, owner, [session.sessionId]);
+  staffUnassigned = await staffOn(base, owner, []);
   expectOk(await api("POST", "/api/sandbox/contacts", owner, { phone: CAROL, name: "Carol Example" }), "carol", 201);
   expectOk(await api("POST", "/api/sandbox/contacts", owner, { phone: ERIN, name: "Erin Example" }), "erin", 201);
   const png = await samplePng(64, 64);

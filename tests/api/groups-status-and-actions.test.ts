@@ -6,9 +6,22 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { samplePng } from "../fixtures/media-samples";
-import { expectOk, request, uniqueName, type ApiResponse } from "../support/api-client";
-import { startReceiver } from "./webhooks-support";
-import { ALICE, BOB, type Tenant, jidOf, pairedSession, receivedBy, registerTenant, send, startSandboxGateway, waitFor, waitForReceived } from "./chat-support";
+import { expectOk, request, type ApiResponse } from "../support/api-client";
+import {
+  ALICE,
+  BOB,
+  jidOf,
+  pairedSession,
+  receivedBy,
+  registerTenant,
+  send,
+  staffOn,
+  startSandboxGateway,
+  type Tenant,
+  waitForReceived,
+} from "../support/sandbox";
+import { waitFor } from "../support/wait";
+import { startReceiver } from "../support/webhook-receiver";
 
 let gateway: TestServer;
 let base: string;
@@ -28,19 +41,7 @@ beforeAll(async () => {
   owner = await registerTenant(base);
   other = await registerTenant(base);
   session = await pairedSession(base, owner);
-  const username = uniqueName("staff");
-  const staff = expectOk(
-    await request("POST", "/api/users", {
-      baseUrl: base,
-      as: { cookie: owner.cookie },
-      json: { name: "Staff", email: `${username}@example.com`, username, password: "password-123" },
-    }),
-    "create staff",
-    201,
-  ).body;
-  const login = expectOk(await request("POST", "/api/auth/login", { baseUrl: base, json: { username, password: "password-123" } }), "login");
-  const cookie = login.headers.get("set-cookie")!.split(";")[0];
-  staffUnassigned = { id: staff.id, cookie, key: expectOk(await request("POST", "/api/user/api-key", { baseUrl: base, as: { cookie } }), "key").body.apiKey };
+  staffUnassigned = await staffOn(base, owner, []);
   const png = await samplePng(64, 64);
   imageServer = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "image/png" }).end(png));
   await new Promise<void>((resolve) => imageServer.listen(0, "127.0.0.1", resolve));

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { createSuperadmin, expectOk, registerOwner, request } from "../support/api-client";
-import { ALICE, pairedSession, registerTenant, send, startSandboxGateway, waitFor, waitForReceived } from "./chat-support";
+import { ALICE, pairedSession, registerTenant, send, startSandboxGateway, waitForReceived } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 const TOKEN = "metrics-token-for-the-api-tests";
 

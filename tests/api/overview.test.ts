@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, login, newUserInput, request } from "../support/api-client";
-import { ALICE, pairedSession, registerTenant, send, startSandboxGateway, waitFor, type Tenant } from "./chat-support";
+import { ALICE, pairedSession, registerTenant, send, startSandboxGateway, type Tenant } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 let gateway: TestServer;
 let base: string;

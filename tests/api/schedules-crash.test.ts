@@ -6,18 +6,8 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
-import {
-  ALICE,
-  BOB,
-  jidOf,
-  pairedSession,
-  receivedBy,
-  registerTenant,
-  startSandboxGateway,
-  storedMessage,
-  waitFor,
-  waitForSessionStatus,
-} from "./chat-support";
+import { ALICE, BOB, jidOf, pairedSession, receivedBy, registerTenant, startSandboxGateway, storedMessage, waitForSessionStatus } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 const servers: TestServer[] = [];
 afterAll(async () => {

@@ -4,8 +4,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
 import { samplePng } from "../fixtures/media-samples";
-import { postForm, staffOn } from "./automation-support";
-import { ALICE, BOB, type Tenant, jidOf, pairedSession, receivedBy, registerTenant, send, startSandboxGateway, storedMessage, waitFor } from "./chat-support";
+import { postForm } from "./automation-support";
+import {
+  ALICE,
+  BOB,
+  jidOf,
+  pairedSession,
+  receivedBy,
+  registerTenant,
+  send,
+  staffOn,
+  startSandboxGateway,
+  storedMessage,
+  type Tenant,
+} from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 let gateway: TestServer;
 let base: string;

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
 import { freePort } from "../support/test-server";
-import { registerTenant, type Tenant, waitFor } from "./chat-support";
+import { registerTenant, type Tenant } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 let first: TestServer;
 let second: TestServer;

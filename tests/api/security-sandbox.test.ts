@@ -6,8 +6,9 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, newUserInput, request, sessionCookieFrom, uniqueName } from "../support/api-client";
-import { ALICE, ECHO_BOT, pairedSession, registerTenant, startSandboxGateway, type Tenant, waitFor } from "./chat-support";
-import { startReceiver, type Receiver, verifyWebhook } from "./webhooks-support";
+import { ALICE, ECHO_BOT, pairedSession, registerTenant, startSandboxGateway, type Tenant } from "../support/sandbox";
+import { waitFor } from "../support/wait";
+import { type Receiver, startReceiver, verifyWebhook } from "../support/webhook-receiver";
 
 const HOOK_SECRET = "a-secret-shared-with-the-receiver";
 

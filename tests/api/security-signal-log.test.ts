@@ -7,18 +7,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
-import {
-  chatMessages,
-  ECHO_BOT,
-  jidOf,
-  pairedSession,
-  registerTenant,
-  send,
-  startSandboxGateway,
-  type Tenant,
-  waitFor,
-  waitForSessionStatus,
-} from "./chat-support";
+import { chatMessages, ECHO_BOT, jidOf, pairedSession, registerTenant, send, startSandboxGateway, type Tenant, waitForSessionStatus } from "../support/sandbox";
+import { waitFor } from "../support/wait";
 
 const ENV = { LOG_LEVEL: "debug", PACING_MIN_GAP_MS: "0", PACING_JITTER_MS: "0" };
 const gateways: TestServer[] = [];

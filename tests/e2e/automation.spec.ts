@@ -1,29 +1,10 @@
 // The automation area against the sandbox gateway: auto-reply rules made, reordered and tried in
 // the browser, a contact's message answered and its hit count shown live; scheduled and recurring
 // messages created, listed by day, cancelled, paused and resumed, with a variation preview.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { createSessionViaApi, newUser, registerOwnerViaApi, signInWithForm, type TestUser } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { createSessionViaApi, expectOk, newUser, pairSandboxSession, registerOwnerViaApi, signInWithForm, type TestUser } from "./helpers";
 
 const ALICE = "15550100002";
-
-async function ok<T = unknown>(response: Awaited<ReturnType<APIRequestContext["post"]>>, what: string): Promise<T> {
-  expect(response.status(), `${what}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
-
-async function pairedSession(api: APIRequestContext, name: string): Promise<string> {
-  const { sessionId } = await createSessionViaApi(api, name);
-  await ok(await api.patch(`/api/sessions/${sessionId}/settings`, { data: { config: { pacing: { enabled: false } } } }), "pacing off");
-  await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
-  await ok(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "sandbox scan");
-  await expect
-    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, {
-      message: "session connects",
-      timeout: 30_000,
-    })
-    .toBe("CONNECTED");
-  return sessionId;
-}
 
 async function signIn(page: Page, user: TestUser) {
   await signInWithForm(page, user.username, user.password);
@@ -49,7 +30,7 @@ function localInput(minutes: number, zone: string): string {
 test("auto-replies: make, reorder and try rules; a contact's message is answered and counted live", async ({ page }) => {
   const user = newUser("auto");
   const api = await registerOwnerViaApi(user);
-  const sessionId = await pairedSession(api, "Shop");
+  const { sessionId } = await pairSandboxSession(api, "Shop");
   await signIn(page, user);
   await page.getByRole("link", { name: "Automation" }).filter({ visible: true }).first().click();
   await expect(page).toHaveURL(/\/automation$/);
@@ -92,11 +73,11 @@ test("auto-replies: make, reorder and try rules; a contact's message is answered
   await expect(rules.first()).toContainText("hours");
 
   // A contact writes; the reply goes out and the count moves without a reload.
-  await ok(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text: "Your HOURS please" } }), "contact sends");
+  await expectOk(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text: "Your HOURS please" } }), "contact sends");
   await expect(rules.filter({ hasText: "hours" }).getByTestId("autoreply-hits")).toContainText("1 reply");
   await expect
     .poll(async () =>
-      (await ok<Array<{ text: string; fromSession: string }>>(await api.get(`/api/sandbox/contacts/${ALICE}/messages`), "inbox"))
+      (await expectOk<Array<{ text: string; fromSession: string }>>(await api.get(`/api/sandbox/contacts/${ALICE}/messages`), "inbox"))
         .filter((m) => m.fromSession === sessionId)
         .map((m) => m.text),
     )

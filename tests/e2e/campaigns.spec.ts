@@ -2,33 +2,17 @@
 // preview and error report; a campaign created in the form with a live per-recipient preview,
 // followed live to completed on its page (figures, chart, recipient table); the list page's
 // progress; phone size; and another tenant's campaign is a 404.
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createSessionViaApi, newUser, registerOwnerViaApi, signInWithForm } from "./helpers";
-
-async function ok<T = unknown>(response: Awaited<ReturnType<APIRequestContext["post"]>>, what: string): Promise<T> {
-  expect(response.status(), `${what}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
-
-async function pairedSession(api: APIRequestContext, name: string): Promise<string> {
-  const { sessionId } = await createSessionViaApi(api, name);
-  await ok(await api.patch(`/api/sessions/${sessionId}/settings`, { data: { config: { pacing: { enabled: false } } } }), "pacing off");
-  await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
-  await ok(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "sandbox scan");
-  await expect
-    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
-    .toBe("CONNECTED");
-  return sessionId;
-}
+import { expect, test } from "@playwright/test";
+import { expectOk, newUser, pairSandboxSession, registerOwnerViaApi, signInWithForm } from "./helpers";
 
 test("create a campaign in the form, watch it complete live, and import a list from CSV", async ({ page, browser }) => {
   test.setTimeout(180_000);
   const owner = newUser("campaigner");
   const api = await registerOwnerViaApi(owner);
-  await pairedSession(api, "Promotions");
+  await pairSandboxSession(api, "Promotions");
   const base = `1555${String(Date.now()).slice(-4)}`;
   const people = ["Ada", "Bo", "Cy"].map((name, i) => ({ name, phone: `${base}${i}0` }));
-  for (const p of people) await ok(await api.post("/api/sandbox/contacts", { data: { phone: p.phone, name: p.name } }), `contact ${p.name}`);
+  for (const p of people) await expectOk(await api.post("/api/sandbox/contacts", { data: { phone: p.phone, name: p.name } }), `contact ${p.name}`);
 
   await page.setViewportSize({ width: 1280, height: 800 });
   await signInWithForm(page, owner.username, owner.password);

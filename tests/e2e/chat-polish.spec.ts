@@ -1,26 +1,21 @@
 // Chat view polish: the tab title counts unread messages, and links in messages are clickable
 // (http/https only, opened without a handle on the dashboard) while javascript: stays text.
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createSessionViaApi, newUser, registerOwnerViaApi, signInWithForm } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { createSessionViaApi, expectOk, newUser, registerOwnerViaApi, signInWithForm } from "./helpers";
 
 const ALICE = "15550100002";
 const BOB = "15550100003";
 const jidOf = (phone: string) => `${phone}@s.whatsapp.net`;
-
-async function ok<T = unknown>(response: Awaited<ReturnType<APIRequestContext["post"]>>, what: string): Promise<T> {
-  expect(response.status(), `${what}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
 
 test("unread messages show in the tab title; links open safely, script URLs stay text", async ({ page }) => {
   test.setTimeout(120_000);
   const owner = newUser("chatpolish");
   const api = await registerOwnerViaApi(owner);
   const { sessionId } = await createSessionViaApi(api, "Polished line");
-  await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
-  await ok(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "scan");
+  await expectOk(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
+  await expectOk(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "scan");
   await expect
-    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
+    .poll(async () => (await expectOk<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
     .toBe("CONNECTED");
 
   await signInWithForm(page, owner.username, owner.password);
@@ -30,7 +25,7 @@ test("unread messages show in the tab title; links open safely, script URLs stay
   const title = await page.title();
   expect(title).not.toMatch(/^\(\d+\)/);
 
-  await ok(
+  await expectOk(
     await api.post(`/api/sandbox/contacts/${ALICE}/messages`, {
       data: { to: sessionId, text: "Track it at https://parcel.example/track?id=7. Or javascript:alert(1)" },
     }),
@@ -51,7 +46,8 @@ test("unread messages show in the tab title; links open safely, script URLs stay
   await expect(bubble.locator('a[href^="javascript:"]')).toHaveCount(0);
 
   // The message menu: a reaction and a forward reach the contacts' phones.
-  const inbox = async (phone: string) => ok<{ text: string | null; kinds: string[] }[]>(await api.get(`/api/sandbox/contacts/${phone}/messages`), "inbox");
+  const inbox = async (phone: string) =>
+    expectOk<{ text: string | null; kinds: string[] }[]>(await api.get(`/api/sandbox/contacts/${phone}/messages`), "inbox");
   await bubble.hover();
   await bubble.getByTestId("message-actions").click();
   await bubble.getByTestId("react-👍").click();

@@ -4,7 +4,7 @@
 // test-results/screenshots/ (not in git).
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { createSessionViaApi, newUser, registerOwnerViaApi, signInWithForm, type TestUser } from "./helpers";
+import { createSessionViaApi, expectOk, newUser, pairSandboxSession, registerOwnerViaApi, signInWithForm, type TestUser } from "./helpers";
 
 const ECHO_BOT = "15550100001";
 const ALICE = "15550100002";
@@ -17,28 +17,8 @@ interface Received {
   message: { extendedTextMessage?: { contextInfo?: { quotedMessage?: { conversation?: string; extendedTextMessage?: { text?: string } } } } };
 }
 
-async function ok<T = unknown>(response: Awaited<ReturnType<APIRequestContext["post"]>>, what: string): Promise<T> {
-  expect(response.status(), `${what}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
-
-/** A session paired with the sandbox phone, with pacing off so sends go out at once. */
-async function pairedSession(api: APIRequestContext, name: string): Promise<string> {
-  const { sessionId } = await createSessionViaApi(api, name);
-  await ok(await api.patch(`/api/sessions/${sessionId}/settings`, { data: { config: { pacing: { enabled: false } } } }), "pacing off");
-  await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
-  await ok(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "sandbox scan");
-  await expect
-    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, {
-      message: "session connects",
-      timeout: 30_000,
-    })
-    .toBe("CONNECTED");
-  return sessionId;
-}
-
 function contactSends(api: APIRequestContext, phone: string, sessionId: string, content: Record<string, unknown>) {
-  return api.post(`/api/sandbox/contacts/${phone}/messages`, { data: { to: sessionId, ...content } }).then((r) => ok(r, `contact ${phone} sends`));
+  return api.post(`/api/sandbox/contacts/${phone}/messages`, { data: { to: sessionId, ...content } }).then((r) => expectOk(r, `contact ${phone} sends`));
 }
 
 async function openChats(page: Page, user: TestUser, sessionId: string) {
@@ -55,7 +35,7 @@ test("a contact's message arrives live; reply, picture and a new chat with the e
   test.setTimeout(120_000);
   const owner = newUser("chatter");
   const api = await registerOwnerViaApi(owner);
-  const sessionId = await pairedSession(api, "Front desk");
+  const { sessionId } = await pairSandboxSession(api, "Front desk");
 
   await page.setViewportSize({ width: 1280, height: 800 });
   await openChats(page, owner, sessionId);
@@ -101,7 +81,7 @@ test("a contact's message arrives live; reply, picture and a new chat with the e
   // Alice's phone sends delivery and read receipts: the ticks follow.
   await expect(reply).toHaveAttribute("data-status", /^(DELIVERED|READ)$/, { timeout: 20_000 });
   await expect(reply.getByTestId("message-status")).toHaveAttribute("data-status", /^(DELIVERED|READ)$/);
-  const received = await ok<Received[]>(await api.get(`/api/sandbox/contacts/${ALICE}/messages`), "alice's inbox");
+  const received = await expectOk<Received[]>(await api.get(`/api/sandbox/contacts/${ALICE}/messages`), "alice's inbox");
   const quoted = received.find((m) => m.text === "hi alice, got it")?.message.extendedTextMessage?.contextInfo?.quotedMessage;
   expect(quoted?.conversation ?? quoted?.extendedTextMessage?.text).toBe("hello from alice");
 
@@ -120,7 +100,9 @@ test("a contact's message arrives live; reply, picture and a new chat with the e
   await expect.poll(() => picture.getByTestId("message-image").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(160);
   await expect(picture).toHaveAttribute("data-status", /^(SENT|DELIVERED|READ)$/, { timeout: 20_000 });
   await expect
-    .poll(async () => (await ok<Received[]>(await api.get(`/api/sandbox/contacts/${ALICE}/messages`), "inbox")).some((m) => m.kinds.includes("imageMessage")))
+    .poll(async () =>
+      (await expectOk<Received[]>(await api.get(`/api/sandbox/contacts/${ALICE}/messages`), "inbox")).some((m) => m.kinds.includes("imageMessage")),
+    )
     .toBe(true);
 
   // A location and a document from Alice render as coordinates and a file link; nothing remote loads.
@@ -225,10 +207,10 @@ test("scrolling up through a long chat loads the older messages", async ({ page 
   test.setTimeout(120_000);
   const owner = newUser("scroller");
   const api = await registerOwnerViaApi(owner);
-  const sessionId = await pairedSession(api, "Busy line");
+  const { sessionId } = await pairSandboxSession(api, "Busy line");
   // More than one page (40) of messages from Alice.
   for (let i = 1; i <= 55; i++) await contactSends(api, ALICE, sessionId, { text: `line ${i}` });
-  await expect.poll(async () => (await ok<unknown[]>(await api.get(`/api/chat/${sessionId}/${jidOf(ALICE)}?limit=200`), "messages")).length).toBe(55);
+  await expect.poll(async () => (await expectOk<unknown[]>(await api.get(`/api/chat/${sessionId}/${jidOf(ALICE)}?limit=200`), "messages")).length).toBe(55);
   await api.dispose();
 
   await page.setViewportSize({ width: 1280, height: 800 });

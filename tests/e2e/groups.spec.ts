@@ -2,35 +2,16 @@
 // live; the owner searches, promotes and removes members, edits the subject, shows and revokes the
 // invite link, posts a text status with a colour, and leaves. Another tenant cannot open the session.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createSessionViaApi, newUser, registerOwnerViaApi, signInWithForm } from "./helpers";
+import { expectOk, newUser, pairSandboxSession, registerOwnerViaApi, signInWithForm } from "./helpers";
 
 const ALICE = "15550100002";
 const BOB = "15550100003";
-
-async function ok<T = unknown>(response: Awaited<ReturnType<APIRequestContext["post"]>>, what: string): Promise<T> {
-  expect(response.status(), `${what}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
-
-async function pairedSession(api: APIRequestContext, name: string): Promise<{ sessionId: string; phone: string }> {
-  const { sessionId } = await createSessionViaApi(api, name);
-  await ok(await api.patch(`/api/sessions/${sessionId}/settings`, { data: { config: { pacing: { enabled: false } } } }), "pacing off");
-  await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
-  const { phone } = await ok<{ phone: string }>(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "sandbox scan");
-  await expect
-    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, {
-      message: "session connects",
-      timeout: 30_000,
-    })
-    .toBe("CONNECTED");
-  return { sessionId, phone };
-}
 
 test("groups page: live list, members, subject, invite link, status and leave", async ({ page }) => {
   test.setTimeout(120_000);
   const owner = newUser("grouper");
   const api = await registerOwnerViaApi(owner);
-  const { sessionId, phone } = await pairedSession(api, "Groups desk");
+  const { sessionId, phone } = await pairSandboxSession(api, "Groups desk");
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await signInWithForm(page, owner.username, owner.password);
@@ -40,7 +21,10 @@ test("groups page: live list, members, subject, invite link, status and leave", 
   await expect(page.getByTestId("groups-live")).toHaveText("live");
 
   // Alice makes a group with the session and Bob in it: it appears without a reload.
-  await ok(await api.post(`/api/sandbox/contacts/${ALICE}/groups`, { data: { op: "create", subject: "Book club", members: [phone, BOB] } }), "alice creates");
+  await expectOk(
+    await api.post(`/api/sandbox/contacts/${ALICE}/groups`, { data: { op: "create", subject: "Book club", members: [phone, BOB] } }),
+    "alice creates",
+  );
   const list = page.getByTestId("groups-list");
   await expect(list.getByRole("button", { name: /Book club/ })).toBeVisible({ timeout: 20_000 });
   await page.getByLabel("Search").fill("nothing like it");
@@ -55,7 +39,7 @@ test("groups page: live list, members, subject, invite link, status and leave", 
   await expect(page.getByTestId("group-error")).toContainText("WhatsApp refused");
 
   // Alice makes the session an admin; the badge appears live.
-  await ok(
+  await expectOk(
     await api.post(`/api/sandbox/contacts/${ALICE}/groups`, { data: { op: "promote", group: await groupJid(api, sessionId), participants: [phone] } }),
     "promote",
   );
@@ -86,7 +70,7 @@ test("groups page: live list, members, subject, invite link, status and leave", 
     page.waitForResponse((r) => r.url().includes("/join-approval") && r.ok()),
     details.getByRole("button", { name: "Require approval to join" }).click(),
   ]);
-  await ok(await api.post(`/api/sandbox/contacts/${BOB}/groups`, { data: { op: "join", inviteCode: await link.textContent() } }), "bob asks to join");
+  await expectOk(await api.post(`/api/sandbox/contacts/${BOB}/groups`, { data: { op: "join", inviteCode: await link.textContent() } }), "bob asks to join");
   // Changing the approval mode already listed the (then empty) requests: refresh them.
   await details.getByRole("button", { name: "Refresh requests" }).click();
   const requests = details.getByTestId("join-requests");
@@ -107,7 +91,7 @@ test("groups page: live list, members, subject, invite link, status and leave", 
   await expect
     .poll(
       async () => {
-        const received = await ok<Array<{ chat: string; text: string | null; message: any }>>(
+        const received = await expectOk<Array<{ chat: string; text: string | null; message: any }>>(
           await api.get(`/api/sandbox/contacts/${ALICE}/messages`),
           "alice inbox",
         );
@@ -120,7 +104,7 @@ test("groups page: live list, members, subject, invite link, status and leave", 
   // A contact's status appears live among the recent ones, next to our own.
   const recent = page.getByTestId("recent-statuses");
   await expect(recent.getByTestId("status-item").filter({ hasText: "Hello from the dashboard" })).toBeVisible({ timeout: 20_000 });
-  await ok(await api.post(`/api/sandbox/contacts/${BOB}/status`, { data: { text: "Bob is reading" } }), "bob posts a status");
+  await expectOk(await api.post(`/api/sandbox/contacts/${BOB}/status`, { data: { text: "Bob is reading" } }), "bob posts a status");
   await expect(recent.getByTestId("status-item").filter({ hasText: "Bob is reading" })).toBeVisible({ timeout: 20_000 });
   await page.screenshot({ path: "test-results/screenshots/groups-desktop.png", fullPage: true });
   // Phone size, keyboard: the list and details stack and stay usable.
@@ -144,6 +128,6 @@ test("groups page: live list, members, subject, invite link, status and leave", 
 });
 
 async function groupJid(api: APIRequestContext, sessionId: string): Promise<string> {
-  const groups = await ok<Array<{ jid: string; subject: string }>>(await api.get(`/api/groups?sessionId=${sessionId}`), "groups");
+  const groups = await expectOk<Array<{ jid: string; subject: string }>>(await api.get(`/api/groups?sessionId=${sessionId}`), "groups");
   return groups.find((g) => g.subject === "Book club")!.jid;
 }

@@ -66,3 +66,24 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).filter({ visible: true }).click();
   await expect(page).toHaveURL(/\/login$/);
 }
+
+/** The answer's JSON, after checking it is a success (the failure names what was asked and the body). */
+export async function expectOk<T = unknown>(response: Awaited<ReturnType<APIRequestContext["post"]>>, what: string): Promise<T> {
+  expect(response.status(), `${what}: ${await response.text()}`).toBeLessThan(300);
+  return (await response.json()) as T;
+}
+
+/** A new session paired with the sandbox's phone, with pacing off so sends go out at once. */
+export async function pairSandboxSession(api: APIRequestContext, name: string): Promise<{ sessionId: string; phone: string }> {
+  const { sessionId } = await createSessionViaApi(api, name);
+  await expectOk(await api.patch(`/api/sessions/${sessionId}/settings`, { data: { config: { pacing: { enabled: false } } } }), "pacing off");
+  await expectOk(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
+  const { phone } = await expectOk<{ phone: string }>(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "sandbox scan");
+  await expect
+    .poll(async () => (await expectOk<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, {
+      message: "session connects",
+      timeout: 30_000,
+    })
+    .toBe("CONNECTED");
+  return { sessionId, phone };
+}

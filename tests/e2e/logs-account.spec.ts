@@ -2,19 +2,14 @@
 // (time zone and language applied to the dashboard, errors next to their fields), at desktop and
 // phone size, each with an axe-core scan.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { createSessionViaApi, newUser, registerOwnerViaApi, signInWithForm } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { createSessionViaApi, expectOk, newUser, registerOwnerViaApi, signInWithForm } from "./helpers";
 
 const ALICE = "15550100002";
 const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 800 },
   { name: "phone", width: 390, height: 844 },
 ];
-
-async function ok<T = unknown>(response: Awaited<ReturnType<APIRequestContext["post"]>>, what: string): Promise<T> {
-  expect(response.status(), `${what}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
 
 async function expectNoSeriousViolations(page: Page) {
   const scan = await new AxeBuilder({ page }).analyze();
@@ -28,16 +23,16 @@ for (const viewport of VIEWPORTS) {
     const owner = newUser(`logs${viewport.name}`);
     const api = await registerOwnerViaApi(owner);
     const { sessionId } = await createSessionViaApi(api, "Log line");
-    await ok(await api.patch(`/api/sessions/${sessionId}/settings`, { data: { config: { pacing: { enabled: false } } } }), "pacing off");
-    await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
-    await ok(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "scan");
+    await expectOk(await api.patch(`/api/sessions/${sessionId}/settings`, { data: { config: { pacing: { enabled: false } } } }), "pacing off");
+    await expectOk(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
+    await expectOk(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "scan");
     await expect
-      .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
+      .poll(async () => (await expectOk<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
       .toBe("CONNECTED");
     for (const text of ["Where is my parcel?", "Order 4411"])
-      await ok(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text } }), "alice writes");
-    await ok(await api.post("/api/chat/send", { data: { sessionId, jid: ALICE, message: { text: "It ships today" } } }), "reply");
-    await expect.poll(async () => (await ok<{ total: number }>(await api.get("/api/messages/log"), "log")).total).toBe(3);
+      await expectOk(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text } }), "alice writes");
+    await expectOk(await api.post("/api/chat/send", { data: { sessionId, jid: ALICE, message: { text: "It ships today" } } }), "reply");
+    await expect.poll(async () => (await expectOk<{ total: number }>(await api.get("/api/messages/log"), "log")).total).toBe(3);
 
     await page.setViewportSize(viewport);
     await signInWithForm(page, owner.username, owner.password);
@@ -79,13 +74,13 @@ test("another tenant's messages never appear in the log", async ({ page }) => {
   test.setTimeout(120_000);
   const first = await registerOwnerViaApi(newUser("logtenanta"));
   const { sessionId } = await createSessionViaApi(first, "Tenant A logs");
-  await ok(await first.post(`/api/sessions/${sessionId}/connect`), "connect");
-  await ok(await first.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "scan");
+  await expectOk(await first.post(`/api/sessions/${sessionId}/connect`), "connect");
+  await expectOk(await first.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "scan");
   await expect
-    .poll(async () => (await ok<{ status: string }>(await first.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
+    .poll(async () => (await expectOk<{ status: string }>(await first.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
     .toBe("CONNECTED");
-  await ok(await first.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text: "tenant A secret" } }), "writes to A");
-  await expect.poll(async () => (await ok<{ total: number }>(await first.get("/api/messages/log"), "log")).total).toBe(1);
+  await expectOk(await first.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text: "tenant A secret" } }), "writes to A");
+  await expect.poll(async () => (await expectOk<{ total: number }>(await first.get("/api/messages/log"), "log")).total).toBe(1);
   await first.dispose();
 
   const second = newUser("logtenantb");

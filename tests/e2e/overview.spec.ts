@@ -1,26 +1,10 @@
 // The home page: the figures match what the test sent through the sandbox, move without a reload
 // when a contact writes, link to the filtered lists, and another tenant's data never shows.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createSessionViaApi, newUser, registerOwnerViaApi, signInWithForm } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { createSessionViaApi, expectOk, newUser, pairSandboxSession, registerOwnerViaApi, signInWithForm } from "./helpers";
 
 const ALICE = "15550100002";
-
-async function ok<T = unknown>(response: Awaited<ReturnType<APIRequestContext["post"]>>, what: string): Promise<T> {
-  expect(response.status(), `${what}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
-
-async function pairedSession(api: APIRequestContext, name: string): Promise<string> {
-  const { sessionId } = await createSessionViaApi(api, name);
-  await ok(await api.patch(`/api/sessions/${sessionId}/settings`, { data: { config: { pacing: { enabled: false } } } }), "pacing off");
-  await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
-  await ok(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "sandbox scan");
-  await expect
-    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
-    .toBe("CONNECTED");
-  return sessionId;
-}
 
 const stat = (page: import("@playwright/test").Page, id: string) => page.getByTestId(id).getByTestId("stat-value");
 
@@ -32,14 +16,14 @@ for (const viewport of [
     test.setTimeout(120_000);
     const owner = newUser(`ov${viewport.name}`);
     const api = await registerOwnerViaApi(owner);
-    const sessionId = await pairedSession(api, "Front desk");
+    const { sessionId } = await pairSandboxSession(api, "Front desk");
     await createSessionViaApi(api, "Spare line");
     // Two in, one out.
     for (const text of ["Hello", "Are you open?"])
-      await ok(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text } }), "alice writes");
-    await ok(await api.post("/api/chat/send", { data: { sessionId, jid: ALICE, message: { text: "Yes, until 6" } } }), "reply");
+      await expectOk(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text } }), "alice writes");
+    await expectOk(await api.post("/api/chat/send", { data: { sessionId, jid: ALICE, message: { text: "Yes, until 6" } } }), "reply");
     await expect
-      .poll(async () => (await ok<{ messagesToday: { in: number; out: number } }>(await api.get("/api/overview"), "overview")).messagesToday)
+      .poll(async () => (await expectOk<{ messagesToday: { in: number; out: number } }>(await api.get("/api/overview"), "overview")).messagesToday)
       .toEqual({ in: 2, out: 1 });
 
     await page.setViewportSize(viewport);
@@ -60,7 +44,7 @@ for (const viewport of [
     await expect(page.getByTestId("volume-hours")).toHaveAttribute("aria-pressed", "true");
 
     // Live: a new incoming message moves the counter without a reload.
-    await ok(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text: "Thanks!" } }), "alice writes again");
+    await expectOk(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text: "Thanks!" } }), "alice writes again");
     await expect(stat(page, "stat-in")).toHaveText("3");
 
     await expect(page.getByTestId("stat-failed-sends")).toHaveAttribute("href", /\/logs\?.*status=FAILED/);
@@ -76,8 +60,8 @@ for (const viewport of [
 test("another tenant's sessions and messages never reach the overview", async ({ page }) => {
   test.setTimeout(120_000);
   const first = await registerOwnerViaApi(newUser("ovtenanta"));
-  const sessionId = await pairedSession(first, "Tenant A line");
-  await ok(await first.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text: "secret" } }), "writes to A");
+  const { sessionId } = await pairSandboxSession(first, "Tenant A line");
+  await expectOk(await first.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text: "secret" } }), "writes to A");
   await first.dispose();
 
   const second = newUser("ovtenantb");

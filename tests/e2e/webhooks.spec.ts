@@ -3,15 +3,10 @@
 // dialog opened from the empty state is not centred.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createSessionViaApi, newUser, registerOwnerViaApi, signInWithForm } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { createSessionViaApi, expectOk, newUser, registerOwnerViaApi, signInWithForm } from "./helpers";
 
 const ALICE = "15550100002";
-
-async function ok<T = unknown>(response: Awaited<ReturnType<APIRequestContext["post"]>>, what: string): Promise<T> {
-  expect(response.status(), `${what}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
 
 /** A webhook receiver on loopback answering `status`; counts what it got. */
 async function receiver(status: () => number): Promise<{ url: string; received: unknown[]; close: () => Promise<void> }> {
@@ -35,15 +30,15 @@ test("a delivery and its counters appear without a reload; test results and time
   const owner = newUser("hooks");
   const api = await registerOwnerViaApi(owner);
   const { sessionId } = await createSessionViaApi(api, "Hooked line");
-  await ok(await api.patch(`/api/sessions/${sessionId}/settings`, { data: { config: { pacing: { enabled: false } } } }), "pacing off");
-  await ok(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
-  await ok(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "scan");
+  await expectOk(await api.patch(`/api/sessions/${sessionId}/settings`, { data: { config: { pacing: { enabled: false } } } }), "pacing off");
+  await expectOk(await api.post(`/api/sessions/${sessionId}/connect`), "connect");
+  await expectOk(await api.post(`/api/sandbox/sessions/${sessionId}/scan`, { data: {} }), "scan");
   await expect
-    .poll(async () => (await ok<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
+    .poll(async () => (await expectOk<{ status: string }>(await api.get(`/api/sessions/${sessionId}/status`), "status")).status, { timeout: 30_000 })
     .toBe("CONNECTED");
   let answer = 200;
   const hook = await receiver(() => answer);
-  await ok(await api.post("/api/webhooks", { data: { name: "Live receiver", url: hook.url, events: ["message.received"] } }), "create webhook");
+  await expectOk(await api.post("/api/webhooks", { data: { name: "Live receiver", url: hook.url, events: ["message.received"] } }), "create webhook");
 
   await signInWithForm(page, owner.username, owner.password);
   await expect(page).toHaveURL(/\/sessions$/);
@@ -56,7 +51,7 @@ test("a delivery and its counters appear without a reload; test results and time
 
   // A contact writes: the delivery row and the counter appear while the page stays as it is.
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
-  await ok(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text: "live please" } }), "alice writes");
+  await expectOk(await api.post(`/api/sandbox/contacts/${ALICE}/messages`, { data: { to: sessionId, text: "live please" } }), "alice writes");
   const row = log.getByTestId("delivery-row").first();
   await expect(row).toContainText("DELIVERED");
   await expect(row).toContainText("message");

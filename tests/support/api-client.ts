@@ -170,17 +170,17 @@ export async function registerOwner(prefix = "owner", base?: string): Promise<Ac
   return completeActor(res.body.user, input.password, cookie, base);
 }
 
-/** POST /api/users by `by`; returns the created user. */
-export async function createUser(by: Credentials, input: Record<string, unknown>): Promise<PublicUser> {
-  return expectOk(await request("POST", "/api/users", { as: by, json: input }), `create user ${String(input.username)}`, 201).body;
+/** POST /api/users by `by` (on `base`, or the shared gateway); returns the created user. */
+export async function createUser(by: Credentials, input: Record<string, unknown>, base?: string): Promise<PublicUser> {
+  return expectOk(await request("POST", "/api/users", { as: by, json: input, baseUrl: base }), `create user ${String(input.username)}`, 201).body;
 }
 
-/** A STAFF member of `owner`, assigned to the given sessions (sessionId or id). */
-export async function createStaff(owner: Actor, sessionIds: string[] = [], prefix = "staff"): Promise<Actor> {
+/** A STAFF member of `owner`, assigned to the given sessions (sessionId or id), on `base` or the shared gateway. */
+export async function createStaff(owner: Pick<Actor, "cookie">, sessionIds: string[] = [], prefix = "staff", base?: string): Promise<Actor> {
   const input = newUserInput(prefix);
-  const user = await createUser({ cookie: owner.cookie }, input);
-  if (sessionIds.length) await assignSessions({ cookie: owner.cookie }, user.id, sessionIds);
-  return completeActor(user, input.password);
+  const user = await createUser({ cookie: owner.cookie }, input, base);
+  if (sessionIds.length) await assignSessions({ cookie: owner.cookie }, user.id, sessionIds, base);
+  return completeActor(user, input.password, undefined, base);
 }
 
 /** Another SUPERADMIN, made by the environment's admin, with its own cookie and key. */
@@ -206,8 +206,9 @@ export async function createSession(by: Credentials, name = uniqueName("session"
   return expectOk(await request("POST", "/api/sessions", { as: by, json: sessionId ? { name, sessionId } : { name } }), `create session ${name}`).body;
 }
 
-export async function assignSessions(by: Credentials, staffId: string, sessionIds: string[]) {
-  return expectOk(await request("PUT", `/api/users/${staffId}/sessions`, { as: by, json: { sessionIds } }), `assign sessions to ${staffId}`).body;
+export async function assignSessions(by: Credentials, staffId: string, sessionIds: string[], base?: string) {
+  return expectOk(await request("PUT", `/api/users/${staffId}/sessions`, { as: by, json: { sessionIds }, baseUrl: base }), `assign sessions to ${staffId}`)
+    .body;
 }
 
 /** The session as its owner sees it, or null when the owner gets 404. */

@@ -4,7 +4,7 @@
 // contacts received.
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { startTestServer, type TestServer, type TestServerState } from "../../scripts/serve-test.mjs";
-import { expectOk, registerOwner, request, uniqueName, type ApiResponse } from "./api-client";
+import { createStaff, expectOk, registerOwner, request, uniqueName, type ApiResponse } from "./api-client";
 import { freePort } from "./test-server";
 import { waitFor } from "./wait";
 
@@ -38,6 +38,12 @@ export interface Tenant {
 export async function registerTenant(base: string, prefix = "t"): Promise<Tenant> {
   const owner = await registerOwner(prefix, base);
   return { id: owner.id, cookie: owner.cookie, key: owner.apiKey };
+}
+
+/** A STAFF member of `owner` on `base`, assigned to `sessionIds` (sessionId or id), with a cookie and an API key. */
+export async function staffOn(base: string, owner: Pick<Tenant, "cookie">, sessionIds: string[]): Promise<Tenant> {
+  const staff = await createStaff(owner, sessionIds, "staff", base);
+  return { id: staff.id, cookie: staff.cookie, key: staff.apiKey };
 }
 
 export interface PairedSession {
