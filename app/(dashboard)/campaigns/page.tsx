@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CampaignStatusBadge, ProgressBar } from "@/components/campaigns/campaign-status-badge";
+import { ListSearchForm } from "@/components/campaigns/list-search-form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
-import { listCampaignsQuery } from "@/lib/campaigns/campaigns.schema";
+import { CAMPAIGN_STATUSES, listCampaignsQuery } from "@/lib/campaigns/campaigns.schema";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 
 export const metadata: Metadata = { title: "Campaigns · Wagate" };
@@ -46,37 +47,20 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
         />
       ) : (
         <>
-          <form className="mb-4 flex flex-wrap gap-2" role="search">
-            <label className="sr-only" htmlFor="campaign-search">
-              Search campaigns
-            </label>
-            <input
-              id="campaign-search"
-              name="search"
-              defaultValue={query.search ?? ""}
-              placeholder="Search by name"
-              className="h-10 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300"
-            />
-            <label className="sr-only" htmlFor="campaign-status">
-              Status
-            </label>
-            <select
-              id="campaign-status"
-              name="status"
-              defaultValue={query.status ?? ""}
-              className="h-10 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300"
-            >
-              <option value="">Any status</option>
-              {["draft", "scheduled", "running", "paused", "completed", "cancelled", "failed"].map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-            <button className={buttonClasses("secondary")} type="submit">
-              Filter
-            </button>
-          </form>
+          <ListSearchForm
+            submitLabel="Filter"
+            fields={[
+              { kind: "text", id: "campaign-search", name: "search", label: "Search campaigns", placeholder: "Search by name", defaultValue: query.search },
+              {
+                kind: "select",
+                id: "campaign-status",
+                name: "status",
+                label: "Status",
+                defaultValue: query.status,
+                options: [{ value: "", label: "Any status" }, ...CAMPAIGN_STATUSES.map((s) => ({ value: s, label: s }))],
+              },
+            ]}
+          />
           <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface">
             <table className="w-full text-left text-sm" data-testid="campaign-table">
               <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ListSearchForm } from "@/components/campaigns/list-search-form";
 import { RecipientListsPanel, type ListView } from "@/components/campaigns/recipient-lists-panel";
-import { buttonClasses } from "@/components/ui/button-classes";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -19,31 +19,13 @@ export default async function RecipientListsPage({ searchParams }: { searchParam
   return (
     <>
       <PageHeader title="Recipient lists" description="Reusable lists of recipients with their fields, for campaigns. Import and export CSV." />
-      <form className="mb-4 flex flex-wrap gap-2" role="search">
-        <label className="sr-only" htmlFor="list-search">
-          Search lists
-        </label>
-        <input
-          id="list-search"
-          name="search"
-          defaultValue={query.search ?? ""}
-          placeholder="Search name or description"
-          className="h-10 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300"
-        />
-        <label className="sr-only" htmlFor="list-tag">
-          Tag
-        </label>
-        <input
-          id="list-tag"
-          name="tag"
-          defaultValue={query.tag ?? ""}
-          placeholder="Tag"
-          className="h-10 w-32 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300"
-        />
-        <button type="submit" className={buttonClasses("secondary")}>
-          Search
-        </button>
-      </form>
+      <ListSearchForm
+        submitLabel="Search"
+        fields={[
+          { kind: "text", id: "list-search", name: "search", label: "Search lists", placeholder: "Search name or description", defaultValue: query.search },
+          { kind: "text", id: "list-tag", name: "tag", label: "Tag", placeholder: "Tag", defaultValue: query.tag, className: "w-32" },
+        ]}
+      />
       <RecipientListsPanel lists={lists} />
     </>
   );
