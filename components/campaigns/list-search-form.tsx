@@ -42,3 +42,8 @@ export function ListSearchForm({ fields, submitLabel }: { fields: ListSearchFiel
     </form>
   );
 }
+
+/** The search params a submitted form gave, without its empty fields: an empty field means "any", not a value to check. */
+export function filledSearchParams(params: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined && entry[1] !== ""));
+}

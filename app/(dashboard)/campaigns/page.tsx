@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CampaignStatusBadge, ProgressBar } from "@/components/campaigns/campaign-status-badge";
-import { ListSearchForm } from "@/components/campaigns/list-search-form";
+import { ListSearchForm, filledSearchParams } from "@/components/campaigns/list-search-form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Campaigns · Wagate" };
 export default async function CampaignsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const caller = await requirePageCaller();
   if (!hasPermission(caller.role, "sessions.send")) notFound();
-  const parsed = listCampaignsQuery.safeParse(await searchParams);
+  const parsed = listCampaignsQuery.safeParse(filledSearchParams(await searchParams));
   const query = parsed.success ? parsed.data : listCampaignsQuery.parse({});
   const { campaigns, total } = await listCampaigns(caller, query);
   const create = (

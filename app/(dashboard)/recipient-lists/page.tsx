@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ListSearchForm } from "@/components/campaigns/list-search-form";
+import { ListSearchForm, filledSearchParams } from "@/components/campaigns/list-search-form";
 import { RecipientListsPanel, type ListView } from "@/components/campaigns/recipient-lists-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/page-caller";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Recipient lists · Wagate" };
 export default async function RecipientListsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const caller = await requirePageCaller();
   if (!hasPermission(caller.role, "sessions.send")) notFound();
-  const parsed = listRecipientListsQuery.safeParse(await searchParams);
+  const parsed = listRecipientListsQuery.safeParse(filledSearchParams(await searchParams));
   const query = parsed.success ? parsed.data : {};
   const lists = JSON.parse(JSON.stringify(await listRecipientLists(caller, query))) as ListView[];
   return (
