@@ -4,7 +4,20 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/server/content-security-policy";
 
+/**
+ * Clevio documents its login at POST /login with a JSON body, where our dashboard's sign-in page
+ * lives. Browsers post that page's form as a server action (a Next-Action header, form or text
+ * body), never as JSON, so a JSON POST without Next-Action is a Clevio client: it is answered by
+ * POST /api/login (Clevio's door) and the page keeps working.
+ */
+function isClevioJsonLogin(request: NextRequest): boolean {
+  if (request.method !== "POST" || request.nextUrl.pathname !== "/login" || request.headers.has("next-action")) return false;
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  return type === "application/json";
+}
+
 export function proxy(request: NextRequest) {
+  if (isClevioJsonLogin(request)) return NextResponse.rewrite(new URL("/api/login", request.url));
   const nonce = newNonce();
   // Next.js is inlined with its build mode: no env read needed (and none allowed outside lib/env).
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");

@@ -1,14 +1,19 @@
-import Link from "next/link";
+"use client";
 
-const TABS = [
-  { href: "/automation", label: "Auto-replies" },
-  { href: "/automation/schedule", label: "Schedule" },
+import Link from "next/link";
+import { useT } from "@/components/shell/i18n";
+import type { MessageKey } from "@/lib/i18n/messages";
+
+const TABS: Array<{ href: string; label: MessageKey }> = [
+  { href: "/automation", label: "automation.tabAutoReplies" },
+  { href: "/automation/schedule", label: "automation.tabSchedule" },
 ];
 
 /** The two halves of the automation area, as links (each is its own page). */
 export function AutomationTabs({ current }: { current: string }) {
+  const t = useT();
   return (
-    <nav aria-label="Automation" className="mb-6 flex gap-1 border-b border-slate-200">
+    <nav aria-label={t("automation.title")} className="mb-6 flex gap-1 border-b border-slate-200">
       {TABS.map((tab) => (
         <Link
           key={tab.href}
@@ -18,7 +23,7 @@ export function AutomationTabs({ current }: { current: string }) {
             tab.href === current ? "border-blue-600 text-blue-700" : "border-transparent text-slate-600 hover:text-slate-900"
           }`}
         >
-          {tab.label}
+          {t(tab.label)}
         </Link>
       ))}
     </nav>

@@ -5,15 +5,19 @@ import type { AutoReplyView, SessionOption } from "@/components/automation/autom
 import { errorMessage, requestJson } from "@/components/api/request-json";
 import { LiveIndicator } from "@/components/chat/live-indicator";
 import { useSessionSocket } from "@/components/chat/use-session-socket";
+import { useLocale, useT } from "@/components/shell/i18n";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field, inputClasses, SelectField } from "@/components/ui/field";
-import { formatDateTime } from "@/components/ui/format-date";
+import { LocalTime } from "@/components/ui/local-time";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
+import type { MessageKey } from "@/lib/i18n/messages";
 
 const ALL = "";
+const MATCH_LABEL: Record<string, MessageKey> = { CONTAINS: "automation.matchContains", EXACT: "automation.matchExact", REGEX: "automation.matchRegex" };
+const SCOPE_LABEL: Record<string, MessageKey> = { BOTH: "automation.scopeBoth", PRIVATE: "automation.scopePrivate", GROUPS: "automation.scopeGroups" };
 
 interface Props {
   sessions: SessionOption[];
@@ -24,6 +28,8 @@ interface Props {
 
 /** Auto-reply rules: the session's switch, the rules in the order they are tried, a tester and a form for new ones. */
 export function AutoReplyManager({ sessions, initialRules, canToggle, canMakeOwnerWide }: Props) {
+  const t = useT();
+  const locale = useLocale();
   const [sessionId, setSessionId] = useState(sessions[0]?.sessionId ?? ALL);
   const [rules, setRules] = useState(initialRules);
   const [enabledBySession, setEnabledBySession] = useState(() => Object.fromEntries(sessions.map((s) => [s.sessionId, s.autoReplyEnabled])));
@@ -94,46 +100,48 @@ export function AutoReplyManager({ sessions, initialRules, canToggle, canMakeOwn
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
         <Card>
-          <CardHeader
-            title="Rules"
-            description="Tried from the top; the first rule that matches answers. Replies go through the send queue with the session's pacing."
-            actions={sessionId ? <LiveIndicator state={live} /> : undefined}
-          />
+          <CardHeader title={t("automation.rules")} description={t("automation.rulesHint")} actions={sessionId ? <LiveIndicator state={live} /> : undefined} />
           <div className="space-y-3 px-5 py-4">
-            <SelectField label="Session" value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
+            <SelectField label={t("automation.session")} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
               {sessions.map((s) => (
                 <option key={s.sessionId} value={s.sessionId}>
                   {s.name} ({s.sessionId})
                 </option>
               ))}
-              <option value={ALL}>All sessions</option>
+              <option value={ALL}>{t("automation.allSessions")}</option>
             </SelectField>
             {sessionId && canToggle && (
               <Switch
                 checked={Boolean(enabledBySession[sessionId])}
                 onChange={(on) => void toggleSession(on)}
-                label="Auto-reply on for this session"
-                description="When off, no rule answers messages to this session."
+                label={t("automation.switchLabel")}
+                description={t("automation.switchHint")}
               />
             )}
             {sessionId && !enabledBySession[sessionId] && (
               <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="autoreply-off">
-                Auto-reply is off for this session: its rules do not answer until it is switched on.
+                {t("automation.offWarning")}
               </p>
             )}
           </div>
           <ol className="divide-y divide-slate-100" data-testid="autoreply-rules">
-            {visible.length === 0 && <li className="px-5 py-6 text-sm text-slate-500">No rules yet. Add one on the right.</li>}
+            {visible.length === 0 && <li className="px-5 py-6 text-sm text-slate-500">{t("automation.noRules")}</li>}
             {visible.map((rule, i) => (
               <li key={rule.id} className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-start" data-testid="autoreply-rule">
                 <div className="flex gap-1 sm:flex-col">
-                  <Button variant="secondary" size="sm" aria-label={`Move up: ${rule.keyword}`} disabled={i === 0} onClick={() => void move(i, -1)}>
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    aria-label={t("automation.moveUp", { keyword: rule.keyword })}
+                    disabled={i === 0}
+                    onClick={() => void move(i, -1)}
+                  >
                     ↑
                   </Button>
                   <Button
                     variant="secondary"
                     size="sm"
-                    aria-label={`Move down: ${rule.keyword}`}
+                    aria-label={t("automation.moveDown", { keyword: rule.keyword })}
                     disabled={i === visible.length - 1}
                     onClick={() => void move(i, 1)}
                   >
@@ -143,14 +151,16 @@ export function AutoReplyManager({ sessions, initialRules, canToggle, canMakeOwn
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <code className="rounded bg-slate-100 px-1.5 py-0.5 text-sm break-all text-slate-900">{rule.keyword}</code>
-                    <Badge tone="blue">{rule.matchType}</Badge>
-                    <Badge>{rule.scope === "BOTH" ? "chats and groups" : rule.scope === "PRIVATE" ? "private chats" : "groups"}</Badge>
-                    <Badge tone="violet">{rule.sessionName ?? "All sessions"}</Badge>
-                    {!rule.enabled && <Badge tone="amber">disabled</Badge>}
+                    <Badge tone="blue">{MATCH_LABEL[rule.matchType] ? t(MATCH_LABEL[rule.matchType]) : rule.matchType}</Badge>
+                    <Badge>{t(SCOPE_LABEL[rule.scope] ?? "automation.scopeGroups")}</Badge>
+                    <Badge tone="violet">{rule.sessionName ?? t("automation.allSessions")}</Badge>
+                    {!rule.enabled && <Badge tone="amber">{t("automation.disabled")}</Badge>}
                   </div>
                   <p className="mt-1 text-sm break-words whitespace-pre-wrap text-slate-700">{rule.response ?? `(${rule.mediaType})`}</p>
                   <p className="mt-1 text-xs text-slate-500" data-testid="autoreply-hits">
-                    {rule.hitCount} {rule.hitCount === 1 ? "reply" : "replies"} · last {formatDateTime(rule.lastHitAt)} · cooldown {rule.cooldownSeconds}s
+                    {t(rule.hitCount === 1 ? "automation.hitsOne" : "automation.hitsMany", { count: rule.hitCount.toLocaleString(locale) })} ·{" "}
+                    {t("automation.lastHit")} <LocalTime value={rule.lastHitAt} /> ·{" "}
+                    {t("automation.cooldownShort", { seconds: rule.cooldownSeconds.toLocaleString(locale) })}
                   </p>
                 </div>
                 <div className="flex items-center gap-2">
@@ -159,10 +169,10 @@ export function AutoReplyManager({ sessions, initialRules, canToggle, canMakeOwn
                     size="sm"
                     onClick={() => void patch(rule.id, { enabled: !rule.enabled }).catch((e) => toast(errorMessage(e), "error"))}
                   >
-                    {rule.enabled ? "Disable" : "Enable"}
+                    {rule.enabled ? t("automation.disable") : t("automation.enable")}
                   </Button>
-                  <Button variant="danger" size="sm" aria-label={`Delete rule ${rule.keyword}`} onClick={() => void remove(rule)}>
-                    Delete
+                  <Button variant="danger" size="sm" aria-label={t("automation.deleteRule", { keyword: rule.keyword })} onClick={() => void remove(rule)}>
+                    {t("common.delete")}
                   </Button>
                 </div>
               </li>
@@ -184,6 +194,7 @@ export function AutoReplyManager({ sessions, initialRules, canToggle, canMakeOwn
 }
 
 function RuleTester({ sessionId }: { sessionId: string }) {
+  const t = useT();
   const [text, setText] = useState("");
   const [result, setResult] = useState<{ matched: boolean; rule: AutoReplyView | null; reply: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -202,21 +213,21 @@ function RuleTester({ sessionId }: { sessionId: string }) {
   }
   return (
     <Card>
-      <CardHeader title="Try a message" description="Which rule would answer it, and with what. Nothing is sent." />
+      <CardHeader title={t("automation.tryTitle")} description={t("automation.tryHint")} />
       <form onSubmit={run} className="space-y-3 px-5 py-4">
         <label className="block text-sm font-medium text-slate-700" htmlFor="tester-text">
-          Sample message
+          {t("automation.sample")}
         </label>
         <textarea id="tester-text" required rows={3} value={text} onChange={(e) => setText(e.target.value)} className={inputClasses} />
         <Button type="submit" pending={pending}>
-          Test
+          {t("automation.test")}
         </Button>
         <div role="status" data-testid="tester-result" className="text-sm">
           {error && <p className="text-red-700">{error}</p>}
-          {result && !result.matched && <p className="text-slate-600">No rule matches.</p>}
+          {result && !result.matched && <p className="text-slate-600">{t("automation.noMatch")}</p>}
           {result?.matched && result.rule && (
             <p className="text-slate-800">
-              Matches <code className="rounded bg-slate-100 px-1">{result.rule.keyword}</code>: “{result.reply ?? result.rule.mediaType}”
+              {t("automation.matches")} <code className="rounded bg-slate-100 px-1">{result.rule.keyword}</code>: “{result.reply ?? result.rule.mediaType}”
             </p>
           )}
         </div>
@@ -236,6 +247,7 @@ function NewRuleForm({
   canMakeOwnerWide: boolean;
   onCreated: (rule: AutoReplyView) => void;
 }) {
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -265,39 +277,39 @@ function NewRuleForm({
   }
   return (
     <Card>
-      <CardHeader title="New rule" description="Placeholders: {{name}}, {{phone}}, {{message}}." />
-      <form onSubmit={submit} className="space-y-3 px-5 py-4" aria-label="New auto-reply rule">
-        <SelectField label="Applies to" name="sessionId" defaultValue={defaultSession}>
+      <CardHeader title={t("automation.newRule")} description={t("automation.newRuleHint")} />
+      <form onSubmit={submit} className="space-y-3 px-5 py-4" aria-label={t("automation.newRuleForm")}>
+        <SelectField label={t("automation.appliesTo")} name="sessionId" defaultValue={defaultSession}>
           {sessions.map((s) => (
             <option key={s.sessionId} value={s.sessionId}>
               {s.name}
             </option>
           ))}
-          {canMakeOwnerWide && <option value="">All sessions</option>}
+          {canMakeOwnerWide && <option value="">{t("automation.allSessions")}</option>}
         </SelectField>
-        <Field label="Keyword" name="keyword" required maxLength={1000} />
-        <SelectField label="Match" name="matchType" defaultValue="CONTAINS">
-          <option value="CONTAINS">contains</option>
-          <option value="EXACT">is exactly</option>
-          <option value="REGEX">regular expression (RE2)</option>
+        <Field label={t("automation.keyword")} name="keyword" required maxLength={1000} />
+        <SelectField label={t("automation.match")} name="matchType" defaultValue="CONTAINS">
+          <option value="CONTAINS">{t("automation.matchContains")}</option>
+          <option value="EXACT">{t("automation.matchExact")}</option>
+          <option value="REGEX">{t("automation.matchRegex")}</option>
         </SelectField>
         <div>
           <label htmlFor="rule-response" className="block text-sm font-medium text-slate-700">
-            Reply
+            {t("automation.reply")}
           </label>
           <textarea id="rule-response" name="response" required rows={3} maxLength={4096} className={`mt-1 ${inputClasses}`} />
         </div>
-        <SelectField label="Where" name="scope" defaultValue="BOTH">
-          <option value="BOTH">private chats and groups</option>
-          <option value="PRIVATE">private chats only</option>
-          <option value="GROUPS">groups only</option>
+        <SelectField label={t("automation.where")} name="scope" defaultValue="BOTH">
+          <option value="BOTH">{t("automation.whereBoth")}</option>
+          <option value="PRIVATE">{t("automation.wherePrivate")}</option>
+          <option value="GROUPS">{t("automation.whereGroups")}</option>
         </SelectField>
-        <Field label="Cooldown per contact (seconds)" name="cooldownSeconds" type="number" min={0} defaultValue={60} />
+        <Field label={t("automation.cooldown")} name="cooldownSeconds" type="number" min={0} defaultValue={60} />
         <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" name="caseSensitive" /> Match case
+          <input type="checkbox" name="caseSensitive" /> {t("automation.matchCase")}
         </label>
         <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" name="quote" /> Quote the incoming message
+          <input type="checkbox" name="quote" /> {t("automation.quote")}
         </label>
         {error && (
           <p role="alert" className="text-sm text-red-700">
@@ -305,7 +317,7 @@ function NewRuleForm({
           </p>
         )}
         <Button type="submit" pending={pending}>
-          Add rule
+          {t("automation.addRule")}
         </Button>
       </form>
     </Card>

@@ -5,11 +5,13 @@ import type { ScheduleView } from "@/components/automation/automation-types";
 import { errorMessage, requestJson } from "@/components/api/request-json";
 import { LiveIndicator } from "@/components/chat/live-indicator";
 import { useSessionSocket } from "@/components/chat/use-session-socket";
+import { useLocale, useT } from "@/components/shell/i18n";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field, inputClasses, SelectField } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
+import type { MessageKey } from "@/lib/i18n/messages";
 
 interface Props {
   sessions: Array<{ sessionId: string; name: string }>;
@@ -30,18 +32,34 @@ const TONE: Record<string, BadgeTone> = {
   CANCELLED: "slate",
   DONE: "slate",
 };
+const STATUS_LABEL: Record<string, MessageKey> = {
+  PENDING: "automation.statusPending",
+  ACTIVE: "automation.statusActive",
+  PAUSED: "automation.statusPaused",
+  SENT: "automation.statusSent",
+  DELIVERED: "automation.statusDelivered",
+  READ: "automation.statusRead",
+  FAILED: "automation.statusFailed",
+  CANCELLED: "automation.statusCancelled",
+  DONE: "automation.statusDone",
+};
 
 /** Scheduled and recurring messages: a form, the upcoming ones by day, the recurring rules with their next firings, and the past. */
 export function ScheduleManager({ sessions, initialSchedules, timeZone }: Props) {
   const [sessionId, setSessionId] = useState(sessions[0]?.sessionId ?? "");
   const [schedules, setSchedules] = useState(initialSchedules);
   const toast = useToast();
-  const dayFormat = useMemo(() => new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone }), [timeZone]);
-  const timeFormat = useMemo(() => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone }), [timeZone]);
+  const t = useT();
+  // In the schedule's zone (not the browser's) and the viewer's language; English keeps day-month order and a 24-hour clock.
+  const locale = useLocale();
+  const tag = locale === "id" ? "id-ID" : "en-GB";
+  const dayFormat = useMemo(() => new Intl.DateTimeFormat(tag, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone }), [tag, timeZone]);
+  const timeFormat = useMemo(() => new Intl.DateTimeFormat(tag, { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone }), [tag, timeZone]);
   const fullFormat = useMemo(
-    () => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone }),
-    [timeZone],
+    () => new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone }),
+    [tag, timeZone],
   );
+  const statusLabel = (status: string) => (STATUS_LABEL[status] ? t(STATUS_LABEL[status]) : status.toLowerCase());
 
   const reload = useCallback(async () => {
     try {
@@ -64,7 +82,7 @@ export function ScheduleManager({ sessions, initialSchedules, timeZone }: Props)
   const recurring = mine.filter((s) => s.recurring);
   const byDay = new Map<string, ScheduleView[]>();
   for (const s of upcoming) {
-    const day = s.sendAt ? dayFormat.format(new Date(s.sendAt)) : "Unscheduled";
+    const day = s.sendAt ? dayFormat.format(new Date(s.sendAt)) : t("automation.unscheduled");
     byDay.set(day, [...(byDay.get(day) ?? []), s]);
   }
 
@@ -82,16 +100,21 @@ export function ScheduleManager({ sessions, initialSchedules, timeZone }: Props)
     <li key={s.id} className="flex flex-col gap-2 px-5 py-3 sm:flex-row sm:items-center" data-testid="schedule-item">
       <span className="w-40 shrink-0 text-sm font-medium text-slate-900 tabular-nums">{when}</span>
       <div className="min-w-0 flex-1">
-        <p className="text-sm break-words text-slate-800">{s.content || "(media)"}</p>
+        <p className="text-sm break-words text-slate-800">{s.content || t("automation.media")}</p>
         <p className="text-xs text-slate-500">
-          to {s.jid.split("@")[0]} · {s.sessionName}
+          {t("automation.toLine", { to: s.jid.split("@")[0], session: s.sessionName })}
           {s.error ? ` · ${s.error}` : ""}
         </p>
       </div>
-      <Badge tone={TONE[s.status] ?? "slate"}>{s.status.toLowerCase()}</Badge>
+      <Badge tone={TONE[s.status] ?? "slate"}>{statusLabel(s.status)}</Badge>
       {s.status === "PENDING" && (
-        <Button variant="secondary" size="sm" aria-label={`Cancel message: ${s.content}`} onClick={() => void act(s, "cancel")}>
-          Cancel
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-label={t("automation.cancelMessage", { content: s.content || t("automation.media") })}
+          onClick={() => void act(s, "cancel")}
+        >
+          {t("automation.cancel")}
         </Button>
       )}
     </li>
@@ -101,9 +124,13 @@ export function ScheduleManager({ sessions, initialSchedules, timeZone }: Props)
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
         <Card>
-          <CardHeader title="Upcoming" description={`Times in ${timeZone}.`} actions={sessionId ? <LiveIndicator state={live} /> : undefined} />
+          <CardHeader
+            title={t("automation.upcoming")}
+            description={t("automation.timesIn", { zone: timeZone })}
+            actions={sessionId ? <LiveIndicator state={live} /> : undefined}
+          />
           <div className="px-5 pt-4">
-            <SelectField label="Session" value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
+            <SelectField label={t("automation.session")} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
               {sessions.map((s) => (
                 <option key={s.sessionId} value={s.sessionId}>
                   {s.name} ({s.sessionId})
@@ -112,7 +139,7 @@ export function ScheduleManager({ sessions, initialSchedules, timeZone }: Props)
             </SelectField>
           </div>
           <div data-testid="schedule-upcoming">
-            {byDay.size === 0 && <p className="px-5 py-6 text-sm text-slate-500">Nothing scheduled.</p>}
+            {byDay.size === 0 && <p className="px-5 py-6 text-sm text-slate-500">{t("automation.nothingScheduled")}</p>}
             {[...byDay.entries()].map(([day, items]) => (
               <section key={day} aria-label={day}>
                 <h3 className="mt-4 border-b border-slate-100 px-5 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{day}</h3>
@@ -122,39 +149,39 @@ export function ScheduleManager({ sessions, initialSchedules, timeZone }: Props)
           </div>
         </Card>
         <Card>
-          <CardHeader title="Recurring" description="Each firing is sent once; the next five are shown." />
+          <CardHeader title={t("automation.recurring")} description={t("automation.recurringHint")} />
           <ul className="divide-y divide-slate-100" data-testid="schedule-recurring">
-            {recurring.length === 0 && <li className="px-5 py-6 text-sm text-slate-500">No recurring messages.</li>}
+            {recurring.length === 0 && <li className="px-5 py-6 text-sm text-slate-500">{t("automation.noRecurring")}</li>}
             {recurring.map((s) => (
               <li key={s.id} className="space-y-2 px-5 py-4" data-testid="recurring-item">
                 <div className="flex flex-wrap items-center gap-2">
                   <code className="rounded bg-slate-100 px-1.5 py-0.5 text-sm">{s.cron}</code>
-                  <Badge tone={TONE[s.status] ?? "slate"}>{s.status.toLowerCase()}</Badge>
+                  <Badge tone={TONE[s.status] ?? "slate"}>{statusLabel(s.status)}</Badge>
                   <span className="text-xs text-slate-500">
-                    {s.firedCount} sent · to {s.jid.split("@")[0]} · {s.timeZone}
+                    {t("automation.firedLine", { count: s.firedCount.toLocaleString(locale), to: s.jid.split("@")[0], zone: s.timeZone })}
                   </span>
                 </div>
                 <p className="text-sm break-words text-slate-800">{s.content}</p>
                 {s.nextFirings.length > 0 && (
                   <p className="text-xs text-slate-500" data-testid="next-firings">
-                    Next: {s.nextFirings.map((t) => fullFormat.format(new Date(t))).join(" · ")}
+                    {t("automation.next", { times: s.nextFirings.map((at) => fullFormat.format(new Date(at))).join(" · ") })}
                   </p>
                 )}
                 {s.error && <p className="text-xs text-red-700">{s.error}</p>}
                 <div className="flex gap-2">
                   {s.status === "ACTIVE" && (
                     <Button variant="secondary" size="sm" onClick={() => void act(s, "pause")}>
-                      Pause
+                      {t("automation.pause")}
                     </Button>
                   )}
                   {s.status === "PAUSED" && (
                     <Button variant="secondary" size="sm" onClick={() => void act(s, "resume")}>
-                      Resume
+                      {t("automation.resume")}
                     </Button>
                   )}
                   {(s.status === "ACTIVE" || s.status === "PAUSED") && (
                     <Button variant="danger" size="sm" onClick={() => void act(s, "cancel")}>
-                      Stop
+                      {t("automation.stop")}
                     </Button>
                   )}
                 </div>
@@ -163,9 +190,9 @@ export function ScheduleManager({ sessions, initialSchedules, timeZone }: Props)
           </ul>
         </Card>
         <Card>
-          <CardHeader title="Past" />
+          <CardHeader title={t("automation.past")} />
           <ul className="divide-y divide-slate-100" data-testid="schedule-past">
-            {past.length === 0 && <li className="px-5 py-6 text-sm text-slate-500">Nothing yet.</li>}
+            {past.length === 0 && <li className="px-5 py-6 text-sm text-slate-500">{t("automation.nothingYet")}</li>}
             {past.slice(0, 50).map((s) => row(s, s.sendAt ? fullFormat.format(new Date(s.sendAt)) : "—"))}
           </ul>
         </Card>
@@ -186,6 +213,7 @@ function NewScheduleForm({
   timeZone: string;
   onCreated: () => void;
 }) {
+  const t = useT();
   const [mode, setMode] = useState<"once" | "recurring">("once");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -243,59 +271,57 @@ function NewScheduleForm({
 
   return (
     <Card className="h-fit">
-      <CardHeader title="Schedule a message" description={`Times in ${timeZone}. Spintax such as {Hi|Hello} picks one per message.`} />
-      <form onSubmit={submit} className="space-y-3 px-5 py-4" aria-label="Schedule a message">
-        <SelectField label="From session" name="sessionId" defaultValue={defaultSession} key={defaultSession}>
+      <CardHeader title={t("automation.scheduleTitle")} description={t("automation.scheduleHint", { zone: timeZone })} />
+      <form onSubmit={submit} className="space-y-3 px-5 py-4" aria-label={t("automation.scheduleTitle")}>
+        <SelectField label={t("automation.fromSession")} name="sessionId" defaultValue={defaultSession} key={defaultSession}>
           {sessions.map((s) => (
             <option key={s.sessionId} value={s.sessionId}>
               {s.name}
             </option>
           ))}
         </SelectField>
-        <Field label="To (phone number or JID)" name="jid" required maxLength={128} />
+        <Field label={t("automation.to")} name="jid" required maxLength={128} />
         <div>
           <label htmlFor="schedule-content" className="block text-sm font-medium text-slate-700">
-            Message
+            {t("automation.message")}
           </label>
           <textarea id="schedule-content" name="content" required rows={4} className={`mt-1 ${inputClasses}`} />
         </div>
         <fieldset className="flex gap-4 text-sm text-slate-700">
-          <legend className="sr-only">When</legend>
+          <legend className="sr-only">{t("automation.when")}</legend>
           <label className="flex items-center gap-2">
-            <input type="radio" name="mode" checked={mode === "once"} onChange={() => setMode("once")} /> Once
+            <input type="radio" name="mode" checked={mode === "once"} onChange={() => setMode("once")} /> {t("automation.once")}
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="mode" checked={mode === "recurring"} onChange={() => setMode("recurring")} /> Recurring
+            <input type="radio" name="mode" checked={mode === "recurring"} onChange={() => setMode("recurring")} /> {t("automation.recurring")}
           </label>
         </fieldset>
         {mode === "once" ? (
-          <Field label="Send at" name="sendAt" type="datetime-local" step={1} required />
+          <Field label={t("automation.sendAt")} name="sendAt" type="datetime-local" step={1} required />
         ) : (
           <>
-            <Field
-              label="Cron expression"
-              name="cron"
-              required
-              placeholder="0 9 * * 1-5"
-              hint="Minute hour day month weekday; six fields to add seconds first."
-            />
-            <Field label="End" name="endAt" type="datetime-local" step={1} />
+            <Field label={t("automation.cron")} name="cron" required placeholder="0 9 * * 1-5" hint={t("automation.cronHint")} />
+            <Field label={t("automation.end")} name="endAt" type="datetime-local" step={1} />
           </>
         )}
         <fieldset className="space-y-1 text-sm text-slate-700">
-          <legend className="font-medium">Variation</legend>
+          <legend className="font-medium">{t("automation.variation")}</legend>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="useSynonyms" /> Synonyms
+            <input type="checkbox" name="useSynonyms" /> {t("automation.synonyms")}
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="addEmojis" /> Emojis
+            <input type="checkbox" name="addEmojis" /> {t("automation.emojis")}
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="shuffleSentences" /> Shuffle sentences (the first stays)
+            <input type="checkbox" name="shuffleSentences" /> {t("automation.shuffle")}
           </label>
         </fieldset>
         {preview && (
-          <ul className="space-y-1 rounded-lg bg-slate-50 p-3 text-sm text-slate-700" data-testid="variation-preview" aria-label="Variation preview">
+          <ul
+            className="space-y-1 rounded-lg bg-slate-50 p-3 text-sm text-slate-700"
+            data-testid="variation-preview"
+            aria-label={t("automation.variationPreview")}
+          >
             {preview.map((v, i) => (
               <li key={i}>{v}</li>
             ))}
@@ -308,10 +334,10 @@ function NewScheduleForm({
         )}
         <div className="flex gap-2">
           <Button variant="secondary" onClick={(e) => void showPreview(e.currentTarget.form!)}>
-            Preview
+            {t("automation.preview")}
           </Button>
           <Button type="submit" pending={pending}>
-            Schedule
+            {t("automation.schedule")}
           </Button>
         </div>
       </form>

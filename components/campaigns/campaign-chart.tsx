@@ -2,6 +2,8 @@
 
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 import { useEffect, useRef } from "react";
+import { useLocale, useT } from "@/components/shell/i18n";
+import type { MessageKey } from "@/lib/i18n/messages";
 
 // Only what a line chart needs (chart.js pinned at the version the Overview uses).
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -13,14 +15,16 @@ export interface TimelinePoint {
   read: number;
 }
 
-const LINES = [
-  { key: "sent", label: "Sent", color: "#2563eb" },
-  { key: "delivered", label: "Delivered", color: "#059669" },
-  { key: "read", label: "Read", color: "#7c3aed" },
-] as const;
+const LINES: ReadonlyArray<{ key: "sent" | "delivered" | "read"; label: MessageKey; color: string }> = [
+  { key: "sent", label: "campaigns.figureSent", color: "#2563eb" },
+  { key: "delivered", label: "campaigns.figureDelivered", color: "#059669" },
+  { key: "read", label: "campaigns.figureRead", color: "#7c3aed" },
+];
 
 /** Sent, delivered and read over time (cumulative). The numbers are in a hidden table for screen readers. */
 export function CampaignChart({ series }: { series: TimelinePoint[] }) {
+  const t = useT();
+  const locale = useLocale();
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<"line"> | null>(null);
 
@@ -52,9 +56,11 @@ export function CampaignChart({ series }: { series: TimelinePoint[] }) {
   useEffect(() => {
     const c = chart.current;
     if (!c) return;
-    c.data.labels = series.map((p) => new Date(p.at).toLocaleTimeString());
+    // The viewer's language and saved zone (set on <html> by the shell), as LocalTime does.
+    const time = new Intl.DateTimeFormat(locale, { timeStyle: "medium", timeZone: document.documentElement.dataset.timeZone || undefined });
+    c.data.labels = series.map((p) => time.format(new Date(p.at)));
     c.data.datasets = LINES.map((l) => ({
-      label: l.label,
+      label: t(l.label),
       data: series.map((p) => p[l.key]),
       borderColor: l.color,
       backgroundColor: l.color,
@@ -62,15 +68,25 @@ export function CampaignChart({ series }: { series: TimelinePoint[] }) {
       tension: 0.2,
     }));
     c.update();
-  }, [series]);
+    // t changes identity each render; the language it reads is `locale`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [series, locale]);
 
   const last = series.at(-1);
   return (
     <figure>
       <div className="relative h-56">
-        <canvas ref={canvas} role="img" aria-label="Sent, delivered and read over time" />
+        <canvas ref={canvas} role="img" aria-label={t("campaigns.overTime")} />
       </div>
-      <figcaption className="sr-only">{last ? `So far: ${last.sent} sent, ${last.delivered} delivered, ${last.read} read.` : "Nothing sent yet."}</figcaption>
+      <figcaption className="sr-only">
+        {last
+          ? t("campaigns.soFar", {
+              sent: last.sent.toLocaleString(locale),
+              delivered: last.delivered.toLocaleString(locale),
+              read: last.read.toLocaleString(locale),
+            })
+          : t("campaigns.nothingSent")}
+      </figcaption>
     </figure>
   );
 }

@@ -6,28 +6,39 @@ import { CampaignChart, type TimelinePoint } from "@/components/campaigns/campai
 import { CampaignStatusBadge, ProgressBar } from "@/components/campaigns/campaign-status-badge";
 import type { CampaignStatsView, CampaignView, RecipientView } from "@/components/campaigns/campaign-types";
 import { useSessionSocket } from "@/components/chat/use-session-socket";
+import { useLocale, useT } from "@/components/shell/i18n";
 import { buttonClasses } from "@/components/ui/button-classes";
+import { LocalTime } from "@/components/ui/local-time";
+import type { MessageKey } from "@/lib/i18n/messages";
 
-const RECIPIENT_STATUSES = ["pending", "queued", "sent", "delivered", "read", "failed", "skipped"];
+const RECIPIENT_STATUSES: Record<string, MessageKey> = {
+  pending: "campaigns.recipientPending",
+  queued: "campaigns.recipientQueued",
+  sent: "campaigns.recipientSent",
+  delivered: "campaigns.recipientDelivered",
+  read: "campaigns.recipientRead",
+  failed: "campaigns.recipientFailed",
+  skipped: "campaigns.recipientSkipped",
+};
 const PAGE = 50;
 
-const ACTIONS: Record<string, Array<{ action: string; label: string; variant: "primary" | "secondary" | "danger" }>> = {
+const ACTIONS: Record<string, Array<{ action: string; label: MessageKey; variant: "primary" | "secondary" | "danger" }>> = {
   draft: [
-    { action: "start", label: "Start now", variant: "primary" },
-    { action: "cancel", label: "Cancel", variant: "danger" },
+    { action: "start", label: "campaigns.startNow", variant: "primary" },
+    { action: "cancel", label: "campaigns.cancel", variant: "danger" },
   ],
   scheduled: [
-    { action: "start", label: "Start now", variant: "primary" },
-    { action: "pause", label: "Pause", variant: "secondary" },
-    { action: "cancel", label: "Cancel", variant: "danger" },
+    { action: "start", label: "campaigns.startNow", variant: "primary" },
+    { action: "pause", label: "campaigns.pause", variant: "secondary" },
+    { action: "cancel", label: "campaigns.cancel", variant: "danger" },
   ],
   running: [
-    { action: "pause", label: "Pause", variant: "secondary" },
-    { action: "cancel", label: "Cancel", variant: "danger" },
+    { action: "pause", label: "campaigns.pause", variant: "secondary" },
+    { action: "cancel", label: "campaigns.cancel", variant: "danger" },
   ],
   paused: [
-    { action: "resume", label: "Resume", variant: "primary" },
-    { action: "cancel", label: "Cancel", variant: "danger" },
+    { action: "resume", label: "campaigns.resume", variant: "primary" },
+    { action: "cancel", label: "campaigns.cancel", variant: "danger" },
   ],
   completed: [],
   failed: [],
@@ -35,6 +46,10 @@ const ACTIONS: Record<string, Array<{ action: string; label: string; variant: "p
 };
 
 export function CampaignDetail({ initial }: { initial: CampaignView }) {
+  const t = useT();
+  const locale = useLocale();
+  const count = (n: number) => n.toLocaleString(locale);
+  const percent = (n: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(n / 100);
   const [campaign, setCampaign] = useState(initial);
   const [series, setSeries] = useState<TimelinePoint[]>([]);
   const [recipients, setRecipients] = useState<{ recipients: RecipientView[]; total: number } | null>(null);
@@ -107,15 +122,16 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
   }
 
   const s = campaign.statistics;
-  const figures: Array<[string, number | undefined, string?]> = [
-    ["Recipients", s?.total],
-    ["Pending", s ? s.pending + s.queued : undefined],
-    ["Sent", s?.sent],
-    ["Delivered", s?.delivered, s ? `${s.deliveryRate}%` : undefined],
-    ["Read", s?.read, s ? `${s.readRate}%` : undefined],
-    ["Replied", s?.replied, s ? `${s.replyRate}%` : undefined],
-    ["Failed", s?.failed],
-    ["Skipped", s?.skipped],
+  // [test id, label, value, rate]: the test id stays English whatever the language.
+  const figures: Array<[string, MessageKey, number | undefined, string?]> = [
+    ["recipients", "campaigns.figureRecipients", s?.total],
+    ["pending", "campaigns.figurePending", s ? s.pending + s.queued : undefined],
+    ["sent", "campaigns.figureSent", s?.sent],
+    ["delivered", "campaigns.figureDelivered", s?.delivered, s ? percent(s.deliveryRate) : undefined],
+    ["read", "campaigns.figureRead", s?.read, s ? percent(s.readRate) : undefined],
+    ["replied", "campaigns.figureReplied", s?.replied, s ? percent(s.replyRate) : undefined],
+    ["failed", "campaigns.figureFailed", s?.failed],
+    ["skipped", "campaigns.figureSkipped", s?.skipped],
   ];
   const pages = Math.max(1, Math.ceil((recipients?.total ?? 0) / PAGE));
 
@@ -124,18 +140,18 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
       <div className="flex flex-wrap items-center gap-3">
         <CampaignStatusBadge status={campaign.status} />
         <span className="text-sm text-slate-600">
-          Session {campaign.sessionName} ·{" "}
-          <span data-testid="live-state">{live === "live" ? "live" : live === "connecting" ? "connecting…" : "offline, reconnecting…"}</span>
+          {t("campaigns.sessionName", { name: campaign.sessionName })} ·{" "}
+          <span data-testid="live-state">{t(live === "live" ? "campaigns.live" : live === "connecting" ? "campaigns.connecting" : "campaigns.offline")}</span>
         </span>
         <div className="ml-auto flex flex-wrap gap-2">
           {(ACTIONS[campaign.status] ?? []).map((a) => (
             <button key={a.action} type="button" disabled={busy} className={buttonClasses(a.variant, "sm")} onClick={() => void act(a.action)}>
-              {a.label}
+              {t(a.label)}
             </button>
           ))}
           {(s?.failed ?? 0) > 0 && campaign.status !== "cancelled" && (
             <button type="button" disabled={busy} className={buttonClasses("secondary", "sm")} onClick={() => void act("retry-failed")}>
-              Retry failed
+              {t("campaigns.retryFailed")}
             </button>
           )}
         </div>
@@ -145,37 +161,37 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
           {error}
         </p>
       )}
-      <ProgressBar value={s?.progress ?? 0} label="Campaign progress" />
+      <ProgressBar value={s?.progress ?? 0} label={t("campaigns.campaignProgress")} />
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="campaign-figures">
-        {figures.map(([label, value, rate]) => (
-          <div key={label} className="rounded-xl border border-slate-200 bg-surface p-3">
-            <dt className="text-xs text-slate-600">{label}</dt>
-            <dd className="text-xl font-semibold tabular-nums text-slate-900" data-testid={`figure-${label.toLowerCase()}`}>
-              {value ?? "–"}
+        {figures.map(([key, label, value, rate]) => (
+          <div key={key} className="rounded-xl border border-slate-200 bg-surface p-3">
+            <dt className="text-xs text-slate-600">{t(label)}</dt>
+            <dd className="text-xl font-semibold tabular-nums text-slate-900" data-testid={`figure-${key}`}>
+              {value === undefined ? "–" : count(value)}
               {rate && <span className="ml-2 text-xs font-normal text-slate-600">{rate}</span>}
             </dd>
           </div>
         ))}
       </dl>
       <section className="rounded-xl border border-slate-200 bg-surface p-4">
-        <h2 className="mb-2 text-sm font-semibold text-slate-900">Sent, delivered and read over time</h2>
+        <h2 className="mb-2 text-sm font-semibold text-slate-900">{t("campaigns.overTime")}</h2>
         <CampaignChart series={series} />
       </section>
       <section>
-        <h2 className="mb-2 text-sm font-semibold text-slate-900">Recipients</h2>
+        <h2 className="mb-2 text-sm font-semibold text-slate-900">{t("campaigns.recipients")}</h2>
         <div className="mb-3 flex flex-wrap gap-2">
           <label className="sr-only" htmlFor="recipient-search">
-            Search recipients
+            {t("campaigns.searchRecipients")}
           </label>
           <input
             id="recipient-search"
-            placeholder="Search number or field"
+            placeholder={t("campaigns.searchRecipientsPlaceholder")}
             className="h-9 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300"
             defaultValue={filter.search}
             onKeyDown={(e) => e.key === "Enter" && setFilter({ ...filter, search: e.currentTarget.value, page: 1 })}
           />
           <label className="sr-only" htmlFor="recipient-status">
-            Recipient status
+            {t("campaigns.recipientStatus")}
           </label>
           <select
             id="recipient-status"
@@ -183,10 +199,10 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
             value={filter.status}
             onChange={(e) => setFilter({ ...filter, status: e.target.value, page: 1 })}
           >
-            <option value="">Any status</option>
-            {RECIPIENT_STATUSES.map((st) => (
+            <option value="">{t("campaigns.anyStatus")}</option>
+            {Object.entries(RECIPIENT_STATUSES).map(([st, label]) => (
               <option key={st} value={st}>
-                {st}
+                {t(label)}
               </option>
             ))}
           </select>
@@ -196,16 +212,16 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
             <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
               <tr>
                 <th scope="col" className="px-3 py-2">
-                  Number
+                  {t("campaigns.number")}
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Status
+                  {t("campaigns.status")}
                 </th>
                 <th scope="col" className="hidden px-3 py-2 sm:table-cell">
-                  Fields
+                  {t("campaigns.fields")}
                 </th>
                 <th scope="col" className="hidden px-3 py-2 md:table-cell">
-                  Sent
+                  {t("campaigns.sentAt")}
                 </th>
               </tr>
             </thead>
@@ -214,7 +230,7 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
                 <tr key={r.id} className="border-b border-slate-100 last:border-0">
                   <td className="px-3 py-2 tabular-nums">{r.number ?? r.phone}</td>
                   <td className="px-3 py-2">
-                    {r.status}
+                    {RECIPIENT_STATUSES[r.status] ? t(RECIPIENT_STATUSES[r.status]) : r.status}
                     {r.reason && <div className="text-xs text-slate-600">{r.reason}</div>}
                   </td>
                   <td className="hidden max-w-xs truncate px-3 py-2 text-slate-700 sm:table-cell">
@@ -222,30 +238,28 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
                       .map(([k, v]) => `${k}: ${String(v)}`)
                       .join(", ")}
                   </td>
-                  <td className="hidden px-3 py-2 text-slate-700 md:table-cell">{r.sentAt ? new Date(r.sentAt).toLocaleTimeString() : "–"}</td>
+                  <td className="hidden px-3 py-2 text-slate-700 md:table-cell">{r.sentAt ? <LocalTime value={r.sentAt} seconds /> : "–"}</td>
                 </tr>
               ))}
               {recipients?.recipients.length === 0 && (
                 <tr>
                   <td colSpan={4} className="px-3 py-6 text-center text-slate-600">
-                    No recipients match.
+                    {t("campaigns.noRecipientsMatch")}
                   </td>
                 </tr>
               )}
               {recipients === null && (
                 <tr>
                   <td colSpan={4} className="px-3 py-6 text-center text-slate-600">
-                    Loading…
+                    {t("common.loading")}
                   </td>
                 </tr>
               )}
             </tbody>
           </table>
         </div>
-        <nav className="mt-3 flex items-center justify-between text-sm text-slate-700" aria-label="Recipient pages">
-          <span>
-            {recipients?.total ?? "…"} recipients · page {filter.page} of {pages}
-          </span>
+        <nav className="mt-3 flex items-center justify-between text-sm text-slate-700" aria-label={t("campaigns.recipientPages")}>
+          <span>{t("campaigns.pageOf", { total: recipients ? count(recipients.total) : "…", page: count(filter.page), pages: count(pages) })}</span>
           <span className="flex gap-2">
             <button
               type="button"
@@ -253,7 +267,7 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
               disabled={filter.page <= 1}
               onClick={() => setFilter({ ...filter, page: filter.page - 1 })}
             >
-              Previous
+              {t("common.previous")}
             </button>
             <button
               type="button"
@@ -261,7 +275,7 @@ export function CampaignDetail({ initial }: { initial: CampaignView }) {
               disabled={filter.page >= pages}
               onClick={() => setFilter({ ...filter, page: filter.page + 1 })}
             >
-              Next
+              {t("common.next")}
             </button>
           </span>
         </nav>

@@ -1,3 +1,7 @@
+"use client";
+
+import { CAMPAIGN_STATUS_LABEL } from "@/components/campaigns/campaign-status-labels";
+import { useLocale, useT } from "@/components/shell/i18n";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 const TONE: Record<string, BadgeTone> = {
@@ -11,15 +15,18 @@ const TONE: Record<string, BadgeTone> = {
 };
 
 export function CampaignStatusBadge({ status }: { status: string }) {
+  const t = useT();
+  const label = CAMPAIGN_STATUS_LABEL[status];
   return (
-    <Badge tone={TONE[status] ?? "slate"} dot={status === "running"} data-testid="campaign-status">
-      {status}
+    <Badge tone={TONE[status] ?? "slate"} dot={status === "running"} data-testid="campaign-status" data-status={status}>
+      {label ? t(label) : status}
     </Badge>
   );
 }
 
 /** Done recipients out of all, as a bar with its number for screen readers. */
 export function ProgressBar({ value, label }: { value: number; label: string }) {
+  const locale = useLocale();
   return (
     <div className="flex items-center gap-2">
       <div
@@ -32,7 +39,9 @@ export function ProgressBar({ value, label }: { value: number; label: string }) 
       >
         <div className="h-full rounded-full bg-blue-600 transition-[width]" style={{ width: `${Math.min(100, Math.max(0, value))}%` }} />
       </div>
-      <span className="w-10 shrink-0 text-right text-xs tabular-nums text-slate-600">{value}%</span>
+      <span className="w-10 shrink-0 text-right text-xs tabular-nums text-slate-600">
+        {new Intl.NumberFormat(locale, { style: "percent" }).format(value / 100)}
+      </span>
     </div>
   );
 }

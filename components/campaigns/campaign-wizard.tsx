@@ -4,9 +4,11 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { errorMessage, requestJson } from "@/components/api/request-json";
 import { parsePastedRecipients } from "@/components/campaigns/parse-pasted-recipients";
+import { useLocale, useT } from "@/components/shell/i18n";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Field, inputClasses, SelectField } from "@/components/ui/field";
 import { templateFields } from "@/lib/campaigns/render-template";
+import type { MessageKey } from "@/lib/i18n/messages";
 
 interface Option {
   id: string;
@@ -23,9 +25,11 @@ type Preview = { number: string; ok: boolean; text?: string; reason?: string };
  */
 export function CampaignWizard({ sessions, lists }: { sessions: Array<{ sessionId: string; name: string }>; lists: Option[] }) {
   const router = useRouter();
+  const t = useT();
+  const locale = useLocale();
   const [name, setName] = useState("");
   const [sessionId, setSessionId] = useState(sessions[0]?.sessionId ?? "");
-  const [text, setText] = useState("Hello {{Name|there}}!");
+  const [text, setText] = useState(() => t("campaigns.defaultText"));
   const [pasted, setPasted] = useState("");
   const [listIds, setListIds] = useState<string[]>([]);
   const [when, setWhen] = useState<"now" | "later" | "draft">("now");
@@ -84,9 +88,9 @@ export function CampaignWizard({ sessions, lists }: { sessions: Array<{ sessionI
         </p>
       )}
       <fieldset className="space-y-4 rounded-xl border border-slate-200 bg-surface p-4">
-        <legend className="px-1 text-sm font-semibold text-slate-900">1. Session and name</legend>
-        <Field label="Campaign name" required value={name} onChange={(e) => setName(e.target.value)} />
-        <SelectField label="Session" value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
+        <legend className="px-1 text-sm font-semibold text-slate-900">{t("campaigns.stepSession")}</legend>
+        <Field label={t("campaigns.campaignName")} required value={name} onChange={(e) => setName(e.target.value)} />
+        <SelectField label={t("campaigns.session")} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
           {sessions.map((s) => (
             <option key={s.sessionId} value={s.sessionId}>
               {s.name} ({s.sessionId})
@@ -96,9 +100,9 @@ export function CampaignWizard({ sessions, lists }: { sessions: Array<{ sessionI
       </fieldset>
 
       <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-surface p-4">
-        <legend className="px-1 text-sm font-semibold text-slate-900">2. Message</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-900">{t("campaigns.stepMessage")}</legend>
         <label htmlFor="campaign-text" className="block text-sm font-medium text-slate-700">
-          Text
+          {t("campaigns.text")}
         </label>
         <textarea
           id="campaign-text"
@@ -109,16 +113,15 @@ export function CampaignWizard({ sessions, lists }: { sessions: Array<{ sessionI
           aria-describedby="campaign-text-hint"
         />
         <p id="campaign-text-hint" className="text-xs text-slate-600">
-          Use {"{{Name}}"}, {"{{Company}}"} or any column of your recipients; {"{{Name|there}}"} falls back to “there”. A recipient missing a field without a
-          fallback is skipped.
-          {fields.length > 0 && <> Fields used: {fields.join(", ")}.</>}
+          {t("campaigns.textHint")}
+          {fields.length > 0 && <> {t("campaigns.fieldsUsed", { fields: fields.join(", ") })}</>}
         </p>
       </fieldset>
 
       <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-surface p-4">
-        <legend className="px-1 text-sm font-semibold text-slate-900">3. Recipients</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-900">{t("campaigns.stepRecipients")}</legend>
         <label htmlFor="campaign-recipients" className="block text-sm font-medium text-slate-700">
-          Paste numbers or CSV (first line: number,name,company,…)
+          {t("campaigns.pasteLabel")}
         </label>
         <textarea
           id="campaign-recipients"
@@ -130,14 +133,14 @@ export function CampaignWizard({ sessions, lists }: { sessions: Array<{ sessionI
         />
         <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
           <label className={buttonClasses("secondary", "sm", "cursor-pointer")}>
-            Load a CSV file
+            {t("campaigns.loadCsv")}
             <input type="file" accept=".csv,text/csv,text/plain" className="sr-only" onChange={(e) => void loadFile(e.target.files?.[0])} />
           </label>
-          <span data-testid="pasted-count">{recipients.length} pasted</span>
+          <span data-testid="pasted-count">{t("campaigns.pasted", { count: recipients.length.toLocaleString(locale) })}</span>
         </div>
         {lists.length > 0 && (
           <div>
-            <p className="text-sm font-medium text-slate-700">Saved lists</p>
+            <p className="text-sm font-medium text-slate-700">{t("campaigns.savedLists")}</p>
             <ul className="mt-1 space-y-1">
               {lists.map((l) => (
                 <li key={l.id}>
@@ -147,7 +150,7 @@ export function CampaignWizard({ sessions, lists }: { sessions: Array<{ sessionI
                       checked={listIds.includes(l.id)}
                       onChange={(e) => setListIds(e.target.checked ? [...listIds, l.id] : listIds.filter((x) => x !== l.id))}
                     />
-                    {l.name} ({l.recipientCount ?? 0})
+                    {l.name} ({(l.recipientCount ?? 0).toLocaleString(locale)})
                   </label>
                 </li>
               ))}
@@ -156,11 +159,11 @@ export function CampaignWizard({ sessions, lists }: { sessions: Array<{ sessionI
         )}
         {previews.length > 0 && (
           <div aria-live="polite">
-            <p className="text-sm font-medium text-slate-700">Preview</p>
+            <p className="text-sm font-medium text-slate-700">{t("campaigns.preview")}</p>
             <ul className="mt-1 space-y-1 text-sm" data-testid="campaign-preview">
               {previews.map((p, i) => (
                 <li key={i} className={p.ok ? "text-slate-800" : "text-red-700"}>
-                  <span className="tabular-nums text-slate-600">{p.number}:</span> {p.ok ? p.text : `skipped — ${p.reason}`}
+                  <span className="tabular-nums text-slate-600">{p.number}:</span> {p.ok ? p.text : t("campaigns.skipped", { reason: p.reason ?? "" })}
                 </li>
               ))}
             </ul>
@@ -169,50 +172,59 @@ export function CampaignWizard({ sessions, lists }: { sessions: Array<{ sessionI
       </fieldset>
 
       <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-surface p-4">
-        <legend className="px-1 text-sm font-semibold text-slate-900">4. When and how fast</legend>
+        <legend className="px-1 text-sm font-semibold text-slate-900">{t("campaigns.stepWhen")}</legend>
         <div className="flex flex-wrap gap-4 text-sm text-slate-700">
           {(
             [
-              ["now", "Start now"],
-              ["later", "Schedule"],
-              ["draft", "Save as draft"],
-            ] as const
+              ["now", "campaigns.whenNow"],
+              ["later", "campaigns.whenLater"],
+              ["draft", "campaigns.whenDraft"],
+            ] as const satisfies ReadonlyArray<readonly [string, MessageKey]>
           ).map(([value, label]) => (
             <label key={value} className="inline-flex items-center gap-2">
               <input type="radio" name="when" checked={when === value} onChange={() => setWhen(value)} />
-              {label}
+              {t(label)}
             </label>
           ))}
         </div>
-        {when === "later" && <Field label="Send at" type="datetime-local" required value={scheduledAt} onChange={(e) => setScheduledAt(e.target.value)} />}
+        {when === "later" && (
+          <Field label={t("campaigns.sendAt")} type="datetime-local" required value={scheduledAt} onChange={(e) => setScheduledAt(e.target.value)} />
+        )}
         <div className="grid gap-3 sm:grid-cols-2">
           <Field
-            label="Delay between recipients (ms)"
+            label={t("campaigns.delay")}
             type="number"
             min={0}
             value={delayMs}
             onChange={(e) => setDelayMs(e.target.value)}
-            hint="The session's own pacing applies on top."
+            hint={t("campaigns.delayHint")}
           />
-          <Field label="Random extra delay (ms)" type="number" min={0} value={jitterMs} onChange={(e) => setJitterMs(e.target.value)} />
+          <Field label={t("campaigns.jitter")} type="number" min={0} value={jitterMs} onChange={(e) => setJitterMs(e.target.value)} />
         </div>
         <div className="flex flex-wrap gap-4 text-sm text-slate-700">
           <label className="inline-flex items-center gap-2">
             <input type="checkbox" checked={variation.enabled} onChange={(e) => setVariation({ ...variation, enabled: e.target.checked })} />
-            Vary the message per recipient
+            {t("campaigns.vary")}
           </label>
           {variation.enabled &&
-            (["spintax", "synonyms", "emojis", "shuffle"] as const).map((k) => (
+            (
+              [
+                ["spintax", "campaigns.varySpintax"],
+                ["synonyms", "campaigns.varySynonyms"],
+                ["emojis", "campaigns.varyEmojis"],
+                ["shuffle", "campaigns.varyShuffle"],
+              ] as const
+            ).map(([k, label]) => (
               <label key={k} className="inline-flex items-center gap-2">
                 <input type="checkbox" checked={variation[k]} onChange={(e) => setVariation({ ...variation, [k]: e.target.checked })} />
-                {k}
+                {t(label)}
               </label>
             ))}
         </div>
       </fieldset>
 
       <button type="submit" disabled={busy || !sessionId} className={buttonClasses("primary")}>
-        {when === "now" ? "Create and start" : when === "later" ? "Schedule campaign" : "Save draft"}
+        {t(when === "now" ? "campaigns.createAndStart" : when === "later" ? "campaigns.scheduleCampaign" : "campaigns.saveDraft")}
       </button>
     </form>
   );

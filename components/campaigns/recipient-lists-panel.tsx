@@ -3,8 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { errorMessage, requestJson } from "@/components/api/request-json";
+import { useLocale, useT } from "@/components/shell/i18n";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { Field } from "@/components/ui/field";
+import { LocalTime } from "@/components/ui/local-time";
 
 export interface ListView {
   id: string;
@@ -23,8 +25,11 @@ interface ImportReport {
 }
 
 /** Create a list; per list: import a CSV (preview first, with the error report), export, clone, delete. */
-export function RecipientListsPanel({ lists }: { lists: ListView[] }) {
+export function RecipientListsPanel({ lists, filtered = false }: { lists: ListView[]; filtered?: boolean }) {
   const router = useRouter();
+  const t = useT();
+  const locale = useLocale();
+  const count = (n: number) => n.toLocaleString(locale);
   const [name, setName] = useState("");
   const [tags, setTags] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +53,7 @@ export function RecipientListsPanel({ lists }: { lists: ListView[] }) {
       credentials: "same-origin",
     });
     const data = await res.json();
-    if (!res.ok) throw new Error(data.error ?? `Import failed (${res.status})`);
+    if (!res.ok) throw new Error(data.error ?? t("lists.importFailed", { status: res.status }));
     return data;
   }
 
@@ -77,10 +82,10 @@ export function RecipientListsPanel({ lists }: { lists: ListView[] }) {
           });
         }}
       >
-        <Field label="New list name" required value={name} onChange={(e) => setName(e.target.value)} />
-        <Field label="Tags, comma-separated" value={tags} onChange={(e) => setTags(e.target.value)} />
+        <Field label={t("lists.newName")} required value={name} onChange={(e) => setName(e.target.value)} />
+        <Field label={t("lists.tags")} value={tags} onChange={(e) => setTags(e.target.value)} />
         <button type="submit" className={buttonClasses("primary")}>
-          Create list
+          {t("lists.create")}
         </button>
       </form>
 
@@ -89,16 +94,16 @@ export function RecipientListsPanel({ lists }: { lists: ListView[] }) {
           <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
             <tr>
               <th scope="col" className="px-4 py-3">
-                List
+                {t("lists.list")}
               </th>
               <th scope="col" className="px-4 py-3">
-                Recipients
+                {t("lists.recipients")}
               </th>
               <th scope="col" className="hidden px-4 py-3 sm:table-cell">
-                Used
+                {t("lists.used")}
               </th>
               <th scope="col" className="px-4 py-3">
-                Actions
+                {t("lists.actions")}
               </th>
             </tr>
           </thead>
@@ -109,48 +114,62 @@ export function RecipientListsPanel({ lists }: { lists: ListView[] }) {
                   <div className="font-medium text-slate-900">{l.name}</div>
                   {l.tags.length > 0 && <div className="text-xs text-slate-600">{l.tags.join(" · ")}</div>}
                 </td>
-                <td className="px-4 py-3 tabular-nums">{l.recipientCount}</td>
+                <td className="px-4 py-3 tabular-nums">{count(l.recipientCount)}</td>
                 <td className="hidden px-4 py-3 text-slate-700 sm:table-cell">
-                  {l.usageCount}× {l.lastUsed ? `· last ${new Date(l.lastUsed).toLocaleDateString()}` : ""}
+                  {t("lists.usedTimes", { count: count(l.usageCount) })}{" "}
+                  {l.lastUsed && (
+                    <>
+                      {t("lists.lastUsed")} <LocalTime value={l.lastUsed} />
+                    </>
+                  )}
                 </td>
                 <td className="px-4 py-3">
                   <div className="flex flex-wrap gap-2">
                     <button type="button" className={buttonClasses("secondary", "sm")} onClick={() => setImporting({ list: l, csv: "", result: null })}>
-                      Import CSV
+                      {t("lists.importCsv")}
                     </button>
                     <a className={buttonClasses("secondary", "sm")} href={`/api/recipient-lists/${l.id}/export`}>
-                      Export
+                      {t("lists.export")}
                     </a>
                     <button
                       type="button"
                       className={buttonClasses("secondary", "sm")}
-                      onClick={() => void run(() => requestJson("POST", `/api/recipient-lists/${l.id}/clone`, { newName: `${l.name} (copy)` }))}
+                      onClick={() =>
+                        void run(() => requestJson("POST", `/api/recipient-lists/${l.id}/clone`, { newName: t("lists.copyName", { name: l.name }) }))
+                      }
                     >
-                      Clone
+                      {t("lists.clone")}
                     </button>
                     <button
                       type="button"
                       className={buttonClasses("ghost", "sm")}
                       onClick={() =>
-                        confirm(`Delete the list ${l.name} with its ${l.recipientCount} recipients?`) &&
+                        confirm(t("lists.confirmDelete", { name: l.name, count: count(l.recipientCount) })) &&
                         void run(() => requestJson("DELETE", `/api/recipient-lists/${l.id}`))
                       }
                     >
-                      Delete
+                      {t("common.delete")}
                     </button>
                   </div>
                 </td>
               </tr>
             ))}
+            {lists.length === 0 && (
+              <tr>
+                <td colSpan={4} className="px-4 py-6 text-center text-slate-600">
+                  {t(filtered ? "lists.noneMatch" : "lists.noneYet")}
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
 
       {importing && (
-        <section className="space-y-3 rounded-xl border border-slate-200 bg-surface p-4" aria-label={`Import into ${importing.list.name}`}>
-          <h2 className="text-sm font-semibold text-slate-900">Import into {importing.list.name}</h2>
+        <section className="space-y-3 rounded-xl border border-slate-200 bg-surface p-4" aria-label={t("lists.importInto", { name: importing.list.name })}>
+          <h2 className="text-sm font-semibold text-slate-900">{t("lists.importInto", { name: importing.list.name })}</h2>
           <label className="block text-sm text-slate-700">
-            CSV file (a header with a number or phone column; other columns become fields)
+            {t("lists.csvFile")}
             <input
               type="file"
               accept=".csv,text/csv"
@@ -170,14 +189,18 @@ export function RecipientListsPanel({ lists }: { lists: ListView[] }) {
           {importing.result && (
             <div className="space-y-2 text-sm" data-testid="import-preview">
               <p>
-                {importing.result.report.rows} rows: {importing.result.report.added} to add, {importing.result.report.duplicates} duplicates,{" "}
-                {importing.result.report.invalid.length} with errors.
+                {t("lists.importSummary", {
+                  rows: count(importing.result.report.rows),
+                  added: count(importing.result.report.added),
+                  duplicates: count(importing.result.report.duplicates),
+                  invalid: count(importing.result.report.invalid.length),
+                })}
               </p>
               {importing.result.report.invalid.length > 0 && (
                 <ul className="list-disc pl-5 text-red-700">
                   {importing.result.report.invalid.slice(0, 20).map((i) => (
                     <li key={i.origin}>
-                      {i.origin}: {i.phone || "(empty)"} {i.error}
+                      {i.origin}: {i.phone || t("lists.empty")} {i.error}
                     </li>
                   ))}
                 </ul>
@@ -193,10 +216,10 @@ export function RecipientListsPanel({ lists }: { lists: ListView[] }) {
                   className={buttonClasses("primary", "sm")}
                   onClick={() => void run(async () => (await postCsv(importing.list.id, importing.csv, false), setImporting(null)))}
                 >
-                  Import {importing.result.report.added} recipients
+                  {t("lists.importCount", { count: count(importing.result.report.added) })}
                 </button>
                 <button type="button" className={buttonClasses("secondary", "sm")} onClick={() => setImporting(null)}>
-                  Cancel
+                  {t("common.cancel")}
                 </button>
               </div>
             </div>

@@ -45,13 +45,35 @@ export function sendChatMessage(input: { sessionId: string; jid: string; message
   return requestJson<{ success: boolean; messageId: string; status: ChatMessage["status"] }>("POST", "/api/chat/send", input);
 }
 
-export async function uploadFile(sessionId: string, file: File): Promise<UploadedFile> {
+/**
+ * Uploads a file for a send. XMLHttpRequest rather than fetch: only it reports upload progress,
+ * which the thread shows as a bar (`onProgress` gets the fraction sent, 0–1).
+ */
+export function uploadFile(sessionId: string, file: File, onProgress?: (fraction: number) => void): Promise<UploadedFile> {
   const form = new FormData();
   form.set("file", file, file.name);
   form.set("sessionId", sessionId);
-  const response = await send("/api/media", { method: "POST", body: form });
-  if (!response.ok) throw await failure(response);
-  return response.json();
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/media");
+    xhr.withCredentials = true;
+    xhr.responseType = "text";
+    if (onProgress) {
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onProgress(Math.min(1, event.loaded / event.total));
+      };
+    }
+    xhr.onerror = () => reject(new Error("Could not reach the gateway. Check your connection and try again."));
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {}
+      if (xhr.status >= 200 && xhr.status < 300 && data) resolve(data as UploadedFile);
+      else reject(new Error((data as { error?: string } | null)?.error ?? `Request failed (${xhr.status})`));
+    };
+    xhr.send(form);
+  });
 }
 
 export function sendPresence(sessionId: string, jid: string, presence: "composing" | "paused") {

@@ -2,6 +2,10 @@
 // is used on purpose (a chat reads in local time); these run only after the data is fetched in the
 // browser, so the server's HTML never contains a time that could disagree at hydration.
 import type { ChatSummary, MessageStatus, MessageType } from "@/components/chat/chat-types";
+import type { MessageKey, MessageVars } from "@/lib/i18n/messages";
+
+/** The viewer's words (useT() from components/shell/i18n.tsx), passed in so these stay pure. */
+export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
 /** The JID a chat is stored under: no device suffix, lower-case server, `c.us` as `s.whatsapp.net`. */
 export function normalizeJid(jid: string): string {
@@ -25,8 +29,11 @@ export function phoneOf(jid: string): string {
 }
 
 /** What a chat is called: its saved name, the contact's own name, or the number. */
-export function chatTitle(chat: Pick<ChatSummary, "jid" | "name" | "notify"> | { jid: string; name?: string | null; notify?: string | null }): string {
-  return chat.name?.trim() || chat.notify?.trim() || (isGroupJid(chat.jid) ? "Group" : phoneOf(chat.jid));
+export function chatTitle(
+  chat: Pick<ChatSummary, "jid" | "name" | "notify"> | { jid: string; name?: string | null; notify?: string | null },
+  t: Translate,
+): string {
+  return chat.name?.trim() || chat.notify?.trim() || (isGroupJid(chat.jid) ? t("chat.group") : phoneOf(chat.jid));
 }
 
 export function initialsOf(title: string): string {
@@ -36,27 +43,23 @@ export function initialsOf(title: string): string {
   return (words[0][0] + (words.length > 1 ? words[words.length - 1][0] : "")).toUpperCase();
 }
 
-const KIND_LABEL: Partial<Record<MessageType, string>> = {
-  IMAGE: "Photo",
-  VIDEO: "Video",
-  AUDIO: "Audio",
-  DOCUMENT: "Document",
-  STICKER: "Sticker",
-  LOCATION: "Location",
-  CONTACT: "Contact",
-  POLL: "Poll",
-};
+const KINDS_WITH_LABEL = new Set<MessageType>(["IMAGE", "VIDEO", "AUDIO", "DOCUMENT", "STICKER", "LOCATION", "CONTACT", "POLL"]);
+
+/** "Photo", "Video"…: what kind of message it is, in the viewer's language. */
+export function kindLabel(type: MessageType, t: Translate): string | null {
+  return KINDS_WITH_LABEL.has(type) ? t(`chat.kind.${type}` as MessageKey) : null;
+}
 
 /**
  * One line for the chat list or a quote: the text, or the caption or name of a media message, or
  * what kind of message it is (MessageKindIcon draws the kind beside it).
  */
-export function previewText(type: MessageType, content: string | null): string {
+export function previewText(type: MessageType, content: string | null, t: Translate): string {
   if (type === "TEXT") return content ?? "";
-  if (type === "REACTION") return content ? `Reacted ${content}` : "Removed a reaction";
-  if (type === "LOCATION") return parseLocation(content)?.name ?? "Location";
-  if (type === "AUDIO" || type === "STICKER") return KIND_LABEL[type]!;
-  return content || KIND_LABEL[type] || "Message";
+  if (type === "REACTION") return content ? t("chat.reacted", { emoji: content }) : t("chat.removedReaction");
+  if (type === "LOCATION") return parseLocation(content)?.name ?? t("chat.kind.LOCATION");
+  if (type === "AUDIO" || type === "STICKER") return kindLabel(type, t)!;
+  return content || kindLabel(type, t) || t("chat.message");
 }
 
 function startOfDay(date: Date): number {
@@ -75,12 +78,12 @@ const SHORT_DATE = new Intl.DateTimeFormat(undefined, { day: "2-digit", month: "
 const LONG_DATE = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
 
 /** The chat list's time: 14:05 today, "Yesterday", a weekday this week, a date before that. */
-export function formatListTime(iso: string, now = new Date()): string {
+export function formatListTime(iso: string, t: Translate, now = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";
   const ago = daysAgo(date, now);
   if (ago <= 0) return TIME.format(date);
-  if (ago === 1) return "Yesterday";
+  if (ago === 1) return t("chat.yesterday");
   if (ago < 7) return WEEKDAY.format(date);
   return SHORT_DATE.format(date);
 }
@@ -91,11 +94,11 @@ export function formatTime(iso: string): string {
 }
 
 /** The separator between days in a thread. */
-export function dayLabel(iso: string, now = new Date()): string {
+export function dayLabel(iso: string, t: Translate, now = new Date()): string {
   const date = new Date(iso);
   const ago = daysAgo(date, now);
-  if (ago <= 0) return "Today";
-  if (ago === 1) return "Yesterday";
+  if (ago <= 0) return t("chat.today");
+  if (ago === 1) return t("chat.yesterday");
   return LONG_DATE.format(date);
 }
 

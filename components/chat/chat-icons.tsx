@@ -123,3 +123,12 @@ export function ChatBubblesIcon({ className = "size-6" }: IconProps) {
     </svg>
   );
 }
+
+export function BellIcon({ className = "size-4" }: IconProps) {
+  return (
+    <svg viewBox="0 0 20 20" aria-hidden className={className} {...stroke}>
+      <path d="M5 8a5 5 0 0 1 10 0c0 4 1.5 5.5 1.5 5.5h-13S5 12 5 8Z" />
+      <path d="M8.5 16.5a1.7 1.7 0 0 0 3 0" />
+    </svg>
+  );
+}

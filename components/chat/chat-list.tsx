@@ -6,6 +6,7 @@ import { chatTitle, formatListTime, phoneOf, previewText } from "@/components/ch
 import type { ChatSummary } from "@/components/chat/chat-types";
 import { MessageKindIcon } from "@/components/chat/message-kind-icon";
 import { MessageStatus } from "@/components/chat/message-status";
+import { useT } from "@/components/shell/i18n";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -30,6 +31,7 @@ function matches(chat: ChatSummary, query: string): boolean {
 }
 
 export function ChatList({ chats, phase, error, selected, typing, search, onSearch, onSelect, onNewChat, onRetry }: ChatListProps) {
+  const t = useT();
   const shown = chats.filter((chat) => matches(chat, search));
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -40,34 +42,36 @@ export function ChatList({ chats, phase, error, selected, typing, search, onSear
             type="search"
             value={search}
             onChange={(event) => onSearch(event.target.value)}
-            placeholder="Search chats"
-            aria-label="Search chats"
+            placeholder={t("chat.search")}
+            aria-label={t("chat.search")}
             data-testid="chat-search"
             className="block h-9 w-full rounded-lg border-0 bg-slate-100 pr-3 pl-9 text-sm text-slate-900 placeholder:text-slate-500 focus:bg-surface focus:ring-2 focus:ring-blue-600 focus:outline-none"
           />
         </div>
         <Button size="sm" onClick={onNewChat} data-testid="new-chat" className="h-9">
           <PlusIcon />
-          New chat
+          {t("chat.newChat")}
         </Button>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto" data-testid="chat-list">
         {phase === "loading" && chats.length === 0 && <ListSkeleton />}
         {phase === "error" && (
           <div className="space-y-2 p-3">
-            <Alert>{error ?? "Could not load the chats."}</Alert>
+            <Alert>{error ?? t("chat.loadFailed")}</Alert>
             <Button variant="secondary" size="sm" onClick={onRetry}>
-              Try again
+              {t("chat.tryAgain")}
             </Button>
           </div>
         )}
         {phase === "ready" && chats.length === 0 && (
           <div className="px-6 py-12 text-center" data-testid="chat-list-empty">
-            <p className="text-sm font-medium text-slate-900">No chats yet</p>
-            <p className="mt-1 text-sm text-slate-500">Messages this number sends or receives appear here as they happen.</p>
+            <p className="text-sm font-medium text-slate-900">{t("chat.noChats")}</p>
+            <p className="mt-1 text-sm text-slate-500">{t("chat.noChatsHint")}</p>
           </div>
         )}
-        {chats.length > 0 && shown.length === 0 && <p className="px-6 py-8 text-center text-sm text-slate-500">No chat matches “{search.trim()}”.</p>}
+        {chats.length > 0 && shown.length === 0 && (
+          <p className="px-6 py-8 text-center text-sm text-slate-500">{t("chat.noMatch", { query: search.trim() })}</p>
+        )}
         <ul className="divide-y divide-slate-100">
           {shown.map((chat) => (
             <li key={chat.jid}>
@@ -81,7 +85,8 @@ export function ChatList({ chats, phase, error, selected, typing, search, onSear
 }
 
 function ChatRow({ chat, active, typing, onSelect }: { chat: ChatSummary; active: boolean; typing: boolean; onSelect: (jid: string) => void }) {
-  const title = chatTitle(chat);
+  const t = useT();
+  const title = chatTitle(chat, t);
   const unread = active ? 0 : chat.unreadCount;
   const last = chat.lastMessage;
   return (
@@ -101,29 +106,29 @@ function ChatRow({ chat, active, typing, onSelect }: { chat: ChatSummary; active
           </span>
           {last && (
             <time dateTime={last.timestamp} className={`shrink-0 text-xs ${unread > 0 ? "font-semibold text-blue-700" : "text-slate-500"}`}>
-              {formatListTime(last.timestamp)}
+              {formatListTime(last.timestamp, t)}
             </time>
           )}
         </span>
         <span className="mt-0.5 flex items-center justify-between gap-2">
           <span className="flex min-w-0 items-center gap-1 text-sm text-slate-500" data-testid="chat-preview">
             {typing ? (
-              <span className="font-medium text-blue-700">typing…</span>
+              <span className="font-medium text-blue-700">{t("chat.typing")}</span>
             ) : last ? (
               <>
                 {last.fromMe && <MessageStatus status={last.status} className="shrink-0" />}
                 <MessageKindIcon type={last.type} />
-                <span className="truncate">{previewText(last.type, last.content) || "\u00a0"}</span>
+                <span className="truncate">{previewText(last.type, last.content, t) || "\u00a0"}</span>
               </>
             ) : (
-              <span className="truncate">{chat.name || chat.notify ? phoneOf(chat.jid) : "No messages yet"}</span>
+              <span className="truncate">{chat.name || chat.notify ? phoneOf(chat.jid) : t("chat.noMessagesYet")}</span>
             )}
           </span>
           {unread > 0 && (
             <span
               className="grid h-5 min-w-5 shrink-0 place-items-center rounded-full bg-blue-600 px-1.5 text-[11px] font-semibold text-white"
               data-testid="unread-badge"
-              aria-label={`${unread} unread`}
+              aria-label={t("chat.unread", { count: unread })}
             >
               {unread > 99 ? "99+" : unread}
             </span>
@@ -135,8 +140,9 @@ function ChatRow({ chat, active, typing, onSelect }: { chat: ChatSummary; active
 }
 
 function ListSkeleton() {
+  const t = useT();
   return (
-    <ul aria-label="Loading chats" className="animate-pulse">
+    <ul aria-label={t("chat.loadingChats")} className="animate-pulse">
       {[0, 1, 2, 3, 4].map((i) => (
         <li key={i} className="flex items-center gap-3 px-3 py-3">
           <span className="size-11 rounded-full bg-slate-200" />

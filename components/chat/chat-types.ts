@@ -41,3 +41,13 @@ export type MessageReactionEvent = SocketEventPayload<"message.reaction">;
 export type ChatUpdateEvent = SocketEventPayload<"chat.update">;
 export type PresenceEvent = SocketEventPayload<"presence.update">;
 export type ConnectionEvent = SocketEventPayload<"connection.update">;
+
+/** What the chat view forwards to the open thread: the session's message events, typed as sent, and
+ * "resync" after the socket was away (events may have been missed). */
+export type ThreadEvent =
+  | { event: "message" | "message.sent"; data: MessageEvent }
+  | { event: "message.update"; data: MessageUpdateEvent }
+  | { event: "message.revoke"; data: MessageRevokeEvent }
+  | { event: "message.reaction"; data: MessageReactionEvent }
+  | { event: "resync" };
+export type ThreadListener = (event: ThreadEvent) => void;

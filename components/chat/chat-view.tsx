@@ -4,11 +4,11 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage } from "@/components/api/request-json";
 import { fetchChats } from "@/components/chat/chat-api";
-import { chatTitle, isGroupJid, normalizeJid } from "@/components/chat/chat-format";
+import { chatTitle, isGroupJid, normalizeJid, previewText } from "@/components/chat/chat-format";
 import { ChatBubblesIcon } from "@/components/chat/chat-icons";
 import { ChatList } from "@/components/chat/chat-list";
 import { ChatPageHeader } from "@/components/chat/chat-page-header";
-import { ChatThread, type ThreadListener } from "@/components/chat/chat-thread";
+import { ChatThread } from "@/components/chat/chat-thread";
 import type {
   ChatSession,
   ChatSummary,
@@ -20,18 +20,19 @@ import type {
   MessageType,
   MessageUpdateEvent,
   PresenceEvent,
+  ThreadEvent,
+  ThreadListener,
 } from "@/components/chat/chat-types";
 import { NewChatDialog } from "@/components/chat/new-chat-dialog";
+import { NotificationToggle } from "@/components/chat/notification-toggle";
+import { useMessageNotifications } from "@/components/chat/use-message-notifications";
 import { useSessionSocket } from "@/components/chat/use-session-socket";
+import { useT } from "@/components/shell/i18n";
 import { Alert } from "@/components/ui/alert";
+import type { MessageKey } from "@/lib/i18n/messages";
 
-const STATUS_TEXT: Record<string, string> = {
-  DISCONNECTED: "is disconnected",
-  CONNECTING: "is connecting",
-  QR: "is waiting for its QR code to be scanned",
-  ZOMBIE: "is not responding",
-  LOGGED_OUT: "is logged out",
-};
+/** Statuses the offline banner has a sentence for; any other is named as it is. */
+const OFFLINE_STATUSES = new Set(["DISCONNECTED", "CONNECTING", "QR", "ZOMBIE", "LOGGED_OUT"]);
 
 /** A contact who stopped typing without saying so stops being shown as typing after this. */
 const TYPING_TIMEOUT_MS = 20_000;
@@ -50,6 +51,8 @@ function jidFromParam(value: string | null): string | null {
  */
 export function ChatView({ session }: { session: ChatSession }) {
   const { sessionId } = session;
+  const t = useT();
+  const notifications = useMessageNotifications();
   const pathname = usePathname();
   const selected = jidFromParam(useSearchParams().get("chat"));
   const selectedRef = useRef(selected);
@@ -141,8 +144,8 @@ export function ChatView({ session }: { session: ChatSession }) {
     threadListeners.current.add(listener);
     return () => void threadListeners.current.delete(listener);
   }, []);
-  const toThread = (event: string) => (data: { remoteJid?: string | null; jid?: string | null }) => {
-    for (const listener of threadListeners.current) listener(event, data);
+  const toThread = (event: ThreadEvent) => {
+    for (const listener of threadListeners.current) listener(event);
   };
 
   const onMessage = (own: boolean) => (data: MessageEvent) => {
@@ -153,8 +156,15 @@ export function ChatView({ session }: { session: ChatSession }) {
       { content: data.text, timestamp: data.timestamp, type: data.type, fromMe: own, status: own ? "SENT" : "DELIVERED" },
       own ? null : { pushName: data.pushName },
     );
-    if (!own) stopTyping(jid);
-    toThread(own ? "message.sent" : "message")(data);
+    if (!own) {
+      stopTyping(jid);
+      // Only while the tab is hidden and the user turned them on (use-message-notifications).
+      const chat = chatsRef.current.find((c) => c.jid === jid);
+      const title = chatTitle(chat ?? { jid, notify: isGroupJid(jid) ? null : data.pushName }, t);
+      const body = previewText(data.type, data.text, t) || t("chat.notify.newMessage");
+      notifications.notify({ title, body, tag: data.messageId, onClick: () => select(jid) });
+    }
+    toThread({ event: own ? "message.sent" : "message", data });
   };
 
   const live = useSessionSocket(
@@ -164,15 +174,15 @@ export function ChatView({ session }: { session: ChatSession }) {
       "message.sent": onMessage(true),
       "message.update": (data: MessageUpdateEvent) => {
         scheduleListRefresh();
-        toThread("message.update")(data);
+        toThread({ event: "message.update", data });
       },
       "message.revoke": (data: MessageRevokeEvent) => {
         scheduleListRefresh();
-        toThread("message.revoke")(data);
+        toThread({ event: "message.revoke", data });
       },
       "message.reaction": (data: MessageReactionEvent) => {
         scheduleListRefresh();
-        toThread("message.reaction")(data);
+        toThread({ event: "message.reaction", data });
       },
       "chat.update": (data: ChatUpdateEvent) => {
         const jid = normalizeJid(data.jid);
@@ -209,7 +219,7 @@ export function ChatView({ session }: { session: ChatSession }) {
     },
     () => {
       void loadChats();
-      toThread("resync")({});
+      toThread({ event: "resync" });
     },
   );
 
@@ -251,19 +261,24 @@ export function ChatView({ session }: { session: ChatSession }) {
   );
 
   const current = useMemo(() => (selected ? chats.find((c) => c.jid === selected) : undefined), [chats, selected]);
-  const title = selected ? chatTitle(current ?? { jid: selected }) : "";
+  const title = selected ? chatTitle(current ?? { jid: selected }, t) : "";
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3">
-      <ChatPageHeader sessionId={sessionId} name={session.name} status={status} live={live} />
+      <ChatPageHeader sessionId={sessionId} name={session.name} status={status} live={live} actions={<NotificationToggle notifications={notifications} />} />
       {!connected && (
         <Alert tone="warning" data-testid="session-offline-banner">
-          <strong className="font-semibold">This session {STATUS_TEXT[status] ?? `is ${status.toLowerCase()}`}.</strong> You can still write: messages will be
-          sent when the session reconnects.
+          <strong className="font-semibold">
+            {OFFLINE_STATUSES.has(status) ? t(`chat.offline.${status}` as MessageKey) : t("chat.offline.other", { status: status.toLowerCase() })}
+          </strong>{" "}
+          {t("chat.offlineCanWrite")}
         </Alert>
       )}
       <div className="flex min-h-0 flex-1 overflow-hidden rounded-xl border border-slate-200 bg-surface shadow-sm">
-        <aside className={`${selected ? "hidden md:flex" : "flex"} w-full min-w-0 flex-col border-slate-200 md:w-80 md:border-r lg:w-96`} aria-label="Chats">
+        <aside
+          className={`${selected ? "hidden md:flex" : "flex"} w-full min-w-0 flex-col border-slate-200 md:w-80 md:border-r lg:w-96`}
+          aria-label={t("chat.chatsPane")}
+        >
           <ChatList
             chats={chats}
             phase={phase}
@@ -277,7 +292,7 @@ export function ChatView({ session }: { session: ChatSession }) {
             onRetry={() => void loadChats()}
           />
         </aside>
-        <section className={`${selected ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`} aria-label="Conversation">
+        <section className={`${selected ? "flex" : "hidden md:flex"} min-w-0 flex-1 flex-col`} aria-label={t("chat.conversationPane")}>
           {selected ? (
             <ChatThread
               key={selected}
@@ -297,8 +312,8 @@ export function ChatView({ session }: { session: ChatSession }) {
                 <span aria-hidden className="mx-auto mb-3 grid size-12 place-items-center rounded-full bg-blue-50 text-blue-700">
                   <ChatBubblesIcon />
                 </span>
-                <p className="text-sm font-medium text-slate-900">Pick a chat to read and reply</p>
-                <p className="mt-1 text-sm text-slate-500">or start a new one with any WhatsApp number.</p>
+                <p className="text-sm font-medium text-slate-900">{t("chat.pickChat")}</p>
+                <p className="mt-1 text-sm text-slate-500">{t("chat.pickChatHint")}</p>
               </div>
             </div>
           )}

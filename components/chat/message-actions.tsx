@@ -11,11 +11,13 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Menu, type MenuItem } from "@/components/ui/menu";
+import { useT } from "@/components/shell/i18n";
 import { useToast } from "@/components/ui/toast";
 
 const QUICK_REACTIONS = ["👍", "❤️", "😂", "🙏"];
 
 export function MessageActions({ message, sessionId, jid }: { message: ThreadMessage; sessionId: string; jid: string }) {
+  const t = useT();
   const toast = useToast();
   const [open, setOpen] = useState<"edit" | "delete" | "forward" | null>(null);
   const [pending, setPending] = useState(false);
@@ -30,45 +32,45 @@ export function MessageActions({ message, sessionId, jid }: { message: ThreadMes
       setOpen(null);
       toast(what);
     } catch (e) {
-      setError(e instanceof Error ? e.message : "Something went wrong");
+      setError(e instanceof Error ? e.message : t("chat.somethingWrong"));
     } finally {
       setPending(false);
     }
   }
   const react = (emoji: string) =>
     void sendChatMessage({ sessionId, jid, message: { react: { key: message.keyId, text: emoji } } }).catch((e) =>
-      toast(e instanceof Error ? e.message : "Reaction not sent", "error"),
+      toast(e instanceof Error ? e.message : t("chat.reactionNotSent"), "error"),
     );
 
   const text = message.type === "TEXT" ? (message.content ?? "") : "";
   const items: MenuItem[] = [
-    ...QUICK_REACTIONS.map((emoji) => ({ label: `React ${emoji}`, onSelect: () => react(emoji), "data-testid": `react-${emoji}` })),
-    ...(message.fromMe && message.type === "TEXT" ? [{ label: "Edit", onSelect: () => setOpen("edit"), "data-testid": "edit-message" }] : []),
-    ...(text ? [{ label: "Forward", onSelect: () => setOpen("forward"), "data-testid": "forward-message" }] : []),
-    ...(message.fromMe ? [{ label: "Delete for everyone", onSelect: () => setOpen("delete"), danger: true, "data-testid": "delete-message" }] : []),
+    ...QUICK_REACTIONS.map((emoji) => ({ label: t("chat.react", { emoji }), onSelect: () => react(emoji), "data-testid": `react-${emoji}` })),
+    ...(message.fromMe && message.type === "TEXT" ? [{ label: t("chat.edit"), onSelect: () => setOpen("edit"), "data-testid": "edit-message" }] : []),
+    ...(text ? [{ label: t("chat.forward"), onSelect: () => setOpen("forward"), "data-testid": "forward-message" }] : []),
+    ...(message.fromMe ? [{ label: t("chat.deleteForEveryone"), onSelect: () => setOpen("delete"), danger: true, "data-testid": "delete-message" }] : []),
   ];
 
   return (
     <>
       {/* Downwards: inside the scrolling thread an upward menu of the top message would be cut off. */}
-      <Menu label="Message actions" items={items} placement="down" data-testid="message-actions" />
-      <Dialog open={open === "edit"} onClose={() => setOpen(null)} title="Edit message" data-testid="edit-message-dialog">
+      <Menu label={t("chat.messageActions")} items={items} placement="down" data-testid="message-actions" />
+      <Dialog open={open === "edit"} onClose={() => setOpen(null)} title={t("chat.editTitle")} data-testid="edit-message-dialog">
         <form
           className="space-y-4"
           onSubmit={(event) => {
             event.preventDefault();
             const next = String(new FormData(event.currentTarget).get("text") ?? "").trim();
-            if (!next) return setError("The new text is required.");
-            void act("Message edited.", () => sendChatMessage({ sessionId, jid, message: { edit: message.keyId, text: next } }));
+            if (!next) return setError(t("chat.newTextRequired"));
+            void act(t("chat.edited"), () => sendChatMessage({ sessionId, jid, message: { edit: message.keyId, text: next } }));
           }}
         >
-          <Field label="New text" name="text" defaultValue={text} required error={error ?? undefined} autoFocus />
+          <Field label={t("chat.newText")} name="text" defaultValue={text} required error={error ?? undefined} autoFocus />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setOpen(null)} disabled={pending}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" pending={pending} data-testid="save-edit">
-              Save
+              {t("common.save")}
             </Button>
           </div>
         </form>
@@ -76,8 +78,8 @@ export function MessageActions({ message, sessionId, jid }: { message: ThreadMes
       <Dialog
         open={open === "forward"}
         onClose={() => setOpen(null)}
-        title="Forward message"
-        description="Sends the same text from this session."
+        title={t("chat.forwardTitle")}
+        description={t("chat.forwardDescription")}
         data-testid="forward-dialog"
       >
         <form
@@ -85,26 +87,26 @@ export function MessageActions({ message, sessionId, jid }: { message: ThreadMes
           onSubmit={(event) => {
             event.preventDefault();
             const to = String(new FormData(event.currentTarget).get("to") ?? "").trim();
-            if (!to) return setError("A phone number or chat is required.");
-            void act("Message forwarded.", () => sendChatMessage({ sessionId, jid: to, message: { text } }));
+            if (!to) return setError(t("chat.forwardToRequired"));
+            void act(t("chat.forwarded"), () => sendChatMessage({ sessionId, jid: to, message: { text } }));
           }}
         >
           <Field
-            label="To"
+            label={t("chat.forwardTo")}
             name="to"
             required
             inputMode="tel"
             placeholder="+62 812 3456 7890"
-            hint="A phone number with its country code, or a chat id."
+            hint={t("chat.forwardToHint")}
             error={error ?? undefined}
             autoFocus
           />
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button variant="secondary" onClick={() => setOpen(null)} disabled={pending}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" pending={pending} data-testid="send-forward">
-              Forward
+              {t("chat.forward")}
             </Button>
           </div>
         </form>
@@ -112,10 +114,10 @@ export function MessageActions({ message, sessionId, jid }: { message: ThreadMes
       <ConfirmDialog
         open={open === "delete"}
         onCancel={() => setOpen(null)}
-        onConfirm={() => void act("Message deleted for everyone.", () => sendChatMessage({ sessionId, jid, message: { delete: message.keyId } }))}
-        title="Delete this message for everyone?"
-        description="It disappears from the chat on every phone in it. This cannot be undone."
-        confirmLabel="Delete for everyone"
+        onConfirm={() => void act(t("chat.deleted"), () => sendChatMessage({ sessionId, jid, message: { delete: message.keyId } }))}
+        title={t("chat.deleteTitle")}
+        description={t("chat.deleteDescription")}
+        confirmLabel={t("chat.deleteForEveryone")}
         pending={pending}
         error={error}
       />

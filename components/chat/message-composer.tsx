@@ -5,6 +5,7 @@ import { CloseIcon, DocumentIcon, PaperclipIcon, SendIcon } from "@/components/c
 import { formatBytes, previewText } from "@/components/chat/chat-format";
 import type { ThreadMessage } from "@/components/chat/chat-types";
 import { MessageKindIcon } from "@/components/chat/message-kind-icon";
+import { useT } from "@/components/shell/i18n";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 const ACCEPT = "image/jpeg,image/png,image/gif,image/webp,video/*,audio/*,application/pdf,.doc,.docx,.xls,.xlsx";
@@ -21,6 +22,7 @@ interface MessageComposerProps {
 
 /** Text (Enter sends, Shift+Enter breaks the line), one attachment with a caption, and the quote bar. */
 export function MessageComposer({ replyTo, replyName, onCancelReply, onSendText, onSendFile, onTyping }: MessageComposerProps) {
+  const t = useT();
   const hydrated = useHydrated();
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
@@ -69,17 +71,17 @@ export function MessageComposer({ replyTo, replyName, onCancelReply, onSendText,
       {replyTo && (
         <div className="mb-2 flex items-start gap-2 rounded-lg border-l-4 border-blue-500 bg-slate-100 px-3 py-1.5" data-testid="reply-bar">
           <div className="min-w-0 flex-1">
-            <p className="text-xs font-semibold text-blue-700">Replying to {replyTo.fromMe ? "yourself" : replyName}</p>
+            <p className="text-xs font-semibold text-blue-700">{replyTo.fromMe ? t("chat.replyingToYourself") : t("chat.replyingTo", { name: replyName })}</p>
             <p className="flex items-center gap-1 text-sm text-slate-600">
               <MessageKindIcon type={replyTo.type} />
-              <span className="truncate">{previewText(replyTo.type, replyTo.content) || "Message"}</span>
+              <span className="truncate">{previewText(replyTo.type, replyTo.content, t) || t("chat.message")}</span>
             </p>
           </div>
           <button
             type="button"
             onClick={onCancelReply}
             className="rounded-full p-1 text-slate-500 hover:bg-slate-200 hover:text-slate-800"
-            aria-label="Cancel reply"
+            aria-label={t("chat.cancelReply")}
           >
             <CloseIcon />
           </button>
@@ -90,13 +92,15 @@ export function MessageComposer({ replyTo, replyName, onCancelReply, onSendText,
           {thumb ? <img src={thumb} alt="" className="size-12 rounded object-cover" /> : <DocumentIcon className="size-10 text-blue-700" />}
           <div className="min-w-0 flex-1">
             <p className="truncate text-sm font-medium text-slate-900">{file.name}</p>
-            <p className="text-xs text-slate-500">{formatBytes(file.size)} · add a caption below, or just send</p>
+            <p className="text-xs text-slate-500">
+              {formatBytes(file.size)} · {t("chat.captionHint")}
+            </p>
           </div>
           <button
             type="button"
             onClick={() => setFile(null)}
             className="rounded-full p-1 text-slate-500 hover:bg-slate-200 hover:text-slate-800"
-            aria-label="Remove attachment"
+            aria-label={t("chat.removeAttachment")}
           >
             <CloseIcon />
           </button>
@@ -109,7 +113,7 @@ export function MessageComposer({ replyTo, replyName, onCancelReply, onSendText,
           accept={ACCEPT}
           className="sr-only"
           tabIndex={-1}
-          aria-label="Attach a file"
+          aria-label={t("chat.attach")}
           data-testid="attach-input"
           onChange={(event) => {
             const chosen = event.target.files?.[0];
@@ -123,21 +127,21 @@ export function MessageComposer({ replyTo, replyName, onCancelReply, onSendText,
           onClick={() => fileRef.current?.click()}
           disabled={!hydrated}
           className="grid size-10 shrink-0 place-items-center rounded-full text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50"
-          aria-label="Attach a file"
-          title="Attach a file"
+          aria-label={t("chat.attach")}
+          title={t("chat.attach")}
           data-testid="attach-button"
         >
           <PaperclipIcon />
         </button>
         <label htmlFor={inputId} className="sr-only">
-          {file ? "Caption" : "Message"}
+          {file ? t("chat.caption") : t("chat.message")}
         </label>
         <textarea
           id={inputId}
           ref={textRef}
           rows={1}
           value={text}
-          placeholder={file ? "Add a caption…" : "Type a message"}
+          placeholder={file ? t("chat.addCaption") : t("chat.typeMessage")}
           data-testid="composer-input"
           className="max-h-40 min-h-10 flex-1 resize-none rounded-2xl border-0 bg-slate-100 px-4 py-2.5 text-sm leading-5 text-slate-900 placeholder:text-slate-500 focus:bg-surface focus:ring-2 focus:ring-blue-600 focus:outline-none"
           onChange={(event) => {
@@ -164,8 +168,8 @@ export function MessageComposer({ replyTo, replyName, onCancelReply, onSendText,
           onClick={submit}
           disabled={!canSend}
           className="grid size-10 shrink-0 place-items-center rounded-full bg-blue-600 text-white shadow-sm hover:bg-blue-700 dark:hover:bg-blue-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:bg-slate-300"
-          aria-label="Send"
-          title="Send"
+          aria-label={t("chat.send")}
+          title={t("chat.send")}
           data-testid="send-button"
         >
           <SendIcon />

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { errorMessage } from "@/components/api/request-json";
 import { checkNumber } from "@/components/chat/chat-api";
 import { looksLikePhone, normalizeJid } from "@/components/chat/chat-format";
+import { useT } from "@/components/shell/i18n";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -28,6 +29,7 @@ function offlineJid(input: string): string | null {
 
 /** Starts a chat with a phone number: WhatsApp is asked whether the number exists first. */
 export function NewChatDialog({ open, onClose, sessionId, connected, onOpenChat }: NewChatDialogProps) {
+  const t = useT();
   const [phone, setPhone] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -42,13 +44,13 @@ export function NewChatDialog({ open, onClose, sessionId, connected, onOpenChat 
     event.preventDefault();
     setError(null);
     if (!looksLikePhone(phone)) {
-      setError("Enter a phone number with its country code, for example +1 555 010 0001.");
+      setError(t("chat.phoneInvalid"));
       return;
     }
     if (!connected) {
       const jid = offlineJid(phone);
       if (!jid) {
-        setError("While the session is offline, write the number in international form (with + and the country code).");
+        setError(t("chat.phoneOffline"));
         return;
       }
       onOpenChat(jid);
@@ -59,7 +61,7 @@ export function NewChatDialog({ open, onClose, sessionId, connected, onOpenChat 
     try {
       const result = await checkNumber(sessionId, phone);
       if (!result.exists || !result.jid) {
-        setError("This number is not on WhatsApp.");
+        setError(t("chat.notOnWhatsApp"));
         return;
       }
       onOpenChat(normalizeJid(result.jid));
@@ -72,10 +74,10 @@ export function NewChatDialog({ open, onClose, sessionId, connected, onOpenChat 
   }
 
   return (
-    <Dialog open={open} onClose={close} title="New chat" description="Start a conversation with any WhatsApp number." data-testid="new-chat-dialog">
+    <Dialog open={open} onClose={close} title={t("chat.newChat")} description={t("chat.newChatDescription")} data-testid="new-chat-dialog">
       <form onSubmit={submit} className="space-y-4" noValidate>
         <Field
-          label="Phone number"
+          label={t("chat.phone")}
           name="phone"
           type="tel"
           inputMode="tel"
@@ -83,17 +85,17 @@ export function NewChatDialog({ open, onClose, sessionId, connected, onOpenChat 
           required
           autoFocus
           placeholder="+1 555 010 0001"
-          hint="International format, with the country code."
+          hint={t("chat.phoneHint")}
           value={phone}
           onChange={(event) => setPhone(event.target.value)}
         />
         {error && <Alert>{error}</Alert>}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={close} disabled={pending}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button type="submit" pending={pending} data-testid="start-chat">
-            Start chat
+            {t("chat.startChat")}
           </Button>
         </div>
       </form>

@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState } from "react";
 import { errorMessage, requestJson } from "@/components/api/request-json";
 import { useSessionSocket } from "@/components/chat/use-session-socket";
 import type { GroupParticipantView, GroupView } from "@/components/groups/group-types";
+import { useLocale, useT } from "@/components/shell/i18n";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -20,6 +21,8 @@ interface Props {
 
 /** The session's groups: a searchable list, and the selected group's members, settings and invite link. */
 export function GroupsView({ sessionId, initialGroups, canManage }: Props) {
+  const t = useT();
+  const locale = useLocale();
   const [groups, setGroups] = useState(initialGroups);
   const [search, setSearch] = useState("");
   const [selectedJid, setSelectedJid] = useState<string | null>(initialGroups[0]?.jid ?? null);
@@ -43,10 +46,11 @@ export function GroupsView({ sessionId, initialGroups, canManage }: Props) {
   return (
     <Card data-testid="groups-view">
       <CardHeader
-        title="Groups"
+        title={t("groups.title")}
         description={
           <span>
-            {groups.length} group{groups.length === 1 ? "" : "s"} · <span data-testid="groups-live">{live === "live" ? "live" : live}</span>
+            {t(groups.length === 1 ? "groups.countOne" : "groups.countMany", { count: groups.length.toLocaleString(locale) })} ·{" "}
+            <span data-testid="groups-live">{t(live === "live" ? "groups.live" : live === "connecting" ? "groups.connecting" : "groups.offline")}</span>
           </span>
         }
         actions={canManage ? <CreateGroupButton sessionId={sessionId} onCreated={(jid) => void reload().then(() => setSelectedJid(jid))} /> : undefined}
@@ -54,9 +58,15 @@ export function GroupsView({ sessionId, initialGroups, canManage }: Props) {
       <div className="grid gap-0 md:grid-cols-[18rem_1fr]">
         <div className="border-b border-slate-100 p-4 md:border-r md:border-b-0">
           <label className="block text-sm font-medium text-slate-700" htmlFor="group-search">
-            Search
+            {t("groups.search")}
           </label>
-          <input id="group-search" className={`mt-1 ${inputClasses}`} value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Subject or JID" />
+          <input
+            id="group-search"
+            className={`mt-1 ${inputClasses}`}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={t("groups.searchPlaceholder")}
+          />
           <ul className="mt-3 max-h-96 space-y-1 overflow-y-auto" data-testid="groups-list">
             {visible.map((g) => (
               <li key={g.jid}>
@@ -67,11 +77,11 @@ export function GroupsView({ sessionId, initialGroups, canManage }: Props) {
                   className={`w-full rounded-lg px-3 py-2 text-left text-sm focus-visible:outline-2 focus-visible:outline-blue-600 ${g.jid === selectedJid ? "bg-blue-50 text-blue-900" : "hover:bg-slate-50"}`}
                 >
                   <span className="block truncate font-medium">{g.subject || g.jid}</span>
-                  <span className="text-xs text-slate-500">{g.size} members</span>
+                  <span className="text-xs text-slate-600">{t("groups.memberCount", { count: g.size.toLocaleString(locale) })}</span>
                 </button>
               </li>
             ))}
-            {visible.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">No groups{search ? " match" : " yet"}.</li>}
+            {visible.length === 0 && <li className="px-3 py-2 text-sm text-slate-500">{t(search ? "groups.noMatch" : "groups.noneYet")}</li>}
           </ul>
         </div>
         <div className="min-w-0 p-4">
@@ -85,7 +95,7 @@ export function GroupsView({ sessionId, initialGroups, canManage }: Props) {
               onLeft={() => void reload().then(() => setSelectedJid(null))}
             />
           ) : (
-            <p className="text-sm text-slate-500">Select a group to see its members and settings.</p>
+            <p className="text-sm text-slate-500">{t("groups.selectHint")}</p>
           )}
         </div>
       </div>
@@ -124,6 +134,7 @@ function GroupDetails({
   onChanged: () => Promise<void>;
   onLeft: () => void;
 }) {
+  const t = useT();
   const base = `/api/groups/${encodeURIComponent(sessionId)}/${encodeURIComponent(group.jid)}`;
   const { pending, error, run } = useAction(onChanged);
   const [subject, setSubject] = useState(group.subject);
@@ -152,8 +163,8 @@ function GroupDetails({
         </h3>
         <p className="text-xs break-all text-slate-500">{group.jid}</p>
         <div className="mt-2 flex flex-wrap gap-2">
-          {group.announce && <Badge tone="amber">Only admins send</Badge>}
-          {group.restrict && <Badge tone="violet">Only admins edit info</Badge>}
+          {group.announce && <Badge tone="amber">{t("groups.onlyAdminsSend")}</Badge>}
+          {group.restrict && <Badge tone="violet">{t("groups.onlyAdminsEdit")}</Badge>}
         </div>
         {group.description && <p className="mt-2 text-sm whitespace-pre-wrap text-slate-700">{group.description}</p>}
       </div>
@@ -165,7 +176,7 @@ function GroupDetails({
 
       <section aria-labelledby="members-heading">
         <h4 id="members-heading" className="text-sm font-semibold text-slate-900">
-          Members ({group.participants.length})
+          {t("groups.members", { count: group.participants.length })}
         </h4>
         <ul className="mt-2 divide-y divide-slate-100" data-testid="group-members">
           {group.participants.map((p) => (
@@ -181,15 +192,15 @@ function GroupDetails({
             }}
           >
             <Field
-              label="Add a member"
+              label={t("groups.addMember")}
               required
               className="min-w-48 flex-1"
               value={newMember}
               onChange={(e) => setNewMember(e.target.value)}
-              placeholder="Phone number or JID"
+              placeholder={t("groups.memberPlaceholder")}
             />
             <Button type="submit" pending={pending === `add:${newMember.trim()}`}>
-              Add
+              {t("groups.add")}
             </Button>
           </form>
         )}
@@ -199,7 +210,7 @@ function GroupDetails({
         <>
           <section aria-labelledby="info-heading" className="space-y-3">
             <h4 id="info-heading" className="text-sm font-semibold text-slate-900">
-              Subject and description
+              {t("groups.subjectAndDescription")}
             </h4>
             <form
               className="flex flex-wrap items-end gap-2"
@@ -208,9 +219,16 @@ function GroupDetails({
                 void run("subject", () => requestJson("POST", `${base}/subject`, { subject }));
               }}
             >
-              <Field label="Subject" required maxLength={100} className="min-w-48 flex-1" value={subject} onChange={(e) => setSubject(e.target.value)} />
+              <Field
+                label={t("groups.subject")}
+                required
+                maxLength={100}
+                className="min-w-48 flex-1"
+                value={subject}
+                onChange={(e) => setSubject(e.target.value)}
+              />
               <Button type="submit" variant="secondary" pending={pending === "subject"}>
-                Save subject
+                {t("groups.saveSubject")}
               </Button>
             </form>
             <form
@@ -221,7 +239,7 @@ function GroupDetails({
               }}
             >
               <label htmlFor="group-description" className="block text-sm font-medium text-slate-700">
-                Description
+                {t("groups.descriptionLabel")}
               </label>
               <textarea
                 id="group-description"
@@ -232,14 +250,14 @@ function GroupDetails({
                 onChange={(e) => setDescription(e.target.value)}
               />
               <Button type="submit" variant="secondary" pending={pending === "description"}>
-                Save description
+                {t("groups.saveDescription")}
               </Button>
             </form>
           </section>
 
           <section aria-labelledby="settings-heading" className="space-y-2">
             <h4 id="settings-heading" className="text-sm font-semibold text-slate-900">
-              Settings
+              {t("groups.settings")}
             </h4>
             <div className="flex flex-wrap gap-2">
               <Button
@@ -250,7 +268,7 @@ function GroupDetails({
                   void run("announce", () => requestJson("POST", `${base}/settings`, { setting: group.announce ? "not_announcement" : "announcement" }))
                 }
               >
-                {group.announce ? "Let everyone send" : "Only admins send"}
+                {group.announce ? t("groups.letEveryoneSend") : t("groups.onlyAdminsSend")}
               </Button>
               <Button
                 variant="secondary"
@@ -258,7 +276,7 @@ function GroupDetails({
                 pending={pending === "restrict"}
                 onClick={() => void run("restrict", () => requestJson("POST", `${base}/settings`, { setting: group.restrict ? "unlocked" : "locked" }))}
               >
-                {group.restrict ? "Let everyone edit info" : "Only admins edit info"}
+                {group.restrict ? t("groups.letEveryoneEdit") : t("groups.onlyAdminsEdit")}
               </Button>
             </div>
             <form
@@ -269,7 +287,7 @@ function GroupDetails({
               }}
             >
               <Field
-                label="Picture URL"
+                label={t("groups.pictureUrl")}
                 required
                 type="url"
                 className="min-w-48 flex-1"
@@ -278,14 +296,14 @@ function GroupDetails({
                 placeholder="https://…/picture.jpg"
               />
               <Button type="submit" variant="secondary" pending={pending === "picture"}>
-                Set picture
+                {t("groups.setPicture")}
               </Button>
             </form>
           </section>
 
           <section aria-labelledby="invite-heading" className="space-y-2">
             <h4 id="invite-heading" className="text-sm font-semibold text-slate-900">
-              Invite link
+              {t("groups.inviteLink")}
             </h4>
             {invite ? (
               <div className="flex flex-wrap items-center gap-2">
@@ -299,7 +317,7 @@ function GroupDetails({
                   pending={pending === "revoke"}
                   onClick={() => void run("revoke", async () => setInvite(await requestJson("POST", `${base}/invite-code/revoke`)))}
                 >
-                  Revoke and make a new link
+                  {t("groups.revokeInvite")}
                 </Button>
               </div>
             ) : (
@@ -309,7 +327,7 @@ function GroupDetails({
                 pending={pending === "invite"}
                 onClick={() => void run("invite", async () => setInvite(await requestJson("GET", `${base}/invite-code`)))}
               >
-                Show invite link
+                {t("groups.showInvite")}
               </Button>
             )}
           </section>
@@ -318,13 +336,13 @@ function GroupDetails({
 
           <section>
             <Button variant="danger" size="sm" onClick={() => setConfirmLeave(true)}>
-              Leave group
+              {t("groups.leave")}
             </Button>
             <ConfirmDialog
               open={confirmLeave}
-              title="Leave this group?"
-              description={`The session leaves "${group.subject}". It can only come back by invite.`}
-              confirmLabel="Leave group"
+              title={t("groups.leaveTitle")}
+              description={t("groups.leaveDescription", { subject: group.subject })}
+              confirmLabel={t("groups.leave")}
               pending={pending === "leave"}
               error={confirmLeave ? error : null}
               onCancel={() => setConfirmLeave(false)}
@@ -351,17 +369,18 @@ interface JoinRequest {
 
 /** Join approval and the people waiting for it (WhatsApp answers admins only). */
 function JoinRequests({ base }: { base: string }) {
+  const t = useT();
   const [requests, setRequests] = useState<JoinRequest[] | null>(null);
   const load = async () => setRequests(await requestJson<JoinRequest[]>("GET", `${base}/join-requests`));
   const { pending, error, run } = useAction(load);
   return (
     <section aria-labelledby="requests-heading" className="space-y-2">
       <h4 id="requests-heading" className="text-sm font-semibold text-slate-900">
-        Join requests
+        {t("groups.joinRequests")}
       </h4>
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" size="sm" pending={pending === "load"} onClick={() => void run("load", async () => undefined)}>
-          {requests ? "Refresh requests" : "Show join requests"}
+          {requests ? t("groups.refreshRequests") : t("groups.showRequests")}
         </Button>
         <Button
           variant="secondary"
@@ -369,7 +388,7 @@ function JoinRequests({ base }: { base: string }) {
           pending={pending === "on"}
           onClick={() => void run("on", () => requestJson("POST", `${base}/join-approval`, { enabled: true }))}
         >
-          Require approval to join
+          {t("groups.requireApproval")}
         </Button>
         <Button
           variant="ghost"
@@ -377,13 +396,13 @@ function JoinRequests({ base }: { base: string }) {
           pending={pending === "off"}
           onClick={() => void run("off", () => requestJson("POST", `${base}/join-approval`, { enabled: false }))}
         >
-          Let the link join directly
+          {t("groups.joinDirectly")}
         </Button>
       </div>
       {error && <p className="text-sm text-red-600">{error}</p>}
       {requests && (
         <ul className="divide-y divide-slate-100" data-testid="join-requests">
-          {requests.length === 0 && <li className="py-2 text-sm text-slate-500">Nobody is waiting.</li>}
+          {requests.length === 0 && <li className="py-2 text-sm text-slate-500">{t("groups.nobodyWaiting")}</li>}
           {requests.map((r) => (
             <li key={r.id ?? r.phone} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span className="text-sm">{r.phone ? `+${r.phone}` : r.id}</span>
@@ -394,7 +413,7 @@ function JoinRequests({ base }: { base: string }) {
                   pending={pending === `approve:${r.id}`}
                   onClick={() => void run(`approve:${r.id}`, () => requestJson("POST", `${base}/join-requests/approve`, { participants: [r.id] }))}
                 >
-                  Approve
+                  {t("groups.approve")}
                 </Button>
                 <Button
                   size="sm"
@@ -402,7 +421,7 @@ function JoinRequests({ base }: { base: string }) {
                   pending={pending === `reject:${r.id}`}
                   onClick={() => void run(`reject:${r.id}`, () => requestJson("POST", `${base}/join-requests/reject`, { participants: [r.id] }))}
                 >
-                  Reject
+                  {t("groups.reject")}
                 </Button>
               </span>
             </li>
@@ -424,16 +443,17 @@ function MemberRow({
   pending: string | null;
   onAction: (action: string, who: string) => void;
 }) {
+  const t = useT();
   const who = member.phone ? `+${member.phone}` : member.id;
   return (
     <li className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="group-member">
       <div className="min-w-0">
         <span className="text-sm font-medium text-slate-900">{who}</span>
-        {member.lid && <span className="ml-2 text-xs text-slate-400">{member.lid}</span>}
+        {member.lid && <span className="ml-2 text-xs text-slate-500">{member.lid}</span>}
         {member.admin && (
           <span className="ml-2">
             <Badge tone={member.admin === "superadmin" ? "violet" : "blue"} data-testid="admin-badge">
-              {member.admin === "superadmin" ? "Owner" : "Admin"}
+              {member.admin === "superadmin" ? t("groups.owner") : t("groups.admin")}
             </Badge>
           </span>
         )}
@@ -446,10 +466,10 @@ function MemberRow({
             pending={pending === `${member.admin ? "demote" : "promote"}:${member.id}`}
             onClick={() => onAction(member.admin ? "demote" : "promote", member.id)}
           >
-            {member.admin ? "Dismiss as admin" : "Make admin"}
+            {member.admin ? t("groups.dismissAdmin") : t("groups.makeAdmin")}
           </Button>
           <Button size="sm" variant="ghost" pending={pending === `remove:${member.id}`} onClick={() => onAction("remove", member.id)}>
-            Remove
+            {t("groups.remove")}
           </Button>
         </div>
       )}
@@ -458,6 +478,7 @@ function MemberRow({
 }
 
 function CreateGroupButton({ sessionId, onCreated }: { sessionId: string; onCreated: (jid: string) => void }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [subject, setSubject] = useState("");
   const [members, setMembers] = useState("");
@@ -466,7 +487,7 @@ function CreateGroupButton({ sessionId, onCreated }: { sessionId: string; onCrea
   if (!open) {
     return (
       <Button size="sm" onClick={() => setOpen(true)}>
-        New group
+        {t("groups.newGroup")}
       </Button>
     );
   }
@@ -492,13 +513,19 @@ function CreateGroupButton({ sessionId, onCreated }: { sessionId: string; onCrea
         }
       }}
     >
-      <Field label="Subject" required maxLength={100} value={subject} onChange={(e) => setSubject(e.target.value)} />
-      <Field label="Members" required value={members} onChange={(e) => setMembers(e.target.value)} placeholder="Phone numbers, comma-separated" />
+      <Field label={t("groups.subject")} required maxLength={100} value={subject} onChange={(e) => setSubject(e.target.value)} />
+      <Field
+        label={t("groups.newMembers")}
+        required
+        value={members}
+        onChange={(e) => setMembers(e.target.value)}
+        placeholder={t("groups.newMembersPlaceholder")}
+      />
       <Button type="submit" pending={pending}>
-        Create
+        {t("common.create")}
       </Button>
       <Button variant="ghost" onClick={() => setOpen(false)}>
-        Cancel
+        {t("common.cancel")}
       </Button>
       {error && <p className="w-full text-sm text-red-600">{error}</p>}
     </form>

@@ -9,6 +9,7 @@ import { SessionSettingsForm } from "@/components/sessions/session-settings-form
 import { SessionStatusBadge } from "@/components/sessions/session-status-badge";
 import { SessionStatusHistory } from "@/components/sessions/session-status-history";
 import { SessionStatusPanel } from "@/components/sessions/session-status-panel";
+import { SessionTokenPanel } from "@/components/sessions/session-token-panel";
 import type { DashboardSession, SessionStatusDetails } from "@/components/sessions/session-types";
 import { useSessionEvents } from "@/components/sessions/use-session-events";
 
@@ -64,6 +65,7 @@ export function SessionView({ session, details, canManage, canSend, sandbox }: S
           <SessionStatusPanel session={view} createdAt={session.createdAt} socketState={live.socketState} />
           {sandbox && canSend && <SandboxTools sessionId={session.sessionId} connected={connected} canManage={canManage} />}
           <SessionStatusHistory history={view.history} />
+          <SessionTokenPanel sessionId={session.sessionId} />
         </div>
         <div className="min-w-0 space-y-6 lg:col-span-3">
           <SessionEventLog

@@ -72,7 +72,7 @@ export function WsTestPanel({ sessions }: { sessions: Array<{ sessionId: string;
         <CardHeader title="Events" description={connected ? "Connected" : "Not connected"} />
         <ol className="max-h-[60vh] divide-y divide-slate-100 overflow-y-auto dark:divide-slate-800" data-testid="ws-events" aria-live="polite">
           {lines.map((line, i) => (
-            <li key={`${line.at}-${i}`} className="p-3 text-sm">
+            <li key={`${line.at}-${i}`} className="p-3 text-sm" data-testid="ws-event" data-event={line.event}>
               <span className="font-mono text-xs text-slate-500">{line.at}</span> <strong>{line.event}</strong>
               <pre className="mt-1 overflow-x-auto text-xs whitespace-pre-wrap text-slate-700">{line.data}</pre>
             </li>

@@ -9,6 +9,7 @@ import { resolveMediaForSend } from "@/lib/media/resolve-media-for-send";
 import { findStoredMessage } from "@/lib/messages/find-stored-message";
 import type { SendContent, SendInput } from "@/lib/messages/messages.schema";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
+import type { MessageAuthorVia } from "@/lib/messages/public-message";
 import { contactVcard, type StoredKey, type StoredSend } from "@/lib/messages/stored-send";
 import { isSessionConnected } from "@/lib/messages/get-connected-socket";
 import { resolveFutureTime } from "@/lib/schedules/resolve-caller-time";
@@ -46,6 +47,8 @@ export interface EnqueueOptions {
   sendAfter?: Date;
   /** The campaign this send belongs to: carried in the payload and in its message events. */
   campaignId?: string;
+  /** How the author sent it, when not plain from the caller (background work acting for a user). */
+  via?: MessageAuthorVia;
 }
 
 export async function enqueueSend(caller: Caller, input: SendInput, options: EnqueueOptions): Promise<SendResult> {
@@ -73,6 +76,7 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: Enq
   if (options.campaignId) prepared.payload.campaignId = options.campaignId;
   const me = session.phoneNumber ? `${session.phoneNumber}@s.whatsapp.net` : undefined;
   const keyId = generateMessageIDV2(me);
+  const author = await authorOf(caller, options);
   const now = new Date();
   try {
     await db().message.create({
@@ -89,6 +93,8 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: Enq
         timestamp: now,
         quoteId: prepared.quoteId,
         mediaId: prepared.mediaId,
+        // Who sent it (issue 15): the dashboard shows it on the bubble, so a team sees who answered.
+        ...author,
         payload: prepared.payload as unknown as Prisma.InputJsonObject,
         idempotencyKey,
         // Due at once (or at its scheduled time); the worker adds pacing and shows the typing before it sends.
@@ -107,6 +113,16 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: Enq
     .workers.find((w) => w.name === "send-queue")
     ?.wake(session.id);
   return { success: true, messageId: keyId, status: "PENDING", ...(scheduledFor ? { scheduledFor: scheduledFor.toISOString() } : {}) };
+}
+
+async function authorOf(caller: Caller, options: EnqueueOptions): Promise<{ sentById: string; sentByName: string; sentVia: MessageAuthorVia }> {
+  const via = options.via ?? (options.campaignId ? "campaign" : caller.via === "cookie" ? "dashboard" : "api");
+  // A campaign acts through a caller made from the owner's id alone (lib/campaigns/owner-caller.ts):
+  // its name is the owner's, read here.
+  const name = options.campaignId
+    ? ((await db().user.findUnique({ where: { id: caller.id }, select: { name: true } }))?.name ?? caller.name)
+    : caller.name || caller.username;
+  return { sentById: caller.id, sentByName: name, sentVia: via };
 }
 
 async function findByIdempotencyKey(session: Session, idempotencyKey: string): Promise<SendResult | null> {

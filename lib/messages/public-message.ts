@@ -6,6 +6,8 @@ export const PUBLIC_MESSAGE_SELECT = {
   sessionId: true,
   remoteJid: true,
   senderJid: true,
+  remoteLid: true,
+  senderLid: true,
   fromMe: true,
   keyId: true,
   pushName: true,
@@ -18,6 +20,9 @@ export const PUBLIC_MESSAGE_SELECT = {
   quoteId: true,
   failureReason: true,
   revokedAt: true,
+  sentById: true,
+  sentByName: true,
+  sentVia: true,
 } as const satisfies Prisma.MessageSelect;
 
 interface MessageRow {
@@ -25,6 +30,8 @@ interface MessageRow {
   sessionId: string;
   remoteJid: string;
   senderJid: string | null;
+  remoteLid: string | null;
+  senderLid: string | null;
   fromMe: boolean;
   keyId: string;
   pushName: string | null;
@@ -37,10 +44,31 @@ interface MessageRow {
   quoteId: string | null;
   failureReason: string | null;
   revokedAt: Date | null;
+  sentById: string | null;
+  sentByName: string | null;
+  sentVia: string | null;
+}
+
+/** How a message's author sent it: signed in to the dashboard, with an API key, or by a campaign. */
+export const MESSAGE_AUTHOR_VIA = ["dashboard", "api", "campaign"] as const;
+export type MessageAuthorVia = (typeof MESSAGE_AUTHOR_VIA)[number];
+
+/** Who sent one of our own messages through the gateway; null for what came from WhatsApp or the phone. */
+export interface MessageAuthor {
+  id: string;
+  name: string;
+  via: MessageAuthorVia;
+}
+
+function authorOf(row: MessageRow): MessageAuthor | null {
+  if (!row.fromMe || !row.sentById) return null;
+  const via = (MESSAGE_AUTHOR_VIA as readonly string[]).includes(row.sentVia ?? "") ? (row.sentVia as MessageAuthorVia) : "api";
+  return { id: row.sentById, name: row.sentByName ?? "", via };
 }
 
 /**
- * Ultimate WhatsApp Gateway's message shape, plus why a send FAILED and when a message was deleted for everyone.
+ * Ultimate WhatsApp Gateway's message shape, plus the LIDs beside the phone-number JIDs, why a send
+ * FAILED, when a message was deleted for everyone, and who sent our own sends (`sentBy`).
  * Media we hold (uploaded for a send, or saved when it came in) is served by GET /api/media/[id].
  */
 export function toPublicMessage(row: MessageRow) {
@@ -49,6 +77,9 @@ export function toPublicMessage(row: MessageRow) {
     sessionId: row.sessionId,
     remoteJid: row.remoteJid,
     senderJid: row.senderJid,
+    // Issue 11: the phone-number JIDs above whenever they are known, the LIDs WhatsApp uses beside them.
+    remoteLid: row.remoteLid,
+    senderLid: row.senderLid,
     fromMe: row.fromMe,
     keyId: row.keyId,
     pushName: row.pushName,
@@ -60,6 +91,7 @@ export function toPublicMessage(row: MessageRow) {
     quoteId: row.quoteId,
     failureReason: row.status === "FAILED" ? row.failureReason : null,
     revokedAt: row.revokedAt,
+    sentBy: authorOf(row),
   };
 }
 

@@ -1,6 +1,6 @@
 // Messages: stored as WhatsApp delivers them, with their chat, and announced in the order they
 // arrived (issue 17) — an edit, a revoke or a reaction in its place among the messages of a batch.
-import { isJidGroup, jidNormalizedUser, proto, type BaileysEventMap, type WAMessage } from "@whiskeysockets/baileys";
+import { isJidGroup, isLidUser, isPnUser, jidNormalizedUser, proto, type BaileysEventMap, type WAMessage } from "@whiskeysockets/baileys";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { rememberPushName } from "@/lib/store/store-chats-contacts";
 import { toDate, type AfterCommit, type Publish, type StoreContext } from "@/lib/store/store-context";
@@ -40,6 +40,7 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
   const { db, ref } = ctx;
   const now = new Date();
   const campaignOf = new Map<string, string>();
+  const lidOf = await lidsByPhone(ctx, messages);
   for (const msg of messages) {
     const keyId = msg.key.id;
     const remoteJid = msg.key.remoteJid ? jidNormalizedUser(msg.key.remoteJid) : null;
@@ -56,6 +57,8 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
     // Our own messages start as SENT; receipts (also those merged into this upsert) move them on,
     // each move announced as message.update.
     const status: MessageStatus = fromMe ? "SENT" : "DELIVERED";
+    const remoteLid = isJidGroup(remoteJid) ? null : lidBeside(remoteJid, msg.key.remoteJidAlt, lidOf);
+    const senderLid = msg.key.participant ? lidBeside(jidNormalizedUser(msg.key.participant), msg.key.participantAlt, lidOf) : null;
     const stored = await db.message.upsert({
       where: { sessionId_keyId: { sessionId: ref.id, keyId } },
       create: {
@@ -66,6 +69,8 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
         fromMe,
         senderJid: msg.key.participant ?? null,
         pushName: msg.pushName ?? null,
+        remoteLid,
+        senderLid,
         type: d.type,
         content: d.content,
         status,
@@ -75,7 +80,8 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
         raw,
       },
       // Our own sends are stored before they go out; here they only gain WhatsApp's view.
-      update: { raw, ...(d.content !== null ? { content: d.content } : {}) },
+      // (and the LIDs WhatsApp addressed them with, when the send went out by phone number).
+      update: { raw, ...(d.content !== null ? { content: d.content } : {}), ...(remoteLid ? { remoteLid } : {}), ...(senderLid ? { senderLid } : {}) },
       select: { payload: true },
     });
     const campaignId = fromMe ? (stored.payload as { campaignId?: unknown } | null)?.campaignId : undefined;
@@ -98,6 +104,35 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
     if (!fromMe && msg.pushName && !isGroup) await rememberPushName(ctx, remoteJid, msg.pushName);
   }
   return campaignOf;
+}
+
+/**
+ * The LID beside a phone-number JID (issue 11): the one WhatsApp gave with the message (after
+ * normalizeLidAddressing, `…Alt` holds it), else the session's mapping. A JID that is itself a LID
+ * (its number unknown) is its own LID.
+ */
+function lidBeside(jid: string, alt: string | null | undefined, lidOf: Map<string, string>): string | null {
+  if (isLidUser(jid)) return jid;
+  const given = alt ? jidNormalizedUser(alt) : null;
+  if (given && isLidUser(given)) return given;
+  return lidOf.get(jid) ?? null;
+}
+
+/** The session's known LIDs for the batch's phone-number chats and senders that came without one: one query. */
+async function lidsByPhone(ctx: StoreContext, messages: WAMessage[]): Promise<Map<string, string>> {
+  const phones = new Set<string>();
+  const want = (jid: string | null | undefined, alt: string | null | undefined) => {
+    const j = jid ? jidNormalizedUser(jid) : null;
+    if (j && isPnUser(j) && !(alt && isLidUser(jidNormalizedUser(alt)))) phones.add(j);
+  };
+  for (const msg of messages) {
+    if (!msg.message) continue;
+    want(msg.key.remoteJid, msg.key.remoteJidAlt);
+    want(msg.key.participant, msg.key.participantAlt);
+  }
+  if (phones.size === 0) return new Map();
+  const rows = await ctx.db.lidMapping.findMany({ where: { sessionId: ctx.ref.id, phoneJid: { in: [...phones] } }, select: { lid: true, phoneJid: true } });
+  return new Map(rows.map((r) => [r.phoneJid, r.lid]));
 }
 
 /**

@@ -47,6 +47,34 @@ describe("Clevio login", () => {
   });
 });
 
+describe("Clevio login at its other spelling, POST /login", () => {
+  it("a JSON body answers { token } like /api/login; the dashboard's sign-in page stays a page", async () => {
+    const res = await request("POST", "/login", { baseUrl: base, json: { username: owner.username, password: owner.password } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ token: expect.stringMatching(/^wag_/) });
+    const sessions = await request("GET", "/api/clevio/sessions", { baseUrl: base, as: { bearer: res.body.token } });
+    expect(sessions.status).toBe(200);
+    expect(Array.isArray(sessions.body)).toBe(true);
+    // Its errors are the door's: JSON, never the page.
+    const wrong = await request("POST", "/login", { baseUrl: base, json: { username: owner.username, password: "wrong-password" } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual({ error: expect.any(String) });
+    const missing = await request("POST", "/login", { baseUrl: base, json: { username: owner.username } });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toEqual(expect.objectContaining({ error: expect.stringContaining("password") }));
+    // The page itself, and a browser's form post to it, are not the door.
+    const page = await request("GET", "/login", { baseUrl: base });
+    expect(page.status).toBe(200);
+    expect(page.contentType).toContain("text/html");
+    const form = new FormData();
+    form.set("identifier", owner.username);
+    form.set("password", owner.password);
+    const posted = await request("POST", "/login", { baseUrl: base, form });
+    expect(posted.contentType).not.toContain("application/json");
+    expect(posted.text).not.toMatch(/wag_[A-Za-z0-9]/);
+  });
+});
+
 describe("Clevio sessions", () => {
   it("POST /sessions creates it with its webhook; init, scan, status with info", async () => {
     const res = await clevio("POST", "/sessions", { sessionId: session, webhookUrl: receiver.url });

@@ -209,7 +209,7 @@ describe("a contact WhatsApp addresses by LID", () => {
         const res = await api("GET", `/api/chat/${session.sessionId}/${encodeURIComponent(jidOf(DAVE))}?limit=20`, owner);
         return res.body?.find?.((m: { keyId: string }) => m.keyId === sent.messageId);
       });
-      expect(stored).toMatchObject({ remoteJid: jidOf(DAVE), content: "from my LID", fromMe: false });
+      expect(stored).toMatchObject({ remoteJid: jidOf(DAVE), remoteLid: dave.lid, senderLid: null, content: "from my LID", fromMe: false });
       // The same chat asked for by LID is the phone-number chat.
       const chats = expectOk(await api("GET", `/api/chat/${session.sessionId}`, owner), "chats").body as Array<{ jid: string }>;
       expect(chats.map((c) => c.jid)).toContain(jidOf(DAVE));

@@ -2,6 +2,7 @@
 // under their phone-number JID (learned from the stanza, the way Baileys 7 learns it), with the LID
 // beside it; the mapping is kept per session; sends by phone number still reach them.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "../support/wait";
 import { startHarness, waitUntil, type Harness } from "../support/whatsapp-harness";
 
 let h: Harness;
@@ -41,6 +42,9 @@ describe("LID addressing", () => {
 
     const stored = await h.database.db.message.findUniqueOrThrow({ where: { sessionId_keyId: { sessionId: row.id, keyId: id } } });
     expect(stored.remoteJid).toBe(jid(DAVE));
+    // The row itself carries the LID beside the phone number.
+    expect(stored.remoteLid).toBe(daveLid);
+    expect(stored.senderLid).toBeNull();
     const mapping = await h.database.db.lidMapping.findUnique({ where: { sessionId_lid: { sessionId: row.id, lid: daveLid } } });
     expect(mapping?.phoneJid).toBe(jid(DAVE));
     const chats = await h.database.db.chat.findMany({ where: { sessionId: row.id } });
@@ -50,8 +54,13 @@ describe("LID addressing", () => {
     // A reply by phone number reaches Dave.
     const sock = h.manager.get(row.id)!.socket!;
     const arrived = h.emulator.waitFor("message", (e) => e.phone === DAVE && e.message.text === "hi Dave");
-    await sock.sendMessage(jid(DAVE), { text: "hi Dave" });
+    const reply = await sock.sendMessage(jid(DAVE), { text: "hi Dave" });
     await arrived;
+    // Sent by phone number: the stored row gains Dave's LID from the session's mapping.
+    const own = await waitFor("the reply to be stored", () =>
+      h.database.db.message.findUnique({ where: { sessionId_keyId: { sessionId: row.id, keyId: reply!.key.id! } } }),
+    );
+    expect(own).toMatchObject({ fromMe: true, remoteJid: jid(DAVE), remoteLid: daveLid });
   });
 
   it("a LID-addressed group: members stored by phone number with their LIDs; messages both ways", async () => {
@@ -75,6 +84,7 @@ describe("LID addressing", () => {
     expect(event.data).toMatchObject({ remoteJid: groupJid, participant: jid(ERIN), participantAlt: h.emulator.getAccount(ERIN)!.lid, from: jid(ERIN) });
     const stored = await h.database.db.message.findUniqueOrThrow({ where: { sessionId_keyId: { sessionId: row.id, keyId: id } } });
     expect(stored.senderJid).toBe(jid(ERIN));
+    expect(stored).toMatchObject({ senderLid: h.emulator.getAccount(ERIN)!.lid, remoteLid: null });
 
     const sock = h.manager.get(row.id)!.socket!;
     const atFrank = h.emulator.waitFor("message", (e) => e.phone === FRANK && e.message.text === "to the LID group", 30_000);

@@ -6,6 +6,7 @@ import type { AutoReplyView, SessionOption } from "@/components/automation/autom
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
+import { pageTranslator } from "@/lib/i18n/page-locale";
 import { listAutoReplies } from "@/lib/autoreplies/list-autoreplies";
 import { listSessions } from "@/lib/sessions/list-sessions";
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Automation · Wagate" };
 export default async function AutomationPage() {
   const caller = await requirePageCaller();
   if (!hasPermission(caller.role, "automation.manage")) notFound();
-  const [sessions, rules] = await Promise.all([listSessions(caller), listAutoReplies(caller)]);
+  const [sessions, rules, t] = await Promise.all([listSessions(caller), listAutoReplies(caller), pageTranslator(caller.id)]);
   const options: SessionOption[] = sessions.map((s) => ({
     sessionId: s.sessionId,
     name: s.name,
@@ -22,7 +23,7 @@ export default async function AutomationPage() {
   }));
   return (
     <>
-      <PageHeader title="Automation" description="Answer incoming messages with rules, and send messages later or on a schedule." />
+      <PageHeader title={t("automation.title")} description={t("automation.description")} />
       <AutomationTabs current="/automation" />
       <AutoReplyManager
         sessions={options}

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
+import { pageTranslator } from "@/lib/i18n/page-locale";
 import { listGroups } from "@/lib/groups/list-groups";
 import { listSessions } from "@/lib/sessions/list-sessions";
 
@@ -15,15 +16,15 @@ export const metadata: Metadata = { title: "Groups · Wagate" };
 
 export default async function GroupsPage({ searchParams }: { searchParams: Promise<{ session?: string }> }) {
   const caller = await requirePageCaller();
-  const sessions = await listSessions(caller);
+  const [sessions, t] = await Promise.all([listSessions(caller), pageTranslator(caller.id)]);
   const { session: wanted } = await searchParams;
   // The session in the URL when the caller may see it, else their first one.
   const session = sessions.find((s) => s.sessionId === wanted) ?? sessions[0];
   if (!session) {
     return (
       <>
-        <PageHeader title="Groups" />
-        <EmptyState title="No sessions yet" description="Connect a WhatsApp session to see and manage its groups and post statuses." />
+        <PageHeader title={t("groups.title")} />
+        <EmptyState title={t("groups.noSessions")} description={t("groups.noSessionsHint")} />
       </>
     );
   }
@@ -33,8 +34,8 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader
-        title="Groups"
-        description="The session's WhatsApp groups, kept current as members and settings change, and its status posts."
+        title={t("groups.title")}
+        description={t("groups.description")}
         actions={<SessionPicker sessions={sessions.map((s) => ({ sessionId: s.sessionId, name: s.name }))} current={session.sessionId} />}
       />
       <div className="space-y-6">

@@ -5,6 +5,7 @@ import { RecipientListsPanel, type ListView } from "@/components/campaigns/recip
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
+import { pageTranslator } from "@/lib/i18n/page-locale";
 import { listRecipientLists } from "@/lib/recipient-lists/list-recipient-lists";
 import { listRecipientListsQuery } from "@/lib/recipient-lists/recipient-lists.schema";
 
@@ -15,18 +16,19 @@ export default async function RecipientListsPage({ searchParams }: { searchParam
   if (!hasPermission(caller.role, "sessions.send")) notFound();
   const parsed = listRecipientListsQuery.safeParse(filledSearchParams(await searchParams));
   const query = parsed.success ? parsed.data : {};
-  const lists = JSON.parse(JSON.stringify(await listRecipientLists(caller, query))) as ListView[];
+  const [found, t] = await Promise.all([listRecipientLists(caller, query), pageTranslator(caller.id)]);
+  const lists = JSON.parse(JSON.stringify(found)) as ListView[];
   return (
     <>
-      <PageHeader title="Recipient lists" description="Reusable lists of recipients with their fields, for campaigns. Import and export CSV." />
+      <PageHeader title={t("lists.title")} description={t("lists.description")} />
       <ListSearchForm
-        submitLabel="Search"
+        submitLabel={t("common.search")}
         fields={[
-          { kind: "text", id: "list-search", name: "search", label: "Search lists", placeholder: "Search name or description", defaultValue: query.search },
-          { kind: "text", id: "list-tag", name: "tag", label: "Tag", placeholder: "Tag", defaultValue: query.tag, className: "w-32" },
+          { kind: "text", id: "list-search", name: "search", label: t("lists.search"), placeholder: t("lists.searchPlaceholder"), defaultValue: query.search },
+          { kind: "text", id: "list-tag", name: "tag", label: t("lists.tag"), placeholder: t("lists.tag"), defaultValue: query.tag, className: "w-32" },
         ]}
       />
-      <RecipientListsPanel lists={lists} />
+      <RecipientListsPanel lists={lists} filtered={Boolean(query.search || query.tag)} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { ScheduleManager } from "@/components/automation/schedule-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
+import { pageTranslator } from "@/lib/i18n/page-locale";
 import { listSchedules } from "@/lib/schedules/list-schedules";
 import { callerTimeZone } from "@/lib/schedules/resolve-caller-time";
 import { listSessions } from "@/lib/sessions/list-sessions";
@@ -15,10 +16,15 @@ export const metadata: Metadata = { title: "Schedule · Automation · Wagate" };
 export default async function SchedulePage() {
   const caller = await requirePageCaller();
   if (!hasPermission(caller.role, "automation.manage")) notFound();
-  const [sessions, schedules, timeZone] = await Promise.all([listSessions(caller), listSchedules(caller, {}), callerTimeZone(caller)]);
+  const [sessions, schedules, timeZone, t] = await Promise.all([
+    listSessions(caller),
+    listSchedules(caller, {}),
+    callerTimeZone(caller),
+    pageTranslator(caller.id),
+  ]);
   return (
     <>
-      <PageHeader title="Automation" description="Answer incoming messages with rules, and send messages later or on a schedule." />
+      <PageHeader title={t("automation.title")} description={t("automation.description")} />
       <AutomationTabs current="/automation/schedule" />
       <ScheduleManager
         sessions={sessions.map((s) => ({ sessionId: s.sessionId, name: s.name }))}

@@ -4,12 +4,19 @@ import { ChatPageHeader } from "@/components/chat/chat-page-header";
 import { ChatView } from "@/components/chat/chat-view";
 import { Alert } from "@/components/ui/alert";
 import { AppError } from "@/lib/errors/app-error";
-import { requirePageCaller } from "@/lib/auth/page-caller";
+import { optionalPageCaller, requirePageCaller } from "@/lib/auth/page-caller";
 import { hasPermission } from "@/lib/auth/permissions";
+import { translate } from "@/lib/i18n/messages";
+import { pageTranslator } from "@/lib/i18n/page-locale";
 import { getRuntime } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
-export const metadata: Metadata = { title: "Chats · Wagate" };
+// The tab's title in the viewer's language too (the unread count goes in front of it).
+export async function generateMetadata(): Promise<Metadata> {
+  const caller = await optionalPageCaller();
+  const t = caller ? await pageTranslator(caller.id) : (key: "chat.title") => translate("en", key);
+  return { title: `${t("chat.title")} · Wagate` };
+}
 
 export default async function SessionChatsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -22,6 +29,7 @@ export default async function SessionChatsPage({ params }: { params: Promise<{ i
   const status = getRuntime().sessions.live(row)?.status ?? row.status;
   // Reading and sending are one permission in the API (sessions.send); without it there is nothing to show.
   const canSend = hasPermission(caller.role, "sessions.send");
+  const t = await pageTranslator(caller.id);
 
   return (
     // The page fills the window below the top bar (h-14) and the main area's padding, so the thread
@@ -33,7 +41,7 @@ export default async function SessionChatsPage({ params }: { params: Promise<{ i
         <>
           <ChatPageHeader sessionId={row.sessionId} name={row.name} status={status} />
           <Alert tone="info" data-testid="chat-read-only">
-            Your role can see this session but not its messages. Ask the session&apos;s owner for permission to read and send messages.
+            {t("chat.readOnly")}
           </Alert>
         </>
       )}

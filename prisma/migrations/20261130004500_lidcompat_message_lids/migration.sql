@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "messages" ADD COLUMN     "remoteLid" TEXT,
+ADD COLUMN     "senderLid" TEXT;
+
