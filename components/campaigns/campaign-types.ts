@@ -1,20 +1,8 @@
 // What the campaign pages receive from the API (dates as strings).
-export interface CampaignStatsView {
-  total: number;
-  pending: number;
-  queued: number;
-  sent: number;
-  delivered: number;
-  read: number;
-  failed: number;
-  skipped: number;
-  replied: number;
-  progress: number;
-  deliveryRate: number;
-  readRate: number;
-  replyRate: number;
-  failureRate: number;
-}
+import type { CampaignStats } from "@/lib/campaigns/get-campaign-stats";
+
+/** The statistics as the API sends them: the server's own type (a type-only import: nothing server-side is bundled). */
+export type CampaignStatsView = CampaignStats;
 
 export interface CampaignView {
   id: string;

@@ -1,9 +1,14 @@
 import "server-only";
 // Starts auto-replies: incoming messages are answered as their `message` event is committed (the
-// outbox's in-process subscription, for latency), and once at start a catch-up pass looks at the
-// incoming messages of the last AUTOREPLY_MAX_AGE_MS that have no reply yet — those whose event a
-// crash cut off. The idempotency key makes the two paths safe together. Messages of one session
-// are answered one after the other, so that the per-contact cooldown sees the previous reply.
+// outbox's in-process subscription, for latency), and once at start a catch-up pass answers the
+// messages whose event a crash cut off: the `message` events of the last AUTOREPLY_MAX_AGE_MS
+// (recorded in the same transaction as the message, lib/events/event-outbox.ts) that have no
+// auto-reply hit yet. It reads the events, not the messages table, on purpose: a history sync
+// stores messages but records no `message` event for them, so what a sync replays is never
+// answered, however recent. The idempotency key makes the two paths safe together, and makes a
+// crash between queueing a reply and recording its hit harmless (the same reply is found again).
+// Messages of one session are answered one after the other, so that the per-contact cooldown sees
+// the previous reply.
 import type { Logger } from "pino";
 import { answerIncomingMessage, type AnswerDeps, type IncomingMessage } from "@/lib/autoreplies/answer-incoming-message";
 import type { RecordedEvent } from "@/lib/events/event-outbox";
@@ -29,26 +34,8 @@ export function startAutoReplier(deps: AnswerDeps & { logger: Logger }): Worker 
 
   const unsubscribe = deps.outbox.subscribe((event: RecordedEvent) => {
     if (event.event !== "message") return;
-    const d = event.data as {
-      id?: string;
-      remoteJid?: string;
-      from?: string | null;
-      fromMe?: boolean;
-      pushName?: string | null;
-      text?: string | null;
-      timestamp?: number;
-    };
-    if (!d.id || !d.remoteJid) return;
-    run({
-      sessionId: event.sessionId,
-      keyId: d.id,
-      remoteJid: d.remoteJid,
-      from: d.from || d.remoteJid,
-      fromMe: Boolean(d.fromMe),
-      pushName: d.pushName ?? null,
-      text: d.text ?? null,
-      timestamp: typeof d.timestamp === "number" ? new Date(d.timestamp * 1000) : new Date(event.timestamp),
-    });
+    const message = incomingFromEvent(event.sessionId, event.data, event.timestamp);
+    if (message) run(message);
   });
 
   const catchUp = (async () => {
@@ -57,30 +44,30 @@ export function startAutoReplier(deps: AnswerDeps & { logger: Logger }): Worker 
     const publicId = new Map(sessions.map((s) => [s.id, s.sessionId]));
     const enabled = sessions.filter((s) => (s.config as { autoReplyEnabled?: boolean } | null)?.autoReplyEnabled === true).map((s) => s.id);
     if (enabled.length === 0) return;
-    const recent = await deps.db.message.findMany({
-      where: { sessionId: { in: enabled }, fromMe: false, timestamp: { gte: since }, content: { not: null }, type: { notIn: ["REACTION", "OTHER"] } },
-      select: { sessionId: true, keyId: true, remoteJid: true, senderJid: true, pushName: true, content: true, timestamp: true },
-      orderBy: { timestamp: "asc" },
+    const recent = await deps.db.event.findMany({
+      where: { sessionId: { in: enabled }, event: "message", createdAt: { gte: since } },
+      select: { sessionId: true, payload: true, createdAt: true },
+      // The latest ones: those a crash cut off are the last before it. Answered oldest first.
+      orderBy: { seq: "desc" },
       take: CATCH_UP_LIMIT,
     });
+    const incoming = recent.reverse().flatMap((e) => {
+      const message = incomingFromEvent(e.sessionId, e.payload as Record<string, unknown>, e.createdAt.toISOString());
+      return message ? [message] : [];
+    });
     const hits = await deps.db.autoReplyHit.findMany({
-      where: { incomingKeyId: { in: recent.map((m) => m.keyId) } },
+      where: { sessionId: { in: enabled }, incomingKeyId: { in: incoming.map((m) => m.keyId) } },
       select: { sessionId: true, incomingKeyId: true },
     });
     const done = new Set(hits.map((h) => `${h.sessionId}:${h.incomingKeyId}`));
-    for (const m of recent) {
+    let missed = 0;
+    for (const m of incoming) {
       if (done.has(`${m.sessionId}:${m.keyId}`)) continue;
-      run({
-        sessionId: publicId.get(m.sessionId) ?? m.sessionId,
-        keyId: m.keyId,
-        remoteJid: m.remoteJid,
-        from: m.senderJid || m.remoteJid,
-        fromMe: false,
-        pushName: m.pushName,
-        text: m.content,
-        timestamp: m.timestamp,
-      });
+      missed++;
+      // Lanes are keyed like the live path's (the public id), so the two cannot answer one contact at once.
+      run({ ...m, sessionId: publicId.get(m.sessionId) ?? m.sessionId });
     }
+    if (missed) deps.logger.info({ messages: missed }, "auto-reply catch-up: looking at messages that arrived before a stop");
   })().catch((error: unknown) => deps.logger.error({ err: error }, "auto-reply catch-up failed"));
 
   return {
@@ -92,5 +79,29 @@ export function startAutoReplier(deps: AnswerDeps & { logger: Logger }): Worker 
       await catchUp;
       await Promise.allSettled([...lanes.values()]);
     },
+  };
+}
+
+/** A `message` event's data as an incoming message (null when it is not one to look at). */
+function incomingFromEvent(sessionId: string, data: Record<string, unknown>, recordedAt: string): IncomingMessage | null {
+  const d = data as {
+    id?: string;
+    remoteJid?: string;
+    from?: string | null;
+    fromMe?: boolean;
+    pushName?: string | null;
+    text?: string | null;
+    timestamp?: number;
+  };
+  if (!d.id || !d.remoteJid) return null;
+  return {
+    sessionId,
+    keyId: d.id,
+    remoteJid: d.remoteJid,
+    from: d.from || d.remoteJid,
+    fromMe: Boolean(d.fromMe),
+    pushName: d.pushName ?? null,
+    text: d.text ?? null,
+    timestamp: typeof d.timestamp === "number" ? new Date(d.timestamp * 1000) : new Date(recordedAt),
   };
 }

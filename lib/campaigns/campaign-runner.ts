@@ -17,6 +17,7 @@ import type { CampaignMessage, CampaignSettings } from "@/lib/campaigns/campaign
 import { claimRunningCampaigns, releaseCampaign } from "@/lib/campaigns/claim-running-campaigns";
 import { emitCampaignEvent } from "@/lib/campaigns/emit-campaign-event";
 import { getCampaignStats } from "@/lib/campaigns/get-campaign-stats";
+import { moveCampaignStatus } from "@/lib/campaigns/move-campaign-status";
 import { ownerCaller } from "@/lib/campaigns/owner-caller";
 import { CAMPAIGN_SELECT, type CampaignRecord } from "@/lib/campaigns/public-campaign";
 import { renderTemplate } from "@/lib/campaigns/render-template";
@@ -155,14 +156,20 @@ class CampaignRunner implements Worker {
     const { db, outbox } = this.deps;
     const due = await db.campaign.findMany({ where: { status: "scheduled", scheduledAt: { lte: new Date() } }, select: CAMPAIGN_SELECT, take: 50 });
     for (const c of due) {
-      const { count } = await db.campaign.updateMany({ where: { id: c.id, status: "scheduled" }, data: { status: "running", startedAt: new Date() } });
-      if (count) await emitCampaignEvent(outbox, c, "campaign.started", { total: c.total, scheduledAt: c.scheduledAt });
+      await moveCampaignStatus(db, outbox, c, {
+        from: ["scheduled"],
+        data: { status: "running", startedAt: new Date() },
+        event: "campaign.started",
+        eventData: { total: c.total, scheduledAt: c.scheduledAt },
+      });
     }
   }
 
   /** Follows the campaign's sends and queues the next recipient(s) while the window has room. */
   private async step(campaign: Campaign) {
     const { db } = this.deps;
+    const session = await db.whatsappSession.findUnique({ where: { id: campaign.sessionId }, select: { status: true } });
+    if (session?.status === "LOGGED_OUT") return this.failLoggedOut(campaign);
     const settings = (campaign.settings ?? {}) as CampaignSettings;
     // Every step follows the one queued send; receipts and replies of the others once every 2 s.
     const full = Date.now() - (this.lastFullSyncAt.get(campaign.id) ?? 0) >= 2000;
@@ -318,15 +325,47 @@ class CampaignRunner implements Worker {
     const stats = await getCampaignStats(db, campaign);
     // Nothing got through and something failed: the campaign failed (e.g. the session was logged out).
     const failed = stats.sent === 0 && stats.failed > 0;
-    const { count } = await db.campaign.updateMany({
-      where: { id: campaign.id, status: "running" },
-      data: { status: failed ? "failed" : "completed", completedAt: new Date(), ...(failed ? { statusReason: "no recipient could be sent to" } : {}) },
+    const reason = failed ? "no recipient could be sent to" : null;
+    const moved = await moveCampaignStatus(db, outbox, campaign, {
+      from: ["running"],
+      data: { status: failed ? "failed" : "completed", completedAt: new Date(), ...(reason ? { statusReason: reason } : {}) },
+      event: "campaign.completed",
+      eventData: { status: failed ? "failed" : "completed", ...(reason ? { reason } : {}), statistics: stats },
     });
-    if (!count) return;
-    this.dirty.delete(campaign.id);
-    this.lastSentAt.delete(campaign.id);
-    this.lastFullSyncAt.delete(campaign.id);
-    await emitCampaignEvent(outbox, campaign, "campaign.completed", { status: failed ? "failed" : "completed", statistics: stats });
+    if (moved) this.forget(campaign.id);
+  }
+
+  /**
+   * The campaign's session was logged out (WhatsApp unlinked the device): nothing can be sent until
+   * someone pairs it again, which may never happen, so the campaign ends as `failed` with the
+   * reason rather than running forever. Its queued send is taken back where the worker has not
+   * claimed it, and the recipients not yet sent to are skipped with the reason; retry-failed or a
+   * new campaign starts again once the session is paired. (A session that is merely disconnected
+   * or reconnecting keeps its campaigns running: they go on when it is back.)
+   */
+  private async failLoggedOut(campaign: Campaign) {
+    const { db, outbox } = this.deps;
+    const reason = "session logged out";
+    const moved = await moveCampaignStatus(db, outbox, campaign, {
+      from: ["running"],
+      data: { status: "failed", completedAt: new Date(), statusReason: reason },
+      event: "campaign.completed",
+      eventData: { status: "failed", reason },
+      also: async (tx) => {
+        await withdrawQueuedSends(tx, campaign);
+        await tx.campaignRecipient.updateMany({ where: { campaignId: campaign.id, status: "pending" }, data: { status: "skipped", reason } });
+      },
+    });
+    if (moved) {
+      this.forget(campaign.id);
+      this.dirty.add(campaign.id); // one last campaign.progress with the final numbers
+    }
+  }
+
+  private forget(campaignId: string) {
+    this.dirty.delete(campaignId);
+    this.lastSentAt.delete(campaignId);
+    this.lastFullSyncAt.delete(campaignId);
   }
 
   /** campaign.progress, at most once a second per campaign. */

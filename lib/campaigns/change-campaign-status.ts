@@ -1,12 +1,13 @@
 import "server-only";
 // start / pause / resume / cancel: one status move each, written with the owner and the expected
 // current status in the `where` (so two clicks or two processes cannot both win), announced as an
-// event. Pausing and cancelling take the one queued send back unless it is already in hand.
+// event in the same transaction (lib/campaigns/move-campaign-status.ts). Pausing and cancelling take the one queued send back unless it is already in hand.
 import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
-import { emitCampaignEvent, type CampaignEventName } from "@/lib/campaigns/emit-campaign-event";
+import type { CampaignEventName } from "@/lib/campaigns/emit-campaign-event";
 import { getCampaignOrThrow } from "@/lib/campaigns/get-campaign-or-throw";
 import { getCampaignStats } from "@/lib/campaigns/get-campaign-stats";
+import { moveCampaignStatus } from "@/lib/campaigns/move-campaign-status";
 import { publicCampaign } from "@/lib/campaigns/public-campaign";
 import { wakeCampaignRunner } from "@/lib/campaigns/wake-campaign-runner";
 import { withdrawQueuedSends } from "@/lib/campaigns/withdraw-queued-sends";
@@ -34,24 +35,27 @@ export async function changeCampaignStatus(caller: Caller, id: string, action: C
     );
   }
   const now = new Date();
-  const { count } = await db().campaign.updateMany({
-    where: { id: campaign.id, ownerId: campaign.ownerId, status: { in: move.from } },
+  const moved = await moveCampaignStatus(db(), getRuntime().outbox, campaign, {
+    from: move.from,
     data: {
       status: move.to,
       ...(move.to === "running" ? { startedAt: campaign.startedAt ?? now, pausedAt: null } : {}),
       ...(move.to === "paused" ? { pausedAt: now } : {}),
       ...(move.to === "cancelled" ? { completedAt: now } : {}),
     },
+    event: move.event,
+    eventData: { status: move.to },
+    also: async (tx) => {
+      if (move.to === "paused" || move.to === "cancelled") await withdrawQueuedSends(tx, campaign);
+      if (move.to === "cancelled") {
+        await tx.campaignRecipient.updateMany({
+          where: { campaignId: campaign.id, status: "pending" },
+          data: { status: "skipped", reason: "campaign cancelled" },
+        });
+      }
+    },
   });
-  if (count === 0) throw new AppError("CONFLICT", "Campaign changed meanwhile; try again");
-  if (move.to === "paused" || move.to === "cancelled") await withdrawQueuedSends(db(), campaign);
-  if (move.to === "cancelled") {
-    await db().campaignRecipient.updateMany({
-      where: { campaignId: campaign.id, status: "pending" },
-      data: { status: "skipped", reason: "campaign cancelled" },
-    });
-  }
-  await emitCampaignEvent(getRuntime().outbox, campaign, move.event, { status: move.to });
+  if (!moved) throw new AppError("CONFLICT", "Campaign changed meanwhile; try again");
   wakeCampaignRunner();
   return answer(caller, id);
 }

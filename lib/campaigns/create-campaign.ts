@@ -6,7 +6,7 @@ import "server-only";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import type { CampaignMessage, CampaignSettings, CreateCampaignInput } from "@/lib/campaigns/campaigns.schema";
-import { emitCampaignEvent } from "@/lib/campaigns/emit-campaign-event";
+import { campaignEvent } from "@/lib/campaigns/emit-campaign-event";
 import { getCampaignStats } from "@/lib/campaigns/get-campaign-stats";
 import { insertCampaignRecipients } from "@/lib/campaigns/insert-campaign-recipients";
 import { messageTemplates } from "@/lib/campaigns/message-templates";
@@ -59,33 +59,43 @@ export async function createCampaign(caller: Caller, input: CreateCampaignInput,
   const now = new Date();
   const status = input.start ? "running" : input.scheduledAt ? "scheduled" : "draft";
   const settings: CampaignSettings = input.settings ?? {};
-  const created = await db().$transaction(
-    async (tx) => {
-      const campaign = await tx.campaign.create({
-        data: {
-          ownerId,
-          sessionId: session.id,
-          createdById: caller.id,
-          name: input.name,
-          origin: options.origin ?? "api",
-          content: message as unknown as Prisma.InputJsonObject,
-          settings: settings as Prisma.InputJsonObject,
-          status,
-          scheduledAt: input.scheduledAt ?? null,
-          startedAt: status === "running" ? now : null,
-          total: rows.length,
-          listIds,
-        },
-        select: { id: true },
-      });
-      await insertCampaignRecipients(tx, { id: campaign.id, ownerId }, rows);
-      if (lists.length)
-        await tx.recipientList.updateMany({ where: { id: { in: lists.map((l) => l.id) }, ownerId }, data: { usageCount: { increment: 1 }, lastUsed: now } });
-      return tx.campaign.findUniqueOrThrow({ where: { id: campaign.id }, select: CAMPAIGN_SELECT });
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  );
-  if (status === "running") await emitCampaignEvent(getRuntime().outbox, created, "campaign.started", { total: created.total });
+  const created = await db()
+    .$transaction(
+      async (tx) => {
+        const campaign = await tx.campaign.create({
+          data: {
+            ownerId,
+            sessionId: session.id,
+            createdById: caller.id,
+            name: input.name,
+            origin: options.origin ?? "api",
+            content: message as unknown as Prisma.InputJsonObject,
+            settings: settings as Prisma.InputJsonObject,
+            status,
+            scheduledAt: input.scheduledAt ?? null,
+            startedAt: status === "running" ? now : null,
+            total: rows.length,
+            listIds,
+          },
+          select: { id: true },
+        });
+        await insertCampaignRecipients(tx, { id: campaign.id, ownerId }, rows);
+        if (lists.length)
+          await tx.recipientList.updateMany({ where: { id: { in: lists.map((l) => l.id) }, ownerId }, data: { usageCount: { increment: 1 }, lastUsed: now } });
+        const record = await tx.campaign.findUniqueOrThrow({ where: { id: campaign.id }, select: CAMPAIGN_SELECT });
+        // Started at once: the event is part of the creation (recorded last, see lib/events/event-outbox.ts).
+        const dispatch =
+          status === "running"
+            ? await getRuntime().outbox.record(tx, record.session, [campaignEvent(record, "campaign.started", { total: record.total })])
+            : null;
+        return { record, dispatch };
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    )
+    .then(({ record, dispatch }) => {
+      dispatch?.();
+      return record;
+    });
   wakeCampaignRunner();
   const stats = await getCampaignStats(db(), created, { sync: false });
   return { ...publicCampaign(created, stats), report };

@@ -3,9 +3,9 @@ import "server-only";
 // the idempotency key (a new send), and a finished campaign runs again.
 import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
-import { emitCampaignEvent } from "@/lib/campaigns/emit-campaign-event";
 import { getCampaignOrThrow } from "@/lib/campaigns/get-campaign-or-throw";
 import { getCampaignStats } from "@/lib/campaigns/get-campaign-stats";
+import { moveCampaignStatus } from "@/lib/campaigns/move-campaign-status";
 import { publicCampaign } from "@/lib/campaigns/public-campaign";
 import { syncCampaignRecipients } from "@/lib/campaigns/sync-campaign-recipients";
 import { wakeCampaignRunner } from "@/lib/campaigns/wake-campaign-runner";
@@ -20,11 +20,12 @@ export async function retryFailedRecipients(caller: Caller, id: string) {
     UPDATE campaign_recipients SET status = 'pending', attempt = attempt + 1, "keyId" = NULL, "queuedAt" = NULL, reason = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'
     WHERE "campaignId" = ${campaign.id} AND "ownerId" = ${campaign.ownerId} AND status = 'failed'`;
   if (retried > 0 && (campaign.status === "completed" || campaign.status === "failed")) {
-    const { count } = await db().campaign.updateMany({
-      where: { id: campaign.id, ownerId: campaign.ownerId, status: { in: ["completed", "failed"] } },
+    await moveCampaignStatus(db(), getRuntime().outbox, campaign, {
+      from: ["completed", "failed"],
       data: { status: "running", completedAt: null, statusReason: null },
+      event: "campaign.started",
+      eventData: { retried },
     });
-    if (count) await emitCampaignEvent(getRuntime().outbox, campaign, "campaign.started", { retried });
   }
   wakeCampaignRunner();
   const updated = await getCampaignOrThrow(caller, id);

@@ -4,8 +4,10 @@ import "server-only";
 // pending again; one already in hand goes out — "stops within one message". The DELETE's own
 // condition is what makes this safe against the worker's claim, which bumps attempts under the row lock.
 import type { Db } from "@/lib/db/create-prisma-client";
+import type { Tx } from "@/lib/events/event-outbox";
 
-export async function withdrawQueuedSends(db: Db, campaign: { id: string; sessionId: string }): Promise<number> {
+/** `db` may be a transaction: pausing and cancelling withdraw inside the move's own. */
+export async function withdrawQueuedSends(db: Db | Tx, campaign: { id: string; sessionId: string }): Promise<number> {
   const queued = await db.campaignRecipient.findMany({ where: { campaignId: campaign.id, status: "queued" }, select: { id: true, keyId: true } });
   let withdrawn = 0;
   for (const r of queued) {

@@ -34,6 +34,8 @@ export interface MessageEventData extends AboutMessage {
   text: string | null;
   /** The id of the message this one quotes. */
   quoteId: string | null;
+  /** `message.sent` of a campaign's send: the campaign (lib/campaigns). */
+  campaignId?: string;
   /** Baileys' message content, as JSON. */
   message: unknown;
   // The recorded data also has the message's `timestamp` in seconds; on Socket.io the envelope's
@@ -51,6 +53,8 @@ export interface MessageUpdateEventData extends AboutMessage {
   edited?: boolean;
   /** The new text of an edited message. */
   text?: string | null;
+  /** A campaign's send: its campaign, on every status (SENT, DELIVERED, READ, FAILED). */
+  campaignId?: string;
 }
 
 /** `message.revoke`: deleted for everyone; with antiDelete on, `kept` and the content. */

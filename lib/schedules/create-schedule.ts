@@ -10,6 +10,7 @@ import { callerTimeZone, resolveFutureTime } from "@/lib/schedules/resolve-calle
 import { resolveSendTime } from "@/lib/schedules/resolve-send-time";
 import type { CreateScheduleInput } from "@/lib/schedules/schedules.schema";
 import { wakeScheduleWorker } from "@/lib/schedules/start-schedule-worker";
+import { logger } from "@/lib/logger";
 import { db, getRuntime } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
@@ -45,42 +46,58 @@ export async function createSchedule(caller: Caller, input: CreateScheduleInput)
     nextFireAt = nextFiring(input.cron!, timeZone, endAt, now);
   }
   const mediaType = input.mediaType ?? null;
-  const created = await db().schedule.create({
-    data: {
-      ownerId: session.ownerId,
-      sessionId: session.id,
-      createdById: caller.id,
-      jid,
-      content: input.content,
-      mediaUrl: input.mediaUrl ?? null,
-      mediaId: input.mediaId ?? null,
-      variation: (input.aiModifications ?? undefined) as Prisma.InputJsonObject | undefined,
-      cron: input.cron ?? null,
-      timeZone,
-      sendAt,
-      endAt,
-      nextFireAt,
-      dueAt: nextFireAt,
-    },
-    select: SCHEDULE_SELECT,
+  // A recurring schedule is created with its schedule.update event in one transaction; a one-time
+  // one records the event with the link to its queued send (below).
+  const { created, dispatch } = await db().$transaction(async (tx) => {
+    const created = await tx.schedule.create({
+      data: {
+        ownerId: session.ownerId,
+        sessionId: session.id,
+        createdById: caller.id,
+        jid,
+        content: input.content,
+        mediaUrl: input.mediaUrl ?? null,
+        mediaId: input.mediaId ?? null,
+        variation: (input.aiModifications ?? undefined) as Prisma.InputJsonObject | undefined,
+        cron: input.cron ?? null,
+        timeZone,
+        sendAt,
+        endAt,
+        nextFireAt,
+        dueAt: nextFireAt,
+      },
+      select: SCHEDULE_SELECT,
+    });
+    const dispatch = sendAt ? null : await getRuntime().outbox.record(tx, session, [createdEvent(created)]);
+    return { created, dispatch };
   });
+  dispatch?.();
   if (sendAt) {
+    let messageId: string;
     try {
-      const sent = await queueScheduleSend(caller, created, sendAt, mediaType);
-      await db().schedule.update({ where: { id: created.id }, data: { lastMessageId: sent.messageId, firedCount: 1, lastFiredAt: now } });
-      created.lastMessageId = sent.messageId;
+      messageId = (await queueScheduleSend(caller, created, sendAt, mediaType)).messageId;
     } catch (error) {
-      // Not accepted (bad media, …): the schedule goes with it, and the caller gets the reason.
+      // Not accepted (bad media, …): the schedule goes with it, and the caller gets the reason. A
+      // failed delete leaves a schedule without a send, which the worker's orphan pass finds and
+      // fails or queues; so it is logged, not thrown over the reason the caller needs.
       await db()
         .schedule.delete({ where: { id: created.id } })
-        .catch(() => {});
+        .catch((e: unknown) => logger.warn({ err: e, scheduleId: created.id }, "could not remove a schedule whose send was refused"));
       throw error;
     }
+    // The schedule's link to its queued send and the schedule.update event commit together.
+    const dispatch = await db().$transaction(async (tx) => {
+      await tx.schedule.update({ where: { id: created.id }, data: { lastMessageId: messageId, firedCount: 1, lastFiredAt: now } });
+      return getRuntime().outbox.record(tx, session, [createdEvent(created)]);
+    });
+    dispatch();
+    created.lastMessageId = messageId;
   } else {
     wakeScheduleWorker();
   }
-  await getRuntime()
-    .outbox.emit(session, "schedule.update", { id: created.id, status: created.status, created: true })
-    .catch(() => {});
   return publicSchedule(created, null);
+}
+
+function createdEvent(created: { id: string; status: string }) {
+  return { event: "schedule.update", data: { id: created.id, status: created.status, created: true } };
 }

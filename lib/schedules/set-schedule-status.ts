@@ -16,16 +16,19 @@ export async function setScheduleStatus(caller: Caller, id: string, status: "PAU
   if (schedule.status === "CANCELLED" || schedule.status === "DONE")
     throw new AppError("BAD_REQUEST", `status: the schedule is ${schedule.status.toLowerCase()}`);
   const nextFireAt = status === "ACTIVE" ? nextFiring(schedule.cron, schedule.timeZone, schedule.endAt, new Date()) : schedule.nextFireAt;
-  const { count } = await db().schedule.updateMany({
-    where: { AND: [scheduleScope(caller), { id, ownerId: schedule.ownerId, status: { in: ["ACTIVE", "PAUSED"] } }] },
-    data: { status: status === "ACTIVE" && !nextFireAt ? "DONE" : status, nextFireAt, dueAt: status === "ACTIVE" ? nextFireAt : null },
-  });
-  if (count === 0) throw notFound("Scheduled message");
-  wakeScheduleWorker();
   const session = { id: schedule.sessionId, sessionId: schedule.session.sessionId, ownerId: schedule.ownerId };
-  await getRuntime()
-    .outbox.emit(session, "schedule.update", { id, status })
-    .catch(() => {});
+  // The move and its schedule.update event commit together (the event through the outbox).
+  const dispatch = await db().$transaction(async (tx) => {
+    const { count } = await tx.schedule.updateMany({
+      where: { AND: [scheduleScope(caller), { id, ownerId: schedule.ownerId, status: { in: ["ACTIVE", "PAUSED"] } }] },
+      data: { status: status === "ACTIVE" && !nextFireAt ? "DONE" : status, nextFireAt, dueAt: status === "ACTIVE" ? nextFireAt : null },
+    });
+    if (count === 0) return null;
+    return getRuntime().outbox.record(tx, session, [{ event: "schedule.update", data: { id, status } }]);
+  });
+  if (!dispatch) throw notFound("Scheduled message");
+  dispatch();
+  wakeScheduleWorker();
   const [updated] = await withMessages([await db().schedule.findFirstOrThrow({ where: { id }, select: SCHEDULE_SELECT })]);
   return updated;
 }

@@ -119,28 +119,28 @@ async function fire(deps: ScheduleWorkerDeps, id: string, at: Date) {
     }
   }
   const next = nextFiring(s.cron, s.timeZone, s.endAt, new Date(Math.max(at.getTime(), now.getTime())));
-  const { count } = await db.schedule.updateMany({
-    where: { id, nextFireAt: at, status: "ACTIVE" },
-    data: {
-      nextFireAt: next,
-      dueAt: next,
-      status: next ? "ACTIVE" : "DONE",
-      lastError,
-      ...(messageId ? { firedCount: { increment: 1 }, lastFiredAt: now, lastMessageId: messageId } : {}),
-    },
-  });
-  if (count > 0) {
-    await deps.outbox
-      .emit({ id: s.sessionId, sessionId: s.session.sessionId, ownerId: s.ownerId }, "schedule.update", {
-        id,
+  // The firing's outcome and its schedule.update event commit together (the event through the outbox).
+  const session = { id: s.sessionId, sessionId: s.session.sessionId, ownerId: s.ownerId };
+  const dispatch = await db.$transaction(async (tx) => {
+    const { count } = await tx.schedule.updateMany({
+      where: { id, nextFireAt: at, status: "ACTIVE" },
+      data: {
+        nextFireAt: next,
+        dueAt: next,
         status: next ? "ACTIVE" : "DONE",
-        firedAt: at.toISOString(),
-        messageId,
-        nextFireAt: next?.toISOString() ?? null,
-        error: lastError,
-      })
-      .catch(() => {});
-  }
+        lastError,
+        ...(messageId ? { firedCount: { increment: 1 }, lastFiredAt: now, lastMessageId: messageId } : {}),
+      },
+    });
+    if (count === 0) return null;
+    return deps.outbox.record(tx, session, [
+      {
+        event: "schedule.update",
+        data: { id, status: next ? "ACTIVE" : "DONE", firedAt: at.toISOString(), messageId, nextFireAt: next?.toISOString() ?? null, error: lastError },
+      },
+    ]);
+  });
+  dispatch?.();
 }
 
 /** One-time schedules stored but whose send a crash kept from being queued: queue it now (or fail it, when too late). */

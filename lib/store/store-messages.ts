@@ -34,10 +34,12 @@ export function messageEventData(msg: WAMessage) {
  * history sync take their place in a chat by WhatsApp's timestamp; everything else by when the
  * server received it (issue 15: WhatsApp's timestamps are whole seconds, so a quick answer would
  * tie with, or sort above, the message it answers).
+ * Returns the campaign of each of our own sends among them (issue 13: their message.sent names it).
  */
-export async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: boolean, history = false) {
+export async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: boolean, history = false): Promise<Map<string, string>> {
   const { db, ref } = ctx;
   const now = new Date();
+  const campaignOf = new Map<string, string>();
   const lidOf = await lidsByPhone(ctx, messages);
   for (const msg of messages) {
     const keyId = msg.key.id;
@@ -57,7 +59,7 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
     const status: MessageStatus = fromMe ? "SENT" : "DELIVERED";
     const remoteLid = isJidGroup(remoteJid) ? null : lidBeside(remoteJid, msg.key.remoteJidAlt, lidOf);
     const senderLid = msg.key.participant ? lidBeside(jidNormalizedUser(msg.key.participant), msg.key.participantAlt, lidOf) : null;
-    await db.message.upsert({
+    const stored = await db.message.upsert({
       where: { sessionId_keyId: { sessionId: ref.id, keyId } },
       create: {
         sessionId: ref.id,
@@ -80,7 +82,10 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
       // Our own sends are stored before they go out; here they only gain WhatsApp's view.
       // (and the LIDs WhatsApp addressed them with, when the send went out by phone number).
       update: { raw, ...(d.content !== null ? { content: d.content } : {}), ...(remoteLid ? { remoteLid } : {}), ...(senderLid ? { senderLid } : {}) },
+      select: { payload: true },
     });
+    const campaignId = fromMe ? (stored.payload as { campaignId?: unknown } | null)?.campaignId : undefined;
+    if (typeof campaignId === "string") campaignOf.set(keyId, campaignId);
     if (d.type === "REACTION" || remoteJid === "status@broadcast") continue;
     const isGroup = Boolean(isJidGroup(remoteJid));
     await db.chat.upsert({
@@ -98,6 +103,7 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
     });
     if (!fromMe && msg.pushName && !isGroup) await rememberPushName(ctx, remoteJid, msg.pushName);
   }
+  return campaignOf;
 }
 
 /**
@@ -142,7 +148,7 @@ export async function storeMessageUpserts(
   afterCommit: AfterCommit,
   handled: Set<string>,
 ) {
-  await saveMessages(ctx, upsert.messages, upsert.type === "notify");
+  const campaignOf = await saveMessages(ctx, upsert.messages, upsert.type === "notify");
   for (const msg of upsert.messages) {
     await applyOwnUpsertStatus(ctx, msg, publish);
     const protocol = msg.message?.protocolMessage;
@@ -170,7 +176,8 @@ export async function storeMessageUpserts(
     if (!msg.key.fromMe && data.type !== "OTHER" && describeMessage(msg.message).hasMedia && ctx.config.autoSaveMedia !== false && ctx.saveIncomingMedia) {
       afterCommit.push(() => saveMediaInBackground(ctx, msg));
     }
-    publish(isStatus ? "status.update" : msg.key.fromMe ? "message.sent" : "message", data);
+    const campaignId = msg.key.id ? campaignOf.get(msg.key.id) : undefined;
+    publish(isStatus ? "status.update" : msg.key.fromMe ? "message.sent" : "message", campaignId ? { ...data, campaignId } : data);
     // readReceipts: mark what arrives as read, unless the session is in ghost mode.
     if (!msg.key.fromMe && !isStatus && upsert.type === "notify" && ctx.config.readReceipts && !ctx.config.ghostMode) {
       const key = msg.key;

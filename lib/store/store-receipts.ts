@@ -4,11 +4,15 @@ import type { BaileysEventMap, WAMessage } from "@whiskeysockets/baileys";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_BY_ACK, STATUS_RANK, type Publish, type StoreContext } from "@/lib/store/store-context";
 
-/** Moves a stored message to `status` when that is a step forward; false when nothing changed. */
-export async function updateStatus(ctx: StoreContext, keyId: string, status: MessageStatus): Promise<boolean> {
+/**
+ * Moves a stored message to `status` when that is a step forward; false when nothing changed.
+ * What it returns goes into the message.update event: a campaign's send names its campaign there
+ * (issue 13: "each recipient's send emits the usual message events carrying the campaign id").
+ */
+export async function updateStatus(ctx: StoreContext, keyId: string, status: MessageStatus): Promise<false | { campaignId?: string }> {
   // Nothing moves back to PENDING: no need to read the message to know (issue 10).
   if (status === "PENDING") return false;
-  const current = await ctx.db.message.findUnique({ where: { sessionId_keyId: { sessionId: ctx.ref.id, keyId } }, select: { status: true } });
+  const current = await ctx.db.message.findUnique({ where: { sessionId_keyId: { sessionId: ctx.ref.id, keyId } }, select: { status: true, payload: true } });
   if (!current) {
     // Kept until the message's own upsert stores it (bounded: receipts for unknown ids are rare).
     const known = ctx.earlyStatuses.get(keyId);
@@ -18,7 +22,8 @@ export async function updateStatus(ctx: StoreContext, keyId: string, status: Mes
   }
   if (STATUS_RANK[status] <= STATUS_RANK[current.status]) return false;
   await ctx.db.message.updateMany({ where: { sessionId: ctx.ref.id, keyId }, data: { status } });
-  return true;
+  const campaignId = (current.payload as { campaignId?: unknown } | null)?.campaignId;
+  return typeof campaignId === "string" ? { campaignId } : {};
 }
 
 /**
@@ -30,9 +35,8 @@ export async function applyOwnUpsertStatus(ctx: StoreContext, msg: WAMessage, pu
   const early = ctx.earlyStatuses.get(msg.key.id);
   ctx.earlyStatuses.delete(msg.key.id);
   for (const status of [typeof msg.status === "number" ? STATUS_BY_ACK[msg.status] : undefined, early]) {
-    if (status && (await updateStatus(ctx, msg.key.id, status))) {
-      publish("message.update", { id: msg.key.id, messageId: msg.key.id, remoteJid: msg.key.remoteJid, fromMe: true, status });
-    }
+    const moved = status && (await updateStatus(ctx, msg.key.id, status));
+    if (moved) publish("message.update", { id: msg.key.id, messageId: msg.key.id, remoteJid: msg.key.remoteJid, fromMe: true, status, ...moved });
   }
 }
 
@@ -41,9 +45,8 @@ export async function storeStatusUpdates(ctx: StoreContext, updates: BaileysEven
   for (const { key, update } of updates) {
     if (!key.id || typeof update.status !== "number") continue;
     const status = STATUS_BY_ACK[update.status];
-    if (status && (await updateStatus(ctx, key.id, status))) {
-      publish("message.update", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, status });
-    }
+    const moved = status && (await updateStatus(ctx, key.id, status));
+    if (moved) publish("message.update", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, status, ...moved });
   }
 }
 
@@ -52,7 +55,8 @@ export async function storeReceipts(ctx: StoreContext, receipts: BaileysEventMap
     const keyId = receipt.key.id;
     if (!keyId) continue;
     const status: MessageStatus | null = receipt.receipt.readTimestamp ? "READ" : receipt.receipt.receiptTimestamp ? "DELIVERED" : null;
-    if (status && (await updateStatus(ctx, keyId, status))) {
+    const moved = status && (await updateStatus(ctx, keyId, status));
+    if (moved) {
       publish("message.update", {
         id: keyId,
         messageId: keyId,
@@ -60,6 +64,7 @@ export async function storeReceipts(ctx: StoreContext, receipts: BaileysEventMap
         fromMe: receipt.key.fromMe,
         status,
         participant: receipt.receipt.userJid,
+        ...moved,
       });
     }
   }

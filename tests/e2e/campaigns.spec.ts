@@ -64,6 +64,28 @@ test("create a campaign in the form, watch it complete live, and import a list f
   await page.goto("/campaigns");
   const listed = page.getByTestId("campaign-table").getByRole("row", { name: /Spring offer/ });
   await expect(listed.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  // The search bars (one form for both pages): the filter goes into the URL and narrows the list.
+  await page.getByLabel("Search campaigns").fill("no such campaign");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/search=no\+such\+campaign/);
+  await expect(page.getByTestId("campaign-table").getByRole("row", { name: /Spring offer/ })).toHaveCount(0);
+  await expect(page.getByLabel("Search campaigns")).toHaveValue("no such campaign");
+  await page.getByLabel("Search campaigns").fill("spring");
+  await page.getByLabel("Status").selectOption("completed");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/status=completed/);
+  await expect(page.getByTestId("campaign-table").getByRole("row", { name: /Spring offer/ })).toBeVisible();
+  await page.goto("/recipient-lists");
+  await page.getByLabel("Tag", { exact: true }).fill("nobody-has-this-tag");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/tag=nobody-has-this-tag/);
+  await expect(page.getByTestId("list-table").getByRole("row", { name: /Customers/ })).toHaveCount(0);
+  await page.getByLabel("Tag", { exact: true }).fill("VIP");
+  await page.getByLabel("Search lists").fill("cust");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByTestId("list-table").getByRole("row", { name: /Customers/ })).toBeVisible();
+  await page.goto("/campaigns");
+
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(listed.getByRole("link", { name: "Spring offer" })).toBeVisible();
   await page.goto(campaignUrl);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CampaignStatusBadge, ProgressBar } from "@/components/campaigns/campaign-status-badge";
 import { CAMPAIGN_STATUS_LABEL } from "@/components/campaigns/campaign-status-labels";
+import { ListSearchForm, filledSearchParams } from "@/components/campaigns/list-search-form";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Campaigns · Wagate" };
 export default async function CampaignsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const caller = await requirePageCaller();
   if (!hasPermission(caller.role, "sessions.send")) notFound();
-  const parsed = listCampaignsQuery.safeParse(await searchParams);
+  const parsed = listCampaignsQuery.safeParse(filledSearchParams(await searchParams));
   const query = parsed.success ? parsed.data : listCampaignsQuery.parse({});
   const [{ campaigns, total }, locale] = await Promise.all([listCampaigns(caller, query), pageLocale(caller.id)]);
   const t = (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate(locale, key, vars);
@@ -46,37 +47,30 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
         <EmptyState data-testid="campaigns-empty" title={t("campaigns.emptyTitle")} description={t("campaigns.emptyHint")} action={create} />
       ) : (
         <>
-          <form className="mb-4 flex flex-wrap gap-2" role="search">
-            <label className="sr-only" htmlFor="campaign-search">
-              {t("campaigns.search")}
-            </label>
-            <input
-              id="campaign-search"
-              name="search"
-              defaultValue={query.search ?? ""}
-              placeholder={t("campaigns.searchPlaceholder")}
-              className="h-10 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300"
-            />
-            <label className="sr-only" htmlFor="campaign-status">
-              {t("campaigns.status")}
-            </label>
-            <select
-              id="campaign-status"
-              name="status"
-              defaultValue={query.status ?? ""}
-              className="h-10 rounded-lg bg-surface px-3 text-sm ring-1 ring-slate-300"
-            >
-              <option value="">{t("campaigns.anyStatus")}</option>
-              {Object.entries(CAMPAIGN_STATUS_LABEL).map(([s, label]) => (
-                <option key={s} value={s}>
-                  {t(label)}
-                </option>
-              ))}
-            </select>
-            <button className={buttonClasses("secondary")} type="submit">
-              {t("campaigns.filter")}
-            </button>
-          </form>
+          <ListSearchForm
+            submitLabel={t("campaigns.filter")}
+            fields={[
+              {
+                kind: "text",
+                id: "campaign-search",
+                name: "search",
+                label: t("campaigns.search"),
+                placeholder: t("campaigns.searchPlaceholder"),
+                defaultValue: query.search,
+              },
+              {
+                kind: "select",
+                id: "campaign-status",
+                name: "status",
+                label: t("campaigns.status"),
+                defaultValue: query.status,
+                options: [
+                  { value: "", label: t("campaigns.anyStatus") },
+                  ...Object.entries(CAMPAIGN_STATUS_LABEL).map(([s, label]) => ({ value: s, label: t(label) })),
+                ],
+              },
+            ]}
+          />
           <div className="overflow-x-auto rounded-xl border border-slate-200 bg-surface">
             <table className="w-full text-left text-sm" data-testid="campaign-table">
               <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
