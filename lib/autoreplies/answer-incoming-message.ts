@@ -77,7 +77,7 @@ export async function answerIncomingMessage(deps: AnswerDeps, message: IncomingM
       : { kind: "text", text: text ?? "" }
   ) as SendInput["message"];
   const input: SendInput = { sessionId: session.id, jid: message.remoteJid, message: content, ...(rule.quote ? { replyTo: message.keyId } : {}) };
-  const sent = await enqueueSend(caller, input, { idempotencyKey: `autoreply:${session.id}:${message.keyId}` });
+  const sent = await enqueueSend(caller, input, { idempotencyKey: `autoreply:${session.id}:${message.keyId}`, via: "automation" });
 
   const created = await db.autoReplyHit
     .create({

@@ -49,8 +49,9 @@ interface MessageRow {
   sentVia: string | null;
 }
 
-/** How a message's author sent it: signed in to the dashboard, with an API key, or by a campaign. */
-export const MESSAGE_AUTHOR_VIA = ["dashboard", "api", "campaign"] as const;
+/** How a message's author sent it: signed in to the dashboard, with an API key, by a campaign, or by
+ * their automation (an auto-reply, a schedule's firing, a webhook's reply). */
+export const MESSAGE_AUTHOR_VIA = ["dashboard", "api", "campaign", "automation"] as const;
 export type MessageAuthorVia = (typeof MESSAGE_AUTHOR_VIA)[number];
 
 /** Who sent one of our own messages through the gateway; null for what came from WhatsApp or the phone. */

@@ -34,5 +34,5 @@ export async function queueScheduleSend(caller: Caller, schedule: Firing, at: Da
   const message = (
     ref ? { kind: "media", mediaType: kind, ref, ...(text && kind !== "audio" ? { caption: text } : {}) } : { kind: "text", text }
   ) as SendInput["message"];
-  return enqueueSend(caller, { sessionId: schedule.sessionId, jid: schedule.jid, message }, { idempotencyKey: key, sendAfter: at });
+  return enqueueSend(caller, { sessionId: schedule.sessionId, jid: schedule.jid, message }, { idempotencyKey: key, sendAfter: at, via: "automation" });
 }

@@ -132,11 +132,25 @@ async function fire(deps: ScheduleWorkerDeps, id: string, at: Date) {
         ...(messageId ? { firedCount: { increment: 1 }, lastFiredAt: now, lastMessageId: messageId } : {}),
       },
     });
-    if (count === 0) return null;
+    let state = { status: next ? "ACTIVE" : "DONE", nextFireAt: next };
+    if (count === 0) {
+      // Paused, resumed or cancelled while this firing was being queued: the schedule's state is the
+      // user's now, but a message that was queued is a firing and is counted (once: a retry of this
+      // firing queues the same message and finds it already counted).
+      if (!messageId) return null;
+      const counted = await tx.schedule.updateMany({
+        where: { id, OR: [{ lastMessageId: null }, { lastMessageId: { not: messageId } }] },
+        data: { firedCount: { increment: 1 }, lastFiredAt: now, lastMessageId: messageId },
+      });
+      if (counted.count === 0) return null;
+      const current = await tx.schedule.findUnique({ where: { id }, select: { status: true, nextFireAt: true } });
+      if (!current) return null;
+      state = current;
+    }
     return deps.outbox.record(tx, session, [
       {
         event: "schedule.update",
-        data: { id, status: next ? "ACTIVE" : "DONE", firedAt: at.toISOString(), messageId, nextFireAt: next?.toISOString() ?? null, error: lastError },
+        data: { id, status: state.status, firedAt: at.toISOString(), messageId, nextFireAt: state.nextFireAt?.toISOString() ?? null, error: lastError },
       },
     ]);
   });

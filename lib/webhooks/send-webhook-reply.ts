@@ -53,5 +53,5 @@ export async function sendWebhookReply(request: ReplyRequest): Promise<void> {
       ...(fileName ? { fileName } : {}),
     };
   }
-  await enqueueSend(caller, { sessionId: request.sessionId, jid: request.jid, message }, { idempotencyKey });
+  await enqueueSend(caller, { sessionId: request.sessionId, jid: request.jid, message }, { idempotencyKey, via: "automation" });
 }

@@ -95,3 +95,23 @@ it("gives no author to a message a contact sent", async () => {
   });
   expect(incoming.sentBy).toBeNull();
 });
+
+it("names the owner for an auto-reply, marked as automation", async () => {
+  expectOk(
+    await request("POST", "/api/autoreplies", {
+      baseUrl: base,
+      as: { apiKey: owner.apiKey },
+      json: { sessionId: session.sessionId, keyword: "author ping", response: "author pong", matchType: "EXACT" },
+    }),
+    "create auto-reply",
+  );
+  await contactSends(base, tenant(), session.sessionId, "author ping");
+  const reply = await waitFor("the auto-reply in the chat", async () => {
+    const res = expectOk(
+      await request("GET", `/api/chat/${session.sessionId}/${encodeURIComponent(jidOf(ALICE))}?limit=50`, { baseUrl: base, as: { apiKey: owner.apiKey } }),
+      "chat",
+    );
+    return (res.body as Array<{ fromMe: boolean; content: string; sentBy: unknown }>).find((m) => m.fromMe && m.content === "author pong");
+  });
+  expect(reply.sentBy).toEqual({ id: owner.id, name: owner.name, via: "automation" });
+});
