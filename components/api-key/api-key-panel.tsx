@@ -158,6 +158,15 @@ export function ApiKeyPanel({ summary }: { summary: ApiKeySummary }) {
           </p>
           <CurlExample />
           <p>{t("keys.actsAsYou")}</p>
+          <p>
+            <a href="/docs" className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+              {t("keys.linkDocs")}
+            </a>
+            {" · "}
+            <a href="/ws-test" className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+              {t("keys.linkWsTest")}
+            </a>
+          </p>
         </div>
       </Card>
 

@@ -9,6 +9,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LocalTime } from "@/components/ui/local-time";
+import { useT } from "@/components/shell/i18n";
 
 interface TokenView {
   id: string;
@@ -27,6 +28,7 @@ interface TokenView {
  * Built on the named-key API (/api/api-keys), so the API key page lists the same keys.
  */
 export function SessionTokenPanel({ sessionId }: { sessionId: string }) {
+  const t = useT();
   const [tokens, setTokens] = useState<TokenView[] | null>(null);
   const [fullToken, setFullToken] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<TokenView | null>(null);
@@ -79,11 +81,11 @@ export function SessionTokenPanel({ sessionId }: { sessionId: string }) {
   return (
     <Card data-testid="session-token-panel">
       <CardHeader
-        title="Session token"
-        description="An API key that reaches this session only (the Campaign API's per-session token). Use it as X-API-Key or Authorization: Bearer."
+        title={t("sessions.token.title")}
+        description={t("sessions.token.description")}
         actions={
           <Button size="sm" onClick={create} pending={pending && !revoking} data-testid="create-session-token">
-            Create token
+            {t("sessions.token.create")}
           </Button>
         }
       />
@@ -91,23 +93,23 @@ export function SessionTokenPanel({ sessionId }: { sessionId: string }) {
         {error && !revoking && <Alert>{error}</Alert>}
         {fullToken && (
           <div className="space-y-2" data-testid="session-token-value">
-            <Alert tone="warning">Copy this token now: it is shown only once.</Alert>
+            <Alert tone="warning">{t("sessions.token.copyNow")}</Alert>
             <div className="flex flex-col gap-2 sm:flex-row">
               <code className="block min-w-0 flex-1 rounded-lg bg-slate-50 px-3 py-2 font-mono text-sm break-all text-slate-900 ring-1 ring-slate-200 ring-inset dark:bg-slate-800 dark:text-slate-100">
                 {fullToken}
               </code>
               <CopyButton text={fullToken} />
               <Button variant="ghost" size="sm" onClick={() => setFullToken(null)}>
-                I’ve saved it
+                {t("keys.saved")}
               </Button>
             </div>
           </div>
         )}
         {tokens === null ? (
-          <p className="text-sm text-slate-600">Loading…</p>
+          <p className="text-sm text-slate-600">{t("common.loading")}</p>
         ) : tokens.length === 0 ? (
           <p className="text-sm text-slate-600" data-testid="session-token-empty">
-            No token for this session yet.
+            {t("sessions.token.none")}
           </p>
         ) : (
           <ul className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -119,14 +121,15 @@ export function SessionTokenPanel({ sessionId }: { sessionId: string }) {
                     <span className="font-mono text-xs text-slate-600" data-testid="session-token-masked">
                       {token.apiKey}
                     </span>
-                    {token.expired && <Badge tone="red">Expired</Badge>}
+                    {token.expired && <Badge tone="red">{t("keys.expired")}</Badge>}
                   </div>
                   <p className="text-xs text-slate-600">
-                    Created <LocalTime value={token.createdAt} /> · Last used <LocalTime value={token.lastUsedAt} fallback="never" />
+                    {t("keys.created")} <LocalTime value={token.createdAt} /> · {t("keys.lastUsed")}{" "}
+                    <LocalTime value={token.lastUsedAt} fallback={t("keys.never")} />
                   </p>
                 </div>
                 <Button variant="secondary" size="sm" className="text-red-600!" onClick={() => (setError(null), setRevoking(token))}>
-                  Revoke
+                  {t("keys.revoke")}
                 </Button>
               </li>
             ))}
@@ -137,9 +140,9 @@ export function SessionTokenPanel({ sessionId }: { sessionId: string }) {
         open={revoking !== null}
         onCancel={() => setRevoking(null)}
         onConfirm={revoke}
-        title={`Revoke “${revoking?.name ?? ""}”?`}
-        description="Integrations using this token lose this session immediately, including open live connections."
-        confirmLabel="Revoke token"
+        title={t("sessions.token.revokeTitle", { name: revoking?.name ?? "" })}
+        description={t("sessions.token.revokeDescription")}
+        confirmLabel={t("sessions.token.revokeConfirm")}
         pending={pending}
         error={error}
       />

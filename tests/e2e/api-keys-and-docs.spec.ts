@@ -21,6 +21,10 @@ test("an owner creates a read-only named key and revokes it", async ({ page }) =
   await row.getByRole("button", { name: "Revoke" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByTestId("named-key-row")).toHaveCount(0);
+  // The key page leads to the reference and to the live WebSocket test page, and the link works.
+  await expect(page.getByRole("link", { name: "API reference" })).toHaveAttribute("href", "/docs");
+  await page.getByRole("link", { name: "Live WebSocket test page" }).click();
+  await expect(page).toHaveURL(/\/ws-test$/);
 });
 
 test("/docs is an interactive reference with every door, loading nothing from other origins", async ({ page, baseURL }) => {

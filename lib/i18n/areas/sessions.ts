@@ -140,6 +140,15 @@ export const en = {
   "sessions.sandbox.fault.conflict.description": "Another client takes over the credentials; the session stops and waits for you.",
   "sessions.sandbox.fault.logout": "Log out from the phone",
   "sessions.sandbox.fault.logout.description": "The phone unlinks this device; the session is logged out and needs a new QR scan.",
+  "sessions.token.title": "Session token",
+  "sessions.token.description":
+    "An API key that reaches this session only (the Campaign API's per-session token). Use it as X-API-Key or Authorization: Bearer.",
+  "sessions.token.create": "Create token",
+  "sessions.token.copyNow": "Copy this token now: it is shown only once.",
+  "sessions.token.none": "No token for this session yet.",
+  "sessions.token.revokeTitle": "Revoke “{name}”?",
+  "sessions.token.revokeDescription": "Integrations using this token lose this session immediately, including open live connections.",
+  "sessions.token.revokeConfirm": "Revoke token",
 } as const;
 
 export const id: Record<keyof typeof en, string> = {
@@ -282,4 +291,12 @@ export const id: Record<keyof typeof en, string> = {
   "sessions.sandbox.fault.conflict.description": "Klien lain mengambil alih kredensial; sesi berhenti dan menunggu Anda.",
   "sessions.sandbox.fault.logout": "Keluar dari ponsel",
   "sessions.sandbox.fault.logout.description": "Ponsel melepas tautan perangkat ini; sesi dikeluarkan dan perlu pindaian QR baru.",
+  "sessions.token.title": "Token sesi",
+  "sessions.token.description": "Kunci API yang hanya menjangkau sesi ini (token per sesi Campaign API). Pakai sebagai X-API-Key atau Authorization: Bearer.",
+  "sessions.token.create": "Buat token",
+  "sessions.token.copyNow": "Salin token ini sekarang: token hanya ditampilkan sekali.",
+  "sessions.token.none": "Belum ada token untuk sesi ini.",
+  "sessions.token.revokeTitle": "Cabut “{name}”?",
+  "sessions.token.revokeDescription": "Integrasi yang memakai token ini langsung kehilangan akses ke sesi ini, termasuk koneksi langsung yang terbuka.",
+  "sessions.token.revokeConfirm": "Cabut token",
 };
