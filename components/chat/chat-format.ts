@@ -3,6 +3,7 @@
 // browser, so the server's HTML never contains a time that could disagree at hydration.
 import type { ChatSummary, MessageStatus, MessageType } from "@/components/chat/chat-types";
 import type { MessageKey, MessageVars } from "@/lib/i18n/messages";
+import { viewerDateFormat } from "@/components/ui/viewer-locale";
 
 /** The viewer's words (useT() from components/shell/i18n.tsx), passed in so these stay pure. */
 export type Translate = (key: MessageKey, vars?: MessageVars) => string;
@@ -72,25 +73,26 @@ function daysAgo(date: Date, now: Date): number {
   return Math.round((startOfDay(now) - startOfDay(date)) / DAY_MS);
 }
 
-const TIME = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
-const WEEKDAY = new Intl.DateTimeFormat(undefined, { weekday: "long" });
-const SHORT_DATE = new Intl.DateTimeFormat(undefined, { day: "2-digit", month: "2-digit", year: "2-digit" });
-const LONG_DATE = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+// In the viewer's language and zone, as LocalTime shows every other date (the chat renders in the browser).
+const TIME: Intl.DateTimeFormatOptions = { hour: "numeric", minute: "2-digit" };
+const WEEKDAY: Intl.DateTimeFormatOptions = { weekday: "long" };
+const SHORT_DATE: Intl.DateTimeFormatOptions = { day: "2-digit", month: "2-digit", year: "2-digit" };
+const LONG_DATE: Intl.DateTimeFormatOptions = { weekday: "short", day: "numeric", month: "short", year: "numeric" };
 
 /** The chat list's time: 14:05 today, "Yesterday", a weekday this week, a date before that. */
 export function formatListTime(iso: string, t: Translate, now = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";
   const ago = daysAgo(date, now);
-  if (ago <= 0) return TIME.format(date);
+  if (ago <= 0) return viewerDateFormat(TIME).format(date);
   if (ago === 1) return t("chat.yesterday");
-  if (ago < 7) return WEEKDAY.format(date);
-  return SHORT_DATE.format(date);
+  if (ago < 7) return viewerDateFormat(WEEKDAY).format(date);
+  return viewerDateFormat(SHORT_DATE).format(date);
 }
 
 export function formatTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : TIME.format(date);
+  return Number.isNaN(date.getTime()) ? "" : viewerDateFormat(TIME).format(date);
 }
 
 /** The separator between days in a thread. */
@@ -99,7 +101,7 @@ export function dayLabel(iso: string, t: Translate, now = new Date()): string {
   const ago = daysAgo(date, now);
   if (ago <= 0) return t("chat.today");
   if (ago === 1) return t("chat.yesterday");
-  return LONG_DATE.format(date);
+  return viewerDateFormat(LONG_DATE).format(date);
 }
 
 export function dayKey(iso: string): string {

@@ -5,13 +5,14 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { NavIcon } from "@/components/shell/nav-icon";
 import { isActiveHref, type NavSection } from "@/components/shell/nav-items";
-import { ROLE_LABELS } from "@/components/shell/role-labels";
 import { SandboxBadge } from "@/components/shell/sandbox-badge";
 import { SIDEBAR_KEY } from "@/components/shell/theme-script";
 import { LocaleProvider, useT } from "@/components/shell/i18n";
 import { ThemeSwitch } from "@/components/shell/theme-switch";
-import type { Locale } from "@/lib/i18n/messages";
+import type { Locale, MessageKey } from "@/lib/i18n/messages";
 import { Logo } from "@/components/ui/logo";
+
+const ROLE_KEYS = { SUPERADMIN: "users.role.SUPERADMIN", OWNER: "users.role.OWNER", STAFF: "users.role.STAFF" } as const satisfies Record<string, MessageKey>;
 
 interface AppShellProps {
   sections: NavSection[];
@@ -251,7 +252,7 @@ function AccountPanel({ user, signOutAction, inDrawer = false }: { user: AppShel
         </span>
         <span className={`min-w-0 leading-tight ${inDrawer ? "" : "collapsed:sr-only"}`}>
           <span className="block truncate text-sm font-medium text-slate-900">{user.name}</span>
-          <span className="block text-xs text-slate-500">{ROLE_LABELS[user.role] ?? user.role}</span>
+          <span className="block text-xs text-slate-500">{user.role in ROLE_KEYS ? t(ROLE_KEYS[user.role as keyof typeof ROLE_KEYS]) : user.role}</span>
         </span>
       </Link>
       <div className={`mt-2 flex flex-wrap items-center justify-between gap-2 ${hide}`}>

@@ -2,6 +2,7 @@
 
 import { formatDateTime } from "@/components/ui/format-date";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { viewerLocale, viewerTimeZone } from "@/components/ui/viewer-locale";
 
 /**
  * The dashboard's one date rule (components/README.md, "Dates"): a time is shown in the viewer's
@@ -19,16 +20,6 @@ export function LocalTime({ value, seconds = false, fallback = "—" }: { value:
       {hydrated ? formatLocal(date, seconds) : formatDateTime(date, { seconds })}
     </time>
   );
-}
-
-function viewerLocale(): string | undefined {
-  // The page's language (set from the account's locale) first, then the browser's.
-  return document.documentElement.lang || navigator.language || undefined;
-}
-
-/** The account's saved zone (set on <html> by the shell), else the browser's. */
-function viewerTimeZone(): string | undefined {
-  return document.documentElement.dataset.timeZone || undefined;
 }
 
 export function formatLocal(date: Date, seconds = false): string {

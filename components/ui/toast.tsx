@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { useT } from "@/components/shell/i18n";
 
 type ToastTone = "success" | "info" | "error";
 
@@ -29,11 +30,12 @@ const TOAST_MS = 5000;
  * +1555…"). One polite live region, so screen readers hear them too.
  */
 export function ToastProvider({ children }: { children: React.ReactNode }) {
+  const t = useT();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
 
-  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
+  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
 
   const show = useCallback<ShowToast>(
     (text, tone = "success") => {
@@ -76,7 +78,7 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
               type="button"
               onClick={() => dismiss(toast.id)}
               className="-my-1 -mr-2 rounded p-1 text-slate-500 hover:text-slate-600"
-              aria-label="Dismiss"
+              aria-label={t("common.dismiss")}
             >
               <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="size-4">
                 <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />

@@ -9,7 +9,7 @@ import { isLidUser, isPnUser, jidNormalizedUser, type BaileysEventMap, type WAMe
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { storeLidMapping } from "@/lib/groups/handle-group-events";
-import type { SessionRef } from "@/lib/whatsapp/managed-session";
+import type { SessionRef } from "@/lib/sessions/session-ref";
 
 type Events = Partial<BaileysEventMap>;
 

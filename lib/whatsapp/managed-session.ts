@@ -24,9 +24,6 @@ import { handleStoreEvents } from "@/lib/store/handle-store-events";
 import { handleGroupEvents, loadCachedGroupMetadata } from "@/lib/groups/handle-group-events";
 import { normalizeLidAddressing } from "@/lib/lid/normalize-lid-addressing";
 
-// Re-exported for lib/lid (the lidcompat helper's files); new code imports lib/sessions/session-ref.ts.
-export type { SessionRef };
-
 export interface SessionContext {
   db: Db;
   cipher: CredentialsCipher;
