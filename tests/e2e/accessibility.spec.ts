@@ -5,7 +5,25 @@ import { expect, test } from "@playwright/test";
 import { createSessionViaApi, newUser, registerOwnerViaApi, signInWithForm } from "./helpers";
 
 const SIGNED_OUT = ["/login", "/register"];
-const SIGNED_IN = ["/overview", "/sessions", "/sessions?view=cards", "/chats", "/logs", "/webhooks", "/api-key", "/users", "/audit", "/account"];
+const SIGNED_IN = [
+  "/overview",
+  "/sessions",
+  "/sessions?view=cards",
+  "/chats",
+  "/groups",
+  "/campaigns",
+  "/campaigns/new",
+  "/recipient-lists",
+  "/automation",
+  "/automation/schedule",
+  "/logs",
+  "/webhooks",
+  "/api-key",
+  "/ws-test",
+  "/users",
+  "/audit",
+  "/account",
+];
 
 for (const viewport of [
   { name: "desktop", width: 1280, height: 800 },
