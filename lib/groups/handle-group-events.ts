@@ -4,7 +4,6 @@
 // lid-mapping.update. On connect the full list is fetched once, so a group changed while the session
 // was away is current again. Events for these changes are published by the message store.
 import {
-  WAMessageStubType,
   isJidGroup,
   isLidUser,
   isPnUser,
@@ -18,6 +17,7 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { Tx } from "@/lib/events/event-outbox";
 import type { SessionRef } from "@/lib/sessions/session-ref";
+import { groupUpdatesFromStubs } from "@/lib/groups/group-updates-from-stubs";
 
 export interface GroupEventsContext {
   db: Db;
@@ -135,38 +135,6 @@ async function applyParticipants(
   await rememberMappings(db, ref, rows);
 }
 
-/**
- * Group changes read from the stub messages Baileys upserts for them. Baileys' event buffer keeps
- * only the first groups.update per group in a batch (rc14's event-buffer.js drops later ones), so
- * a subject change followed by a settings change would otherwise leave the second unstored.
- */
-function updatesFromStubs(messages: BaileysEventMap["messages.upsert"]["messages"]): Array<Partial<GroupMetadata>> {
-  const updates: Array<Partial<GroupMetadata>> = [];
-  for (const msg of messages) {
-    const id = msg.key.remoteJid;
-    const param = msg.messageStubParameters?.[0];
-    if (!id || !isJidGroup(id) || msg.messageStubType == null) continue;
-    const on = param === "true" || param === "on";
-    switch (msg.messageStubType) {
-      case WAMessageStubType.GROUP_CHANGE_SUBJECT:
-        if (param !== undefined) updates.push({ id, subject: param });
-        break;
-      case WAMessageStubType.GROUP_CHANGE_DESCRIPTION:
-        updates.push({ id, desc: param ?? "" });
-        break;
-      case WAMessageStubType.GROUP_CHANGE_ANNOUNCE:
-        updates.push({ id, announce: on });
-        break;
-      case WAMessageStubType.GROUP_CHANGE_RESTRICT:
-        updates.push({ id, restrict: on });
-        break;
-      default:
-        break;
-    }
-  }
-  return updates;
-}
-
 /** Fetches every group the session takes part in and stores it; groups no longer listed are marked left. */
 export async function syncParticipatingGroups(ctx: GroupEventsContext): Promise<number> {
   const all = await ctx.sock.groupFetchAllParticipating();
@@ -204,7 +172,7 @@ async function storeGroupEvents(ctx: GroupEventsContext, events: Partial<Baileys
   const updates = events["groups.update"];
   const participants = events["group-participants.update"];
   const mapping = events["lid-mapping.update"];
-  const stubs = updatesFromStubs(events["messages.upsert"]?.messages ?? []);
+  const stubs = groupUpdatesFromStubs(events["messages.upsert"]?.messages ?? []);
   if (upserts || updates || participants || mapping || stubs.length) {
     await db.$transaction(
       async (tx) => {
