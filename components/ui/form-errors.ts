@@ -10,7 +10,9 @@ export type FieldErrors = Record<string, string>;
 export function validateForm<S extends z.ZodType>(schema: S, values: unknown): { data: z.output<S>; errors: null } | { data: null; errors: FieldErrors } {
   const parsed = schema.safeParse(values);
   if (parsed.success) return { data: parsed.data, errors: null };
-  return { data: null, errors: fieldErrorsOf(zodIssues(parsed.error)) };
+  // Forms validate in the browser, on submit: the page's language is on <html> (set by the shell).
+  const language = typeof document !== "undefined" && document.documentElement.lang === "id" ? "id" : "en";
+  return { data: null, errors: fieldErrorsOf(zodIssues(parsed.error, language)) };
 }
 
 /**

@@ -107,6 +107,13 @@ test("a browser asking for Indonesian gets sign-in, registration and 404 in Indo
   await expect(page.getByRole("button", { name: "Buat akun" })).toBeVisible();
   await expect(page.getByText("Minimal 8 karakter.")).toBeVisible();
   problems.push(...(await seriousViolations(page, "/register")));
+  // The form's own checks (the API's zod schema, run before sending) speak Indonesian too.
+  await page.getByLabel("Email").fill("nope");
+  await expect(page.getByRole("button", { name: "Buat akun" })).toBeEnabled();
+  await page.getByRole("button", { name: "Buat akun" }).click();
+  const form = page.getByTestId("register-form");
+  await expect(form.getByText("Harus berupa alamat email yang valid.")).toBeVisible();
+  await expect(form.getByText("Wajib diisi.").first()).toBeVisible();
 
   await page.goto("/no-such-page");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Halaman tidak ditemukan");
