@@ -167,7 +167,7 @@ export function MessageComposer({ replyTo, replyName, onCancelReply, onSendText,
           type="button"
           onClick={submit}
           disabled={!canSend}
-          className="grid size-10 shrink-0 place-items-center rounded-full bg-blue-600 text-white shadow-sm hover:bg-blue-700 dark:hover:bg-blue-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:bg-slate-300"
+          className="grid size-10 shrink-0 place-items-center rounded-full bg-blue-600 text-white shadow-sm hover:bg-blue-700 dark:hover:bg-[oklch(48.8%_0.243_264.376)] focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:bg-slate-300"
           aria-label={t("chat.send")}
           title={t("chat.send")}
           data-testid="send-button"

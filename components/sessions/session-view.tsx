@@ -38,7 +38,7 @@ export function SessionView({ session, details, canManage, canSend, sandbox }: S
           </Link>
           <Link
             href={`/sessions/${session.sessionId}/chats`}
-            className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700 dark:hover:bg-blue-500"
+            className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700 dark:hover:bg-[oklch(48.8%_0.243_264.376)]"
             data-testid="open-chats"
           >
             {t("sessions.openChats")}
