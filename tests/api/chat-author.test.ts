@@ -97,6 +97,15 @@ it("gives no author to a message a contact sent", async () => {
 });
 
 it("names the owner for an auto-reply, marked as automation", async () => {
+  // Rules answer only on sessions whose auto-replies are switched on.
+  expectOk(
+    await request("PATCH", `/api/sessions/${session.sessionId}/settings`, {
+      baseUrl: base,
+      as: { apiKey: owner.apiKey },
+      json: { config: { autoReplyEnabled: true } },
+    }),
+    "switch auto-replies on",
+  );
   expectOk(
     await request("POST", "/api/autoreplies", {
       baseUrl: base,
