@@ -1,21 +1,33 @@
-// The Sessions, Webhooks, API keys, Account, Users, Audit log, Logs and sign-in words (and the shared
-// ones): each Indonesian text keeps the English one's {placeholders} — some pages split a sentence
-// on them to put a code sample or a bold name in its place — and is not the English text left in
-// place (the type only checks that the key exists).
+// Every area's words: each Indonesian text keeps the English one's {placeholders} (a lost {count}
+// would show a sentence without its number; some pages split a sentence on them to put a code
+// sample or a name in its place), and is not the English text left in place (the type only checks
+// that the key exists).
 import { describe, expect, it } from "vitest";
 import * as account from "./account";
 import * as audit from "./audit";
 import * as auth from "./auth";
+import * as automation from "./automation";
+import * as campaigns from "./campaigns";
+import * as chat from "./chat";
 import * as common from "./common";
+import * as groups from "./groups";
 import * as keys from "./keys";
+import * as lists from "./lists";
 import * as logs from "./logs";
+import * as overview from "./overview";
 import * as sessions from "./sessions";
+import * as shell from "./shell";
 import * as users from "./users";
 import * as webhooks from "./webhooks";
 
-const AREAS = { sessions, webhooks, keys, account, users, audit, logs, auth, common };
-// Words that are the same in both languages (loanwords, names of things, abbreviations).
+const AREAS = { shell, overview, common, sessions, chat, groups, campaigns, lists, automation, webhooks, keys, account, users, audit, logs, auth };
+// Words that are the same in both languages (loanwords, names of things, abbreviations, symbols).
 const SAME_IN_BOTH = new Set([
+  "shell.menu",
+  "overview.status",
+  "chat.kind.VIDEO",
+  "chat.kind.AUDIO",
+  "chat.via.api",
   "sessions.status",
   "webhooks.status",
   "logs.status",
@@ -25,6 +37,15 @@ const SAME_IN_BOTH = new Set([
   "users.role.SUPERADMIN",
   "users.email",
   "auth.email",
+  "groups.admin",
+  "groups.fontSans",
+  "groups.fontSerif",
+  "groups.kindVideo",
+  "campaigns.status",
+  "campaigns.varySpintax",
+  "lists.tag",
+  "lists.usedTimes",
+  "automation.media",
 ]);
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
