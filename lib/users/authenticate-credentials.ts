@@ -19,16 +19,16 @@ export async function authenticateCredentials(identifier: string, password: stri
   // Failures are counted per account, not per spelling: an account's username and email share one
   // counter, or each name would get its own allowance of guesses.
   const account = user ? `user:${user.id}` : id;
-  const wait = loginRetryAfter(account, ip);
+  const wait = await loginRetryAfter(db(), account, ip);
   if (wait > 0) {
     throw new AppError("RATE_LIMITED", `Too many failed sign-in attempts; try again in ${wait} s`, { "Retry-After": String(wait) });
   }
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (!user || !ok) {
-    recordLoginFailure(account, ip);
+    await recordLoginFailure(db(), account, ip);
     throw new AppError("UNAUTHORIZED", "Invalid username/email or password");
   }
-  recordLoginSuccess(account, ip);
+  await recordLoginSuccess(db(), account, ip);
   // Said only to whoever knows the password.
   if (user.suspendedAt) throw new AppError("FORBIDDEN", "This account is suspended");
   await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });

@@ -20,11 +20,11 @@ const TAKEN = "email or username: already in use";
 export async function registerUser(input: RegisterInput, ip: string) {
   if (!env.ALLOW_SIGNUP) throw new AppError("FORBIDDEN", "Sign-up is disabled on this gateway");
   // Conflicts spend the address's sign-in budget, so probing for used e-mails is slowed too.
-  const wait = addressRetryAfter(ip);
+  const wait = await addressRetryAfter(db(), ip);
   if (wait > 0) throw new AppError("RATE_LIMITED", `Too many attempts from this address; try again in ${wait} s`, { "Retry-After": String(wait) });
-  await assertEmailAndUsernameFree(input).catch((error: unknown) => {
+  await assertEmailAndUsernameFree(input).catch(async (error: unknown) => {
     if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
-    recordAddressFailure(ip);
+    await recordAddressFailure(db(), ip);
     throw new AppError("CONFLICT", TAKEN);
   });
   const passwordHash = await hashPassword(input.password);
@@ -42,9 +42,9 @@ export async function registerUser(input: RegisterInput, ip: string) {
       },
       select: PUBLIC_USER_SELECT,
     })
-    .catch((error: unknown) => {
+    .catch(async (error: unknown) => {
       if ((error as { code?: string })?.code === "P2002") {
-        recordAddressFailure(ip);
+        await recordAddressFailure(db(), ip);
         throw new AppError("CONFLICT", TAKEN);
       }
       throw error;

@@ -22,14 +22,14 @@ export async function updateMe(caller: Caller, input: UpdateMeInput, ip: string)
   if (input.locale !== undefined) data.locale = input.locale;
   if (input.newPassword) {
     const account = `user:${caller.id}`;
-    const wait = loginRetryAfter(account, ip);
+    const wait = await loginRetryAfter(db(), account, ip);
     if (wait > 0) throw new AppError("RATE_LIMITED", `Too many failed password attempts; try again in ${wait} s`, { "Retry-After": String(wait) });
     const user = await db().user.findUniqueOrThrow({ where: { id: caller.id }, select: { passwordHash: true } });
     if (!(await verifyPassword(user.passwordHash, input.currentPassword ?? ""))) {
-      recordLoginFailure(account, ip);
+      await recordLoginFailure(db(), account, ip);
       throw new AppError("BAD_REQUEST", "currentPassword: is not correct");
     }
-    recordLoginSuccess(account, ip);
+    await recordLoginSuccess(db(), account, ip);
     data.passwordHash = await hashPassword(input.newPassword);
   }
   const user = await db().user.update({ where: { id: caller.id }, data, select: PUBLIC_USER_SELECT });
