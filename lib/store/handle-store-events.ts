@@ -12,7 +12,7 @@ import type { PendingEvent } from "@/lib/events/event-outbox";
 import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
 import { announcedEvents } from "@/lib/store/announce-events";
 import { storeChatEvents, storeContactEvents, storeHistoryChatsAndContacts } from "@/lib/store/store-chats-contacts";
-import type { AfterCommit, StoreContext } from "@/lib/store/store-context";
+import type { AfterCommit, EchoedSend, StoreContext } from "@/lib/store/store-context";
 import { GROUP_EVENTS, storeGroupEvents } from "@/lib/store/store-groups";
 import { saveMessages, storeDerivedReactions, storeDerivedUpdates, storeMessageUpserts } from "@/lib/store/store-messages";
 import { storeReceipts, storeStatusUpdates } from "@/lib/store/store-receipts";
@@ -38,16 +38,24 @@ const STORED = [
 export async function handleStoreEvents(ctx: Omit<StoreContext, "db"> & { db: Db }, events: Partial<BaileysEventMap>): Promise<void> {
   if (STORED.some((name) => events[name])) {
     const afterCommit: AfterCommit = [];
-    const dispatch = await ctx.db.$transaction(
-      async (tx) => {
-        const pending: PendingEvent[] = [];
-        await storeBatch({ ...ctx, db: tx, rootDb: ctx.db }, events, pending, afterCommit);
-        return ctx.outbox.record(tx, ctx.ref, pending);
-      },
-      // A history sync can be large; the default 5 s would abort it.
-      { timeout: 120_000, maxWait: 60_000 },
-    );
+    const echoedSends: EchoedSend[] = [];
+    const dispatch = await ctx.db
+      .$transaction(
+        async (tx) => {
+          const pending: PendingEvent[] = [];
+          await storeBatch({ ...ctx, db: tx, rootDb: ctx.db, echoedSends }, events, pending, afterCommit);
+          return ctx.outbox.record(tx, ctx.ref, pending);
+        },
+        // A history sync can be large; the default 5 s would abort it.
+        { timeout: 120_000, maxWait: 60_000 },
+      )
+      .catch((error: unknown) => {
+        // Their SENT was to be written here: the send worker writes it after all.
+        for (const sent of echoedSends) sent.fallback(sent.claimed);
+        throw error;
+      });
     dispatch();
+    if (echoedSends.length) gatewayMetrics()?.messagesSent.inc({ session: ctx.ref.sessionId }, echoedSends.length);
     const received = countReceived(events);
     if (received) gatewayMetrics()?.messagesReceived.inc({ session: ctx.ref.sessionId }, received);
     for (const action of afterCommit) {

@@ -23,6 +23,7 @@ import { backoffDelay, decideOnClose, type BackoffOptions } from "@/lib/whatsapp
 import { handleStoreEvents } from "@/lib/store/handle-store-events";
 import { handleGroupEvents, loadCachedGroupMetadata } from "@/lib/groups/handle-group-events";
 import { normalizeLidAddressing } from "@/lib/lid/normalize-lid-addressing";
+import { SendsAwaitingEcho } from "@/lib/messages/sends-awaiting-echo";
 
 export interface SessionContext {
   db: Db;
@@ -71,6 +72,8 @@ export class ManagedSession {
   private readonly earlyStatuses = new Map<string, import("@/lib/generated/prisma/enums").MessageStatus>();
   /** When each incoming message stanza reached the socket (ms), until the store has used it. */
   private readonly arrivals = new Map<string, number>();
+  /** Our sends waiting for Baileys' echo, which writes their SENT (lib/messages/send-worker.ts). */
+  readonly sendsAwaitingEcho = new SendsAwaitingEcho();
   /** Push names this process has stored per contact (the store writes a contact only on change). */
   private readonly knownPushNames = new Map<string, string>();
 
@@ -258,6 +261,7 @@ export class ManagedSession {
         earlyStatuses: this.earlyStatuses,
         arrivals: this.arrivals,
         knownPushNames: this.knownPushNames,
+        sendsAwaitingEcho: this.sendsAwaitingEcho,
         saveIncomingMedia: this.ctx.saveIncomingMedia,
       },
       events,
