@@ -21,7 +21,9 @@ describe("SendsAwaitingEcho", () => {
     const a = send("A");
     waiting.expect(a, fallback, 1000);
     expect(waiting.take("B")).toBeUndefined();
+    expect(waiting.peek("A")).toBe(a); // a receipt looks, the send stays for its echo
     expect(waiting.take("A")?.claimed).toBe(a);
+    expect(waiting.peek("A")).toBeUndefined();
     expect(waiting.take("A")).toBeUndefined(); // taken once
     vi.advanceTimersByTime(5000);
     expect(fallback).not.toHaveBeenCalled();

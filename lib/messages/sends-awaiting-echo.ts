@@ -45,6 +45,11 @@ export class SendsAwaitingEcho {
     return { claimed: entry.claimed, fallback: entry.fallback };
   }
 
+  /** The waiting send, left waiting (a receipt that overtook the echo writes its send time). */
+  peek(keyId: string): ClaimedSend | undefined {
+    return this.waiting.get(keyId)?.claimed;
+  }
+
   /** Hands every waiting send to its fallback now (the worker is stopping). */
   flush(): void {
     for (const [keyId, entry] of this.waiting) {

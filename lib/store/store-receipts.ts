@@ -21,7 +21,14 @@ export async function updateStatus(ctx: StoreContext, keyId: string, status: Mes
     return false;
   }
   if (STATUS_RANK[status] <= STATUS_RANK[current.status]) return false;
-  await ctx.db.message.updateMany({ where: { sessionId: ctx.ref.id, keyId }, data: { status } });
+  // WhatsApp's ack of our send overtook Baileys' echo of it (which writes SENT with the send time,
+  // lib/messages/sends-awaiting-echo.ts): the send time now, with the status, as SENT would have.
+  const own = current.status === "PENDING" ? ctx.sendsAwaitingEcho?.peek(keyId) : undefined;
+  const sentAt = own?.sentAt ? new Date(own.sentAt) : null;
+  await ctx.db.message.updateMany({
+    where: { sessionId: ctx.ref.id, keyId },
+    data: sentAt ? { status, sentAt, timestamp: sentAt, receivedAt: sentAt, sendAfter: null, failureReason: null } : { status },
+  });
   const campaignId = (current.payload as { campaignId?: unknown } | null)?.campaignId;
   return typeof campaignId === "string" ? { campaignId } : {};
 }
