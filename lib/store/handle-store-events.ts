@@ -35,15 +35,20 @@ const STORED = [
   ...GROUP_EVENTS,
 ] as const;
 
-export async function handleStoreEvents(ctx: Omit<StoreContext, "db"> & { db: Db }, events: Partial<BaileysEventMap>): Promise<void> {
-  if (STORED.some((name) => events[name])) {
+/**
+ * Stores one or more batches of Baileys events, in order, in one transaction: batches that queued
+ * up while the session was busy share it (group commit, issue 10) — each batch's events are still
+ * recorded in the order they happened, and nothing is announced before the commit.
+ */
+export async function handleStoreEvents(ctx: Omit<StoreContext, "db"> & { db: Db }, batches: Array<Partial<BaileysEventMap>>): Promise<void> {
+  if (batches.some((events) => STORED.some((name) => events[name]))) {
     const afterCommit: AfterCommit = [];
     const echoedSends: EchoedSend[] = [];
     const dispatch = await ctx.db
       .$transaction(
         async (tx) => {
           const pending: PendingEvent[] = [];
-          await storeBatch({ ...ctx, db: tx, rootDb: ctx.db, echoedSends }, events, pending, afterCommit);
+          for (const events of batches) await storeBatch({ ...ctx, db: tx, rootDb: ctx.db, echoedSends }, events, pending, afterCommit);
           return ctx.outbox.record(tx, ctx.ref, pending);
         },
         // A history sync can be large; the default 5 s would abort it.
@@ -56,14 +61,39 @@ export async function handleStoreEvents(ctx: Omit<StoreContext, "db"> & { db: Db
       });
     dispatch();
     if (echoedSends.length) gatewayMetrics()?.messagesSent.inc({ session: ctx.ref.sessionId }, echoedSends.length);
-    const received = countReceived(events);
+    const received = batches.reduce((n, events) => n + countReceived(events), 0);
     if (received) gatewayMetrics()?.messagesReceived.inc({ session: ctx.ref.sessionId }, received);
     for (const action of afterCommit) {
       await action().catch((error: unknown) => ctx.logger.warn({ err: error, sessionId: ctx.ref.sessionId }, "follow-up WhatsApp action failed"));
     }
   }
-  await ctx.outbox.announce(ctx.ref, announcedEvents(events));
+  for (const events of batches) await ctx.outbox.announce(ctx.ref, announcedEvents(events));
 }
+
+/**
+ * Whether a batch may share a transaction with the batches queued before it: only what the store
+ * alone handles (messages, receipts, chats, contacts). Credentials, the connection, groups (stored
+ * before the batch that announces them) and presence or calls (announced at once) go on their own.
+ */
+export function canShareTransaction(events: Partial<BaileysEventMap>): boolean {
+  const keys = Object.keys(events);
+  return (
+    keys.length > 0 &&
+    keys.every((k) => (SHAREABLE as readonly string[]).includes(k)) &&
+    !(events["messages.upsert"]?.messages ?? []).some((m) => m.messageStubType)
+  );
+}
+
+const SHAREABLE = [
+  "messages.upsert",
+  "messages.update",
+  "message-receipt.update",
+  "messages.reaction",
+  "chats.upsert",
+  "chats.update",
+  "contacts.upsert",
+  "contacts.update",
+] as const;
 
 /** Messages from contacts in a batch (for wagate_messages_received_total). */
 function countReceived(events: Partial<BaileysEventMap>): number {
