@@ -65,10 +65,19 @@ function toJsonText(value: unknown): string {
   });
 }
 
-/** Row ids made here because events and deliveries are written by raw SQL (cuid-like: time first). */
+/**
+ * Row ids made here because events and deliveries are written by raw SQL (cuid-like: time first,
+ * then a counter, so that ids made in the same millisecond — the events of one transaction, which
+ * share their createdAt — sort in the order they were recorded).
+ */
 function rowId(prefix: string): string {
-  return `${prefix}${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
+  const now = Date.now();
+  rowCounter = now === rowCounterMs ? rowCounter + 1 : 0;
+  rowCounterMs = now;
+  return `${prefix}${now.toString(36)}${rowCounter.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
 }
+let rowCounterMs = 0;
+let rowCounter = 0;
 
 /** The first key of the two-key advisory locks this module takes ("ev"). */
 const EVENT_LOCK_SPACE = 0x6576;

@@ -3,12 +3,13 @@ import { generateMessageIDV2, isJidGroup } from "@whiskeysockets/baileys";
 import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import type { MessageStatus, MessageType } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertMaySendToGroup } from "@/lib/groups/assert-may-send-to-group";
 import { resolveMediaForSend } from "@/lib/media/resolve-media-for-send";
+import { findSendByIdempotencyKey } from "@/lib/messages/find-send-by-idempotency-key";
 import { findStoredMessage } from "@/lib/messages/find-stored-message";
 import type { SendContent, SendInput } from "@/lib/messages/messages.schema";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
+import { storeAcceptedSends } from "@/lib/messages/store-accepted-sends";
 import type { MessageAuthorVia } from "@/lib/messages/public-message";
 import { contactVcard, type StoredKey, type StoredSend } from "@/lib/messages/stored-send";
 import { isSessionConnected } from "@/lib/messages/get-connected-socket";
@@ -26,7 +27,7 @@ export interface SendResult {
   scheduledFor?: string;
 }
 
-type Session = Awaited<ReturnType<typeof getSessionOrThrow>>;
+export type Session = Awaited<ReturnType<typeof getSessionOrThrow>>;
 
 interface Prepared {
   payload: StoredSend;
@@ -53,10 +54,55 @@ export interface EnqueueOptions {
 
 export async function enqueueSend(caller: Caller, input: SendInput, options: EnqueueOptions): Promise<SendResult> {
   const session = await getSessionOrThrow(caller, input.sessionId);
+  const accepted = await acceptSend(caller, session, input, options);
+  if (!("row" in accepted)) return accepted.result;
+  const [stored] = await storeAcceptedSends([accepted]);
+  if (stored instanceof Error) throw stored;
+  wakeSendQueue(session.id);
+  return stored;
+}
+
+/** What the queue's row of an accepted send holds (lib/messages/store-accepted-sends.ts writes it). */
+export interface AcceptedSendRow {
+  sessionId: string;
+  ownerId: string;
+  remoteJid: string;
+  keyId: string;
+  type: MessageType;
+  content: string | null;
+  quoteId: string | null;
+  mediaId: string | null;
+  sentById: string;
+  sentByName: string;
+  sentVia: MessageAuthorVia;
+  payload: StoredSend;
+  idempotencyKey: string | null;
+  acceptedAt: Date;
+  sendAfter: Date;
+}
+
+/** A send that passed every check: its row to store and the answer once stored. */
+export interface AcceptedSend {
+  session: Session;
+  row: AcceptedSendRow;
+  result: SendResult;
+}
+
+/**
+ * Every check of a send, without storing it: the answer of an earlier request with the same
+ * Idempotency-Key, or the row to store. `earlier` looks that request up (a batch looks up all of
+ * its keys at once); by default one query.
+ */
+export async function acceptSend(
+  caller: Caller,
+  session: Session,
+  input: SendInput,
+  options: EnqueueOptions & { earlier?: (session: Session, idempotencyKey: string) => Promise<SendResult | null> },
+): Promise<AcceptedSend | { result: SendResult }> {
   const idempotencyKey = options.idempotencyKey?.trim() || null;
   if (idempotencyKey) {
-    const earlier = await findByIdempotencyKey(session, idempotencyKey);
-    if (earlier) return earlier;
+    const earlier = await (options.earlier ?? findSendByIdempotencyKey)(session, idempotencyKey);
+    if (earlier) return { result: earlier };
   }
   const jid = normalizeRecipient(input.jid);
   // Groups (issue 11): refused now, with the reason, when WhatsApp would drop it.
@@ -78,41 +124,34 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: Enq
   const keyId = generateMessageIDV2(me);
   const author = await authorOf(caller, options);
   const now = new Date();
-  try {
-    await db().message.create({
-      data: {
-        sessionId: session.id,
-        ownerId: session.ownerId,
-        remoteJid: jid,
-        keyId,
-        fromMe: true,
-        senderJid: null,
-        type: prepared.type,
-        content: prepared.content,
-        status: "PENDING",
-        timestamp: now,
-        quoteId: prepared.quoteId,
-        mediaId: prepared.mediaId,
-        // Who sent it (issue 15): the dashboard shows it on the bubble, so a team sees who answered.
-        ...author,
-        payload: prepared.payload as unknown as Prisma.InputJsonObject,
-        idempotencyKey,
-        // Due at once (or at its scheduled time); the worker adds pacing and shows the typing before it sends.
-        sendAfter: dueAt && dueAt > now ? dueAt : now,
-      },
-    });
-  } catch (error) {
-    // Two requests with the same key at once: the loser answers with the winner's message.
-    if (idempotencyKey && (error as { code?: string })?.code === "P2002") {
-      const earlier = await findByIdempotencyKey(session, idempotencyKey);
-      if (earlier) return earlier;
-    }
-    throw error;
-  }
+  return {
+    session,
+    row: {
+      sessionId: session.id,
+      ownerId: session.ownerId,
+      remoteJid: jid,
+      keyId,
+      type: prepared.type,
+      content: prepared.content,
+      quoteId: prepared.quoteId,
+      mediaId: prepared.mediaId,
+      // Who sent it (issue 15): the dashboard shows it on the bubble, so a team sees who answered.
+      ...author,
+      payload: prepared.payload,
+      idempotencyKey,
+      acceptedAt: now,
+      // Due at once (or at its scheduled time); the worker adds pacing and shows the typing before it sends.
+      sendAfter: dueAt && dueAt > now ? dueAt : now,
+    },
+    result: { success: true, messageId: keyId, status: "PENDING", ...(scheduledFor ? { scheduledFor: scheduledFor.toISOString() } : {}) },
+  };
+}
+
+/** Wakes the send queue's lane of a session that has new sends. */
+export function wakeSendQueue(sessionId: string): void {
   getRuntime()
     .workers.find((w) => w.name === "send-queue")
-    ?.wake(session.id);
-  return { success: true, messageId: keyId, status: "PENDING", ...(scheduledFor ? { scheduledFor: scheduledFor.toISOString() } : {}) };
+    ?.wake(sessionId);
 }
 
 async function authorOf(caller: Caller, options: EnqueueOptions): Promise<{ sentById: string; sentByName: string; sentVia: MessageAuthorVia }> {
@@ -123,22 +162,6 @@ async function authorOf(caller: Caller, options: EnqueueOptions): Promise<{ sent
     ? ((await db().user.findUnique({ where: { id: caller.id }, select: { name: true } }))?.name ?? caller.name)
     : caller.name || caller.username;
   return { sentById: caller.id, sentByName: name, sentVia: via };
-}
-
-async function findByIdempotencyKey(session: Session, idempotencyKey: string): Promise<SendResult | null> {
-  const earlier = await db().message.findFirst({
-    where: { ownerId: session.ownerId, idempotencyKey },
-    select: { sessionId: true, keyId: true, status: true, failureReason: true },
-  });
-  if (!earlier) return null;
-  if (earlier.sessionId !== session.id)
-    throw new AppError("CONFLICT", `Idempotency-Key '${idempotencyKey}' was already used for a send through another session`);
-  return {
-    success: earlier.status !== "FAILED",
-    messageId: earlier.keyId,
-    status: earlier.status,
-    ...(earlier.failureReason && earlier.status === "FAILED" ? { error: earlier.failureReason } : {}),
-  };
 }
 
 /** The target of an edit, delete or reaction must be in the chat it is sent to. */

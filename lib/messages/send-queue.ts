@@ -27,7 +27,8 @@ const sendQueue = defineLeaseQueue({
   dueColumn: "sendAfter",
   attemptsColumn: "attempts",
   updatedAtColumn: "updatedAt",
-  orderBy: Prisma.sql`"createdAt", id`,
+  // Sends accepted at the same moment (a batch is one statement) go in the order they were stored.
+  orderBy: Prisma.sql`"createdAt", seq`,
 });
 
 /**

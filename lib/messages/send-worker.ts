@@ -58,7 +58,8 @@ export interface SendWorkerDeps {
 type Claimed = ClaimedSend;
 
 type Outcome = "sent" | "retry" | "failed" | "released";
-type Attempt = { outcome: "sent" | "released" } | { outcome: "retry" | "failed"; reason: string };
+/** `awaitingEcho`: its SENT is written with Baileys' echo of it (lib/messages/sends-awaiting-echo.ts). */
+type Attempt = { outcome: "sent"; awaitingEcho?: boolean } | { outcome: "released" } | { outcome: "retry" | "failed"; reason: string };
 
 /** A failure that another attempt cannot fix (missing media, malformed payload). */
 class PermanentSendError extends Error {}
@@ -92,6 +93,10 @@ class SendWorker implements Worker {
   /** When each session was last seen connected (for SEND_WAIT_FOR_CONNECTION_MS). */
   private readonly lastConnectedAt = new Map<string, number>();
   private readonly sleepers = new Set<() => void>();
+  /** SENT writes of sends whose echo did not write it (markSentLater); stop() waits for them. */
+  private readonly lateWrites = new Set<Promise<void>>();
+  /** Sessions whose sends may be waiting for their echo (for stop()). */
+  private readonly echoingSessions = new Set<ManagedSession>();
 
   constructor(private readonly deps: SendWorkerDeps) {
     this.pollMs = deps.pollMs ?? 500;
@@ -137,6 +142,9 @@ class SendWorker implements Worker {
     for (const wakeUp of this.sleepers) wakeUp();
     // A send in flight finishes (bounded by its timeout); sleeping lanes return at once.
     await Promise.allSettled([this.scanning, ...this.lanes.values()]);
+    // Sends still waiting for their echo get their SENT written now, by the worker.
+    for (const managed of this.echoingSessions) managed.sendsAwaitingEcho.flush();
+    await Promise.allSettled([...this.lateWrites]);
   }
 
   private schedule(ms: number) {
@@ -264,7 +272,7 @@ class SendWorker implements Worker {
     const ref: SessionRef = managed.ref;
     switch (result.outcome) {
       case "sent":
-        markSent(claimed);
+        if (!result.awaitingEcho) markSent(claimed);
         break;
       case "released":
         await releaseSend(db, claimed);
@@ -303,13 +311,27 @@ class SendWorker implements Worker {
         sock.sendMessage(claimed.remoteJid, content, { messageId: claimed.keyId, ...(quoted ? { quoted } : {}), ...(payload.sendOptions ?? {}) }),
         this.sendTimeoutMs,
       );
-      return { outcome: "sent" };
+      // A plain send's SENT is written in the store's transaction for Baileys' echo of it, which
+      // comes a moment later; registered at once, before the echo can reach the store. Edits and
+      // deletes carry work of their own in markSendsSent.
+      if (payload.op === "edit" || payload.op === "delete") return { outcome: "sent" };
+      this.echoingSessions.add(managed);
+      managed.sendsAwaitingEcho.expect(claimed, (c) => this.markSentLater(managed, c));
+      return { outcome: "sent", awaitingEcho: true };
     } catch (error) {
       const reason = reasonOf(error);
       logger.warn({ err: error, sessionId: managed.ref.sessionId, messageId: claimed.keyId, attempt: claimed.attempts }, "send attempt failed");
       const final = error instanceof PermanentSendError || error instanceof AppError || claimed.attempts >= this.deps.maxAttempts;
       return { outcome: final ? "failed" : "retry", reason };
     }
+  }
+
+  /** SENT for a send whose echo did not write it (late, or its transaction failed). */
+  private markSentLater(managed: ManagedSession, claimed: Claimed) {
+    const write = markSendsSent(this.deps.db, this.deps.outbox, managed.ref, [claimed])
+      .catch((error: unknown) => this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "could not record a sent message"))
+      .finally(() => this.lateWrites.delete(write));
+    this.lateWrites.add(write);
   }
 
   /** Sends accepted before `cutoff` whose session has not been connected since: FAILED. */

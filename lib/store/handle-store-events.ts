@@ -12,7 +12,7 @@ import type { PendingEvent } from "@/lib/events/event-outbox";
 import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
 import { announcedEvents } from "@/lib/store/announce-events";
 import { storeChatEvents, storeContactEvents, storeHistoryChatsAndContacts } from "@/lib/store/store-chats-contacts";
-import type { AfterCommit, StoreContext } from "@/lib/store/store-context";
+import type { AfterCommit, EchoedSend, StoreContext } from "@/lib/store/store-context";
 import { GROUP_EVENTS, storeGroupEvents } from "@/lib/store/store-groups";
 import { saveMessages, storeDerivedReactions, storeDerivedUpdates, storeMessageUpserts } from "@/lib/store/store-messages";
 import { storeReceipts, storeStatusUpdates } from "@/lib/store/store-receipts";
@@ -35,27 +35,65 @@ const STORED = [
   ...GROUP_EVENTS,
 ] as const;
 
-export async function handleStoreEvents(ctx: Omit<StoreContext, "db"> & { db: Db }, events: Partial<BaileysEventMap>): Promise<void> {
-  if (STORED.some((name) => events[name])) {
+/**
+ * Stores one or more batches of Baileys events, in order, in one transaction: batches that queued
+ * up while the session was busy share it (group commit, issue 10) — each batch's events are still
+ * recorded in the order they happened, and nothing is announced before the commit.
+ */
+export async function handleStoreEvents(ctx: Omit<StoreContext, "db"> & { db: Db }, batches: Array<Partial<BaileysEventMap>>): Promise<void> {
+  if (batches.some((events) => STORED.some((name) => events[name]))) {
     const afterCommit: AfterCommit = [];
-    const dispatch = await ctx.db.$transaction(
-      async (tx) => {
-        const pending: PendingEvent[] = [];
-        await storeBatch({ ...ctx, db: tx, rootDb: ctx.db }, events, pending, afterCommit);
-        return ctx.outbox.record(tx, ctx.ref, pending);
-      },
-      // A history sync can be large; the default 5 s would abort it.
-      { timeout: 120_000, maxWait: 60_000 },
-    );
+    const echoedSends: EchoedSend[] = [];
+    const dispatch = await ctx.db
+      .$transaction(
+        async (tx) => {
+          const pending: PendingEvent[] = [];
+          for (const events of batches) await storeBatch({ ...ctx, db: tx, rootDb: ctx.db, echoedSends }, events, pending, afterCommit);
+          return ctx.outbox.record(tx, ctx.ref, pending);
+        },
+        // A history sync can be large; the default 5 s would abort it.
+        { timeout: 120_000, maxWait: 60_000 },
+      )
+      .catch((error: unknown) => {
+        // Their SENT was to be written here: the send worker writes it after all.
+        for (const sent of echoedSends) sent.fallback(sent.claimed);
+        throw error;
+      });
     dispatch();
-    const received = countReceived(events);
+    if (echoedSends.length) gatewayMetrics()?.messagesSent.inc({ session: ctx.ref.sessionId }, echoedSends.length);
+    const received = batches.reduce((n, events) => n + countReceived(events), 0);
     if (received) gatewayMetrics()?.messagesReceived.inc({ session: ctx.ref.sessionId }, received);
     for (const action of afterCommit) {
       await action().catch((error: unknown) => ctx.logger.warn({ err: error, sessionId: ctx.ref.sessionId }, "follow-up WhatsApp action failed"));
     }
   }
-  await ctx.outbox.announce(ctx.ref, announcedEvents(events));
+  for (const events of batches) await ctx.outbox.announce(ctx.ref, announcedEvents(events));
 }
+
+/**
+ * Whether a batch may share a transaction with the batches queued before it: only what the store
+ * alone handles (messages, receipts, chats, contacts). Credentials, the connection, groups (stored
+ * before the batch that announces them) and presence or calls (announced at once) go on their own.
+ */
+export function canShareTransaction(events: Partial<BaileysEventMap>): boolean {
+  const keys = Object.keys(events);
+  return (
+    keys.length > 0 &&
+    keys.every((k) => (SHAREABLE as readonly string[]).includes(k)) &&
+    !(events["messages.upsert"]?.messages ?? []).some((m) => m.messageStubType)
+  );
+}
+
+const SHAREABLE = [
+  "messages.upsert",
+  "messages.update",
+  "message-receipt.update",
+  "messages.reaction",
+  "chats.upsert",
+  "chats.update",
+  "contacts.upsert",
+  "contacts.update",
+] as const;
 
 /** Messages from contacts in a batch (for wagate_messages_received_total). */
 function countReceived(events: Partial<BaileysEventMap>): number {

@@ -4,6 +4,7 @@ import type { WAMessage, WASocket } from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
 import type { EventOutbox, Tx } from "@/lib/events/event-outbox";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
+import type { SendsAwaitingEcho, TakenSend } from "@/lib/messages/sends-awaiting-echo";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 
@@ -22,9 +23,16 @@ export interface StoreContext {
   /** Push names already stored per contact jid: a contact row is written only when it changes. */
   knownPushNames?: Map<string, string>;
   saveIncomingMedia?: (session: SessionRef, msg: WAMessage, sock: WASocket) => Promise<{ mediaId: string } | null>;
+  /** Our sends WhatsApp accepted, waiting for Baileys' echo to write their SENT (issue 10). */
+  sendsAwaitingEcho?: SendsAwaitingEcho;
+  /** The batch's echoed sends, taken from sendsAwaitingEcho (handed back if the batch fails). */
+  echoedSends?: EchoedSend[];
   /** The client outside any transaction (afterCommit work must not use a finished `tx`). */
   rootDb?: Tx;
 }
+
+/** An echoed send as its echo stored it: `moved` when this batch moved it to SENT. */
+export type EchoedSend = TakenSend & { moved: boolean; remoteJid: string };
 
 /** Adds an event to the batch's list, in the order things happened. */
 export type Publish = (event: string, data: Record<string, unknown>) => void;

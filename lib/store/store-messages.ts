@@ -59,35 +59,44 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
     const status: MessageStatus = fromMe ? "SENT" : "DELIVERED";
     const remoteLid = isJidGroup(remoteJid) ? null : lidBeside(remoteJid, msg.key.remoteJidAlt, lidOf);
     const senderLid = msg.key.participant ? lidBeside(jidNormalizedUser(msg.key.participant), msg.key.participantAlt, lidOf) : null;
-    const stored = await db.message.upsert({
-      where: { sessionId_keyId: { sessionId: ref.id, keyId } },
-      create: {
-        sessionId: ref.id,
-        ownerId: ref.ownerId,
-        remoteJid,
-        keyId,
-        fromMe,
-        senderJid: msg.key.participant ?? null,
-        pushName: msg.pushName ?? null,
-        remoteLid,
-        senderLid,
-        type: d.type,
-        content: d.content,
-        status,
-        timestamp,
-        receivedAt,
-        quoteId: d.quoteId,
-        raw,
-      },
-      // Our own sends are stored before they go out; here they only gain WhatsApp's view.
-      // (and the LIDs WhatsApp addressed them with, when the send went out by phone number).
-      update: { raw, ...(d.content !== null ? { content: d.content } : {}), ...(remoteLid ? { remoteLid } : {}), ...(senderLid ? { senderLid } : {}) },
-      select: { payload: true },
-    });
+    // Our own send's echo, while the send worker waits for it (issue 10): SENT is written here,
+    // in the same statement, rather than in a transaction of the worker's own.
+    const own = fromMe && !history ? ctx.sendsAwaitingEcho?.take(keyId) : undefined;
+    const echoed = own ? await saveOwnSendEcho(ctx, keyId, { raw, content: d.content, remoteLid, senderLid }, own.claimed.sentAt ?? now.getTime()) : null;
+    if (own) ctx.echoedSends?.push({ ...own, moved: echoed?.moved ?? false, remoteJid: echoed?.remoteJid ?? remoteJid });
+    const stored =
+      echoed ??
+      (await db.message.upsert({
+        where: { sessionId_keyId: { sessionId: ref.id, keyId } },
+        create: {
+          sessionId: ref.id,
+          ownerId: ref.ownerId,
+          remoteJid,
+          keyId,
+          fromMe,
+          senderJid: msg.key.participant ?? null,
+          pushName: msg.pushName ?? null,
+          remoteLid,
+          senderLid,
+          type: d.type,
+          content: d.content,
+          status,
+          timestamp,
+          receivedAt,
+          quoteId: d.quoteId,
+          raw,
+        },
+        // Our own sends are stored before they go out; here they only gain WhatsApp's view.
+        // (and the LIDs WhatsApp addressed them with, when the send went out by phone number).
+        update: { raw, ...(d.content !== null ? { content: d.content } : {}), ...(remoteLid ? { remoteLid } : {}), ...(senderLid ? { senderLid } : {}) },
+        select: { payload: true },
+      }));
     const campaignId = fromMe ? (stored.payload as { campaignId?: unknown } | null)?.campaignId : undefined;
     if (typeof campaignId === "string") campaignOf.set(keyId, campaignId);
     if (d.type === "REACTION" || remoteJid === "status@broadcast") continue;
     const isGroup = Boolean(isJidGroup(remoteJid));
+    // An echoed send takes its place in the chat at the moment it was sent, as its message does.
+    const lastMessageAt = echoed ? echoed.sentAt : receivedAt;
     await db.chat.upsert({
       where: { sessionId_jid: { sessionId: ref.id, jid: remoteJid } },
       create: {
@@ -95,15 +104,50 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
         ownerId: ref.ownerId,
         jid: remoteJid,
         isGroup,
-        lastMessageAt: receivedAt,
+        lastMessageAt,
         unreadCount: !fromMe && notify ? 1 : 0,
         name: isGroup ? null : (msg.pushName ?? null),
       },
-      update: { lastMessageAt: receivedAt, ...(!fromMe && notify ? { unreadCount: { increment: 1 } } : {}) },
+      update: { lastMessageAt, ...(!fromMe && notify ? { unreadCount: { increment: 1 } } : {}) },
     });
     if (!fromMe && msg.pushName && !isGroup) await rememberPushName(ctx, remoteJid, msg.pushName);
   }
   return campaignOf;
+}
+
+/**
+ * The echo of a send the worker handed over: WhatsApp's view of the message (as for any upsert of
+ * our own) and what the worker's markSendsSent would write — SENT unless a receipt moved it on
+ * (statuses never go back), and the send time as its time in the chat — in one statement.
+ * null: the message is not stored (deleted meanwhile); the caller stores it as any other.
+ */
+async function saveOwnSendEcho(
+  ctx: StoreContext,
+  keyId: string,
+  fields: { raw: Uint8Array; content: string | null; remoteLid: string | null; senderLid: string | null },
+  sentAtMs: number,
+): Promise<{ payload: unknown; moved: boolean; remoteJid: string; sentAt: Date } | null> {
+  const at = new Date(sentAtMs).toISOString().slice(0, -1);
+  const rows = await ctx.db.$queryRaw<Array<{ was: string; payload: unknown; remoteJid: string; sentAt: Date }>>`
+    WITH old AS (SELECT id, status, "sentAt" FROM messages WHERE "sessionId" = ${ctx.ref.id} AND "keyId" = ${keyId} FOR UPDATE)
+    UPDATE messages m SET
+      raw = decode(${Buffer.from(fields.raw).toString("base64")}, 'base64'),
+      content = COALESCE(${fields.content}::text, m.content),
+      "remoteLid" = COALESCE(${fields.remoteLid}::text, m."remoteLid"),
+      "senderLid" = COALESCE(${fields.senderLid}::text, m."senderLid"),
+      status = CASE WHEN old.status = 'PENDING' THEN 'SENT' ELSE m.status END,
+      "sentAt" = CASE WHEN old.status = 'PENDING' OR old."sentAt" IS NULL THEN ${at}::timestamp ELSE m."sentAt" END,
+      timestamp = CASE WHEN old.status = 'PENDING' OR old."sentAt" IS NULL THEN ${at}::timestamp ELSE m.timestamp END,
+      "receivedAt" = CASE WHEN old.status = 'PENDING' OR old."sentAt" IS NULL THEN ${at}::timestamp ELSE m."receivedAt" END,
+      "sendAfter" = CASE WHEN old.status = 'PENDING' OR old."sentAt" IS NULL THEN NULL ELSE m."sendAfter" END,
+      "failureReason" = CASE WHEN old.status = 'PENDING' THEN NULL ELSE m."failureReason" END,
+      "updatedAt" = (now() AT TIME ZONE 'UTC')
+    FROM old WHERE m.id = old.id
+    RETURNING old.status::text AS was, m.payload, m."remoteJid", m."sentAt"`;
+  const row = rows[0];
+  if (!row) return null;
+  const payload = typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload;
+  return { payload, moved: row.was === "PENDING", remoteJid: row.remoteJid, sentAt: row.sentAt ?? new Date(sentAtMs) };
 }
 
 /**
@@ -149,7 +193,21 @@ export async function storeMessageUpserts(
   handled: Set<string>,
 ) {
   const campaignOf = await saveMessages(ctx, upsert.messages, upsert.type === "notify");
+  const echoed = new Map((ctx.echoedSends ?? []).filter((e) => e.moved).map((e) => [e.claimed.keyId, e]));
   for (const msg of upsert.messages) {
+    // What the worker's markSendsSent would have announced, where it usually came: first.
+    const sent = msg.key.fromMe && msg.key.id ? echoed.get(msg.key.id) : undefined;
+    if (sent) {
+      const campaignId = sent.claimed.payload?.campaignId;
+      publish("message.update", {
+        id: sent.claimed.keyId,
+        messageId: sent.claimed.keyId,
+        remoteJid: sent.remoteJid,
+        fromMe: true,
+        status: "SENT",
+        ...(campaignId ? { campaignId } : {}),
+      });
+    }
     await applyOwnUpsertStatus(ctx, msg, publish);
     const protocol = msg.message?.protocolMessage;
     const targetId = protocol?.key?.id;

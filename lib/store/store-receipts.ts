@@ -1,6 +1,7 @@
 // Receipts: a message's status moves forward (SENT → DELIVERED → READ), never back, each move
 // announced as message.update. Receipts for a message not stored yet are kept until it is.
 import type { BaileysEventMap, WAMessage } from "@whiskeysockets/baileys";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_BY_ACK, STATUS_RANK, type Publish, type StoreContext } from "@/lib/store/store-context";
 
@@ -12,7 +13,29 @@ import { STATUS_BY_ACK, STATUS_RANK, type Publish, type StoreContext } from "@/l
 export async function updateStatus(ctx: StoreContext, keyId: string, status: MessageStatus): Promise<false | { campaignId?: string }> {
   // Nothing moves back to PENDING: no need to read the message to know (issue 10).
   if (status === "PENDING") return false;
-  const current = await ctx.db.message.findUnique({ where: { sessionId_keyId: { sessionId: ctx.ref.id, keyId } }, select: { status: true, payload: true } });
+  // WhatsApp's ack of our send may overtake Baileys' echo of it (which writes SENT with the send
+  // time, lib/messages/sends-awaiting-echo.ts): then the send time comes with the status, as SENT's would.
+  const own = ctx.sendsAwaitingEcho?.peek(keyId);
+  const sentAt = own?.sentAt ? new Date(own.sentAt).toISOString().slice(0, -1) : null;
+  // One statement (issue 10: was a read and an update through Prisma's query compiler): the
+  // message as it was, and whether it moved — only ever forward.
+  const [current] = await ctx.db.$queryRaw<Array<{ was: MessageStatus; payload: unknown; moved: boolean }>>`
+    WITH old AS (
+      SELECT id, status, payload FROM messages WHERE "sessionId" = ${ctx.ref.id} AND "keyId" = ${keyId} FOR UPDATE
+    ), moved AS (
+      UPDATE messages m SET
+        status = ${status}::"MessageStatus",
+        "sentAt" = CASE WHEN old.status = 'PENDING' AND ${sentAt}::timestamp IS NOT NULL THEN ${sentAt}::timestamp ELSE m."sentAt" END,
+        timestamp = CASE WHEN old.status = 'PENDING' AND ${sentAt}::timestamp IS NOT NULL THEN ${sentAt}::timestamp ELSE m.timestamp END,
+        "receivedAt" = CASE WHEN old.status = 'PENDING' AND ${sentAt}::timestamp IS NOT NULL THEN ${sentAt}::timestamp ELSE m."receivedAt" END,
+        "sendAfter" = CASE WHEN old.status = 'PENDING' AND ${sentAt}::timestamp IS NOT NULL THEN NULL ELSE m."sendAfter" END,
+        "failureReason" = CASE WHEN old.status = 'PENDING' AND ${sentAt}::timestamp IS NOT NULL THEN NULL ELSE m."failureReason" END,
+        "updatedAt" = (now() AT TIME ZONE 'UTC')
+      FROM old
+      WHERE m.id = old.id AND ${STATUS_RANK[status]}::int > (${RANK_SQL})
+      RETURNING m.id
+    )
+    SELECT old.status::text AS was, old.payload, EXISTS (SELECT 1 FROM moved) AS moved FROM old`;
   if (!current) {
     // Kept until the message's own upsert stores it (bounded: receipts for unknown ids are rare).
     const known = ctx.earlyStatuses.get(keyId);
@@ -20,11 +43,18 @@ export async function updateStatus(ctx: StoreContext, keyId: string, status: Mes
     if (ctx.earlyStatuses.size > 1000) ctx.earlyStatuses.delete(ctx.earlyStatuses.keys().next().value!);
     return false;
   }
-  if (STATUS_RANK[status] <= STATUS_RANK[current.status]) return false;
-  await ctx.db.message.updateMany({ where: { sessionId: ctx.ref.id, keyId }, data: { status } });
-  const campaignId = (current.payload as { campaignId?: unknown } | null)?.campaignId;
+  if (!current.moved) return false;
+  const payload = (typeof current.payload === "string" ? JSON.parse(current.payload) : current.payload) as { campaignId?: unknown } | null;
+  const campaignId = payload?.campaignId;
   return typeof campaignId === "string" ? { campaignId } : {};
 }
+
+/** STATUS_RANK of the stored status (old.status), in SQL. */
+const RANK_SQL = Prisma.raw(
+  `CASE old.status ${Object.entries(STATUS_RANK)
+    .map(([name, rank]) => `WHEN '${name}' THEN ${rank}`)
+    .join(" ")} END`,
+);
 
 /**
  * Our own message as Baileys upserts it: a receipt merged into it (same event buffer) or one that

@@ -20,9 +20,10 @@ import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 import type { CredentialsCipher } from "@/lib/whatsapp/credentials-cipher";
 import { usePostgresAuthState, deleteAuthState, type PostgresAuthState } from "@/lib/whatsapp/postgres-auth-state";
 import { backoffDelay, decideOnClose, type BackoffOptions } from "@/lib/whatsapp/reconnect-policy";
-import { handleStoreEvents } from "@/lib/store/handle-store-events";
+import { canShareTransaction, handleStoreEvents } from "@/lib/store/handle-store-events";
 import { handleGroupEvents, loadCachedGroupMetadata } from "@/lib/groups/handle-group-events";
 import { normalizeLidAddressing } from "@/lib/lid/normalize-lid-addressing";
+import { SendsAwaitingEcho } from "@/lib/messages/sends-awaiting-echo";
 
 export interface SessionContext {
   db: Db;
@@ -71,8 +72,12 @@ export class ManagedSession {
   private readonly earlyStatuses = new Map<string, import("@/lib/generated/prisma/enums").MessageStatus>();
   /** When each incoming message stanza reached the socket (ms), until the store has used it. */
   private readonly arrivals = new Map<string, number>();
+  /** Our sends waiting for Baileys' echo, which writes their SENT (lib/messages/send-worker.ts). */
+  readonly sendsAwaitingEcho = new SendsAwaitingEcho();
   /** Push names this process has stored per contact (the store writes a contact only on change). */
   private readonly knownPushNames = new Map<string, string>();
+  /** The batches waiting on the queue that a new batch may join (handleEvents stores them together). */
+  private openBatches: { generation: number; batches: Array<Partial<BaileysEventMap>> } | null = null;
 
   constructor(
     private readonly ctx: SessionContext,
@@ -184,6 +189,7 @@ export class ManagedSession {
    * unhandled rejection, the process).
    */
   private enqueue(work: () => Promise<void>): Promise<void> {
+    this.openBatches = null; // what comes after this work must not be stored before it
     this.queue = this.queue
       .then(work)
       .catch((error: unknown) => this.ctx.logger.error({ err: error, sessionId: this.ref.sessionId }, "session event handling failed"));
@@ -233,20 +239,39 @@ export class ManagedSession {
       if (this.arrivals.size > 5000) this.arrivals.delete(this.arrivals.keys().next().value!);
     });
     sock.ev.process((events) => {
-      void this.enqueue(() => this.handleEvents(generation, sock, auth, events));
+      // Group commit (issue 10): a batch that arrives while the session is busy joins the batches
+      // of its kind already waiting, and they are stored in one transaction, in order. An idle
+      // session stores a batch at once: nothing waits for company.
+      const open = this.openBatches;
+      if (open && open.generation === generation && canShareTransaction(events)) {
+        open.batches.push(events);
+        return;
+      }
+      const batches = [events];
+      const group = { generation, batches };
+      void this.enqueue(() => {
+        if (this.openBatches === group) this.openBatches = null; // later batches queue anew
+        return this.handleEvents(generation, sock, auth, batches);
+      });
+      if (canShareTransaction(events)) this.openBatches = group;
     });
   }
 
-  private async handleEvents(generation: number, sock: WASocket, auth: PostgresAuthState, events: Partial<BaileysEventMap>) {
+  /** Batches of Baileys events in order; more than one only when they may share a transaction. */
+  private async handleEvents(generation: number, sock: WASocket, auth: PostgresAuthState, batches: Array<Partial<BaileysEventMap>>) {
     if (generation !== this.generation) return; // events of a socket we already replaced
-    if (events["creds.update"]) await auth.saveCreds();
-    const update = events["connection.update"];
-    if (update) await this.onConnectionUpdate(sock, auth, update);
-    // LID addressing (issue 11): chats and senders are stored and announced by phone number when known.
-    events = await normalizeLidAddressing(this.ctx.db, this.ref, events, this.ctx.logger);
-    // Groups (issue 11): stored before the store announces the batch's group events, so whoever
-    // reacts to an event (the dashboard, a webhook consumer) reads the group as it now is.
-    await handleGroupEvents({ db: this.ctx.db, ref: this.ref, sock, logger: this.ctx.logger }, events);
+    const normalized: Array<Partial<BaileysEventMap>> = [];
+    for (let events of batches) {
+      if (events["creds.update"]) await auth.saveCreds();
+      const update = events["connection.update"];
+      if (update) await this.onConnectionUpdate(sock, auth, update);
+      // LID addressing (issue 11): chats and senders are stored and announced by phone number when known.
+      events = await normalizeLidAddressing(this.ctx.db, this.ref, events, this.ctx.logger);
+      // Groups (issue 11): stored before the store announces the batch's group events, so whoever
+      // reacts to an event (the dashboard, a webhook consumer) reads the group as it now is.
+      await handleGroupEvents({ db: this.ctx.db, ref: this.ref, sock, logger: this.ctx.logger }, events);
+      normalized.push(events);
+    }
     await handleStoreEvents(
       {
         db: this.ctx.db,
@@ -258,12 +283,17 @@ export class ManagedSession {
         earlyStatuses: this.earlyStatuses,
         arrivals: this.arrivals,
         knownPushNames: this.knownPushNames,
+        sendsAwaitingEcho: this.sendsAwaitingEcho,
         saveIncomingMedia: this.ctx.saveIncomingMedia,
       },
-      events,
+      normalized,
     );
     const me = sock.user?.id ? jidNormalizedUser(sock.user.id) : null;
-    if (this.config.ppGuardEnabled && me && events["contacts.update"]?.some((c) => c.id && jidNormalizedUser(c.id) === me && c.imgUrl === "removed")) {
+    if (
+      this.config.ppGuardEnabled &&
+      me &&
+      normalized.some((events) => events["contacts.update"]?.some((c) => c.id && jidNormalizedUser(c.id) === me && c.imgUrl === "removed"))
+    ) {
       this.detach(this.guardProfilePicture());
     }
   }

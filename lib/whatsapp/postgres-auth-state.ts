@@ -1,7 +1,8 @@
 // Baileys' AuthenticationState kept in PostgreSQL (table wa_auth_entries) instead of files, so a
 // session survives container restarts and redeploys. Reads go through an in-memory cache; writes
-// are applied to the cache at once and to the database in one transaction per `set`, one after
-// another per session, so the stored state is never a mix of two updates.
+// are applied to the cache at once and to the database atomically per `set` (one statement, or one
+// transaction when it both upserts and deletes), one after another per session, so the stored
+// state is never a mix of two updates.
 import {
   BufferJSON,
   initAuthCreds,
@@ -86,24 +87,17 @@ export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: 
         }
         if (!upserts.length && !deletes.length) return;
         // One statement per kind, however many keys: the first login alone uploads 800+ prekeys.
-        await enqueue(() =>
-          db.$transaction([
-            ...(deletes.length
-              ? [
-                  db.$executeRaw`DELETE FROM "wa_auth_entries" WHERE "sessionId" = ${sessionDbId}
-                    AND ("category", "key") IN (SELECT * FROM unnest(${deletes.map((d) => d.category)}::text[], ${deletes.map((d) => d.key)}::text[]))`,
-                ]
-              : []),
-            ...(upserts.length
-              ? [
-                  db.$executeRaw`INSERT INTO "wa_auth_entries" ("sessionId", "category", "key", "data", "updatedAt")
-                    SELECT ${sessionDbId}, c, k, decode(d, 'base64'), now()
-                    FROM unnest(${upserts.map((u) => u.category)}::text[], ${upserts.map((u) => u.key)}::text[], ${upserts.map((u) => Buffer.from(u.data).toString("base64"))}::text[]) AS t(c, k, d)
-                    ON CONFLICT ("sessionId", "category", "key") DO UPDATE SET "data" = EXCLUDED."data", "updatedAt" = now()`,
-                ]
-              : []),
-          ]),
-        );
+        // A `set` of one kind is a single statement, atomic on its own: sent alone it saves the
+        // BEGIN and COMMIT round trips (most key updates while sending are upserts only).
+        const deleteKeys = () => db.$executeRaw`DELETE FROM "wa_auth_entries" WHERE "sessionId" = ${sessionDbId}
+          AND ("category", "key") IN (SELECT * FROM unnest(${deletes.map((d) => d.category)}::text[], ${deletes.map((d) => d.key)}::text[]))`;
+        const upsertKeys = () => db.$executeRaw`INSERT INTO "wa_auth_entries" ("sessionId", "category", "key", "data", "updatedAt")
+          SELECT ${sessionDbId}, c, k, decode(d, 'base64'), now()
+          FROM unnest(${upserts.map((u) => u.category)}::text[], ${upserts.map((u) => u.key)}::text[], ${upserts.map((u) => Buffer.from(u.data).toString("base64"))}::text[]) AS t(c, k, d)
+          ON CONFLICT ("sessionId", "category", "key") DO UPDATE SET "data" = EXCLUDED."data", "updatedAt" = now()`;
+        if (!deletes.length) await enqueue(upsertKeys);
+        else if (!upserts.length) await enqueue(deleteKeys);
+        else await enqueue(() => db.$transaction([deleteKeys(), upsertKeys()]));
       },
       async clear() {
         cache.clear();

@@ -26,6 +26,8 @@ interface Figure {
   seconds: number;
   perSecond: number;
   cpuMsPerMessage: number | null;
+  /** Transactions the gateway committed per message (PostgreSQL's pg_stat_database), when known. */
+  commitsPerMessage?: number | null;
 }
 type Result = { outbound: Figure; inbound: Figure };
 
@@ -86,7 +88,19 @@ async function gatewayRun(): Promise<Result> {
         await new Promise((r) => setTimeout(r, 100));
       }
     }
+    // The benchmark's own queries commit too: counted, and left out of the gateway's figure.
+    let ownQueries = 0;
+    const commits = async (): Promise<number | null> => {
+      if (!db) return null;
+      // PostgreSQL publishes a backend's counts within a second of its last transaction.
+      await new Promise((r) => setTimeout(r, 1100));
+      ownQueries++;
+      return Number((await db.query<{ n: string }>(`SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n);
+    };
+    const perMessage = (before: number | null, after: number | null, queries: number) =>
+      before !== null && after !== null ? (after - before - queries) / messages : null;
     const unsent = async (ids: string[]) => {
+      ownQueries++;
       if (db)
         return Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM messages WHERE "keyId" = ANY($1) AND status = 'PENDING'`, [ids])).rows[0].n);
       const received = new Set<string>();
@@ -99,6 +113,8 @@ async function gatewayRun(): Promise<Result> {
     while ((await unsent(warm)) > 0) await new Promise((r) => setTimeout(r, 100));
 
     // Outbound.
+    let committed = await commits();
+    let queriesBefore = ownQueries;
     let cpu = await cpuSeconds();
     let started = performance.now();
     const ids: string[] = [];
@@ -128,6 +144,8 @@ async function gatewayRun(): Promise<Result> {
       seconds,
       perSecond: messages / seconds,
       cpuMsPerMessage: cpu !== null && cpuAfter !== null ? ((cpuAfter - cpu) * 1000) / messages : null,
+      // The receipts of the last sends may still be coming: a lower bound.
+      commitsPerMessage: perMessage(committed, await commits(), ownQueries - queriesBefore),
     };
 
     // Inbound: one session, a webhook receiver on loopback.
@@ -146,6 +164,8 @@ async function gatewayRun(): Promise<Result> {
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     const hookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
     await api("POST", "/api/webhooks", { name: "bench", url: hookUrl, events: ["message.received"] }, auth);
+    committed = await commits();
+    queriesBefore = ownQueries;
     cpu = await cpuSeconds();
     started = performance.now();
     next = 0;
@@ -166,6 +186,7 @@ async function gatewayRun(): Promise<Result> {
       seconds,
       perSecond: messages / seconds,
       cpuMsPerMessage: cpu !== null && cpuAfter !== null ? ((cpuAfter - cpu) * 1000) / messages : null,
+      commitsPerMessage: perMessage(committed, await commits(), ownQueries - queriesBefore),
     };
     return { outbound, inbound };
   } finally {
@@ -200,5 +221,7 @@ for (const direction of ["outbound", "inbound"] as const) {
   console.log(
     `| ${direction}, CPU ms per message | ${cc.toFixed(1)} | ${gc.length ? median(gc).toFixed(1) : "n/a"} | ${gc.length ? (median(gc) / cc).toFixed(2) + "× the CPU" : ""} |`,
   );
+  const tx = gateways.map((x) => x[direction].commitsPerMessage).filter((x): x is number => typeof x === "number");
+  if (tx.length) console.log(`| ${direction}, database transactions per message | — | ${median(tx).toFixed(1)} | |`);
 }
 process.exit(0);

@@ -128,6 +128,19 @@ describe("Idempotency-Key", () => {
     // The single-send form with key:1 is the same message as item 1.
     expect(expectOk(await send(base, owner, items[1], { "Idempotency-Key": `${key}:1` }), "single").body.messageId).toBe(first[1].messageId);
   });
+
+  it("the same batch sent twice at once answers the same messages, each sent once", async () => {
+    const key = `twice-${uniqueName()}`;
+    const items = [0, 1, 2].map((i) => ({ sessionId: main.sessionId, jid: BOB, message: { text: `at once ${i} ${key}` } }));
+    const answers = await Promise.all([send(base, owner, items, { "Idempotency-Key": key }), send(base, owner, items, { "Idempotency-Key": key })]);
+    const [a, b] = answers.map((r) => expectOk(r, "batch").body.map((item: { messageId: string }) => item.messageId));
+    expect(b).toEqual(a);
+    expect(new Set(a).size).toBe(3);
+    for (const id of a) await waitForReceived(base, owner, BOB, id);
+    await new Promise((r) => setTimeout(r, 1000)); // room for a second copy, were there one
+    const got = (await receivedBy(base, owner, BOB)).filter((m) => typeof m.text === "string" && m.text.endsWith(key));
+    expect(got.map((m) => m.text).sort()).toEqual(items.map((i) => i.message.text));
+  });
 });
 
 describe("a session that is not connected", () => {
