@@ -33,6 +33,7 @@ import {
 } from "@/lib/messages/send-queue";
 import type { StoredSend } from "@/lib/messages/stored-send";
 import type { Worker } from "@/lib/server/runtime";
+import type { ClusterCoordinator } from "@/lib/cluster/cluster-coordinator";
 import type { ManagedSession } from "@/lib/whatsapp/managed-session";
 import type { SessionManager } from "@/lib/whatsapp/session-manager";
 
@@ -53,6 +54,11 @@ export interface SendWorkerDeps {
   /** How long one sendMessage may take before it counts as a failed attempt. */
   sendTimeoutMs?: number;
   readMedia?: typeof readMediaFile;
+  /**
+   * Several nodes (issue 16): lanes run only for sessions connected here, which means leased here;
+   * a session another node holds is that node's to wait for, never failed from here.
+   */
+  cluster?: Pick<ClusterCoordinator, "heldElsewhere"> | null;
 }
 
 type Claimed = ClaimedSend;
@@ -173,6 +179,7 @@ class SendWorker implements Worker {
       const connectedAt = this.lastConnectedAt.get(group.sessionId) ?? this.startedAt;
       const cutoff = now - this.deps.waitForConnectionMs;
       if (connectedAt <= cutoff && group._min.createdAt && group._min.createdAt.getTime() <= cutoff) {
+        if (await this.deps.cluster?.heldElsewhere(group.sessionId)) continue;
         await this.failWaiting(group.sessionId, new Date(cutoff));
       }
     }

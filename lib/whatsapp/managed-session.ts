@@ -118,6 +118,16 @@ export class ManagedSession {
     await this.auth?.flush();
   }
 
+  /**
+   * Several nodes: this node's lease may lapse or was taken. Closes the socket at once and writes
+   * nothing — the session's status and credentials may already be another node's to write.
+   */
+  abandon(): void {
+    this.stopped = true;
+    this.clearReconnectTimer();
+    this.closeSocket();
+  }
+
   /** Logs out on WhatsApp (the phone forgets this device) and wipes the credentials. */
   async logout(reason = "logged out by user"): Promise<void> {
     this.stopped = true;
