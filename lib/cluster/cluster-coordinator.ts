@@ -260,7 +260,9 @@ export class ClusterCoordinator {
       if (won.length) logger.info({ sessions: won.length, held: this.held.size }, "sessions taken over");
     } else {
       const others = load.nodes.filter((n) => n.id !== nodeId);
-      const underloaded = others.some((n) => n.sessions < fair - 1);
+      // Above the share while another node is below it: the total is at most share × nodes, so
+      // moving the excess converges; nobody claims beyond its share, so it does not swing back.
+      const underloaded = others.some((n) => n.sessions < fair);
       const excess = mine - fair;
       if (excess > 0 && underloaded) await this.handOver([...this.held.keys()].slice(0, excess));
     }

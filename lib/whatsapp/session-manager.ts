@@ -184,7 +184,7 @@ export class SessionManager implements LeasedSessions {
       sessionIds.map(async (id) => {
         const session = this.sessions.get(id);
         this.sessions.delete(id);
-        await session?.stop("handed over to another gateway node").catch(() => undefined);
+        await session?.stop("handed over to another gateway node", { waitClosed: true }).catch(() => undefined);
       }),
     );
   }
