@@ -180,7 +180,8 @@ export class ClusterCoordinator {
   async halt(): Promise<void> {
     this.stopped = true;
     if (this.roundTimer) clearTimeout(this.roundTimer);
-    await this.running;
+    // A round stuck on an unreachable database must not hold the shutdown up: its leases lapse anyway.
+    await Promise.race([this.running, new Promise((resolve) => setTimeout(resolve, this.options.leaseMs).unref())]);
   }
 
   /**
