@@ -139,17 +139,21 @@ export class ClusterCoordinator {
 
   /**
    * A connect request for a session: the holder when it has one; otherwise the lease is assigned
-   * to the least-loaded live node (this one when it is among the least loaded).
+   * to the least-loaded live node (this one when it is among the least loaded). `here` keeps it on
+   * this node: a session still to be paired needs its QR and pairing code from the node the user
+   * talks to, as long as those are not forwarded between nodes (rebalancing spreads it later).
    */
-  async ownerFor(sessionId: string): Promise<{ nodeId: string; mine: boolean }> {
+  async ownerFor(sessionId: string, options: { here?: boolean } = {}): Promise<{ nodeId: string; mine: boolean }> {
     if (this.held.has(sessionId)) return { nodeId: this.nodeId, mine: true };
     const { db, leaseMs, heartbeatMs } = this.options;
     const current = await leaseHolder(db, sessionId);
     if (current) return { nodeId: current.nodeId, mine: current.nodeId === this.nodeId };
-    const load = await clusterLoad(db, liveWindow(heartbeatMs, leaseMs));
-    const fewest = Math.min(...load.nodes.map((n) => n.sessions), this.held.size);
-    const mineAmongFewest = this.held.size <= fewest;
-    const target = mineAmongFewest ? this.nodeId : (load.nodes.find((n) => n.sessions === fewest)?.id ?? this.nodeId);
+    let target = this.nodeId;
+    if (!options.here) {
+      const load = await clusterLoad(db, liveWindow(heartbeatMs, leaseMs));
+      const fewest = Math.min(...load.nodes.map((n) => n.sessions), this.held.size);
+      if (this.held.size > fewest) target = load.nodes.find((n) => n.sessions === fewest)?.id ?? this.nodeId;
+    }
     const sentAt = performance.now();
     const holder = await assignLease(db, sessionId, target, leaseMs);
     if (!holder) throw new Error("session lease could not be assigned");

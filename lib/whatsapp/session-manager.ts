@@ -100,7 +100,7 @@ export class SessionManager implements LeasedSessions {
   /** Starts the session unless it is already connected or waiting for its QR to be scanned. */
   async connect(row: SessionRow): Promise<LiveState> {
     if (this.cluster) {
-      const owner = await this.cluster.ownerFor(row.id);
+      const owner = await this.cluster.ownerFor(row.id, { here: !(await this.isPaired(row.id)) });
       if (!owner.mine) return this.elsewhere("start", row);
     }
     const session = this.ensure(row);
@@ -153,7 +153,7 @@ export class SessionManager implements LeasedSessions {
   }
 
   async requestPairingCode(row: SessionRow, phone: string): Promise<string> {
-    if (this.cluster && !(await this.cluster.ownerFor(row.id)).mine) {
+    if (this.cluster && !(await this.cluster.ownerFor(row.id, { here: true })).mine) {
       // The pairing code comes from the holder's live socket; forwarding it is not built yet.
       throw new AppError("UNAVAILABLE", "This session is connecting on another gateway node; request the pairing code there");
     }
@@ -200,6 +200,10 @@ export class SessionManager implements LeasedSessions {
     else if (command === "restart") await this.restart(row);
     else if (command === "logout") await this.logout(row);
     else if (command === "config") await this.sessions.get(row.id)?.applyConfig(configOf(row));
+  }
+
+  private async isPaired(id: string): Promise<boolean> {
+    return (await this.ctx.db.waAuthEntry.count({ where: { sessionId: id, category: "creds" } })) > 0;
   }
 
   /**

@@ -6,7 +6,7 @@
 //   { call: { id, op, args } } with op one of
 //     "createContact" [phone]                 a contact that never answers, with receipts
 //     "pairingCode"   [phone, code]           the phone types the code (creating the account first)
-//     "received"      [phone]                 → the ids of the messages that account's phone received
+//     "received"      [phone]                 → what that account's phone received: [{ id, from }] (from: the sender's phone)
 //     "simultaneous"  []                      → the most logins each companion device had at once
 //   → { answer: id, result } | { answer: id, error }
 import { startWaEmulator } from "../../lib/wa-emulator/emulator";
@@ -26,7 +26,7 @@ const ops: Record<string, (...args: string[]) => unknown> = {
     emulator.enterPairingCode(phone, code);
     return true;
   },
-  received: (phone) => emulator.received(phone).map((m) => m.id),
+  received: (phone) => emulator.received(phone).map((m) => ({ id: m.id, from: m.fromPhone })),
   simultaneous: () => emulator.mostSimultaneousConnections(),
 };
 
