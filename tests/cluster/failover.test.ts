@@ -9,12 +9,19 @@
 //
 // Heartbeat 2 s and lease 6 s (defaults 5 s and 15 s) keep the run short; the failover figure for
 // the defaults comes from the same path with longer waits. CLUSTER_TEST_SESSIONS sets N (30).
-import { fork, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
-import { expectOk, login, request } from "../support/api-client";
+import { login, request } from "../support/api-client";
+import {
+  clusterEnv,
+  nodeIdOf as nodeIdAt,
+  pairByCode,
+  placement as placementOf,
+  startEmulatorProcess,
+  type ClusterSession,
+  type EmulatorProcess,
+} from "../support/cluster";
 import { ALICE, registerTenant, send, type Tenant } from "../support/sandbox";
 import { until, waitFor } from "../support/wait";
 
@@ -25,96 +32,31 @@ const LEASE_MS = 6000;
 const ADMIN_EMAIL = "root@cluster.test";
 const ADMIN_PASSWORD = "cluster-admin-password";
 
-let emulatorProcess: ChildProcess;
 const nodes: TestServer[] = [];
+let emulator: EmulatorProcess;
 let database: pg.Client;
 let tenant: Tenant;
-const sessionIds: { id: string; sessionId: string; phone: string }[] = [];
+const sessionIds: ClusterSession[] = [];
 
-let nextCall = 1;
-function emulator<T = unknown>(op: string, ...args: string[]): Promise<T> {
-  const id = nextCall++;
-  return new Promise((resolve, reject) => {
-    const onMessage = (msg: { answer?: number; result?: T; error?: string }) => {
-      if (msg.answer !== id) return;
-      emulatorProcess.off("message", onMessage);
-      if (msg.error) reject(new Error(msg.error));
-      else resolve(msg.result as T);
-    };
-    emulatorProcess.on("message", onMessage);
-    emulatorProcess.send({ call: { id, op, args } });
-  });
-}
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await database.query<T>(sql, params)).rows;
-}
-
-const nodeIdOf = async (node: TestServer) => (await request("GET", "/api/health", { baseUrl: node.baseUrl })).body.node as string;
-
-/** Session id → [holder node, status], for every paired session. */
-async function placement() {
-  return query<{ id: string; nodeId: string | null; status: string; statusChangedAt: Date }>(
-    `SELECT s.id, l."nodeId", s.status, s."statusChangedAt"
-     FROM whatsapp_sessions s LEFT JOIN session_leases l ON l."sessionId" = s.id AND l."expiresAt" > (now() AT TIME ZONE 'UTC')
-     WHERE s."ownerId" = $1`,
-    [tenant.id],
-  );
-}
-
-async function pair(index: number) {
-  const base = nodes[0].baseUrl;
-  const as = { apiKey: tenant.key };
-  const phone = `1555030${String(index).padStart(4, "0")}`;
-  const session = expectOk(await request("POST", "/api/sessions", { baseUrl: base, as, json: { name: `cluster-${index}` } }), "create").body;
-  expectOk(
-    await request("PATCH", `/api/sessions/${session.sessionId}/settings`, { baseUrl: base, as, json: { config: { pacing: { enabled: false } } } }),
-    "pacing",
-  );
-  expectOk(await request("POST", `/api/sessions/${session.sessionId}/connect`, { baseUrl: base, as, json: {} }), "connect");
-  const code = expectOk(await request("POST", `/api/sessions/${session.sessionId}/pairing-code`, { baseUrl: base, as, json: { phone } }), "pairing code").body
-    .code as string;
-  // The phone can take the code once WhatsApp has the request, which the answer above implies;
-  // a retry covers the moment in between.
-  await waitFor(
-    `phone ${phone} to accept its code`,
-    () =>
-      emulator("pairingCode", phone, code).then(
-        () => true,
-        () => false,
-      ),
-    10_000,
-  );
-  sessionIds.push({ id: session.id, sessionId: session.sessionId, phone });
-}
+const placement = () => placementOf(database, tenant.id);
+const nodeIdOf = (node: TestServer) => nodeIdAt(node.baseUrl);
+const query = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await database.query<T>(sql, params)).rows;
 
 beforeAll(async () => {
   if (!process.env.DATABASE_URL) return;
-  emulatorProcess = fork(path.resolve(__dirname, "../../scripts/bench/emulator-process.ts"), {
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const ready = await new Promise<{ wsUrl: string; publicKey: string; serial: number }>((resolve) =>
-    emulatorProcess.once("message", (msg: { ready: { wsUrl: string; publicKey: string; serial: number } }) => resolve(msg.ready)),
-  );
-  await emulator("createContact", ALICE);
-  const env = {
-    WA_MODE: "sandbox",
-    SANDBOX_EMULATOR_URL: ready.wsUrl,
-    SANDBOX_EMULATOR_ROOT: `${ready.publicKey}:${ready.serial}`,
-    CLUSTER_ENABLED: "true",
-    CLUSTER_HEARTBEAT_MS: String(HEARTBEAT_MS),
-    CLUSTER_LEASE_MS: String(LEASE_MS),
-    WA_CONNECT_WAIT_MS: "10000",
-    DEFAULT_COUNTRY_CODE: "1",
-    ADMIN_EMAIL,
-    ADMIN_PASSWORD,
-  };
+  emulator = await startEmulatorProcess();
+  await emulator.call("createContact", ALICE);
+  const env = { ...clusterEnv(emulator, { heartbeatMs: HEARTBEAT_MS, leaseMs: LEASE_MS }), ADMIN_EMAIL, ADMIN_PASSWORD };
   nodes.push(await startTestServer({ port: PORTS[0], env }));
   database = new pg.Client({ connectionString: nodes[0].databaseUrl! });
   await database.connect();
   tenant = await registerTenant(nodes[0].baseUrl, "cluster");
-  for (let i = 0; i < N; i += 5) await Promise.all(Array.from({ length: Math.min(5, N - i) }, (_, k) => pair(i + k)));
+  for (let i = 0; i < N; i += 5) {
+    const batch = Array.from({ length: Math.min(5, N - i) }, (_, k) =>
+      pairByCode(nodes[0].baseUrl, tenant, emulator, `1555030${String(i + k).padStart(4, "0")}`),
+    );
+    sessionIds.push(...(await Promise.all(batch)));
+  }
   await waitFor("every session CONNECTED on the first node", async () => (await placement()).every((s) => s.status === "CONNECTED"), 60_000);
   // The same database and data directory (hence the same secrets): two more nodes of one gateway.
   for (const port of PORTS.slice(1)) nodes.push(await startTestServer({ port, env, reuse: nodes[0].state }));
@@ -135,7 +77,7 @@ afterAll(async () => {
   await database?.end().catch(() => {});
   for (const node of nodes.slice(1).reverse()) await node.stop({ keep: true });
   await nodes[0]?.stop();
-  emulatorProcess?.kill();
+  emulator?.stop();
 });
 
 describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one PostgreSQL`, () => {
@@ -213,7 +155,7 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
     const received = await waitFor(
       `all ${accepted.length} accepted messages at the contact`,
       async () => {
-        const got = await emulator<{ id: string; from: string }[]>("received", ALICE);
+        const got = await emulator.call<{ id: string; from: string }[]>("received", ALICE);
         const wanted = new Set(accepted);
         return accepted.every((id) => got.some((m) => m.id === id)) && got.filter((m) => wanted.has(m.id));
       },
@@ -229,7 +171,7 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
       `[cluster] ${accepted.length} of ${jobs.length} sends accepted, all received; ${repeated.length} sent twice with the same id (in hand on the killed node)`,
     );
 
-    const simultaneous = await emulator<Record<string, number>>("simultaneous");
+    const simultaneous = await emulator.call<Record<string, number>>("simultaneous");
     expect(Object.keys(simultaneous).length).toBeGreaterThanOrEqual(N);
     expect(Object.entries(simultaneous).filter(([, most]) => most > 1)).toEqual([]);
   });
@@ -253,7 +195,7 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
     console.log(`[cluster] ${handed.length} sessions handed over on SIGTERM, CONNECTED on the last node ${took} ms after the signal`);
     const [stopped] = await query<{ stopped: boolean }>(`SELECT "stoppedAt" IS NOT NULL AS stopped FROM cluster_nodes WHERE id = $1`, [leavingId]);
     expect(stopped.stopped).toBe(true);
-    const simultaneous = await emulator<Record<string, number>>("simultaneous");
+    const simultaneous = await emulator.call<Record<string, number>>("simultaneous");
     expect(Object.entries(simultaneous).filter(([, most]) => most > 1)).toEqual([]);
   });
 });
