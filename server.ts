@@ -26,6 +26,7 @@ const { SessionManager } = await import("./lib/whatsapp/session-manager");
 const { startSandbox } = await import("./lib/sandbox/start-sandbox");
 const { useRemoteEmulator } = await import("./lib/sandbox/use-remote-emulator");
 const { ClusterCoordinator } = await import("./lib/cluster/cluster-coordinator");
+const { WEBHOOKS_TOPIC } = await import("./lib/events/webhooks-changed");
 const { safeFetch } = await import("./lib/net/safe-fetch");
 const { saveIncomingMedia } = await import("./lib/media/save-incoming-media");
 const { startSendWorker } = await import("./lib/messages/send-worker");
@@ -106,6 +107,8 @@ if (env.CLUSTER_ENABLED && embedded) {
     leaseMs: env.CLUSTER_LEASE_MS,
     logger: logger.child({ module: "cluster" }),
   });
+  // Another node changed a tenant's webhooks: this node's cache of them forgets the tenant.
+  cluster.onBroadcast(WEBHOOKS_TOPIC, (ownerId) => outbox.webhooks.invalidate(ownerId ?? undefined));
   await sessions.joinCluster(cluster);
   logger.info({ node: cluster.nodeId, heartbeatMs: env.CLUSTER_HEARTBEAT_MS, leaseMs: env.CLUSTER_LEASE_MS }, "joined the cluster");
 }

@@ -81,6 +81,7 @@ export class ClusterCoordinator {
   private listener: pg.Client | null = null;
   private listenRetry: NodeJS.Timeout | null = null;
   private readonly margin: number;
+  private readonly topics = new Map<string, (payload: string | null) => void>();
 
   constructor(private readonly options: ClusterCoordinatorOptions) {
     this.nodeId = options.nodeId;
@@ -168,6 +169,18 @@ export class ClusterCoordinator {
     if (!holder) return false;
     await this.send(holder.nodeId, command, sessionId);
     return true;
+  }
+
+  /** Runs `handler` when another node broadcasts on `topic` (e.g. "webhooks": a tenant's webhooks changed). */
+  onBroadcast(topic: string, handler: (payload: string | null) => void): void {
+    this.topics.set(topic, handler);
+  }
+
+  /** Tells every other node (after commit); a lost notification is covered by the receivers' own expiry. */
+  broadcast(topic: string, payload: string | null): void {
+    this.options.db.$executeRaw`SELECT pg_notify(${CLUSTER_CHANNEL}, ${JSON.stringify({ to: "*", from: this.nodeId, topic, payload })})`.catch(
+      (error: unknown) => this.options.logger.warn({ err: error, topic }, "cluster broadcast failed"),
+    );
   }
 
   /** Gives back the leases of sessions this node stopped on purpose (logout, delete). */
@@ -324,13 +337,17 @@ export class ClusterCoordinator {
     c.on("end", () => reconnect());
     c.on("notification", (message) => {
       if (message.channel !== CLUSTER_CHANNEL || !message.payload) return;
-      let parsed: { to?: string; from?: string; command?: ClusterCommand; sessionId?: string };
+      let parsed: { to?: string; from?: string; command?: ClusterCommand; sessionId?: string; topic?: string; payload?: string | null };
       try {
         parsed = JSON.parse(message.payload);
       } catch {
         return;
       }
       if (parsed.from === this.nodeId || (parsed.to !== this.nodeId && parsed.to !== "*")) return;
+      if (parsed.topic) {
+        this.topics.get(parsed.topic)?.(parsed.payload ?? null);
+        return;
+      }
       if (parsed.command === "round" || !parsed.sessionId) {
         void this.round();
         return;

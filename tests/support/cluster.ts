@@ -2,7 +2,7 @@
 // nodes of one cluster as child processes, the emulator in its own process, pairing by code through
 // a node, and where each session is held (read from the database, as an operator would).
 import { fork, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { expectOk, request } from "./api-client";
 import type { Tenant } from "./sandbox";
@@ -18,7 +18,7 @@ export interface EmulatorProcess {
 
 /** scripts/bench/emulator-process.ts in a child process, once it is listening. */
 export async function startEmulatorProcess(): Promise<EmulatorProcess> {
-  const child: ChildProcess = fork(path.resolve(__dirname, "../../scripts/bench/emulator-process.ts"), {
+  const child: ChildProcess = fork(fileURLToPath(new URL("../../scripts/bench/emulator-process.ts", import.meta.url)), {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

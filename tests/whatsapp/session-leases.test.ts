@@ -68,6 +68,36 @@ describe.skipIf(!process.env.DATABASE_URL)("session leases (several nodes on one
     await h.database.db.whatsappSession.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
   });
 
+  it("a broadcast (a tenant's webhooks changed) reaches the other nodes, not the sender", async () => {
+    const make = (nodeId: string) =>
+      new ClusterCoordinator({
+        db: h.database.connect(),
+        listenUrl: h.database.url,
+        nodeId,
+        address: nodeId,
+        heartbeatMs: HEARTBEAT_MS,
+        leaseMs: LEASE_MS,
+        logger,
+      });
+    const sender = make("node-sender");
+    const receiver = make("node-receiver");
+    const heard: Record<string, (string | null)[]> = { sender: [], receiver: [] };
+    sender.onBroadcast("webhooks", (p) => heard.sender.push(p));
+    receiver.onBroadcast("webhooks", (p) => heard.receiver.push(p));
+    const idle = { startLeased: async () => {}, closeLost: () => {}, stopForHandover: async () => {}, runCommand: async () => {} };
+    await sender.start(idle);
+    await receiver.start(idle);
+    sender.broadcast("webhooks", "owner-1");
+    await waitUntil(
+      () => heard.receiver.length === 1,
+      5000,
+      () => "the other node to hear it",
+    );
+    expect(heard).toEqual({ sender: [], receiver: ["owner-1"] });
+    await sender.stop();
+    await receiver.stop();
+  });
+
   it("a node cut off from the database closes its session before the lease expires; another takes it over without QR", async () => {
     const row = await h.createSession("failover");
     await h.pair(row, "15550401001");
