@@ -29,7 +29,7 @@ const { ClusterCoordinator } = await import("./lib/cluster/cluster-coordinator")
 const { WEBHOOKS_TOPIC } = await import("./lib/events/webhooks-changed");
 const { safeFetch } = await import("./lib/net/safe-fetch");
 const { saveIncomingMedia } = await import("./lib/media/save-incoming-media");
-const { startSendWorker } = await import("./lib/messages/send-worker");
+const { startSendWorker, SEND_QUEUE_TOPIC } = await import("./lib/messages/send-worker");
 const { startWebhookWorker } = await import("./lib/webhooks/webhook-worker");
 const { startEventPruner } = await import("./lib/events/start-event-pruner");
 const { startAutoReplier } = await import("./lib/autoreplies/start-autoreplier");
@@ -209,6 +209,8 @@ workers.push(
     pacing: { minGapMs: env.PACING_MIN_GAP_MS, jitterMs: env.PACING_JITTER_MS, maxPerMinute: env.PACING_MAX_PER_MINUTE },
   }),
 );
+// A send accepted by another node for a session held here: its lane starts now, not at the next poll.
+cluster?.onBroadcast(SEND_QUEUE_TOPIC, (sessionId) => sessionId && workers.find((w) => w.name === "send-queue")?.wake(sessionId));
 workers.push(
   startWebhookWorker({ db: database, outbox, logger: logger.child({ module: "webhooks" }), onAttempt: (attempt) => announceWebhookAttempt(io, attempt) }),
 );

@@ -82,6 +82,7 @@ export class ClusterCoordinator {
   private listenRetry: NodeJS.Timeout | null = null;
   private readonly margin: number;
   private readonly topics = new Map<string, (payload: string | null) => void>();
+  private readonly notifying = new Map<string, { again: boolean }>();
 
   constructor(private readonly options: ClusterCoordinatorOptions) {
     this.nodeId = options.nodeId;
@@ -181,6 +182,34 @@ export class ClusterCoordinator {
     this.options.db.$executeRaw`SELECT pg_notify(${CLUSTER_CHANNEL}, ${JSON.stringify({ to: "*", from: this.nodeId, topic, payload })})`.catch(
       (error: unknown) => this.options.logger.warn({ err: error, topic }, "cluster broadcast failed"),
     );
+  }
+
+  /**
+   * Tells the node holding `sessionId` (if another one does) about it on `topic`, in one statement
+   * — e.g. "send-queue": a send was accepted here, so its lane there starts now rather than at its
+   * next poll. Calls that come while one is on its way are folded into one more afterwards.
+   */
+  notifyHolder(topic: string, sessionId: string): void {
+    const key = `${topic}\u0000${sessionId}`;
+    const state = this.notifying.get(key);
+    if (state) {
+      state.again = true;
+      return;
+    }
+    const entry = { again: false };
+    this.notifying.set(key, entry);
+    const run = async (): Promise<void> => {
+      await this.options.db.$executeRaw`
+        SELECT pg_notify(${CLUSTER_CHANNEL}, json_build_object('to', "nodeId", 'from', ${this.nodeId}::text, 'topic', ${topic}::text, 'payload', "sessionId")::text)
+        FROM "session_leases" WHERE "sessionId" = ${sessionId} AND "nodeId" IS NOT NULL AND "nodeId" <> ${this.nodeId}`;
+      if (entry.again) {
+        entry.again = false;
+        return run();
+      }
+    };
+    run()
+      .catch((error: unknown) => this.options.logger.warn({ err: error, topic }, "could not notify a session's holder"))
+      .finally(() => this.notifying.delete(key));
   }
 
   /** Gives back the leases of sessions this node stopped on purpose (logout, delete). */

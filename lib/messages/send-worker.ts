@@ -58,7 +58,7 @@ export interface SendWorkerDeps {
    * Several nodes (issue 16): lanes run only for sessions connected here, which means leased here;
    * a session another node holds is that node's to wait for, never failed from here.
    */
-  cluster?: Pick<ClusterCoordinator, "heldElsewhere"> | null;
+  cluster?: Pick<ClusterCoordinator, "heldElsewhere" | "notifyHolder"> | null;
 }
 
 type Claimed = ClaimedSend;
@@ -72,6 +72,9 @@ class PermanentSendError extends Error {}
 const FAILED_NOT_CONNECTED = "session not connected";
 
 const MIN_SCAN_INTERVAL_MS = 50;
+
+/** The cluster topic on which another node tells the holder of a session that a send was queued. */
+export const SEND_QUEUE_TOPIC = "send-queue";
 
 export function startSendWorker(deps: SendWorkerDeps): Worker {
   const worker = new SendWorker(deps);
@@ -123,6 +126,8 @@ class SendWorker implements Worker {
         this.startLane(sessionId, managed);
         return;
       }
+      // Several nodes: the session may be connected on another node, whose worker is told now.
+      this.deps.cluster?.notifyHolder(SEND_QUEUE_TOPIC, sessionId);
     }
     if (this.scanning) {
       this.rescan = true;
