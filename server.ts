@@ -226,7 +226,16 @@ workers.push(
   }),
 );
 workers.push(startAutoReplier({ db: database, outbox, logger: logger.child({ module: "autoreplies" }), maxAgeMs: env.AUTOREPLY_MAX_AGE_MS }));
-workers.push(startCampaignRunner({ db: database, sessions, outbox, logger: logger.child({ module: "campaigns" }), stopWords: env.CAMPAIGN_STOP_WORDS }));
+workers.push(
+  startCampaignRunner({
+    db: database,
+    sessions,
+    nodeId: cluster?.nodeId ?? null,
+    outbox,
+    logger: logger.child({ module: "campaigns" }),
+    stopWords: env.CAMPAIGN_STOP_WORDS,
+  }),
+);
 
 // --- shutdown -----------------------------------------------------------------------------------
 async function shutdown(signal: string) {
