@@ -1,7 +1,9 @@
 // Wagate's one process: Next.js (pages and route handlers) and Socket.io on one http server, with
 // the database, the WhatsApp session manager and (in sandbox mode) the emulated WhatsApp network.
 // Everything process-wide is created here and published through lib/server/runtime.ts.
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { hostname } from "node:os";
 import { ensureSecrets, loadDotEnv } from "./lib/server/ensure-secrets";
 
 loadDotEnv();
@@ -22,9 +24,12 @@ const { EventOutbox } = await import("./lib/events/event-outbox");
 const { createCredentialsCipher } = await import("./lib/whatsapp/credentials-cipher");
 const { SessionManager } = await import("./lib/whatsapp/session-manager");
 const { startSandbox } = await import("./lib/sandbox/start-sandbox");
+const { useRemoteEmulator } = await import("./lib/sandbox/use-remote-emulator");
+const { ClusterCoordinator } = await import("./lib/cluster/cluster-coordinator");
+const { WEBHOOKS_TOPIC } = await import("./lib/events/webhooks-changed");
 const { safeFetch } = await import("./lib/net/safe-fetch");
 const { saveIncomingMedia } = await import("./lib/media/save-incoming-media");
-const { startSendWorker } = await import("./lib/messages/send-worker");
+const { startSendWorker, SEND_QUEUE_TOPIC } = await import("./lib/messages/send-worker");
 const { startWebhookWorker } = await import("./lib/webhooks/webhook-worker");
 const { startEventPruner } = await import("./lib/events/start-event-pruner");
 const { startAutoReplier } = await import("./lib/autoreplies/start-autoreplier");
@@ -45,7 +50,10 @@ const database = createPrismaClient(databaseUrl);
 await ensureSuperadmin(database);
 
 // --- WhatsApp ---------------------------------------------------------------------------------
-const sandbox = env.WA_MODE === "sandbox" ? await startSandbox(env.DATA_DIR, env.SANDBOX_PORT) : null;
+const remoteEmulator =
+  env.WA_MODE === "sandbox" && env.SANDBOX_EMULATOR_URL ? useRemoteEmulator(env.SANDBOX_EMULATOR_URL, env.SANDBOX_EMULATOR_ROOT ?? "") : null;
+const sandbox = env.WA_MODE === "sandbox" && !remoteEmulator ? await startSandbox(env.DATA_DIR, env.SANDBOX_PORT) : null;
+if (remoteEmulator) logger.warn({ emulator: env.SANDBOX_EMULATOR_URL }, "SANDBOX MODE: sessions connect to an emulated WhatsApp network in another process");
 if (sandbox) logger.warn({ emulator: sandbox.emulator.wsUrl }, "SANDBOX MODE: sessions connect to an emulated WhatsApp network, not to WhatsApp");
 
 let io: import("socket.io").Server | null = null;
@@ -58,7 +66,7 @@ const sessions = new SessionManager(
     logger: logger.child({ module: "sessions" }),
     baileysLogger: logger.child({ module: "baileys" }, { level: env.WA_LOG_LEVEL }),
     backoff: { initialMs: env.WA_RECONNECT_INITIAL_MS, maxMs: env.WA_RECONNECT_MAX_MS },
-    socketOptions: () => sandbox?.socketOptions() ?? {},
+    socketOptions: () => sandbox?.socketOptions() ?? remoteEmulator?.socketOptions() ?? {},
     connectWaitMs: env.WA_CONNECT_WAIT_MS,
     saveIncomingMedia: (session, msg, sock) =>
       saveIncomingMedia(
@@ -84,6 +92,27 @@ const callerChanges = await startCallerChangeBus({
   logger: logger.child({ module: "caller-changes" }),
 });
 
+// Several nodes on one PostgreSQL (issue 16): sessions are leased to one node at a time. Off unless
+// asked for; the embedded database serves one process, so a cluster cannot use it.
+let cluster: import("./lib/cluster/cluster-coordinator").ClusterCoordinator | null = null;
+if (env.CLUSTER_ENABLED && embedded) {
+  logger.warn("CLUSTER_ENABLED is ignored: several nodes need a shared PostgreSQL (DATABASE_URL); running as a single node on the embedded database");
+} else if (env.CLUSTER_ENABLED) {
+  cluster = new ClusterCoordinator({
+    db: database,
+    listenUrl: databaseUrl,
+    nodeId: randomUUID(),
+    address: `${hostname()}:${env.PORT}`,
+    heartbeatMs: env.CLUSTER_HEARTBEAT_MS,
+    leaseMs: env.CLUSTER_LEASE_MS,
+    logger: logger.child({ module: "cluster" }),
+  });
+  // Another node changed a tenant's webhooks: this node's cache of them forgets the tenant.
+  cluster.onBroadcast(WEBHOOKS_TOPIC, (ownerId) => outbox.webhooks.invalidate(ownerId ?? undefined));
+  await sessions.joinCluster(cluster);
+  logger.info({ node: cluster.nodeId, heartbeatMs: env.CLUSTER_HEARTBEAT_MS, leaseMs: env.CLUSTER_LEASE_MS }, "joined the cluster");
+}
+
 const runtime: import("./lib/server/runtime").Runtime = {
   db: database,
   io,
@@ -95,6 +124,7 @@ const runtime: import("./lib/server/runtime").Runtime = {
   embeddedDatabase: Boolean(embedded),
   startedAt: new Date(),
   callerChanges,
+  cluster,
 };
 setRuntime(runtime);
 
@@ -175,9 +205,12 @@ workers.push(
     logger: logger.child({ module: "send-queue" }),
     maxAttempts: env.SEND_MAX_ATTEMPTS,
     waitForConnectionMs: env.SEND_WAIT_FOR_CONNECTION_MS,
+    cluster,
     pacing: { minGapMs: env.PACING_MIN_GAP_MS, jitterMs: env.PACING_JITTER_MS, maxPerMinute: env.PACING_MAX_PER_MINUTE },
   }),
 );
+// A send accepted by another node for a session held here: its lane starts now, not at the next poll.
+cluster?.onBroadcast(SEND_QUEUE_TOPIC, (sessionId) => sessionId && workers.find((w) => w.name === "send-queue")?.wake(sessionId));
 workers.push(
   startWebhookWorker({ db: database, outbox, logger: logger.child({ module: "webhooks" }), onAttempt: (attempt) => announceWebhookAttempt(io, attempt) }),
 );
@@ -193,7 +226,16 @@ workers.push(
   }),
 );
 workers.push(startAutoReplier({ db: database, outbox, logger: logger.child({ module: "autoreplies" }), maxAgeMs: env.AUTOREPLY_MAX_AGE_MS }));
-workers.push(startCampaignRunner({ db: database, sessions, outbox, logger: logger.child({ module: "campaigns" }), stopWords: env.CAMPAIGN_STOP_WORDS }));
+workers.push(
+  startCampaignRunner({
+    db: database,
+    sessions,
+    nodeId: cluster?.nodeId ?? null,
+    outbox,
+    logger: logger.child({ module: "campaigns" }),
+    stopWords: env.CAMPAIGN_STOP_WORDS,
+  }),
+);
 
 // --- shutdown -----------------------------------------------------------------------------------
 async function shutdown(signal: string) {

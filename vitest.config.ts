@@ -39,6 +39,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Several gateway processes on one database (issue 16): slow to set up, so on their own.
+          name: "cluster",
+          environment: "node",
+          include: ["tests/cluster/**/*.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "api",
           environment: "node",
           include: ["tests/api/**/*.test.ts"],

@@ -101,6 +101,23 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** Sandbox only: the emulator's port (0 = any free port) and where its state is kept. */
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /**
+   * Sandbox only, for several nodes (tests, benchmarks): connect to an emulator running in another
+   * process (its ws:// URL) instead of starting one in this process, trusting its Noise root
+   * (SANDBOX_EMULATOR_ROOT = "<public key, base64>:<serial>").
+   */
+  SANDBOX_EMULATOR_URL: z.string().url().optional(),
+  SANDBOX_EMULATOR_ROOT: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=]+:\d+$/, "SANDBOX_EMULATOR_ROOT must be <base64 public key>:<serial>")
+    .optional(),
+  // --- several nodes on one PostgreSQL (lib/cluster, issue 16) ---
+  /** Take part in a cluster: sessions are leased to one node at a time. Needs DATABASE_URL (a real PostgreSQL). */
+  CLUSTER_ENABLED: bool(false),
+  /** How often a node renews its heartbeat and its sessions' leases, and looks for sessions to take over. */
+  CLUSTER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
+  /** How long a lease lasts unrenewed; a dead node's sessions are taken over after at most this (plus a heartbeat). */
+  CLUSTER_LEASE_MS: z.coerce.number().int().min(300).default(15_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -36,6 +36,8 @@ import { jidNormalizedUser } from "@whiskeysockets/baileys";
 export interface CampaignRunnerDeps {
   db: Db;
   sessions: SessionManager;
+  /** Several nodes: this node's id; it drives only campaigns of sessions it holds. */
+  nodeId?: string | null;
   outbox: EventOutbox;
   logger: Logger;
   stopWords: readonly string[];
@@ -136,7 +138,7 @@ class CampaignRunner implements Worker {
   private async tick() {
     const { db, logger } = this.deps;
     await this.startDueCampaigns();
-    const ids = await claimRunningCampaigns(db, this.leaseMs);
+    const ids = await claimRunningCampaigns(db, this.leaseMs, 50, this.deps.nodeId ?? null);
     for (const id of ids) {
       if (this.stopped) break;
       try {

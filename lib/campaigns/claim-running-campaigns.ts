@@ -9,8 +9,15 @@ import { defineLeaseQueue } from "@/lib/queue/claim-with-lease";
 
 const campaigns = defineLeaseQueue({ table: "campaigns", dueColumn: "leaseUntil", orderBy: Prisma.sql`"startedAt" NULLS FIRST, id` });
 
-export async function claimRunningCampaigns(db: Db, leaseMs: number, limit = 50): Promise<string[]> {
-  const rows = await campaigns.claim<{ id: string }>(db, { where: Prisma.sql`status = 'running'`, limit, leaseMs });
+/**
+ * `nodeId` (several nodes, issue 16): only campaigns of sessions this node holds the lease of — a
+ * step checks numbers on the session's live connection, which only the holder has.
+ */
+export async function claimRunningCampaigns(db: Db, leaseMs: number, limit = 50, nodeId: string | null = null): Promise<string[]> {
+  const held = nodeId
+    ? Prisma.sql` AND "sessionId" IN (SELECT "sessionId" FROM "session_leases" WHERE "nodeId" = ${nodeId} AND "expiresAt" > (now() AT TIME ZONE 'UTC'))`
+    : Prisma.empty;
+  const rows = await campaigns.claim<{ id: string }>(db, { where: Prisma.sql`status = 'running'${held}`, limit, leaseMs });
   return rows.map((r) => r.id);
 }
 

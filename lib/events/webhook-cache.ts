@@ -1,9 +1,9 @@
 import "server-only";
 // Which webhooks want a session's events, cached per owner (issue 10: recording used to look them
 // up once per recorded batch). Every write to `webhooks` calls webhooksChanged(ownerId)
-// (lib/events/webhooks-changed.ts), which drops the owner's entry in this process; the short TTL
-// bounds how long another process can miss a change. That TTL is the one place to replace with a
-// cross-process signal (e.g. LISTEN/NOTIFY) when the gateway runs as several processes.
+// (lib/events/webhooks-changed.ts), which drops the owner's entry in this process and, on a cluster
+// (CLUSTER_ENABLED), in the other nodes through NOTIFY; the short TTL bounds how long another
+// process can miss a change when that notification is lost or processes run without the cluster.
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 

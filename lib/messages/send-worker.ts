@@ -33,6 +33,7 @@ import {
 } from "@/lib/messages/send-queue";
 import type { StoredSend } from "@/lib/messages/stored-send";
 import type { Worker } from "@/lib/server/runtime";
+import type { ClusterCoordinator } from "@/lib/cluster/cluster-coordinator";
 import type { ManagedSession } from "@/lib/whatsapp/managed-session";
 import type { SessionManager } from "@/lib/whatsapp/session-manager";
 
@@ -53,6 +54,11 @@ export interface SendWorkerDeps {
   /** How long one sendMessage may take before it counts as a failed attempt. */
   sendTimeoutMs?: number;
   readMedia?: typeof readMediaFile;
+  /**
+   * Several nodes (issue 16): lanes run only for sessions connected here, which means leased here;
+   * a session another node holds is that node's to wait for, never failed from here.
+   */
+  cluster?: Pick<ClusterCoordinator, "heldElsewhere" | "notifyHolder"> | null;
 }
 
 type Claimed = ClaimedSend;
@@ -67,6 +73,9 @@ class PermanentSendError extends Error {}
 const FAILED_NOT_CONNECTED = "session not connected";
 
 const MIN_SCAN_INTERVAL_MS = 50;
+
+/** The cluster topic on which another node tells the holder of a session that a send was queued. */
+export const SEND_QUEUE_TOPIC = "send-queue";
 
 export function startSendWorker(deps: SendWorkerDeps): Worker {
   const worker = new SendWorker(deps);
@@ -122,6 +131,8 @@ class SendWorker implements Worker {
         this.startLane(sessionId, managed);
         return;
       }
+      // Several nodes: the session may be connected on another node, whose worker is told now.
+      this.deps.cluster?.notifyHolder(SEND_QUEUE_TOPIC, sessionId);
     }
     if (this.scanning) {
       this.rescan = true;
@@ -181,6 +192,7 @@ class SendWorker implements Worker {
       const connectedAt = this.lastConnectedAt.get(group.sessionId) ?? this.startedAt;
       const cutoff = now - this.deps.waitForConnectionMs;
       if (connectedAt <= cutoff && group._min.createdAt && group._min.createdAt.getTime() <= cutoff) {
+        if (await this.deps.cluster?.heldElsewhere(group.sessionId)) continue;
         await this.failWaiting(group.sessionId, new Date(cutoff));
       }
     }

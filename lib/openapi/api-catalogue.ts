@@ -89,7 +89,14 @@ export interface Endpoint {
 }
 
 export const API_CATALOGUE: Endpoint[] = [
-  { method: "get", path: "/api/health", tag: "System", summary: "Health check (database reachable)", permission: null, returns: '{ "status": "ok" } or 503' },
+  {
+    method: "get",
+    path: "/api/health",
+    tag: "System",
+    summary: "Health check (database reachable); on a cluster node also its id, and for the superadmin every node's sessions and last heartbeat",
+    permission: null,
+    returns: '{ "status": "ok", node?, cluster?: { nodes } } or 503',
+  },
   { method: "get", path: "/api/openapi.json", tag: "System", summary: "This document", permission: null, returns: "OpenAPI 3.1 JSON" },
   {
     method: "get",

@@ -2,6 +2,7 @@
 // components and workers through this one getter. They live on globalThis because Next's bundles
 // load their own copies of every module: a module-level singleton would exist three times.
 import type { Server as SocketIOServer } from "socket.io";
+import type { ClusterCoordinator } from "@/lib/cluster/cluster-coordinator";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { EventOutbox } from "@/lib/events/event-outbox";
 import type { CallerChangeBus } from "@/lib/realtime/caller-change-bus";
@@ -33,6 +34,8 @@ export interface Runtime {
   startedAt: Date;
   /** Revocations for open sockets (issue 9): in-process and over PostgreSQL NOTIFY. */
   callerChanges?: CallerChangeBus;
+  /** This node's part in a cluster of gateways (issue 16); null on a single node. */
+  cluster?: ClusterCoordinator | null;
 }
 
 const holder = globalThis as unknown as { __wagateRuntime?: Runtime };

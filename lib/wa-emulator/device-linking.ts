@@ -15,6 +15,9 @@ import { b64, fromB64 } from "./state-encoding";
 
 export class DeviceLinking {
   private readonly connections = new Set<CompanionConnection>();
+  /** Logged-in connections per companion device jid, and the most ever open at once (several gateway nodes must never reach 2). */
+  private readonly loggedIn = new Map<string, Set<CompanionConnection>>();
+  readonly mostSimultaneous = new Map<string, number>();
   private readonly pendingRegistrations = new Map<string, CompanionConnection>();
   private readonly linkCodeSessions = new Map<
     string,
@@ -74,6 +77,10 @@ export class DeviceLinking {
     }
     device.connection = connection;
     connection.device = device;
+    const open = this.loggedIn.get(device.pnJid) ?? new Set<CompanionConnection>();
+    open.add(connection);
+    this.loggedIn.set(device.pnJid, open);
+    this.mostSimultaneous.set(device.pnJid, Math.max(this.mostSimultaneous.get(device.pnJid) ?? 0, open.size));
     connection.send({
       tag: "success",
       attrs: { t: String(now()), lid: device.lidJid, props: "1", creation: String(now() - 86400), location: "emu" },
@@ -91,6 +98,7 @@ export class DeviceLinking {
   /** A connection closed: forgets its registration; false when it was not (or no longer) known. */
   forgetConnection(connection: CompanionConnection): boolean {
     if (!this.connections.delete(connection)) return false;
+    if (connection.device) this.loggedIn.get(connection.device.pnJid)?.delete(connection);
     for (const ref of connection.registration?.refs ?? []) this.pendingRegistrations.delete(ref);
     return true;
   }

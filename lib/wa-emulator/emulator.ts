@@ -150,6 +150,15 @@ export class WaEmulator {
     return { jid: device.pnJid, lid: device.lidJid, deviceId: device.deviceId };
   }
 
+  /**
+   * The most connections each companion device (its jid) ever had logged in at the same time. A
+   * second login replaces the first, as on WhatsApp — but for a moment both are open, and on
+   * WhatsApp that is what gets a number banned: several gateway nodes must keep this at 1.
+   */
+  mostSimultaneousConnections(): Record<string, number> {
+    return Object.fromEntries(this.network.linking.mostSimultaneous);
+  }
+
   /** The owner types the code returned by sock.requestPairingCode() into the phone. */
   enterPairingCode(phone: string, code: string) {
     this.network.linking.enterPairingCode(phone, code);

@@ -115,12 +115,29 @@ export class ManagedSession {
   }
 
   /** Closes the connection without logging out; credentials stay for the next start. */
-  async stop(reason = "stopped"): Promise<void> {
+  async stop(reason = "stopped", options: { waitClosed?: boolean } = {}): Promise<void> {
+    this.stopped = true;
+    this.clearReconnectTimer();
+    const ws = this.sock?.ws as { isClosed?: boolean; once?: (event: "close", listener: () => void) => void } | undefined;
+    this.closeSocket();
+    // A hand-over to another node: its login must find this connection gone, not merely closing.
+    if (options.waitClosed && ws?.once && !ws.isClosed)
+      await new Promise<void>((resolve) => {
+        ws.once!("close", resolve);
+        setTimeout(resolve, 3000).unref();
+      });
+    await this.enqueue(() => this.setStatus("DISCONNECTED", reason));
+    await this.auth?.flush();
+  }
+
+  /**
+   * Several nodes: this node's lease may lapse or was taken. Closes the socket at once and writes
+   * nothing — the session's status and credentials may already be another node's to write.
+   */
+  abandon(): void {
     this.stopped = true;
     this.clearReconnectTimer();
     this.closeSocket();
-    await this.enqueue(() => this.setStatus("DISCONNECTED", reason));
-    await this.auth?.flush();
   }
 
   /** Logs out on WhatsApp (the phone forgets this device) and wipes the credentials. */

@@ -3,10 +3,12 @@
 // restarts them. Created once in server.ts; route handlers reach it through getRuntime().sessions.
 import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 import { DEFAULT_SESSION_CONFIG } from "@/lib/sessions/sessions.schema";
+import { AppError } from "@/lib/errors/app-error";
 import { deleteAuthState } from "@/lib/whatsapp/postgres-auth-state";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import { ManagedSession, type LiveState, type SessionContext } from "@/lib/whatsapp/managed-session";
 import { silenceLibsignalConsole } from "@/lib/whatsapp/silence-libsignal-console";
+import type { ClusterCommand, ClusterCoordinator, LeasedSessions } from "@/lib/cluster/cluster-coordinator";
 
 export interface SessionRow extends SessionRef {
   config: unknown;
@@ -22,9 +24,16 @@ export interface WatchdogOptions {
 
 const configOf = (row: { config: unknown }): SessionConfig => ({ ...DEFAULT_SESSION_CONFIG, ...(row.config as SessionConfig) });
 
-export class SessionManager {
+const sessionSelect = { id: true, sessionId: true, ownerId: true, config: true, status: true, statusReason: true, statusChangedAt: true } as const;
+
+export class SessionManager implements LeasedSessions {
   private readonly sessions = new Map<string, ManagedSession>();
   private watchdogTimer: NodeJS.Timeout | null = null;
+  /**
+   * Several nodes (issue 16): this node runs only sessions whose lease it holds, and asks the
+   * holder for the others. Null on a single node: every session is this process's, as always.
+   */
+  private cluster: ClusterCoordinator | null = null;
 
   constructor(
     readonly ctx: SessionContext,
@@ -34,8 +43,21 @@ export class SessionManager {
     silenceLibsignalConsole(ctx.logger);
   }
 
+  /** Several nodes: from now on sessions run here only under a lease held through `cluster`. */
+  async joinCluster(cluster: ClusterCoordinator): Promise<void> {
+    this.cluster = cluster;
+    await cluster.start(this);
+  }
+
   /** Reconnects every session that was connected (paired) when the process last ran. No QR needed. */
   async restoreAll(concurrency = 10): Promise<number> {
+    if (this.cluster) {
+      // The first round claims this node's share of the free sessions and starts them; later
+      // rounds (every heartbeat) take over sessions whose node died.
+      await this.cluster.round();
+      this.startWatchdog();
+      return this.cluster.heldCount();
+    }
     const rows = await this.ctx.db.whatsappSession.findMany({
       where: { autoConnect: true, authEntries: { some: { category: "creds" } } },
       select: { id: true, sessionId: true, ownerId: true, config: true },
@@ -60,8 +82,12 @@ export class SessionManager {
 
   /** The live state, or the stored one for a session this process is not running. */
   live(row: SessionRow): LiveState {
+    const local = this.sessions.get(row.id);
+    // Another node runs it and keeps its stored status current.
+    if (this.cluster && (!local || !this.cluster.holds(row.id)))
+      return { status: row.status, qr: null, reason: row.statusReason, since: row.statusChangedAt, reconnectAttempts: 0 };
     return (
-      this.sessions.get(row.id)?.live() ?? {
+      local?.live() ?? {
         status: row.status === "CONNECTED" || row.status === "QR" || row.status === "CONNECTING" ? "DISCONNECTED" : row.status,
         qr: null,
         reason: row.statusReason,
@@ -73,6 +99,10 @@ export class SessionManager {
 
   /** Starts the session unless it is already connected or waiting for its QR to be scanned. */
   async connect(row: SessionRow): Promise<LiveState> {
+    if (this.cluster) {
+      const owner = await this.cluster.ownerFor(row.id, { here: !(await this.isPaired(row.id)) });
+      if (!owner.mine) return this.elsewhere("start", row);
+    }
     const session = this.ensure(row);
     if (session.status === "CONNECTED" || session.status === "QR") return session.live();
     // Already handshaking (e.g. WhatsApp's restart right after a scan): restarting now would break
@@ -84,34 +114,114 @@ export class SessionManager {
 
   async restart(row: SessionRow): Promise<LiveState> {
     await this.ctx.db.whatsappSession.updateMany({ where: { id: row.id }, data: { autoConnect: true } });
+    if (this.cluster) {
+      const owner = await this.cluster.ownerFor(row.id);
+      if (!owner.mine) return this.elsewhere("restart", row);
+    }
     return this.ensure(row).start("restart requested");
   }
 
   async logout(row: SessionRow): Promise<void> {
     await this.ctx.db.whatsappSession.updateMany({ where: { id: row.id }, data: { autoConnect: false } });
+    // The holder logs out on WhatsApp and wipes the credentials; wiping them here under its
+    // live socket would leave that socket running on credentials that no longer exist.
+    if (this.cluster && !this.cluster.holds(row.id) && (await this.cluster.forward("logout", row.id))) return;
     const session = this.sessions.get(row.id);
     if (session) await session.logout();
     else await deleteAuthState(this.ctx.db, row.id);
+    await this.cluster?.release([row.id]);
   }
 
   /** Before a session is deleted: log out on WhatsApp and forget it. */
   async remove(row: SessionRow): Promise<void> {
+    if (this.cluster && !this.cluster.holds(row.id) && (await this.cluster.forward("remove", row.id))) return;
     const session = this.sessions.get(row.id);
     if (session) {
       await session.logout("session deleted").catch(() => undefined);
       this.sessions.delete(row.id);
     }
     await deleteAuthState(this.ctx.db, row.id);
+    await this.cluster?.release([row.id]);
   }
 
   async applyConfig(row: SessionRef, config: SessionConfig): Promise<void> {
+    if (this.cluster && !this.cluster.holds(row.id)) {
+      await this.cluster.forward("config", row.id);
+      return;
+    }
     await this.sessions.get(row.id)?.applyConfig(configOf({ config }));
   }
 
   async requestPairingCode(row: SessionRow, phone: string): Promise<string> {
+    if (this.cluster && !(await this.cluster.ownerFor(row.id, { here: true })).mine) {
+      // The pairing code comes from the holder's live socket; forwarding it is not built yet.
+      throw new AppError("UNAVAILABLE", "This session is connecting on another gateway node; request the pairing code there");
+    }
     const session = this.ensure(row);
     if (session.status !== "QR") await session.start("pairing code requested");
     return session.requestPairingCode(phone);
+  }
+
+  // --- several nodes (LeasedSessions, called by lib/cluster/cluster-coordinator.ts) -------------
+
+  async startLeased(sessionId: string): Promise<void> {
+    if (this.cluster?.halted) return;
+    const current = this.sessions.get(sessionId);
+    if (current && (current.isOpening || current.status === "CONNECTED" || current.status === "QR")) return;
+    const row = await this.ctx.db.whatsappSession.findUnique({ where: { id: sessionId }, select: sessionSelect });
+    if (!row || !this.cluster?.holds(sessionId)) return;
+    await this.ensure(row).start("taken over by this gateway node");
+  }
+
+  closeLost(sessionId: string): void {
+    const session = this.sessions.get(sessionId);
+    this.sessions.delete(sessionId);
+    session?.abandon();
+  }
+
+  async stopForHandover(sessionIds: string[]): Promise<void> {
+    await Promise.all(
+      sessionIds.map(async (id) => {
+        const session = this.sessions.get(id);
+        this.sessions.delete(id);
+        await session?.stop("handed over to another gateway node", { waitClosed: true }).catch(() => undefined);
+      }),
+    );
+  }
+
+  async runCommand(command: Exclude<ClusterCommand, "round">, sessionId: string): Promise<void> {
+    const row = await this.ctx.db.whatsappSession.findUnique({ where: { id: sessionId }, select: sessionSelect });
+    if (command === "remove") {
+      await this.remove(row ?? { id: sessionId, sessionId, ownerId: "", config: {}, status: "DISCONNECTED", statusReason: null, statusChangedAt: new Date() });
+      return;
+    }
+    if (!row) return;
+    if (command === "start") await this.connect(row);
+    else if (command === "restart") await this.restart(row);
+    else if (command === "logout") await this.logout(row);
+    else if (command === "config") await this.sessions.get(row.id)?.applyConfig(configOf(row));
+  }
+
+  private async isPaired(id: string): Promise<boolean> {
+    return (await this.ctx.db.waAuthEntry.count({ where: { sessionId: id, category: "creds" } })) > 0;
+  }
+
+  /**
+   * A session another node holds: it was asked to act; answer with the stored state once it
+   * shows a QR, opened, or the usual connect wait passed.
+   */
+  private async elsewhere(command: "start" | "restart", row: SessionRow): Promise<LiveState> {
+    await this.cluster!.forward(command, row.id);
+    const deadline = Date.now() + this.ctx.connectWaitMs;
+    let current = row;
+    for (;;) {
+      const fresh = await this.ctx.db.whatsappSession.findUnique({ where: { id: row.id }, select: sessionSelect });
+      if (fresh) current = fresh;
+      const changed = current.statusChangedAt.getTime() !== row.statusChangedAt.getTime();
+      if ((changed && ["QR", "CONNECTED", "LOGGED_OUT"].includes(current.status)) || Date.now() >= deadline) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return { status: current.status, qr: null, reason: current.statusReason, since: current.statusChangedAt, reconnectAttempts: 0 };
   }
 
   stats() {
@@ -124,7 +234,11 @@ export class SessionManager {
   async shutdown(): Promise<void> {
     if (this.watchdogTimer) clearInterval(this.watchdogTimer);
     this.watchdogTimer = null;
+    // No round may start a session while they are being closed.
+    await this.cluster?.halt();
     await Promise.all([...this.sessions.values()].map((s) => s.stop("gateway shutting down").catch(() => undefined)));
+    // Closed first, released after: the next holder never connects while this node still does.
+    await this.cluster?.stop();
   }
 
   private ensure(row: SessionRef & { config: unknown }): ManagedSession {

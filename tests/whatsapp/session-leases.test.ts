@@ -1,0 +1,158 @@
+// Issue 16, the lease rules on their own (real PostgreSQL, real SessionManagers and Baileys against
+// the emulator, in this process): two "nodes" are two SessionManagers with a ClusterCoordinator each.
+// - Claims racing for the same free sessions never give one session to both.
+// - A node whose database link hangs closes its session while the lease is still unexpired, and the
+//   other node then takes it over with a higher fencing token and connects it without a QR; the
+//   emulator never sees both logged in at once.
+import net from "node:net";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ClusterCoordinator } from "@/lib/cluster/cluster-coordinator";
+import { claimFreeSessions } from "@/lib/cluster/session-leases";
+import { createPrismaClient } from "@/lib/db/create-prisma-client";
+import { startHarness, waitUntil, type Harness } from "../support/whatsapp-harness";
+
+const HEARTBEAT_MS = 300;
+const LEASE_MS = 1500;
+const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+
+/** A TCP relay to the database that can be made to hang (packets stop, connections stay open). */
+function startRelay(target: { host: string; port: number }) {
+  let hung = false;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    sockets.add(client);
+    if (hung) return; // accepted, never answered
+    const upstream = net.connect(target.port, target.host);
+    sockets.add(upstream);
+    client.pipe(upstream).pipe(client);
+    const drop = () => (client.destroy(), upstream.destroy());
+    client.on("error", drop);
+    upstream.on("error", drop);
+  });
+  return {
+    listening: new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as net.AddressInfo).port))),
+    hang() {
+      hung = true;
+      for (const s of sockets) s.pause();
+    },
+    async close() {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("session leases (several nodes on one PostgreSQL)", () => {
+  it("two nodes claiming the same free sessions at once never both win one", async () => {
+    const rows = await Promise.all(Array.from({ length: 20 }, (_, i) => h.createSession(`race-${i}`)));
+    await h.database.db.$transaction([
+      h.database.db.whatsappSession.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { autoConnect: true } }),
+      h.database.db.waAuthEntry.createMany({ data: rows.map((r) => ({ sessionId: r.id, category: "creds", key: "creds", data: Buffer.from("{}") })) }),
+    ]);
+    const other = h.database.connect();
+    const [a, b] = await Promise.all([claimFreeSessions(h.database.db, "node-a", 60_000, 20), claimFreeSessions(other, "node-b", 60_000, 20)]);
+    const won = [...a, ...b].map((l) => l.sessionId).filter((id) => rows.some((r) => r.id === id));
+    expect(won.length).toBe(20);
+    expect(new Set(won).size).toBe(20);
+    // Theirs now: a third claim finds nothing free, and the rows leave the later tests alone.
+    expect(await claimFreeSessions(h.database.db, "node-c", 60_000, 20)).toEqual([]);
+    await h.database.db.whatsappSession.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+  });
+
+  it("a broadcast (a tenant's webhooks changed) reaches the other nodes, not the sender", async () => {
+    const make = (nodeId: string) =>
+      new ClusterCoordinator({
+        db: h.database.connect(),
+        listenUrl: h.database.url,
+        nodeId,
+        address: nodeId,
+        heartbeatMs: HEARTBEAT_MS,
+        leaseMs: LEASE_MS,
+        logger,
+      });
+    const sender = make("node-sender");
+    const receiver = make("node-receiver");
+    const heard: Record<string, (string | null)[]> = { sender: [], receiver: [] };
+    sender.onBroadcast("webhooks", (p) => heard.sender.push(p));
+    receiver.onBroadcast("webhooks", (p) => heard.receiver.push(p));
+    const idle = { startLeased: async () => {}, closeLost: () => {}, stopForHandover: async () => {}, runCommand: async () => {} };
+    await sender.start(idle);
+    await receiver.start(idle);
+    sender.broadcast("webhooks", "owner-1");
+    await waitUntil(
+      () => heard.receiver.length === 1,
+      5000,
+      () => "the other node to hear it",
+    );
+    expect(heard).toEqual({ sender: [], receiver: ["owner-1"] });
+    await sender.stop();
+    await receiver.stop();
+  });
+
+  it("a node cut off from the database closes its session before the lease expires; another takes it over without QR", async () => {
+    const row = await h.createSession("failover");
+    await h.pair(row, "15550401001");
+    await h.manager.shutdown(); // paired, credentials stored, nobody connected
+
+    const relay = startRelay({ host: new URL(h.database.url).hostname, port: Number(new URL(h.database.url).port || 5432) });
+    const relayUrl = new URL(h.database.url);
+    relayUrl.port = String(await relay.listening);
+    const cutOffDb = createPrismaClient(relayUrl.toString(), 4);
+    const coordinator = (db: typeof cutOffDb, listenUrl: string, nodeId: string) =>
+      new ClusterCoordinator({ db, listenUrl, nodeId, address: nodeId, heartbeatMs: HEARTBEAT_MS, leaseMs: LEASE_MS, logger });
+
+    const first = h.newManager();
+    const firstNode = coordinator(cutOffDb, relayUrl.toString(), "node-first");
+    await first.joinCluster(firstNode);
+    expect(await first.restoreAll()).toBe(1);
+    await waitUntil(
+      () => first.get(row.id)?.status === "CONNECTED",
+      20_000,
+      () => "first node connected",
+    );
+
+    const second = h.newManager();
+    const secondNode = coordinator(h.database.connect(), h.database.url, "node-second");
+    await second.joinCluster(secondNode);
+    expect(await second.restoreAll()).toBe(0); // the first one holds it
+
+    const hungAt = new Date();
+    relay.hang();
+    await waitUntil(
+      () => first.get(row.id) === undefined,
+      10_000,
+      () => "the cut-off node to close its session",
+    );
+    // Closed while its lease still runs: nobody else may have connected yet.
+    const [lease] = await h.database.db.$queryRaw<{ unexpired: boolean; nodeId: string; token: number }[]>`
+      SELECT "expiresAt" > (now() AT TIME ZONE 'UTC') AS unexpired, "nodeId", token FROM session_leases WHERE "sessionId" = ${row.id}`;
+    expect(lease).toMatchObject({ unexpired: true, nodeId: "node-first", token: 1 });
+
+    await waitUntil(
+      () => second.get(row.id)?.status === "CONNECTED",
+      20_000,
+      () => "the second node to take the session over",
+    );
+    const [taken] = await h.database.db.$queryRaw<{ nodeId: string; token: number }[]>`
+      SELECT "nodeId", token FROM session_leases WHERE "sessionId" = ${row.id}`;
+    expect(taken).toEqual({ nodeId: "node-second", token: 2 });
+    expect(await h.database.db.sessionStatusEvent.count({ where: { sessionId: row.id, status: "QR", createdAt: { gt: hungAt } } })).toBe(0);
+    const jid = Object.keys(h.emulator.mostSimultaneousConnections()).find((j) => j.startsWith("15550401001"));
+    expect(jid).toBeDefined();
+    expect(h.emulator.mostSimultaneousConnections()[jid!]).toBe(1);
+
+    await second.shutdown();
+    await relay.close(); // the first node's hung queries fail now, so it can stop
+    await first.shutdown();
+    await cutOffDb.$disconnect().catch(() => {});
+  });
+});
