@@ -216,9 +216,11 @@ class SendWorker implements Worker {
     const sessionId = managed.ref.id;
     let state = this.pacing.get(sessionId);
     if (!state) this.pacing.set(sessionId, (state = new PacingState()));
-    // SENT is written behind the sends, several at a time when they come fast: the lane only needs
-    // its sends in order, and a send whose SENT write is lost is found sent (or re-sent with its
-    // own id) once its claim expires. The lane ends after the last write.
+    // SENT of a plain send is written with Baileys' echo of it (attempt()); the rest — edits,
+    // deletes, sends found sent after a crash — here, behind the sends, several at a time when
+    // they come fast: the lane only needs its sends in order, and a send whose SENT write is lost
+    // is found sent (or re-sent with its own id) once its claim expires. The lane ends after the
+    // last write.
     const sent: Claimed[] = [];
     let writing: Promise<void> | null = null;
     const markSent = (claimed: Claimed) => {
