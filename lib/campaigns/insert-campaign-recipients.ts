@@ -3,16 +3,11 @@ import "server-only";
 // statement with one array parameter per column, the closest thing to COPY that goes through the
 // driver. (Prisma's createMany builds a query object per row: several seconds and hundreds of MB
 // for 10,000 recipients.)
-import { randomUUID } from "node:crypto";
+import { newRowId } from "@/lib/db/new-row-id";
 import type { PreparedRecipient } from "@/lib/campaigns/prepare-recipients";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const CHUNK = 10_000;
-
-/** A row id in the same alphabet and length class as Prisma's cuid(). */
-export function newRowId(): string {
-  return `c${randomUUID().replace(/-/g, "").slice(0, 24)}`;
-}
 
 export async function insertCampaignRecipients(
   tx: Prisma.TransactionClient,

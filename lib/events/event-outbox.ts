@@ -16,7 +16,6 @@
 //
 // Events that change nothing stored (presence, calls) go through announce(): no transaction; they
 // are written (one statement) only when a webhook wants them, else only pushed to Socket.io.
-import { randomBytes } from "node:crypto";
 import type { Server } from "socket.io";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { eventMatches } from "@/lib/events/event-names";
@@ -24,6 +23,7 @@ import { WebhookCache } from "@/lib/events/webhook-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { emitSessionEvent } from "@/lib/realtime/emit-session-event";
 import type { SessionRef } from "@/lib/sessions/session-ref";
+import { newRowId } from "@/lib/db/new-row-id";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -64,20 +64,6 @@ function toJsonText(value: unknown): string {
     return v;
   });
 }
-
-/**
- * Row ids made here because events and deliveries are written by raw SQL (cuid-like: time first,
- * then a counter, so that ids made in the same millisecond — the events of one transaction, which
- * share their createdAt — sort in the order they were recorded).
- */
-function rowId(prefix: string): string {
-  const now = Date.now();
-  rowCounter = now === rowCounterMs ? rowCounter + 1 : 0;
-  rowCounterMs = now;
-  return `${prefix}${now.toString(36)}${rowCounter.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
-}
-let rowCounterMs = 0;
-let rowCounter = 0;
 
 /** The first key of the two-key advisory locks this module takes ("ev"). */
 const EVENT_LOCK_SPACE = 0x6576;
@@ -124,7 +110,7 @@ export class EventOutbox {
     const now = new Date().toISOString();
     this.dispatch(
       events.map((e) => ({
-        id: rowId("v"),
+        id: newRowId("v"),
         event: e.event,
         sessionId: session.sessionId,
         sessionDbId: session.id,
@@ -144,14 +130,14 @@ export class EventOutbox {
   /** The session's lock, its events (numbered in the order given) and their deliveries: one statement. */
   private async insert(runner: Pick<Tx, "$queryRaw">, session: SessionRef, events: PendingEvent[]): Promise<RecordedEvent[]> {
     const hooks = await this.webhooks.forSession(session);
-    const ids = events.map(() => rowId("e"));
+    const ids = events.map(() => newRowId("e"));
     const names = events.map((e) => e.event);
     const payloads = events.map((e) => toJsonText(e.data));
     const delivery = { ids: [] as string[], hooks: [] as string[], events: [] as string[] };
     const perEvent = events.map((e, i) => {
       const wanting = hooks.filter((h) => eventMatches(h.events, e.event));
       for (const h of wanting) {
-        delivery.ids.push(rowId("d"));
+        delivery.ids.push(newRowId("d"));
         delivery.hooks.push(h.id);
         delivery.events.push(ids[i]);
       }

@@ -5,7 +5,7 @@ import "server-only";
 // same moment by `seq`.
 import { findSendByIdempotencyKey } from "@/lib/messages/find-send-by-idempotency-key";
 import type { AcceptedSend, SendResult } from "@/lib/messages/enqueue-send";
-import { newRowId } from "@/lib/campaigns/insert-campaign-recipients";
+import { newRowId } from "@/lib/db/new-row-id";
 import { db } from "@/lib/server/runtime";
 
 /** PostgreSQL's time without zone, as Prisma stores DateTime (UTC). */

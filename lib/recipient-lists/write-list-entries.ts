@@ -2,7 +2,7 @@ import "server-only";
 // Turns recipients (inline, CSV rows, a clone) into list entries: normalised, de-duplicated within
 // the list, invalid ones reported per row. Written in chunks (a multi-row INSERT each) so a list of
 // tens of thousands is one request.
-import { newRowId } from "@/lib/campaigns/insert-campaign-recipients";
+import { newRowId } from "@/lib/db/new-row-id";
 import { normalizePhone } from "@/lib/campaigns/prepare-recipients";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
