@@ -4,7 +4,8 @@ import "server-only";
 // compiler), in the order they were accepted — `seq` follows it, and the queue takes sends of the
 // same moment by `seq`.
 import { findSendByIdempotencyKey } from "@/lib/messages/find-send-by-idempotency-key";
-import type { AcceptedSend, SendResult } from "@/lib/messages/enqueue-send";
+import type { AcceptedSend } from "@/lib/messages/accept-send";
+import type { SendResult } from "@/lib/messages/enqueue-send";
 import { newRowId } from "@/lib/db/new-row-id";
 import { db } from "@/lib/server/runtime";
 
