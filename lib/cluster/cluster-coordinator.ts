@@ -128,6 +128,12 @@ export class ClusterCoordinator {
     return this.held.has(sessionId);
   }
 
+  /** The lease to fence this node's writes for the session with; null once it may have lapsed. */
+  fenceOf(sessionId: string): { nodeId: string; token: number } | null {
+    const lease = this.held.get(sessionId);
+    return lease && lease.validUntil > performance.now() ? { nodeId: this.nodeId, token: lease.token } : null;
+  }
+
   /** Another node holds this session's lease now (one query: for rare decisions, not per message). */
   async heldElsewhere(sessionId: string): Promise<boolean> {
     if (this.held.has(sessionId)) return false;
