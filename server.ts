@@ -20,6 +20,7 @@ const { answerClientError, applySecurityHeaders, giveEmptyErrorsABody, rejectMal
 const { ensureSuperadmin } = await import("./lib/users/ensure-superadmin");
 const { createSocketServer } = await import("./lib/realtime/create-socket-server");
 const { startCallerChangeBus } = await import("./lib/realtime/caller-change-bus");
+const { attachClusterAdapter } = await import("./lib/realtime/attach-cluster-adapter");
 const { EventOutbox } = await import("./lib/events/event-outbox");
 const { createCredentialsCipher } = await import("./lib/whatsapp/credentials-cipher");
 const { SessionManager } = await import("./lib/whatsapp/session-manager");
@@ -162,6 +163,8 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
 httpServer.on("clientError", answerClientError);
 io = createSocketServer(httpServer, callerChanges);
 runtime.io = io;
+// Several nodes: rooms span the nodes, so any node's clients see every session's events.
+const socketAdapter = cluster ? await attachClusterAdapter(io, databaseUrl, logger.child({ module: "socket.io" })) : null;
 
 if (dev) {
   const upgrade = app.getUpgradeHandler();
@@ -254,6 +257,7 @@ async function shutdown(signal: string) {
   await sessions.shutdown();
   await sandbox?.stop().catch((error: unknown) => logger.error({ err: error }, "sandbox did not stop cleanly"));
   await callerChanges.stop();
+  await socketAdapter?.close().catch(() => {});
   await database.$disconnect().catch(() => {});
   await embedded?.stop().catch((error: unknown) => logger.error({ err: error }, "embedded database did not stop cleanly"));
   logger.info("stopped");

@@ -22,7 +22,7 @@ import {
   type ClusterSession,
   type EmulatorProcess,
 } from "../support/cluster";
-import { ALICE, registerTenant, send, type Tenant } from "../support/sandbox";
+import { ALICE, joinSession, registerTenant, send, socketFor, type Tenant } from "../support/sandbox";
 import { until, waitFor } from "../support/wait";
 
 const N = Number(process.env.CLUSTER_TEST_SESSIONS ?? 30);
@@ -81,7 +81,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one PostgreSQL`, () => {
-  it("spreads the sessions over the nodes once they joined, each CONNECTED once", async () => {
+  it("spreads the sessions over the nodes once they joined; any node's Socket.io clients hear every session", async () => {
     const ids = await Promise.all(nodes.map(nodeIdOf));
     const fair = Math.ceil(N / 3);
     await until(
@@ -95,6 +95,23 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
       "each node to hold its share, every session CONNECTED",
       60_000,
     );
+    // Socket.io rooms span the nodes: a client on the first node hears a session the third holds.
+    const heldByThird = (await placement()).find((r) => r.nodeId === ids[2])!;
+    const session = sessionIds.find((s) => s.id === heldByThird.id)!;
+    const socket = await socketFor(nodes[0].baseUrl, tenant.key);
+    try {
+      expect(await joinSession(socket, session.sessionId)).toMatchObject({ ok: true });
+      const heard: string[] = [];
+      socket.onAny((event: string, payload: unknown) => {
+        if (JSON.stringify(payload).includes(session.sessionId)) heard.push(event);
+      });
+      const sent = await send(nodes[1].baseUrl, tenant, { sessionId: session.sessionId, jid: ALICE, message: { text: "across nodes" } });
+      expect(sent.status).toBe(200);
+      await waitFor("an event of the third node's session on the first node's socket", async () => heard.length > 0, 20_000);
+    } finally {
+      socket.close();
+    }
+
     // Everyone learns which node answered; only the superadmin sees the cluster.
     const owner = await request("GET", "/api/health", { baseUrl: nodes[1].baseUrl, as: { apiKey: tenant.key } });
     expect(owner.body).toEqual({ status: "ok", node: ids[1] });
