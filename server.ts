@@ -21,6 +21,7 @@ const { ensureSuperadmin } = await import("./lib/users/ensure-superadmin");
 const { createSocketServer } = await import("./lib/realtime/create-socket-server");
 const { startCallerChangeBus } = await import("./lib/realtime/caller-change-bus");
 const { attachClusterAdapter } = await import("./lib/realtime/attach-cluster-adapter");
+const { answerHolderRequests } = await import("./lib/cluster/ask-holder");
 const { EventOutbox } = await import("./lib/events/event-outbox");
 const { createCredentialsCipher } = await import("./lib/whatsapp/credentials-cipher");
 const { SessionManager } = await import("./lib/whatsapp/session-manager");
@@ -165,6 +166,8 @@ io = createSocketServer(httpServer, callerChanges);
 runtime.io = io;
 // Several nodes: rooms span the nodes, so any node's clients see every session's events.
 const socketAdapter = cluster ? await attachClusterAdapter(io, databaseUrl, logger.child({ module: "socket.io" })) : null;
+// …and carry requests that need a session's live connection to the node holding it.
+if (cluster) answerHolderRequests(io, sessions);
 
 if (dev) {
   const upgrade = app.getUpgradeHandler();

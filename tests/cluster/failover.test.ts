@@ -81,7 +81,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one PostgreSQL`, () => {
-  it("spreads the sessions over the nodes once they joined; any node's Socket.io clients hear every session", async () => {
+  it("spreads the sessions over the nodes once they joined; any node hears every session and checks numbers on its holder", async () => {
     const ids = await Promise.all(nodes.map(nodeIdOf));
     const fair = Math.ceil(N / 3);
     await until(
@@ -111,6 +111,18 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
     } finally {
       socket.close();
     }
+
+    // check-number needs the live connection: asked through the first node, answered by the third.
+    const checked = await request("POST", "/api/chat/check-number", {
+      baseUrl: nodes[0].baseUrl,
+      as: { apiKey: tenant.key },
+      json: { sessionId: session.sessionId, phones: [ALICE, "15559990000"] },
+    });
+    expect(checked.status).toBe(200);
+    expect(checked.body).toEqual([
+      { phone: ALICE, exists: true, jid: `${ALICE}@s.whatsapp.net` },
+      { phone: "15559990000", exists: false, jid: null },
+    ]);
 
     // Everyone learns which node answered; only the superadmin sees the cluster.
     const owner = await request("GET", "/api/health", { baseUrl: nodes[1].baseUrl, as: { apiKey: tenant.key } });
