@@ -97,11 +97,12 @@ const callerChanges = await startCallerChangeBus({
 // Several nodes on one PostgreSQL (issue 16): sessions are leased to one node at a time. Off unless
 // asked for; the embedded database serves one process, so a cluster cannot use it.
 let cluster: import("./lib/cluster/cluster-coordinator").ClusterCoordinator | null = null;
+let clusterDatabase: typeof database | null = null;
 if (env.CLUSTER_ENABLED && embedded) {
   logger.warn("CLUSTER_ENABLED is ignored: several nodes need a shared PostgreSQL (DATABASE_URL); running as a single node on the embedded database");
 } else if (env.CLUSTER_ENABLED) {
   cluster = new ClusterCoordinator({
-    db: database,
+    db: (clusterDatabase = createPrismaClient(databaseUrl, 3)),
     listenUrl: databaseUrl,
     nodeId: randomUUID(),
     address: `${hostname()}:${env.PORT}`,
@@ -261,6 +262,7 @@ async function shutdown(signal: string) {
   await sandbox?.stop().catch((error: unknown) => logger.error({ err: error }, "sandbox did not stop cleanly"));
   await callerChanges.stop();
   await socketAdapter?.close().catch(() => {});
+  await clusterDatabase?.$disconnect().catch(() => {});
   await database.$disconnect().catch(() => {});
   await embedded?.stop().catch((error: unknown) => logger.error({ err: error }, "embedded database did not stop cleanly"));
   logger.info("stopped");
