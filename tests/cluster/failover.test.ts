@@ -124,6 +124,10 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
       { phone: "15559990000", exists: false, jid: null },
     ]);
 
+    // wait:false is refused only when the session is connected nowhere, not when another node holds it.
+    const now = await send(nodes[0].baseUrl, tenant, { sessionId: session.sessionId, jid: ALICE, message: { text: "no waiting" }, wait: false });
+    expect(now.body).toMatchObject({ success: true, status: "PENDING" });
+
     // Everyone learns which node answered; only the superadmin sees the cluster.
     const owner = await request("GET", "/api/health", { baseUrl: nodes[1].baseUrl, as: { apiKey: tenant.key } });
     expect(owner.body).toEqual({ status: "ok", node: ids[1] });
