@@ -48,8 +48,6 @@ export interface LeasedSessions {
   closeLost(sessionId: string): void;
   /** Clean hand-over: close these sockets (status written), before their leases are released. */
   stopForHandover(sessionIds: string[]): Promise<void>;
-  /** The phone unlinked it (LOGGED_OUT): nothing left to hold. */
-  loggedOut(sessionId: string): boolean;
   /** Another node asked the holder to act on one of its sessions. */
   runCommand(command: Exclude<ClusterCommand, "round">, sessionId: string): Promise<void>;
 }
@@ -301,9 +299,6 @@ export class ClusterCoordinator {
       sessions.closeLost(id);
     }
     for (const id of assigned) this.startDetached(id, "assigned");
-    // Unlinked by the phone: the lease would only count as load (its credentials are gone).
-    const finished = [...this.held.keys()].filter((id) => sessions.loggedOut(id));
-    if (finished.length) await this.release(finished);
 
     // Sharing: take free sessions up to the fair share; hand over a clear excess.
     const load = await clusterLoad(db, liveWindow(heartbeatMs, leaseMs));

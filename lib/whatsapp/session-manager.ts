@@ -175,10 +175,6 @@ export class SessionManager implements LeasedSessions {
     await this.ensure(row).start("taken over by this gateway node");
   }
 
-  loggedOut(sessionId: string): boolean {
-    return this.sessions.get(sessionId)?.status === "LOGGED_OUT";
-  }
-
   closeLost(sessionId: string): void {
     const session = this.sessions.get(sessionId);
     this.sessions.delete(sessionId);
