@@ -20,6 +20,8 @@ const { answerClientError, applySecurityHeaders, giveEmptyErrorsABody, rejectMal
 const { ensureSuperadmin } = await import("./lib/users/ensure-superadmin");
 const { createSocketServer } = await import("./lib/realtime/create-socket-server");
 const { startCallerChangeBus } = await import("./lib/realtime/caller-change-bus");
+const { attachClusterAdapter } = await import("./lib/realtime/attach-cluster-adapter");
+const { answerHolderRequests } = await import("./lib/cluster/ask-holder");
 const { EventOutbox } = await import("./lib/events/event-outbox");
 const { createCredentialsCipher } = await import("./lib/whatsapp/credentials-cipher");
 const { SessionManager } = await import("./lib/whatsapp/session-manager");
@@ -95,11 +97,12 @@ const callerChanges = await startCallerChangeBus({
 // Several nodes on one PostgreSQL (issue 16): sessions are leased to one node at a time. Off unless
 // asked for; the embedded database serves one process, so a cluster cannot use it.
 let cluster: import("./lib/cluster/cluster-coordinator").ClusterCoordinator | null = null;
+let clusterDatabase: typeof database | null = null;
 if (env.CLUSTER_ENABLED && embedded) {
   logger.warn("CLUSTER_ENABLED is ignored: several nodes need a shared PostgreSQL (DATABASE_URL); running as a single node on the embedded database");
 } else if (env.CLUSTER_ENABLED) {
   cluster = new ClusterCoordinator({
-    db: database,
+    db: (clusterDatabase = createPrismaClient(databaseUrl, 3)),
     listenUrl: databaseUrl,
     nodeId: randomUUID(),
     address: `${hostname()}:${env.PORT}`,
@@ -162,6 +165,10 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
 httpServer.on("clientError", answerClientError);
 io = createSocketServer(httpServer, callerChanges);
 runtime.io = io;
+// Several nodes: rooms span the nodes, so any node's clients see every session's events.
+const socketAdapter = cluster ? await attachClusterAdapter(io, databaseUrl, logger.child({ module: "socket.io" })) : null;
+// …and carry requests that need a session's live connection to the node holding it.
+if (cluster) answerHolderRequests(io, sessions);
 
 if (dev) {
   const upgrade = app.getUpgradeHandler();
@@ -254,6 +261,8 @@ async function shutdown(signal: string) {
   await sessions.shutdown();
   await sandbox?.stop().catch((error: unknown) => logger.error({ err: error }, "sandbox did not stop cleanly"));
   await callerChanges.stop();
+  await socketAdapter?.close().catch(() => {});
+  await clusterDatabase?.$disconnect().catch(() => {});
   await database.$disconnect().catch(() => {});
   await embedded?.stop().catch((error: unknown) => logger.error({ err: error }, "embedded database did not stop cleanly"));
   logger.info("stopped");

@@ -36,6 +36,8 @@ import {
 
 export const CLUSTER_CHANNEL = "wagate_cluster";
 
+const START_CONCURRENCY = 10;
+
 export type ClusterCommand = "start" | "restart" | "logout" | "remove" | "config" | "round";
 
 /** What the coordinator needs of the session manager. */
@@ -51,6 +53,10 @@ export interface LeasedSessions {
 }
 
 export interface ClusterCoordinatorOptions {
+  /**
+   * A client of its own (a small pool): heartbeats and renewals must never queue behind the
+   * sessions' own database work, or a busy node would lose its leases.
+   */
   db: Db;
   /** Where to LISTEN for commands (the database URL). */
   listenUrl: string;
@@ -83,6 +89,8 @@ export class ClusterCoordinator {
   private readonly margin: number;
   private readonly topics = new Map<string, (payload: string | null) => void>();
   private readonly notifying = new Map<string, { again: boolean }>();
+  private readonly startQueue: { sessionId: string; why: string }[] = [];
+  private starting = 0;
 
   constructor(private readonly options: ClusterCoordinatorOptions) {
     this.nodeId = options.nodeId;
@@ -126,6 +134,12 @@ export class ClusterCoordinator {
 
   holds(sessionId: string): boolean {
     return this.held.has(sessionId);
+  }
+
+  /** The lease to fence this node's writes for the session with; null once it may have lapsed. */
+  fenceOf(sessionId: string): { nodeId: string; token: number } | null {
+    const lease = this.held.get(sessionId);
+    return lease && lease.validUntil > performance.now() ? { nodeId: this.nodeId, token: lease.token } : null;
   }
 
   /** Another node holds this session's lease now (one query: for rare decisions, not per message). */
@@ -330,10 +344,26 @@ export class ClusterCoordinator {
     }
   }
 
+  /**
+   * Starts won sessions at most START_CONCURRENCY at a time (as restoreAll does on a single node):
+   * thirty sessions opening at once starve the database pool and the process for many seconds.
+   */
   private startDetached(sessionId: string, why: string) {
-    this.sessions!.startLeased(sessionId).catch((error: unknown) =>
-      this.options.logger.error({ err: error, session: sessionId, why }, "could not start a leased session"),
-    );
+    this.startQueue.push({ sessionId, why });
+    this.drainStarts();
+  }
+
+  private drainStarts() {
+    while (this.starting < START_CONCURRENCY && this.startQueue.length) {
+      const { sessionId, why } = this.startQueue.shift()!;
+      this.starting++;
+      this.sessions!.startLeased(sessionId)
+        .catch((error: unknown) => this.options.logger.error({ err: error, session: sessionId, why }, "could not start a leased session"))
+        .finally(() => {
+          this.starting--;
+          this.drainStarts();
+        });
+    }
   }
 
   /** Closes every socket whose lease could lapse before the next renewal can succeed. */

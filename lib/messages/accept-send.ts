@@ -11,7 +11,7 @@ import type { SendContent, SendInput } from "@/lib/messages/messages.schema";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
 import type { MessageAuthorVia } from "@/lib/messages/public-message";
 import { contactVcard, type StoredKey, type StoredSend } from "@/lib/messages/stored-send";
-import { isSessionConnected } from "@/lib/messages/get-connected-socket";
+import { isSessionConnectedAnywhere } from "@/lib/messages/get-connected-socket";
 import { resolveFutureTime } from "@/lib/schedules/resolve-caller-time";
 import { db } from "@/lib/server/runtime";
 import type { EnqueueOptions, SendResult, Session } from "@/lib/messages/enqueue-send";
@@ -72,7 +72,7 @@ export async function acceptSend(
   const jid = normalizeRecipient(input.jid);
   // Groups (issue 11): refused now, with the reason, when WhatsApp would drop it.
   if (isJidGroup(jid)) await assertMaySendToGroup(session, jid);
-  if (input.wait === false && !isSessionConnected(session)) {
+  if (input.wait === false && !(await isSessionConnectedAnywhere(session))) {
     throw new AppError("UNAVAILABLE", `Session ${session.sessionId} is not connected`);
   }
   // Issue 12 (scheduled sends): a send that waits is a queued send due at its time.

@@ -2,7 +2,9 @@ import "server-only";
 import { jidNormalizedUser } from "@whiskeysockets/baileys";
 import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
-import { getConnectedSocket } from "@/lib/messages/get-connected-socket";
+import { getConnectedSocket, isSessionConnected } from "@/lib/messages/get-connected-socket";
+import { onWhatsAppOnHolder } from "@/lib/cluster/ask-holder";
+import { getRuntime } from "@/lib/server/runtime";
 import type { CheckNumberInput } from "@/lib/messages/messages.schema";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
@@ -21,8 +23,13 @@ export async function checkNumbers(caller: Caller, input: CheckNumberInput, fiel
     if (!jid.endsWith("@s.whatsapp.net")) throw new AppError("BAD_REQUEST", `${field}: '${phone}' is not a phone number`);
     return { phone, digits: jid.split("@")[0] };
   });
-  const sock = getConnectedSocket(session);
-  const found = (await sock.onWhatsApp(...new Set(wanted.map((w) => w.digits)))) ?? [];
+  const digits = [...new Set(wanted.map((w) => w.digits))];
+  const { cluster, io } = getRuntime();
+  // Several nodes: a session connected on another node is checked there.
+  const found =
+    cluster && io && !isSessionConnected(session)
+      ? await onWhatsAppOnHolder(io, session, digits)
+      : ((await getConnectedSocket(session).onWhatsApp(...digits)) ?? []);
   const byDigits = new Map(found.filter((f) => f.exists).map((f) => [jidNormalizedUser(f.jid).split("@")[0], jidNormalizedUser(f.jid)]));
   return wanted.map(({ phone, digits }) => {
     const jid = byDigits.get(digits) ?? null;

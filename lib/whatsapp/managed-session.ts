@@ -41,6 +41,12 @@ export interface SessionContext {
   fetchBytes: (url: string) => Promise<Buffer>;
   /** Saves an incoming message's media (autoSaveMedia); absent: media are not saved. */
   saveIncomingMedia?: (session: SessionRef, msg: import("@whiskeysockets/baileys").WAMessage, sock: WASocket) => Promise<{ mediaId: string } | null>;
+  /**
+   * Several nodes (issue 16): the lease this node holds for the session (holder and fencing
+   * token), or null when it holds none; absent on a single node. Status writes carry it in their
+   * WHERE, so a node that lost the lease cannot overwrite what the new holder wrote.
+   */
+  fence?: (sessionId: string) => { nodeId: string; token: number } | null;
 }
 
 export interface LiveState {
@@ -389,9 +395,16 @@ export class ManagedSession {
     const since = new Date();
     // Stored first, so that whoever sees the new status in memory also finds it in the database;
     // the status, its history row and its event commit together.
+    const fence = this.ctx.fence?.(this.ref.id);
     const dispatch = await this.ctx.db.$transaction(
       async (tx) => {
-        await tx.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { status, statusReason: reason, statusChangedAt: since } });
+        const fenced = fence === undefined ? {} : { lease: { is: { nodeId: fence?.nodeId ?? "", token: fence?.token ?? -1 } } };
+        const updated = await tx.whatsappSession.updateMany({
+          where: { id: this.ref.id, ...fenced },
+          data: { status, statusReason: reason, statusChangedAt: since },
+        });
+        // Not (or no longer) this node's session: its new holder's status stands.
+        if (fence !== undefined && updated.count === 0) return null;
         await tx.sessionStatusEvent.create({ data: { sessionId: this.ref.id, ownerId: this.ref.ownerId, status, reason } });
         // The QR itself travels only in `qr` events (to those who may manage the session).
         return this.ctx.outbox.record(tx, this.ref, [{ event: "connection.update", data: { status, reason, hasQr: Boolean(this.qr) } }]);
@@ -402,7 +415,8 @@ export class ManagedSession {
     this.status = status;
     this.reason = reason;
     this.since = since;
-    dispatch();
+    if (dispatch) dispatch();
+    else this.ctx.logger.warn({ sessionId: this.ref.sessionId, status }, "status not stored: this node no longer holds the session's lease");
     for (const wake of this.waiters) wake();
   }
 

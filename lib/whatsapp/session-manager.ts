@@ -46,6 +46,8 @@ export class SessionManager implements LeasedSessions {
   /** Several nodes: from now on sessions run here only under a lease held through `cluster`. */
   async joinCluster(cluster: ClusterCoordinator): Promise<void> {
     this.cluster = cluster;
+    // Every session started from now on fences its status writes with this node's lease.
+    this.ctx.fence = (sessionId) => cluster.fenceOf(sessionId);
     await cluster.start(this);
   }
 

@@ -22,7 +22,7 @@ import {
   type ClusterSession,
   type EmulatorProcess,
 } from "../support/cluster";
-import { ALICE, registerTenant, send, type Tenant } from "../support/sandbox";
+import { ALICE, joinSession, registerTenant, send, socketFor, type Tenant } from "../support/sandbox";
 import { until, waitFor } from "../support/wait";
 
 const N = Number(process.env.CLUSTER_TEST_SESSIONS ?? 30);
@@ -81,7 +81,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one PostgreSQL`, () => {
-  it("spreads the sessions over the nodes once they joined, each CONNECTED once", async () => {
+  it("spreads the sessions over the nodes once they joined; any node hears every session and checks numbers on its holder", async () => {
     const ids = await Promise.all(nodes.map(nodeIdOf));
     const fair = Math.ceil(N / 3);
     await until(
@@ -95,6 +95,39 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
       "each node to hold its share, every session CONNECTED",
       60_000,
     );
+    // Socket.io rooms span the nodes: a client on the first node hears a session the third holds.
+    const heldByThird = (await placement()).find((r) => r.nodeId === ids[2])!;
+    const session = sessionIds.find((s) => s.id === heldByThird.id)!;
+    const socket = await socketFor(nodes[0].baseUrl, tenant.key);
+    try {
+      expect(await joinSession(socket, session.sessionId)).toMatchObject({ ok: true });
+      const heard: string[] = [];
+      socket.onAny((event: string, payload: unknown) => {
+        if (JSON.stringify(payload).includes(session.sessionId)) heard.push(event);
+      });
+      const sent = await send(nodes[1].baseUrl, tenant, { sessionId: session.sessionId, jid: ALICE, message: { text: "across nodes" } });
+      expect(sent.status).toBe(200);
+      await waitFor("an event of the third node's session on the first node's socket", async () => heard.length > 0, 20_000);
+    } finally {
+      socket.close();
+    }
+
+    // check-number needs the live connection: asked through the first node, answered by the third.
+    const checked = await request("POST", "/api/chat/check-number", {
+      baseUrl: nodes[0].baseUrl,
+      as: { apiKey: tenant.key },
+      json: { sessionId: session.sessionId, phones: [ALICE, "15559990000"] },
+    });
+    expect(checked.status).toBe(200);
+    expect(checked.body).toEqual([
+      { phone: ALICE, exists: true, jid: `${ALICE}@s.whatsapp.net` },
+      { phone: "15559990000", exists: false, jid: null },
+    ]);
+
+    // wait:false is refused only when the session is connected nowhere, not when another node holds it.
+    const now = await send(nodes[0].baseUrl, tenant, { sessionId: session.sessionId, jid: ALICE, message: { text: "no waiting" }, wait: false });
+    expect(now.body).toMatchObject({ success: true, status: "PENDING" });
+
     // Everyone learns which node answered; only the superadmin sees the cluster.
     const owner = await request("GET", "/api/health", { baseUrl: nodes[1].baseUrl, as: { apiKey: tenant.key } });
     expect(owner.body).toEqual({ status: "ok", node: ids[1] });

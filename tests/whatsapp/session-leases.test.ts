@@ -3,7 +3,7 @@
 // - Claims racing for the same free sessions never give one session to both.
 // - A node whose database link hangs closes its session while the lease is still unexpired, and the
 //   other node then takes it over with a higher fencing token and connects it without a QR; the
-//   emulator never sees both logged in at once.
+//   emulator never sees both logged in at once; the old node's late status writes are fenced off.
 import net from "node:net";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -125,6 +125,7 @@ describe.skipIf(!process.env.DATABASE_URL)("session leases (several nodes on one
     await second.joinCluster(secondNode);
     expect(await second.restoreAll()).toBe(0); // the first one holds it
 
+    const stale = first.get(row.id)!;
     const hungAt = new Date();
     relay.hang();
     await waitUntil(
@@ -145,6 +146,10 @@ describe.skipIf(!process.env.DATABASE_URL)("session leases (several nodes on one
     const [taken] = await h.database.db.$queryRaw<{ nodeId: string; token: number }[]>`
       SELECT "nodeId", token FROM session_leases WHERE "sessionId" = ${row.id}`;
     expect(taken).toEqual({ nodeId: "node-second", token: 2 });
+    // The old holder's status writes are fenced by its lease: its late "stopped" does not land.
+    await stale.stop("a late write from the node that lost the lease");
+    expect((await h.database.db.whatsappSession.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("CONNECTED");
+    expect(await h.database.db.sessionStatusEvent.count({ where: { sessionId: row.id, reason: "a late write from the node that lost the lease" } })).toBe(0);
     expect(await h.database.db.sessionStatusEvent.count({ where: { sessionId: row.id, status: "QR", createdAt: { gt: hungAt } } })).toBe(0);
     const jid = Object.keys(h.emulator.mostSimultaneousConnections()).find((j) => j.startsWith("15550401001"));
     expect(jid).toBeDefined();
