@@ -195,7 +195,7 @@ sessions.startWatchdog();
 
 // --- metrics (GET /metrics, issue 10) -----------------------------------------------------------
 const { startGatewayMetrics } = await import("./lib/metrics/gateway-metrics");
-startGatewayMetrics({ db: database, sessionsByStatus: () => sessions.stats().byStatus });
+startGatewayMetrics({ db: database, sessionsByStatus: () => sessions.stats().byStatus, node: cluster?.nodeId });
 
 // --- background workers -------------------------------------------------------------------------
 // Each is started here and registered on the runtime, so route handlers can wake it and shutdown

@@ -19,6 +19,8 @@ interface Sources {
   db: Db;
   /** Sessions in memory by status (SessionManager.stats()). */
   sessionsByStatus: () => Record<string, number>;
+  /** This node's id when it is one of several (issue 16): every figure carries it as `node`. */
+  node?: string | null;
 }
 
 const holder = globalThis as unknown as { __wagateMetrics?: GatewayMetrics };
@@ -28,6 +30,9 @@ export function startGatewayMetrics(sources: Sources): GatewayMetrics {
   if (holder.__wagateMetrics) return holder.__wagateMetrics;
   const registry = new Registry();
   // Process memory and CPU, event-loop lag, handles, GC: prom-client's defaults.
+  // Several nodes: Prometheus scrapes each node, and `node` tells their figures apart (the same id
+  // as GET /api/health's). A single node keeps today's label-free output.
+  if (sources.node) registry.setDefaultLabels({ node: sources.node });
   collectDefaultMetrics({ register: registry });
   new Gauge({
     name: "wagate_sessions",

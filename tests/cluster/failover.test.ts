@@ -137,6 +137,16 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
     const live = admin.body.cluster.nodes.filter((n: { live: boolean }) => n.live);
     expect(live.map((n: { id: string }) => n.id).sort()).toEqual([...ids].sort());
     expect(live.reduce((sum: number, n: { sessions: number }) => sum + n.sessions, 0)).toBe(N);
+
+    // Each node's /metrics are its own, labelled with its id.
+    const metrics = await request("GET", "/metrics", { baseUrl: nodes[2].baseUrl, as: { cookie } });
+    expect(metrics.status).toBe(200);
+    const line = (name: string, label?: string) =>
+      metrics.text.split("\n").find((l) => l.startsWith(`${name}{`) && l.includes(`node="${ids[2]}"`) && (!label || l.includes(label)));
+    expect(Number(line("wagate_sessions", 'status="CONNECTED"')?.split(" ").pop()), "node 3's CONNECTED sessions, with its id").toBe(
+      live.find((n: { id: string }) => n.id === ids[2]).sessions,
+    );
+    expect(line("process_cpu_seconds_total"), "process figures carry the node too").toBeDefined();
   });
 
   it("a node SIGKILLed during a send burst: every accepted message arrives exactly once, its sessions reconnect on the others without QR", async () => {
