@@ -2,9 +2,7 @@ import "server-only";
 import { jidNormalizedUser } from "@whiskeysockets/baileys";
 import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
-import { getConnectedSocket, isSessionConnected } from "@/lib/messages/get-connected-socket";
-import { onWhatsAppOnHolder } from "@/lib/cluster/ask-holder";
-import { getRuntime } from "@/lib/server/runtime";
+import { onSessionSocket } from "@/lib/cluster/ask-holder";
 import type { CheckNumberInput } from "@/lib/messages/messages.schema";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
@@ -24,12 +22,8 @@ export async function checkNumbers(caller: Caller, input: CheckNumberInput, fiel
     return { phone, digits: jid.split("@")[0] };
   });
   const digits = [...new Set(wanted.map((w) => w.digits))];
-  const { cluster, io } = getRuntime();
   // Several nodes: a session connected on another node is checked there.
-  const found =
-    cluster && io && !isSessionConnected(session)
-      ? await onWhatsAppOnHolder(io, session, digits)
-      : ((await getConnectedSocket(session).onWhatsApp(...digits)) ?? []);
+  const found = await onSessionSocket(session, "onWhatsApp", digits);
   const byDigits = new Map(found.filter((f) => f.exists).map((f) => [jidNormalizedUser(f.jid).split("@")[0], jidNormalizedUser(f.jid)]));
   return wanted.map(({ phone, digits }) => {
     const jid = byDigits.get(digits) ?? null;

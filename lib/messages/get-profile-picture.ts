@@ -1,7 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { logger } from "@/lib/logger";
-import { getConnectedSocket } from "@/lib/messages/get-connected-socket";
+import { onSessionSocket } from "@/lib/cluster/ask-holder";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
@@ -9,11 +8,7 @@ import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 export async function getProfilePicture(caller: Caller, input: { sessionId: string; jid: string }, field = "jid") {
   const session = await getSessionOrThrow(caller, input.sessionId);
   const jid = normalizeRecipient(input.jid, { field });
-  const sock = getConnectedSocket(session);
-  // WhatsApp answers "item-not-found" (no picture) or "not-authorized" (privacy) as errors.
-  const url = await sock.profilePictureUrl(jid, "image").catch((error: unknown) => {
-    logger.debug({ err: error, jid }, "no profile picture");
-    return undefined;
-  });
-  return { jid, url: url ?? null };
+  // No picture, or a private one: null. Several nodes: asked of the node that holds the session.
+  const url = await onSessionSocket(session, "profilePictureUrl", [jid]);
+  return { jid, url };
 }

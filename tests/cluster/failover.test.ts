@@ -124,6 +124,15 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
       { phone: "15559990000", exists: false, jid: null },
     ]);
 
+    // So is a profile picture: 200 (ALICE has none: null) where a node without the connection says 503.
+    const picture = await request("POST", "/api/chat/profile-picture", {
+      baseUrl: nodes[0].baseUrl,
+      as: { apiKey: tenant.key },
+      json: { sessionId: session.sessionId, jid: ALICE },
+    });
+    expect(picture.status).toBe(200);
+    expect(picture.body).toEqual({ url: null });
+
     // wait:false is refused only when the session is connected nowhere, not when another node holds it.
     const now = await send(nodes[0].baseUrl, tenant, { sessionId: session.sessionId, jid: ALICE, message: { text: "no waiting" }, wait: false });
     expect(now.body).toMatchObject({ success: true, status: "PENDING" });
