@@ -80,6 +80,8 @@ export function canShareTransaction(events: Partial<BaileysEventMap>): boolean {
   return (
     keys.length > 0 &&
     keys.every((k) => (SHAREABLE as readonly string[]).includes(k)) &&
+    // A message stub is a group change (lib/groups/group-updates-from-stubs.ts): a group event, so it
+    // goes on its own like the other group events.
     !(events["messages.upsert"]?.messages ?? []).some((m) => m.messageStubType)
   );
 }

@@ -265,8 +265,9 @@ export class ManagedSession {
       // Group commit (issue 10): a batch that arrives while the session is busy joins the batches
       // of its kind already waiting, and they are stored in one transaction, in order. An idle
       // session stores a batch at once: nothing waits for company.
+      const shareable = canShareTransaction(events);
       const open = this.openBatches;
-      if (open && open.generation === generation && canShareTransaction(events)) {
+      if (open && open.generation === generation && shareable) {
         open.batches.push(events);
         return;
       }
@@ -276,7 +277,7 @@ export class ManagedSession {
         if (this.openBatches === group) this.openBatches = null; // later batches queue anew
         return this.handleEvents(generation, sock, auth, batches);
       });
-      if (canShareTransaction(events)) this.openBatches = group;
+      if (shareable) this.openBatches = group;
     });
   }
 
