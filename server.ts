@@ -212,6 +212,7 @@ workers.push(
     logger: logger.child({ module: "send-queue" }),
     maxAttempts: env.SEND_MAX_ATTEMPTS,
     waitForConnectionMs: env.SEND_WAIT_FOR_CONNECTION_MS,
+    echoWaitMs: env.SEND_ECHO_WAIT_MS,
     cluster,
     pacing: { minGapMs: env.PACING_MIN_GAP_MS, jitterMs: env.PACING_JITTER_MS, maxPerMinute: env.PACING_MAX_PER_MINUTE },
   }),

@@ -59,6 +59,8 @@ const schema = z.object({
   /** How long an accepted send waits for its session to be connected before it fails. */
   SEND_WAIT_FOR_CONNECTION_MS: z.coerce.number().int().min(0).default(300_000),
   SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  /** How long a sent message waits for Baileys' echo of it before the worker records SENT itself. */
+  SEND_ECHO_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   /** Default pacing per session (each session may override): gap + random jitter, and a cap per minute. */
   PACING_MIN_GAP_MS: z.coerce.number().int().min(0).default(1500),
   PACING_JITTER_MS: z.coerce.number().int().min(0).default(1500),

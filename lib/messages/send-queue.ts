@@ -3,6 +3,7 @@ import "server-only";
 // The queue is the `messages` table: PENDING rows with a payload, due at `sendAfter`, taken oldest
 // accepted first through lib/queue/claim-with-lease.ts. Every outcome is written here, with its
 // message.update event in the same transaction.
+import type { WAMessage } from "@whiskeysockets/baileys";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { EventOutbox, PendingEvent } from "@/lib/events/event-outbox";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -10,6 +11,7 @@ import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
 import type { StoredSend } from "@/lib/messages/stored-send";
 import { defineLeaseQueue } from "@/lib/queue/claim-with-lease";
 import type { SessionRef } from "@/lib/sessions/session-ref";
+import { upsertEvent } from "@/lib/store/store-messages";
 
 export interface ClaimedSend {
   id: string;
@@ -20,6 +22,11 @@ export interface ClaimedSend {
   attempts: number;
   /** When it was handed to WhatsApp: its place in the chat (messages.receivedAt). */
   sentAt?: number;
+  /**
+   * A plain send's message as sendMessage returned it: its message.sent, when the worker writes
+   * SENT because Baileys' echo did not (lib/messages/sends-awaiting-echo.ts).
+   */
+  message?: WAMessage;
 }
 
 const sendQueue = defineLeaseQueue({
@@ -99,17 +106,23 @@ export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef
     }
     // A campaign's sends say so in their events (lib/campaigns).
     const campaignOf = new Map(claimed.filter((c) => c.payload.campaignId).map((c) => [c.keyId, c.payload.campaignId]));
+    const tagged = (keyId: string) => (campaignOf.get(keyId) ? { campaignId: campaignOf.get(keyId) } : {});
     const events: PendingEvent[] = moved.map((m) => ({
       event: "message.update",
-      data: {
-        id: m.keyId,
-        messageId: m.keyId,
-        remoteJid: m.remoteJid,
-        fromMe: true,
-        status: "SENT",
-        ...(campaignOf.get(m.keyId) ? { campaignId: campaignOf.get(m.keyId) } : {}),
-      },
+      data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "SENT", ...tagged(m.keyId) },
     }));
+    // Sends whose echo did not write their SENT: their message.sent is the worker's to record, or a
+    // crash before the echo came would leave a message on the phone that was never announced. Also
+    // those a receipt moved past PENDING first; not those that failed or were deleted meanwhile.
+    const unechoed = claimed.filter((c) => c.message);
+    if (unechoed.length) {
+      const present = await tx.$queryRaw<Array<{ keyId: string }>>`
+        SELECT "keyId" FROM messages WHERE id = ANY(${unechoed.map((c) => c.id)}::text[]) AND status <> 'FAILED'`;
+      const stillThere = new Set(present.map((p) => p.keyId));
+      for (const c of unechoed) {
+        if (stillThere.has(c.keyId)) events.push(upsertEvent(c.message!, campaignOf.get(c.keyId)));
+      }
+    }
     return outbox.record(tx, ref, events);
   });
   dispatch();

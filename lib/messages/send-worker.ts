@@ -53,6 +53,8 @@ export interface SendWorkerDeps {
   leaseMs?: number;
   /** How long one sendMessage may take before it counts as a failed attempt. */
   sendTimeoutMs?: number;
+  /** How long a sent message waits for Baileys' echo before the worker writes SENT itself. */
+  echoWaitMs?: number;
   readMedia?: typeof readMediaFile;
   /**
    * Several nodes (issue 16): lanes run only for sessions connected here, which means leased here;
@@ -88,6 +90,7 @@ class SendWorker implements Worker {
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly sendTimeoutMs: number;
+  private readonly echoWaitMs: number | undefined;
   private readonly readMedia: typeof readMediaFile;
   private readonly startedAt = Date.now();
   private timer: NodeJS.Timeout | null = null;
@@ -111,6 +114,7 @@ class SendWorker implements Worker {
     this.pollMs = deps.pollMs ?? 500;
     this.leaseMs = deps.leaseMs ?? 15_000;
     this.sendTimeoutMs = deps.sendTimeoutMs ?? 30_000;
+    this.echoWaitMs = deps.echoWaitMs;
     this.readMedia = deps.readMedia ?? readMediaFile;
   }
 
@@ -320,7 +324,7 @@ class SendWorker implements Worker {
       }
       // Before the call: nothing the recipient answers can arrive before this.
       claimed.sentAt = Date.now();
-      await withTimeout(
+      const message = await withTimeout(
         // sendOptions: a status post's recipients and text style (lib/status/).
         sock.sendMessage(claimed.remoteJid, content, { messageId: claimed.keyId, ...(quoted ? { quoted } : {}), ...(payload.sendOptions ?? {}) }),
         this.sendTimeoutMs,
@@ -329,8 +333,9 @@ class SendWorker implements Worker {
       // comes a moment later; registered at once, before the echo can reach the store. Edits and
       // deletes carry work of their own in markSendsSent.
       if (payload.op === "edit" || payload.op === "delete") return { outcome: "sent" };
+      claimed.message = message ?? undefined;
       this.echoingSessions.add(managed);
-      managed.sendsAwaitingEcho.expect(claimed, (c) => this.markSentLater(managed, c));
+      managed.sendsAwaitingEcho.expect(claimed, (c) => this.markSentLater(managed, c), this.echoWaitMs);
       return { outcome: "sent", awaitingEcho: true };
     } catch (error) {
       const reason = reasonOf(error);
@@ -340,10 +345,17 @@ class SendWorker implements Worker {
     }
   }
 
-  /** SENT for a send whose echo did not write it (late, or its transaction failed). */
+  /** SENT and message.sent for a send whose echo did not write them (late, or its transaction failed). */
   private markSentLater(managed: ManagedSession, claimed: Claimed) {
-    const write = markSendsSent(this.deps.db, this.deps.outbox, managed.ref, [claimed])
-      .catch((error: unknown) => this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "could not record a sent message"))
+    // Before the write: an echo stored from now on is not announced again.
+    if (claimed.message) managed.sendsAwaitingEcho.announcedByWorker(claimed.keyId);
+    // In the session's order: one write at a time, each after the echoes that came before it.
+    const write = managed
+      .inOrder(() =>
+        markSendsSent(this.deps.db, this.deps.outbox, managed.ref, [claimed]).catch((error: unknown) =>
+          this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "could not record a sent message"),
+        ),
+      )
       .finally(() => this.lateWrites.delete(write));
     this.lateWrites.add(write);
   }

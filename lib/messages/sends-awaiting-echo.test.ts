@@ -67,4 +67,18 @@ describe("SendsAwaitingEcho", () => {
     expect(fallback).toHaveBeenCalledTimes(1);
     expect(fallback).toHaveBeenCalledWith(again);
   });
+
+  it("remembers the sends the worker announced, for ten minutes, so a late echo is not announced again", () => {
+    const waiting = new SendsAwaitingEcho();
+    const t0 = 1_000_000;
+    waiting.announcedByWorker("A", t0);
+    waiting.announcedByWorker("B", t0 + 5 * 60_000);
+    expect(waiting.wasAnnouncedByWorker("A")).toBe(true);
+    expect(waiting.wasAnnouncedByWorker("C")).toBe(false);
+    // A later announcement forgets what is older than ten minutes, and only that.
+    waiting.announcedByWorker("C", t0 + 10 * 60_000 + 1);
+    expect(waiting.wasAnnouncedByWorker("A")).toBe(false);
+    expect(waiting.wasAnnouncedByWorker("B")).toBe(true);
+    expect(waiting.wasAnnouncedByWorker("C")).toBe(true);
+  });
 });

@@ -7,10 +7,17 @@
 //
 // Crash safety is unchanged: until one of the two writes commits, the message is PENDING under
 // its claim, and the claim's expiry after a crash leads to wentOutBeforeCrash (lib/messages/send-queue.ts).
+//
+// message.sent: announced by whichever of the two writes SENT. When the worker does (its
+// markSendsSent builds the event from the message sendMessage returned), the echo may still come;
+// it is stored, but not announced a second time: `announcedByWorker` remembers those sends. The
+// echo only ever comes to this process, shortly after the send, so memory is the right place.
 import type { ClaimedSend } from "@/lib/messages/send-queue";
 
-/** How long a send waits for its echo before the worker writes SENT itself. */
-const ECHO_WAIT_MS = 3000;
+/** How long a send waits for its echo before the worker writes SENT itself (SEND_ECHO_WAIT_MS). */
+export const ECHO_WAIT_MS = 3000;
+/** How long the worker's announcement of a send is remembered against a late echo. */
+const ANNOUNCED_KEEP_MS = 10 * 60_000;
 
 type Fallback = (claimed: ClaimedSend) => void;
 
@@ -22,6 +29,8 @@ export interface TakenSend {
 
 export class SendsAwaitingEcho {
   private readonly waiting = new Map<string, TakenSend & { timer: NodeJS.Timeout }>();
+  /** Sends whose message.sent the worker recorded, by WhatsApp id, with when (oldest first). */
+  private readonly announced = new Map<string, number>();
 
   /** The send went out: its echo writes SENT, or `fallback` does after `waitMs`. */
   expect(claimed: ClaimedSend, fallback: Fallback, waitMs = ECHO_WAIT_MS): void {
@@ -48,6 +57,22 @@ export class SendsAwaitingEcho {
   /** The waiting send, left waiting (a receipt that overtook the echo writes its send time). */
   peek(keyId: string): ClaimedSend | undefined {
     return this.waiting.get(keyId)?.claimed;
+  }
+
+  /** The worker records this send's message.sent: a late echo of it must not announce it again. */
+  announcedByWorker(keyId: string, now = Date.now()): void {
+    // Oldest first (a Map keeps insertion order): forget what no echo can follow any more.
+    for (const [id, at] of this.announced) {
+      if (now - at < ANNOUNCED_KEEP_MS) break;
+      this.announced.delete(id);
+    }
+    this.announced.delete(keyId);
+    this.announced.set(keyId, now);
+  }
+
+  /** Whether the worker already announced this send (the echo then stores it silently). */
+  wasAnnouncedByWorker(keyId: string): boolean {
+    return this.announced.has(keyId);
   }
 
   /** Hands every waiting send to its fallback now (the worker is stopping). */

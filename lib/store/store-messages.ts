@@ -30,6 +30,18 @@ export function messageEventData(msg: WAMessage) {
 }
 
 /**
+ * What a stored (non-protocol) message is announced as: a reaction, a status, our own send or a
+ * received message. Also the worker's announcement of a send whose echo did not come in time
+ * (lib/messages/send-queue.ts), so that both say the same.
+ */
+export function upsertEvent(msg: WAMessage, campaignId?: string) {
+  const data = { ...messageEventData(msg), ...(campaignId ? { campaignId } : {}) };
+  if (data.type === "REACTION") return { event: "message.reaction" as const, data: { ...data, reaction: data.text, targetId: data.quoteId } };
+  const event = msg.key.remoteJid === "status@broadcast" ? "status.update" : msg.key.fromMe ? "message.sent" : "message";
+  return { event: event as "status.update" | "message.sent" | "message", data };
+}
+
+/**
  * Stores messages with their chats (and the sender's push name). `history`: messages from a
  * history sync take their place in a chat by WhatsApp's timestamp; everything else by when the
  * server received it (issue 15: WhatsApp's timestamps are whole seconds, so a quick answer would
@@ -224,9 +236,12 @@ export async function storeMessageUpserts(
       continue;
     }
     if (!msg.message || isProtocolOnly(msg.message)) continue;
-    const data = messageEventData(msg);
+    const announcement = upsertEvent(msg, msg.key.id ? campaignOf.get(msg.key.id) : undefined);
+    // A send the worker marked SENT itself (its echo came late) was announced with that write.
+    const announced = msg.key.fromMe && msg.key.id && ctx.sendsAwaitingEcho?.wasAnnouncedByWorker(msg.key.id);
+    if (!announced) publish(announcement.event, announcement.data);
+    const data = announcement.data;
     if (data.type === "REACTION") {
-      publish("message.reaction", { ...data, reaction: data.text, targetId: data.quoteId });
       if (data.quoteId) handled.add(`react:${data.quoteId}`);
       continue;
     }
@@ -234,8 +249,6 @@ export async function storeMessageUpserts(
     if (!msg.key.fromMe && data.type !== "OTHER" && describeMessage(msg.message).hasMedia && ctx.config.autoSaveMedia !== false && ctx.saveIncomingMedia) {
       afterCommit.push(() => saveMediaInBackground(ctx, msg));
     }
-    const campaignId = msg.key.id ? campaignOf.get(msg.key.id) : undefined;
-    publish(isStatus ? "status.update" : msg.key.fromMe ? "message.sent" : "message", campaignId ? { ...data, campaignId } : data);
     // readReceipts: mark what arrives as read, unless the session is in ghost mode.
     if (!msg.key.fromMe && !isStatus && upsert.type === "notify" && ctx.config.readReceipts && !ctx.config.ghostMode) {
       const key = msg.key;

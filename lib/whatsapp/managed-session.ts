@@ -219,6 +219,15 @@ export class ManagedSession {
     return this.queue;
   }
 
+  /**
+   * Runs `work` in the session's order, after the Baileys events queued before it (never rejects).
+   * The send worker records there what it writes itself for a send whose echo did not come in time,
+   * so its events take their place among the echoes' rather than racing them.
+   */
+  inOrder(work: () => Promise<void>): Promise<void> {
+    return this.enqueue(work);
+  }
+
   /** For fire-and-forget calls (timers, event callbacks): failures are logged, never thrown. */
   private detach(work: Promise<unknown>): void {
     work.catch((error: unknown) => this.ctx.logger.error({ err: error, sessionId: this.ref.sessionId }, "session task failed"));
@@ -241,7 +250,9 @@ export class ManagedSession {
     this.closeSocket();
     const generation = this.generation;
     await this.enqueue(() => this.setStatus("CONNECTING", reason));
-    this.auth ??= await usePostgresAuthState(this.ctx.db, this.ref.id, this.ctx.cipher);
+    // Several nodes: credential writes are fenced by the lease, as status writes are.
+    const fence = this.ctx.fence;
+    this.auth ??= await usePostgresAuthState(this.ctx.db, this.ref.id, this.ctx.cipher, fence ? () => fence(this.ref.id) : undefined);
     if (generation !== this.generation) return; // stopped or restarted meanwhile
     const auth = this.auth;
     const sock = makeWASocket({

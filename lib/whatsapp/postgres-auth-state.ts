@@ -3,6 +3,11 @@
 // are applied to the cache at once and to the database atomically per `set` (one statement, or one
 // transaction when it both upserts and deletes), one after another per session, so the stored
 // state is never a mix of two updates.
+//
+// Several nodes (issue 16): every write carries the node's lease (holder and fencing token) in its
+// WHERE, and locks the lease row while it runs, so a node that lost the session — frozen past its
+// lease, cut off from the database for a moment — can no longer change the keys its new holder
+// uses: a stale Signal session or pre-key written over the new holder's would break decryption.
 import {
   BufferJSON,
   initAuthCreds,
@@ -13,6 +18,7 @@ import {
   type SignalDataTypeMap,
 } from "@whiskeysockets/baileys";
 import type { Db } from "@/lib/db/create-prisma-client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CredentialsCipher } from "@/lib/whatsapp/credentials-cipher";
 
 const CREDS = "creds";
@@ -27,7 +33,17 @@ export interface PostgresAuthState {
   flush(): Promise<void>;
 }
 
-export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: CredentialsCipher): Promise<PostgresAuthState> {
+/** The lease a write must still hold: null when this node holds none; absent on a single node. */
+export type AuthFence = () => { nodeId: string; token: number } | null;
+
+/** A write refused because this node no longer holds the session's lease. */
+export class LeaseLostError extends Error {
+  constructor(sessionDbId: string) {
+    super(`credentials of session ${sessionDbId} not written: this node no longer holds its lease`);
+  }
+}
+
+export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: CredentialsCipher, fence?: AuthFence): Promise<PostgresAuthState> {
   const aad = (category: string, key: string) => `${sessionDbId}|${category}|${key}`;
   const encode = (category: string, key: string, value: unknown) =>
     new Uint8Array(cipher.seal(Buffer.from(JSON.stringify(value, BufferJSON.replacer)), aad(category, key)));
@@ -42,6 +58,21 @@ export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: 
     let b = cache.get(category);
     if (!b) cache.set(category, (b = new Map()));
     return b;
+  };
+
+  // The lease condition of every write (true on a single node). FOR SHARE: a node taking the
+  // lease over waits for a write in flight, and a write waiting on a take-over sees the new token.
+  const holdsLease = (): Prisma.Sql => {
+    if (!fence) return Prisma.sql`TRUE`;
+    const lease = fence();
+    if (!lease) throw new LeaseLostError(sessionDbId);
+    return Prisma.sql`EXISTS (SELECT 1 FROM "session_leases" l
+      WHERE l."sessionId" = ${sessionDbId} AND l."nodeId" = ${lease.nodeId} AND l.token = ${lease.token} FOR SHARE)`;
+  };
+  // A fenced statement that changed nothing although it had rows to change lost the lease.
+  const fenced = async (write: (lease: Prisma.Sql) => Promise<number>, expected: number) => {
+    const changed = await write(holdsLease());
+    if (fence && expected > 0 && changed === 0) throw new LeaseLostError(sessionDbId);
   };
 
   let writes: Promise<void> = Promise.resolve();
@@ -89,19 +120,29 @@ export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: 
         // One statement per kind, however many keys: the first login alone uploads 800+ prekeys.
         // A `set` of one kind is a single statement, atomic on its own: sent alone it saves the
         // BEGIN and COMMIT round trips (most key updates while sending are upserts only).
-        const deleteKeys = () => db.$executeRaw`DELETE FROM "wa_auth_entries" WHERE "sessionId" = ${sessionDbId}
-          AND ("category", "key") IN (SELECT * FROM unnest(${deletes.map((d) => d.category)}::text[], ${deletes.map((d) => d.key)}::text[]))`;
-        const upsertKeys = () => db.$executeRaw`INSERT INTO "wa_auth_entries" ("sessionId", "category", "key", "data", "updatedAt")
+        // A delete may find nothing to delete: only upserts tell a lost lease (they always write).
+        const deleteKeys = (lease: Prisma.Sql) => db.$executeRaw`DELETE FROM "wa_auth_entries" WHERE "sessionId" = ${sessionDbId}
+          AND ("category", "key") IN (SELECT * FROM unnest(${deletes.map((d) => d.category)}::text[], ${deletes.map((d) => d.key)}::text[]))
+          AND ${lease}`;
+        const upsertKeys = (lease: Prisma.Sql) => db.$executeRaw`INSERT INTO "wa_auth_entries" ("sessionId", "category", "key", "data", "updatedAt")
           SELECT ${sessionDbId}, c, k, decode(d, 'base64'), now()
           FROM unnest(${upserts.map((u) => u.category)}::text[], ${upserts.map((u) => u.key)}::text[], ${upserts.map((u) => Buffer.from(u.data).toString("base64"))}::text[]) AS t(c, k, d)
+          WHERE ${lease}
           ON CONFLICT ("sessionId", "category", "key") DO UPDATE SET "data" = EXCLUDED."data", "updatedAt" = now()`;
-        if (!deletes.length) await enqueue(upsertKeys);
-        else if (!upserts.length) await enqueue(deleteKeys);
-        else await enqueue(() => db.$transaction([deleteKeys(), upsertKeys()]));
+        if (!deletes.length) await enqueue(() => fenced(upsertKeys, upserts.length));
+        else if (!upserts.length) await enqueue(() => fenced(deleteKeys, 0));
+        else
+          await enqueue(async () => {
+            const lease = holdsLease();
+            const [, upserted] = await db.$transaction([deleteKeys(lease), upsertKeys(lease)]);
+            if (fence && upserted === 0) throw new LeaseLostError(sessionDbId);
+          });
       },
       async clear() {
         cache.clear();
-        await enqueue(() => db.waAuthEntry.deleteMany({ where: { sessionId: sessionDbId, NOT: { category: CREDS } } }));
+        await enqueue(() =>
+          fenced((lease) => db.$executeRaw`DELETE FROM "wa_auth_entries" WHERE "sessionId" = ${sessionDbId} AND category <> ${CREDS} AND ${lease}`, 0),
+        );
       },
     },
   };
@@ -109,13 +150,14 @@ export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: 
   return {
     state,
     saveCreds: () => {
-      const data = encode(CREDS, "", state.creds);
+      const data = Buffer.from(encode(CREDS, "", state.creds)).toString("base64");
       return enqueue(() =>
-        db.waAuthEntry.upsert({
-          where: { sessionId_category_key: { sessionId: sessionDbId, category: CREDS, key: "" } },
-          create: { sessionId: sessionDbId, category: CREDS, key: "", data },
-          update: { data },
-        }),
+        fenced(
+          (lease) => db.$executeRaw`INSERT INTO "wa_auth_entries" ("sessionId", "category", "key", "data", "updatedAt")
+            SELECT ${sessionDbId}, ${CREDS}, '', decode(${data}, 'base64'), now() WHERE ${lease}
+            ON CONFLICT ("sessionId", "category", "key") DO UPDATE SET "data" = EXCLUDED."data", "updatedAt" = now()`,
+          1,
+        ),
       );
     },
     isPaired: () => Boolean(state.creds.registered || state.creds.me?.id),

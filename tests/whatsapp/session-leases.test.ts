@@ -4,13 +4,17 @@
 // - A node whose database link hangs closes its session while the lease is still unexpired, and the
 //   other node then takes it over with a higher fencing token and connects it without a QR; the
 //   emulator never sees both logged in at once; the old node's late status writes are fenced off.
+// - Credential writes are fenced the same way: once another node took the lease (a higher token),
+//   the old node's key and creds writes change nothing and fail.
 import net from "node:net";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClusterCoordinator } from "@/lib/cluster/cluster-coordinator";
 import { claimFreeSessions } from "@/lib/cluster/session-leases";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
-import { startHarness, waitUntil, type Harness } from "../support/whatsapp-harness";
+import { createCredentialsCipher } from "@/lib/whatsapp/credentials-cipher";
+import { LeaseLostError, usePostgresAuthState } from "@/lib/whatsapp/postgres-auth-state";
+import { APP_SECRET, startHarness, waitUntil, type Harness } from "../support/whatsapp-harness";
 
 const HEARTBEAT_MS = 300;
 const LEASE_MS = 1500;
@@ -159,5 +163,49 @@ describe.skipIf(!process.env.DATABASE_URL)("session leases (several nodes on one
     await relay.close(); // the first node's hung queries fail now, so it can stop
     await first.shutdown();
     await cutOffDb.$disconnect().catch(() => {});
+  });
+
+  it("credential writes of a node that lost the lease change nothing", async () => {
+    const row = await h.createSession("fenced-creds");
+    const db = h.database.db;
+    await db.$executeRaw`INSERT INTO "session_leases" ("sessionId", "nodeId", "expiresAt", token, "updatedAt")
+      VALUES (${row.id}, 'node-old', (now() AT TIME ZONE 'UTC') + interval '1 minute', 1, now())`;
+    let lease: { nodeId: string; token: number } | null = { nodeId: "node-old", token: 1 };
+    const auth = await usePostgresAuthState(db, row.id, createCredentialsCipher(APP_SECRET), () => lease);
+    const stored = async () =>
+      (
+        await db.waAuthEntry.findMany({
+          where: { sessionId: row.id },
+          select: { category: true, key: true, data: true },
+          orderBy: [{ category: "asc" }, { key: "asc" }],
+        })
+      ).map((e) => `${e.category}/${e.key}/${Buffer.from(e.data).toString("base64")}`);
+
+    // Holding the lease: every kind of write goes through.
+    await auth.state.keys.set({ "pre-key": { "1": { public: Buffer.alloc(32, 1), private: Buffer.alloc(32, 2) } } });
+    await auth.state.keys.set({ "pre-key": { "2": { public: Buffer.alloc(32, 3), private: Buffer.alloc(32, 4) }, "1": null } });
+    await auth.saveCreds();
+    const before = await stored();
+    expect(before.map((e) => e.split("/").slice(0, 2).join("/"))).toEqual(["creds/", "pre-key/2"]);
+
+    // Another node takes the session over (the token moves on); the old node's writes bounce.
+    await db.$executeRaw`UPDATE "session_leases" SET "nodeId" = 'node-new', token = 2 WHERE "sessionId" = ${row.id}`;
+    await expect(auth.state.keys.set({ "pre-key": { "3": { public: Buffer.alloc(32, 5), private: Buffer.alloc(32, 6) } } })).rejects.toBeInstanceOf(
+      LeaseLostError,
+    );
+    await expect(auth.state.keys.set({ "pre-key": { "4": { public: Buffer.alloc(32, 7), private: Buffer.alloc(32, 8) }, "2": null } })).rejects.toBeInstanceOf(
+      LeaseLostError,
+    );
+    await auth.state.keys.set({ "pre-key": { "2": null } }); // a delete bounces silently (it may find nothing to delete)
+    Object.assign(auth.state.creds, { registrationId: 4242 });
+    await expect(auth.saveCreds()).rejects.toBeInstanceOf(LeaseLostError);
+    await auth.state.keys.clear?.();
+    expect(await stored()).toEqual(before);
+
+    // This node knows it holds nothing: refused before reaching the database.
+    lease = null;
+    await expect(auth.saveCreds()).rejects.toBeInstanceOf(LeaseLostError);
+    expect(await stored()).toEqual(before);
+    await db.whatsappSession.delete({ where: { id: row.id } });
   });
 });
