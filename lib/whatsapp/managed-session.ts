@@ -47,6 +47,8 @@ export interface SessionContext {
    * WHERE, so a node that lost the lease cannot overwrite what the new holder wrote.
    */
   fence?: (sessionId: string) => { nodeId: string; token: number } | null;
+  /** Several nodes: the phone unlinked the session (its credentials are gone): its lease goes back. */
+  onUnlinked?: (sessionId: string) => Promise<void>;
 }
 
 export interface LiveState {
@@ -376,6 +378,8 @@ export class ManagedSession {
           await this.ctx.db.whatsappSession.updateMany({ where: { id: this.ref.id }, data: { autoConnect: false } });
           await this.setStatus("LOGGED_OUT", action.reason);
           await this.ctx.outbox.emit(this.ref, "logged.out", { reason: action.reason });
+          // Nothing left to hold: a held lease would only count as this node's load.
+          await this.ctx.onUnlinked?.(this.ref.id);
           return;
         case "stop":
           this.stopped = true;

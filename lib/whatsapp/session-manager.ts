@@ -48,6 +48,8 @@ export class SessionManager implements LeasedSessions {
     this.cluster = cluster;
     // Every session started from now on fences its status writes with this node's lease.
     this.ctx.fence = (sessionId) => cluster.fenceOf(sessionId);
+    // As a logout through the API does (logout()), a session the phone unlinked gives its lease back.
+    this.ctx.onUnlinked = (sessionId) => cluster.release([sessionId]);
     await cluster.start(this);
   }
 

@@ -54,13 +54,19 @@ beforeAll(async () => {
   database = new pg.Client({ connectionString: nodes[0].databaseUrl! });
   await database.connect();
   tenant = await registerTenant(nodes[0].baseUrl, "cluster");
-  for (let i = 0; i < N; i += 5) {
-    const batch = Array.from({ length: Math.min(5, N - i) }, (_, k) =>
-      pairByCode(nodes[0].baseUrl, tenant, emulator, `1555030${String(i + k).padStart(4, "0")}`),
-    );
-    sessionIds.push(...(await Promise.all(batch)));
+  try {
+    for (let i = 0; i < N; i += 5) {
+      const batch = Array.from({ length: Math.min(5, N - i) }, (_, k) =>
+        pairByCode(nodes[0].baseUrl, tenant, emulator, `1555030${String(i + k).padStart(4, "0")}`),
+      );
+      sessionIds.push(...(await Promise.all(batch)));
+    }
+    await waitFor("every session CONNECTED on the first node", async () => (await placement()).every((s) => s.status === "CONNECTED"), 60_000);
+  } catch (error) {
+    // What the node said (warnings and errors) is the only clue to a setup that went wrong.
+    console.log(`--- node 0 (setup failed)\n${nodes[0].output().split("\n").slice(-60).join("\n")}`);
+    throw error;
   }
-  await waitFor("every session CONNECTED on the first node", async () => (await placement()).every((s) => s.status === "CONNECTED"), 60_000);
   // The same database and data directory (hence the same secrets): two more nodes of one gateway.
   for (const port of PORTS.slice(1)) nodes.push(await startTestServer({ port, env, reuse: nodes[0].state }));
 }, 600_000);

@@ -4,6 +4,7 @@
 // - A node whose database link hangs closes its session while the lease is still unexpired, and the
 //   other node then takes it over with a higher fencing token and connects it without a QR; the
 //   emulator never sees both logged in at once; the old node's late status writes are fenced off.
+// - A session the phone unlinks gives its lease back (it is no longer counted as the node's load).
 // - Credential writes are fenced the same way: once another node took the lease (a higher token),
 //   the old node's key and creds writes change nothing and fail.
 import net from "node:net";
@@ -207,5 +208,39 @@ describe.skipIf(!process.env.DATABASE_URL)("session leases (several nodes on one
     await expect(auth.saveCreds()).rejects.toBeInstanceOf(LeaseLostError);
     expect(await stored()).toEqual(before);
     await db.whatsappSession.delete({ where: { id: row.id } });
+  });
+
+  it("a session the phone unlinks gives its lease back", async () => {
+    const row = await h.createSession("unlinked");
+    await h.pair(row, "15550401002");
+    await h.manager.shutdown();
+    const node = h.newManager();
+    await node.joinCluster(
+      new ClusterCoordinator({
+        db: h.database.connect(),
+        listenUrl: h.database.url,
+        nodeId: "node-unlink",
+        address: "x",
+        heartbeatMs: HEARTBEAT_MS,
+        leaseMs: LEASE_MS,
+        logger,
+      }),
+    );
+    await node.restoreAll();
+    await waitUntil(
+      () => node.get(row.id)?.status === "CONNECTED",
+      20_000,
+      () => "connected under the lease",
+    );
+    expect(h.emulator.fault("15550401002", "logout")).toBeGreaterThan(0);
+    await waitUntil(
+      async () => {
+        const [lease] = await h.database.db.$queryRaw<{ nodeId: string | null }[]>`SELECT "nodeId" FROM session_leases WHERE "sessionId" = ${row.id}`;
+        return node.get(row.id)?.status === "LOGGED_OUT" && lease?.nodeId === null;
+      },
+      20_000,
+      () => "the lease released after the phone unlinked the session",
+    );
+    await node.shutdown();
   });
 });
