@@ -10,6 +10,7 @@ import type { EventOutbox } from "@/lib/events/event-outbox";
 import { enqueueSend } from "@/lib/messages/enqueue-send";
 import type { SendInput } from "@/lib/messages/messages.schema";
 import { callerForUser } from "@/lib/users/caller-for-user";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 
 export interface IncomingMessage {
   /** The session: its internal id or its public sessionId (events carry the latter). */
@@ -91,8 +92,8 @@ export async function answerIncomingMessage(deps: AnswerDeps, message: IncomingM
       },
       select: { id: true },
     })
-    .catch((error: { code?: string }) => {
-      if (error?.code === "P2002") return null; // the other path recorded it first
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return null; // the other path recorded it first
       throw error;
     });
   if (!created) return "already";

@@ -8,6 +8,7 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { SANDBOX_CONTACTS } from "@/lib/sandbox/sandbox-contacts";
 import { db } from "@/lib/server/runtime";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 
 const DEMO_PHONES = new Set(SANDBOX_CONTACTS.map((c) => c.phone));
 
@@ -33,7 +34,7 @@ export async function claimSandboxPhone(tenantId: string, phone: string, account
     await db().sandboxPhone.create({ data: { phone, ownerId: tenantId } });
   } catch (error) {
     // Another tenant claimed it at the same moment.
-    if ((error as { code?: string })?.code === "P2002") throw notYours(phone);
+    if (isUniqueViolation(error)) throw notYours(phone);
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/server/runtime";
 import { SESSION_SELECT, toPublicSession } from "@/lib/sessions/public-session";
 import type { CreateSessionInput } from "@/lib/sessions/sessions.schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -26,7 +27,7 @@ export async function createSession(caller: Caller, input: CreateSessionInput) {
       await recordAudit({ actor: caller, ownerId: row.ownerId, action: "session.created", target: { type: "session", id: row.sessionId, name: row.name } });
       return toPublicSession(row);
     } catch (error) {
-      if ((error as { code?: string }).code !== "P2002") throw error;
+      if (!isUniqueViolation(error)) throw error;
       // Unique per owner: this can only be one of the caller's own sessions, never another tenant's.
       if (input.sessionId) throw new AppError("CONFLICT", `sessionId: you already have a session ${input.sessionId}`);
     }

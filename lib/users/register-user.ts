@@ -7,6 +7,7 @@ import { db } from "@/lib/server/runtime";
 import { PUBLIC_USER_SELECT } from "@/lib/users/public-user";
 import { assertEmailAndUsernameFree } from "@/lib/users/unique-violation";
 import type { RegisterInput } from "@/lib/users/users.schema";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 
 const TAKEN = "email or username: already in use";
 
@@ -43,7 +44,7 @@ export async function registerUser(input: RegisterInput, ip: string) {
       select: PUBLIC_USER_SELECT,
     })
     .catch(async (error: unknown) => {
-      if ((error as { code?: string })?.code === "P2002") {
+      if (isUniqueViolation(error)) {
         await recordAddressFailure(db(), ip);
         throw new AppError("CONFLICT", TAKEN);
       }

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { db } from "@/lib/server/runtime";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 
 /** 409 naming the field when an email or username is already taken by another user. */
 export async function assertEmailAndUsernameFree(fields: { email?: string; username?: string }, exceptUserId?: string) {
@@ -16,6 +17,6 @@ export async function assertEmailAndUsernameFree(fields: { email?: string; usern
 
 /** A unique-constraint race that slipped past the check above is still a 409, not a 500. */
 export function rethrowUniqueViolation(error: unknown): never {
-  if ((error as { code?: string })?.code === "P2002") throw new AppError("CONFLICT", "email or username: already in use");
+  if (isUniqueViolation(error)) throw new AppError("CONFLICT", "email or username: already in use");
   throw error;
 }
