@@ -30,7 +30,8 @@ import { until, waitFor } from "../support/wait";
 import { startReceiver, type Receiver } from "../support/webhook-receiver";
 
 const N = Number(process.env.CLUSTER_TEST_SESSIONS ?? 30);
-const PORTS = [3171, 3172, 3173];
+// CLUSTER_TEST_PORT moves the three nodes (3171–3173) for a run beside another.
+const PORTS = [0, 1, 2].map((i) => Number(process.env.CLUSTER_TEST_PORT ?? 3171) + i);
 const HEARTBEAT_MS = 2000;
 const LEASE_MS = 6000;
 const ADMIN_EMAIL = "root@cluster.test";
