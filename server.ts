@@ -168,6 +168,7 @@ io = createSocketServer(httpServer, callerChanges);
 runtime.io = io;
 // Several nodes: rooms span the nodes (over PostgreSQL, or Redis when REDIS_URL is set)…
 const socketAdapter = cluster ? await attachClusterAdapter(io, { databaseUrl, redisUrl: env.REDIS_URL, logger: logger.child({ module: "socket.io" }) }) : null;
+runtime.clusterAdapter = socketAdapter?.kind ?? null;
 if (socketAdapter) logger.info({ adapter: socketAdapter.kind }, "Socket.io cluster adapter attached");
 if (cluster) {
   // …each node emits every session's events to its own clients, in each payload format…

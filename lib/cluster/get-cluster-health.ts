@@ -21,7 +21,7 @@ export interface ClusterHealth {
 
 /** Null on a single node: its health answer stays exactly what it always was. */
 export async function getClusterHealth(caller: Caller | null): Promise<ClusterHealth | null> {
-  const { cluster, db } = getRuntime();
+  const { cluster, db, clusterAdapter } = getRuntime();
   if (!cluster) return null;
   if (!caller || !callerCan(caller, "metrics.read")) return { node: cluster.nodeId };
   const window = liveWindow(env.CLUSTER_HEARTBEAT_MS, env.CLUSTER_LEASE_MS);
@@ -30,5 +30,5 @@ export async function getClusterHealth(caller: Caller | null): Promise<ClusterHe
     ...n,
     live: n.stoppedAt === null && now.getTime() - n.heartbeatAt.getTime() < window,
   }));
-  return { node: cluster.nodeId, cluster: { adapter: env.REDIS_URL ? "redis" : "postgres", nodes } };
+  return { node: cluster.nodeId, cluster: { adapter: clusterAdapter ?? "postgres", nodes } };
 }
