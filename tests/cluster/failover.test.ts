@@ -6,9 +6,15 @@
 // emulated contact's phone; only sends the killed node had in hand arrive a second time, with the
 // same WhatsApp id, which the phone shows as one message), the dead node's sessions are CONNECTED on the survivors within
 // 30 s without a QR, and the emulator never saw two connections of one companion device at once.
+// Before that, through a node that does not hold the session: check-number, profile picture, group
+// actions with WhatsApp's refusal as its 4xx, presence, mark-read, a pairing session's QR and
+// pairing code are answered by the holder, and Socket.io clients (ours and Chatery's format) hear
+// the events of sessions held by other nodes.
 //
 // Heartbeat 2 s and lease 6 s (defaults 5 s and 15 s) keep the run short; the failover figure for
-// the defaults comes from the same path with longer waits. CLUSTER_TEST_SESSIONS sets N (30).
+// the defaults comes from the same path with longer waits. CLUSTER_TEST_SESSIONS sets N (30),
+// CLUSTER_TEST_PORT the first node's port (3171). With REDIS_URL set the nodes carry Socket.io over
+// Redis instead of PostgreSQL (the health check says which).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
