@@ -15,6 +15,8 @@ import type { Logger } from "pino";
 import { createClient } from "redis";
 import type { Server } from "socket.io";
 
+const REDIS_CONNECT_MS = 10_000;
+
 export interface ClusterAdapter {
   kind: "postgres" | "redis";
   close(): Promise<void>;
@@ -25,9 +27,41 @@ export async function attachClusterAdapter(io: Server, options: { databaseUrl: s
   if (redisUrl) {
     const pub = createClient({ url: redisUrl });
     const sub = pub.duplicate();
-    // The client reconnects by itself; without a listener an error would end the process.
-    for (const client of [pub, sub]) client.on("error", (error: unknown) => logger.warn({ err: error }, "Socket.io Redis adapter connection failed"));
-    await Promise.all([pub.connect(), sub.connect()]);
+    // The client reconnects by itself, retrying every half second: say so once per outage, not at
+    // every retry. Without an error listener an error would end the process.
+    for (const client of [pub, sub]) {
+      let down = false;
+      client.on("error", (error: unknown) => {
+        if (!down) logger.warn({ err: error }, "Socket.io Redis adapter connection lost; reconnecting");
+        down = true;
+      });
+      client.on("ready", () => {
+        if (down) logger.info("Socket.io Redis adapter connection back");
+        down = false;
+      });
+    }
+    // A Redis that is not there at start would keep connect() waiting for ever: stop with a reason.
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        Promise.all([pub.connect(), sub.connect()]),
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error(`REDIS_URL: Redis did not answer within ${REDIS_CONNECT_MS / 1000} s`)), REDIS_CONNECT_MS);
+        }),
+      ]);
+    } catch (error) {
+      // disconnect() throws at once on a client that never opened.
+      await Promise.all(
+        [pub, sub].map((c) =>
+          Promise.resolve()
+            .then(() => c.disconnect())
+            .catch(() => {}),
+        ),
+      );
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
     // One cluster = one database: its name keeps two gateways that share a Redis apart (their
     // nodes would otherwise wait for each other's answers and receive each other's events).
     const key = `wagate:${decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || "default"}`;
