@@ -22,6 +22,7 @@ const { createSocketServer } = await import("./lib/realtime/create-socket-server
 const { startCallerChangeBus } = await import("./lib/realtime/caller-change-bus");
 const { attachClusterAdapter } = await import("./lib/realtime/attach-cluster-adapter");
 const { answerHolderRequests } = await import("./lib/cluster/ask-holder");
+const { relaySessionEvents } = await import("./lib/realtime/emit-session-event");
 const { EventOutbox } = await import("./lib/events/event-outbox");
 const { createCredentialsCipher } = await import("./lib/whatsapp/credentials-cipher");
 const { SessionManager } = await import("./lib/whatsapp/session-manager");
@@ -165,10 +166,16 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
 httpServer.on("clientError", answerClientError);
 io = createSocketServer(httpServer, callerChanges);
 runtime.io = io;
-// Several nodes: rooms span the nodes, so any node's clients see every session's events.
-const socketAdapter = cluster ? await attachClusterAdapter(io, databaseUrl, logger.child({ module: "socket.io" })) : null;
-// …and carry requests that need a session's live connection to the node holding it.
-if (cluster) answerHolderRequests(io, sessions);
+// Several nodes: rooms span the nodes (over PostgreSQL, or Redis when REDIS_URL is set)…
+const socketAdapter = cluster ? await attachClusterAdapter(io, { databaseUrl, redisUrl: env.REDIS_URL, logger: logger.child({ module: "socket.io" }) }) : null;
+runtime.clusterAdapter = socketAdapter?.kind ?? null;
+if (socketAdapter) logger.info({ adapter: socketAdapter.kind }, "Socket.io cluster adapter attached");
+if (cluster) {
+  // …each node emits every session's events to its own clients, in each payload format…
+  relaySessionEvents(io);
+  // …and requests that need a session's live connection go to the node holding it.
+  answerHolderRequests(io, sessions);
+}
 
 if (dev) {
   const upgrade = app.getUpgradeHandler();

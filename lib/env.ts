@@ -120,6 +120,11 @@ const schema = z.object({
   CLUSTER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
   /** How long a lease lasts unrenewed; a dead node's sessions are taken over after at most this (plus a heartbeat). */
   CLUSTER_LEASE_MS: z.coerce.number().int().min(300).default(15_000),
+  /** Several nodes: Socket.io's cluster adapter over Redis pub/sub instead of PostgreSQL NOTIFY. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, "REDIS_URL must be a redis:// or rediss:// URL")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;

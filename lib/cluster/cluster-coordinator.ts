@@ -156,8 +156,9 @@ export class ClusterCoordinator {
   /**
    * A connect request for a session: the holder when it has one; otherwise the lease is assigned
    * to the least-loaded live node (this one when it is among the least loaded). `here` keeps it on
-   * this node: a session still to be paired needs its QR and pairing code from the node the user
-   * talks to, as long as those are not forwarded between nodes (rebalancing spreads it later).
+   * this node: a session still to be paired shows its QR and pairing code to whoever asked this
+   * node to connect it — any node can answer those (lib/cluster/ask-holder.ts), but the user's next
+   * requests most likely come here, so they need no hop (rebalancing spreads it later).
    */
   async ownerFor(sessionId: string, options: { here?: boolean } = {}): Promise<{ nodeId: string; mine: boolean }> {
     if (this.held.has(sessionId)) return { nodeId: this.nodeId, mine: true };

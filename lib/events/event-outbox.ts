@@ -181,10 +181,8 @@ export class EventOutbox {
   private dispatch(events: RecordedEvent[]) {
     const io = this.io();
     for (const e of events) {
-      // `eventId`, not `id`: message events carry the message's own id in `id`.
-      const payload = { ...e.data, eventId: e.id, ...(e.seq !== undefined ? { seq: e.seq } : {}), sessionId: e.sessionId, timestamp: e.timestamp };
-      // Rooms, formats and the QR rule: lib/realtime/emit-session-event.ts.
-      if (io) emitSessionEvent(io, e, payload);
+      // Payloads, rooms, formats, the QR rule and other nodes: lib/realtime/emit-session-event.ts.
+      if (io) emitSessionEvent(io, e);
       for (const subscriber of this.subscribers) subscriber(e);
     }
   }

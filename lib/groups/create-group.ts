@@ -1,5 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
+import { onHolder } from "@/lib/cluster/ask-holder";
 import { callWhatsApp } from "@/lib/groups/call-whatsapp";
 import { getGroupSession } from "@/lib/groups/group-session";
 import type { CreateGroupInput } from "@/lib/groups/groups.schema";
@@ -10,8 +11,8 @@ import { db } from "@/lib/server/runtime";
 /** Creates a group on WhatsApp and stores it at once (the primary API's answer shape). */
 export async function createGroup(caller: Caller, input: CreateGroupInput) {
   const participants = normalizeParticipants(input.participants);
-  const { sock, ref } = await getGroupSession(caller, input.sessionId);
-  const meta = await callWhatsApp("create the group", () => sock.groupCreate(input.subject, participants));
+  const { session, ref } = await getGroupSession(caller, input.sessionId);
+  const meta = await callWhatsApp("create the group", () => onHolder(session, "groupCreate", input.subject, participants));
   await storeGroupMetadata(db(), ref, meta);
   return { success: true, group: { id: meta.id, subject: meta.subject } };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
+import { onHolder } from "@/lib/cluster/ask-holder";
 import { callWhatsApp } from "@/lib/groups/call-whatsapp";
 import { getGroupSession } from "@/lib/groups/group-session";
 import { db } from "@/lib/server/runtime";
@@ -11,10 +12,10 @@ export const inviteLink = (code: string) => `https://chat.whatsapp.com/${code}`;
  * link stops working). The code is stored with the group.
  */
 export async function getGroupInviteCode(caller: Caller, input: { sessionId: string; groupJid: string; revoke?: boolean }) {
-  const { sock, ref } = await getGroupSession(caller, input.sessionId);
+  const { session, ref } = await getGroupSession(caller, input.sessionId);
   const code = input.revoke
-    ? await callWhatsApp("revoke the invite code", () => sock.groupRevokeInvite(input.groupJid))
-    : await callWhatsApp("read the invite code", () => sock.groupInviteCode(input.groupJid));
+    ? await callWhatsApp("revoke the invite code", () => onHolder(session, "groupRevokeInvite", input.groupJid))
+    : await callWhatsApp("read the invite code", () => onHolder(session, "groupInviteCode", input.groupJid));
   if (!code) throw new Error("WhatsApp answered without an invite code");
   await db().group.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, jid: input.groupJid }, data: { inviteCode: code } });
   return { groupJid: input.groupJid, inviteCode: code, inviteLink: inviteLink(code) };

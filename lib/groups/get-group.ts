@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
+import { onHolder } from "@/lib/cluster/ask-holder";
 import { callWhatsApp } from "@/lib/groups/call-whatsapp";
 import { getGroupSession } from "@/lib/groups/group-session";
 import { storeGroupMetadata } from "@/lib/groups/handle-group-events";
@@ -11,8 +12,8 @@ import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 /** One stored group; `refresh` asks WhatsApp first (and stores what it answers). */
 export async function getGroup(caller: Caller, input: { sessionId: string; groupJid: string; refresh?: boolean }) {
   if (input.refresh) {
-    const { sock, ref } = await getGroupSession(caller, input.sessionId);
-    const meta = await callWhatsApp("read the group", () => sock.groupMetadata(input.groupJid));
+    const { session, ref } = await getGroupSession(caller, input.sessionId);
+    const meta = await callWhatsApp("read the group", () => onHolder(session, "groupMetadata", input.groupJid));
     await storeGroupMetadata(db(), ref, meta);
   }
   const session = await getSessionOrThrow(caller, input.sessionId);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
+import { onHolder } from "@/lib/cluster/ask-holder";
 import { callWhatsApp } from "@/lib/groups/call-whatsapp";
 import { getGroupSession } from "@/lib/groups/group-session";
 import { storeGroupMetadata } from "@/lib/groups/handle-group-events";
@@ -7,11 +8,11 @@ import { db } from "@/lib/server/runtime";
 
 /** Joins a group by invite code (the link's last part; the schema accepts the link too). */
 export async function joinGroup(caller: Caller, input: { sessionId: string; inviteCode: string }) {
-  const { sock, ref } = await getGroupSession(caller, input.sessionId);
-  const groupJid = await callWhatsApp("join the group", () => sock.groupAcceptInvite(input.inviteCode));
+  const { session, ref } = await getGroupSession(caller, input.sessionId);
+  const groupJid = await callWhatsApp("join the group", () => onHolder(session, "groupAcceptInvite", input.inviteCode));
   if (!groupJid) throw new Error("WhatsApp answered without a group");
   // Stored at once, so the group is listed before WhatsApp's notification arrives.
-  const meta = await callWhatsApp("read the group", () => sock.groupMetadata(groupJid)).catch(() => null);
+  const meta = await callWhatsApp("read the group", () => onHolder(session, "groupMetadata", groupJid)).catch(() => null);
   if (meta) await storeGroupMetadata(db(), ref, meta);
   return { success: true, groupJid };
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import { isLidUser, isPnUser, jidNormalizedUser } from "@whiskeysockets/baileys";
 import type { Caller } from "@/lib/auth/caller";
+import { onHolder } from "@/lib/cluster/ask-holder";
 import { callWhatsApp } from "@/lib/groups/call-whatsapp";
 import { getGroupSession } from "@/lib/groups/group-session";
 
 /** Who asked to join through the invite link and waits for an admin (admins only). */
 export async function listGroupJoinRequests(caller: Caller, input: { sessionId: string; groupJid: string }) {
-  const { sock } = await getGroupSession(caller, input.sessionId);
-  const requests = await callWhatsApp("list the join requests", () => sock.groupRequestParticipantsList(input.groupJid));
+  const { session } = await getGroupSession(caller, input.sessionId);
+  const requests = await callWhatsApp("list the join requests", () => onHolder(session, "groupRequestParticipantsList", input.groupJid));
   return requests.map((attrs) => {
     const a = attrs as Record<string, string | undefined>;
     const jid = a.jid ? jidNormalizedUser(a.jid) : null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { jidNormalizedUser } from "@whiskeysockets/baileys";
 import type { Caller } from "@/lib/auth/caller";
+import { onHolder } from "@/lib/cluster/ask-holder";
 import { callWhatsApp } from "@/lib/groups/call-whatsapp";
 import { getGroupSession } from "@/lib/groups/group-session";
 import type { ParticipantAction } from "@/lib/groups/groups.schema";
@@ -24,8 +25,10 @@ export async function updateGroupParticipants(
   input: { sessionId: string; groupJid: string; action: ParticipantAction; participants: string[] },
 ) {
   const participants = normalizeParticipants(input.participants);
-  const { sock } = await getGroupSession(caller, input.sessionId);
-  const results = await callWhatsApp(`${input.action} participants`, () => sock.groupParticipantsUpdate(input.groupJid, participants, input.action));
+  const { session } = await getGroupSession(caller, input.sessionId);
+  const results = await callWhatsApp(`${input.action} participants`, () =>
+    onHolder(session, "groupParticipantsUpdate", input.groupJid, participants, input.action),
+  );
   const answers = results.map((r) => {
     const status = String(r.status ?? "200");
     return { jid: r.jid ? jidNormalizedUser(r.jid) : null, status, success: status === "200", message: RESULT_TEXT[status] ?? "refused by WhatsApp" };

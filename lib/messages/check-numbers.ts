@@ -2,7 +2,7 @@ import "server-only";
 import { jidNormalizedUser } from "@whiskeysockets/baileys";
 import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
-import { onSessionSocket } from "@/lib/cluster/ask-holder";
+import { onHolder } from "@/lib/cluster/ask-holder";
 import type { CheckNumberInput } from "@/lib/messages/messages.schema";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
@@ -23,7 +23,7 @@ export async function checkNumbers(caller: Caller, input: CheckNumberInput, fiel
   });
   const digits = [...new Set(wanted.map((w) => w.digits))];
   // Several nodes: a session connected on another node is checked there.
-  const found = await onSessionSocket(session, "onWhatsApp", digits);
+  const found = await onHolder(session, "onWhatsApp", digits);
   const byDigits = new Map(found.filter((f) => f.exists).map((f) => [jidNormalizedUser(f.jid).split("@")[0], jidNormalizedUser(f.jid)]));
   return wanted.map(({ phone, digits }) => {
     const jid = byDigits.get(digits) ?? null;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { onSessionSocket } from "@/lib/cluster/ask-holder";
+import { onHolder } from "@/lib/cluster/ask-holder";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
@@ -9,6 +9,6 @@ export async function getProfilePicture(caller: Caller, input: { sessionId: stri
   const session = await getSessionOrThrow(caller, input.sessionId);
   const jid = normalizeRecipient(input.jid, { field });
   // No picture, or a private one: null. Several nodes: asked of the node that holds the session.
-  const url = await onSessionSocket(session, "profilePictureUrl", [jid]);
+  const url = await onHolder(session, "profilePictureUrl", jid);
   return { jid, url };
 }

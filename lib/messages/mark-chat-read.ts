@@ -1,6 +1,7 @@
 import "server-only";
 import { isJidGroup } from "@whiskeysockets/baileys";
 import type { Caller } from "@/lib/auth/caller";
+import { onHolder, runsHere } from "@/lib/cluster/ask-holder";
 import { getConnectedSocket } from "@/lib/messages/get-connected-socket";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
 import { db, getRuntime } from "@/lib/server/runtime";
@@ -16,7 +17,8 @@ const MAX_MARKED = 1000;
 export async function markChatRead(caller: Caller, input: { sessionId: string; jid: string }, field = "jid") {
   const session = await getSessionOrThrow(caller, input.sessionId);
   const jid = normalizeRecipient(input.jid, { field });
-  const sock = getConnectedSocket(session);
+  // 503 at once when it runs here unconnected; several nodes: the holder sends the receipts.
+  if (runsHere(session)) getConnectedSocket(session);
   const scope = { sessionId: session.id, ownerId: session.ownerId };
   const unread = await db().message.findMany({
     where: { ...scope, remoteJid: jid, fromMe: false, status: { not: "READ" }, revokedAt: null, type: { not: "REACTION" } },
@@ -26,7 +28,11 @@ export async function markChatRead(caller: Caller, input: { sessionId: string; j
   });
   // WhatsApp I/O first, outside any transaction; the store follows what WhatsApp was told.
   if (unread.length)
-    await sock.readMessages(unread.map((m) => ({ remoteJid: jid, id: m.keyId, fromMe: false, ...(m.senderJid ? { participant: m.senderJid } : {}) })));
+    await onHolder(
+      session,
+      "readMessages",
+      unread.map((m) => ({ remoteJid: jid, id: m.keyId, fromMe: false, ...(m.senderJid ? { participant: m.senderJid } : {}) })),
+    );
   const { outbox } = getRuntime();
   const dispatch = await db().$transaction(async (tx) => {
     if (unread.length) await tx.message.updateMany({ where: { ...scope, id: { in: unread.map((m) => m.id) } }, data: { status: "READ" } });

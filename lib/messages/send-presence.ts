@@ -1,6 +1,6 @@
 import "server-only";
 import type { Caller } from "@/lib/auth/caller";
-import { getConnectedSocket } from "@/lib/messages/get-connected-socket";
+import { onHolder } from "@/lib/cluster/ask-holder";
 import type { PresenceInput } from "@/lib/messages/messages.schema";
 import { normalizeRecipient } from "@/lib/messages/normalize-recipient";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
@@ -9,8 +9,8 @@ import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 export async function sendPresence(caller: Caller, input: PresenceInput, field = "jid") {
   const session = await getSessionOrThrow(caller, input.sessionId);
   const jid = normalizeRecipient(input.jid, { field });
-  const sock = getConnectedSocket(session);
-  if (input.presence === "available" || input.presence === "unavailable") await sock.sendPresenceUpdate(input.presence);
-  else await sock.sendPresenceUpdate(input.presence, jid);
+  // Several nodes: sent by the node holding the session.
+  const account = input.presence === "available" || input.presence === "unavailable";
+  await onHolder(session, "sendPresenceUpdate", input.presence, account ? null : jid);
   return { success: true, jid, presence: input.presence };
 }

@@ -36,6 +36,8 @@ export interface Runtime {
   callerChanges?: CallerChangeBus;
   /** This node's part in a cluster of gateways (issue 16); null on a single node. */
   cluster?: ClusterCoordinator | null;
+  /** What carries Socket.io between the nodes (lib/realtime/attach-cluster-adapter.ts); null on a single node. */
+  clusterAdapter?: "postgres" | "redis" | null;
 }
 
 const holder = globalThis as unknown as { __wagateRuntime?: Runtime };

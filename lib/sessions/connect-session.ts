@@ -4,6 +4,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { sessionScope } from "@/lib/auth/scope";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db, getRuntime } from "@/lib/server/runtime";
+import { getLiveState } from "@/lib/sessions/get-live-state";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 import { toPublicSession } from "@/lib/sessions/public-session";
 import type { connectSessionSchema } from "@/lib/sessions/sessions.schema";
@@ -23,6 +24,7 @@ export async function connectSession(caller: Caller, idOrSessionId: string, inpu
     await db().whatsappSession.updateMany({ where: { id: session.id, ...sessionScope(caller) }, data: { metadata } });
     session = { ...session, metadata: metadata as Prisma.JsonValue };
   }
-  const live = await getRuntime().sessions.connect(session);
+  // Several nodes: connected on another node, its QR code comes from there.
+  const live = await getLiveState(session, await getRuntime().sessions.connect(session));
   return toPublicSession(session, live, { includeQr: true });
 }

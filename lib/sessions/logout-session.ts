@@ -7,12 +7,12 @@ import { recordAudit } from "@/lib/audit/record-audit";
 /** Unlinks the device on WhatsApp and wipes its credentials; the session stays, LOGGED_OUT. */
 export async function logoutSession(caller: Caller, idOrSessionId: string) {
   const session = await getSessionOrThrow(caller, idOrSessionId);
-  await getRuntime().sessions.logout(session);
+  const after = await getRuntime().sessions.logout(session);
   await recordAudit({
     actor: caller,
     ownerId: session.ownerId,
     action: "session.logged_out",
     target: { type: "session", id: session.sessionId, name: session.name },
   });
-  return { success: true, status: getRuntime().sessions.live(session).status };
+  return { success: true, status: after.status };
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { notFound } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { sessionScope } from "@/lib/auth/scope";
-import { db, getRuntime } from "@/lib/server/runtime";
+import { db } from "@/lib/server/runtime";
+import { getLiveState } from "@/lib/sessions/get-live-state";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 import { toPublicSession } from "@/lib/sessions/public-session";
 
@@ -10,5 +11,5 @@ export async function renameSession(caller: Caller, idOrSessionId: string, name:
   const session = await getSessionOrThrow(caller, idOrSessionId);
   const { count } = await db().whatsappSession.updateMany({ where: { id: session.id, ...sessionScope(caller) }, data: { name } });
   if (count === 0) throw notFound("Session");
-  return toPublicSession({ ...session, name }, getRuntime().sessions.live(session));
+  return toPublicSession({ ...session, name }, await getLiveState(session));
 }

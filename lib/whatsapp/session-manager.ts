@@ -125,15 +125,19 @@ export class SessionManager implements LeasedSessions {
     return this.ensure(row).start("restart requested");
   }
 
-  async logout(row: SessionRow): Promise<void> {
+  /** Logs out (here or on the holder); the state after it. */
+  async logout(row: SessionRow): Promise<LiveState> {
     await this.ctx.db.whatsappSession.updateMany({ where: { id: row.id }, data: { autoConnect: false } });
     // The holder logs out on WhatsApp and wipes the credentials; wiping them here under its
-    // live socket would leave that socket running on credentials that no longer exist.
-    if (this.cluster && !this.cluster.holds(row.id) && (await this.cluster.forward("logout", row.id))) return;
+    // live socket would leave that socket running on credentials that no longer exist. The answer
+    // waits for the holder to have done it, so that it says LOGGED_OUT rather than the old status.
+    if (this.cluster && !this.cluster.holds(row.id) && (await this.cluster.forward("logout", row.id)))
+      return this.storedOnceChanged(row, (status) => status === "LOGGED_OUT");
     const session = this.sessions.get(row.id);
     if (session) await session.logout();
     else await deleteAuthState(this.ctx.db, row.id);
     await this.cluster?.release([row.id]);
+    return session?.live() ?? this.live(row);
   }
 
   /** Before a session is deleted: log out on WhatsApp and forget it. */
@@ -158,12 +162,21 @@ export class SessionManager implements LeasedSessions {
 
   async requestPairingCode(row: SessionRow, phone: string): Promise<string> {
     if (this.cluster && !(await this.cluster.ownerFor(row.id, { here: true })).mine) {
-      // The pairing code comes from the holder's live socket; forwarding it is not built yet.
-      throw new AppError("UNAVAILABLE", "This session is connecting on another gateway node; request the pairing code there");
+      // The pairing code comes from the holder's live socket: lib/sessions/request-pairing-code.ts
+      // asks the holder (lib/cluster/ask-holder.ts), which lands here on that node.
+      throw new AppError("UNAVAILABLE", "This session is connecting on another gateway node; ask that node for the pairing code");
     }
     const session = this.ensure(row);
     if (session.status !== "QR") await session.start("pairing code requested");
     return session.requestPairingCode(phone);
+  }
+
+  /** On the holder, for another node (lib/cluster/ask-holder.ts): a pairing code and the status after it. */
+  async requestPairingCodeById(id: string, phone: string): Promise<{ code: string; status: LiveState["status"] }> {
+    const row = await this.ctx.db.whatsappSession.findUnique({ where: { id }, select: sessionSelect });
+    if (!row) throw new AppError("NOT_FOUND", "Session not found");
+    const code = await this.requestPairingCode(row, phone);
+    return { code, status: this.live(row).status };
   }
 
   // --- several nodes (LeasedSessions, called by lib/cluster/cluster-coordinator.ts) -------------
@@ -210,19 +223,22 @@ export class SessionManager implements LeasedSessions {
     return (await this.ctx.db.waAuthEntry.count({ where: { sessionId: id, category: "creds" } })) > 0;
   }
 
-  /**
-   * A session another node holds: it was asked to act; answer with the stored state once it
-   * shows a QR, opened, or the usual connect wait passed.
-   */
+  /** A session another node holds: it was asked to act; answer with the stored state once it shows a QR, opened, or the usual connect wait passed. */
   private async elsewhere(command: "start" | "restart", row: SessionRow): Promise<LiveState> {
     await this.cluster!.forward(command, row.id);
+    // Its QR code, when it shows one, is the holder's to tell (lib/sessions/get-live-state.ts).
+    return this.storedOnceChanged(row, (status) => ["QR", "CONNECTED", "LOGGED_OUT"].includes(status));
+  }
+
+  /** The stored state once the holder changed it to one that `done` accepts, or the usual connect wait passed. */
+  private async storedOnceChanged(row: SessionRow, done: (status: LiveState["status"]) => boolean): Promise<LiveState> {
     const deadline = Date.now() + this.ctx.connectWaitMs;
     let current = row;
     for (;;) {
       const fresh = await this.ctx.db.whatsappSession.findUnique({ where: { id: row.id }, select: sessionSelect });
       if (fresh) current = fresh;
       const changed = current.statusChangedAt.getTime() !== row.statusChangedAt.getTime();
-      if ((changed && ["QR", "CONNECTED", "LOGGED_OUT"].includes(current.status)) || Date.now() >= deadline) break;
+      if ((changed && done(current.status)) || Date.now() >= deadline) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     return { status: current.status, qr: null, reason: current.statusReason, since: current.statusChangedAt, reconnectAttempts: 0 };

@@ -8,6 +8,9 @@
 //     "pairingCode"   [phone, code]           the phone types the code (creating the account first)
 //     "received"      [phone]                 → what that account's phone received: [{ id, from }] (from: the sender's phone)
 //     "simultaneous"  []                      → the most logins each companion device had at once
+//     "contactSends"  [from, to, text]        the phone `from` sends a text to the account `to` → its id
+//     "receipts"      [phone, id]             → the receipts that came back for a message `phone` sent: ["delivery", "read"…]
+//     "groupsOf"      [phone]                 → the groups that account is in: [{ jid, subject, picture (set or not) }]
 //   → { answer: id, result } | { answer: id, error }
 import { startWaEmulator } from "../../lib/wa-emulator/emulator";
 
@@ -28,6 +31,13 @@ const ops: Record<string, (...args: string[]) => unknown> = {
   },
   received: (phone) => emulator.received(phone).map((m) => ({ id: m.id, from: m.fromPhone })),
   simultaneous: () => emulator.mostSimultaneousConnections(),
+  contactSends: async (from, to, text) => ((await emulator.sendMessage(from, to, { text })) as { id?: string } | undefined)?.id ?? null,
+  receipts: (phone, id) =>
+    emulator
+      .sent(phone)
+      .find((m) => m.id === id)
+      ?.receipts.map((r) => r.type) ?? [],
+  groupsOf: (phone) => emulator.participatingGroups(phone).map((g) => ({ jid: g.jid, subject: g.subject, picture: Boolean(g.picture) })),
 };
 
 process.send!({ ready: { wsUrl: emulator.wsUrl, publicKey: Buffer.from(trust.PUBLIC_KEY!).toString("base64"), serial: trust.SERIAL } });

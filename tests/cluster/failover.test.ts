@@ -6,9 +6,17 @@
 // emulated contact's phone; only sends the killed node had in hand arrive a second time, with the
 // same WhatsApp id, which the phone shows as one message), the dead node's sessions are CONNECTED on the survivors within
 // 30 s without a QR, and the emulator never saw two connections of one companion device at once.
+// Before that, through a node that does not hold the session: check-number, profile picture, group
+// actions with WhatsApp's refusal as its 4xx, presence, mark-read, a pairing session's QR and
+// pairing code are answered by the holder, and Socket.io clients (ours and Chatery's format) hear
+// the events of sessions held by other nodes.
 //
 // Heartbeat 2 s and lease 6 s (defaults 5 s and 15 s) keep the run short; the failover figure for
-// the defaults comes from the same path with longer waits. CLUSTER_TEST_SESSIONS sets N (30).
+// the defaults comes from the same path with longer waits. CLUSTER_TEST_SESSIONS sets N (30),
+// CLUSTER_TEST_PORT the first node's port (3171). With REDIS_URL set the nodes carry Socket.io over
+// Redis instead of PostgreSQL (the health check says which).
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
@@ -22,12 +30,14 @@ import {
   type ClusterSession,
   type EmulatorProcess,
 } from "../support/cluster";
-import { ALICE, joinSession, registerTenant, send, socketFor, type Tenant } from "../support/sandbox";
+import { samplePng } from "../fixtures/media-samples";
+import { ALICE, jidOf, joinSession, registerTenant, send, socketFor, type Tenant } from "../support/sandbox";
 import { until, waitFor } from "../support/wait";
 import { startReceiver, type Receiver } from "../support/webhook-receiver";
 
 const N = Number(process.env.CLUSTER_TEST_SESSIONS ?? 30);
-const PORTS = [3171, 3172, 3173];
+// CLUSTER_TEST_PORT moves the three nodes (3171–3173) for a run beside another.
+const PORTS = [0, 1, 2].map((i) => Number(process.env.CLUSTER_TEST_PORT ?? 3171) + i);
 const HEARTBEAT_MS = 2000;
 const LEASE_MS = 6000;
 const ADMIN_EMAIL = "root@cluster.test";
@@ -90,21 +100,27 @@ afterAll(async () => {
   emulator?.stop();
 });
 
+/** Once each node holds its share and every session is CONNECTED: the nodes' ids. */
+async function spreadOut(): Promise<string[]> {
+  const ids = await Promise.all(nodes.map(nodeIdOf));
+  const fair = Math.ceil(N / 3);
+  await until(
+    async () => {
+      const rows = await placement();
+      const perNode = ids.map((id) => rows.filter((r) => r.nodeId === id).length);
+      const notConnected = rows.filter((r) => r.status !== "CONNECTED" || !r.nodeId).map((r) => `${r.status}@${r.nodeId?.slice(0, 6)}`);
+      return { perNode, notConnected };
+    },
+    ({ perNode, notConnected }) => notConnected.length === 0 && perNode.every((n) => n >= fair - 1 && n <= fair),
+    "each node to hold its share, every session CONNECTED",
+    60_000,
+  );
+  return ids;
+}
+
 describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one PostgreSQL`, () => {
   it("spreads the sessions over the nodes once they joined; any node hears every session and checks numbers on its holder", async () => {
-    const ids = await Promise.all(nodes.map(nodeIdOf));
-    const fair = Math.ceil(N / 3);
-    await until(
-      async () => {
-        const rows = await placement();
-        const perNode = ids.map((id) => rows.filter((r) => r.nodeId === id).length);
-        const notConnected = rows.filter((r) => r.status !== "CONNECTED" || !r.nodeId).map((r) => `${r.status}@${r.nodeId?.slice(0, 6)}`);
-        return { perNode, notConnected };
-      },
-      ({ perNode, notConnected }) => notConnected.length === 0 && perNode.every((n) => n >= fair - 1 && n <= fair),
-      "each node to hold its share, every session CONNECTED",
-      60_000,
-    );
+    const ids = await spreadOut();
     // Socket.io rooms span the nodes: a client on the first node hears a session the third holds.
     const heldByThird = (await placement()).find((r) => r.nodeId === ids[2])!;
     const session = sessionIds.find((s) => s.id === heldByThird.id)!;
@@ -155,6 +171,8 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
     const cookie = await login(ADMIN_EMAIL, ADMIN_PASSWORD, nodes[2].baseUrl);
     const admin = await request("GET", "/api/health", { baseUrl: nodes[2].baseUrl, as: { cookie } });
     expect(admin.body.node).toBe(ids[2]);
+    // REDIS_URL set for the run: the nodes carry Socket.io over Redis, else over PostgreSQL.
+    expect(admin.body.cluster.adapter).toBe(process.env.REDIS_URL ? "redis" : "postgres");
     const live = admin.body.cluster.nodes.filter((n: { live: boolean }) => n.live);
     expect(live.map((n: { id: string }) => n.id).sort()).toEqual([...ids].sort());
     expect(live.reduce((sum: number, n: { sessions: number }) => sum + n.sessions, 0)).toBe(N);
@@ -168,6 +186,141 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
       live.find((n: { id: string }) => n.id === ids[2]).sessions,
     );
     expect(line("process_cpu_seconds_total"), "process figures carry the node too").toBeDefined();
+  });
+
+  it("through one node, the holder of a session answers: group actions and WhatsApp's refusals, mark read, presence, QR and pairing code; Chatery clients hear other nodes' sessions", async () => {
+    const [first, second, third] = nodes;
+    // Sessions no longer moving (a run of this test alone starts before they spread out).
+    const ids = await spreadOut();
+    const rows = await placement();
+    const heldBy = (node: number) => sessionIds.find((s) => s.id === rows.find((r) => r.nodeId === ids[node] && r.status === "CONNECTED")?.id)!;
+    const onSecond = heldBy(1);
+    const as = { apiKey: tenant.key };
+    const viaFirst = (method: string, path: string, json?: unknown) =>
+      request(method, path, { baseUrl: first.baseUrl, as, ...(json !== undefined ? { json } : {}) });
+
+    // Groups: created, read, changed through the first node, done on WhatsApp by the second.
+    const created = expectOk(
+      await viaFirst("POST", "/api/groups/create", { sessionId: onSecond.sessionId, subject: "Across nodes", participants: [ALICE] }),
+      "group created through a node that does not hold the session",
+    ).body;
+    const groupJid = created.group.id as string;
+    const groupPath = (rest = "") => `/api/groups/${onSecond.sessionId}/${encodeURIComponent(groupJid)}${rest}`;
+    const aliceGroup = async () =>
+      (await emulator.call<{ jid: string; subject: string; picture: boolean }[]>("groupsOf", ALICE)).find((g) => g.jid === groupJid);
+    expect(await aliceGroup()).toMatchObject({ subject: "Across nodes", picture: false });
+    const info = expectOk(await viaFirst("GET", `${groupPath()}?refresh=true`), "group info asked of WhatsApp").body;
+    expect(info).toMatchObject({ jid: groupJid, subject: "Across nodes", left: false });
+    expect(info.participants.map((p: { phone: string }) => p.phone).sort()).toEqual([ALICE, onSecond.phone].sort());
+    expectOk(await viaFirst("POST", groupPath("/subject"), { subject: "Renamed across" }), "subject");
+    // The picture travels to the holder as base64.
+    const png = await samplePng(64, 64);
+    const images = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "image/png" }).end(png));
+    await new Promise<void>((resolve) => images.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(images.address() as AddressInfo).port}/icon.png`;
+      expectOk(await viaFirst("POST", groupPath("/picture"), { url }), "picture");
+    } finally {
+      images.close();
+    }
+    expect(await aliceGroup()).toMatchObject({ subject: "Renamed across", picture: true });
+    // WhatsApp's refusal keeps its meaning across nodes: once the session left, it may not change the group (403).
+    expectOk(await viaFirst("POST", groupPath("/leave")), "leave");
+    expect(await aliceGroup()).toBeDefined(); // still Alice's group
+    const refused = await viaFirst("POST", groupPath("/subject"), { subject: "Not allowed" });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(403);
+    expect(refused.body.error).toMatch(/^WhatsApp refused to change the subject/);
+
+    // Presence and read receipts, sent by the holder.
+    expect(
+      expectOk(await viaFirst("POST", "/api/chat/presence", { sessionId: onSecond.sessionId, jid: ALICE, presence: "composing" }), "presence").body,
+    ).toMatchObject({
+      success: true,
+    });
+    const incoming = [
+      await emulator.call<string>("contactSends", ALICE, onSecond.phone, "read me, one"),
+      await emulator.call<string>("contactSends", ALICE, onSecond.phone, "read me, two"),
+    ];
+    await waitFor("the contact's two messages stored unread", async () => {
+      const chats = expectOk(await viaFirst("GET", `/api/chat/${onSecond.sessionId}`), "chats").body as { jid: string; unreadCount: number }[];
+      return chats.find((c) => c.jid === jidOf(ALICE))?.unreadCount === 2;
+    });
+    expect(expectOk(await viaFirst("POST", "/api/chat/mark-read", { sessionId: onSecond.sessionId, jid: ALICE }), "mark read").body).toEqual({
+      markedCount: 2,
+    });
+    await waitFor("read receipts on the contact's phone", async () => {
+      const receipts = await Promise.all(incoming.map((id) => emulator.call<string[]>("receipts", ALICE, id)));
+      return receipts.every((r) => r.includes("read"));
+    });
+
+    // A session still to be paired, connected through the second node (it holds it): its QR code,
+    // as JSON and PNG, and a pairing code, through the first; logged out through the first too.
+    const other = await registerTenant(second.baseUrl, "cluster-pairing");
+    const asOther = { apiKey: other.key };
+    const pairing = expectOk(await request("POST", "/api/sessions", { baseUrl: second.baseUrl, as: asOther, json: { name: "pairing across" } }), "create").body;
+    const connected = expectOk(
+      await request("POST", `/api/sessions/${pairing.sessionId}/connect`, { baseUrl: second.baseUrl, as: asOther, json: {} }),
+      "connect",
+    );
+    expect(connected.body).toMatchObject({ status: "QR", qr: expect.stringMatching(/^data:image\/png;base64,/) });
+    const [lease] = await query<{ nodeId: string }>(`SELECT "nodeId" FROM session_leases WHERE "sessionId" = $1`, [pairing.id]);
+    expect(lease.nodeId).toBe(ids[1]);
+    const qr = expectOk(await request("GET", `/api/sessions/${pairing.sessionId}/qr`, { baseUrl: first.baseUrl, as: asOther }), "QR through the first node");
+    expect(qr.body).toEqual({ status: "QR", qr: expect.stringMatching(/^data:image\/png;base64,/) });
+    const image = await fetch(`${first.baseUrl}/api/sessions/${pairing.sessionId}/qr/image`, { headers: { "X-API-Key": other.key } });
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/png");
+    const shown = expectOk(
+      await request("GET", `/api/sessions/${pairing.sessionId}`, { baseUrl: third.baseUrl, as: asOther }),
+      "session through the third node",
+    );
+    expect(shown.body).toMatchObject({ status: "QR", qr: expect.stringMatching(/^data:image\/png;base64,/) });
+    const phone = "15550399999";
+    const code = expectOk(
+      await request("POST", `/api/sessions/${pairing.sessionId}/pairing-code`, { baseUrl: first.baseUrl, as: asOther, json: { phone } }),
+      "pairing code through the first node",
+    ).body.code as string;
+    await waitFor(
+      `phone ${phone} to accept its code`,
+      () =>
+        emulator.call("pairingCode", phone, code).then(
+          () => true,
+          () => false,
+        ),
+      10_000,
+    );
+    await waitFor(
+      "the session paired through another node's code CONNECTED",
+      async () => {
+        const res = await request("GET", `/api/sessions/${pairing.sessionId}/status`, { baseUrl: first.baseUrl, as: asOther });
+        return res.body.status === "CONNECTED";
+      },
+      30_000,
+    );
+    const out = expectOk(
+      await request("POST", `/api/sessions/${pairing.sessionId}/logout`, { baseUrl: first.baseUrl, as: asOther, json: {} }),
+      "logout through the first node",
+    );
+    expect(out.body).toEqual({ success: true, status: "LOGGED_OUT" });
+    expectOk(await request("DELETE", `/api/sessions/${pairing.sessionId}`, { baseUrl: first.baseUrl, as: asOther }), "delete");
+
+    // Chatery's payloads reach a Chatery client on the first node for a session the third holds.
+    const onThird = heldBy(2);
+    const socket = await socketFor(first.baseUrl, tenant.key, { format: "chatery" });
+    try {
+      expect(await new Promise((resolve) => socket.emit("subscribe", { sessionId: onThird.sessionId }, resolve))).toMatchObject({ ok: true });
+      const heard: { event: string; payload: Record<string, unknown> }[] = [];
+      socket.onAny((event: string, payload: Record<string, unknown>) => {
+        if (payload?.sessionId === onThird.sessionId) heard.push({ event, payload });
+      });
+      expect((await send(second.baseUrl, tenant, { sessionId: onThird.sessionId, jid: ALICE, message: { text: "chatery across nodes" } })).status).toBe(200);
+      const sent = await waitFor("a Chatery-format message.sent on the first node", async () => heard.find((h) => h.event === "message.sent"), 20_000);
+      // Chatery's shape: the message nested under `message`, none of our default payload's fields.
+      expect(sent.payload).toMatchObject({ sessionId: onThird.sessionId, timestamp: expect.any(String), message: expect.any(Object) });
+      expect(sent.payload).not.toHaveProperty("eventId");
+    } finally {
+      socket.close();
+    }
   });
 
   it("a node SIGKILLed during a send burst: every accepted message arrives exactly once, its sessions reconnect on the others without QR", async () => {

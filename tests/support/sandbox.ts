@@ -141,10 +141,10 @@ export async function storedMessage(base: string, tenant: Pick<Tenant, "key">, s
 
 // --- Socket.io ---------------------------------------------------------------------------------
 
-/** A Socket.io client signed in with an API key, once connected. */
-export function socketFor(base: string, apiKey: string): Promise<Socket> {
+/** A Socket.io client signed in with an API key, once connected; `format: "chatery"` for Chatery's payloads. */
+export function socketFor(base: string, apiKey: string, options: { format?: "chatery" } = {}): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = connectSocket(base, { auth: { apiKey }, transports: ["websocket"], reconnection: false });
+    const socket = connectSocket(base, { auth: { apiKey, ...options }, transports: ["websocket"], reconnection: false });
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", reject);
   });

@@ -9,6 +9,7 @@ import { db, getRuntime } from "@/lib/server/runtime";
 import { connectSession } from "@/lib/sessions/connect-session";
 import { createSession } from "@/lib/sessions/create-session";
 import { deleteSession } from "@/lib/sessions/delete-session";
+import { getLiveState } from "@/lib/sessions/get-live-state";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 import { qrDataUrl } from "@/lib/sessions/qr-data-url";
 import { setSessionWebhookUrl } from "@/lib/webhooks/set-session-webhook-url";
@@ -70,7 +71,7 @@ export async function clevioInitSession(caller: Caller, sessionId: string) {
 
 export async function clevioQr(caller: Caller, sessionId: string) {
   const session = await getSessionOrThrow(caller, sessionId);
-  const live = getRuntime().sessions.live(session);
+  const live = await getLiveState(session);
   return { qrCode: await qrDataUrl(live.qr), status: clevioStatus(live.status) };
 }
 
