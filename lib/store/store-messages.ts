@@ -6,6 +6,7 @@ import { rememberPushName } from "@/lib/store/store-chats-contacts";
 import { toDate, type AfterCommit, type Publish, type StoreContext } from "@/lib/store/store-context";
 import { applyOwnUpsertStatus } from "@/lib/store/store-receipts";
 import { describeMessage, isProtocolOnly } from "@/lib/whatsapp/describe-message";
+import { newRowId } from "@/lib/db/new-row-id";
 
 export function messageEventData(msg: WAMessage) {
   const d = describeMessage(msg.message);
@@ -97,22 +98,27 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
     const isGroup = Boolean(isJidGroup(remoteJid));
     // An echoed send takes its place in the chat at the moment it was sent, as its message does.
     const lastMessageAt = echoed ? echoed.sentAt : receivedAt;
-    await db.chat.upsert({
-      where: { sessionId_jid: { sessionId: ref.id, jid: remoteJid } },
-      create: {
-        sessionId: ref.id,
-        ownerId: ref.ownerId,
-        jid: remoteJid,
-        isGroup,
-        lastMessageAt,
-        unreadCount: !fromMe && notify ? 1 : 0,
-        name: isGroup ? null : (msg.pushName ?? null),
-      },
-      update: { lastMessageAt, ...(!fromMe && notify ? { unreadCount: { increment: 1 } } : {}) },
-    });
+    await touchChat(ctx, remoteJid, { isGroup, lastMessageAt, unread: !fromMe && notify, name: isGroup ? null : (msg.pushName ?? null) });
     if (!fromMe && msg.pushName && !isGroup) await rememberPushName(ctx, remoteJid, msg.pushName);
   }
   return campaignOf;
+}
+
+/** PostgreSQL's time without zone, as Prisma stores DateTime (UTC). */
+const utc = (d: Date) => d.toISOString().slice(0, -1);
+
+/**
+ * A message's chat: created with it, or moved to its time (and one more unread for an incoming
+ * notification). One raw statement (issue 10): it runs for every message, and Prisma's upsert
+ * went through its query compiler each time.
+ */
+async function touchChat(ctx: StoreContext, jid: string, chat: { isGroup: boolean; lastMessageAt: Date; unread: boolean; name: string | null }) {
+  await ctx.db.$executeRaw`
+    INSERT INTO chats (id, "sessionId", "ownerId", jid, name, "isGroup", "unreadCount", "lastMessageAt", "createdAt", "updatedAt")
+    VALUES (${newRowId()}, ${ctx.ref.id}, ${ctx.ref.ownerId}, ${jid}, ${chat.name}::text, ${chat.isGroup}::boolean, ${chat.unread ? 1 : 0}::int,
+            ${utc(chat.lastMessageAt)}::timestamp, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("sessionId", jid) DO UPDATE
+      SET "lastMessageAt" = EXCLUDED."lastMessageAt", "unreadCount" = chats."unreadCount" + EXCLUDED."unreadCount", "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /**
@@ -175,7 +181,9 @@ async function lidsByPhone(ctx: StoreContext, messages: WAMessage[]): Promise<Ma
     want(msg.key.participant, msg.key.participantAlt);
   }
   if (phones.size === 0) return new Map();
-  const rows = await ctx.db.lidMapping.findMany({ where: { sessionId: ctx.ref.id, phoneJid: { in: [...phones] } }, select: { lid: true, phoneJid: true } });
+  // Raw (issue 10): one statement per batch of messages, without Prisma's query compiler.
+  const rows = await ctx.db.$queryRaw<Array<{ lid: string; phoneJid: string }>>`
+    SELECT lid, "phoneJid" FROM lid_mappings WHERE "sessionId" = ${ctx.ref.id} AND "phoneJid" = ANY(${[...phones]}::text[])`;
   return new Map(rows.map((r) => [r.phoneJid, r.lid]));
 }
 
