@@ -70,7 +70,10 @@ async function inspector(port: number) {
   await call("Profiler.enable");
   await call("Profiler.setSamplingInterval", { interval: 500 });
   return {
-    start: () => call("Profiler.start"),
+    start: (phase: string) => {
+      console.error(`CPU profile of the ${phase} phase started`);
+      return call("Profiler.start");
+    },
     async stop(file: string) {
       const { profile } = (await call("Profiler.stop")) as { profile: unknown };
       writeFileSync(file, JSON.stringify(profile));
@@ -163,7 +166,7 @@ async function gatewayRun(): Promise<Result> {
     let committed = await commits();
     let queriesBefore = ownQueries;
     let cpu = await cpuSeconds();
-    await profiler?.start();
+    await profiler?.start("outbound");
     let started = performance.now();
     const ids: string[] = [];
     let next = 0;
@@ -216,7 +219,7 @@ async function gatewayRun(): Promise<Result> {
     committed = await commits();
     queriesBefore = ownQueries;
     cpu = await cpuSeconds();
-    await profiler?.start();
+    await profiler?.start("inbound");
     started = performance.now();
     next = 0;
     await Promise.all(

@@ -101,7 +101,7 @@ for (const [id, us] of self) {
 const busy = total - (areas.get("idle") ?? 0);
 console.log(`${file}: ${(total / 1000).toFixed(0)} ms sampled, ${(busy / 1000).toFixed(0)} ms not idle`);
 console.log("\nSelf time by area (inclusive: on the stack at all):");
-for (const [a, us] of [...areas].sort((x, y) => y[1] - x[1])) console.log(`${fmt(us)}  incl ${fmt(areaInclusive.get(a) ?? 0)}  ${a}`);
+for (const [a, us] of [...areas].sort((x, y) => y[1] - x[1]).filter(([, us]) => us >= total / 500)) console.log(`${fmt(us)}  incl ${fmt(areaInclusive.get(a) ?? 0)}  ${a}`);
 console.log(`\nTop ${top} functions by self time:`);
 for (const [f, us] of [...functions].sort((x, y) => y[1] - x[1]).slice(0, top)) console.log(`${fmt(us)}  ${f}`);
 console.log(`\nTop ${top} functions by inclusive time:`);
