@@ -8,7 +8,7 @@ import "server-only";
 // (generation check), so a stale record cannot be cached behind an invalidation. Entries also age
 // out after ENTRY_TTL_MS: the backstop for a notification another node missed while its LISTEN
 // connection was being re-established. Expiry (expiresAt) is checked on every use, not cached.
-import { getRuntime } from "@/lib/server/runtime";
+import type { CallerChangeBus } from "@/lib/realtime/caller-change-bus";
 
 const ENTRY_TTL_MS = 10_000;
 const MAX_ENTRIES = 10_000;
@@ -28,7 +28,7 @@ interface CacheState {
   entries: Map<string, { record: CachedApiKey; at: number }>;
   /** Bumped by every caller change: a look-up that started before one does not fill the cache. */
   generation: number;
-  /** Whether the cache listens to the caller-change bus; until then it keeps nothing. */
+  /** Whether the cache listens to the caller-change bus (forgetApiKeysOnCallerChanges); until then it keeps nothing. */
   subscribed: boolean;
 }
 
@@ -37,14 +37,16 @@ interface CacheState {
 const holder = globalThis as unknown as { __wagateApiKeyCache?: CacheState };
 const state: CacheState = (holder.__wagateApiKeyCache ??= { entries: new Map(), generation: 0, subscribed: false });
 
-/** Subscribes once per process; false when there is no bus to learn of changes from (then nothing is cached). */
-function listening(): boolean {
-  if (state.subscribed) return true;
-  const bus = getRuntime().callerChanges;
-  if (!bus) return false;
+/**
+ * Called by server.ts right after the bus starts, before anything else subscribes: the bus calls its
+ * listeners in order, and the open sockets' re-check (lib/realtime/create-socket-server.ts) resolves
+ * callers again — it must not be answered from entries about to be dropped. Without it (a process
+ * not started by server.ts), nothing is cached.
+ */
+export function forgetApiKeysOnCallerChanges(bus: CallerChangeBus): void {
+  if (state.subscribed) return;
   state.subscribed = true;
   bus.subscribe((userIds) => forgetApiKeysOf(userIds));
-  return true;
 }
 
 /** Drops every entry of these users, and of the staff of these owners. */
@@ -58,7 +60,7 @@ export function forgetApiKeysOf(userIds: string[]): void {
 
 /** The record cached for this key hash, if fresh. */
 export function cachedApiKey(keyHash: string): CachedApiKey | null {
-  if (!listening()) return null;
+  if (!state.subscribed) return null;
   const entry = state.entries.get(keyHash);
   if (!entry) return null;
   if (Date.now() - entry.at > ENTRY_TTL_MS) {
@@ -75,7 +77,7 @@ export function apiKeyCacheGeneration(): number {
 
 /** Keeps a record read from the database, unless a caller change happened since `generation`. */
 export function cacheApiKey(keyHash: string, record: CachedApiKey, generation: number): void {
-  if (generation !== state.generation || !listening()) return;
+  if (generation !== state.generation || !state.subscribed) return;
   state.entries.delete(keyHash);
   state.entries.set(keyHash, { record, at: Date.now() });
   if (state.entries.size > MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
