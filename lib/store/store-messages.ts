@@ -38,7 +38,6 @@ export function messageEventData(msg: WAMessage) {
  * Returns the campaign of each of our own sends among them (issue 13: their message.sent names it).
  */
 export async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: boolean, history = false): Promise<Map<string, string>> {
-  const { db, ref } = ctx;
   const now = new Date();
   const campaignOf = new Map<string, string>();
   const lidOf = await lidsByPhone(ctx, messages);
@@ -67,30 +66,21 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
     if (own) ctx.echoedSends?.push({ ...own, moved: echoed?.moved ?? false, remoteJid: echoed?.remoteJid ?? remoteJid });
     const stored =
       echoed ??
-      (await db.message.upsert({
-        where: { sessionId_keyId: { sessionId: ref.id, keyId } },
-        create: {
-          sessionId: ref.id,
-          ownerId: ref.ownerId,
-          remoteJid,
-          keyId,
-          fromMe,
-          senderJid: msg.key.participant ?? null,
-          pushName: msg.pushName ?? null,
-          remoteLid,
-          senderLid,
-          type: d.type,
-          content: d.content,
-          status,
-          timestamp,
-          receivedAt,
-          quoteId: d.quoteId,
-          raw,
-        },
-        // Our own sends are stored before they go out; here they only gain WhatsApp's view.
-        // (and the LIDs WhatsApp addressed them with, when the send went out by phone number).
-        update: { raw, ...(d.content !== null ? { content: d.content } : {}), ...(remoteLid ? { remoteLid } : {}), ...(senderLid ? { senderLid } : {}) },
-        select: { payload: true },
+      (await upsertMessage(ctx, {
+        remoteJid,
+        keyId,
+        fromMe,
+        senderJid: msg.key.participant ?? null,
+        pushName: msg.pushName ?? null,
+        remoteLid,
+        senderLid,
+        type: d.type,
+        content: d.content,
+        status,
+        timestamp,
+        receivedAt,
+        quoteId: d.quoteId,
+        raw,
       }));
     const campaignId = fromMe ? (stored.payload as { campaignId?: unknown } | null)?.campaignId : undefined;
     if (typeof campaignId === "string") campaignOf.set(keyId, campaignId);
@@ -106,6 +96,49 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
 
 /** PostgreSQL's time without zone, as Prisma stores DateTime (UTC). */
 const utc = (d: Date) => d.toISOString().slice(0, -1);
+
+/**
+ * A message as WhatsApp delivered it: created, or — our own sends are stored before they go out —
+ * given WhatsApp's view (raw, content, and the LIDs WhatsApp addressed it with when the send went
+ * out by phone number). One raw statement (issue 10): Prisma's upsert went through its query
+ * compiler for every incoming message. Returns the send's payload (null for incoming messages).
+ */
+async function upsertMessage(
+  ctx: StoreContext,
+  m: {
+    remoteJid: string;
+    keyId: string;
+    fromMe: boolean;
+    senderJid: string | null;
+    pushName: string | null;
+    remoteLid: string | null;
+    senderLid: string | null;
+    type: string;
+    content: string | null;
+    status: MessageStatus;
+    timestamp: Date;
+    receivedAt: Date;
+    quoteId: string | null;
+    raw: Uint8Array;
+  },
+): Promise<{ payload: unknown }> {
+  const rows = await ctx.db.$queryRaw<Array<{ payload: unknown }>>`
+    INSERT INTO messages (id, "sessionId", "ownerId", "remoteJid", "keyId", "fromMe", "senderJid", "pushName", "remoteLid", "senderLid", type, content,
+                          status, timestamp, "receivedAt", "quoteId", raw, "createdAt", "updatedAt")
+    VALUES (${newRowId()}, ${ctx.ref.id}, ${ctx.ref.ownerId}, ${m.remoteJid}, ${m.keyId}, ${m.fromMe}::boolean, ${m.senderJid}::text, ${m.pushName}::text,
+            ${m.remoteLid}::text, ${m.senderLid}::text, ${m.type}::"MessageType", ${m.content}::text, ${m.status}::"MessageStatus",
+            ${utc(m.timestamp)}::timestamp, ${utc(m.receivedAt)}::timestamp, ${m.quoteId}::text, decode(${Buffer.from(m.raw).toString("base64")}, 'base64'),
+            now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("sessionId", "keyId") DO UPDATE SET
+      raw = EXCLUDED.raw,
+      content = COALESCE(EXCLUDED.content, messages.content),
+      "remoteLid" = COALESCE(EXCLUDED."remoteLid", messages."remoteLid"),
+      "senderLid" = COALESCE(EXCLUDED."senderLid", messages."senderLid"),
+      "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING payload`;
+  const payload = rows[0]?.payload ?? null;
+  return { payload: typeof payload === "string" ? JSON.parse(payload) : payload };
+}
 
 /**
  * A message's chat: created with it, or moved to its time (and one more unread for an incoming
