@@ -65,6 +65,20 @@ function area(frame: ProfileNode["callFrame"]): string {
   return `other: ${url.split("/").slice(-2).join("/")}`;
 }
 
+/**
+ * A WebAssembly frame's area is its nearest JavaScript caller's: the wasm URL names no package
+ * (Prisma's query compiler and Baileys' whatsapp-rust-bridge both run as wasm).
+ */
+function areaOf(id: number): string {
+  for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+    const frame = byId.get(n)!.callFrame;
+    if (!frame.url.startsWith("wasm://") && !frame.functionName.startsWith("js-to-wasm") && !frame.functionName.startsWith("wasm-to-js")) {
+      return n === id ? area(frame) : `${area(frame)} (wasm)`;
+    }
+  }
+  return area(byId.get(id)!.callFrame);
+}
+
 const fmt = (us: number) => `${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %`;
 const label = (f: ProfileNode["callFrame"]) =>
   `${f.functionName || "(anonymous)"} ${f.url ? `${f.url.replace(/^.*?(node_modules\/|\/\.next[^/]*\/|\/lib\/)/, "$1")}:${f.lineNumber + 1}` : ""}`;
@@ -73,7 +87,7 @@ const areas = new Map<string, number>();
 const functions = new Map<string, number>();
 for (const [id, us] of self) {
   const frame = byId.get(id)!.callFrame;
-  areas.set(area(frame), (areas.get(area(frame)) ?? 0) + us);
+  areas.set(areaOf(id), (areas.get(areaOf(id)) ?? 0) + us);
   functions.set(label(frame), (functions.get(label(frame)) ?? 0) + us);
 }
 
@@ -90,7 +104,7 @@ for (const [id, us] of self) {
       seen.add(l);
       inclusive.set(l, (inclusive.get(l) ?? 0) + us);
     }
-    const a = area(frame);
+    const a = areaOf(n);
     if (!seenAreas.has(a)) {
       seenAreas.add(a);
       areaInclusive.set(a, (areaInclusive.get(a) ?? 0) + us);
@@ -101,7 +115,8 @@ for (const [id, us] of self) {
 const busy = total - (areas.get("idle") ?? 0);
 console.log(`${file}: ${(total / 1000).toFixed(0)} ms sampled, ${(busy / 1000).toFixed(0)} ms not idle`);
 console.log("\nSelf time by area (inclusive: on the stack at all):");
-for (const [a, us] of [...areas].sort((x, y) => y[1] - x[1]).filter(([, us]) => us >= total / 500)) console.log(`${fmt(us)}  incl ${fmt(areaInclusive.get(a) ?? 0)}  ${a}`);
+for (const [a, us] of [...areas].sort((x, y) => y[1] - x[1]).filter(([, us]) => us >= total / 500))
+  console.log(`${fmt(us)}  incl ${fmt(areaInclusive.get(a) ?? 0)}  ${a}`);
 console.log(`\nTop ${top} functions by self time:`);
 for (const [f, us] of [...functions].sort((x, y) => y[1] - x[1]).slice(0, top)) console.log(`${fmt(us)}  ${f}`);
 console.log(`\nTop ${top} functions by inclusive time:`);
