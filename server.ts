@@ -20,6 +20,7 @@ const { answerClientError, applySecurityHeaders, giveEmptyErrorsABody, rejectMal
 const { ensureSuperadmin } = await import("./lib/users/ensure-superadmin");
 const { createSocketServer } = await import("./lib/realtime/create-socket-server");
 const { startCallerChangeBus } = await import("./lib/realtime/caller-change-bus");
+const { forgetApiKeysOnCallerChanges } = await import("./lib/api-keys/api-key-cache");
 const { attachClusterAdapter } = await import("./lib/realtime/attach-cluster-adapter");
 const { answerHolderRequests } = await import("./lib/cluster/ask-holder");
 const { relaySessionEvents } = await import("./lib/realtime/emit-session-event");
@@ -94,6 +95,8 @@ const callerChanges = await startCallerChangeBus({
   listenUrl: embedded ? null : databaseUrl,
   logger: logger.child({ module: "caller-changes" }),
 });
+// First on the bus: cached API-key callers are dropped before anything re-resolves a caller.
+forgetApiKeysOnCallerChanges(callerChanges);
 
 // Several nodes on one PostgreSQL (issue 16): sessions are leased to one node at a time. Off unless
 // asked for; the embedded database serves one process, so a cluster cannot use it.

@@ -96,28 +96,48 @@ function rewriteKey<K extends WAMessageKey | null | undefined>(key: K, phoneOf: 
   return out as K;
 }
 
-/** Never throws: when the mapping cannot be read or written, the batch goes on as Baileys gave it (logged). */
-export async function normalizeLidAddressing(db: Db, ref: SessionRef, events: Events, logger?: Logger): Promise<Events> {
+/**
+ * Never throws: when the mapping cannot be read or written, the batch goes on as Baileys gave it (logged).
+ * `known`: the session's pairs this process has read or stored (LID → phone JID), kept by the
+ * caller for as long as it runs the session here (issue 10): a pair already known is neither read
+ * nor written again — every message from a LID-addressed contact used to cost a read or two writes.
+ */
+export async function normalizeLidAddressing(db: Db, ref: SessionRef, events: Events, logger?: Logger, known?: Map<string, string>): Promise<Events> {
   try {
-    return await rewriteBatch(db, ref, events);
+    return await rewriteBatch(db, ref, events, known ?? new Map());
   } catch (error) {
     logger?.error({ err: error, sessionId: ref.sessionId }, "could not apply the LID mapping to a batch");
     return events;
   }
 }
 
-async function rewriteBatch(db: Db, ref: SessionRef, events: Events): Promise<Events> {
+/** How many pairs a session keeps in memory; past that the oldest are read again when needed. */
+const MAX_KNOWN_PAIRS = 5000;
+
+function remember(known: Map<string, string>, lid: string, pn: string) {
+  known.delete(lid);
+  known.set(lid, pn);
+  if (known.size > MAX_KNOWN_PAIRS) known.delete(known.keys().next().value!);
+}
+
+async function rewriteBatch(db: Db, ref: SessionRef, events: Events, known: Map<string, string>): Promise<Events> {
   const lids = lidsIn(events);
   const learned = pairsFromBatch(events);
   if (lids.size === 0 && learned.size === 0) return events;
-  const unknown = [...lids].filter((lid) => !learned.has(lid));
+  const unknown = [...lids].filter((lid) => !learned.has(lid) && !known.has(lid));
   const stored = unknown.length
     ? await db.lidMapping.findMany({ where: { sessionId: ref.id, lid: { in: unknown } }, select: { lid: true, phoneJid: true } })
     : [];
-  const known = new Map([...stored.map((m) => [m.lid, m.phoneJid] as const), ...learned]);
-  for (const [lid, pn] of learned) await storeLidMapping(db, ref, lid, pn);
+  for (const m of stored) remember(known, m.lid, m.phoneJid);
+  const batch = new Map([...lids].flatMap((lid) => (known.has(lid) ? [[lid, known.get(lid)!] as const] : [])));
+  for (const [lid, pn] of learned) {
+    batch.set(lid, pn);
+    if (known.get(lid) === pn) continue;
+    await storeLidMapping(db, ref, lid, pn);
+    remember(known, lid, pn);
+  }
   if (lids.size === 0) return events;
-  const phoneOf = (lid: string) => known.get(lid);
+  const phoneOf = (lid: string) => batch.get(lid);
   const message = (m: WAMessage): WAMessage => ({ ...m, key: rewriteKey(m.key, phoneOf) });
 
   const out: Events = { ...events };

@@ -79,12 +79,23 @@ export async function upsertContact(
     ...(contact.verifiedName ? { verifiedName: contact.verifiedName } : {}),
     ...(contact.imgUrl !== undefined ? { imgUrl: contact.imgUrl === "changed" ? null : contact.imgUrl } : {}),
   };
+  // Baileys reports the push name of every incoming message as a contact update (issue 10): when
+  // that is all it says and this process already stored that name, there is nothing to write.
+  const onlyPushName = Object.keys(data).length === 1 && data.notify !== undefined;
+  if (onlyPushName && ctx.knownPushNames?.get(jid) === data.notify) return;
   await ctx.db.contact.upsert({
     where: { sessionId_jid: { sessionId: ctx.ref.id, jid } },
     create: { sessionId: ctx.ref.id, ownerId: ctx.ref.ownerId, jid, ...data },
     update: data,
   });
-  if (contact.notify) ctx.knownPushNames?.set(jid, contact.notify);
+  if (contact.notify) knowPushName(ctx, jid, contact.notify);
+}
+
+function knowPushName(ctx: StoreContext, jid: string, pushName: string) {
+  if (!ctx.knownPushNames) return;
+  ctx.knownPushNames.delete(jid);
+  ctx.knownPushNames.set(jid, pushName);
+  if (ctx.knownPushNames.size > 5000) ctx.knownPushNames.delete(ctx.knownPushNames.keys().next().value!);
 }
 
 /**
@@ -98,8 +109,5 @@ export async function rememberPushName(ctx: StoreContext, jid: string, pushName:
     create: { sessionId: ctx.ref.id, ownerId: ctx.ref.ownerId, jid, notify: pushName },
     update: { notify: pushName },
   });
-  if (ctx.knownPushNames) {
-    ctx.knownPushNames.set(jid, pushName);
-    if (ctx.knownPushNames.size > 5000) ctx.knownPushNames.delete(ctx.knownPushNames.keys().next().value!);
-  }
+  knowPushName(ctx, jid, pushName);
 }

@@ -6,6 +6,7 @@ import { rememberPushName } from "@/lib/store/store-chats-contacts";
 import { toDate, type AfterCommit, type Publish, type StoreContext } from "@/lib/store/store-context";
 import { applyOwnUpsertStatus } from "@/lib/store/store-receipts";
 import { describeMessage, isProtocolOnly } from "@/lib/whatsapp/describe-message";
+import { newRowId } from "@/lib/db/new-row-id";
 
 export function messageEventData(msg: WAMessage) {
   const d = describeMessage(msg.message);
@@ -49,7 +50,6 @@ export function upsertEvent(msg: WAMessage, campaignId?: string) {
  * Returns the campaign of each of our own sends among them (issue 13: their message.sent names it).
  */
 export async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: boolean, history = false): Promise<Map<string, string>> {
-  const { db, ref } = ctx;
   const now = new Date();
   const campaignOf = new Map<string, string>();
   const lidOf = await lidsByPhone(ctx, messages);
@@ -78,30 +78,21 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
     if (own) ctx.echoedSends?.push({ ...own, moved: echoed?.moved ?? false, remoteJid: echoed?.remoteJid ?? remoteJid });
     const stored =
       echoed ??
-      (await db.message.upsert({
-        where: { sessionId_keyId: { sessionId: ref.id, keyId } },
-        create: {
-          sessionId: ref.id,
-          ownerId: ref.ownerId,
-          remoteJid,
-          keyId,
-          fromMe,
-          senderJid: msg.key.participant ?? null,
-          pushName: msg.pushName ?? null,
-          remoteLid,
-          senderLid,
-          type: d.type,
-          content: d.content,
-          status,
-          timestamp,
-          receivedAt,
-          quoteId: d.quoteId,
-          raw,
-        },
-        // Our own sends are stored before they go out; here they only gain WhatsApp's view.
-        // (and the LIDs WhatsApp addressed them with, when the send went out by phone number).
-        update: { raw, ...(d.content !== null ? { content: d.content } : {}), ...(remoteLid ? { remoteLid } : {}), ...(senderLid ? { senderLid } : {}) },
-        select: { payload: true },
+      (await upsertMessage(ctx, {
+        remoteJid,
+        keyId,
+        fromMe,
+        senderJid: msg.key.participant ?? null,
+        pushName: msg.pushName ?? null,
+        remoteLid,
+        senderLid,
+        type: d.type,
+        content: d.content,
+        status,
+        timestamp,
+        receivedAt,
+        quoteId: d.quoteId,
+        raw,
       }));
     const campaignId = fromMe ? (stored.payload as { campaignId?: unknown } | null)?.campaignId : undefined;
     if (typeof campaignId === "string") campaignOf.set(keyId, campaignId);
@@ -109,22 +100,70 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
     const isGroup = Boolean(isJidGroup(remoteJid));
     // An echoed send takes its place in the chat at the moment it was sent, as its message does.
     const lastMessageAt = echoed ? echoed.sentAt : receivedAt;
-    await db.chat.upsert({
-      where: { sessionId_jid: { sessionId: ref.id, jid: remoteJid } },
-      create: {
-        sessionId: ref.id,
-        ownerId: ref.ownerId,
-        jid: remoteJid,
-        isGroup,
-        lastMessageAt,
-        unreadCount: !fromMe && notify ? 1 : 0,
-        name: isGroup ? null : (msg.pushName ?? null),
-      },
-      update: { lastMessageAt, ...(!fromMe && notify ? { unreadCount: { increment: 1 } } : {}) },
-    });
+    await touchChat(ctx, remoteJid, { isGroup, lastMessageAt, unread: !fromMe && notify, name: isGroup ? null : (msg.pushName ?? null) });
     if (!fromMe && msg.pushName && !isGroup) await rememberPushName(ctx, remoteJid, msg.pushName);
   }
   return campaignOf;
+}
+
+/** PostgreSQL's time without zone, as Prisma stores DateTime (UTC). */
+const utc = (d: Date) => d.toISOString().slice(0, -1);
+
+/**
+ * A message as WhatsApp delivered it: created, or — our own sends are stored before they go out —
+ * given WhatsApp's view (raw, content, and the LIDs WhatsApp addressed it with when the send went
+ * out by phone number). One raw statement (issue 10): Prisma's upsert went through its query
+ * compiler for every incoming message. Returns the send's payload (null for incoming messages).
+ */
+async function upsertMessage(
+  ctx: StoreContext,
+  m: {
+    remoteJid: string;
+    keyId: string;
+    fromMe: boolean;
+    senderJid: string | null;
+    pushName: string | null;
+    remoteLid: string | null;
+    senderLid: string | null;
+    type: string;
+    content: string | null;
+    status: MessageStatus;
+    timestamp: Date;
+    receivedAt: Date;
+    quoteId: string | null;
+    raw: Uint8Array;
+  },
+): Promise<{ payload: unknown }> {
+  const rows = await ctx.db.$queryRaw<Array<{ payload: unknown }>>`
+    INSERT INTO messages (id, "sessionId", "ownerId", "remoteJid", "keyId", "fromMe", "senderJid", "pushName", "remoteLid", "senderLid", type, content,
+                          status, timestamp, "receivedAt", "quoteId", raw, "createdAt", "updatedAt")
+    VALUES (${newRowId()}, ${ctx.ref.id}, ${ctx.ref.ownerId}, ${m.remoteJid}, ${m.keyId}, ${m.fromMe}::boolean, ${m.senderJid}::text, ${m.pushName}::text,
+            ${m.remoteLid}::text, ${m.senderLid}::text, ${m.type}::"MessageType", ${m.content}::text, ${m.status}::"MessageStatus",
+            ${utc(m.timestamp)}::timestamp, ${utc(m.receivedAt)}::timestamp, ${m.quoteId}::text, decode(${Buffer.from(m.raw).toString("base64")}, 'base64'),
+            now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("sessionId", "keyId") DO UPDATE SET
+      raw = EXCLUDED.raw,
+      content = COALESCE(EXCLUDED.content, messages.content),
+      "remoteLid" = COALESCE(EXCLUDED."remoteLid", messages."remoteLid"),
+      "senderLid" = COALESCE(EXCLUDED."senderLid", messages."senderLid"),
+      "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING payload`;
+  const payload = rows[0]?.payload ?? null;
+  return { payload: typeof payload === "string" ? JSON.parse(payload) : payload };
+}
+
+/**
+ * A message's chat: created with it, or moved to its time (and one more unread for an incoming
+ * notification). One raw statement (issue 10): it runs for every message, and Prisma's upsert
+ * went through its query compiler each time.
+ */
+async function touchChat(ctx: StoreContext, jid: string, chat: { isGroup: boolean; lastMessageAt: Date; unread: boolean; name: string | null }) {
+  await ctx.db.$executeRaw`
+    INSERT INTO chats (id, "sessionId", "ownerId", jid, name, "isGroup", "unreadCount", "lastMessageAt", "createdAt", "updatedAt")
+    VALUES (${newRowId()}, ${ctx.ref.id}, ${ctx.ref.ownerId}, ${jid}, ${chat.name}::text, ${chat.isGroup}::boolean, ${chat.unread ? 1 : 0}::int,
+            ${utc(chat.lastMessageAt)}::timestamp, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("sessionId", jid) DO UPDATE
+      SET "lastMessageAt" = EXCLUDED."lastMessageAt", "unreadCount" = chats."unreadCount" + EXCLUDED."unreadCount", "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /**
@@ -187,7 +226,9 @@ async function lidsByPhone(ctx: StoreContext, messages: WAMessage[]): Promise<Ma
     want(msg.key.participant, msg.key.participantAlt);
   }
   if (phones.size === 0) return new Map();
-  const rows = await ctx.db.lidMapping.findMany({ where: { sessionId: ctx.ref.id, phoneJid: { in: [...phones] } }, select: { lid: true, phoneJid: true } });
+  // Raw (issue 10): one statement per batch of messages, without Prisma's query compiler.
+  const rows = await ctx.db.$queryRaw<Array<{ lid: string; phoneJid: string }>>`
+    SELECT lid, "phoneJid" FROM lid_mappings WHERE "sessionId" = ${ctx.ref.id} AND "phoneJid" = ANY(${[...phones]}::text[])`;
   return new Map(rows.map((r) => [r.phoneJid, r.lid]));
 }
 

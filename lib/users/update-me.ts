@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { Caller } from "@/lib/auth/caller";
 import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/login-rate-limit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { notifyCallerChanged } from "@/lib/realtime/notify-caller-changed";
 import { db } from "@/lib/server/runtime";
 import { bumpSessionVersion } from "@/lib/users/bump-session-version";
 import { PUBLIC_USER_SELECT } from "@/lib/users/public-user";
@@ -34,5 +35,8 @@ export async function updateMe(caller: Caller, input: UpdateMeInput, ip: string)
   }
   const user = await db().user.update({ where: { id: caller.id }, data, select: PUBLIC_USER_SELECT });
   const sessionVersion = data.passwordHash ? await bumpSessionVersion(caller.id) : null;
+  // A new name: every node forgets the user's cached API keys, which carry it (lib/api-keys/api-key-cache.ts);
+  // a new password already announced the change (bumpSessionVersion).
+  if (!data.passwordHash && data.name !== undefined) await notifyCallerChanged(caller.id);
   return { user, sessionVersion };
 }

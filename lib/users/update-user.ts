@@ -35,8 +35,10 @@ export async function updateUser(caller: Caller, userId: string, input: UpdateUs
     .user.updateMany({ where: { id: userId, ...userScope(caller) }, data })
     .catch(rethrowUniqueViolation);
   if (count === 0) throw notFound("User");
-  // Open sockets of the user re-check what they may see (a demoted or suspended user loses it now).
-  if (endsSessions || role) await notifyCallerChanged(userId);
+  // Open sockets of the user re-check what they may see (a demoted or suspended user loses it now),
+  // and every node forgets the user's cached API keys (lib/api-keys/api-key-cache.ts), which carry
+  // the name, email and username too.
+  await notifyCallerChanged(userId);
   const updated = await db().user.findUniqueOrThrow({ where: { id: userId }, select: PUBLIC_USER_SELECT });
   // Field names only: a reset password is recorded as "password" changed, never its value.
   await recordAudit({

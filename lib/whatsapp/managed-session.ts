@@ -84,6 +84,8 @@ export class ManagedSession {
   readonly sendsAwaitingEcho = new SendsAwaitingEcho();
   /** Push names this process has stored per contact (the store writes a contact only on change). */
   private readonly knownPushNames = new Map<string, string>();
+  /** LID → phone JID pairs of this session read or stored by this process (lib/lid/normalize-lid-addressing.ts). */
+  private readonly knownLids = new Map<string, string>();
   /** The batches waiting on the queue that a new batch may join (handleEvents stores them together). */
   private openBatches: { generation: number; batches: Array<Partial<BaileysEventMap>> } | null = null;
 
@@ -303,7 +305,7 @@ export class ManagedSession {
       const update = events["connection.update"];
       if (update) await this.onConnectionUpdate(sock, auth, update);
       // LID addressing (issue 11): chats and senders are stored and announced by phone number when known.
-      events = await normalizeLidAddressing(this.ctx.db, this.ref, events, this.ctx.logger);
+      events = await normalizeLidAddressing(this.ctx.db, this.ref, events, this.ctx.logger, this.knownLids);
       // Groups (issue 11): stored before the store announces the batch's group events, so whoever
       // reacts to an event (the dashboard, a webhook consumer) reads the group as it now is.
       await handleGroupEvents({ db: this.ctx.db, ref: this.ref, sock, logger: this.ctx.logger }, events);

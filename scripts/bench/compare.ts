@@ -8,12 +8,17 @@
 // receiver (message.received) has every message. The gateway's CPU per message comes from its own
 // GET /metrics (process_cpu_seconds_total) when METRICS_TOKEN works, else it is left out.
 // Prints figures, asserts nothing.
+// BENCH_PORT: the gateway's port (else a random one in 3400–3899). CPU_PROFILE_DIR: the gateway runs
+// with the inspector on BENCH_PORT + 1 and a CPU profile of each phase is written there
+// (gateway-<run>-outbound.cpuprofile, …-inbound…; read them with scripts/bench/cpuprofile-top.ts).
+import { mkdirSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import WebSocket from "ws";
 import { startTestServer } from "../serve-test.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -44,12 +49,57 @@ function ceiling(): Result {
   return JSON.parse(line) as Result;
 }
 
+const PROFILE_DIR = process.env.CPU_PROFILE_DIR || null;
+
+/** The gateway's inspector (Chrome DevTools Protocol): profiles one phase at a time. */
+async function inspector(port: number) {
+  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{ webSocketDebuggerUrl: string }>;
+  const socket = new WebSocket(targets[0].webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
+  let id = 0;
+  const pending = new Map<number, (result: unknown) => void>();
+  socket.on("message", (data) => {
+    const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result);
+  });
+  const call = (method: string, params: object = {}) =>
+    new Promise<unknown>((resolve) => {
+      pending.set(++id, resolve);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  await call("Profiler.enable");
+  await call("Profiler.setSamplingInterval", { interval: 500 });
+  return {
+    start: (phase: string) => {
+      console.error(`CPU profile of the ${phase} phase started`);
+      return call("Profiler.start");
+    },
+    async stop(file: string) {
+      const { profile } = (await call("Profiler.stop")) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+      console.error(`CPU profile written: ${file}`);
+    },
+    close: () => socket.close(),
+  };
+}
+
+let runNumber = 0;
 async function gatewayRun(): Promise<Result> {
-  const port = 3400 + Math.floor(Math.random() * 500);
+  const port = Number(process.env.BENCH_PORT) || 3400 + Math.floor(Math.random() * 500);
+  const run = ++runNumber;
+  if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
   const gateway = await startTestServer({
     port,
-    env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "15000", LOG_LEVEL: "error", ALLOW_PRIVATE_NETWORK_URLS: "true", METRICS_TOKEN },
+    env: {
+      WA_MODE: "sandbox",
+      WA_CONNECT_WAIT_MS: "15000",
+      LOG_LEVEL: "error",
+      ALLOW_PRIVATE_NETWORK_URLS: "true",
+      METRICS_TOKEN,
+      ...(PROFILE_DIR ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --inspect=127.0.0.1:${port + 1}`.trim() } : {}),
+    },
   });
+  const profiler = PROFILE_DIR ? await inspector(port + 1) : null;
   const base = gateway.baseUrl;
   const api = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${base}${p}`, {
@@ -116,6 +166,7 @@ async function gatewayRun(): Promise<Result> {
     let committed = await commits();
     let queriesBefore = ownQueries;
     let cpu = await cpuSeconds();
+    await profiler?.start("outbound");
     let started = performance.now();
     const ids: string[] = [];
     let next = 0;
@@ -138,6 +189,7 @@ async function gatewayRun(): Promise<Result> {
     );
     while ((await unsent(ids)) > 0) await new Promise((r) => setTimeout(r, db ? 20 : 250));
     let seconds = (performance.now() - started) / 1000;
+    await profiler?.stop(path.join(PROFILE_DIR ?? "", `gateway-${run}-outbound.cpuprofile`));
     let cpuAfter = await cpuSeconds();
     const outbound: Figure = {
       messages,
@@ -167,6 +219,7 @@ async function gatewayRun(): Promise<Result> {
     committed = await commits();
     queriesBefore = ownQueries;
     cpu = await cpuSeconds();
+    await profiler?.start("inbound");
     started = performance.now();
     next = 0;
     await Promise.all(
@@ -179,6 +232,7 @@ async function gatewayRun(): Promise<Result> {
     );
     await done;
     seconds = (performance.now() - started) / 1000;
+    await profiler?.stop(path.join(PROFILE_DIR ?? "", `gateway-${run}-inbound.cpuprofile`));
     cpuAfter = await cpuSeconds();
     receiver.close();
     const inbound: Figure = {
@@ -190,6 +244,7 @@ async function gatewayRun(): Promise<Result> {
     };
     return { outbound, inbound };
   } finally {
+    profiler?.close();
     await db?.end();
     await gateway.stop();
   }

@@ -39,6 +39,27 @@ it("names the API key's owner for a send made with the key", async () => {
   expect(stored.sentBy).toEqual({ id: owner.id, name: owner.name, via: "api" });
 });
 
+// The key's caller is cached (issue 10, lib/api-keys/api-key-cache.ts): a rename must drop it.
+it("names the key's owner by their new name once they renamed themselves", async () => {
+  const renamed = await registerOwner("renamed", base);
+  const paired = await pairedSession(base, { key: renamed.apiKey });
+  const sendWithKey = async (text: string) =>
+    expectOk(
+      await request("POST", "/api/chat/send", {
+        baseUrl: base,
+        as: { apiKey: renamed.apiKey },
+        json: { sessionId: paired.sessionId, jid: ALICE, message: { text } },
+      }),
+      `send ${text}`,
+    ).body.messageId as string;
+  const before = await sendWithKey("before the rename");
+  expectOk(await request("PATCH", "/api/users/me", { baseUrl: base, as: { cookie: renamed.cookie }, json: { name: "Renamed Owner" } }), "rename");
+  const after = await sendWithKey("after the rename");
+  const key = { key: renamed.apiKey };
+  expect((await storedMessage(base, key, paired.sessionId, jidOf(ALICE), before)).sentBy).toEqual({ id: renamed.id, name: renamed.name, via: "api" });
+  expect((await storedMessage(base, key, paired.sessionId, jidOf(ALICE), after)).sentBy).toEqual({ id: renamed.id, name: "Renamed Owner", via: "api" });
+});
+
 it("names the staff member who sent from the dashboard (cookie)", async () => {
   const staff = await createStaff(owner, [session.sessionId], "writer");
   const res = expectOk(

@@ -1,6 +1,7 @@
 // Issue 9, item 3 across nodes: two gateway processes on one database. A key revoked through one
 // node disconnects the sockets opened with it on the other (PostgreSQL LISTEN/NOTIFY), and a
-// sign-out-everywhere on one ends the other's cookie sockets.
+// sign-out-everywhere on one ends the other's cookie sockets. A key narrowed or revoked through one
+// node is honoured by the other at once, though the other had its caller cached (issue 10).
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
@@ -52,6 +53,34 @@ describe.skipIf(!process.env.DATABASE_URL)("revocations across nodes (PostgreSQL
     await waitFor("the second node's key socket to be disconnected", async () => !socket.connected, 2_000);
     // The same user's cookie socket is still valid, and stays.
     expect(cookieSocket.connected).toBe(true);
+  });
+
+  // Issue 10: each node keeps the callers of API keys it has checked (lib/api-keys/api-key-cache.ts).
+  it("a key narrowed or revoked through one node is honoured by the other at once, though it had the key's caller cached", async () => {
+    const owner = await registerTenant(first.baseUrl, "cache");
+    const named = expectOk(
+      await request("POST", "/api/api-keys", { baseUrl: first.baseUrl, as: { cookie: owner.cookie }, json: { name: "Tool" } }),
+      "create a named key",
+      201,
+    ).body as { id: string; apiKey: string };
+    // Used on the second node first, twice: its caller is cached there.
+    for (let i = 0; i < 2; i++) {
+      expect((await request("GET", "/api/webhooks", { baseUrl: second.baseUrl, as: { apiKey: named.apiKey } })).status).toBe(200);
+      expect((await request("GET", "/api/users/me", { baseUrl: second.baseUrl, as: { apiKey: owner.key } })).status).toBe(200);
+    }
+
+    expectOk(
+      await request("PATCH", `/api/api-keys/${named.id}`, { baseUrl: first.baseUrl, as: { cookie: owner.cookie }, json: { scopes: ["read"] } }),
+      "narrow on the first node",
+    );
+    expect((await request("GET", "/api/webhooks", { baseUrl: second.baseUrl, as: { apiKey: named.apiKey } })).status).toBe(403);
+    expect((await request("GET", "/api/users/me", { baseUrl: second.baseUrl, as: { apiKey: named.apiKey } })).status).toBe(200);
+
+    expectOk(await request("DELETE", "/api/user/api-key", { baseUrl: first.baseUrl, as: { cookie: owner.cookie } }), "revoke on the first node");
+    expect((await request("GET", "/api/users/me", { baseUrl: second.baseUrl, as: { apiKey: owner.key } })).status).toBe(401);
+
+    expectOk(await request("DELETE", `/api/api-keys/${named.id}`, { baseUrl: first.baseUrl, as: { cookie: owner.cookie } }), "delete on the first node");
+    expect((await request("GET", "/api/users/me", { baseUrl: second.baseUrl, as: { apiKey: named.apiKey } })).status).toBe(401);
   });
 
   it("sign out everywhere on one node disconnects the cookie sockets on the other", async () => {
