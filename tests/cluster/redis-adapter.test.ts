@@ -71,6 +71,8 @@ let ids: string[] = [];
 /** The session the first node holds, and the one the second holds. */
 let onFirst: ClusterSession;
 let onSecond: ClusterSession;
+/** A raw Redis client for questions, and one subscribed (a subscribed client may only subscribe). */
+let redis: ReturnType<typeof createClient> | undefined;
 let watcher: ReturnType<typeof createClient> | undefined;
 /** The adapter's key for this run's cluster (attach-cluster-adapter.ts: `wagate:<database name>`). */
 let key: string;
@@ -93,8 +95,9 @@ beforeAll(async () => {
   key = `wagate:${new URL(nodes[0].databaseUrl!).pathname.slice(1)}`;
   // A pattern subscription: Redis does not count it in PUBSUB NUMSUB, which is how the adapter
   // knows how many nodes to wait for, so watching does not make the nodes wait for the watcher.
-  watcher = createClient({ url: REDIS_URL });
-  await watcher.connect();
+  redis = createClient({ url: REDIS_URL });
+  watcher = redis.duplicate();
+  await Promise.all([redis.connect(), watcher.connect()]);
   // Buffer mode: the adapter's payloads are binary (msgpack); only the channel is kept.
   await watcher.pSubscribe(`${key}*`, (_message, channel) => carried.push(channel.toString()), true);
   tenant = await registerTenant(nodes[0].baseUrl, "redis-cluster");
@@ -122,7 +125,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await watcher?.quit().catch(() => {});
+  await Promise.all([redis, watcher].map((client) => client?.quit().catch(() => {})));
   await database?.end().catch(() => {});
   await nodes[1]?.stop({ keep: true });
   await nodes[0]?.stop();
@@ -138,10 +141,13 @@ describe.skipIf(skipReason !== null)(`two nodes over Redis (${REDIS_URL})${skipR
       expect(health.body.node).toBe(ids[i]);
       expect(health.body.cluster.adapter).toBe("redis");
     }
-    const channels = await watcher!.pubSubChannels(`${key}*`);
-    expect(channels).toEqual(expect.arrayContaining([`${key}#/#`, `${key}-request#/#`, `${key}-response#/#`]));
+    // The adapter's request and response channels, and each node's own response channel (rooms
+    // travel on a pattern subscription, which PUBSUB CHANNELS does not list).
+    const channels = await redis!.pubSubChannels(`${key}*`);
+    expect(channels).toEqual(expect.arrayContaining([`${key}-request#/#`, `${key}-response#/#`]));
+    expect(channels.filter((c) => c.startsWith(`${key}-response#/#`) && c !== `${key}-response#/#`)).toHaveLength(2);
     // Both nodes listen for requests: each one's question reaches the other.
-    expect(await watcher!.pubSubNumSub(`${key}-request#/#`)).toEqual({ [`${key}-request#/#`]: 2 });
+    expect(await redis!.pubSubNumSub(`${key}-request#/#`)).toEqual({ [`${key}-request#/#`]: 2 });
   });
 
   it("a Socket.io client on the first node hears a message to the session the second holds, through Redis", async () => {
