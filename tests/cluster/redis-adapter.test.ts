@@ -198,7 +198,15 @@ describe.skipIf(skipReason !== null)(`two nodes over Redis (${REDIS_URL})${skipR
 
   it("the second node SIGKILLed: asked through the first, its session is 503 while its lease runs out", async () => {
     await nodes[1].kill();
-    // The dead node's Redis connection closed with it, so the first node waits for nobody.
+    // The dead node's Redis connection closed with it: Redis counts one node listening, so the
+    // first node waits for nobody (over PostgreSQL it would wait out the adapter's 5 s).
+    const requestChannel = `${key}-request#/#`;
+    await until(
+      () => redis!.pubSubNumSub(requestChannel),
+      (n) => n[requestChannel] === 1,
+      "Redis to drop the dead node's subscription",
+      10_000,
+    );
     const res = await request("POST", "/api/chat/check-number", {
       baseUrl: nodes[0].baseUrl,
       as: { apiKey: tenant.key },
