@@ -29,6 +29,8 @@ import { ALICE, joinSession, registerTenant, socketFor, type Tenant } from "../s
 import { until, waitFor } from "../support/wait";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+// Host and port only, for titles: a URL may carry a password.
+const REDIS_AT = new URL(REDIS_URL).host;
 const PORTS = [4, 5].map((i) => Number(process.env.CLUSTER_TEST_PORT ?? 3171) + i);
 // A lease far longer than the 503 check below takes: the second node's session must still be its
 // own (unexpired, not yet taken over by the first) when it is asked for after the SIGKILL.
@@ -60,7 +62,7 @@ function redisAnswers(url: string, timeoutMs = 1000): Promise<boolean> {
 const skipReason = !process.env.DATABASE_URL
   ? "DATABASE_URL unset: the cluster needs PostgreSQL"
   : !(await redisAnswers(REDIS_URL))
-    ? `no Redis answering PING at ${REDIS_URL}`
+    ? `no Redis answering PING at ${REDIS_AT}`
     : null;
 
 const nodes: TestServer[] = [];
@@ -132,7 +134,7 @@ afterAll(async () => {
   emulator?.stop();
 });
 
-describe.skipIf(skipReason !== null)(`two nodes over Redis (${REDIS_URL})${skipReason ? ` — skipped: ${skipReason}` : ""}`, () => {
+describe.skipIf(skipReason !== null)(`two nodes over Redis (${REDIS_AT})${skipReason ? ` — skipped: ${skipReason}` : ""}`, () => {
   it("both nodes say they carry Socket.io over Redis, and Redis has their channels", async () => {
     for (const [i, node] of nodes.entries()) {
       const cookie = await login(ADMIN_EMAIL, ADMIN_PASSWORD, node.baseUrl);
