@@ -43,6 +43,10 @@ export default defineConfig({
           name: "cluster",
           environment: "node",
           include: ["tests/cluster/**/*.test.ts"],
+          // One file at a time: each starts its own gateways and emulator (no shared port, database
+          // or phone), but side by side on a small machine they starve each other of CPU, and a node
+          // stalled past the three-node file's 6 s lease loses a session it is pairing.
+          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 600_000,
         },
