@@ -25,6 +25,8 @@ export function startTestServer(options?: {
   env?: Record<string, string>;
   quiet?: boolean;
   reuse?: TestServerState | null;
+  /** Added to the gateway's database URL (with DATABASE_URL), e.g. { connection_limit: "1" }. */
+  databaseParams?: Record<string, string>;
 }): Promise<TestServer>;
 
 export function createTestDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }>;

@@ -37,7 +37,7 @@ export async function createTestDatabase(serverUrl) {
  * starts a second process on the same data directory and database — a restart — and leaves both
  * in place when it stops.
  */
-export async function startTestServer({ port, env: extraEnv = {}, quiet = true, reuse = null } = {}) {
+export async function startTestServer({ port, env: extraEnv = {}, quiet = true, reuse = null, databaseParams = {} } = {}) {
   // A test run builds once, before its first gateway (its global setup then sets WAGATE_TEST_BUILT):
   // a gateway started mid-run must not rebuild .next under the gateways already serving from it.
   if (!process.env.WAGATE_TEST_BUILT) ensureBuild();
@@ -53,8 +53,12 @@ export async function startTestServer({ port, env: extraEnv = {}, quiet = true, 
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     ...extraEnv,
   };
-  if (database) env.DATABASE_URL = database.url;
-  else delete env.DATABASE_URL;
+  if (database) {
+    // `databaseParams`: added to the gateway's database URL, e.g. { connection_limit: "1" }.
+    const url = new URL(database.url);
+    for (const [key, value] of Object.entries(databaseParams)) url.searchParams.set(key, value);
+    env.DATABASE_URL = url.toString();
+  } else delete env.DATABASE_URL;
   const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/hooks/register.mjs", "server.ts"], {
     cwd: root,
     env,

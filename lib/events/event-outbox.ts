@@ -129,7 +129,7 @@ export class EventOutbox {
 
   /** The session's lock, its events (numbered in the order given) and their deliveries: one statement. */
   private async insert(runner: Pick<Tx, "$queryRaw">, session: SessionRef, events: PendingEvent[]): Promise<RecordedEvent[]> {
-    const hooks = await this.webhooks.forSession(session);
+    const hooks = await this.webhooks.forSession(session, runner);
     const ids = events.map(() => newRowId("e"));
     const names = events.map((e) => e.event);
     const payloads = events.map((e) => toJsonText(e.data));

@@ -5,6 +5,7 @@ import "server-only";
 // (CLUSTER_ENABLED), in the other nodes through NOTIFY; the short TTL bounds how long another
 // process can miss a change when that notification is lost or processes run without the cluster.
 import type { Db } from "@/lib/db/create-prisma-client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 
 export interface CachedWebhook {
@@ -23,17 +24,23 @@ export class WebhookCache {
 
   constructor(private readonly db: Db) {}
 
-  /** The active webhooks of the session's owner that cover this session. */
-  async forSession(session: Pick<SessionRef, "id" | "ownerId">): Promise<CachedWebhook[]> {
-    const hooks = await this.forOwner(session.ownerId);
+  /**
+   * The active webhooks of the session's owner that cover this session. `runner`: the transaction
+   * the caller is in, which a miss reads through — a read on another pooled connection while the
+   * transaction holds one waits for a free one, and with a pool of one (the embedded database) or a
+   * pool full of such transactions nothing ever frees one.
+   */
+  async forSession(session: Pick<SessionRef, "id" | "ownerId">, runner: Pick<Prisma.TransactionClient, "$queryRaw"> = this.db): Promise<CachedWebhook[]> {
+    const hooks = await this.forOwner(session.ownerId, runner);
     return hooks.filter((h) => h.sessionId === null || h.sessionId === session.id);
   }
 
-  async forOwner(ownerId: string): Promise<CachedWebhook[]> {
+  async forOwner(ownerId: string, runner: Pick<Prisma.TransactionClient, "$queryRaw"> = this.db): Promise<CachedWebhook[]> {
     const cached = this.byOwner.get(ownerId);
     if (cached && Date.now() - cached.at < TTL_MS) return cached.hooks;
     const generation = this.generations.get(ownerId) ?? 0;
-    const hooks = await this.db.webhook.findMany({ where: { ownerId, isActive: true }, select: { id: true, events: true, sessionId: true } });
+    const hooks = await runner.$queryRaw<CachedWebhook[]>`
+      SELECT id, events, "sessionId" FROM webhooks WHERE "ownerId" = ${ownerId} AND "isActive" ORDER BY "createdAt", id`;
     if ((this.generations.get(ownerId) ?? 0) === generation) this.byOwner.set(ownerId, { at: Date.now(), hooks });
     return hooks;
   }

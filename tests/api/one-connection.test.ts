@@ -1,0 +1,62 @@
+// A gateway whose database pool has ONE connection — what the embedded database serves
+// (lib/db/embedded-postgres.ts) — still stores, announces and delivers everything. Code that,
+// inside a transaction, reads through the root client instead of the transaction waits for a
+// second connection that a pool of one never has: the embedded gateway then hangs under load (found
+// by the latency benchmark: the webhook cache's first read of an owner's webhooks was such a read,
+// inside every store transaction after a webhook change). A real PostgreSQL with a pool of one
+// shows the same wait, so this runs in CI.
+import { afterAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
+import { expectOk, request } from "../support/api-client";
+import { ALICE, SANDBOX_ENV, contactSends, pairedSession, registerTenant, send } from "../support/sandbox";
+import { freePort } from "../support/test-server";
+import { startReceiver, type Receiver } from "../support/webhook-receiver";
+
+const N = 6;
+
+let server: TestServer | undefined;
+let hooks: Receiver | undefined;
+afterAll(async () => {
+  await hooks?.close();
+  await server?.stop().catch(() => {});
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("a database pool of one connection", () => {
+  it("messages in and out are stored, announced and delivered to a webhook", { timeout: 150_000 }, async () => {
+    server = await startTestServer({ port: await freePort(), env: SANDBOX_ENV, databaseParams: { connection_limit: "1" } });
+    const base = server.baseUrl;
+    const tenant = await registerTenant(base);
+    const session = await pairedSession(base, tenant);
+    hooks = await startReceiver();
+    // A webhook written now: the next recorded event reads the owner's webhooks afresh.
+    expectOk(
+      await request("POST", "/api/webhooks", {
+        baseUrl: base,
+        as: { apiKey: tenant.key },
+        json: { name: "one-connection", url: hooks.url, events: ["message.received", "message.sent"] },
+      }),
+      "webhook",
+    );
+    const incoming = Array.from({ length: N }, (_, i) => `in ${i} ${session.sessionId}`);
+    for (const text of incoming) await contactSends(base, tenant, session.sessionId, text);
+    const outgoing = Array.from({ length: N }, (_, i) => `out ${i} ${session.sessionId}`);
+    expectOk(
+      await send(
+        base,
+        tenant,
+        outgoing.map((text) => ({ sessionId: session.sessionId, jid: ALICE, message: { text } })),
+      ),
+      "sends",
+    );
+
+    const texts = (event: string) => hooks!.received.filter((r) => r.body.event === event).map((r) => r.body.data.text as string);
+    await hooks.waitFor(
+      () => incoming.every((t) => texts("message.received").includes(t)) && outgoing.every((t) => texts("message.sent").includes(t)),
+      "every message in and out",
+      60_000,
+    );
+    // In the order they happened, each direction.
+    expect(texts("message.received").filter((t) => incoming.includes(t))).toEqual(incoming);
+    expect(texts("message.sent").filter((t) => outgoing.includes(t))).toEqual(outgoing);
+  });
+});
