@@ -8,6 +8,7 @@
 //     "pairingCode"   [phone, code]           the phone types the code (creating the account first)
 //     "received"      [phone]                 → what that account's phone received: [{ id, from }] (from: the sender's phone)
 //     "simultaneous"  []                      → the most logins each companion device had at once
+//     "contactSend"   [phone, to, text]       the contact sends a text to the account `to` → its message id
 //   → { answer: id, result } | { answer: id, error }
 import { startWaEmulator } from "../../lib/wa-emulator/emulator";
 
@@ -27,6 +28,8 @@ const ops: Record<string, (...args: string[]) => unknown> = {
     return true;
   },
   received: (phone) => emulator.received(phone).map((m) => ({ id: m.id, from: m.fromPhone })),
+  /** The contact `phone` sends a text to the account `to` (a paired session's number); → its message id. */
+  contactSend: async (phone, to, text) => ((await emulator.sendMessage(phone, to, { text })) as { id?: string } | undefined)?.id ?? null,
   simultaneous: () => emulator.mostSimultaneousConnections(),
 };
 

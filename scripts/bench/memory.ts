@@ -1,24 +1,32 @@
 // Benchmark: is the gateway's memory flat under load? (issue 10: after 10,000 sent and 10,000
 // received messages, RSS within 15 % of where it settled after the first 1,000.)
 //   npx tsx scripts/bench/memory.ts [messagesEachWay=10000] [sampleEvery=500] [port=3213]
-// A sandbox gateway (production build, WA_MODE=sandbox: the emulated network and its contacts live in
-// the gateway's process, so their memory counts), two paired sessions with pacing off, a webhook for
+// A sandbox gateway (production build) on the emulated network, which runs in its own process
+// (scripts/bench/emulator-process.ts): the emulated phones keep every message they sent and
+// received, as WhatsApp's servers and phones would, so in the gateway's process they would be
+// counted as the gateway's growth. Two sessions paired by code, pacing off, a webhook for
 // `message.received` to a receiver on loopback. Each step sends `sampleEvery` messages through
-// POST /api/chat/send (16 in flight) and has contacts send `sampleEvery` messages to the sessions
-// through the sandbox API (8 in flight), both at once; once both are through (the counters of
-// GET /metrics), it samples RSS and heap from GET /metrics and prints the curve. With HEAP_SNAPSHOTS=1
-// the gateway writes a heap snapshot (SIGUSR2, --heapsnapshot-signal) after the first 1,000 each way
-// and at the end, into /tmp/wagate-heap-<pid>/; compare them with scripts/bench/heap-diff.ts.
-// Uses DATABASE_URL when set (a fresh database is created and dropped), else the embedded
-// PostgreSQL. Prints figures, asserts nothing.
+// POST /api/chat/send (16 in flight) to two emulated contacts, and has those contacts send
+// `sampleEvery` messages to the sessions (8 in flight), both at once; once both are through (the
+// counters of GET /metrics), it samples RSS and heap from GET /metrics and prints the curve. With
+// HEAP_SNAPSHOTS=1 the gateway writes a heap snapshot (SIGUSR2, --heapsnapshot-signal) after the
+// first 1,000 each way and at the end, into /tmp/wagate-heap-<pid>/; compare them with
+// scripts/bench/heap-diff.ts. Writing a snapshot grows the process's RSS by itself: the RSS curve
+// of a run with snapshots is not the figure. Uses DATABASE_URL when set (a fresh database is created
+// and dropped), else the embedded PostgreSQL. Prints figures, asserts nothing.
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { loadavg } from "node:os";
 import { startTestServer } from "../serve-test.mjs";
+import { pairByCode, startEmulatorProcess } from "../../tests/support/cluster";
 
 const [total = 10_000, step = 500, port = 3213] = process.argv.slice(2).map(Number).filter(Boolean);
 const snapshots = process.env.HEAP_SNAPSHOTS === "1";
-const CONTACTS = ["15550100002", "15550100003"];
+const CONTACTS = ["15550177001", "15550177002"];
+const PHONES = ["15550177101", "15550177102"];
+const emulator = await startEmulatorProcess();
+process.on("exit", () => emulator.stop());
+for (const contact of CONTACTS) await emulator.call("createContact", contact);
 const METRICS_TOKEN = "bench-metrics-token-0123456789";
 
 let webhooksReceived = 0;
@@ -37,6 +45,9 @@ const gateway = await startTestServer({
   port,
   env: {
     WA_MODE: "sandbox",
+    SANDBOX_EMULATOR_URL: emulator.wsUrl,
+    SANDBOX_EMULATOR_ROOT: emulator.root,
+    DEFAULT_COUNTRY_CODE: "1",
     WA_CONNECT_WAIT_MS: "15000",
     LOG_LEVEL: "error",
     ALLOW_PRIVATE_NETWORK_URLS: "true",
@@ -84,7 +95,17 @@ async function snapshot(label: string) {
   process.kill(gateway.pid!, "SIGUSR2");
   // Written synchronously by the gateway; wait for the file count to change and the gateway to answer again.
   for (let i = 0; i < 600 && readdirSync(heapDir).length === before; i++) await new Promise((r) => setTimeout(r, 500));
-  await metrics("process_resident_memory_bytes");
+  // The gateway stops answering while it writes (connections may be reset meanwhile).
+  for (let i = 0; i < 600; i++) {
+    if (
+      await metrics("process_resident_memory_bytes").then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   console.log(`heap snapshot ${label}: ${readdirSync(heapDir).sort().at(-1)} in ${heapDir}`);
 }
 
@@ -95,13 +116,7 @@ try {
   const key = (await api("POST", "/api/user/api-key", undefined, { Cookie: cookie })).body.apiKey as string;
   const auth = { "X-API-Key": key };
   const sessions: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    const { sessionId } = (await api("POST", "/api/sessions", { name: `bench ${i}` }, auth)).body;
-    await api("PATCH", `/api/sessions/${sessionId}/settings`, { config: { pacing: { enabled: false } } }, auth);
-    await api("POST", `/api/sessions/${sessionId}/connect`, undefined, auth);
-    await api("POST", `/api/sandbox/sessions/${sessionId}/scan`, {}, auth);
-    sessions.push(sessionId);
-  }
+  for (const phone of PHONES) sessions.push((await pairByCode(base, { key }, emulator, phone)).sessionId);
   for (const sessionId of sessions) {
     for (let s = 0; (await api("GET", `/api/sessions/${sessionId}/status`, undefined, auth)).body.status !== "CONNECTED"; s++) {
       if (s > 300) throw new Error(`${sessionId} did not connect`);
@@ -136,7 +151,7 @@ try {
           auth,
         ),
       ),
-      pool(n, 8, (i) => api("POST", `/api/sandbox/contacts/${CONTACTS[i % CONTACTS.length]}/messages`, { to: sessions[i % 2], text: `in ${done + i}` }, auth)),
+      pool(n, 8, (i) => emulator.call("contactSend", CONTACTS[i % CONTACTS.length], PHONES[i % 2], `in ${done + i}`)),
     ]);
     done += n;
     const deadline = Date.now() + 300_000;

@@ -12,7 +12,7 @@ export interface EmulatorProcess {
   wsUrl: string;
   /** SANDBOX_EMULATOR_ROOT for the nodes. */
   root: string;
-  call<T = unknown>(op: "createContact" | "pairingCode" | "received" | "simultaneous", ...args: string[]): Promise<T>;
+  call<T = unknown>(op: "createContact" | "pairingCode" | "received" | "simultaneous" | "contactSend", ...args: string[]): Promise<T>;
   stop(): void;
 }
 
