@@ -10,7 +10,12 @@
 //     "simultaneous"  []                      → the most logins each companion device had at once
 //     "contactSend"   [phone, to, text]       the contact sends a text to the account `to` → its message id
 //   → { answer: id, result } | { answer: id, error }
+import pino from "pino";
 import { startWaEmulator } from "../../lib/wa-emulator/emulator";
+import { silenceLibsignalConsole } from "../../lib/whatsapp/silence-libsignal-console";
+
+// The emulated phones run libsignal too, which prints whole Signal sessions (keys) to the console.
+silenceLibsignalConsole(pino({ level: "silent" }));
 
 const emulator = await startWaEmulator();
 const trust: { PUBLIC_KEY?: Uint8Array; SERIAL?: number } = {};

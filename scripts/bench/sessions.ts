@@ -1,6 +1,7 @@
 // Benchmark: resident memory per connected session, and the time to restore N paired sessions after
 // a restart, with the real SessionManager and Baileys against the emulator (in its own process).
-//   npx tsx scripts/bench/sessions.ts [N ...]        (default 10 50 200)
+//   node --expose-gc --import tsx --import ./scripts/hooks/register.mjs scripts/bench/sessions.ts [N ...]   (default 10 50 200)
+// RESTORE_CONCURRENCY=25,50 measures the restore again with restoreAll(25), restoreAll(50).
 // Uses DATABASE_URL when set (a fresh database is created and dropped), else the embedded PostgreSQL.
 import { fork, spawnSync } from "node:child_process";
 import path from "node:path";
@@ -15,6 +16,8 @@ import { createMigratedTestDatabase } from "../../tests/support/test-database";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const runs = sizes.length ? sizes : [10, 50, 200];
+// RESTORE_CONCURRENCY=25,50: the restore is measured again with each of these concurrencies.
+const extraConcurrencies = (process.env.RESTORE_CONCURRENCY ?? "").split(",").filter(Boolean).map(Number);
 
 // Resident memory never shrinks back, so each N is measured in a fresh process.
 if (runs.length > 1) {
@@ -120,12 +123,22 @@ for (const n of runs) {
   const connected = await settle();
 
   await manager.shutdown();
-  manager = newManager(database, outbox);
-  const restoreStart = Date.now();
-  await manager.restoreAll();
-  await waitAll(manager, rows, "CONNECTED", 300_000);
-  const restoreSeconds = (Date.now() - restoreStart) / 1000;
-  await manager.shutdown();
+  // Restore as server.ts does (restoreAll's default), then once per RESTORE_CONCURRENCY value.
+  const restores: string[] = [];
+  let restoreSeconds = 0;
+  for (const concurrency of [undefined, ...extraConcurrencies]) {
+    manager = newManager(database, outbox);
+    const restoreStart = Date.now();
+    await manager.restoreAll(concurrency);
+    const started = (Date.now() - restoreStart) / 1000;
+    await waitAll(manager, rows, "CONNECTED", 300_000);
+    const seconds = (Date.now() - restoreStart) / 1000;
+    restoreSeconds ||= seconds;
+    restores.push(
+      `restore with concurrency ${concurrency ?? "default"}: restoreAll returned after ${started.toFixed(1)} s, all CONNECTED after ${seconds.toFixed(1)} s`,
+    );
+    await manager.shutdown();
+  }
 
   console.log(
     [
@@ -138,6 +151,7 @@ for (const n of runs) {
       restoreSeconds.toFixed(1),
     ].join("\t"),
   );
+  for (const line of restores) console.log(`  ${line}`);
   await database.drop();
 }
 child.kill();
