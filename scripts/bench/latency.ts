@@ -40,7 +40,15 @@ await new Promise<void>((r) => receiver.listen(port + 1, "127.0.0.1", r));
 
 const gateway = await startTestServer({
   port,
-  env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "15000", LOG_LEVEL: "error", ALLOW_PRIVATE_NETWORK_URLS: "true", METRICS_TOKEN },
+  env: {
+    WA_MODE: "sandbox",
+    WA_CONNECT_WAIT_MS: "15000",
+    LOG_LEVEL: "error",
+    ALLOW_PRIVATE_NETWORK_URLS: "true",
+    METRICS_TOKEN,
+    // CPU_PROFILE_DIR=/tmp/x: the gateway writes a V8 CPU profile of the whole run there when it exits.
+    ...(process.env.CPU_PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.CPU_PROFILE_DIR}` } : {}),
+  },
 });
 const base = gateway.baseUrl;
 

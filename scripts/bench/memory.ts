@@ -135,13 +135,27 @@ try {
       .map((l) => l.toFixed(2))
       .join(" ")}`,
   );
-  console.log("sent\treceived\tRSS MB\theap used MB\theap total MB\texternal MB\twebhooks\tstep s\tload");
-  const start = await metrics("wagate_messages_sent_total", "wagate_messages_received_total");
+  // RSS moves by 100–300 MB within a step as V8 grows and shrinks its heap, so besides the sample
+  // at the end of each step the step's lowest, median and highest RSS (sampled every second).
+  console.log("sent\treceived\tRSS MB\tstep's RSS min/median/max MB\theap used MB\theap total MB\texternal MB\twebhooks\tstep s\tload");
+  const start = await metrics("wagate_messages_sent_total", "wagate_messages_received_total", "process_resident_memory_bytes", "nodejs_heap_size_used_bytes");
+  console.log(
+    `before any message: RSS ${(start.process_resident_memory_bytes / 1048576).toFixed(1)} MB, heap used ${(start.nodejs_heap_size_used_bytes / 1048576).toFixed(1)} MB`,
+  );
   const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
-  const curve: Array<{ done: number; rss: number }> = [];
+  const curve: Array<{ done: number; rss: number; median: number }> = [];
   for (let done = 0; done < total;) {
     const n = Math.min(step, total - done);
     const t = performance.now();
+    const stepRss: number[] = [];
+    const sampler = setInterval(
+      () =>
+        void metrics("process_resident_memory_bytes").then(
+          (m) => stepRss.push(m.process_resident_memory_bytes),
+          () => undefined,
+        ),
+      1000,
+    );
     await Promise.all([
       pool(n, 16, (i) =>
         api(
@@ -170,12 +184,16 @@ try {
       "nodejs_heap_size_total_bytes",
       "nodejs_external_memory_bytes",
     );
-    curve.push({ done, rss: m.process_resident_memory_bytes });
+    clearInterval(sampler);
+    stepRss.push(m.process_resident_memory_bytes);
+    stepRss.sort((a, b) => a - b);
+    curve.push({ done, rss: m.process_resident_memory_bytes, median: stepRss[Math.floor(stepRss.length / 2)] });
     console.log(
       [
         m.wagate_messages_sent_total - start.wagate_messages_sent_total,
         m.wagate_messages_received_total - start.wagate_messages_received_total,
         mb(m.process_resident_memory_bytes),
+        `${mb(stepRss[0])}/${mb(stepRss[Math.floor(stepRss.length / 2)])}/${mb(stepRss.at(-1)!)}`,
         mb(m.nodejs_heap_size_used_bytes),
         mb(m.nodejs_heap_size_total_bytes),
         mb(m.nodejs_external_memory_bytes),
@@ -189,8 +207,10 @@ try {
   if (snapshots) await snapshot("at the end");
   const settled = curve.find((c) => c.done >= 1000) ?? curve[0];
   const last = curve.at(-1)!;
+  const change = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)} %`;
   console.log(
-    `RSS after ${settled.done} each way ${mb(settled.rss)} MB, after ${last.done} ${mb(last.rss)} MB: ${(((last.rss - settled.rss) / settled.rss) * 100).toFixed(1)} % (goal: within 15 %)`,
+    `RSS at the end of the step to ${settled.done} each way ${mb(settled.rss)} MB, to ${last.done} ${mb(last.rss)} MB: ${change(settled.rss, last.rss)}; ` +
+      `the steps' medians ${mb(settled.median)} → ${mb(last.median)} MB: ${change(settled.median, last.median)} (goal: within 15 %)`,
   );
 } finally {
   await gateway.stop();
