@@ -22,11 +22,14 @@ import { pairByCode, startEmulatorProcess } from "../../tests/support/cluster";
 
 const [total = 10_000, step = 500, port = 3213] = process.argv.slice(2).map(Number).filter(Boolean);
 const snapshots = process.env.HEAP_SNAPSHOTS === "1";
+// Separate contacts for each direction: an emulated phone encrypting to a session while it decrypts
+// that session's messages (one Signal session, both ways at once) stalled its sends in one run.
 const CONTACTS = ["15550177001", "15550177002"];
+const SENDERS = ["15550177003", "15550177004"];
 const PHONES = ["15550177101", "15550177102"];
 const emulator = await startEmulatorProcess();
 process.on("exit", () => emulator.stop());
-for (const contact of CONTACTS) await emulator.call("createContact", contact);
+for (const contact of [...CONTACTS, ...SENDERS]) await emulator.call("createContact", contact);
 const METRICS_TOKEN = "bench-metrics-token-0123456789";
 
 let webhooksReceived = 0;
@@ -165,7 +168,7 @@ try {
           auth,
         ),
       ),
-      pool(n, 8, (i) => emulator.call("contactSend", CONTACTS[i % CONTACTS.length], PHONES[i % 2], `in ${done + i}`)),
+      pool(n, 8, (i) => emulator.call("contactSend", SENDERS[i % SENDERS.length], PHONES[i % 2], `in ${done + i}`)),
     ]);
     done += n;
     const deadline = Date.now() + 300_000;
