@@ -11,6 +11,7 @@
 // PostgreSQL. Reads event-loop lag from GET /metrics. Prints figures, asserts nothing.
 import { createServer as createHttpServer } from "node:http";
 import { cpus, loadavg } from "node:os";
+import pg from "pg";
 import { startTestServer } from "../serve-test.mjs";
 
 const [rate = 20, seconds = 30, port = 3211] = process.argv.slice(2).map(Number).filter(Boolean);
@@ -129,7 +130,20 @@ try {
   );
   const count = rate * seconds;
 
+  // Database transactions per message (PostgreSQL only): independent of the machine's load, unlike
+  // the latencies. pg_stat_database lags its backends by up to a second, hence the pauses.
+  const stats = gateway.databaseUrl ? new pg.Client({ connectionString: gateway.databaseUrl }) : null;
+  await stats?.connect();
+  const commits = async () => {
+    if (!stats) return 0;
+    await new Promise((r) => setTimeout(r, 1500));
+    return Number((await stats.query<{ n: string }>(`SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n);
+  };
+  const perMessage = (from: number, to: number, extra: number) =>
+    stats ? `${((to - from - extra) / count).toFixed(1)} per message` : "n/a (embedded database)";
+
   // 1. POST /api/chat/send, open loop.
+  const commitsBefore = await commits();
   const lagBefore = await metric("nodejs_eventloop_lag_p99_seconds");
   const sendLatencies: number[] = [];
   let sendErrors = 0;
@@ -152,6 +166,9 @@ try {
   console.log(`  answer: ${summary(sendLatencies)}; errors ${sendErrors}`);
   console.log(`  event-loop lag p99 (prom-client, since start): before ${lagBefore}, after ${lagSend} s`);
   await new Promise((r) => setTimeout(r, 5000)); // let the sends drain
+  const commitsAfterSends = await commits();
+  // Includes a few statements of the benchmark itself (the readings, /metrics scrapes): a handful against hundreds of messages.
+  console.log(`  database transactions while sending and draining: ${perMessage(commitsBefore, commitsAfterSends, 0)}`);
 
   // 2. Contact → webhook, open loop; each contact's messages are sent in order on its own clock.
   const sentAt = new Map<string, number>();
@@ -173,6 +190,7 @@ try {
   while (!texts.every((t) => arrivedAt.has(t)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   const delivered = texts.filter((t) => arrivedAt.has(t));
   const lagWebhook = await metric("nodejs_eventloop_lag_p99_seconds");
+  const commitsAfterWebhooks = await commits();
   console.log(
     `\ncontact → webhook at ${rate} events/s for ${seconds} s (open loop), ${delivered.length}/${texts.length} delivered, send errors ${contactErrors}`,
   );
@@ -180,6 +198,8 @@ try {
   console.log(`    of which contact's send → event recorded: ${summary(delivered.map((t) => recordedAt.get(t)! - sentEpoch.get(t)!))}`);
   console.log(`    of which event recorded → webhook received: ${summary(delivered.map((t) => arrivedEpoch.get(t)! - recordedAt.get(t)!))}`);
   console.log(`  event-loop lag p99 (prom-client): ${lagWebhook} s`);
+  console.log(`  database transactions (contact send → webhook delivered): ${perMessage(commitsAfterSends, commitsAfterWebhooks, 0)}`);
+  await stats?.end();
   console.log(
     `load average at the end ${loadavg()
       .map((l) => l.toFixed(2))

@@ -1,9 +1,12 @@
 // Benchmark: resident memory per connected session, and the time to restore N paired sessions after
 // a restart, with the real SessionManager and Baileys against the emulator (in its own process).
 //   node --expose-gc --import tsx --import ./scripts/hooks/register.mjs scripts/bench/sessions.ts [N ...]   (default 10 50 200)
-// RESTORE_CONCURRENCY=25,50 measures the restore again with restoreAll(25), restoreAll(50).
+// RESTORE_CONCURRENCY=25,50 measures the restore again with restoreAll(25), restoreAll(50);
+// RESTORE_PROFILE=/tmp/restore.cpuprofile writes a CPU profile of the first restore.
 // Uses DATABASE_URL when set (a fresh database is created and dropped), else the embedded PostgreSQL.
 import { fork, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import inspector from "node:inspector";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
@@ -54,6 +57,8 @@ const scan = (qr: string, phone: string) =>
   });
 
 const logger = pino({ level: "silent" });
+const post = (session: inspector.Session, method: string) =>
+  new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const settle = async () => {
   for (let i = 0; i < 3; i++) {
@@ -128,10 +133,22 @@ for (const n of runs) {
   let restoreSeconds = 0;
   for (const concurrency of [undefined, ...extraConcurrencies]) {
     manager = newManager(database, outbox);
+    // RESTORE_PROFILE=file.cpuprofile: a V8 CPU profile of the first restore (where its time goes).
+    const profiler = process.env.RESTORE_PROFILE && concurrency === undefined ? new inspector.Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await post(profiler, "Profiler.enable");
+      await post(profiler, "Profiler.start");
+    }
     const restoreStart = Date.now();
     await manager.restoreAll(concurrency);
     const started = (Date.now() - restoreStart) / 1000;
     await waitAll(manager, rows, "CONNECTED", 300_000);
+    if (profiler) {
+      const { profile } = (await post(profiler, "Profiler.stop")) as { profile: object };
+      writeFileSync(process.env.RESTORE_PROFILE!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     const seconds = (Date.now() - restoreStart) / 1000;
     restoreSeconds ||= seconds;
     restores.push(
