@@ -55,7 +55,8 @@ const gateway = await startTestServer({
     LOG_LEVEL: "error",
     ALLOW_PRIVATE_NETWORK_URLS: "true",
     METRICS_TOKEN,
-    ...(snapshots ? { NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${heapDir}` } : {}),
+    // GATEWAY_NODE_OPTIONS: V8 flags for the gateway (e.g. --max-old-space-size=512), to compare heap sizing.
+    NODE_OPTIONS: [process.env.GATEWAY_NODE_OPTIONS ?? "", snapshots ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${heapDir}` : ""].join(" ").trim(),
   },
 });
 const base = gateway.baseUrl;
@@ -134,7 +135,7 @@ try {
   );
 
   console.log(
-    `${gateway.databaseUrl ? "PostgreSQL" : "embedded PGlite"}, ${total} messages each way, a sample every ${step}; load average ${loadavg()
+    `${gateway.databaseUrl ? "PostgreSQL" : "embedded PGlite"}, NODE_OPTIONS "${process.env.GATEWAY_NODE_OPTIONS ?? ""}", ${total} messages each way, a sample every ${step}; load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(" ")}`,
   );
