@@ -127,7 +127,7 @@ class SendWorker implements Worker {
   wake(sessionId?: string): void {
     if (this.stopped) return;
     if (!sessionId) this.wakes++;
-    // One session's send (issue 10): its lane sees the wake-up (wakes changed), or is started
+    // One session's send (issue 10): its running lane is marked (wokenLanes), or a lane is started
     // here — no scan of the whole queue. A session that is not connected is the scan's business.
     if (sessionId) {
       if (this.lanes.has(sessionId)) {
