@@ -7,6 +7,8 @@ export interface TestServerState {
 
 export interface TestServer {
   baseUrl: string;
+  /** The gateway's process id (benchmarks signal it for heap snapshots). */
+  pid: number | undefined;
   /** The fresh database on the PostgreSQL server, or null when the gateway uses the embedded one. */
   databaseUrl: string | null;
   dataDir: string;

@@ -83,6 +83,8 @@ export async function startTestServer({ port, env: extraEnv = {}, quiet = true, 
   }
   return {
     baseUrl,
+    /** The gateway's process id (benchmarks signal it for heap snapshots and read its /proc). */
+    pid: child.pid,
     databaseUrl: database?.url ?? null,
     dataDir,
     state: { dataDir, database },

@@ -98,8 +98,14 @@ class SendWorker implements Worker {
   private lastScanAt = 0;
   private rescan = false;
   private stopped = false;
-  /** Bumped by every wake(): a lane that found nothing looks again if it changed meanwhile. */
+  /** Bumped by every wake() without a session: every lane that found nothing looks again. */
   private wakes = 0;
+  /**
+   * Sessions woken while their lane ran (issue 10): only that lane looks again, or starts again
+   * if it was ending. A wake-up used to make every lane claim again and every ending lane scan the
+   * whole queue — at 20 sends/s over ten sessions, a claim per lane and a scan per send.
+   */
+  private readonly wokenLanes = new Set<string>();
   private readonly lanes = new Map<string, Promise<void>>();
   private readonly pacing = new Map<string, PacingState>();
   /** When each session was last seen connected (for SEND_WAIT_FOR_CONNECTION_MS). */
@@ -124,11 +130,14 @@ class SendWorker implements Worker {
 
   wake(sessionId?: string): void {
     if (this.stopped) return;
-    this.wakes++;
-    // One session's send (issue 10): its lane sees the wake-up (wakes changed), or is started
+    if (!sessionId) this.wakes++;
+    // One session's send (issue 10): its running lane is marked (wokenLanes), or a lane is started
     // here — no scan of the whole queue. A session that is not connected is the scan's business.
     if (sessionId) {
-      if (this.lanes.has(sessionId)) return;
+      if (this.lanes.has(sessionId)) {
+        this.wokenLanes.add(sessionId);
+        return;
+      }
       const managed = this.deps.sessions.get(sessionId);
       if (managed?.socket) {
         this.lastConnectedAt.set(sessionId, Date.now());
@@ -203,20 +212,26 @@ class SendWorker implements Worker {
   }
 
   private startLane(sessionId: string, managed: ManagedSession) {
-    const lane = this.runLane(managed)
+    this.wokenLanes.delete(sessionId);
+    const seen = { wakes: this.wakes };
+    const lane = this.runLane(managed, seen)
       .catch((error: unknown) => this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "send lane failed"))
       .finally(() => {
         this.lanes.delete(sessionId);
-        // A send accepted while the lane was writing its last outcomes found the lane still there.
         if (this.stopped) return;
-        if (this.scanning) this.rescan = true;
-        else this.schedule(this.nextScanDelay());
+        // A send accepted while the lane was writing its last outcomes found the lane still there:
+        // its session's lane starts again; a wake-up without a session, the scan looks.
+        if (this.wokenLanes.delete(sessionId) && managed.socket) this.startLane(sessionId, managed);
+        else if (this.wakes !== seen.wakes || !managed.socket) {
+          if (this.scanning) this.rescan = true;
+          else this.schedule(this.nextScanDelay());
+        }
       });
     this.lanes.set(sessionId, lane);
   }
 
   /** One session's sends, one after the other, paced, until none is due. */
-  private async runLane(managed: ManagedSession) {
+  private async runLane(managed: ManagedSession, seen: { wakes: number }) {
     const sessionId = managed.ref.id;
     let state = this.pacing.get(sessionId);
     if (!state) this.pacing.set(sessionId, (state = new PacingState()));
@@ -239,13 +254,14 @@ class SendWorker implements Worker {
       })();
     };
     try {
-      await this.sendWhileDue(managed, state, markSent);
+      await this.sendWhileDue(managed, state, markSent, seen);
     } finally {
       while (writing) await writing;
     }
   }
 
-  private async sendWhileDue(managed: ManagedSession, state: PacingState, markSent: (claimed: Claimed) => void) {
+  /** `seen.wakes`: the wake-ups without a session that the lane's last claim already saw. */
+  private async sendWhileDue(managed: ManagedSession, state: PacingState, markSent: (claimed: Claimed) => void, seen: { wakes: number }) {
     const sessionId = managed.ref.id;
     while (!this.stopped && managed.socket) {
       const settings = resolvePacing(managed.config.pacing, this.deps.pacing);
@@ -255,10 +271,13 @@ class SendWorker implements Worker {
         await this.sleep(Math.min(wait, 5000));
         continue;
       }
-      const wakesBefore = this.wakes;
+      // Whatever was accepted before these lines is committed (a wake-up follows the commit), so
+      // the claim sees it; whatever comes after marks the lane again.
+      seen.wakes = this.wakes;
+      this.wokenLanes.delete(sessionId);
       const claimed = await claimSend(this.deps.db, sessionId, this.leaseMs);
       if (!claimed) {
-        if (this.wakes !== wakesBefore) continue; // a send was accepted while we looked
+        if (this.wakes !== seen.wakes || this.wokenLanes.has(sessionId)) continue; // a send was accepted while we looked
         return;
       }
       const outcome = await this.deliver(managed, claimed, markSent);

@@ -12,7 +12,12 @@
 //     "receipts"      [phone, id]             → the receipts that came back for a message `phone` sent: ["delivery", "read"…]
 //     "groupsOf"      [phone]                 → the groups that account is in: [{ jid, subject, picture (set or not) }]
 //   → { answer: id, result } | { answer: id, error }
+import pino from "pino";
 import { startWaEmulator } from "../../lib/wa-emulator/emulator";
+import { silenceLibsignalConsole } from "../../lib/whatsapp/silence-libsignal-console";
+
+// The emulated phones run libsignal too, which prints whole Signal sessions (keys) to the console.
+silenceLibsignalConsole(pino({ level: "silent" }));
 
 const emulator = await startWaEmulator();
 const trust: { PUBLIC_KEY?: Uint8Array; SERIAL?: number } = {};
@@ -30,6 +35,7 @@ const ops: Record<string, (...args: string[]) => unknown> = {
     return true;
   },
   received: (phone) => emulator.received(phone).map((m) => ({ id: m.id, from: m.fromPhone })),
+  /** The contact `phone` sends a text to the account `to` (a paired session's number); → its message id. */
   simultaneous: () => emulator.mostSimultaneousConnections(),
   contactSends: async (from, to, text) => ((await emulator.sendMessage(from, to, { text })) as { id?: string } | undefined)?.id ?? null,
   receipts: (phone, id) =>

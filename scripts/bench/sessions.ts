@@ -1,8 +1,12 @@
 // Benchmark: resident memory per connected session, and the time to restore N paired sessions after
 // a restart, with the real SessionManager and Baileys against the emulator (in its own process).
-//   npx tsx scripts/bench/sessions.ts [N ...]        (default 10 50 200)
+//   node --expose-gc --import tsx --import ./scripts/hooks/register.mjs scripts/bench/sessions.ts [N ...]   (default 10 50 200)
+// RESTORE_CONCURRENCY=25,50 measures the restore again with restoreAll(25), restoreAll(50);
+// RESTORE_PROFILE=/tmp/restore.cpuprofile writes a CPU profile of the first restore.
 // Uses DATABASE_URL when set (a fresh database is created and dropped), else the embedded PostgreSQL.
 import { fork, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import inspector from "node:inspector";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pino from "pino";
@@ -15,6 +19,8 @@ import { createMigratedTestDatabase } from "../../tests/support/test-database";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const runs = sizes.length ? sizes : [10, 50, 200];
+// RESTORE_CONCURRENCY=25,50: the restore is measured again with each of these concurrencies.
+const extraConcurrencies = (process.env.RESTORE_CONCURRENCY ?? "").split(",").filter(Boolean).map(Number);
 
 // Resident memory never shrinks back, so each N is measured in a fresh process.
 if (runs.length > 1) {
@@ -51,6 +57,8 @@ const scan = (qr: string, phone: string) =>
   });
 
 const logger = pino({ level: "silent" });
+const post = (session: inspector.Session, method: string) =>
+  new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const settle = async () => {
   for (let i = 0; i < 3; i++) {
@@ -120,12 +128,34 @@ for (const n of runs) {
   const connected = await settle();
 
   await manager.shutdown();
-  manager = newManager(database, outbox);
-  const restoreStart = Date.now();
-  await manager.restoreAll();
-  await waitAll(manager, rows, "CONNECTED", 300_000);
-  const restoreSeconds = (Date.now() - restoreStart) / 1000;
-  await manager.shutdown();
+  // Restore as server.ts does (restoreAll's default), then once per RESTORE_CONCURRENCY value.
+  const restores: string[] = [];
+  let restoreSeconds = 0;
+  for (const concurrency of [undefined, ...extraConcurrencies]) {
+    manager = newManager(database, outbox);
+    // RESTORE_PROFILE=file.cpuprofile: a V8 CPU profile of the first restore (where its time goes).
+    const profiler = process.env.RESTORE_PROFILE && concurrency === undefined ? new inspector.Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await post(profiler, "Profiler.enable");
+      await post(profiler, "Profiler.start");
+    }
+    const restoreStart = Date.now();
+    await manager.restoreAll(concurrency);
+    const started = (Date.now() - restoreStart) / 1000;
+    await waitAll(manager, rows, "CONNECTED", 300_000);
+    if (profiler) {
+      const { profile } = (await post(profiler, "Profiler.stop")) as { profile: object };
+      writeFileSync(process.env.RESTORE_PROFILE!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
+    const seconds = (Date.now() - restoreStart) / 1000;
+    restoreSeconds ||= seconds;
+    restores.push(
+      `restore with concurrency ${concurrency ?? "default"}: restoreAll returned after ${started.toFixed(1)} s, all CONNECTED after ${seconds.toFixed(1)} s`,
+    );
+    await manager.shutdown();
+  }
 
   console.log(
     [
@@ -138,6 +168,7 @@ for (const n of runs) {
       restoreSeconds.toFixed(1),
     ].join("\t"),
   );
+  for (const line of restores) console.log(`  ${line}`);
   await database.drop();
 }
 child.kill();
