@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/create-prisma-client";
 import type { EventOutbox } from "@/lib/events/event-outbox";
 import { claimDueFirings } from "@/lib/schedules/claim-due-firings";
 import { nextFiring } from "@/lib/schedules/cron-schedule";
-import { queueScheduleSend } from "@/lib/schedules/queue-schedule-send";
+import { firingKey, queueScheduleSend } from "@/lib/schedules/queue-schedule-send";
 import { getRuntime, type Worker } from "@/lib/server/runtime";
 import { callerForUser } from "@/lib/users/caller-for-user";
 
@@ -94,13 +94,19 @@ async function fire(deps: ScheduleWorkerDeps, id: string, at: Date) {
   const now = new Date();
   let messageId: string | null = null;
   let lastError: string | null = null;
+  // This firing tried again (its node died, or its lease ran out) after its message was queued:
+  // that message is the firing's, and is counted below; the checks that follow are for queueing one.
+  const queued = await db.message.findFirst({ where: { ownerId: s.ownerId, idempotencyKey: firingKey(id, at) }, select: { keyId: true } });
   // A firing that finds the previous one still waiting in the queue (session offline, or a cron
   // faster than the session's pacing) is skipped: the queue must not grow without bound, and a
   // reconnecting session should not send a backlog of the same message.
-  const previous = s.lastMessageId
-    ? await db.message.findFirst({ where: { sessionId: s.sessionId, keyId: s.lastMessageId, status: "PENDING" }, select: { id: true } })
-    : null;
-  if (now.getTime() - at.getTime() > deps.maxLatenessMs) {
+  const previous =
+    !queued && s.lastMessageId
+      ? await db.message.findFirst({ where: { sessionId: s.sessionId, keyId: s.lastMessageId, status: "PENDING" }, select: { id: true } })
+      : null;
+  if (queued) {
+    messageId = queued.keyId;
+  } else if (now.getTime() - at.getTime() > deps.maxLatenessMs) {
     lastError = `missed the firing at ${at.toISOString()}: the gateway was not running`;
   } else if (previous) {
     lastError = `skipped the firing at ${at.toISOString()}: the previous one was still waiting to be sent`;

@@ -11,11 +11,15 @@ import { expectOk, request } from "../support/api-client";
 import { ALICE, SANDBOX_ENV, contactSends, pairedSession, registerTenant, send } from "../support/sandbox";
 import { freePort } from "../support/test-server";
 import { startReceiver, type Receiver } from "../support/webhook-receiver";
+import { createContacts, waitForCampaign } from "./campaigns-support";
 
 const N = 6;
 
 let server: TestServer | undefined;
 let hooks: Receiver | undefined;
+let tenant: Awaited<ReturnType<typeof registerTenant>>;
+let session: Awaited<ReturnType<typeof pairedSession>>;
+const sentTexts = () => hooks!.received.filter((r) => r.body.event === "message.sent").map((r) => r.body.data.text as string);
 afterAll(async () => {
   await hooks?.close();
   await server?.stop().catch(() => {});
@@ -25,8 +29,8 @@ describe.skipIf(!process.env.DATABASE_URL)("a database pool of one connection", 
   it("messages in and out are stored, announced and delivered to a webhook", { timeout: 150_000 }, async () => {
     server = await startTestServer({ port: await freePort(), env: SANDBOX_ENV, databaseParams: { connection_limit: "1" } });
     const base = server.baseUrl;
-    const tenant = await registerTenant(base);
-    const session = await pairedSession(base, tenant);
+    tenant = await registerTenant(base);
+    session = await pairedSession(base, tenant);
     hooks = await startReceiver();
     // A webhook written now: the next recorded event reads the owner's webhooks afresh.
     expectOk(
@@ -58,5 +62,51 @@ describe.skipIf(!process.env.DATABASE_URL)("a database pool of one connection", 
     // In the order they happened, each direction.
     expect(texts("message.received").filter((t) => incoming.includes(t))).toEqual(incoming);
     expect(texts("message.sent").filter((t) => outgoing.includes(t))).toEqual(outgoing);
+  });
+
+  it("an auto-reply, a scheduled message and a campaign run to the end", { timeout: 150_000 }, async () => {
+    const base = server!.baseUrl;
+    const as = { apiKey: tenant.key };
+    const mark = session.sessionId;
+    // Auto-reply: the rule answers the contact.
+    expectOk(await request("PATCH", `/api/sessions/${mark}/settings`, { baseUrl: base, as, json: { config: { autoReplyEnabled: true } } }), "auto-reply on");
+    expectOk(
+      await request("POST", "/api/autoreplies", {
+        baseUrl: base,
+        as,
+        json: { sessionId: mark, keyword: "ping", matchType: "exact", response: `pong ${mark}`, cooldownSeconds: 0 },
+      }),
+      "rule",
+    );
+    await contactSends(base, tenant, mark, "ping");
+    // Scheduled: a few seconds ahead.
+    const sendAt = new Date(Date.now() + 3000).toISOString();
+    expectOk(
+      await request("POST", "/api/scheduler", { baseUrl: base, as, json: { sessionId: mark, jid: ALICE, content: `scheduled ${mark}`, sendAt } }),
+      "schedule",
+    );
+    // A campaign to two new contacts.
+    const contacts = await createContacts(base, tenant, 2, "71");
+    const campaign = expectOk(
+      await request("POST", "/api/campaigns", {
+        baseUrl: base,
+        as,
+        json: {
+          name: "one-connection",
+          sessionId: mark,
+          message: { text: `campaign ${mark}` },
+          recipients: contacts.map((c) => ({ number: c.phone, name: c.name })),
+          start: true,
+        },
+      }),
+      "campaign",
+      201,
+    ).body;
+    await waitForCampaign(base, tenant, campaign.id, "completed", 90_000);
+    await hooks!.waitFor(
+      () => [`pong ${mark}`, `scheduled ${mark}`].every((t) => sentTexts().includes(t)) && sentTexts().filter((t) => t === `campaign ${mark}`).length === 2,
+      "the auto-reply, the scheduled message and both campaign messages sent",
+      60_000,
+    );
   });
 });

@@ -441,15 +441,16 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
     expectOk(await request("PATCH", `/api/scheduler/${schedule.id}`, { baseUrl: survivorA.baseUrl, as, json: { status: "PAUSED" } }), "pause");
     // A firing that finds the previous one still queued is skipped by design (the burst keeps the
     // session busy), so some firings queue nothing; those that did are counted, one message each.
-    const firings = await waitFor(
-      "every counted firing of the schedule with one message, SENT",
+    const { rows: firings } = await until(
       async () => {
         const rows = await query<{ keyId: string; status: string }>(`SELECT "keyId", status FROM messages WHERE "idempotencyKey" LIKE $1`, [
           `schedule:${schedule.id}:%`,
         ]);
         const [{ firedCount }] = await query<{ firedCount: number }>(`SELECT "firedCount" FROM schedules WHERE id = $1`, [schedule.id]);
-        return rows.length > 0 && rows.length === firedCount && rows.every((r) => r.status !== "PENDING") && rows;
+        return { firedCount, rows };
       },
+      ({ firedCount, rows }) => rows.length > 0 && rows.length === firedCount && rows.every((r) => r.status !== "PENDING"),
+      "every counted firing of the schedule with one message, SENT (firedCount, and the firings' messages)",
       60_000,
     );
     expect(firings.every((f) => f.status === "SENT" || f.status === "DELIVERED" || f.status === "READ")).toBe(true);
