@@ -10,7 +10,11 @@ import { STATUS_BY_ACK, STATUS_RANK, type Publish, type StoreContext } from "@/l
  * What it returns goes into the message.update event: a campaign's send names its campaign there
  * (issue 13: "each recipient's send emits the usual message events carrying the campaign id").
  */
-export async function updateStatus(ctx: StoreContext, keyId: string, status: MessageStatus): Promise<false | { campaignId?: string }> {
+export async function updateStatus(
+  ctx: StoreContext,
+  keyId: string,
+  status: MessageStatus,
+): Promise<false | { campaignId?: string; sentElsewhere?: SentElsewhere }> {
   // Nothing moves back to PENDING: no need to read the message to know (issue 10).
   if (status === "PENDING") return false;
   // WhatsApp's ack of our send may overtake Baileys' echo of it (which writes SENT with the send
@@ -19,7 +23,7 @@ export async function updateStatus(ctx: StoreContext, keyId: string, status: Mes
   const sentAt = own?.sentAt ? new Date(own.sentAt).toISOString().slice(0, -1) : null;
   // One statement (issue 10: was a read and an update through Prisma's query compiler): the
   // message as it was, and whether it moved — only ever forward.
-  const [current] = await ctx.db.$queryRaw<Array<{ was: MessageStatus; payload: unknown; moved: boolean }>>`
+  const [current] = await ctx.db.$queryRaw<Array<{ was: MessageStatus; payload: unknown; moved: boolean; row: SentElsewhere | null }>>`
     WITH old AS (
       SELECT id, status, payload FROM messages WHERE "sessionId" = ${ctx.ref.id} AND "keyId" = ${keyId} FOR UPDATE
     ), moved AS (
@@ -33,9 +37,11 @@ export async function updateStatus(ctx: StoreContext, keyId: string, status: Mes
         "updatedAt" = (now() AT TIME ZONE 'UTC')
       FROM old
       WHERE m.id = old.id AND ${STATUS_RANK[status]}::int > (${RANK_SQL})
-      RETURNING m.id
+      RETURNING m.id, m."keyId", m."remoteJid", m."remoteLid", m.type::text AS type, m.content, m."quoteId", m.timestamp
     )
-    SELECT old.status::text AS was, old.payload, EXISTS (SELECT 1 FROM moved) AS moved FROM old`;
+    SELECT old.status::text AS was, old.payload, EXISTS (SELECT 1 FROM moved) AS moved,
+      (SELECT row_to_json(moved) FROM moved) AS row
+    FROM old`;
   if (!current) {
     // Kept until the message's own upsert stores it (bounded: receipts for unknown ids are rare).
     const known = ctx.earlyStatuses.get(keyId);
@@ -45,8 +51,57 @@ export async function updateStatus(ctx: StoreContext, keyId: string, status: Mes
   }
   if (!current.moved) return false;
   const payload = (typeof current.payload === "string" ? JSON.parse(current.payload) : current.payload) as { campaignId?: unknown } | null;
-  const campaignId = payload?.campaignId;
-  return typeof campaignId === "string" ? { campaignId } : {};
+  const campaignId = typeof payload?.campaignId === "string" ? payload.campaignId : undefined;
+  // Our send, still PENDING here, acknowledged by WhatsApp although no send of this process awaits
+  // it: it went out from a process that died before recording it (another node, or this one before
+  // a restart). The receipt proves it went out, so it is not sent again; its message.sent is
+  // announced here, from what is stored, or nobody would ever announce it.
+  // (A send whose echo this process's worker gave up waiting for is announced by the worker.)
+  const announcedHere = ctx.sendsAwaitingEcho?.wasAnnouncedByWorker(keyId);
+  const sentElsewhere = current.was === "PENDING" && !own && !announcedHere && current.row ? current.row : undefined;
+  return { ...(campaignId ? { campaignId } : {}), ...(sentElsewhere ? { sentElsewhere } : {}) };
+}
+
+/** What is stored of a send whose message.sent no echo of this process will announce. */
+interface SentElsewhere {
+  keyId: string;
+  remoteJid: string;
+  remoteLid: string | null;
+  type: string;
+  content: string | null;
+  quoteId: string | null;
+  timestamp: string;
+}
+
+/**
+ * A status move, announced: message.update, after the message.sent of a send that went out from a
+ * process that died before announcing it (updateStatus) — the order the echo would have given.
+ */
+function publishMove(publish: Publish, status: MessageStatus, moved: { campaignId?: string; sentElsewhere?: SentElsewhere }, data: Record<string, unknown>) {
+  const { sentElsewhere, ...tags } = moved;
+  if (sentElsewhere) {
+    const s = sentElsewhere;
+    publish("message.sent", {
+      id: s.keyId,
+      messageId: s.keyId,
+      remoteJid: s.remoteJid,
+      from: null,
+      fromMe: true,
+      participant: null,
+      remoteJidAlt: s.remoteLid,
+      participantAlt: null,
+      pushName: null,
+      type: s.type,
+      text: s.content,
+      quoteId: s.quoteId,
+      // Stored in UTC without a zone (as Prisma stores every time).
+      timestamp: Math.floor(Date.parse(s.timestamp.endsWith("Z") ? s.timestamp : `${s.timestamp}Z`) / 1000),
+      // WhatsApp's view of the message (Baileys' proto) was only ever in the process that sent it.
+      message: null,
+      ...tags,
+    });
+  }
+  publish("message.update", { ...data, status, ...tags });
 }
 
 /** STATUS_RANK of the stored status (old.status), in SQL. */
@@ -66,7 +121,7 @@ export async function applyOwnUpsertStatus(ctx: StoreContext, msg: WAMessage, pu
   ctx.earlyStatuses.delete(msg.key.id);
   for (const status of [typeof msg.status === "number" ? STATUS_BY_ACK[msg.status] : undefined, early]) {
     const moved = status && (await updateStatus(ctx, msg.key.id, status));
-    if (moved) publish("message.update", { id: msg.key.id, messageId: msg.key.id, remoteJid: msg.key.remoteJid, fromMe: true, status, ...moved });
+    if (moved) publishMove(publish, status, moved, { id: msg.key.id, messageId: msg.key.id, remoteJid: msg.key.remoteJid, fromMe: true });
   }
 }
 
@@ -76,7 +131,7 @@ export async function storeStatusUpdates(ctx: StoreContext, updates: BaileysEven
     if (!key.id || typeof update.status !== "number") continue;
     const status = STATUS_BY_ACK[update.status];
     const moved = status && (await updateStatus(ctx, key.id, status));
-    if (moved) publish("message.update", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, status, ...moved });
+    if (moved) publishMove(publish, status, moved, { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe });
   }
 }
 
@@ -87,14 +142,12 @@ export async function storeReceipts(ctx: StoreContext, receipts: BaileysEventMap
     const status: MessageStatus | null = receipt.receipt.readTimestamp ? "READ" : receipt.receipt.receiptTimestamp ? "DELIVERED" : null;
     const moved = status && (await updateStatus(ctx, keyId, status));
     if (moved) {
-      publish("message.update", {
+      publishMove(publish, status, moved, {
         id: keyId,
         messageId: keyId,
         remoteJid: receipt.key.remoteJid,
         fromMe: receipt.key.fromMe,
-        status,
         participant: receipt.receipt.userJid,
-        ...moved,
       });
     }
   }
