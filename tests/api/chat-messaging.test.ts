@@ -215,8 +215,11 @@ describe("what a contact sends lands in the store and the API", () => {
     expect(bob).toMatchObject({ jid: jidOf(BOB), isGroup: false, notify: "Bob Example", name: "Bob Example" });
     expect(bob.unreadCount).toBeGreaterThan(0);
     expect(bob.lastMessage).toMatchObject({ type: expect.any(String), timestamp: expect.any(String) });
-    const times = chats.map((c: { lastMessage: { timestamp: string } | null }) => c.lastMessage?.timestamp ?? "");
-    expect([...times].sort().reverse()).toEqual(times);
+    // Newest first by when the last message reached the gateway (issue 15). WhatsApp stamps what
+    // contacts send with whole seconds and ours carry milliseconds, so the stamps agree with that
+    // order to the second (a contact's answer within the same second may be stamped earlier).
+    const seconds = chats.map((c: { lastMessage: { timestamp: string } | null }) => Math.floor(Date.parse(c.lastMessage?.timestamp ?? "1970-01-01") / 1000));
+    expect([...seconds].sort((a, b) => b - a)).toEqual(seconds);
     const groups = expectOk(await request("GET", `/api/chat/${session.sessionId}?type=group`, { baseUrl: base, as: { apiKey: tenant.key } }), "groups").body;
     expect(groups).toEqual([]);
   });
