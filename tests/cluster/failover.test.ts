@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, login, request } from "../support/api-client";
 import {
+  acceptPairingCode,
   clusterEnv,
   nodeIdOf as nodeIdAt,
   pairByCode,
@@ -280,15 +281,7 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
       await request("POST", `/api/sessions/${pairing.sessionId}/pairing-code`, { baseUrl: first.baseUrl, as: asOther, json: { phone } }),
       "pairing code through the first node",
     ).body.code as string;
-    await waitFor(
-      `phone ${phone} to accept its code`,
-      () =>
-        emulator.call("pairingCode", phone, code).then(
-          () => true,
-          () => false,
-        ),
-      10_000,
-    );
+    await acceptPairingCode(emulator, phone, code);
     await waitFor(
       "the session paired through another node's code CONNECTED",
       async () => {

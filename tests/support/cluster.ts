@@ -80,8 +80,14 @@ export async function pairByCode(base: string, tenant: Pick<Tenant, "key">, emul
   expectOk(await request("POST", `/api/sessions/${session.sessionId}/connect`, { baseUrl: base, as, json: {} }), "connect");
   const code = expectOk(await request("POST", `/api/sessions/${session.sessionId}/pairing-code`, { baseUrl: base, as, json: { phone } }), "pairing code").body
     .code as string;
-  // The phone can take the code once WhatsApp has the request, which the answer above implies;
-  // a retry covers the moment in between.
+  await acceptPairingCode(emulator, phone, code);
+  return { id: session.id, sessionId: session.sessionId, phone };
+}
+
+/** The emulated phone `phone` types `code`. */
+export async function acceptPairingCode(emulator: EmulatorProcess, phone: string, code: string): Promise<void> {
+  // The phone can take the code once WhatsApp has the request, which the answer giving the code
+  // implies; a retry covers the moment in between.
   await waitFor(
     `phone ${phone} to accept its code`,
     () =>
@@ -91,7 +97,6 @@ export async function pairByCode(base: string, tenant: Pick<Tenant, "key">, emul
       ),
     10_000,
   );
-  return { id: session.id, sessionId: session.sessionId, phone };
 }
 
 export interface Placement {
