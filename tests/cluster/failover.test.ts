@@ -439,11 +439,15 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
         const rows = await query<{ keyId: string; status: string }>(`SELECT "keyId", status FROM messages WHERE "idempotencyKey" LIKE $1`, [
           `schedule:${schedule.id}:%`,
         ]);
-        const [{ firedCount }] = await query<{ firedCount: number }>(`SELECT "firedCount" FROM schedules WHERE id = $1`, [schedule.id]);
-        return { firedCount, rows };
+        const [{ firedCount, ...scheduleRow }] = await query<{ firedCount: number; status: string; lastError: string | null; nextFireAt: Date | null }>(
+          `SELECT "firedCount", status, "lastError", "nextFireAt" FROM schedules WHERE id = $1`,
+          [schedule.id],
+        );
+        // The schedule's state rides along for the timeout message only.
+        return { firedCount, rows, schedule: scheduleRow };
       },
       ({ firedCount, rows }) => rows.length > 0 && rows.length === firedCount && rows.every((r) => r.status !== "PENDING"),
-      "every counted firing of the schedule with one message, SENT (firedCount, and the firings' messages)",
+      "every counted firing of the schedule with one message, SENT (firedCount, the firings' messages, the schedule)",
       60_000,
     );
     expect(firings.every((f) => f.status === "SENT" || f.status === "DELIVERED" || f.status === "READ")).toBe(true);
