@@ -11,7 +11,7 @@ import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
 import type { StoredSend } from "@/lib/messages/stored-send";
 import { defineLeaseQueue } from "@/lib/queue/claim-with-lease";
 import type { SessionRef } from "@/lib/sessions/session-ref";
-import { upsertEvent } from "@/lib/store/store-messages";
+import { sendIsAnnounced, storedSendEvent, upsertEvent, type StoredSendRow } from "@/lib/store/message-announcement";
 
 export interface ClaimedSend {
   id: string;
@@ -77,12 +77,12 @@ export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef
   // Each message's own send time: its place in the chat (receivedAt) and its timestamp.
   const times = claimed.map((c) => new Date(c.sentAt ?? sentAt.getTime()).toISOString().slice(0, -1));
   const dispatch = await db.$transaction(async (tx) => {
-    const moved = await tx.$queryRaw<Array<{ keyId: string; remoteJid: string }>>`
+    const moved = await tx.$queryRaw<StoredSendRow[]>`
       UPDATE messages m SET status = 'SENT', "sentAt" = v.at, timestamp = v.at, "receivedAt" = v.at, "sendAfter" = NULL, "failureReason" = NULL,
              "updatedAt" = (now() AT TIME ZONE 'UTC')
       FROM (SELECT unnest(${ids}::text[]) AS id, unnest(${times}::timestamp[]) AS at) v
       WHERE m.id = v.id AND m.status = 'PENDING'
-      RETURNING m."keyId", m."remoteJid"`;
+      RETURNING m."keyId", m."remoteJid", m."remoteLid", m.type::text AS type, m.content, m."quoteId", m.timestamp`;
     // Announced in the order they were sent (RETURNING has no order).
     const sendOrder = new Map(claimed.map((c, i) => [c.keyId, i]));
     moved.sort((a, b) => (sendOrder.get(a.keyId) ?? 0) - (sendOrder.get(b.keyId) ?? 0));
@@ -111,17 +111,15 @@ export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef
       event: "message.update",
       data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "SENT", ...tagged(m.keyId) },
     }));
-    // Sends whose echo did not write their SENT: their message.sent is the worker's to record, or a
-    // crash before the echo came would leave a message on the phone that was never announced. Also
-    // those a receipt moved past PENDING first; not those that failed or were deleted meanwhile.
-    const unechoed = claimed.filter((c) => c.message);
-    if (unechoed.length) {
-      const present = await tx.$queryRaw<Array<{ keyId: string }>>`
-        SELECT "keyId" FROM messages WHERE id = ANY(${unechoed.map((c) => c.id)}::text[]) AND status <> 'FAILED'`;
-      const stillThere = new Set(present.map((p) => p.keyId));
-      for (const c of unechoed) {
-        if (stillThere.has(c.keyId)) events.push(upsertEvent(c.message!, campaignOf.get(c.keyId)));
-      }
+    // Their message.sent: a send is announced by the write that takes it out of PENDING, in its
+    // transaction (a crash cannot record one without the other); a send a receipt or its echo moved
+    // first was announced there. From the message sendMessage returned; without it (a send found
+    // sent after a crash: wentOutBeforeCrash below) from what is stored.
+    const byKey = new Map(claimed.map((c) => [c.keyId, c]));
+    for (const row of moved) {
+      const c = byKey.get(row.keyId);
+      if (!c || !sendIsAnnounced(c.payload)) continue;
+      events.push(c.message ? upsertEvent(c.message, campaignOf.get(c.keyId)) : storedSendEvent(row, campaignOf.get(c.keyId)));
     }
     return outbox.record(tx, ref, events);
   });

@@ -112,7 +112,7 @@ class SendWorker implements Worker {
   private readonly lastConnectedAt = new Map<string, number>();
   private readonly sleepers = new Set<() => void>();
   /** SENT writes of sends whose echo did not write it (markSentLater); stop() waits for them. */
-  private readonly lateWrites = new Set<Promise<void>>();
+  private readonly lateWrites = new Set<Promise<unknown>>();
   /** Sessions whose sends may be waiting for their echo (for stop()). */
   private readonly echoingSessions = new Set<ManagedSession>();
 
@@ -365,11 +365,9 @@ class SendWorker implements Worker {
   }
 
   /** SENT and message.sent for a send whose echo did not write them (late, or its transaction failed). */
-  private markSentLater(managed: ManagedSession, claimed: Claimed) {
-    // Before the write: an echo stored from now on is not announced again.
-    if (claimed.message) managed.sendsAwaitingEcho.announcedByWorker(claimed.keyId);
+  private markSentLater(managed: ManagedSession, claimed: Claimed): Promise<unknown> {
     // In the session's order: one write at a time, each after the echoes that came before it.
-    const write = managed
+    const write: Promise<unknown> = managed
       .inOrder(() =>
         markSendsSent(this.deps.db, this.deps.outbox, managed.ref, [claimed]).catch((error: unknown) =>
           this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "could not record a sent message"),
@@ -377,6 +375,7 @@ class SendWorker implements Worker {
       )
       .finally(() => this.lateWrites.delete(write));
     this.lateWrites.add(write);
+    return write;
   }
 
   /** Sends accepted before `cutoff` whose session has not been connected since: FAILED. */

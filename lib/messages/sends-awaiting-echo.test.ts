@@ -67,18 +67,34 @@ describe("SendsAwaitingEcho", () => {
     expect(fallback).toHaveBeenCalledTimes(1);
     expect(fallback).toHaveBeenCalledWith(again);
   });
-
-  it("remembers the sends the worker announced, for ten minutes, so a late echo is not announced again", () => {
+  it("a send handed back stays visible to receipts until the worker's write is done, not to the echo", async () => {
+    vi.useFakeTimers();
     const waiting = new SendsAwaitingEcho();
-    const t0 = 1_000_000;
-    waiting.announcedByWorker("A", t0);
-    waiting.announcedByWorker("B", t0 + 5 * 60_000);
-    expect(waiting.wasAnnouncedByWorker("A")).toBe(true);
-    expect(waiting.wasAnnouncedByWorker("C")).toBe(false);
-    // A later announcement forgets what is older than ten minutes, and only that.
-    waiting.announcedByWorker("C", t0 + 10 * 60_000 + 1);
-    expect(waiting.wasAnnouncedByWorker("A")).toBe(false);
-    expect(waiting.wasAnnouncedByWorker("B")).toBe(true);
-    expect(waiting.wasAnnouncedByWorker("C")).toBe(true);
+    let finish!: () => void;
+    const write = new Promise<void>((resolve) => (finish = resolve));
+    const a = send("A");
+    waiting.expect(a, () => write, 1000);
+    vi.advanceTimersByTime(1000);
+    expect(waiting.take("A")).toBeUndefined(); // the echo: the worker writes SENT now
+    expect(waiting.peek("A")).toBe(a); // a receipt: announces it with the message sendMessage returned
+    finish();
+    await vi.runAllTimersAsync();
+    expect(waiting.peek("A")).toBeUndefined();
+  });
+
+  it("an echo whose transaction failed hands its send back the same way", async () => {
+    const waiting = new SendsAwaitingEcho();
+    let finish!: () => void;
+    const write = new Promise<void>((resolve) => (finish = resolve));
+    const a = send("A");
+    waiting.expect(a, () => write, 60_000);
+    const taken = waiting.take("A")!;
+    expect(waiting.peek("A")).toBeUndefined();
+    taken.fallback(taken.claimed);
+    expect(waiting.peek("A")).toBe(a);
+    finish();
+    await write;
+    await Promise.resolve();
+    expect(waiting.peek("A")).toBeUndefined();
   });
 });

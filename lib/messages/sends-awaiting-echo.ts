@@ -8,18 +8,18 @@
 // Crash safety is unchanged: until one of the two writes commits, the message is PENDING under
 // its claim, and the claim's expiry after a crash leads to wentOutBeforeCrash (lib/messages/send-queue.ts).
 //
-// message.sent: announced by whichever of the two writes SENT. When the worker does (its
-// markSendsSent builds the event from the message sendMessage returned), the echo may still come;
-// it is stored, but not announced a second time: `announcedByWorker` remembers those sends. The
-// echo only ever comes to this process, shortly after the send, so memory is the right place.
+// message.sent: recorded by the one write that takes the send out of PENDING, in that write's
+// transaction — the echo, the worker's, or a receipt that overtook both (lib/store/store-receipts.ts);
+// the others find it moved and stay quiet. Announcing it anywhere else (an echo that came after the
+// worker gave up waiting, while the worker's write was still to come) let a crash between the two
+// writes leave a message on the phone that no webhook ever heard of.
 import type { ClaimedSend } from "@/lib/messages/send-queue";
 
 /** How long a send waits for its echo before the worker writes SENT itself (SEND_ECHO_WAIT_MS). */
 export const ECHO_WAIT_MS = 3000;
-/** How long the worker's announcement of a send is remembered against a late echo. */
-const ANNOUNCED_KEEP_MS = 10 * 60_000;
 
-type Fallback = (claimed: ClaimedSend) => void;
+/** The worker's own SENT write; settled when it is done (or failed). */
+type Fallback = (claimed: ClaimedSend) => void | Promise<unknown>;
 
 /** A send the store took from the registry: written with its echo, or handed back on failure. */
 export interface TakenSend {
@@ -29,8 +29,11 @@ export interface TakenSend {
 
 export class SendsAwaitingEcho {
   private readonly waiting = new Map<string, TakenSend & { timer: NodeJS.Timeout }>();
-  /** Sends whose message.sent the worker recorded, by WhatsApp id, with when (oldest first). */
-  private readonly announced = new Map<string, number>();
+  /**
+   * Sends handed back to the worker, until its write is done: a receipt that takes one out of
+   * PENDING first announces it with the message sendMessage returned (lib/store/store-receipts.ts).
+   */
+  private readonly handedBack = new Map<string, ClaimedSend>();
 
   /** The send went out: its echo writes SENT, or `fallback` does after `waitMs`. */
   expect(claimed: ClaimedSend, fallback: Fallback, waitMs = ECHO_WAIT_MS): void {
@@ -39,7 +42,7 @@ export class SendsAwaitingEcho {
     const timer = setTimeout(() => {
       if (this.waiting.get(claimed.keyId)?.claimed !== claimed) return;
       this.waiting.delete(claimed.keyId);
-      fallback(claimed);
+      this.handBack(claimed, fallback);
     }, waitMs);
     timer.unref?.();
     this.waiting.set(claimed.keyId, { claimed, fallback, timer });
@@ -51,28 +54,12 @@ export class SendsAwaitingEcho {
     if (!entry) return undefined;
     this.waiting.delete(keyId);
     clearTimeout(entry.timer);
-    return { claimed: entry.claimed, fallback: entry.fallback };
+    return { claimed: entry.claimed, fallback: (claimed) => this.handBack(claimed, entry.fallback) };
   }
 
-  /** The waiting send, left waiting (a receipt that overtook the echo writes its send time). */
+  /** The send waiting, or handed back and not written yet (a receipt that overtook both writes its send time). */
   peek(keyId: string): ClaimedSend | undefined {
-    return this.waiting.get(keyId)?.claimed;
-  }
-
-  /** The worker records this send's message.sent: a late echo of it must not announce it again. */
-  announcedByWorker(keyId: string, now = Date.now()): void {
-    // Oldest first (a Map keeps insertion order): forget what no echo can follow any more.
-    for (const [id, at] of this.announced) {
-      if (now - at < ANNOUNCED_KEEP_MS) break;
-      this.announced.delete(id);
-    }
-    this.announced.delete(keyId);
-    this.announced.set(keyId, now);
-  }
-
-  /** Whether the worker already announced this send (the echo then stores it silently). */
-  wasAnnouncedByWorker(keyId: string): boolean {
-    return this.announced.has(keyId);
+    return this.waiting.get(keyId)?.claimed ?? this.handedBack.get(keyId);
   }
 
   /** Hands every waiting send to its fallback now (the worker is stopping). */
@@ -80,7 +67,14 @@ export class SendsAwaitingEcho {
     for (const [keyId, entry] of this.waiting) {
       this.waiting.delete(keyId);
       clearTimeout(entry.timer);
-      entry.fallback(entry.claimed);
+      this.handBack(entry.claimed, entry.fallback);
     }
+  }
+
+  private handBack(claimed: ClaimedSend, fallback: Fallback): void {
+    this.handedBack.set(claimed.keyId, claimed);
+    void Promise.resolve(fallback(claimed)).finally(() => {
+      if (this.handedBack.get(claimed.keyId) === claimed) this.handedBack.delete(claimed.keyId);
+    });
   }
 }

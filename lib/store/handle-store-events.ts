@@ -17,7 +17,7 @@ import { GROUP_EVENTS, storeGroupEvents } from "@/lib/store/store-groups";
 import { saveMessages, storeDerivedReactions, storeDerivedUpdates, storeMessageUpserts } from "@/lib/store/store-messages";
 import { storeReceipts, storeStatusUpdates } from "@/lib/store/store-receipts";
 
-export { messageEventData } from "@/lib/store/store-messages";
+export { messageEventData } from "@/lib/store/message-announcement";
 export type { StoreContext } from "@/lib/store/store-context";
 
 /** The Baileys events that are stored; a batch without any of them opens no transaction. */

@@ -4,54 +4,31 @@ import { isJidGroup, isLidUser, isPnUser, jidNormalizedUser, proto, type Baileys
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { rememberPushName } from "@/lib/store/store-chats-contacts";
 import { toDate, type AfterCommit, type Publish, type StoreContext } from "@/lib/store/store-context";
+import { upsertEvent } from "@/lib/store/message-announcement";
 import { applyOwnUpsertStatus } from "@/lib/store/store-receipts";
 import { describeMessage, isProtocolOnly } from "@/lib/whatsapp/describe-message";
 import { newRowId } from "@/lib/db/new-row-id";
-
-export function messageEventData(msg: WAMessage) {
-  const d = describeMessage(msg.message);
-  return {
-    id: msg.key.id,
-    messageId: msg.key.id,
-    remoteJid: msg.key.remoteJid,
-    // Baileys sets participant to "" in one-to-one chats, so || rather than ??.
-    from: msg.key.fromMe ? null : msg.key.participant || msg.key.remoteJid || null,
-    fromMe: Boolean(msg.key.fromMe),
-    participant: msg.key.participant || null,
-    // The LID beside the phone-number JID, when WhatsApp addressed the chat or sender by LID.
-    remoteJidAlt: msg.key.remoteJidAlt || null,
-    participantAlt: msg.key.participantAlt || null,
-    pushName: msg.pushName ?? null,
-    type: d.type,
-    text: d.content,
-    quoteId: d.quoteId,
-    timestamp: Number(toDate(msg.messageTimestamp).getTime() / 1000),
-    message: msg.message ?? null,
-  };
-}
-
-/**
- * What a stored (non-protocol) message is announced as: a reaction, a status, our own send or a
- * received message. Also the worker's announcement of a send whose echo did not come in time
- * (lib/messages/send-queue.ts), so that both say the same.
- */
-export function upsertEvent(msg: WAMessage, campaignId?: string) {
-  const data = { ...messageEventData(msg), ...(campaignId ? { campaignId } : {}) };
-  if (data.type === "REACTION") return { event: "message.reaction" as const, data: { ...data, reaction: data.text, targetId: data.quoteId } };
-  const event = msg.key.remoteJid === "status@broadcast" ? "status.update" : msg.key.fromMe ? "message.sent" : "message";
-  return { event: event as "status.update" | "message.sent" | "message", data };
-}
 
 /**
  * Stores messages with their chats (and the sender's push name). `history`: messages from a
  * history sync take their place in a chat by WhatsApp's timestamp; everything else by when the
  * server received it (issue 15: WhatsApp's timestamps are whole seconds, so a quick answer would
  * tie with, or sort above, the message it answers).
- * Returns the campaign of each of our own sends among them (issue 13: their message.sent names it).
+ * Returns the campaign of each of our own sends among them (issue 13: their message.sent names it),
+ * and `quiet`: our own messages whose message.sent is not this write's to record. A send is
+ * announced by the one write that takes it out of PENDING, in that write's transaction — this
+ * echo, the worker's markSendsSent or a receipt (lib/messages/sends-awaiting-echo.ts) — so an
+ * echo that finds it already moved, or still PENDING without this process waiting for it, is quiet.
  */
-export async function saveMessages(ctx: StoreContext, messages: WAMessage[], notify: boolean, history = false): Promise<Map<string, string>> {
+export async function saveMessages(
+  ctx: StoreContext,
+  messages: WAMessage[],
+  notify: boolean,
+  history = false,
+): Promise<{ campaignOf: Map<string, string>; quiet: Set<string> }> {
   const now = new Date();
   const campaignOf = new Map<string, string>();
+  const quiet = new Set<string>();
   const lidOf = await lidsByPhone(ctx, messages);
   for (const msg of messages) {
     const keyId = msg.key.id;
@@ -76,24 +53,26 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
     const own = fromMe && !history ? ctx.sendsAwaitingEcho?.take(keyId) : undefined;
     const echoed = own ? await saveOwnSendEcho(ctx, keyId, { raw, content: d.content, remoteLid, senderLid }, own.claimed.sentAt ?? now.getTime()) : null;
     if (own) ctx.echoedSends?.push({ ...own, moved: echoed?.moved ?? false, remoteJid: echoed?.remoteJid ?? remoteJid });
-    const stored =
-      echoed ??
-      (await upsertMessage(ctx, {
-        remoteJid,
-        keyId,
-        fromMe,
-        senderJid: msg.key.participant ?? null,
-        pushName: msg.pushName ?? null,
-        remoteLid,
-        senderLid,
-        type: d.type,
-        content: d.content,
-        status,
-        timestamp,
-        receivedAt,
-        quoteId: d.quoteId,
-        raw,
-      }));
+    const upserted = echoed
+      ? null
+      : await upsertMessage(ctx, {
+          remoteJid,
+          keyId,
+          fromMe,
+          senderJid: msg.key.participant ?? null,
+          pushName: msg.pushName ?? null,
+          remoteLid,
+          senderLid,
+          type: d.type,
+          content: d.content,
+          status,
+          timestamp,
+          receivedAt,
+          quoteId: d.quoteId,
+          raw,
+        });
+    const stored = echoed ?? upserted!;
+    if (fromMe && !(echoed?.moved || upserted?.inserted)) quiet.add(keyId);
     const campaignId = fromMe ? (stored.payload as { campaignId?: unknown } | null)?.campaignId : undefined;
     if (typeof campaignId === "string") campaignOf.set(keyId, campaignId);
     if (d.type === "REACTION" || remoteJid === "status@broadcast") continue;
@@ -103,7 +82,7 @@ export async function saveMessages(ctx: StoreContext, messages: WAMessage[], not
     await touchChat(ctx, remoteJid, { isGroup, lastMessageAt, unread: !fromMe && notify, name: isGroup ? null : (msg.pushName ?? null) });
     if (!fromMe && msg.pushName && !isGroup) await rememberPushName(ctx, remoteJid, msg.pushName);
   }
-  return campaignOf;
+  return { campaignOf, quiet };
 }
 
 /** PostgreSQL's time without zone, as Prisma stores DateTime (UTC). */
@@ -113,7 +92,8 @@ const utc = (d: Date) => d.toISOString().slice(0, -1);
  * A message as WhatsApp delivered it: created, or — our own sends are stored before they go out —
  * given WhatsApp's view (raw, content, and the LIDs WhatsApp addressed it with when the send went
  * out by phone number). One raw statement (issue 10): Prisma's upsert went through its query
- * compiler for every incoming message. Returns the send's payload (null for incoming messages).
+ * compiler for every incoming message. Returns the send's payload (null for incoming messages) and
+ * whether the message is new (our own: sent from the phone or another device, not queued here).
  */
 async function upsertMessage(
   ctx: StoreContext,
@@ -133,8 +113,8 @@ async function upsertMessage(
     quoteId: string | null;
     raw: Uint8Array;
   },
-): Promise<{ payload: unknown }> {
-  const rows = await ctx.db.$queryRaw<Array<{ payload: unknown }>>`
+): Promise<{ payload: unknown; inserted: boolean }> {
+  const rows = await ctx.db.$queryRaw<Array<{ payload: unknown; inserted: boolean }>>`
     INSERT INTO messages (id, "sessionId", "ownerId", "remoteJid", "keyId", "fromMe", "senderJid", "pushName", "remoteLid", "senderLid", type, content,
                           status, timestamp, "receivedAt", "quoteId", raw, "createdAt", "updatedAt")
     VALUES (${newRowId()}, ${ctx.ref.id}, ${ctx.ref.ownerId}, ${m.remoteJid}, ${m.keyId}, ${m.fromMe}::boolean, ${m.senderJid}::text, ${m.pushName}::text,
@@ -147,9 +127,9 @@ async function upsertMessage(
       "remoteLid" = COALESCE(EXCLUDED."remoteLid", messages."remoteLid"),
       "senderLid" = COALESCE(EXCLUDED."senderLid", messages."senderLid"),
       "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING payload`;
+    RETURNING payload, (xmax = 0) AS inserted`;
   const payload = rows[0]?.payload ?? null;
-  return { payload: typeof payload === "string" ? JSON.parse(payload) : payload };
+  return { payload: typeof payload === "string" ? JSON.parse(payload) : payload, inserted: rows[0]?.inserted === true };
 }
 
 /**
@@ -245,7 +225,7 @@ export async function storeMessageUpserts(
   afterCommit: AfterCommit,
   handled: Set<string>,
 ) {
-  const campaignOf = await saveMessages(ctx, upsert.messages, upsert.type === "notify");
+  const { campaignOf, quiet } = await saveMessages(ctx, upsert.messages, upsert.type === "notify");
   const echoed = new Map((ctx.echoedSends ?? []).filter((e) => e.moved).map((e) => [e.claimed.keyId, e]));
   for (const msg of upsert.messages) {
     // What the worker's markSendsSent would have announced, where it usually came: first.
@@ -278,9 +258,8 @@ export async function storeMessageUpserts(
     }
     if (!msg.message || isProtocolOnly(msg.message)) continue;
     const announcement = upsertEvent(msg, msg.key.id ? campaignOf.get(msg.key.id) : undefined);
-    // A send the worker marked SENT itself (its echo came late) was announced with that write.
-    const announced = msg.key.fromMe && msg.key.id && ctx.sendsAwaitingEcho?.wasAnnouncedByWorker(msg.key.id);
-    if (!announced) publish(announcement.event, announcement.data);
+    // Our send that another write took out of PENDING (or will): announced by that write.
+    if (!(msg.key.fromMe && msg.key.id && quiet.has(msg.key.id))) publish(announcement.event, announcement.data);
     const data = announcement.data;
     if (data.type === "REACTION") {
       if (data.quoteId) handled.add(`react:${data.quoteId}`);

@@ -4,17 +4,14 @@ import type { BaileysEventMap, WAMessage } from "@whiskeysockets/baileys";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_BY_ACK, STATUS_RANK, type Publish, type StoreContext } from "@/lib/store/store-context";
+import { sendIsAnnounced, storedSendEvent, upsertEvent, type StoredSendRow } from "@/lib/store/message-announcement";
 
 /**
  * Moves a stored message to `status` when that is a step forward; false when nothing changed.
  * What it returns goes into the message.update event: a campaign's send names its campaign there
  * (issue 13: "each recipient's send emits the usual message events carrying the campaign id").
  */
-export async function updateStatus(
-  ctx: StoreContext,
-  keyId: string,
-  status: MessageStatus,
-): Promise<false | { campaignId?: string; sentElsewhere?: SentElsewhere }> {
+export async function updateStatus(ctx: StoreContext, keyId: string, status: MessageStatus): Promise<false | Moved> {
   // Nothing moves back to PENDING: no need to read the message to know (issue 10).
   if (status === "PENDING") return false;
   // WhatsApp's ack of our send may overtake Baileys' echo of it (which writes SENT with the send
@@ -23,7 +20,7 @@ export async function updateStatus(
   const sentAt = own?.sentAt ? new Date(own.sentAt).toISOString().slice(0, -1) : null;
   // One statement (issue 10: was a read and an update through Prisma's query compiler): the
   // message as it was, and whether it moved — only ever forward.
-  const [current] = await ctx.db.$queryRaw<Array<{ was: MessageStatus; payload: unknown; moved: boolean; row: SentElsewhere | null }>>`
+  const [current] = await ctx.db.$queryRaw<Array<{ was: MessageStatus; payload: unknown; moved: boolean; row: StoredSendRow | null }>>`
     WITH old AS (
       SELECT id, status, payload FROM messages WHERE "sessionId" = ${ctx.ref.id} AND "keyId" = ${keyId} FOR UPDATE
     ), moved AS (
@@ -52,55 +49,26 @@ export async function updateStatus(
   if (!current.moved) return false;
   const payload = (typeof current.payload === "string" ? JSON.parse(current.payload) : current.payload) as { campaignId?: unknown } | null;
   const campaignId = typeof payload?.campaignId === "string" ? payload.campaignId : undefined;
-  // Our send, still PENDING here, acknowledged by WhatsApp although no send of this process awaits
-  // it: it went out from a process that died before recording it (another node, or this one before
-  // a restart). The receipt proves it went out, so it is not sent again; its message.sent is
-  // announced here, from what is stored, or nobody would ever announce it.
-  // (A send whose echo this process's worker gave up waiting for is announced by the worker.)
-  const announcedHere = ctx.sendsAwaitingEcho?.wasAnnouncedByWorker(keyId);
-  const sentElsewhere = current.was === "PENDING" && !own && !announcedHere && current.row ? current.row : undefined;
-  return { ...(campaignId ? { campaignId } : {}), ...(sentElsewhere ? { sentElsewhere } : {}) };
+  // Our send taken out of PENDING by this receipt: its message.sent is this write's to record (the
+  // echo or the worker's write that comes later finds it moved), in this transaction — recorded
+  // anywhere else, a crash in between would leave a message on the phone nobody announced. From
+  // the message sendMessage returned when this process sent it, else from what is stored (it went
+  // out from a process that died before recording it, or its echo came before the worker waited).
+  if (current.was !== "PENDING" || !current.row || !sendIsAnnounced(payload)) return campaignId ? { campaignId } : {};
+  const sent = own?.message ? upsertEvent(own.message, campaignId) : storedSendEvent(current.row, campaignId);
+  return { ...(campaignId ? { campaignId } : {}), sent };
 }
 
-/** What is stored of a send whose message.sent no echo of this process will announce. */
-interface SentElsewhere {
-  keyId: string;
-  remoteJid: string;
-  remoteLid: string | null;
-  type: string;
-  content: string | null;
-  quoteId: string | null;
-  timestamp: string;
+/** A forward move: the campaign of the send, and the announcement of a send it took out of PENDING. */
+interface Moved {
+  campaignId?: string;
+  sent?: { event: string; data: Record<string, unknown> };
 }
 
-/**
- * A status move, announced: message.update, after the message.sent of a send that went out from a
- * process that died before announcing it (updateStatus) — the order the echo would have given.
- */
-function publishMove(publish: Publish, status: MessageStatus, moved: { campaignId?: string; sentElsewhere?: SentElsewhere }, data: Record<string, unknown>) {
-  const { sentElsewhere, ...tags } = moved;
-  if (sentElsewhere) {
-    const s = sentElsewhere;
-    publish("message.sent", {
-      id: s.keyId,
-      messageId: s.keyId,
-      remoteJid: s.remoteJid,
-      from: null,
-      fromMe: true,
-      participant: null,
-      remoteJidAlt: s.remoteLid,
-      participantAlt: null,
-      pushName: null,
-      type: s.type,
-      text: s.content,
-      quoteId: s.quoteId,
-      // Stored in UTC without a zone (as Prisma stores every time).
-      timestamp: Math.floor(Date.parse(s.timestamp.endsWith("Z") ? s.timestamp : `${s.timestamp}Z`) / 1000),
-      // WhatsApp's view of the message (Baileys' proto) was only ever in the process that sent it.
-      message: null,
-      ...tags,
-    });
-  }
+/** A status move, announced: message.update, after the send's announcement when it moved it out of PENDING (the echo's order). */
+function publishMove(publish: Publish, status: MessageStatus, moved: Moved, data: Record<string, unknown>) {
+  const { sent, ...tags } = moved;
+  if (sent) publish(sent.event, sent.data);
   publish("message.update", { ...data, status, ...tags });
 }
 

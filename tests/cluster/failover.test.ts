@@ -416,9 +416,21 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
         return recorded.length > 0 && recorded.every((d) => got.has(d.eventId)) && accepted.every((id) => announced.has(id)) && [...hooks!.received];
       },
       90_000,
-    ).catch((error: unknown) => {
+    ).catch(async (error: unknown) => {
       const announced = announcedIds();
-      throw new Error(`${(error as Error).message}; never announced: ${accepted.filter((id) => !announced.has(id)).join(", ") || "none"}`);
+      const missing = accepted.filter((id) => !announced.has(id));
+      // What is stored of each: the send, its events and their deliveries to this webhook.
+      const stored = await query(
+        `SELECT m."keyId", m.status, m.attempts, m.raw IS NOT NULL AS "hasRaw", m."sentAt", m."updatedAt",
+                (SELECT json_agg(json_build_object('event', e.event, 'seq', e.seq, 'status', d.status, 'attempts', d.attempts) ORDER BY e.seq)
+                   FROM events e LEFT JOIN webhook_deliveries d ON d."eventId" = e.id AND d."webhookId" = $2
+                  WHERE e."sessionId" = m."sessionId" AND e.payload->>'messageId' = m."keyId") AS events
+           FROM messages m WHERE m."keyId" = ANY($1::text[])`,
+        [missing, webhook.id],
+      );
+      throw new Error(
+        `${(error as Error).message}; never announced: ${missing.join(", ") || "none"}; stored: ${JSON.stringify(stored)}; killed at ${new Date(killedAt).toISOString()}`,
+      );
     });
     const firstSeen = new Map<string, { session: string; seq: number }>();
     for (const r of sentHooks)
@@ -430,7 +442,22 @@ describe.skipIf(!process.env.DATABASE_URL)(`three nodes, ${N} sessions, one Post
     expect(sentHooks.length - firstSeen.size, "deliveries repeated after the kill").toBeLessThanOrEqual(8);
     console.log(`[cluster] webhook: ${firstSeen.size} events delivered, every one of the ${accepted.length} accepted sends announced as message.sent`);
 
-    // The schedule: each firing queued once (one message per instant) and each received once.
+    // The schedule: it fires again after the kill — a firing the killed node held is due again when
+    // its lease (30 s, lib/schedules/start-schedule-worker.ts) runs out — and each firing is queued
+    // once (one message per instant) and received once. Paused only then: a paused schedule fires
+    // no more, so pausing earlier could leave a firing of the killed node's never tried again.
+    await until(
+      async () =>
+        (
+          await query<{ lastFiredAt: Date | null; firedCount: number; lastError: string | null }>(
+            `SELECT "lastFiredAt", "firedCount", "lastError" FROM schedules WHERE id = $1`,
+            [schedule.id],
+          )
+        )[0],
+      (row) => Boolean(row.lastFiredAt && row.lastFiredAt.getTime() > killedAt),
+      "a firing of the schedule after the kill (lastFiredAt, firedCount, lastError)",
+      45_000,
+    );
     expectOk(await request("PATCH", `/api/scheduler/${schedule.id}`, { baseUrl: survivorA.baseUrl, as, json: { status: "PAUSED" } }), "pause");
     // A firing that finds the previous one still queued is skipped by design (the burst keeps the
     // session busy), so some firings queue nothing; those that did are counted, one message each.
