@@ -1,6 +1,7 @@
 // Messages: stored as WhatsApp delivers them, with their chat, and announced in the order they
 // arrived (issue 17) — an edit, a revoke or a reaction in its place among the messages of a batch.
 import { isJidGroup, isLidUser, isPnUser, jidNormalizedUser, proto, type BaileysEventMap, type WAMessage } from "@whiskeysockets/baileys";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { rememberPushName } from "@/lib/store/store-chats-contacts";
 import { toDate, type AfterCommit, type Publish, type StoreContext } from "@/lib/store/store-context";
@@ -51,35 +52,42 @@ export async function saveMessages(
     // Our own send's echo, while the send worker waits for it (issue 10): SENT is written here,
     // in the same statement, rather than in a transaction of the worker's own.
     const own = fromMe && !history ? ctx.sendsAwaitingEcho?.take(keyId) : undefined;
-    const echoed = own ? await saveOwnSendEcho(ctx, keyId, { raw, content: d.content, remoteLid, senderLid }, own.claimed.sentAt ?? now.getTime()) : null;
+    // Its chat, in the same statement (issue 10): moved to the message's time, one more unread for
+    // an incoming notification. Not for reactions and status posts, which are not in a chat.
+    const isGroup = Boolean(isJidGroup(remoteJid));
+    const chat: ChatTouch | null =
+      d.type === "REACTION" || remoteJid === "status@broadcast"
+        ? null
+        : { jid: remoteJid, isGroup, unread: !fromMe && notify, name: isGroup ? null : (msg.pushName ?? null) };
+    const echoed = own ? await saveOwnSendEcho(ctx, keyId, { raw, content: d.content, remoteLid, senderLid }, own.claimed.sentAt ?? now.getTime(), chat) : null;
     if (own) ctx.echoedSends?.push({ ...own, moved: echoed?.moved ?? false, remoteJid: echoed?.remoteJid ?? remoteJid });
     const upserted = echoed
       ? null
-      : await upsertMessage(ctx, {
-          remoteJid,
-          keyId,
-          fromMe,
-          senderJid: msg.key.participant ?? null,
-          pushName: msg.pushName ?? null,
-          remoteLid,
-          senderLid,
-          type: d.type,
-          content: d.content,
-          status,
-          timestamp,
-          receivedAt,
-          quoteId: d.quoteId,
-          raw,
-        });
+      : await upsertMessage(
+          ctx,
+          {
+            remoteJid,
+            keyId,
+            fromMe,
+            senderJid: msg.key.participant ?? null,
+            pushName: msg.pushName ?? null,
+            remoteLid,
+            senderLid,
+            type: d.type,
+            content: d.content,
+            status,
+            timestamp,
+            receivedAt,
+            quoteId: d.quoteId,
+            raw,
+          },
+          chat,
+        );
     const stored = echoed ?? upserted!;
     if (fromMe && !(echoed?.moved || upserted?.inserted)) quiet.add(keyId);
     const campaignId = fromMe ? (stored.payload as { campaignId?: unknown } | null)?.campaignId : undefined;
     if (typeof campaignId === "string") campaignOf.set(keyId, campaignId);
-    if (d.type === "REACTION" || remoteJid === "status@broadcast") continue;
-    const isGroup = Boolean(isJidGroup(remoteJid));
-    // An echoed send takes its place in the chat at the moment it was sent, as its message does.
-    const lastMessageAt = echoed ? echoed.sentAt : receivedAt;
-    await touchChat(ctx, remoteJid, { isGroup, lastMessageAt, unread: !fromMe && notify, name: isGroup ? null : (msg.pushName ?? null) });
+    if (!chat) continue;
     if (!fromMe && msg.pushName && !isGroup) await rememberPushName(ctx, remoteJid, msg.pushName);
   }
   return { campaignOf, quiet };
@@ -113,8 +121,10 @@ async function upsertMessage(
     quoteId: string | null;
     raw: Uint8Array;
   },
+  chat: ChatTouch | null,
 ): Promise<{ payload: unknown; inserted: boolean }> {
   const rows = await ctx.db.$queryRaw<Array<{ payload: unknown; inserted: boolean }>>`
+    WITH stored AS (
     INSERT INTO messages (id, "sessionId", "ownerId", "remoteJid", "keyId", "fromMe", "senderJid", "pushName", "remoteLid", "senderLid", type, content,
                           status, timestamp, "receivedAt", "quoteId", raw, "createdAt", "updatedAt")
     VALUES (${newRowId()}, ${ctx.ref.id}, ${ctx.ref.ownerId}, ${m.remoteJid}, ${m.keyId}, ${m.fromMe}::boolean, ${m.senderJid}::text, ${m.pushName}::text,
@@ -127,40 +137,57 @@ async function upsertMessage(
       "remoteLid" = COALESCE(EXCLUDED."remoteLid", messages."remoteLid"),
       "senderLid" = COALESCE(EXCLUDED."senderLid", messages."senderLid"),
       "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING payload, (xmax = 0) AS inserted`;
+    RETURNING payload, (xmax = 0) AS inserted
+    )${touchChat(ctx, chat, Prisma.sql`${utc(m.receivedAt)}::timestamp`)}
+    SELECT payload, inserted FROM stored`;
   const payload = rows[0]?.payload ?? null;
   return { payload: typeof payload === "string" ? JSON.parse(payload) : payload, inserted: rows[0]?.inserted === true };
 }
 
+/** A message's chat, as the message's statement touches it. */
+interface ChatTouch {
+  jid: string;
+  isGroup: boolean;
+  unread: boolean;
+  name: string | null;
+}
+
 /**
- * A message's chat: created with it, or moved to its time (and one more unread for an incoming
- * notification). One raw statement (issue 10): it runs for every message, and Prisma's upsert
- * went through its query compiler each time.
+ * The chat part of a message's statement (a data-modifying CTE over `stored`, the message's row):
+ * created with it, or moved to `lastMessageAt` and one more unread for an incoming notification.
+ * Part of the message's statement (issue 10): it runs for every message, and was a round trip of
+ * its own (before that, Prisma's upsert through its query compiler).
  */
-async function touchChat(ctx: StoreContext, jid: string, chat: { isGroup: boolean; lastMessageAt: Date; unread: boolean; name: string | null }) {
-  await ctx.db.$executeRaw`
+function touchChat(ctx: StoreContext, chat: ChatTouch | null, lastMessageAt: Prisma.Sql): Prisma.Sql {
+  if (!chat) return Prisma.empty;
+  return Prisma.sql`, chat AS (
     INSERT INTO chats (id, "sessionId", "ownerId", jid, name, "isGroup", "unreadCount", "lastMessageAt", "createdAt", "updatedAt")
-    VALUES (${newRowId()}, ${ctx.ref.id}, ${ctx.ref.ownerId}, ${jid}, ${chat.name}::text, ${chat.isGroup}::boolean, ${chat.unread ? 1 : 0}::int,
-            ${utc(chat.lastMessageAt)}::timestamp, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+    SELECT ${newRowId()}, ${ctx.ref.id}, ${ctx.ref.ownerId}, ${chat.jid}, ${chat.name}::text, ${chat.isGroup}::boolean, ${chat.unread ? 1 : 0}::int,
+           ${lastMessageAt}, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+      FROM stored
     ON CONFLICT ("sessionId", jid) DO UPDATE
-      SET "lastMessageAt" = EXCLUDED."lastMessageAt", "unreadCount" = chats."unreadCount" + EXCLUDED."unreadCount", "updatedAt" = EXCLUDED."updatedAt"`;
+      SET "lastMessageAt" = EXCLUDED."lastMessageAt", "unreadCount" = chats."unreadCount" + EXCLUDED."unreadCount", "updatedAt" = EXCLUDED."updatedAt"
+  )`;
 }
 
 /**
  * The echo of a send the worker handed over: WhatsApp's view of the message (as for any upsert of
  * our own) and what the worker's markSendsSent would write — SENT unless a receipt moved it on
- * (statuses never go back), and the send time as its time in the chat — in one statement.
- * null: the message is not stored (deleted meanwhile); the caller stores it as any other.
+ * (statuses never go back), and the send time as its time in the chat (the message's and its
+ * chat's) — in one statement. null: the message is not stored (deleted meanwhile); the caller
+ * stores it as any other.
  */
 async function saveOwnSendEcho(
   ctx: StoreContext,
   keyId: string,
   fields: { raw: Uint8Array; content: string | null; remoteLid: string | null; senderLid: string | null },
   sentAtMs: number,
-): Promise<{ payload: unknown; moved: boolean; remoteJid: string; sentAt: Date } | null> {
+  chat: ChatTouch | null,
+): Promise<{ payload: unknown; moved: boolean; remoteJid: string } | null> {
   const at = new Date(sentAtMs).toISOString().slice(0, -1);
-  const rows = await ctx.db.$queryRaw<Array<{ was: string; payload: unknown; remoteJid: string; sentAt: Date }>>`
-    WITH old AS (SELECT id, status, "sentAt" FROM messages WHERE "sessionId" = ${ctx.ref.id} AND "keyId" = ${keyId} FOR UPDATE)
+  const rows = await ctx.db.$queryRaw<Array<{ was: string; payload: unknown; remoteJid: string }>>`
+    WITH old AS (SELECT id, status, "sentAt" FROM messages WHERE "sessionId" = ${ctx.ref.id} AND "keyId" = ${keyId} FOR UPDATE),
+    stored AS (
     UPDATE messages m SET
       raw = decode(${Buffer.from(fields.raw).toString("base64")}, 'base64'),
       content = COALESCE(${fields.content}::text, m.content),
@@ -174,11 +201,13 @@ async function saveOwnSendEcho(
       "failureReason" = CASE WHEN old.status = 'PENDING' THEN NULL ELSE m."failureReason" END,
       "updatedAt" = (now() AT TIME ZONE 'UTC')
     FROM old WHERE m.id = old.id
-    RETURNING old.status::text AS was, m.payload, m."remoteJid", m."sentAt"`;
+    RETURNING old.status::text AS was, m.payload, m."remoteJid", m."sentAt"
+    )${touchChat(ctx, chat, Prisma.sql`COALESCE(stored."sentAt", ${at}::timestamp)`)}
+    SELECT was, payload, "remoteJid" FROM stored`;
   const row = rows[0];
   if (!row) return null;
   const payload = typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload;
-  return { payload, moved: row.was === "PENDING", remoteJid: row.remoteJid, sentAt: row.sentAt ?? new Date(sentAtMs) };
+  return { payload, moved: row.was === "PENDING", remoteJid: row.remoteJid };
 }
 
 /**
