@@ -12,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { startTestServer } from "../serve-test.mjs";
+import { benchApi, pairSandboxSessions, registerBenchUser } from "./bench-client";
 
 const [toRun = 1000, toCreate = 10_000] = process.argv.slice(2).map(Number).filter(Boolean);
 
@@ -21,16 +22,7 @@ const base = gateway.baseUrl;
 // Interrupted: the gateway and its database go too.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void gateway.stop().finally(() => process.exit(130)));
 
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { "Content-Type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return { res, body: text ? JSON.parse(text) : null };
-}
+const api = benchApi(base);
 
 /** The gateway process: the one listening on our port. */
 const pid = Number(execFileSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).match(/pid=(\d+)/)?.[1]);
@@ -46,19 +38,8 @@ const cpuSeconds = () => {
 };
 
 try {
-  const name = `bench${Date.now().toString(36)}`;
-  const registered = await api("POST", "/api/auth/register", { name, email: `${name}@bench.local`, username: name, password: "password-123" });
-  const cookie = registered.res.headers.get("set-cookie")!.split(";")[0];
-  const key = (await api("POST", "/api/user/api-key", undefined, { Cookie: cookie })).body.apiKey as string;
-  const auth = { "X-API-Key": key };
-  const { sessionId } = (await api("POST", "/api/sessions", { name: "bench" }, auth)).body;
-  await api("PATCH", `/api/sessions/${sessionId}/settings`, { config: { pacing: { enabled: false } } }, auth);
-  await api("POST", `/api/sessions/${sessionId}/connect`, undefined, auth);
-  await api("POST", `/api/sandbox/sessions/${sessionId}/scan`, {}, auth);
-  for (let s = 0; (await api("GET", `/api/sessions/${sessionId}/status`, undefined, auth)).body.status !== "CONNECTED"; s++) {
-    if (s > 300) throw new Error("session did not connect");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { auth } = await registerBenchUser(api);
+  const [sessionId] = await pairSandboxSessions(api, auth, 1);
   console.log(
     `node ${process.version}, ${cpus().length} CPUs, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}, gateway pid ${pid}, load average ${load()}`,
   );

@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import WebSocket from "ws";
 import { startTestServer } from "../serve-test.mjs";
+import { benchApi, metricsText, pairSandboxSessions, registerBenchUser, sumMetrics } from "./bench-client";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [messages = 500, sessionCount = 10, runs = 2] = process.argv.slice(2).map(Number).filter(Boolean);
@@ -101,43 +102,16 @@ async function gatewayRun(): Promise<Result> {
   });
   const profiler = PROFILE_DIR ? await inspector(port + 1) : null;
   const base = gateway.baseUrl;
-  const api = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${base}${p}`, {
-      method,
-      headers: { "Content-Type": "application/json", ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${text.slice(0, 300)}`);
-    return { res, body: text ? JSON.parse(text) : null };
-  };
+  const api = benchApi(base);
   const cpuSeconds = async (): Promise<number | null> => {
-    const res = await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } }).catch(() => null);
-    if (!res?.ok) return null;
-    const match = /^process_cpu_seconds_total\s+([\d.e+-]+)/m.exec(await res.text());
-    return match ? Number(match[1]) : null;
+    const text = await metricsText(base, METRICS_TOKEN);
+    return text === null ? null : sumMetrics(text, "process_cpu_seconds_total").process_cpu_seconds_total;
   };
   const db = gateway.databaseUrl ? new pg.Client({ connectionString: gateway.databaseUrl }) : null;
   try {
     await db?.connect();
-    const name = `cmp${Date.now().toString(36)}`;
-    const registered = await api("POST", "/api/auth/register", { name, email: `${name}@bench.local`, username: name, password: "password-123" });
-    const cookie = registered.res.headers.get("set-cookie")!.split(";")[0];
-    const auth = { "X-API-Key": (await api("POST", "/api/user/api-key", undefined, { Cookie: cookie })).body.apiKey as string };
-    const sessions: string[] = [];
-    for (let i = 0; i < sessionCount; i++) {
-      const { sessionId } = (await api("POST", "/api/sessions", { name: `bench ${i}` }, auth)).body;
-      await api("PATCH", `/api/sessions/${sessionId}/settings`, { config: { pacing: { enabled: false } } }, auth);
-      await api("POST", `/api/sessions/${sessionId}/connect`, undefined, auth);
-      await api("POST", `/api/sandbox/sessions/${sessionId}/scan`, {}, auth);
-      sessions.push(sessionId);
-    }
-    for (const sessionId of sessions) {
-      for (let s = 0; (await api("GET", `/api/sessions/${sessionId}/status`, undefined, auth)).body.status !== "CONNECTED"; s++) {
-        if (s > 600) throw new Error(`${sessionId} did not connect`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    const { auth } = await registerBenchUser(api, "cmp");
+    const sessions = await pairSandboxSessions(api, auth, sessionCount, 600);
     // The benchmark's own queries commit too: counted, and left out of the gateway's figure.
     let ownQueries = 0;
     const commits = async (): Promise<number | null> => {

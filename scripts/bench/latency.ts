@@ -13,6 +13,7 @@ import { createServer as createHttpServer } from "node:http";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { startTestServer } from "../serve-test.mjs";
+import { benchApi, metricsText, pairSandboxSessions, registerBenchUser, sumMetrics } from "./bench-client";
 
 const [rate = 20, seconds = 30, port = 3211] = process.argv.slice(2).map(Number).filter(Boolean);
 const CONTACTS = ["15550100002", "15550100003"];
@@ -53,22 +54,11 @@ const gateway = await startTestServer({
 });
 const base = gateway.baseUrl;
 
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { "Content-Type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return { res, body: text ? JSON.parse(text) : null };
-}
+const api = benchApi(base);
 
 async function metric(name: string): Promise<number | null> {
-  const res = await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } }).catch(() => null);
-  if (!res?.ok) return null;
-  const line = (await res.text()).split("\n").find((l) => l.startsWith(name + " ") || l.startsWith(name + "{"));
-  return line ? Number(line.split(" ").at(-1)) : null;
+  const text = await metricsText(base, METRICS_TOKEN);
+  return text === null ? null : sumMetrics(text, name)[name];
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -90,26 +80,8 @@ async function openLoop(count: number, fire: (i: number) => Promise<void>) {
 }
 
 try {
-  const name = `bench${Date.now().toString(36)}`;
-  const registered = await api("POST", "/api/auth/register", { name, email: `${name}@bench.local`, username: name, password: "password-123" });
-  const cookie = registered.res.headers.get("set-cookie")!.split(";")[0];
-  const key = (await api("POST", "/api/user/api-key", undefined, { Cookie: cookie })).body.apiKey as string;
-  const auth = { "X-API-Key": key };
-
-  const sessions: string[] = [];
-  for (let i = 0; i < 10; i++) {
-    const { sessionId } = (await api("POST", "/api/sessions", { name: `bench ${i}` }, auth)).body;
-    await api("PATCH", `/api/sessions/${sessionId}/settings`, { config: { pacing: { enabled: false } } }, auth);
-    await api("POST", `/api/sessions/${sessionId}/connect`, undefined, auth);
-    await api("POST", `/api/sandbox/sessions/${sessionId}/scan`, {}, auth);
-    sessions.push(sessionId);
-  }
-  for (const sessionId of sessions) {
-    for (let s = 0; (await api("GET", `/api/sessions/${sessionId}/status`, undefined, auth)).body.status !== "CONNECTED"; s++) {
-      if (s > 300) throw new Error(`${sessionId} did not connect`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const { auth } = await registerBenchUser(api);
+  const sessions = await pairSandboxSessions(api, auth, 10);
   await api(
     "POST",
     "/api/webhooks",

@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { loadavg } from "node:os";
 import { startTestServer } from "../serve-test.mjs";
+import { benchApi, metricsText, registerBenchUser, sumMetrics, waitConnected } from "./bench-client";
 import { pairByCode, startEmulatorProcess } from "../../tests/support/cluster";
 
 const [total = 10_000, step = 500, port = 3213] = process.argv.slice(2).map(Number).filter(Boolean);
@@ -61,28 +62,13 @@ const gateway = await startTestServer({
 });
 const base = gateway.baseUrl;
 
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { "Content-Type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return { res, body: text ? JSON.parse(text) : null };
-}
+const api = benchApi(base);
 
 /** The sum of every series of each named metric. */
 async function metrics(...names: string[]): Promise<Record<string, number>> {
-  const res = await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
-  const text = await res.text();
-  const out: Record<string, number> = {};
-  for (const name of names) out[name] = 0;
-  for (const line of text.split("\n")) {
-    const name = line.split(/[ {]/, 1)[0];
-    if (name in out) out[name] += Number(line.split(" ").at(-1));
-  }
-  return out;
+  const text = await metricsText(base, METRICS_TOKEN);
+  if (text === null) throw new Error("GET /metrics did not answer");
+  return sumMetrics(text, ...names);
 }
 
 async function pool(count: number, concurrency: number, work: (i: number) => Promise<unknown>) {
@@ -114,19 +100,10 @@ async function snapshot(label: string) {
 }
 
 try {
-  const name = `bench${Date.now().toString(36)}`;
-  const registered = await api("POST", "/api/auth/register", { name, email: `${name}@bench.local`, username: name, password: "password-123" });
-  const cookie = registered.res.headers.get("set-cookie")!.split(";")[0];
-  const key = (await api("POST", "/api/user/api-key", undefined, { Cookie: cookie })).body.apiKey as string;
-  const auth = { "X-API-Key": key };
+  const { key, auth } = await registerBenchUser(api);
   const sessions: string[] = [];
   for (const phone of PHONES) sessions.push((await pairByCode(base, { key }, emulator, phone)).sessionId);
-  for (const sessionId of sessions) {
-    for (let s = 0; (await api("GET", `/api/sessions/${sessionId}/status`, undefined, auth)).body.status !== "CONNECTED"; s++) {
-      if (s > 300) throw new Error(`${sessionId} did not connect`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  await waitConnected(api, auth, sessions);
   await api(
     "POST",
     "/api/webhooks",

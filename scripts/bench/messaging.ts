@@ -8,6 +8,7 @@
 import { cpus } from "node:os";
 import pg from "pg";
 import { startTestServer } from "../serve-test.mjs";
+import { benchApi, pairSandboxSessions, registerBenchUser } from "./bench-client";
 
 const [messagesPerRun = 500, ratePerSecond = 10, seconds = 20] = process.argv.slice(2).map(Number).filter(Boolean);
 const CONCURRENCY = 16;
@@ -17,39 +18,12 @@ const port = 3400 + Math.floor(Math.random() * 500);
 const gateway = await startTestServer({ port, env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "15000", LOG_LEVEL: "error" } });
 const base = gateway.baseUrl;
 
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { "Content-Type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return { res, body: text ? JSON.parse(text) : null };
-}
+const api = benchApi(base);
 
 try {
-  const name = `bench${Date.now().toString(36)}`;
-  const registered = await api("POST", "/api/auth/register", { name, email: `${name}@bench.local`, username: name, password: "password-123" });
-  const cookie = registered.res.headers.get("set-cookie")!.split(";")[0];
-  const key = (await api("POST", "/api/user/api-key", undefined, { Cookie: cookie })).body.apiKey as string;
-  const auth = { "X-API-Key": key };
-
+  const { auth } = await registerBenchUser(api);
   // Ten paired sessions with pacing off.
-  const sessions: string[] = [];
-  for (let i = 0; i < 10; i++) {
-    const { sessionId } = (await api("POST", "/api/sessions", { name: `bench ${i}` }, auth)).body;
-    await api("PATCH", `/api/sessions/${sessionId}/settings`, { config: { pacing: { enabled: false } } }, auth);
-    await api("POST", `/api/sessions/${sessionId}/connect`, undefined, auth);
-    await api("POST", `/api/sandbox/sessions/${sessionId}/scan`, {}, auth);
-    sessions.push(sessionId);
-  }
-  for (const sessionId of sessions) {
-    for (let s = 0; (await api("GET", `/api/sessions/${sessionId}/status`, undefined, auth)).body.status !== "CONNECTED"; s++) {
-      if (s > 300) throw new Error(`${sessionId} did not connect`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const sessions = await pairSandboxSessions(api, auth, 10);
 
   // The end of the path: the worker marks a message SENT once the emulated server acked it. Read
   // from the database (one indexed count per poll); without DATABASE_URL the embedded database is

@@ -1,0 +1,68 @@
+// What every gateway benchmark does with the gateway it started: call its API, sign up a user with
+// an API key, pair sandbox sessions with pacing off and wait until they are CONNECTED, and read
+// /metrics. One place, so the benchmarks measure the same setup.
+
+/** JSON calls to the gateway at `base`; a non-2xx answer throws with its status and body. */
+export function benchApi(base: string) {
+  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { "Content-Type": "application/json", ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+    return { res, body: text ? JSON.parse(text) : null };
+  };
+}
+
+export type BenchApi = ReturnType<typeof benchApi>;
+
+/** A new owner with an API key: the key, and the header that carries it. */
+export async function registerBenchUser(api: BenchApi, prefix = "bench"): Promise<{ key: string; auth: { "X-API-Key": string } }> {
+  const name = `${prefix}${Date.now().toString(36)}`;
+  const registered = await api("POST", "/api/auth/register", { name, email: `${name}@bench.local`, username: name, password: "password-123" });
+  const cookie = registered.res.headers.get("set-cookie")!.split(";")[0];
+  const key = (await api("POST", "/api/user/api-key", undefined, { Cookie: cookie })).body.apiKey as string;
+  return { key, auth: { "X-API-Key": key } };
+}
+
+/** Polls each session's status until it is CONNECTED (100 ms apart, `maxPolls` at most each). */
+export async function waitConnected(api: BenchApi, auth: Record<string, string>, sessionIds: string[], maxPolls = 300): Promise<void> {
+  for (const sessionId of sessionIds) {
+    for (let s = 0; (await api("GET", `/api/sessions/${sessionId}/status`, undefined, auth)).body.status !== "CONNECTED"; s++) {
+      if (s > maxPolls) throw new Error(`${sessionId} did not connect`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** `count` sessions with pacing off, paired by the sandbox's QR scan, CONNECTED. */
+export async function pairSandboxSessions(api: BenchApi, auth: Record<string, string>, count: number, maxPolls = 300): Promise<string[]> {
+  const sessions: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { sessionId } = (await api("POST", "/api/sessions", { name: `bench ${i}` }, auth)).body;
+    await api("PATCH", `/api/sessions/${sessionId}/settings`, { config: { pacing: { enabled: false } } }, auth);
+    await api("POST", `/api/sessions/${sessionId}/connect`, undefined, auth);
+    await api("POST", `/api/sandbox/sessions/${sessionId}/scan`, {}, auth);
+    sessions.push(sessionId);
+  }
+  await waitConnected(api, auth, sessions, maxPolls);
+  return sessions;
+}
+
+/** The gateway's /metrics text (null when it does not answer, or the token is refused). */
+export async function metricsText(base: string, token: string): Promise<string | null> {
+  const res = await fetch(`${base}/metrics`, { headers: { Authorization: `Bearer ${token}` } }).catch(() => null);
+  return res?.ok ? res.text() : null;
+}
+
+/** The sum of every series of each named metric in a /metrics text (0 for a name not there). */
+export function sumMetrics(text: string, ...names: string[]): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
+  for (const line of text.split("\n")) {
+    const name = line.split(/[ {]/, 1)[0];
+    if (name in out) out[name] += Number(line.split(" ").at(-1));
+  }
+  return out;
+}
