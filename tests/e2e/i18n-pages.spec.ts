@@ -90,6 +90,8 @@ for (const viewport of VIEWPORTS) {
 }
 
 test("a browser asking for Indonesian gets sign-in, registration and 404 in Indonesian, with no serious axe violation", async ({ browser }) => {
+  // Three pages, each checked by axe-core: on a loaded 2-core machine that took over the default 60 s (the tests above have 180 s).
+  test.setTimeout(180_000);
   const context = await browser.newContext({ locale: "id-ID", viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const problems: string[] = [];
