@@ -15,7 +15,7 @@ import { decryptMedia } from "./media-crypto";
 import { MediaHost } from "./media-host";
 import { buildContactMessage, type ContactContent, type PollLookup } from "./message-content";
 import { WaNetwork, type EmulatorState } from "./network";
-import { trustEmulatorRoot, type CertDetailsTarget } from "./noise-certificates";
+import { createNoiseRoot, trustEmulatorRoot, type CertDetailsTarget } from "./noise-certificates";
 import { b64 } from "./state-encoding";
 import { createSelfSignedCertificate } from "./tls-certificate";
 
@@ -287,6 +287,15 @@ export class WaEmulator {
    */
   fault(phoneOrDeviceJid: string, kind: FaultKind): number {
     return this.network.linking.fault(phoneOrDeviceJid, kind);
+  }
+
+  /**
+   * From now on (true) new logins get a certificate chain signed by a root the clients were not
+   * told to trust, with WhatsApp's serial: what a man in the middle could present. A client that
+   * checks the chain refuses the server; false goes back to the real chain.
+   */
+  impersonateServer(on: boolean) {
+    this.network.impostorRoot = on ? { keyPair: createNoiseRoot().keyPair, serial: this.network.root.serial } : null;
   }
 
   // ------------------------------------------------------------ events

@@ -72,8 +72,11 @@ export class WaNetwork extends EventEmitter implements IqNetwork {
     };
   }
 
+  /** Set: logins are answered as a man in the middle would, with a chain under a root nobody trusts. */
+  impostorRoot: NoiseRoot | null = null;
+
   certChain(serverStaticPublic: Uint8Array) {
-    return buildCertChain(this.root, serverStaticPublic);
+    return buildCertChain(this.impostorRoot ?? this.root, serverStaticPublic);
   }
 
   /** Something the network could not do: a phone failed to decrypt, a frame failed to parse. */

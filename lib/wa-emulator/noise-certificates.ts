@@ -59,7 +59,9 @@ export function buildCertChain(root: NoiseRoot, serverStaticPublic: Uint8Array):
   return proto.CertChain.encode({
     intermediate: {
       details: intermediateDetails,
-      signature: Curve.sign(intermediateKey.private, intermediateDetails),
+      // The root signs the intermediate, as WhatsApp's does: a client that really checks the chain
+      // (ours, lib/whatsapp/signature-check.ts) verifies it with the root's public key.
+      signature: Curve.sign(root.keyPair.private, intermediateDetails),
     },
     leaf: { details: leafDetails, signature: Curve.sign(intermediateKey.private, leafDetails) },
   }).finish();

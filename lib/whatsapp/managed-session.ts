@@ -24,6 +24,7 @@ import { canShareTransaction, handleStoreEvents } from "@/lib/store/handle-store
 import { handleGroupEvents, loadCachedGroupMetadata } from "@/lib/groups/handle-group-events";
 import { normalizeLidAddressing } from "@/lib/lid/normalize-lid-addressing";
 import { SendsAwaitingEcho } from "@/lib/messages/sends-awaiting-echo";
+import { withSharedTransactionStorage } from "@/lib/whatsapp/shared-transaction-storage";
 
 export interface SessionContext {
   db: Db;
@@ -259,18 +260,21 @@ export class ManagedSession {
     this.auth ??= await usePostgresAuthState(this.ctx.db, this.ref.id, this.ctx.cipher, fence ? () => fence(this.ref.id) : undefined);
     if (generation !== this.generation) return; // stopped or restarted meanwhile
     const auth = this.auth;
-    const sock = makeWASocket({
-      auth: auth.state,
-      logger: this.ctx.baileysLogger.child({ sessionId: this.ref.sessionId }),
-      browser: Browsers.ubuntu("Wagate"),
-      markOnlineOnConnect: !this.config.ghostMode,
-      syncFullHistory: false,
-      generateHighQualityLinkPreview: false,
-      getMessage: (key) => this.loadMessage(key.id),
-      // Groups (issue 11): sends to a group take its stored metadata instead of asking WhatsApp each time.
-      cachedGroupMetadata: (jid) => loadCachedGroupMetadata(this.ctx.db, this.ref, jid),
-      ...this.ctx.socketOptions(),
-    });
+    // One AsyncLocalStorage for every socket's key store instead of one each (see the module).
+    const sock = withSharedTransactionStorage(() =>
+      makeWASocket({
+        auth: auth.state,
+        logger: this.ctx.baileysLogger.child({ sessionId: this.ref.sessionId }),
+        browser: Browsers.ubuntu("Wagate"),
+        markOnlineOnConnect: !this.config.ghostMode,
+        syncFullHistory: false,
+        generateHighQualityLinkPreview: false,
+        getMessage: (key) => this.loadMessage(key.id),
+        // Groups (issue 11): sends to a group take its stored metadata instead of asking WhatsApp each time.
+        cachedGroupMetadata: (jid) => loadCachedGroupMetadata(this.ctx.db, this.ref, jid),
+        ...this.ctx.socketOptions(),
+      }),
+    );
     this.sock = sock;
     handleMessagesInArrivalOrder(sock, this.ctx.logger, (id) => {
       this.arrivals.set(id, Date.now());

@@ -8,6 +8,7 @@ import { deleteAuthState } from "@/lib/whatsapp/postgres-auth-state";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import { ManagedSession, type LiveState, type SessionContext } from "@/lib/whatsapp/managed-session";
 import { silenceLibsignalConsole } from "@/lib/whatsapp/silence-libsignal-console";
+import { useCheckedSignatures } from "@/lib/whatsapp/signature-check";
 import type { ClusterCommand, ClusterCoordinator, LeasedSessions } from "@/lib/cluster/cluster-coordinator";
 
 export interface SessionRow extends SessionRef {
@@ -41,6 +42,8 @@ export class SessionManager implements LeasedSessions {
   ) {
     // Before any Signal session exists: libsignal prints session keys to the console otherwise.
     silenceLibsignalConsole(ctx.logger);
+    // Baileys' own check accepts any signature on WhatsApp's certificates (see the module).
+    useCheckedSignatures();
   }
 
   /** Several nodes: from now on sessions run here only under a lease held through `cluster`. */

@@ -13,6 +13,7 @@ import makeWASocket, {
 } from "@whiskeysockets/baileys";
 import pino from "pino";
 import type { WaEmulator } from "@/lib/wa-emulator/emulator";
+import { withSharedTransactionStorage } from "@/lib/whatsapp/shared-transaction-storage";
 
 export interface MemoryAuth {
   state: AuthenticationState;
@@ -173,14 +174,18 @@ export function trackFailures(emulator: WaEmulator): () => string[] {
 
 export function connect(emulator: WaEmulator, auth: MemoryAuth, config: Partial<UserFacingSocketConfig> = {}): Client {
   emulator.trustInBaileys(WA_CERT_DETAILS);
-  const sock = makeWASocket({
-    auth: auth.state,
-    waWebSocketUrl: emulator.wsUrl,
-    fetchAgent: emulator.fetchAgent,
-    logger,
-    markOnlineOnConnect: false,
-    ...config,
-  });
+  // As the gateway does: one AsyncLocalStorage for all sockets' key stores, so that the many
+  // sockets of a test file do not slow every later promise of its process.
+  const sock = withSharedTransactionStorage(() =>
+    makeWASocket({
+      auth: auth.state,
+      waWebSocketUrl: emulator.wsUrl,
+      fetchAgent: emulator.fetchAgent,
+      logger,
+      markOnlineOnConnect: false,
+      ...config,
+    }),
+  );
   return { sock, log: new EventLog(sock), auth };
 }
 

@@ -111,6 +111,27 @@ describe("self-healing", () => {
     expect(h.manager.get(row.id)?.reconnectAttempts).toBe(0); // reset once healthy again
   });
 
+  it("refuses a server whose certificate chain WhatsApp's root did not sign, and logs in once it is real again", async () => {
+    const row = await h.createSession("impostor");
+    await h.pair(row, "15551110012");
+    // A man in the middle answers the next logins; the dropped session reconnects into it.
+    h.emulator.impersonateServer(true);
+    try {
+      expect(h.emulator.fault("15551110012", "drop")).toBe(1);
+      await waitUntil(
+        async () => (await history(row)).filter((e) => /reconnecting in/.test(e.reason ?? "")).length >= 2,
+        20_000,
+        () => "refused logins",
+      );
+      expect(h.manager.get(row.id)?.status).toBe("CONNECTING");
+      const stored = await h.database.db.whatsappSession.findUniqueOrThrow({ where: { id: row.id } });
+      expect(stored.lastError).toMatch(/certificate signature invalid/);
+    } finally {
+      h.emulator.impersonateServer(false);
+    }
+    await h.waitForStatus(row, "CONNECTED");
+  });
+
   it("keeps trying with growing delays while WhatsApp is down, then recovers", async () => {
     const row = await h.createSession("outage");
     await h.pair(row, "15551110004");
