@@ -26,6 +26,14 @@ import { normalizeLidAddressing } from "@/lib/lid/normalize-lid-addressing";
 import { SendsAwaitingEcho } from "@/lib/messages/sends-awaiting-echo";
 import { withSharedTransactionStorage } from "@/lib/whatsapp/shared-transaction-storage";
 
+/** What an open connection tells about the session, stored with its CONNECTED status. */
+interface SessionIdentity {
+  phoneNumber: string | null;
+  profileName: string | null;
+  lastError: null;
+  autoConnect: true;
+}
+
 export interface SessionContext {
   db: Db;
   cipher: CredentialsCipher;
@@ -351,12 +359,13 @@ export class ManagedSession {
       this.qr = null;
       this.reconnectAttempts = 0;
       const phone = sock.user?.id ? jidNormalizedUser(sock.user.id).split("@")[0] : null;
-      await this.ctx.db.whatsappSession.updateMany({
-        where: { id: this.ref.id },
-        data: { phoneNumber: phone, profileName: sock.user?.name ?? sock.user?.notify ?? null, lastError: null, autoConnect: true },
+      // Who the session is, stored with its status (one transaction, fenced like it: issue 10's restore).
+      await this.setStatus("CONNECTED", "connection open", {
+        phoneNumber: phone,
+        profileName: sock.user?.name ?? sock.user?.notify ?? null,
+        lastError: null,
+        autoConnect: true,
       });
-      await this.ctx.db.whatsappSession.updateMany({ where: { id: this.ref.id, pairedAt: null }, data: { pairedAt: new Date() } });
-      await this.setStatus("CONNECTED", "connection open");
       if (this.config.ghostMode) await sock.sendPresenceUpdate("unavailable").catch(() => undefined);
       if (this.config.ppGuardEnabled) this.detach(this.guardProfilePicture());
     }
@@ -412,8 +421,8 @@ export class ManagedSession {
   }
 
   /** Stores a status change with its reason, in the session row and its history, and announces it. */
-  private async setStatus(status: SessionStatus, reason: string) {
-    if (status === this.status && reason === this.reason) return;
+  private async setStatus(status: SessionStatus, reason: string, identity?: SessionIdentity) {
+    if (status === this.status && reason === this.reason && !identity) return;
     const since = new Date();
     // Stored first, so that whoever sees the new status in memory also finds it in the database;
     // the status, its history row and its event commit together.
@@ -423,10 +432,12 @@ export class ManagedSession {
         const fenced = fence === undefined ? {} : { lease: { is: { nodeId: fence?.nodeId ?? "", token: fence?.token ?? -1 } } };
         const updated = await tx.whatsappSession.updateMany({
           where: { id: this.ref.id, ...fenced },
-          data: { status, statusReason: reason, statusChangedAt: since },
+          data: { status, statusReason: reason, statusChangedAt: since, ...identity },
         });
         // Not (or no longer) this node's session: its new holder's status stands.
         if (fence !== undefined && updated.count === 0) return null;
+        // The first time it is open, it is paired.
+        if (identity) await tx.whatsappSession.updateMany({ where: { id: this.ref.id, pairedAt: null }, data: { pairedAt: since } });
         await tx.sessionStatusEvent.create({ data: { sessionId: this.ref.id, ownerId: this.ref.ownerId, status, reason } });
         // The QR itself travels only in `qr` events (to those who may manage the session).
         return this.ctx.outbox.record(tx, this.ref, [{ event: "connection.update", data: { status, reason, hasQr: Boolean(this.qr) } }]);
