@@ -4,6 +4,7 @@
 // on exit; without it, the embedded PostgreSQL runs in a new temporary DATA_DIR.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,10 +38,30 @@ export async function createTestDatabase(serverUrl) {
  * starts a second process on the same data directory and database — a restart — and leaves both
  * in place when it stops.
  */
+/**
+ * Fails at once when something already listens on the port: otherwise the health check below
+ * would be answered by that process (e.g. a gateway left running by an interrupted test run, serving
+ * an older tree) and the tests would run against it while the new gateway cannot listen.
+ */
+function assertPortFree(port) {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`port ${port} is already in use (a gateway left running by an earlier, interrupted run?): stop that process first`)
+          : error,
+      ),
+    );
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
 export async function startTestServer({ port, env: extraEnv = {}, quiet = true, reuse = null, databaseParams = {} } = {}) {
   // A test run builds once, before its first gateway (its global setup then sets WAGATE_TEST_BUILT):
   // a gateway started mid-run must not rebuild .next under the gateways already serving from it.
   if (!process.env.WAGATE_TEST_BUILT) ensureBuild();
+  await assertPortFree(port);
   const dataDir = reuse?.dataDir ?? mkdtempSync(path.join(tmpdir(), "wagate-test-"));
   const database = reuse ? reuse.database : process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
   const env = {
