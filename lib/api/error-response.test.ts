@@ -81,8 +81,24 @@ describe("errorResponse for database errors", () => {
     }
   });
 
+  it("maps pg's own errors (a statement sent on the pool directly) by their SQLSTATE", async () => {
+    const pgError = (code: string) => Object.assign(new Error("db"), { name: "error", severity: "ERROR", code });
+    for (const [code, status] of [
+      ["23505", 409],
+      ["40001", 409],
+      ["40P01", 409],
+      ["22001", 400],
+      ["23503", 500],
+    ] as const) {
+      const res = errorResponse(pgError(code));
+      expect(res.status, code).toBe(status);
+      expect(await res.json()).toEqual({ error: expect.any(String) });
+    }
+  });
+
   it("keeps other database errors, and look-alikes that are not Prisma's, a 500", () => {
     expect(errorResponse(prismaError("P1001")).status).toBe(500);
     expect(errorResponse(Object.assign(new Error("x"), { code: "P2002" })).status).toBe(500);
+    expect(errorResponse(Object.assign(new Error("x"), { code: "23505" })).status).toBe(500);
   });
 });

@@ -19,19 +19,29 @@ export function describeZodError(error: ZodError): string {
  * Database errors that are the request's doing rather than a fault: a unique-constraint race
  * between two concurrent writes (P2002) or a serialization/deadlock abort (P2034) is a 409 the
  * client can retry; a value too long for its column (P2000) is a 400. Detected by Prisma's error
- * code, without importing the generated client here.
+ * code, without importing the generated client here; a statement sent on the pool directly
+ * (lib/db/direct-sql.ts) fails with pg's error, which carries PostgreSQL's SQLSTATE instead.
  */
 const DATABASE_ERRORS: Record<string, [number, string]> = {
   P2002: [409, "Conflicts with a concurrent change; try again"],
   P2034: [409, "Conflicts with a concurrent change; try again"],
   P2000: [400, "A value is too long"],
 };
+const SQLSTATES: Record<string, [number, string]> = {
+  "23505": DATABASE_ERRORS.P2002,
+  "40001": DATABASE_ERRORS.P2034,
+  "40P01": DATABASE_ERRORS.P2034,
+  "22001": DATABASE_ERRORS.P2000,
+};
 
 function databaseError(error: unknown): [number, string] | null {
   const code = (error as { code?: unknown; name?: unknown } | null)?.code;
   const name = String((error as { name?: unknown } | null)?.name ?? "");
-  if (typeof code !== "string" || !name.startsWith("PrismaClient")) return null;
-  return DATABASE_ERRORS[code] ?? null;
+  if (typeof code !== "string") return null;
+  if (name.startsWith("PrismaClient")) return DATABASE_ERRORS[code] ?? null;
+  // pg's DatabaseError: a server-reported error, with its severity.
+  if (typeof (error as { severity?: unknown }).severity === "string") return SQLSTATES[code] ?? null;
+  return null;
 }
 
 export function errorResponse(error: unknown, context?: Record<string, unknown>): Response {

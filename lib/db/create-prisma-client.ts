@@ -1,4 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { attachPool } from "@/lib/db/direct-sql";
+import { logger } from "@/lib/logger";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -18,6 +21,24 @@ export function readConnectionLimit(databaseUrl: string): { connectionString: st
 
 export function createPrismaClient(databaseUrl: string, poolSize = 20): PrismaClient {
   const { connectionString, connectionLimit } = readConnectionLimit(databaseUrl);
-  const adapter = new PrismaPg({ connectionString, max: connectionLimit ?? poolSize });
-  return new PrismaClient({ adapter });
+  // Our own pool, handed to the adapter (which ends it on $disconnect): the hot path's raw
+  // statements reach the same connections without Prisma's query compiler (lib/db/direct-sql.ts).
+  const pool = new pg.Pool({ connectionString, max: connectionLimit ?? poolSize });
+  // An idle connection that breaks (the server restarted, a test dropped its database) is removed
+  // by the pool and the next statement connects anew; unheard, the pool's "error" would end the process.
+  pool.on("error", (error) => logger.warn({ err: error }, "an idle database connection was closed"));
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client = new PrismaClient({ adapter });
+  attachPool(client, pool);
+  // The adapter ends the pool only if Prisma itself connected; the direct path may have used it
+  // alone. Then end it here, and let a later Prisma connection make a pool of its own, as the
+  // adapter does after ending it.
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    await disconnect();
+    if (pool.ending) return;
+    await pool.end();
+    (adapter as unknown as { externalPool: pg.Pool | null }).externalPool = null;
+  };
+  return client;
 }

@@ -16,6 +16,7 @@
 //
 // Events that change nothing stored (presence, calls) go through announce(): no transaction; they
 // are written (one statement) only when a webhook wants them, else only pushed to Socket.io.
+import { direct } from "@/lib/db/direct-sql";
 import type { Server } from "socket.io";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { eventMatches } from "@/lib/events/event-names";
@@ -143,7 +144,7 @@ export class EventOutbox {
       }
       return wanting.length;
     });
-    const rows = await runner.$queryRaw<Array<{ id: string; seq: bigint | number; createdAt: Date }>>`
+    const rows = await direct(runner).$queryRaw<Array<{ id: string; seq: bigint | number; createdAt: Date }>>`
       WITH lock AS (
         SELECT pg_advisory_xact_lock(${EVENT_LOCK_SPACE}::int, hashtext(${session.id}))
       ), inserted AS (

@@ -6,6 +6,8 @@ import "server-only";
 import { findSendByIdempotencyKey } from "@/lib/messages/find-send-by-idempotency-key";
 import type { AcceptedSend } from "@/lib/messages/accept-send";
 import type { SendResult } from "@/lib/messages/enqueue-send";
+import { direct } from "@/lib/db/direct-sql";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { newRowId } from "@/lib/db/new-row-id";
 import { db } from "@/lib/server/runtime";
 
@@ -47,15 +49,10 @@ async function storeAlone(send: AcceptedSend, error: unknown): Promise<SendResul
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } } | null;
-  return e?.code === "P2002" || e?.meta?.driverAdapterError?.cause?.originalCode === "23505";
-}
-
 async function insertSends(sends: AcceptedSend[]) {
   const rows = sends.map((s) => s.row);
   const col = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
-  await db().$executeRaw`
+  await direct(db()).$executeRaw`
     INSERT INTO messages (id, "sessionId", "ownerId", "remoteJid", "keyId", "fromMe", type, content, status, timestamp, "quoteId", "mediaId",
                           "sentById", "sentByName", "sentVia", payload, "idempotencyKey", "sendAfter", "createdAt", "updatedAt", "receivedAt")
     SELECT v.id, v.session, v.owner, v.jid, v.key, true, v.type::"MessageType", v.content, 'PENDING', v.at, v.quote, v.media,

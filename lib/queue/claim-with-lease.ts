@@ -33,7 +33,9 @@ import "server-only";
 //     Makes rows due again after `afterMs` (0 by default), optionally with more assignments
 //     (`set`, e.g. Prisma.sql`attempts = attempts - 1` to give an untried claim back).
 //
-// `db` may be the Prisma client or a transaction client.
+// `db` may be the Prisma client or a transaction client. On the Prisma client the statements go to
+// its pool directly (lib/db/direct-sql.ts): claims run on every send and every delivery.
+import { direct, type SqlRunner } from "@/lib/db/direct-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface LeaseQueueSpec {
@@ -62,7 +64,7 @@ export interface ReleaseOptions {
   where?: Prisma.Sql;
 }
 
-export type SqlRunner = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
+export type { SqlRunner };
 
 export interface LeaseQueue {
   claimStatement(options: ClaimOptions): Prisma.Sql;
@@ -110,18 +112,18 @@ export function defineLeaseQueue(spec: LeaseQueueSpec): LeaseQueue {
     claimStatement,
     async claim<Row>(db: SqlRunner, options: ClaimOptions): Promise<Row[]> {
       if (options.limit <= 0) return [];
-      return db.$queryRaw<Row[]>(claimStatement(options));
+      return direct(db).$queryRaw<Row[]>(claimStatement(options));
     },
     async renew(db, ids, leaseMs, where) {
       if (ids.length === 0) return 0;
-      return db.$executeRaw(Prisma.sql`
+      return direct(db).$executeRaw(Prisma.sql`
         UPDATE ${table} SET ${due} = ${inMs(leaseMs)}${stamp}
         WHERE ${id} IN (${Prisma.join(ids)}) ${guard(where)}`);
     },
     async release(db, ids, options = {}) {
       if (ids.length === 0) return 0;
       const set = options.set ? Prisma.sql`, ${options.set}` : Prisma.empty;
-      return db.$executeRaw(Prisma.sql`
+      return direct(db).$executeRaw(Prisma.sql`
         UPDATE ${table} SET ${due} = ${inMs(options.afterMs ?? 0)}${set}${stamp}
         WHERE ${id} IN (${Prisma.join(ids)}) ${guard(options.where)}`);
     },

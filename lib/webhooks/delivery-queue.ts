@@ -2,6 +2,7 @@ import "server-only";
 // The webhook delivery queue's SQL (issue 18: split from the worker's scheduling in
 // lib/webhooks/webhook-worker.ts): claiming the due head of each webhook, in the order of events,
 // with everything its attempt needs in one round trip, and settling an attempt in one statement.
+import { direct } from "@/lib/db/direct-sql";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -56,7 +57,7 @@ export async function claimDueDeliveries(db: Db, limit: number, busy: string[], 
     leaseMs,
     returning: Prisma.sql`id, "webhookId", "ownerId", attempts, "eventId"`,
   });
-  const rows = await db.$queryRaw<Array<Claimed & { seq: bigint | number }>>`
+  const rows = await direct(db).$queryRaw<Array<Claimed & { seq: bigint | number }>>`
     WITH heads AS (
       SELECT DISTINCT ON (d."webhookId") d.id, d."webhookId", d."nextAttemptAt"
       FROM webhook_deliveries d
@@ -101,7 +102,7 @@ export interface AttemptOutcome {
 /** The log entry and the delivery's new state in one statement: atomic without a transaction's extra round trips. */
 export async function settleDelivery(db: Db, delivery: Pick<Claimed, "id" | "ownerId" | "webhookId">, outcome: AttemptOutcome): Promise<void> {
   const { statusCode, latencyMs, snippet, responseBytes, error, status, attempt, retryInMs } = outcome;
-  await db.$executeRaw`
+  await direct(db).$executeRaw`
     WITH logged AS (
       INSERT INTO webhook_attempts (id, "ownerId", "deliveryId", "webhookId", "statusCode", "latencyMs", "responseSnippet", "responseBytes", error, "createdAt")
       VALUES (${attemptId()}, ${delivery.ownerId}, ${delivery.id}, ${delivery.webhookId}, ${statusCode}::int, ${latencyMs}::int, ${snippet}::text, ${responseBytes}::int, ${error}::text, (now() AT TIME ZONE 'UTC'))

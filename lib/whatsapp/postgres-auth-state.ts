@@ -8,6 +8,7 @@
 // WHERE, and locks the lease row while it runs, so a node that lost the session — frozen past its
 // lease, cut off from the database for a moment — can no longer change the keys its new holder
 // uses: a stale Signal session or pre-key written over the new holder's would break decryption.
+import { direct } from "@/lib/db/direct-sql";
 import {
   BufferJSON,
   initAuthCreds,
@@ -121,20 +122,22 @@ export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: 
         // A `set` of one kind is a single statement, atomic on its own: sent alone it saves the
         // BEGIN and COMMIT round trips (most key updates while sending are upserts only).
         // A delete may find nothing to delete: only upserts tell a lost lease (they always write).
-        const deleteKeys = (lease: Prisma.Sql) => db.$executeRaw`DELETE FROM "wa_auth_entries" WHERE "sessionId" = ${sessionDbId}
+        // `run` is the pool directly for a statement on its own, Prisma for the two of a batch
+        // transaction (whose statements must stay Prisma's lazy promises).
+        const deleteKeys = (run: Pick<Db, "$executeRaw">, lease: Prisma.Sql) => run.$executeRaw`DELETE FROM "wa_auth_entries" WHERE "sessionId" = ${sessionDbId}
           AND ("category", "key") IN (SELECT * FROM unnest(${deletes.map((d) => d.category)}::text[], ${deletes.map((d) => d.key)}::text[]))
           AND ${lease}`;
-        const upsertKeys = (lease: Prisma.Sql) => db.$executeRaw`INSERT INTO "wa_auth_entries" ("sessionId", "category", "key", "data", "updatedAt")
+        const upsertKeys = (run: Pick<Db, "$executeRaw">, lease: Prisma.Sql) => run.$executeRaw`INSERT INTO "wa_auth_entries" ("sessionId", "category", "key", "data", "updatedAt")
           SELECT ${sessionDbId}, c, k, decode(d, 'base64'), now()
           FROM unnest(${upserts.map((u) => u.category)}::text[], ${upserts.map((u) => u.key)}::text[], ${upserts.map((u) => Buffer.from(u.data).toString("base64"))}::text[]) AS t(c, k, d)
           WHERE ${lease}
           ON CONFLICT ("sessionId", "category", "key") DO UPDATE SET "data" = EXCLUDED."data", "updatedAt" = now()`;
-        if (!deletes.length) await enqueue(() => fenced(upsertKeys, upserts.length));
-        else if (!upserts.length) await enqueue(() => fenced(deleteKeys, 0));
+        if (!deletes.length) await enqueue(() => fenced((lease) => upsertKeys(direct(db), lease), upserts.length));
+        else if (!upserts.length) await enqueue(() => fenced((lease) => deleteKeys(direct(db), lease), 0));
         else
           await enqueue(async () => {
             const lease = holdsLease();
-            const [, upserted] = await db.$transaction([deleteKeys(lease), upsertKeys(lease)]);
+            const [, upserted] = await db.$transaction([deleteKeys(db, lease), upsertKeys(db, lease)]);
             if (fence && upserted === 0) throw new LeaseLostError(sessionDbId);
           });
       },
@@ -153,7 +156,7 @@ export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: 
       const data = Buffer.from(encode(CREDS, "", state.creds)).toString("base64");
       return enqueue(() =>
         fenced(
-          (lease) => db.$executeRaw`INSERT INTO "wa_auth_entries" ("sessionId", "category", "key", "data", "updatedAt")
+          (lease) => direct(db).$executeRaw`INSERT INTO "wa_auth_entries" ("sessionId", "category", "key", "data", "updatedAt")
             SELECT ${sessionDbId}, ${CREDS}, '', decode(${data}, 'base64'), now() WHERE ${lease}
             ON CONFLICT ("sessionId", "category", "key") DO UPDATE SET "data" = EXCLUDED."data", "updatedAt" = now()`,
           1,

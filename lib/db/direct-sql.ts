@@ -1,0 +1,119 @@
+// The hot path's raw statements, straight to the pg pool that Prisma's driver adapter uses.
+//
+// Why: Prisma 6's client runs every statement, raw ones included, through its WebAssembly query
+// compiler and its tracing and result-mapping layers. A one-row `$queryRaw` costs ~0.23–0.30 ms of
+// CPU that way against ~0.07–0.11 ms through pg itself (issue 10, `scripts/bench/direct-sql.ts`), and a
+// sent message runs half a dozen of them. `direct(runner)` gives the same tagged-template
+// `$queryRaw` / `$executeRaw` on the very pool Prisma uses (same connections, same limit), so a
+// call site changes by one word and keeps its SQL.
+//
+// Only statements on the root client go direct. A transaction client (`tx` of `$transaction`) is
+// returned as it is, because its statements must run on the transaction's connection; so is a
+// client created without `createPrismaClient` (nothing to reach). Never use `direct()` for the
+// statements of an array-form `$transaction([...])`: those must stay Prisma's lazy promises.
+//
+// Values and results are mapped as Prisma's raw queries map them, so both paths answer alike:
+// a `timestamp` (without time zone, how Prisma stores DateTime) is UTC both ways, `int8` comes back
+// as a bigint, a Date parameter is sent as its UTC instant. Errors are pg's own (a unique violation
+// is `code: "23505"`; lib/db/is-unique-violation.ts knows both shapes).
+import pg from "pg";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type SqlRunner = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
+
+const pools = new WeakMap<object, pg.Pool>();
+
+/** Called by createPrismaClient: `client`'s raw statements may use `pool` directly. */
+export function attachPool(client: object, pool: pg.Pool): void {
+  pools.set(client, pool);
+}
+
+const TIMESTAMP = 1114; // timestamp without time zone
+const TIMESTAMP_ARRAY = 1115;
+const INT8 = 20;
+
+const utcTimestamp = (value: string): Date => new Date(`${value.replace(" ", "T")}Z`);
+
+// Per query, like the driver adapter does: the process-wide pg.types stay untouched.
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    if (format !== "binary") {
+      if (oid === TIMESTAMP) return utcTimestamp;
+      if (oid === INT8) return (value: string) => BigInt(value);
+      if (oid === TIMESTAMP_ARRAY) {
+        const parseArray = pg.types.getTypeParser(1009 as never) as (value: string) => string[]; // text[]
+        return (value: string) => parseArray(value).map((v) => (v === null ? null : utcTimestamp(v)));
+      }
+    }
+    return pg.types.getTypeParser(oid as never, format as never);
+  },
+};
+
+/** A parameter as Prisma would bind it: instants in UTC, bigints as text, arrays element-wise. */
+function toParameter(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map(toParameter);
+  return value;
+}
+
+function statementOf(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): { text: string; values: unknown[] } {
+  if (!Array.isArray(query)) {
+    const sql = query as Prisma.Sql;
+    return { text: sql.text, values: sql.values.map(toParameter) };
+  }
+  return flatten(query as TemplateStringsArray, values);
+}
+
+const isFragment = (value: unknown): value is { strings: string[]; values: unknown[] } =>
+  value !== null && typeof value === "object" && !Array.isArray(value) && "strings" in value && "values" in value;
+
+/** A tagged template's strings and values as $n text, Prisma.Sql fragments among the values inlined as Prisma.sql does. */
+function flatten(strings: TemplateStringsArray, values: unknown[]): { text: string; values: unknown[] } {
+  const parts: string[] = [strings[0]];
+  const flat: unknown[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (isFragment(value)) {
+      const fragment = value;
+      parts[parts.length - 1] += fragment.strings[0];
+      for (let j = 0; j < fragment.values.length; j++) {
+        flat.push(fragment.values[j]);
+        parts.push(fragment.strings[j + 1]);
+      }
+      parts[parts.length - 1] += strings[i + 1];
+    } else {
+      flat.push(value);
+      parts.push(strings[i + 1]);
+    }
+  }
+  let text = parts[0];
+  for (let i = 1; i < parts.length; i++) text += `$${i}${parts[i]}`;
+  return { text, values: flat.map(toParameter) };
+}
+
+function directRunner(pool: pg.Pool): SqlRunner {
+  const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
+    const statement = statementOf(query, values);
+    return pool.query({ text: statement.text, values: statement.values, types });
+  };
+  return {
+    $queryRaw: (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rows) as SqlRunner["$queryRaw"],
+    $executeRaw: (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rowCount ?? 0) as SqlRunner["$executeRaw"],
+  };
+}
+
+const runners = new WeakMap<pg.Pool, SqlRunner>();
+
+/**
+ * `runner`'s raw statements without Prisma's query compiler when `runner` is a root client made
+ * by createPrismaClient; `runner` itself otherwise (a transaction client, a test's own client).
+ */
+export function direct<K extends keyof SqlRunner>(runner: Pick<SqlRunner, K>): Pick<SqlRunner, K> {
+  const pool = pools.get(runner);
+  // After $disconnect the adapter has ended the pool; Prisma would connect again, so let it.
+  if (!pool || pool.ending) return runner;
+  let found = runners.get(pool);
+  if (!found) runners.set(pool, (found = directRunner(pool)));
+  return found;
+}
