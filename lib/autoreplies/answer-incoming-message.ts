@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { findMatchingRule } from "@/lib/autoreplies/find-matching-rule";
 import { phoneOf, renderReply } from "@/lib/autoreplies/render-reply";
 import type { Db } from "@/lib/db/create-prisma-client";
+import { direct } from "@/lib/db/direct-sql";
 import type { EventOutbox } from "@/lib/events/event-outbox";
 import { enqueueSend } from "@/lib/messages/enqueue-send";
 import type { SendInput } from "@/lib/messages/messages.schema";
@@ -13,7 +14,10 @@ import { callerForUser } from "@/lib/users/caller-for-user";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 
 export interface IncomingMessage {
-  /** The session: its internal id or its public sessionId (events carry the latter). */
+  /**
+   * The session's internal id. Not its public sessionId: that is unique per owner only, and looking
+   * it up across tenants once answered a message with another tenant's session and rules.
+   */
   sessionId: string;
   keyId: string;
   remoteJid: string;
@@ -42,10 +46,9 @@ export async function answerIncomingMessage(deps: AnswerDeps, message: IncomingM
   if (message.remoteJid.endsWith("@broadcast") || message.remoteJid.endsWith("@newsletter")) return "skipped";
   if (now.getTime() - message.timestamp.getTime() > deps.maxAgeMs) return "skipped";
 
-  const session = await db.whatsappSession.findFirst({
-    where: { OR: [{ id: message.sessionId }, { sessionId: message.sessionId }] },
-    select: { id: true, sessionId: true, ownerId: true, config: true },
-  });
+  // Every incoming message asks, auto-replies on or off: one raw statement on the pool (issue 10).
+  const [session] = await direct(db).$queryRaw<Array<{ id: string; sessionId: string; ownerId: string; config: unknown }>>`
+    SELECT id, "sessionId", "ownerId", config FROM whatsapp_sessions WHERE id = ${message.sessionId}`;
   if (!session || (session.config as { autoReplyEnabled?: boolean } | null)?.autoReplyEnabled !== true) return "skipped";
   const answered = await db.autoReplyHit.findUnique({
     where: { sessionId_incomingKeyId: { sessionId: session.id, incomingKeyId: message.keyId } },

@@ -34,14 +34,15 @@ export function startAutoReplier(deps: AnswerDeps & { logger: Logger }): Worker 
 
   const unsubscribe = deps.outbox.subscribe((event: RecordedEvent) => {
     if (event.event !== "message") return;
-    const message = incomingFromEvent(event.sessionId, event.data, event.timestamp);
+    // The internal id: public sessionIds are unique per owner only, so "shop" may name sessions of
+    // several tenants, and the answer must come from the session that received the message.
+    const message = incomingFromEvent(event.sessionDbId, event.data, event.timestamp);
     if (message) run(message);
   });
 
   const catchUp = (async () => {
     const since = new Date(Date.now() - deps.maxAgeMs);
-    const sessions = await deps.db.whatsappSession.findMany({ select: { id: true, sessionId: true, config: true } });
-    const publicId = new Map(sessions.map((s) => [s.id, s.sessionId]));
+    const sessions = await deps.db.whatsappSession.findMany({ select: { id: true, config: true } });
     const enabled = sessions.filter((s) => (s.config as { autoReplyEnabled?: boolean } | null)?.autoReplyEnabled === true).map((s) => s.id);
     if (enabled.length === 0) return;
     const recent = await deps.db.event.findMany({
@@ -64,8 +65,8 @@ export function startAutoReplier(deps: AnswerDeps & { logger: Logger }): Worker 
     for (const m of incoming) {
       if (done.has(`${m.sessionId}:${m.keyId}`)) continue;
       missed++;
-      // Lanes are keyed like the live path's (the public id), so the two cannot answer one contact at once.
-      run({ ...m, sessionId: publicId.get(m.sessionId) ?? m.sessionId });
+      // Lanes are keyed like the live path's (the internal id), so the two cannot answer one contact at once.
+      run(m);
     }
     if (missed) deps.logger.info({ messages: missed }, "auto-reply catch-up: looking at messages that arrived before a stop");
   })().catch((error: unknown) => deps.logger.error({ err: error }, "auto-reply catch-up failed"));

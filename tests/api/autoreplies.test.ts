@@ -255,6 +255,30 @@ describe("auto-replies", () => {
     for (const rule of [low, high, groupsOnly]) expectOk(await api("DELETE", `/api/autoreplies/${rule.id}`), "delete");
   });
 
+  it("answers from the session that received the message when another tenant's session has the same sessionId", { timeout: 120_000 }, async () => {
+    // Public sessionIds are unique per owner only. The auto-replier once looked the session up by
+    // the event's public id across tenants: a message to Mallory's "twin" was answered by the
+    // first "twin" found — ours, created first — with our rules, from our number.
+    const mallory = await registerTenant(base);
+    const ours = await pairedSession(base, tenant, { sessionId: "twin" });
+    const hers = await pairedSession(base, mallory, { sessionId: "twin" });
+    expect(hers.id).not.toBe(ours.id);
+    for (const [who, twin, reply] of [
+      [tenant, ours, "from us"],
+      [mallory, hers, "from mallory"],
+    ] as const) {
+      expectOk(await api("PATCH", `/api/sessions/${twin.id}/settings`, { config: { autoReplyEnabled: true } }, who), "toggle");
+      await createRule({ sessionId: twin.id, keyword: "ping", response: reply, cooldownSeconds: 0 }, who);
+    }
+
+    await contactSays(base, mallory, ALICE, hers.sessionId, "ping");
+    const toHer = await waitForInbox(base, mallory, ALICE, hers.sessionId, 1);
+    expect(toHer.map((m) => m.text)).toEqual(["from mallory"]);
+    await contactSays(base, tenant, ALICE, ours.sessionId, "ping");
+    const toUs = await waitForInbox(base, tenant, ALICE, ours.sessionId, 1);
+    expect(toUs.map((m) => m.text)).toEqual(["from us"]);
+  });
+
   it("another tenant and unassigned staff get 404 on every endpoint; assigned staff work on their session only", async () => {
     const rule = await createRule({ sessionId: session.sessionId, keyword: "secret", response: "s" });
     const ownerWide = await createRule({ keyword: "owner-wide", response: "o" });

@@ -61,11 +61,11 @@ export interface PairedSession {
 export async function pairedSession(
   base: string,
   tenant: Pick<Tenant, "key">,
-  options: { pacing?: Record<string, unknown>; connect?: Record<string, unknown>; name?: string } = {},
+  options: { pacing?: Record<string, unknown>; connect?: Record<string, unknown>; name?: string; sessionId?: string } = {},
 ): Promise<PairedSession> {
   const as = { apiKey: tenant.key };
   const session = expectOk(
-    await request("POST", "/api/sessions", { baseUrl: base, as, json: { name: options.name ?? uniqueName("s") } }),
+    await request("POST", "/api/sessions", { baseUrl: base, as, json: { name: options.name ?? uniqueName("s"), ...(options.sessionId ? { sessionId: options.sessionId } : {}) } }),
     "create session",
   ).body;
   const pacing = options.pacing ?? { enabled: false };
