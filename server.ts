@@ -17,6 +17,7 @@ const { createPrismaClient } = await import("./lib/db/create-prisma-client");
 const { setRuntime } = await import("./lib/server/runtime");
 const { CLIENT_IP_HEADER } = await import("./lib/server/client-ip");
 const { answerClientError, applySecurityHeaders, giveEmptyErrorsABody, rejectMalformedUrl } = await import("./lib/server/harden-http");
+const { leaveApiWritesUncompressed } = await import("./lib/server/uncompressed-api-writes");
 const { ensureSuperadmin } = await import("./lib/users/ensure-superadmin");
 const { createSocketServer } = await import("./lib/realtime/create-socket-server");
 const { startCallerChangeBus } = await import("./lib/realtime/caller-change-bus");
@@ -155,6 +156,7 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
   if (shuttingDown) res.setHeader("Connection", "close");
   applySecurityHeaders(req, res);
   if (rejectMalformedUrl(req, res)) return;
+  leaveApiWritesUncompressed(req);
   giveEmptyErrorsABody(req, res);
   handle(req, res).catch((error: unknown) => {
     logger.error({ err: error }, "request failed");
