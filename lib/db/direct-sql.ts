@@ -21,7 +21,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type SqlRunner = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 
-const pools = new WeakMap<object, pg.Pool>();
+// On globalThis: Next's bundles load their own copy of this module, and the route handlers' copy
+// must find the pools server.ts's copy attached.
+const holder = globalThis as unknown as { __wagateDirectPools?: WeakMap<object, pg.Pool> };
+const pools = (holder.__wagateDirectPools ??= new WeakMap<object, pg.Pool>());
 
 /** Called by createPrismaClient: `client`'s raw statements may use `pool` directly. */
 export function attachPool(client: object, pool: pg.Pool): void {
@@ -99,7 +102,8 @@ function directRunner(pool: pg.Pool): SqlRunner {
   };
   return {
     $queryRaw: (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rows) as SqlRunner["$queryRaw"],
-    $executeRaw: (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rowCount ?? 0) as SqlRunner["$executeRaw"],
+    $executeRaw: (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
+      (await run(query, values)).rowCount ?? 0) as SqlRunner["$executeRaw"],
   };
 }
 

@@ -127,7 +127,10 @@ export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: 
         const deleteKeys = (run: Pick<Db, "$executeRaw">, lease: Prisma.Sql) => run.$executeRaw`DELETE FROM "wa_auth_entries" WHERE "sessionId" = ${sessionDbId}
           AND ("category", "key") IN (SELECT * FROM unnest(${deletes.map((d) => d.category)}::text[], ${deletes.map((d) => d.key)}::text[]))
           AND ${lease}`;
-        const upsertKeys = (run: Pick<Db, "$executeRaw">, lease: Prisma.Sql) => run.$executeRaw`INSERT INTO "wa_auth_entries" ("sessionId", "category", "key", "data", "updatedAt")
+        const upsertKeys = (
+          run: Pick<Db, "$executeRaw">,
+          lease: Prisma.Sql,
+        ) => run.$executeRaw`INSERT INTO "wa_auth_entries" ("sessionId", "category", "key", "data", "updatedAt")
           SELECT ${sessionDbId}, c, k, decode(d, 'base64'), now()
           FROM unnest(${upserts.map((u) => u.category)}::text[], ${upserts.map((u) => u.key)}::text[], ${upserts.map((u) => Buffer.from(u.data).toString("base64"))}::text[]) AS t(c, k, d)
           WHERE ${lease}

@@ -65,7 +65,11 @@ export async function pairedSession(
 ): Promise<PairedSession> {
   const as = { apiKey: tenant.key };
   const session = expectOk(
-    await request("POST", "/api/sessions", { baseUrl: base, as, json: { name: options.name ?? uniqueName("s"), ...(options.sessionId ? { sessionId: options.sessionId } : {}) } }),
+    await request("POST", "/api/sessions", {
+      baseUrl: base,
+      as,
+      json: { name: options.name ?? uniqueName("s"), ...(options.sessionId ? { sessionId: options.sessionId } : {}) },
+    }),
     "create session",
   ).body;
   const pacing = options.pacing ?? { enabled: false };
