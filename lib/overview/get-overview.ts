@@ -85,8 +85,9 @@ export async function getOverview(caller: Caller, query: OverviewQuery) {
     }));
   }
 
-  const lastActivityOf = new Map(lastActivity.map((r) => [publicIdOf.get(r.sessionId), r._max.createdAt]));
-  const reconnectsOf = new Map(reconnects.map((r) => [publicIdOf.get(r.session_id), Number(r.count)]));
+  // By internal id: a superadmin sees several tenants' "shop", each with figures of its own.
+  const lastActivityOf = new Map(lastActivity.map((r) => [r.sessionId, r._max.createdAt]));
+  const reconnectsOf = new Map(reconnects.map((r) => [r.session_id, Number(r.count)]));
 
   return {
     timeZone: tz,
@@ -102,8 +103,8 @@ export async function getOverview(caller: Caller, query: OverviewQuery) {
       status: s.status,
       phoneNumber: s.phoneNumber,
       statusChangedAt: s.statusChangedAt,
-      lastMessageAt: lastActivityOf.get(s.sessionId) ?? null,
-      reconnects24h: reconnectsOf.get(s.sessionId) ?? 0,
+      lastMessageAt: lastActivityOf.get(s.id) ?? null,
+      reconnects24h: reconnectsOf.get(s.id) ?? 0,
     })),
   };
 }

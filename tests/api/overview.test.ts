@@ -11,6 +11,8 @@ let base: string;
 let owner: Tenant;
 let other: Tenant;
 let sessionId: string;
+/** This file's gateway's first superadmin. */
+const OVERVIEW_ADMIN = { email: "overview-admin@test.local", password: "overview-admin-password" };
 
 interface Overview {
   sessions: { online: number; total: number };
@@ -24,7 +26,7 @@ interface Overview {
 const overview = async (as: { cookie: string } | { apiKey: string }, query = "") => request<Overview>("GET", `/api/overview${query}`, { baseUrl: base, as });
 
 beforeAll(async () => {
-  gateway = await startSandboxGateway();
+  gateway = await startSandboxGateway({ ADMIN_EMAIL: OVERVIEW_ADMIN.email, ADMIN_PASSWORD: OVERVIEW_ADMIN.password });
   base = gateway.baseUrl;
   [owner, other] = await Promise.all([registerTenant(base), registerTenant(base)]);
   ({ sessionId } = await pairedSession(base, owner));
@@ -94,6 +96,18 @@ describe("GET /api/overview", () => {
     expect(bad.body).toMatchObject({ error: expect.stringMatching(/^tz\b/), issues: [{ path: "tz", message: expect.stringMatching(/time zone/) }] });
     const unknown = await overview({ apiKey: owner.key }, "?tenant=x");
     expect(unknown.status).toBe(400);
+  });
+
+  it("gives a superadmin each tenant's session of the same sessionId with its own figures", async () => {
+    // Public sessionIds are unique per owner only: figures keyed by them once gave the other
+    // tenant's idle "twin" the busy session's last message.
+    expectOk(await request("POST", "/api/sessions", { baseUrl: base, as: { apiKey: other.key }, json: { name: "Twin", sessionId } }), "twin");
+    const cookie = await login(OVERVIEW_ADMIN.email, OVERVIEW_ADMIN.password, base);
+    const res = expectOk(await overview({ cookie }), "superadmin overview");
+    const twins = res.body.health.filter((h) => h.sessionId === sessionId);
+    expect(twins.map((h) => h.status).sort()).toEqual(["CONNECTED", "DISCONNECTED"]);
+    expect(twins.find((h) => h.status === "CONNECTED")!.lastMessageAt).not.toBeNull();
+    expect(twins.find((h) => h.status === "DISCONNECTED")!.lastMessageAt).toBeNull();
   });
 
   it("answers 401 without credentials", async () => {
