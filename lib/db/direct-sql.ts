@@ -23,13 +23,27 @@ export type SqlRunner = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRa
 
 // On globalThis: Next's bundles load their own copy of this module, and the route handlers' copy
 // must find the pools server.ts's copy attached.
-const holder = globalThis as unknown as { __wagateDirectPools?: WeakMap<object, pg.Pool> };
+const holder = globalThis as unknown as { __wagateDirectPools?: WeakMap<object, pg.Pool>; __wagateDirectStats?: DirectSqlStats };
 const pools = (holder.__wagateDirectPools ??= new WeakMap<object, pg.Pool>());
+
+export interface DirectSqlStats {
+  /** Statements sent on a pool directly. */
+  statements: number;
+  /** Root clients that had no pool to go to (lost module state, a client made elsewhere): Prisma ran them. */
+  fallbacks: number;
+}
+const stats = (holder.__wagateDirectStats ??= { statements: 0, fallbacks: 0 });
+
+/** This process's counts, for GET /metrics. */
+export const directSqlStats = (): Readonly<DirectSqlStats> => stats;
 
 /** Called by createPrismaClient: `client`'s raw statements may use `pool` directly. */
 export function attachPool(client: object, pool: pg.Pool): void {
   pools.set(client, pool);
 }
+
+/** The pool behind a client made by createPrismaClient (GET /metrics reports its use). */
+export const poolOf = (client: object): pg.Pool | null => pools.get(client) ?? null;
 
 const TIMESTAMP = 1114; // timestamp without time zone
 const TIMESTAMP_ARRAY = 1115;
@@ -98,6 +112,7 @@ function flatten(strings: TemplateStringsArray, values: unknown[]): { text: stri
 function directRunner(pool: pg.Pool): SqlRunner {
   const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const statement = statementOf(query, values);
+    stats.statements++;
     return pool.query({ text: statement.text, values: statement.values, types });
   };
   return {
@@ -115,8 +130,13 @@ const runners = new WeakMap<pg.Pool, SqlRunner>();
  */
 export function direct<K extends keyof SqlRunner>(runner: Pick<SqlRunner, K>): Pick<SqlRunner, K> {
   const pool = pools.get(runner);
+  if (!pool) {
+    // A transaction client has no $connect; a root client without a pool is worth knowing of.
+    if ("$connect" in runner) stats.fallbacks++;
+    return runner;
+  }
   // After $disconnect the adapter has ended the pool; Prisma would connect again, so let it.
-  if (!pool || pool.ending) return runner;
+  if (pool.ending) return runner;
   let found = runners.get(pool);
   if (!found) runners.set(pool, (found = directRunner(pool)));
   return found;

@@ -5,6 +5,7 @@ import "server-only";
 // pending send) are read when scraped.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Db } from "@/lib/db/create-prisma-client";
+import { directSqlStats, poolOf } from "@/lib/db/direct-sql";
 
 export interface GatewayMetrics {
   registry: Registry;
@@ -64,6 +65,39 @@ export function startGatewayMetrics(sources: Sources): GatewayMetrics {
     registers: [registry],
     async collect() {
       this.set((await readQueue()).oldest);
+    },
+  });
+  // The database pool this process shares between Prisma and the hot path (lib/db/direct-sql.ts).
+  new Gauge({
+    name: "wagate_db_pool_connections",
+    help: "Database connections of this process's pool: open (total), idle, and requests waiting for one",
+    labelNames: ["state"],
+    registers: [registry],
+    collect() {
+      const pool = poolOf(sources.db);
+      this.reset();
+      if (!pool) return;
+      this.set({ state: "total" }, pool.totalCount);
+      this.set({ state: "idle" }, pool.idleCount);
+      this.set({ state: "waiting" }, pool.waitingCount);
+    },
+  });
+  new Counter({
+    name: "wagate_db_direct_statements_total",
+    help: "Hot-path statements sent on the pool directly, without Prisma's query compiler",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(directSqlStats().statements);
+    },
+  });
+  new Counter({
+    name: "wagate_db_direct_fallbacks_total",
+    help: "Hot-path statements that found no pool and went through Prisma (should stay 0)",
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(directSqlStats().fallbacks);
     },
   });
   const metrics: GatewayMetrics = {

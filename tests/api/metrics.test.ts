@@ -87,5 +87,11 @@ describe("GET /metrics with METRICS_TOKEN", () => {
     expect(valueOf(text, "wagate_messages_received_total", session.sessionId)).toBe(1);
     expect(text).toMatch(/^wagate_sessions\{status="CONNECTED"\} [1-9]/m);
     expect(text).toMatch(/^wagate_send_queue_depth \d+/m);
+    // The hot path's statements went to the pool directly — the route handlers' (Next's bundled
+    // copy of lib/db/direct-sql.ts) included: none of them fell back to Prisma for want of a pool.
+    expect(Number(/^wagate_db_direct_statements_total (\d+)/m.exec(text)?.[1])).toBeGreaterThan(0);
+    expect(text).toMatch(/^wagate_db_direct_fallbacks_total 0$/m);
+    expect(Number(/^wagate_db_pool_connections\{state="total"\} (\d+)/m.exec(text)?.[1])).toBeGreaterThan(0);
+    expect(text).toMatch(/^wagate_db_pool_connections\{state="waiting"\} \d+/m);
   });
 });

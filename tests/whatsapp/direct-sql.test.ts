@@ -3,7 +3,9 @@
 // transaction client keeps its own connection, and a unique violation is recognised either way.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { direct } from "@/lib/db/direct-sql";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { direct, directSqlStats } from "@/lib/db/direct-sql";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { createMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -53,6 +55,7 @@ describe("direct()", () => {
 
   it("leaves a transaction's statements on the transaction's connection", async () => {
     const db = database.db;
+    const fallbacks = directSqlStats().fallbacks;
     await expect(
       db.$transaction(async (tx) => {
         expect(direct(tx)).toBe(tx);
@@ -62,6 +65,18 @@ describe("direct()", () => {
     ).rejects.toThrow("roll back");
     const [row] = await direct(db).$queryRaw<Array<{ small: number }>>`SELECT small FROM direct_rows WHERE id = ${"a"}`;
     expect(row.small).toBe(1);
+    expect(directSqlStats().fallbacks).toBe(fallbacks); // a transaction is not a fallback
+  });
+
+  it("counts a root client without a pool (made outside createPrismaClient) as a fallback, and still answers", async () => {
+    const bare = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    const before = directSqlStats();
+    const [fallbacks, statements] = [before.fallbacks, before.statements];
+    expect(await direct(bare).$queryRaw`SELECT 3::int AS three`).toEqual([{ three: 3 }]);
+    expect(directSqlStats().fallbacks).toBe(fallbacks + 1);
+    await direct(database.db).$queryRaw`SELECT 1`;
+    expect(directSqlStats().statements).toBe(statements + 1);
+    await bare.$disconnect();
   });
 
   it("reports a unique violation in a shape isUniqueViolation knows, through either path", async () => {
