@@ -17,7 +17,7 @@
 // as a bigint, a Date parameter is sent as its UTC instant. Errors are pg's own (a unique violation
 // is `code: "23505"`; lib/db/is-unique-violation.ts knows both shapes).
 import pg from "pg";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type SqlRunner = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 
@@ -74,39 +74,10 @@ function toParameter(value: unknown): unknown {
   return value;
 }
 
+/** A tagged template or a Prisma.Sql as $n text and values; Prisma.sql itself inlines nested fragments. */
 function statementOf(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): { text: string; values: unknown[] } {
-  if (!Array.isArray(query)) {
-    const sql = query as Prisma.Sql;
-    return { text: sql.text, values: sql.values.map(toParameter) };
-  }
-  return flatten(query as TemplateStringsArray, values);
-}
-
-const isFragment = (value: unknown): value is { strings: string[]; values: unknown[] } =>
-  value !== null && typeof value === "object" && !Array.isArray(value) && "strings" in value && "values" in value;
-
-/** A tagged template's strings and values as $n text, Prisma.Sql fragments among the values inlined as Prisma.sql does. */
-function flatten(strings: TemplateStringsArray, values: unknown[]): { text: string; values: unknown[] } {
-  const parts: string[] = [strings[0]];
-  const flat: unknown[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (isFragment(value)) {
-      const fragment = value;
-      parts[parts.length - 1] += fragment.strings[0];
-      for (let j = 0; j < fragment.values.length; j++) {
-        flat.push(fragment.values[j]);
-        parts.push(fragment.strings[j + 1]);
-      }
-      parts[parts.length - 1] += strings[i + 1];
-    } else {
-      flat.push(value);
-      parts.push(strings[i + 1]);
-    }
-  }
-  let text = parts[0];
-  for (let i = 1; i < parts.length; i++) text += `$${i}${parts[i]}`;
-  return { text, values: flat.map(toParameter) };
+  const sql = Array.isArray(query) ? Prisma.sql(query as TemplateStringsArray, ...values) : (query as Prisma.Sql);
+  return { text: sql.text, values: sql.values.map(toParameter) };
 }
 
 function directRunner(pool: pg.Pool): SqlRunner {

@@ -1,6 +1,5 @@
 // Messages: stored as WhatsApp delivers them, with their chat, and announced in the order they
 // arrived (issue 17) — an edit, a revoke or a reaction in its place among the messages of a batch.
-import { direct } from "@/lib/db/direct-sql";
 import { isJidGroup, isLidUser, isPnUser, jidNormalizedUser, proto, type BaileysEventMap, type WAMessage } from "@whiskeysockets/baileys";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
@@ -124,7 +123,7 @@ async function upsertMessage(
   },
   chat: ChatTouch | null,
 ): Promise<{ payload: unknown; inserted: boolean }> {
-  const rows = await direct(ctx.db).$queryRaw<Array<{ payload: unknown; inserted: boolean }>>`
+  const rows = await ctx.db.$queryRaw<Array<{ payload: unknown; inserted: boolean }>>`
     WITH stored AS (
     INSERT INTO messages (id, "sessionId", "ownerId", "remoteJid", "keyId", "fromMe", "senderJid", "pushName", "remoteLid", "senderLid", type, content,
                           status, timestamp, "receivedAt", "quoteId", raw, "createdAt", "updatedAt")
@@ -186,7 +185,7 @@ async function saveOwnSendEcho(
   chat: ChatTouch | null,
 ): Promise<{ payload: unknown; moved: boolean; remoteJid: string } | null> {
   const at = new Date(sentAtMs).toISOString().slice(0, -1);
-  const rows = await direct(ctx.db).$queryRaw<Array<{ was: string; payload: unknown; remoteJid: string }>>`
+  const rows = await ctx.db.$queryRaw<Array<{ was: string; payload: unknown; remoteJid: string }>>`
     WITH old AS (SELECT id, status, "sentAt" FROM messages WHERE "sessionId" = ${ctx.ref.id} AND "keyId" = ${keyId} FOR UPDATE),
     stored AS (
     UPDATE messages m SET
@@ -237,7 +236,7 @@ async function lidsByPhone(ctx: StoreContext, messages: WAMessage[]): Promise<Ma
   }
   if (phones.size === 0) return new Map();
   // Raw (issue 10): one statement per batch of messages, without Prisma's query compiler.
-  const rows = await direct(ctx.db).$queryRaw<Array<{ lid: string; phoneJid: string }>>`
+  const rows = await ctx.db.$queryRaw<Array<{ lid: string; phoneJid: string }>>`
     SELECT lid, "phoneJid" FROM lid_mappings WHERE "sessionId" = ${ctx.ref.id} AND "phoneJid" = ANY(${[...phones]}::text[])`;
   return new Map(rows.map((r) => [r.phoneJid, r.lid]));
 }

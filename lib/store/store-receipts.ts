@@ -1,6 +1,5 @@
 // Receipts: a message's status moves forward (SENT → DELIVERED → READ), never back, each move
 // announced as message.update. Receipts for a message not stored yet are kept until it is.
-import { direct } from "@/lib/db/direct-sql";
 import type { BaileysEventMap, WAMessage } from "@whiskeysockets/baileys";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
@@ -21,7 +20,7 @@ export async function updateStatus(ctx: StoreContext, keyId: string, status: Mes
   const sentAt = own?.sentAt ? new Date(own.sentAt).toISOString().slice(0, -1) : null;
   // One statement (issue 10: was a read and an update through Prisma's query compiler): the
   // message as it was, and whether it moved — only ever forward.
-  const [current] = await direct(ctx.db).$queryRaw<Array<{ was: MessageStatus; payload: unknown; moved: boolean; row: StoredSendRow | null }>>`
+  const [current] = await ctx.db.$queryRaw<Array<{ was: MessageStatus; payload: unknown; moved: boolean; row: StoredSendRow | null }>>`
     WITH old AS (
       SELECT id, status, payload FROM messages WHERE "sessionId" = ${ctx.ref.id} AND "keyId" = ${keyId} FOR UPDATE
     ), moved AS (

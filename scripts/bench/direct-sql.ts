@@ -9,6 +9,7 @@ import { Prisma } from "../../lib/generated/prisma/client";
 import { applyMigrations } from "../../lib/db/apply-migrations";
 import { createPrismaClient } from "../../lib/db/create-prisma-client";
 import { direct } from "../../lib/db/direct-sql";
+import { SESSION_SELECT } from "../../lib/sessions/public-session";
 import { createTestDatabase } from "../serve-test.mjs";
 
 const [iterations = 3000, rounds = 3] = process.argv.slice(2).map(Number).filter(Boolean);
@@ -22,26 +23,14 @@ const db = createPrismaClient(database.url, 4);
 const owner = await db.user.create({ data: { name: "b", email: "b@x.io", username: "bench", passwordHash: "x" } });
 const session = await db.whatsappSession.create({ data: { sessionId: "shop", name: "shop", ownerId: owner.id } });
 
-const SELECT = {
-  id: true,
-  sessionId: true,
-  name: true,
-  ownerId: true,
-  status: true,
-  statusReason: true,
-  statusChangedAt: true,
-  config: true,
-  metadata: true,
-  phoneNumber: true,
-  profileName: true,
-  lastError: true,
-  pairedAt: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
-const lookUpSql = Prisma.sql`SELECT s."id", s."sessionId", s."name", s."ownerId", s."status", s."statusReason", s."statusChangedAt", s."config",
-  s."metadata", s."phoneNumber", s."profileName", s."lastError", s."pairedAt", s."createdAt", s."updatedAt"
-  FROM whatsapp_sessions s WHERE s."ownerId" = ${owner.id} AND (s."sessionId" = ${"shop"} OR s.id = ${"shop"}) LIMIT 50`;
+// The look-up as getSessionOrThrow made it before (findMany with SESSION_SELECT) and makes it now.
+const columns = Prisma.raw(
+  Object.keys(SESSION_SELECT)
+    .map((field) => `s."${field}"`)
+    .join(", "),
+);
+const lookUpSql = Prisma.sql`SELECT ${columns} FROM whatsapp_sessions s
+  WHERE s."ownerId" = ${owner.id} AND (s."sessionId" = ${"shop"} OR s.id = ${"shop"}) LIMIT 50`;
 const updateSql = Prisma.sql`UPDATE whatsapp_sessions SET "updatedAt" = (now() AT TIME ZONE 'UTC') WHERE id = ${session.id}`;
 
 const cases: Array<[string, () => Promise<unknown>]> = [
@@ -50,7 +39,7 @@ const cases: Array<[string, () => Promise<unknown>]> = [
     () =>
       db.whatsappSession.findMany({
         where: { AND: [{ ownerId: owner.id }, { OR: [{ sessionId: "shop" }, { id: "shop" }] }] },
-        select: SELECT,
+        select: SESSION_SELECT,
         take: 50,
       }),
   ],
