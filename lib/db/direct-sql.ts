@@ -17,7 +17,7 @@
 // as a bigint, a Date parameter is sent as its UTC instant. Errors are pg's own (a unique violation
 // is `code: "23505"`; lib/db/is-unique-violation.ts knows both shapes).
 import pg from "pg";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 export type SqlRunner = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 
@@ -111,4 +111,94 @@ export function direct<K extends keyof SqlRunner>(runner: Pick<SqlRunner, K>): P
   let found = runners.get(pool);
   if (!found) runners.set(pool, (found = directRunner(pool)));
   return found;
+}
+
+export interface DirectTransactionOptions {
+  /** Longest wait for a connection, ms (Prisma's `maxWait`). */
+  maxWait?: number;
+  /** Longest the transaction may run, ms (Prisma's `timeout`): then it is rolled back and fails. */
+  timeout?: number;
+}
+
+/**
+ * `work` in one transaction on a connection of the pool, its statements sent without Prisma's
+ * query compiler: committed when `work` resolves, rolled back when it throws (the error is
+ * rethrown) or runs past `timeout`. The runner it gets has only raw statements; a client made
+ * without createPrismaClient (no pool to reach) runs it in Prisma's own interactive transaction.
+ *
+ * Why (issue 10): Prisma's interactive transaction costs ~0.6 ms of CPU on its own, beside its
+ * statements (`scripts/bench/direct-sql.ts`), and the message store opens one for nearly every
+ * batch WhatsApp sends us. Same connections as Prisma's, so the embedded database's pool of one
+ * still holds: nothing inside `work` may use the root client.
+ */
+export async function directTransaction<T>(
+  db: Pick<PrismaClient, "$transaction">,
+  work: (tx: SqlRunner) => Promise<T>,
+  options: DirectTransactionOptions = {},
+): Promise<T> {
+  const { maxWait = 2_000, timeout = 5_000 } = options;
+  const pool = pools.get(db);
+  if (!pool || pool.ending) {
+    if (!pool) stats.fallbacks++;
+    return db.$transaction((tx) => work(tx), { maxWait, timeout });
+  }
+  const client = await connectWithin(pool, maxWait);
+  let closed: Error | null = null;
+  const timer = setTimeout(() => {
+    closed = new Error(`Transaction timed out after ${timeout} ms and was rolled back`);
+    // Destroying the connection ends the transaction on the server; statements still running fail.
+    client.release(closed);
+  }, timeout);
+  const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
+    if (closed) return Promise.reject(closed);
+    const statement = statementOf(query, values);
+    stats.statements++;
+    return client.query({ text: statement.text, values: statement.values, types });
+  };
+  const tx: SqlRunner = {
+    $queryRaw: (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rows) as SqlRunner["$queryRaw"],
+    $executeRaw: (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
+      (await run(query, values)).rowCount ?? 0) as SqlRunner["$executeRaw"],
+  };
+  try {
+    await client.query("BEGIN");
+    const result = await work(tx);
+    if (closed) throw closed;
+    clearTimeout(timer);
+    await client.query("COMMIT");
+    client.release();
+    return result;
+  } catch (error) {
+    clearTimeout(timer);
+    if (closed) throw closed;
+    closed = error instanceof Error ? error : new Error(String(error));
+    // A connection that cannot roll back is not given back to the pool.
+    await client.query("ROLLBACK").then(
+      () => client.release(),
+      (rollbackError: Error) => client.release(rollbackError),
+    );
+    throw error;
+  }
+}
+
+/** A pooled connection, or an error after `maxWait` ms (the connection, if it comes later, goes back). */
+async function connectWithin(pool: pg.Pool, maxWait: number): Promise<pg.PoolClient> {
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  const connecting = pool.connect();
+  const waited = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      reject(new Error(`No database connection became free within ${maxWait} ms`));
+    }, maxWait);
+  });
+  connecting.then(
+    (client) => timedOut && client.release(),
+    () => undefined,
+  );
+  try {
+    return await Promise.race([connecting, waited]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

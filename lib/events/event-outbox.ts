@@ -16,7 +16,7 @@
 //
 // Events that change nothing stored (presence, calls) go through announce(): no transaction; they
 // are written (one statement) only when a webhook wants them, else only pushed to Socket.io.
-import { direct } from "@/lib/db/direct-sql";
+import { direct, type SqlRunner } from "@/lib/db/direct-sql";
 import type { Server } from "socket.io";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { eventMatches } from "@/lib/events/event-names";
@@ -84,7 +84,7 @@ export class EventOutbox {
    * Writes events, and their webhook deliveries, inside `tx`. Returns what to call once `tx` has
    * committed: it pushes the events to Socket.io and the subscribers.
    */
-  async record(tx: Tx, session: SessionRef, events: PendingEvent[]): Promise<() => void> {
+  async record(tx: SqlRunner, session: SessionRef, events: PendingEvent[]): Promise<() => void> {
     if (events.length === 0) return () => {};
     const recorded = await this.insert(tx, session, events);
     return () => this.dispatch(recorded);

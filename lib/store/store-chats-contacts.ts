@@ -1,25 +1,42 @@
 // Chats and contacts: what Baileys reports about them (and history syncs), stored per session.
+// Raw statements (issue 10): the store's transaction runs on a pool connection of its own
+// (lib/db/direct-sql.ts), without Prisma's query compiler. A field Baileys did not report is left
+// as it is (COALESCE with NULL), as Prisma's `undefined` left it.
 import { isJidGroup, jidNormalizedUser, type BaileysEventMap } from "@whiskeysockets/baileys";
+import { newRowId } from "@/lib/db/new-row-id";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { toDate, type Publish, type StoreContext } from "@/lib/store/store-context";
 
+const NOW_SQL = Prisma.raw("(now() AT TIME ZONE 'UTC')");
+
+/** Creates the chat or, when it exists, sets the fields given (null: unchanged). */
+async function upsertChat(
+  ctx: StoreContext,
+  jid: string,
+  create: { name: string | null; unreadCount: number; lastMessageAt: Date | null },
+  update: { name: string | null; unreadCount: number | null },
+) {
+  const lastMessageAt = create.lastMessageAt ? create.lastMessageAt.toISOString().slice(0, -1) : null;
+  await ctx.db.$executeRaw`
+    INSERT INTO chats (id, "sessionId", "ownerId", jid, name, "isGroup", "unreadCount", "lastMessageAt", "createdAt", "updatedAt")
+    VALUES (${newRowId()}, ${ctx.ref.id}, ${ctx.ref.ownerId}, ${jid}, ${create.name}::text, ${Boolean(isJidGroup(jid))}::boolean,
+            ${create.unreadCount}::int, ${lastMessageAt}::timestamp, ${NOW_SQL}, ${NOW_SQL})
+    ON CONFLICT ("sessionId", jid) DO UPDATE SET
+      name = COALESCE(${update.name}::text, chats.name),
+      "unreadCount" = COALESCE(${update.unreadCount}::int, chats."unreadCount"),
+      "updatedAt" = EXCLUDED."updatedAt"`;
+}
+
 export async function storeHistoryChatsAndContacts(ctx: StoreContext, history: BaileysEventMap["messaging-history.set"]) {
-  const { db, ref } = ctx;
   for (const chat of history.chats) {
     if (!chat.id) continue;
-    const jid = jidNormalizedUser(chat.id);
-    await db.chat.upsert({
-      where: { sessionId_jid: { sessionId: ref.id, jid } },
-      create: {
-        sessionId: ref.id,
-        ownerId: ref.ownerId,
-        jid,
-        name: chat.name ?? null,
-        isGroup: Boolean(isJidGroup(jid)),
-        unreadCount: chat.unreadCount ?? 0,
-        lastMessageAt: chat.conversationTimestamp ? toDate(chat.conversationTimestamp) : null,
-      },
-      update: { name: chat.name ?? undefined, unreadCount: chat.unreadCount ?? undefined },
-    });
+    const lastMessageAt = chat.conversationTimestamp ? toDate(chat.conversationTimestamp) : null;
+    await upsertChat(
+      ctx,
+      jidNormalizedUser(chat.id),
+      { name: chat.name ?? null, unreadCount: chat.unreadCount ?? 0, lastMessageAt },
+      { name: chat.name ?? null, unreadCount: chat.unreadCount ?? null },
+    );
   }
   for (const contact of history.contacts) await upsertContact(ctx, contact);
 }
@@ -29,11 +46,12 @@ export async function storeChatEvents(ctx: StoreContext, events: Partial<Baileys
   for (const chat of events["chats.upsert"] ?? []) {
     if (!chat.id) continue;
     const jid = jidNormalizedUser(chat.id);
-    await db.chat.upsert({
-      where: { sessionId_jid: { sessionId: ref.id, jid } },
-      create: { sessionId: ref.id, ownerId: ref.ownerId, jid, name: chat.name ?? null, isGroup: Boolean(isJidGroup(jid)), unreadCount: chat.unreadCount ?? 0 },
-      update: { name: chat.name ?? undefined },
-    });
+    await upsertChat(
+      ctx,
+      jid,
+      { name: chat.name ?? null, unreadCount: chat.unreadCount ?? 0, lastMessageAt: null },
+      { name: chat.name ?? null, unreadCount: null },
+    );
     publish("chat.upsert", { jid, name: chat.name ?? null });
   }
   for (const chat of events["chats.update"] ?? []) {
@@ -45,11 +63,19 @@ export async function storeChatEvents(ctx: StoreContext, events: Partial<Baileys
     // counts; only 0 (read on the phone) is a value to store as it is.
     if (chat.unreadCount === 0) data.unreadCount = 0;
     if (typeof chat.archived === "boolean") data.archived = chat.archived;
-    if (Object.keys(data).length) await db.chat.updateMany({ where: { sessionId: ref.id, jid }, data });
+    if (Object.keys(data).length) {
+      await db.$executeRaw`
+        UPDATE chats SET
+          name = COALESCE(${data.name ?? null}::text, name),
+          "unreadCount" = COALESCE(${data.unreadCount ?? null}::int, "unreadCount"),
+          archived = COALESCE(${data.archived ?? null}::boolean, archived),
+          "updatedAt" = ${NOW_SQL}
+        WHERE "sessionId" = ${ref.id} AND jid = ${jid}`;
+    }
     publish("chat.update", { jid, ...data });
   }
   for (const jid of events["chats.delete"] ?? []) {
-    await db.chat.deleteMany({ where: { sessionId: ref.id, jid: jidNormalizedUser(jid) } });
+    await db.$executeRaw`DELETE FROM chats WHERE "sessionId" = ${ref.id} AND jid = ${jidNormalizedUser(jid)}`;
     publish("chat.delete", { jid });
   }
 }
@@ -67,12 +93,21 @@ export async function storeContactEvents(ctx: StoreContext, events: Partial<Bail
   }
 }
 
+interface ContactFields {
+  lid?: string;
+  name?: string;
+  notify?: string;
+  verifiedName?: string;
+  /** null: the picture was removed or changed (its address is no longer valid). */
+  imgUrl?: string | null;
+}
+
 export async function upsertContact(
   ctx: StoreContext,
   contact: { id: string; lid?: string | null; name?: string | null; notify?: string | null; verifiedName?: string | null; imgUrl?: string | null },
 ) {
   const jid = jidNormalizedUser(contact.id);
-  const data = {
+  const data: ContactFields = {
     ...(contact.lid ? { lid: contact.lid } : {}),
     ...(contact.name ? { name: contact.name } : {}),
     ...(contact.notify ? { notify: contact.notify } : {}),
@@ -83,12 +118,24 @@ export async function upsertContact(
   // that is all it says and this process already stored that name, there is nothing to write.
   const onlyPushName = Object.keys(data).length === 1 && data.notify !== undefined;
   if (onlyPushName && ctx.knownPushNames?.get(jid) === data.notify) return;
-  await ctx.db.contact.upsert({
-    where: { sessionId_jid: { sessionId: ctx.ref.id, jid } },
-    create: { sessionId: ctx.ref.id, ownerId: ctx.ref.ownerId, jid, ...data },
-    update: data,
-  });
+  await writeContact(ctx, jid, data);
   if (contact.notify) knowPushName(ctx, jid, contact.notify);
+}
+
+/** Creates the contact with `data`, or sets on it the fields `data` has (imgUrl also to null). */
+async function writeContact(ctx: StoreContext, jid: string, data: ContactFields) {
+  const setsImage = data.imgUrl !== undefined;
+  await ctx.db.$executeRaw`
+    INSERT INTO contacts (id, "sessionId", "ownerId", jid, lid, name, notify, "verifiedName", "imgUrl", "createdAt", "updatedAt")
+    VALUES (${newRowId()}, ${ctx.ref.id}, ${ctx.ref.ownerId}, ${jid}, ${data.lid ?? null}::text, ${data.name ?? null}::text,
+            ${data.notify ?? null}::text, ${data.verifiedName ?? null}::text, ${data.imgUrl ?? null}::text, ${NOW_SQL}, ${NOW_SQL})
+    ON CONFLICT ("sessionId", jid) DO UPDATE SET
+      lid = COALESCE(EXCLUDED.lid, contacts.lid),
+      name = COALESCE(EXCLUDED.name, contacts.name),
+      notify = COALESCE(EXCLUDED.notify, contacts.notify),
+      "verifiedName" = COALESCE(EXCLUDED."verifiedName", contacts."verifiedName"),
+      "imgUrl" = CASE WHEN ${setsImage}::boolean THEN EXCLUDED."imgUrl" ELSE contacts."imgUrl" END,
+      "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 function knowPushName(ctx: StoreContext, jid: string, pushName: string) {
@@ -104,10 +151,6 @@ function knowPushName(ctx: StoreContext, jid: string, pushName: string) {
  */
 export async function rememberPushName(ctx: StoreContext, jid: string, pushName: string) {
   if (ctx.knownPushNames?.get(jid) === pushName) return;
-  await ctx.db.contact.upsert({
-    where: { sessionId_jid: { sessionId: ctx.ref.id, jid } },
-    create: { sessionId: ctx.ref.id, ownerId: ctx.ref.ownerId, jid, notify: pushName },
-    update: { notify: pushName },
-  });
+  await writeContact(ctx, jid, { notify: pushName });
   knowPushName(ctx, jid, pushName);
 }

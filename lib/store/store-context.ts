@@ -2,15 +2,17 @@
 // settings, and the list of events the batch will record (in the order they happened).
 import type { WAMessage, WASocket } from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
-import type { EventOutbox, Tx } from "@/lib/events/event-outbox";
+import type { SqlRunner } from "@/lib/db/direct-sql";
+import type { Db } from "@/lib/db/create-prisma-client";
+import type { EventOutbox } from "@/lib/events/event-outbox";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import type { SendsAwaitingEcho, TakenSend } from "@/lib/messages/sends-awaiting-echo";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 
 export interface StoreContext {
-  /** The batch's transaction. */
-  db: Tx;
+  /** The batch's transaction: raw statements only (lib/db/direct-sql.ts, directTransaction). */
+  db: SqlRunner;
   outbox: EventOutbox;
   ref: SessionRef;
   config: SessionConfig;
@@ -28,7 +30,7 @@ export interface StoreContext {
   /** The batch's echoed sends, taken from sendsAwaitingEcho (handed back if the batch fails). */
   echoedSends?: EchoedSend[];
   /** The client outside any transaction (afterCommit work must not use a finished `tx`). */
-  rootDb?: Tx;
+  rootDb?: Db;
 }
 
 /** An echoed send as its echo stored it: `moved` when this batch moved it to SENT. */

@@ -337,7 +337,9 @@ type TargetKey = { id: string; remoteJid?: string | null; fromMe?: boolean | nul
 /** An edit replaces the text (or caption) the store shows; the event says it was edited. */
 async function applyEdit(ctx: StoreContext, key: TargetKey, edited: proto.IMessage, publish: Publish) {
   const d = describeMessage(edited);
-  const { count } = await ctx.db.message.updateMany({ where: { sessionId: ctx.ref.id, keyId: key.id }, data: { content: d.content } });
+  const count = await ctx.db.$executeRaw`
+    UPDATE messages SET content = ${d.content}::text, "updatedAt" = (now() AT TIME ZONE 'UTC')
+    WHERE "sessionId" = ${ctx.ref.id} AND "keyId" = ${key.id}`;
   if (count > 0) publish("message.update", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, edited: true, text: d.content });
 }
 
@@ -345,8 +347,10 @@ async function applyEdit(ctx: StoreContext, key: TargetKey, edited: proto.IMessa
 async function applyRevoke(ctx: StoreContext, key: TargetKey, publish: Publish) {
   const { db, ref } = ctx;
   if (ctx.config.antiDelete) {
-    await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date() } });
-    const kept = await db.message.findUnique({ where: { sessionId_keyId: { sessionId: ref.id, keyId: key.id } }, select: { content: true, type: true } });
+    const [kept] = await db.$queryRaw<Array<{ content: string | null; type: string }>>`
+      UPDATE messages SET "revokedAt" = (now() AT TIME ZONE 'UTC'), "updatedAt" = (now() AT TIME ZONE 'UTC')
+      WHERE "sessionId" = ${ref.id} AND "keyId" = ${key.id}
+      RETURNING content, type::text AS type`;
     publish("message.revoke", {
       id: key.id,
       messageId: key.id,
@@ -357,7 +361,9 @@ async function applyRevoke(ctx: StoreContext, key: TargetKey, publish: Publish) 
       content: kept?.content ?? null,
     });
   } else {
-    await db.message.updateMany({ where: { sessionId: ref.id, keyId: key.id }, data: { revokedAt: new Date(), content: null, raw: null } });
+    await db.$executeRaw`
+      UPDATE messages SET "revokedAt" = (now() AT TIME ZONE 'UTC'), content = NULL, raw = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
+      WHERE "sessionId" = ${ref.id} AND "keyId" = ${key.id}`;
     publish("message.revoke", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: false });
   }
 }

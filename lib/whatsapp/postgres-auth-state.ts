@@ -92,7 +92,9 @@ export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: 
         const missing = ids.filter((id) => !b.has(id));
         if (missing.length) {
           await writes; // read what was written, not what is still queued
-          const rows = await db.waAuthEntry.findMany({ where: { sessionId: sessionDbId, category: type, key: { in: missing } } });
+          // Raw on the pool (issue 10): Baileys asks for a key on nearly every message it encrypts or decrypts.
+          const rows = await direct(db).$queryRaw<Array<{ key: string; data: Uint8Array }>>`
+            SELECT key, data FROM wa_auth_entries WHERE "sessionId" = ${sessionDbId} AND category = ${type} AND key = ANY(${missing}::text[])`;
           for (const id of missing) b.set(id, null);
           for (const row of rows) {
             let value = decode(type, row.key, row.data);

@@ -1,10 +1,12 @@
 // lib/db/direct-sql.ts against a real database: the hot path's raw statements on the pg pool answer
 // exactly as Prisma's $queryRaw does (types of values and results, fragments, row counts), a
-// transaction client keeps its own connection, and a unique violation is recognised either way.
+// transaction client keeps its own connection, and a unique violation is recognised either way;
+// directTransaction commits, rolls back, times out and gives its connection back like Prisma's.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { direct, directSqlStats } from "@/lib/db/direct-sql";
+import { direct, directSqlStats, directTransaction, poolOf } from "@/lib/db/direct-sql";
+import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { createMigratedTestDatabase, type TestDatabase } from "../support/test-database";
@@ -100,5 +102,112 @@ describe("direct()", () => {
     expect(await other.$queryRaw`SELECT 2::int AS two`).toEqual([{ two: 2 }]);
     expect(direct(other) === other).toBe(true);
     await other.$disconnect();
+  });
+});
+
+describe("directTransaction()", () => {
+  const smallOf = async (id: string) =>
+    (await direct(database.db).$queryRaw<Array<{ small: number | null }>>`SELECT small FROM direct_rows WHERE id = ${id}`)[0]?.small;
+
+  it("commits the work's statements on one connection and returns its result", async () => {
+    const db = database.db;
+    const statements = directSqlStats().statements;
+    const result = await directTransaction(db, async (tx) => {
+      await tx.$executeRaw`INSERT INTO direct_rows (id, at, small) VALUES (${"t1"}, ${new Date()}, ${5})`;
+      // Uncommitted yet: the transaction sees its row, another connection does not.
+      const [inside] = await tx.$queryRaw<
+        Array<{ small: number; backend: number }>
+      >`SELECT small, pg_backend_pid() AS backend FROM direct_rows WHERE id = ${"t1"}`;
+      expect(inside.small).toBe(5);
+      expect(await smallOf("t1")).toBeUndefined();
+      const [again] = await tx.$queryRaw<Array<{ backend: number }>>`SELECT pg_backend_pid() AS backend`;
+      expect(again.backend).toBe(inside.backend);
+      return "done";
+    });
+    expect(result).toBe("done");
+    expect(await smallOf("t1")).toBe(5);
+    expect(directSqlStats().statements).toBeGreaterThanOrEqual(statements + 3);
+  });
+
+  it("rolls back and rethrows when the work throws, also after a failed statement", async () => {
+    const db = database.db;
+    await expect(
+      directTransaction(db, async (tx) => {
+        await tx.$executeRaw`UPDATE direct_rows SET small = ${42} WHERE id = ${"t1"}`;
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    expect(await smallOf("t1")).toBe(5);
+
+    const failed = await directTransaction(db, async (tx) => {
+      await tx.$executeRaw`UPDATE direct_rows SET small = ${43} WHERE id = ${"t1"}`;
+      await tx.$executeRaw`INSERT INTO direct_rows (id, at) VALUES (${"t1"}, now())`; // duplicate key
+    }).catch((e: unknown) => e);
+    expect(isUniqueViolation(failed)).toBe(true);
+    expect(await smallOf("t1")).toBe(5);
+  });
+
+  it("rolls back a transaction that runs past its timeout, and its later statements fail", async () => {
+    const db = database.db;
+    let later: unknown = null;
+    await expect(
+      directTransaction(
+        db,
+        async (tx) => {
+          await tx.$executeRaw`UPDATE direct_rows SET small = ${44} WHERE id = ${"t1"}`;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          later = await tx.$executeRaw`UPDATE direct_rows SET small = ${45} WHERE id = ${"t1"}`.catch((e: unknown) => e);
+        },
+        { timeout: 100 },
+      ),
+    ).rejects.toThrow(/timed out after 100 ms/);
+    expect(String(later)).toMatch(/timed out/);
+    expect(await smallOf("t1")).toBe(5);
+    // A statement still running when the time is up is cut off too.
+    await expect(directTransaction(db, (tx) => tx.$queryRaw`SELECT pg_sleep(5)`, { timeout: 200 })).rejects.toThrow(/timed out/);
+  });
+
+  it("gives every connection back: a pool of one serves transactions that commit, fail and time out, in turn", async () => {
+    const one = createPrismaClient(`${database.url}${database.url.includes("?") ? "&" : "?"}connection_limit=1`);
+    try {
+      const pool = poolOf(one)!;
+      expect(pool.options.max).toBe(1);
+      for (let i = 0; i < 3; i++) {
+        await directTransaction(one, (tx) => tx.$executeRaw`UPDATE direct_rows SET small = ${i} WHERE id = ${"t1"}`);
+        await directTransaction(one, async () => Promise.reject(new Error("no"))).catch(() => undefined);
+        await directTransaction(one, () => new Promise((resolve) => setTimeout(resolve, 150)), { timeout: 50 }).catch(() => undefined);
+      }
+      // While the one connection is held, another transaction waits at most maxWait for it.
+      let release!: () => void;
+      const holding = directTransaction(one, () => new Promise<void>((resolve) => (release = resolve)));
+      await expect(directTransaction(one, async () => 1, { maxWait: 100 })).rejects.toThrow(/within 100 ms/);
+      release();
+      await holding;
+      expect(await directTransaction(one, async (tx) => (await tx.$queryRaw<Array<{ n: number }>>`SELECT 7::int AS n`)[0].n)).toBe(7);
+      expect(await smallOf("t1")).toBe(2);
+      expect(pool.totalCount).toBe(1);
+      expect(pool.waitingCount).toBe(0);
+    } finally {
+      await one.$disconnect();
+    }
+  });
+
+  it("runs in Prisma's interactive transaction for a client without a pool, rolling back alike", async () => {
+    const bare = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    try {
+      const fallbacks = directSqlStats().fallbacks;
+      await expect(
+        directTransaction(bare, async (tx) => {
+          await tx.$executeRaw`UPDATE direct_rows SET small = ${46} WHERE id = ${"t1"}`;
+          throw new Error("undo");
+        }),
+      ).rejects.toThrow("undo");
+      expect(await smallOf("t1")).toBe(2);
+      await directTransaction(bare, (tx) => tx.$executeRaw`UPDATE direct_rows SET small = ${47} WHERE id = ${"t1"}`);
+      expect(await smallOf("t1")).toBe(47);
+      expect(directSqlStats().fallbacks).toBe(fallbacks + 2);
+    } finally {
+      await bare.$disconnect();
+    }
   });
 });
