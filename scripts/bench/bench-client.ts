@@ -1,6 +1,8 @@
 // What every gateway benchmark does with the gateway it started: call its API, sign up a user with
 // an API key, pair sandbox sessions with pacing off and wait until they are CONNECTED, and read
-// /metrics. One place, so the benchmarks measure the same setup.
+// /metrics (and profile it). One place, so the benchmarks measure the same setup.
+import { writeFileSync } from "node:fs";
+import WebSocket from "ws";
 
 /** JSON calls to the gateway at `base`; a non-2xx answer throws with its status and body. */
 export function benchApi(base: string) {
@@ -65,4 +67,39 @@ export function sumMetrics(text: string, ...names: string[]): Record<string, num
     if (name in out) out[name] += Number(line.split(" ").at(-1));
   }
   return out;
+}
+
+/**
+ * A CPU profiler attached to a gateway started with `--inspect=127.0.0.1:<port>` (in its
+ * NODE_OPTIONS): start() and stop(file) profile a phase; read the file with cpuprofile-top.ts.
+ */
+export async function gatewayProfiler(port: number) {
+  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{ webSocketDebuggerUrl: string }>;
+  const socket = new WebSocket(targets[0].webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
+  let id = 0;
+  const pending = new Map<number, (result: unknown) => void>();
+  socket.on("message", (data) => {
+    const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result);
+  });
+  const call = (method: string, params: object = {}) =>
+    new Promise<unknown>((resolve) => {
+      pending.set(++id, resolve);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  await call("Profiler.enable");
+  await call("Profiler.setSamplingInterval", { interval: 500 });
+  return {
+    start: (phase: string) => {
+      console.error(`CPU profile of the ${phase} phase started`);
+      return call("Profiler.start");
+    },
+    async stop(file: string) {
+      const { profile } = (await call("Profiler.stop")) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+      console.error(`CPU profile written: ${file}`);
+    },
+    close: () => socket.close(),
+  };
 }

@@ -11,16 +11,15 @@
 // BENCH_PORT: the gateway's port (else a random one in 3400–3899). CPU_PROFILE_DIR: the gateway runs
 // with the inspector on BENCH_PORT + 1 and a CPU profile of each phase is written there
 // (gateway-<run>-outbound.cpuprofile, …-inbound…; read them with scripts/bench/cpuprofile-top.ts).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import WebSocket from "ws";
 import { startTestServer } from "../serve-test.mjs";
-import { benchApi, metricsText, pairSandboxSessions, registerBenchUser, sumMetrics } from "./bench-client";
+import { benchApi, gatewayProfiler, metricsText, pairSandboxSessions, registerBenchUser, sumMetrics } from "./bench-client";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [messages = 500, sessionCount = 10, runs = 2] = process.argv.slice(2).map(Number).filter(Boolean);
@@ -53,37 +52,6 @@ function ceiling(): Result {
 const PROFILE_DIR = process.env.CPU_PROFILE_DIR || null;
 
 /** The gateway's inspector (Chrome DevTools Protocol): profiles one phase at a time. */
-async function inspector(port: number) {
-  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{ webSocketDebuggerUrl: string }>;
-  const socket = new WebSocket(targets[0].webSocketDebuggerUrl);
-  await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
-  let id = 0;
-  const pending = new Map<number, (result: unknown) => void>();
-  socket.on("message", (data) => {
-    const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
-    if (message.id !== undefined) pending.get(message.id)?.(message.result);
-  });
-  const call = (method: string, params: object = {}) =>
-    new Promise<unknown>((resolve) => {
-      pending.set(++id, resolve);
-      socket.send(JSON.stringify({ id, method, params }));
-    });
-  await call("Profiler.enable");
-  await call("Profiler.setSamplingInterval", { interval: 500 });
-  return {
-    start: (phase: string) => {
-      console.error(`CPU profile of the ${phase} phase started`);
-      return call("Profiler.start");
-    },
-    async stop(file: string) {
-      const { profile } = (await call("Profiler.stop")) as { profile: unknown };
-      writeFileSync(file, JSON.stringify(profile));
-      console.error(`CPU profile written: ${file}`);
-    },
-    close: () => socket.close(),
-  };
-}
-
 let runNumber = 0;
 async function gatewayRun(): Promise<Result> {
   const port = Number(process.env.BENCH_PORT) || 3400 + Math.floor(Math.random() * 500);
@@ -100,7 +68,7 @@ async function gatewayRun(): Promise<Result> {
       ...(PROFILE_DIR ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --inspect=127.0.0.1:${port + 1}`.trim() } : {}),
     },
   });
-  const profiler = PROFILE_DIR ? await inspector(port + 1) : null;
+  const profiler = PROFILE_DIR ? await gatewayProfiler(port + 1) : null;
   const base = gateway.baseUrl;
   const api = benchApi(base);
   const cpuSeconds = async (): Promise<number | null> => {
