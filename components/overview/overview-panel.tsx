@@ -22,10 +22,12 @@ interface Overview {
   volume: {
     days: string[];
     hours: string[];
-    byDay: { sessionId: string; bucket: string; direction: "in" | "out"; count: number }[];
-    byHour: { sessionId: string; bucket: string; direction: "in" | "out"; count: number }[];
+    byDay: { id: string; sessionId: string; bucket: string; direction: "in" | "out"; count: number }[];
+    byHour: { id: string; sessionId: string; bucket: string; direction: "in" | "out"; count: number }[];
   };
   health: {
+    /** The session's internal id: sessionIds are unique per owner only. */
+    id: string;
     sessionId: string;
     name: string;
     status: string;
@@ -191,7 +193,7 @@ export function OverviewPanel({ sessionIds }: { sessionIds: string[] }) {
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {data.health.map((s) => (
-                  <tr key={s.sessionId} data-testid="health-row">
+                  <tr key={s.id} data-testid="health-row">
                     <td className="px-4 py-2">
                       <Link href={`/sessions/${s.sessionId}`} className="font-medium text-blue-700 hover:underline">
                         {s.name}
@@ -241,14 +243,18 @@ function chartOf(data: Overview, range: "days" | "hours"): { labels: string[]; s
   const buckets = range === "days" ? data.volume.days : data.volume.hours;
   const rows = range === "days" ? data.volume.byDay : data.volume.byHour;
   const index = new Map(buckets.map((b, i) => [b, i]));
-  const names = new Map(data.health.map((s) => [s.sessionId, s.name]));
+  // Keyed by the internal id: a superadmin sees every tenant's sessions, and two tenants may both
+  // have a "shop". A name several sessions share is told apart by the phone number.
+  const named = new Map<string, number>();
+  for (const s of data.health) named.set(s.name, (named.get(s.name) ?? 0) + 1);
+  const names = new Map(data.health.map((s) => [s.id, (named.get(s.name) ?? 0) > 1 ? `${s.name} (${s.phoneNumber ?? s.sessionId})` : s.name]));
   const bySession = new Map<string, number[]>();
   for (const row of rows) {
     const at = index.get(row.bucket);
     if (at === undefined) continue;
-    const counts = bySession.get(row.sessionId) ?? new Array<number>(buckets.length).fill(0);
+    const counts = bySession.get(row.id) ?? new Array<number>(buckets.length).fill(0);
     counts[at] += row.count;
-    bySession.set(row.sessionId, counts);
+    bySession.set(row.id, counts);
   }
   const locale = document.documentElement.lang || undefined;
   const label = (bucket: string) => {
@@ -258,6 +264,6 @@ function chartOf(data: Overview, range: "days" | "hours"): { labels: string[]; s
   };
   return {
     labels: buckets.map(label),
-    series: [...bySession].map(([sessionId, counts]) => ({ label: names.get(sessionId) ?? sessionId, counts })),
+    series: [...bySession].map(([id, counts]) => ({ label: names.get(id) ?? rows.find((r) => r.id === id)?.sessionId ?? id, counts })),
   };
 }

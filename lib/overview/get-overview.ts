@@ -78,6 +78,8 @@ export async function getOverview(caller: Caller, query: OverviewQuery) {
       WHERE "sessionId" IN (${Prisma.join(internalIds)}) AND "createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')
       GROUP BY 1, 2, 3`;
     return rows.map((r) => ({
+      // `id` tells sessions apart: a superadmin may see two tenants' sessions of the same sessionId.
+      id: r.session_id,
       sessionId: publicIdOf.get(r.session_id) ?? r.session_id,
       bucket: r.bucket,
       direction: r.from_me ? ("out" as const) : ("in" as const),
@@ -98,6 +100,7 @@ export async function getOverview(caller: Caller, query: OverviewQuery) {
     failedWebhookDeliveries24h: failedDeliveries,
     volume: { days: bucketsOf("day", startOfWeek, 7, tz), hours: bucketsOf("hour", null, 24, tz), byDay: volume7d, byHour: volume24h },
     health: sessions.map((s) => ({
+      id: s.id,
       sessionId: s.sessionId,
       name: s.name,
       status: s.status,

@@ -19,8 +19,13 @@ interface Overview {
   messagesToday: { in: number; out: number };
   failedSends24h: number;
   failedWebhookDeliveries24h: number | null;
-  volume: { days: string[]; hours: string[]; byDay: { sessionId: string; direction: string; count: number }[]; byHour: unknown[] };
-  health: { sessionId: string; status: string; lastMessageAt: string | null; reconnects24h: number }[];
+  volume: {
+    days: string[];
+    hours: string[];
+    byDay: { id: string; sessionId: string; direction: string; count: number }[];
+    byHour: { id: string; sessionId: string; direction: string; count: number }[];
+  };
+  health: { id: string; sessionId: string; status: string; lastMessageAt: string | null; reconnects24h: number }[];
 }
 
 const overview = async (as: { cookie: string } | { apiKey: string }, query = "") => request<Overview>("GET", `/api/overview${query}`, { baseUrl: base, as });
@@ -108,6 +113,16 @@ describe("GET /api/overview", () => {
     expect(twins.map((h) => h.status).sort()).toEqual(["CONNECTED", "DISCONNECTED"]);
     expect(twins.find((h) => h.status === "CONNECTED")!.lastMessageAt).not.toBeNull();
     expect(twins.find((h) => h.status === "DISCONNECTED")!.lastMessageAt).toBeNull();
+    // The chart's volume rows name their session by its internal id: the busy twin's messages are
+    // all its own, and the idle twin has none (both share the sessionId the rows also carry).
+    const [busy, idle] = ["CONNECTED", "DISCONNECTED"].map((status) => twins.find((h) => h.status === status)!);
+    expect(busy.id).not.toBe(idle.id);
+    for (const rows of [res.body.volume.byDay, res.body.volume.byHour]) {
+      const twinRows = rows.filter((r) => r.sessionId === sessionId);
+      expect(twinRows.length).toBeGreaterThan(0);
+      expect(twinRows.every((r) => r.id === busy.id)).toBe(true);
+      expect(twinRows.reduce((n, r) => n + r.count, 0)).toBe(3); // two in, one out
+    }
   });
 
   it("answers 401 without credentials", async () => {
