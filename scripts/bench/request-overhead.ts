@@ -1,14 +1,19 @@
-// What one API request costs the gateway's CPU before any of its work starts: Next.js's request
+// What one API request costs the gateway's CPU before its own work starts: Next.js's request
 // handling (routing, its request and response objects, streaming the answer) plus our auth wrapper
 // and zod, against a bare node:http server doing the least a server must (read the body, answer
-// JSON). The request is a valid `POST /api/chat/send` through a session that does not exist (404):
-// the API key, zod and the session's look-up (one statement) run, the send's own work (the queue,
-// WhatsApp, the store) does not — what remains is the cost of reaching it.
+// JSON). Two requests, each stopped just before its real work:
+// - `POST /api/chat/send` through a session that does not exist (404): the API key, zod and the
+//   session's look-up (one statement) run; the queue, WhatsApp and the store do not. Every send
+//   through the API pays this.
+// - `POST /api/sandbox/contacts/:phone/messages` to a session that is not the caller's (400): the
+//   API key, zod and the sandbox's checks run, the emulated contact's send does not. compare.ts's
+//   inbound phase injects every contact message this way, where the ceiling uses a bare endpoint:
+//   this is what the benchmark's own injection costs the gateway per received message.
 //   npx tsx scripts/bench/request-overhead.ts [requests=3000] [rounds=3]
 // With DATABASE_URL the gateway runs on a fresh PostgreSQL database, else on the embedded one.
 // CPU per request: the gateway's process_cpu_seconds_total (GET /metrics) minus its idle rate over
-// the same time; the bare server's own process.cpuUsage(). 16 requests in flight, alternating the
-// two servers round by round. Prints figures, asserts nothing. CPU_PROFILE_DIR: see below.
+// the same time; the bare server's own process.cpuUsage(). 16 requests in flight, the three cases
+// alternating round by round. Prints figures, asserts nothing. CPU_PROFILE_DIR: see below.
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -19,7 +24,6 @@ import { benchApi, gatewayProfiler, metricsText, registerBenchUser, sumMetrics }
 const [requests = 3000, rounds = 3] = process.argv.slice(2).map(Number).filter(Boolean);
 const METRICS_TOKEN = "bench-metrics-token-0123456789";
 const IN_FLIGHT = 16;
-const BODY = JSON.stringify({ sessionId: "no-such-session", jid: "15550001111", message: { text: "hello" } });
 const port = Number(process.env.BENCH_PORT) || 3400 + Math.floor(Math.random() * 500);
 
 // The bare server: its own process, as the gateway is; GET /cpu answers its CPU seconds so far.
@@ -39,23 +43,39 @@ http.createServer((req, res) => {
 }).listen(Number(process.argv[1]), "127.0.0.1", () => console.log("ready"));
 `;
 
-async function hammer(url: string, headers: Record<string, string>): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next++ < requests) {
-        const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: BODY });
-        await res.arrayBuffer();
-        if (res.status !== 404) throw new Error(`expected 404, got ${res.status}`);
-      }
-    }),
-  );
-  return (performance.now() - started) / 1000;
+interface Case {
+  name: string;
+  path: string;
+  body: string;
+  status: number;
+  server: "gateway" | "bare";
 }
+const CASES: Case[] = [
+  {
+    name: "Wagate: POST /api/chat/send (API key, zod, session look-up)",
+    path: "/api/chat/send",
+    body: JSON.stringify({ sessionId: "no-such-session", jid: "15550001111", message: { text: "hello" } }),
+    status: 404,
+    server: "gateway",
+  },
+  {
+    name: "Wagate: POST /api/sandbox/contacts/:phone/messages (API key, zod, sandbox checks)",
+    path: "/api/sandbox/contacts/15550100002/messages",
+    body: JSON.stringify({ to: "no-such-session", text: "hello" }),
+    status: 400,
+    server: "gateway",
+  },
+  {
+    name: "bare node:http (read the body, answer JSON)",
+    path: "/api/chat/send",
+    body: JSON.stringify({ sessionId: "no-such-session", jid: "15550001111", message: { text: "hello" } }),
+    status: 404,
+    server: "bare",
+  },
+];
 
-// CPU_PROFILE_DIR: the gateway runs with the inspector on port + 1, and a CPU profile of the
-// gateway's rounds is written there (gateway-requests.cpuprofile; read it with cpuprofile-top.ts).
+// CPU_PROFILE_DIR: the gateway runs with the inspector on port + 1, and a CPU profile of its first
+// round of sends is written there (gateway-requests.cpuprofile; read it with cpuprofile-top.ts).
 const PROFILE_DIR = process.env.CPU_PROFILE_DIR;
 if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
 const inspect: Record<string, string> = PROFILE_DIR ? { NODE_OPTIONS: `--inspect=127.0.0.1:${port + 1}` } : {};
@@ -67,45 +87,58 @@ await new Promise((resolve) => bare.stdout!.once("data", resolve));
 try {
   const api = benchApi(gateway.baseUrl);
   const { auth } = await registerBenchUser(api, "req");
-  const gatewayCpu = async () => sumMetrics((await metricsText(gateway.baseUrl, METRICS_TOKEN))!, "process_cpu_seconds_total").process_cpu_seconds_total;
-  const bareCpu = async () => Number(await (await fetch(`http://127.0.0.1:${barePort}/cpu`)).text());
-  // Warm-up: JIT, caches (the API key's look-up), connections.
-  await hammer(`${gateway.baseUrl}/api/chat/send`, auth);
-  await hammer(`http://127.0.0.1:${barePort}/api/chat/send`, {});
+  const baseOf = { gateway: gateway.baseUrl, bare: `http://127.0.0.1:${barePort}` };
+  const cpuOf = {
+    gateway: async () => sumMetrics((await metricsText(gateway.baseUrl, METRICS_TOKEN))!, "process_cpu_seconds_total").process_cpu_seconds_total,
+    bare: async () => Number(await (await fetch(`http://127.0.0.1:${barePort}/cpu`)).text()),
+  };
 
-  const figures: Record<"gateway" | "bare", Array<{ cpuUs: number; perSecond: number }>> = { gateway: [], bare: [] };
+  /** `requests` of the case, IN_FLIGHT at a time: seconds taken. */
+  async function hammer(c: Case): Promise<number> {
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        while (next++ < requests) {
+          const res = await fetch(`${baseOf[c.server]}${c.path}`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json", ...(c.server === "gateway" ? auth : {}) },
+            body: c.body,
+          });
+          const text = await res.text();
+          if (res.status !== c.status) throw new Error(`${c.name}: expected ${c.status}, got ${res.status} ${text.slice(0, 200)}`);
+        }
+      }),
+    );
+    return (performance.now() - started) / 1000;
+  }
+
+  for (const c of CASES) await hammer(c); // warm-up: JIT, caches (the API key's look-up), connections
+  const figures = new Map<Case, Array<{ cpuUs: number; perSecond: number }>>(CASES.map((c) => [c, []]));
   for (let round = 0; round < rounds; round++) {
     // The gateway's background work (workers' polls, metrics) while idle, per second.
-    const idleFrom = await gatewayCpu();
+    const idleFrom = await cpuOf.gateway();
     await new Promise((r) => setTimeout(r, 3000));
-    const idlePerSecond = ((await gatewayCpu()) - idleFrom) / 3;
-
-    const g0 = await gatewayCpu();
-    if (round === 0) await profiler?.start("requests");
-    const gSeconds = await hammer(`${gateway.baseUrl}/api/chat/send`, auth);
-    if (round === 0) await profiler?.stop(path.join(PROFILE_DIR!, "gateway-requests.cpuprofile"));
-    const gCpu = (await gatewayCpu()) - g0 - idlePerSecond * gSeconds;
-    figures.gateway.push({ cpuUs: (gCpu / requests) * 1e6, perSecond: requests / gSeconds });
-
-    const b0 = await bareCpu();
-    const bSeconds = await hammer(`http://127.0.0.1:${barePort}/api/chat/send`, {});
-    figures.bare.push({ cpuUs: (((await bareCpu()) - b0) / requests) * 1e6, perSecond: requests / bSeconds });
+    const idlePerSecond = ((await cpuOf.gateway()) - idleFrom) / 3;
+    for (const c of CASES) {
+      const profiled = round === 0 && c === CASES[0] ? profiler : null;
+      const before = await cpuOf[c.server]();
+      await profiled?.start("requests");
+      const seconds = await hammer(c);
+      if (profiled) await profiled.stop(path.join(PROFILE_DIR!, "gateway-requests.cpuprofile"));
+      const used = (await cpuOf[c.server]()) - before - (c.server === "gateway" ? idlePerSecond * seconds : 0);
+      figures.get(c)!.push({ cpuUs: (used / requests) * 1e6, perSecond: requests / seconds });
+    }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const cpu = { gateway: median(figures.gateway.map((f) => f.cpuUs)), bare: median(figures.bare.map((f) => f.cpuUs)) };
-  console.log(
-    `${requests} requests × ${rounds} rounds, ${IN_FLIGHT} in flight, POST /api/chat/send to an unknown session (404); load average ${loadavg()[0].toFixed(1)}`,
-  );
-  console.log("| server | CPU µs per request | requests/s |");
-  console.log("| --- | --- | --- |");
-  for (const side of ["gateway", "bare"] as const) {
-    console.log(
-      `| ${side === "gateway" ? "Wagate (Next.js, API key, zod, one look-up)" : "bare node:http"} | ${cpu[side].toFixed(0)} | ${median(figures[side].map((f) => f.perSecond)).toFixed(0)} |`,
-    );
+  console.log(`${requests} requests × ${rounds} rounds per case, ${IN_FLIGHT} in flight, alternating; load average ${loadavg()[0].toFixed(1)}`);
+  console.log("| request | CPU µs per request | requests/s | CPU against bare |");
+  console.log("| --- | --- | --- | --- |");
+  const bareCpu = median(figures.get(CASES[2])!.map((f) => f.cpuUs));
+  for (const c of CASES) {
+    const cpu = median(figures.get(c)!.map((f) => f.cpuUs));
+    console.log(`| ${c.name} | ${cpu.toFixed(0)} | ${median(figures.get(c)!.map((f) => f.perSecond)).toFixed(0)} | ${(cpu / bareCpu).toFixed(1)}× |`);
   }
-  console.log(
-    `Reaching a route handler's work: ${(cpu.gateway - cpu.bare).toFixed(0)} µs of CPU more than the bare server (${(cpu.gateway / cpu.bare).toFixed(1)}×)`,
-  );
 } finally {
   profiler?.close();
   bare.kill();
