@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readConnectionLimit } from "@/lib/db/create-prisma-client";
+import { idleConnectionError, readConnectionLimit } from "@/lib/db/create-prisma-client";
 
 describe("readConnectionLimit", () => {
   it("takes Prisma's connection_limit out of the URL", () => {
@@ -18,5 +18,17 @@ describe("readConnectionLimit", () => {
     for (const bad of ["0", "-1", "ten", ""]) {
       expect(readConnectionLimit(`postgresql://h/db?connection_limit=${bad}`).connectionLimit, bad).toBeNull();
     }
+  });
+});
+
+describe("idleConnectionError", () => {
+  it("keeps the error's kind, message and SQLSTATE, not the client pg-pool hangs on it", () => {
+    const error = Object.assign(new Error("terminating connection due to administrator command"), {
+      code: "57P01",
+      client: { connectionParameters: { user: "root", host: "db" }, _queryQueue: [] },
+    });
+    expect(idleConnectionError(error)).toEqual({ type: "Error", message: "terminating connection due to administrator command", code: "57P01" });
+    expect(JSON.stringify(idleConnectionError(error))).not.toContain("connectionParameters");
+    expect(idleConnectionError(new TypeError("boom"))).toEqual({ type: "TypeError", message: "boom" });
   });
 });

@@ -19,6 +19,15 @@ export function readConnectionLimit(databaseUrl: string): { connectionString: st
   return { connectionString: url.toString(), connectionLimit: limit };
 }
 
+/**
+ * What to log of an idle connection's error: pg-pool hangs the whole client on it (`err.client`),
+ * which pino would write out in full — several kilobytes per connection, its settings included.
+ */
+export function idleConnectionError(error: Error): { type: string; message: string; code?: string } {
+  const code = (error as { code?: unknown }).code;
+  return { type: error.name, message: error.message, ...(typeof code === "string" ? { code } : {}) };
+}
+
 export function createPrismaClient(databaseUrl: string, poolSize = 20): PrismaClient {
   const { connectionString, connectionLimit } = readConnectionLimit(databaseUrl);
   // Our own pool, handed to the adapter (which ends it on $disconnect): the hot path's raw
@@ -26,7 +35,7 @@ export function createPrismaClient(databaseUrl: string, poolSize = 20): PrismaCl
   const pool = new pg.Pool({ connectionString, max: connectionLimit ?? poolSize });
   // An idle connection that breaks (the server restarted, a test dropped its database) is removed
   // by the pool and the next statement connects anew; unheard, the pool's "error" would end the process.
-  pool.on("error", (error) => logger.warn({ err: error }, "an idle database connection was closed"));
+  pool.on("error", (error) => logger.warn({ err: idleConnectionError(error) }, "an idle database connection was closed"));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({ adapter });
   attachPool(client, pool);
