@@ -3,7 +3,8 @@
 // side, outbound and inbound, alternating the two, and the ratio ceiling ÷ gateway (goal ≤ 1.25).
 //   npx tsx scripts/bench/compare.ts [messages=500] [sessions=10] [runs=2]
 // With DATABASE_URL the gateway runs on a fresh PostgreSQL database, else on the embedded one.
-// Gateway outbound: POST /api/chat/send (16 in flight, pacing off) until every message is SENT.
+// Gateway outbound: POST /api/chat/send (16 in flight, pacing off) until every message is SENT;
+// SEND_BATCH=n sends n messages per request.
 // Gateway inbound: contacts send through the sandbox API (8 in flight) until a loopback webhook
 // receiver (message.received) has every message. The gateway's CPU per message comes from its own
 // GET /metrics (process_cpu_seconds_total) when METRICS_TOKEN works, else it is left out.
@@ -25,6 +26,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const [messages = 500, sessionCount = 10, runs = 2] = process.argv.slice(2).map(Number).filter(Boolean);
 const CONTACTS = ["15550100002", "15550100003"];
 const METRICS_TOKEN = "bench-metrics-token-0123456789";
+// SEND_BATCH=n: the gateway's outbound sends go n to a request (POST /api/chat/send takes an array
+// of up to 100), as a client with many messages would send them; 1 (the default) is one per request.
+const SEND_BATCH = Math.min(100, Math.max(1, Number(process.env.SEND_BATCH) || 1));
 
 interface Figure {
   messages: number;
@@ -112,20 +116,20 @@ async function gatewayRun(): Promise<Result> {
     let started = performance.now();
     const ids: string[] = [];
     let next = 0;
+    const sendOf = (i: number) => ({ sessionId: sessions[i % sessions.length], jid: CONTACTS[i % CONTACTS.length], message: { text: `bench ${i}` } });
     await Promise.all(
       Array.from({ length: 16 }, async () => {
         while (next < messages) {
-          const i = next++;
-          ids.push(
-            (
-              await api(
-                "POST",
-                "/api/chat/send",
-                { sessionId: sessions[i % sessions.length], jid: CONTACTS[i % CONTACTS.length], message: { text: `bench ${i}` } },
-                auth,
-              )
-            ).body.messageId,
-          );
+          if (SEND_BATCH === 1) {
+            ids.push((await api("POST", "/api/chat/send", sendOf(next++), auth)).body.messageId);
+            continue;
+          }
+          const batch = Array.from({ length: Math.min(SEND_BATCH, messages - next) }, () => sendOf(next++));
+          const answers = (await api("POST", "/api/chat/send", batch, auth)).body as Array<{ messageId: string | null; error?: string }>;
+          for (const answer of answers) {
+            if (!answer.messageId) throw new Error(`a send of the batch was refused: ${answer.error}`);
+            ids.push(answer.messageId);
+          }
         }
       }),
     );
@@ -205,7 +209,7 @@ for (let r = 0; r < runs; r++) {
 loads.push(loadavg()[0].toFixed(1));
 
 console.log(
-  `${messages} messages, ${sessionCount} sessions, ${runs} runs each (medians), ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}; load average (1 min) during the runs: ${loads.join(", ")}`,
+  `${messages} messages, ${sessionCount} sessions, ${runs} runs each (medians), ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}${SEND_BATCH > 1 ? `, the gateway's sends ${SEND_BATCH} per request` : ""}; load average (1 min) during the runs: ${loads.join(", ")}`,
 );
 console.log("| figure | bare Baileys (ceiling) | Wagate | ratio ceiling ÷ Wagate |");
 console.log("| --- | --- | --- | --- |");
