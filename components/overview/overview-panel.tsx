@@ -264,6 +264,6 @@ function chartOf(data: Overview, range: "days" | "hours"): { labels: string[]; s
   };
   return {
     labels: buckets.map(label),
-    series: [...bySession].map(([id, counts]) => ({ label: names.get(id) ?? rows.find((r) => r.id === id)?.sessionId ?? id, counts })),
+    series: [...bySession].map(([id, counts]) => ({ label: names.get(id) ?? id, counts })),
   };
 }

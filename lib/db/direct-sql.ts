@@ -80,11 +80,17 @@ function statementOf(query: TemplateStringsArray | Prisma.Sql, values: unknown[]
   return { text: sql.text, values: sql.values.map(toParameter) };
 }
 
-function directRunner(pool: pg.Pool): SqlRunner {
+/**
+ * Raw statements on `target` (the pool, or one connection of a transaction), mapped like Prisma's.
+ * `open` rejects a statement before it is sent (a transaction that timed out).
+ */
+function runnerOn(target: Pick<pg.Pool | pg.PoolClient, "query">, open: () => Error | null = () => null): SqlRunner {
   const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
+    const closed = open();
+    if (closed) return Promise.reject(closed);
     const statement = statementOf(query, values);
     stats.statements++;
-    return pool.query({ text: statement.text, values: statement.values, types });
+    return target.query({ text: statement.text, values: statement.values, types });
   };
   return {
     $queryRaw: (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rows) as SqlRunner["$queryRaw"],
@@ -109,7 +115,7 @@ export function direct<K extends keyof SqlRunner>(runner: Pick<SqlRunner, K>): P
   // After $disconnect the adapter has ended the pool; Prisma would connect again, so let it.
   if (pool.ending) return runner;
   let found = runners.get(pool);
-  if (!found) runners.set(pool, (found = directRunner(pool)));
+  if (!found) runners.set(pool, (found = runnerOn(pool)));
   return found;
 }
 
@@ -149,20 +155,9 @@ export async function directTransaction<T>(
     // Destroying the connection ends the transaction on the server; statements still running fail.
     client.release(closed);
   }, timeout);
-  const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
-    if (closed) return Promise.reject(closed);
-    const statement = statementOf(query, values);
-    stats.statements++;
-    return client.query({ text: statement.text, values: statement.values, types });
-  };
-  const tx: SqlRunner = {
-    $queryRaw: (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rows) as SqlRunner["$queryRaw"],
-    $executeRaw: (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
-      (await run(query, values)).rowCount ?? 0) as SqlRunner["$executeRaw"],
-  };
   try {
     await client.query("BEGIN");
-    const result = await work(tx);
+    const result = await work(runnerOn(client, () => closed));
     if (closed) throw closed;
     clearTimeout(timer);
     await client.query("COMMIT");

@@ -4,10 +4,7 @@
 // as it is (COALESCE with NULL), as Prisma's `undefined` left it.
 import { isJidGroup, jidNormalizedUser, type BaileysEventMap } from "@whiskeysockets/baileys";
 import { newRowId } from "@/lib/db/new-row-id";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { toDate, type Publish, type StoreContext } from "@/lib/store/store-context";
-
-const NOW_SQL = Prisma.raw("(now() AT TIME ZONE 'UTC')");
+import { NOW_SQL, toDate, utc, type Publish, type StoreContext } from "@/lib/store/store-context";
 
 /** Creates the chat or, when it exists, sets the fields given (null: unchanged). */
 async function upsertChat(
@@ -16,7 +13,7 @@ async function upsertChat(
   create: { name: string | null; unreadCount: number; lastMessageAt: Date | null },
   update: { name: string | null; unreadCount: number | null },
 ) {
-  const lastMessageAt = create.lastMessageAt ? create.lastMessageAt.toISOString().slice(0, -1) : null;
+  const lastMessageAt = create.lastMessageAt ? utc(create.lastMessageAt) : null;
   await ctx.db.$executeRaw`
     INSERT INTO chats (id, "sessionId", "ownerId", jid, name, "isGroup", "unreadCount", "lastMessageAt", "createdAt", "updatedAt")
     VALUES (${newRowId()}, ${ctx.ref.id}, ${ctx.ref.ownerId}, ${jid}, ${create.name}::text, ${Boolean(isJidGroup(jid))}::boolean,

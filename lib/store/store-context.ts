@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { SqlRunner } from "@/lib/db/direct-sql";
 import type { Db } from "@/lib/db/create-prisma-client";
 import type { EventOutbox } from "@/lib/events/event-outbox";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import type { SendsAwaitingEcho, TakenSend } from "@/lib/messages/sends-awaiting-echo";
 import type { SessionRef } from "@/lib/sessions/session-ref";
@@ -51,3 +52,9 @@ export const toDate = (t: unknown): Date => {
   const n = typeof t === "number" ? t : Number((t as { toString(): string } | null | undefined)?.toString() ?? 0);
   return n > 0 ? new Date(n * 1000) : new Date();
 };
+
+/** PostgreSQL's time without zone, as Prisma stores DateTime (UTC): the text, so no session time zone applies. */
+export const utc = (d: Date) => d.toISOString().slice(0, -1);
+
+/** The current time as the store writes it (UTC, without zone), for `updatedAt` and the like. */
+export const NOW_SQL = Prisma.raw("(now() AT TIME ZONE 'UTC')");

@@ -4,7 +4,7 @@ import { isJidGroup, isLidUser, isPnUser, jidNormalizedUser, proto, type Baileys
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { rememberPushName } from "@/lib/store/store-chats-contacts";
-import { toDate, type AfterCommit, type Publish, type StoreContext } from "@/lib/store/store-context";
+import { NOW_SQL, toDate, utc, type AfterCommit, type Publish, type StoreContext } from "@/lib/store/store-context";
 import { upsertEvent } from "@/lib/store/message-announcement";
 import { applyOwnUpsertStatus } from "@/lib/store/store-receipts";
 import { describeMessage, isProtocolOnly } from "@/lib/whatsapp/describe-message";
@@ -92,9 +92,6 @@ export async function saveMessages(
   }
   return { campaignOf, quiet };
 }
-
-/** PostgreSQL's time without zone, as Prisma stores DateTime (UTC). */
-const utc = (d: Date) => d.toISOString().slice(0, -1);
 
 /**
  * A message as WhatsApp delivered it: created, or — our own sends are stored before they go out —
@@ -184,7 +181,7 @@ async function saveOwnSendEcho(
   sentAtMs: number,
   chat: ChatTouch | null,
 ): Promise<{ payload: unknown; moved: boolean; remoteJid: string } | null> {
-  const at = new Date(sentAtMs).toISOString().slice(0, -1);
+  const at = utc(new Date(sentAtMs));
   const rows = await ctx.db.$queryRaw<Array<{ was: string; payload: unknown; remoteJid: string }>>`
     WITH old AS (SELECT id, status, "sentAt" FROM messages WHERE "sessionId" = ${ctx.ref.id} AND "keyId" = ${keyId} FOR UPDATE),
     stored AS (
@@ -338,7 +335,7 @@ type TargetKey = { id: string; remoteJid?: string | null; fromMe?: boolean | nul
 async function applyEdit(ctx: StoreContext, key: TargetKey, edited: proto.IMessage, publish: Publish) {
   const d = describeMessage(edited);
   const count = await ctx.db.$executeRaw`
-    UPDATE messages SET content = ${d.content}::text, "updatedAt" = (now() AT TIME ZONE 'UTC')
+    UPDATE messages SET content = ${d.content}::text, "updatedAt" = ${NOW_SQL}
     WHERE "sessionId" = ${ctx.ref.id} AND "keyId" = ${key.id}`;
   if (count > 0) publish("message.update", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, edited: true, text: d.content });
 }
@@ -348,7 +345,7 @@ async function applyRevoke(ctx: StoreContext, key: TargetKey, publish: Publish) 
   const { db, ref } = ctx;
   if (ctx.config.antiDelete) {
     const [kept] = await db.$queryRaw<Array<{ content: string | null; type: string }>>`
-      UPDATE messages SET "revokedAt" = (now() AT TIME ZONE 'UTC'), "updatedAt" = (now() AT TIME ZONE 'UTC')
+      UPDATE messages SET "revokedAt" = ${NOW_SQL}, "updatedAt" = ${NOW_SQL}
       WHERE "sessionId" = ${ref.id} AND "keyId" = ${key.id}
       RETURNING content, type::text AS type`;
     publish("message.revoke", {
@@ -362,7 +359,7 @@ async function applyRevoke(ctx: StoreContext, key: TargetKey, publish: Publish) 
     });
   } else {
     await db.$executeRaw`
-      UPDATE messages SET "revokedAt" = (now() AT TIME ZONE 'UTC'), content = NULL, raw = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
+      UPDATE messages SET "revokedAt" = ${NOW_SQL}, content = NULL, raw = NULL, "updatedAt" = ${NOW_SQL}
       WHERE "sessionId" = ${ref.id} AND "keyId" = ${key.id}`;
     publish("message.revoke", { id: key.id, messageId: key.id, remoteJid: key.remoteJid, fromMe: key.fromMe, kept: false });
   }

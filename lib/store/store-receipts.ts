@@ -3,7 +3,7 @@
 import type { BaileysEventMap, WAMessage } from "@whiskeysockets/baileys";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
-import { STATUS_BY_ACK, STATUS_RANK, type Publish, type StoreContext } from "@/lib/store/store-context";
+import { STATUS_BY_ACK, STATUS_RANK, utc, type Publish, type StoreContext } from "@/lib/store/store-context";
 import { sendIsAnnounced, storedSendEvent, upsertEvent, type StoredSendRow } from "@/lib/store/message-announcement";
 
 /**
@@ -17,7 +17,7 @@ export async function updateStatus(ctx: StoreContext, keyId: string, status: Mes
   // WhatsApp's ack of our send may overtake Baileys' echo of it (which writes SENT with the send
   // time, lib/messages/sends-awaiting-echo.ts): then the send time comes with the status, as SENT's would.
   const own = ctx.sendsAwaitingEcho?.peek(keyId);
-  const sentAt = own?.sentAt ? new Date(own.sentAt).toISOString().slice(0, -1) : null;
+  const sentAt = own?.sentAt ? utc(new Date(own.sentAt)) : null;
   // One statement (issue 10: was a read and an update through Prisma's query compiler): the
   // message as it was, and whether it moved — only ever forward.
   const [current] = await ctx.db.$queryRaw<Array<{ was: MessageStatus; payload: unknown; moved: boolean; row: StoredSendRow | null }>>`

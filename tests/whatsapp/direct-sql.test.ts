@@ -106,6 +106,14 @@ describe("direct()", () => {
 });
 
 describe("directTransaction()", () => {
+  /** A transaction that sets t1's `small` and then throws `message`: it must roll back and rethrow. */
+  const undone = (db: Parameters<typeof directTransaction>[0], small: number, message: string) =>
+    expect(
+      directTransaction(db, async (tx) => {
+        await tx.$executeRaw`UPDATE direct_rows SET small = ${small} WHERE id = ${"t1"}`;
+        throw new Error(message);
+      }),
+    ).rejects.toThrow(message);
   const smallOf = async (id: string) =>
     (await direct(database.db).$queryRaw<Array<{ small: number | null }>>`SELECT small FROM direct_rows WHERE id = ${id}`)[0]?.small;
 
@@ -131,12 +139,7 @@ describe("directTransaction()", () => {
 
   it("rolls back and rethrows when the work throws, also after a failed statement", async () => {
     const db = database.db;
-    await expect(
-      directTransaction(db, async (tx) => {
-        await tx.$executeRaw`UPDATE direct_rows SET small = ${42} WHERE id = ${"t1"}`;
-        throw new Error("changed my mind");
-      }),
-    ).rejects.toThrow("changed my mind");
+    await undone(db, 42, "changed my mind");
     expect(await smallOf("t1")).toBe(5);
 
     const failed = await directTransaction(db, async (tx) => {
@@ -196,12 +199,7 @@ describe("directTransaction()", () => {
     const bare = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     try {
       const fallbacks = directSqlStats().fallbacks;
-      await expect(
-        directTransaction(bare, async (tx) => {
-          await tx.$executeRaw`UPDATE direct_rows SET small = ${46} WHERE id = ${"t1"}`;
-          throw new Error("undo");
-        }),
-      ).rejects.toThrow("undo");
+      await undone(bare, 46, "undo");
       expect(await smallOf("t1")).toBe(2);
       await directTransaction(bare, (tx) => tx.$executeRaw`UPDATE direct_rows SET small = ${47} WHERE id = ${"t1"}`);
       expect(await smallOf("t1")).toBe(47);
