@@ -210,7 +210,7 @@ export const API_CATALOGUE: Endpoint[] = [
     path: "/api/overview",
     tag: "Dashboard",
     summary:
-      "The home page's figures for the sessions the caller may see: sessions online/total, messages in/out today (?tz= IANA zone, default UTC), failed sends and webhook deliveries in 24 h, 7-day and 24-hour volume by session, session health",
+      "The home page's figures for the sessions the caller may see: sessions online/total, messages in/out today (?tz= IANA zone, default UTC), failed sends and webhook deliveries in 24 h, 7-day and 24-hour volume by session, session health; volume and health rows name their session by `id` (its internal id: a superadmin may see two tenants' sessions with the same `sessionId`) and `sessionId`",
     permission: "sessions.read",
     returns: "{ sessions, messagesToday, failedSends24h, failedWebhookDeliveries24h, volume, health }",
   },
