@@ -61,7 +61,8 @@ export interface GroupInfo {
 /**
  * Events: message, receipt, paired, pairing-code-requested, companion-login, companion-disconnect,
  * companion-removed, login-rejected, registration, group-notification, presence, chatstate,
- * retry-receipt, undeliverable, unhandled-iq, stanza, and error-report ({ error, phone?, from?,
+ * retry-receipt, undeliverable, unhandled-iq, stanza, privacy-token ({ phone, jids }: a companion
+ * issued its privacy token to contacts), and error-report ({ error, phone?, from?,
  * messageId?, connection? }: an emulated phone failed to decrypt or a frame failed to parse;
  * tests assert there are none).
  */

@@ -79,6 +79,50 @@ describe("one AsyncLocalStorage for every socket's key store", () => {
     expect(new now()).toBeInstanceOf(AsyncLocalStorage);
   });
 
+  // Baileys issues a privacy token after each 1:1 send without waiting for it, inside the send's
+  // transaction, and then stores when it did. With AsyncLocalStorage's semantics that write joined a
+  // transaction that had already committed and was lost, so every send issued a token again.
+  it("a write started inside a transaction but finished after its commit reaches the store", async () => {
+    const { store, writes } = memoryKeys();
+    const keys = withSharedTransactionStorage(() => addTransactionCapability(store, logger, options));
+    let late: Promise<void> = Promise.resolve();
+    let lateWasInTransaction: boolean | null = null;
+    await keys.transaction(async () => {
+      await keys.set({ session: { during: Buffer.from("1") } } as never);
+      late = (async () => {
+        await new Promise((resolve) => setTimeout(resolve, 10)); // the privacy-token IQ's round trip
+        lateWasInTransaction = keys.isInTransaction();
+        await keys.set({ tctoken: { "15550100002@s.whatsapp.net": { token: Buffer.alloc(0), senderTimestamp: 1 } } } as never);
+      })();
+    }, "send");
+    expect(writes).toEqual([{ session: { during: Buffer.from("1") } }]);
+    await late;
+    expect(lateWasInTransaction).toBe(false);
+    expect(writes).toHaveLength(2);
+    expect(await keys.get("tctoken", ["15550100002@s.whatsapp.net"])).toEqual({
+      "15550100002@s.whatsapp.net": { token: Buffer.alloc(0), senderTimestamp: 1 },
+    });
+  });
+
+  it("a transaction's value ends with its work, also when the work fails", async () => {
+    const storage = new KeyedStorage<{ tx: number }>();
+    const seen: Array<{ tx: number } | undefined> = [];
+    let after: Promise<void> = Promise.resolve();
+    await expect(
+      storage.run({ tx: 1 }, async () => {
+        seen.push(storage.getStore());
+        after = (async () => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          seen.push(storage.getStore());
+        })();
+        throw new Error("work failed");
+      }),
+    ).rejects.toThrow("work failed");
+    await after;
+    expect(storage.getStore()).toBeUndefined();
+    expect(seen).toEqual([{ tx: 1 }, undefined]);
+  });
+
   it("exit runs outside one key store's value and keeps the others'", async () => {
     const one = new KeyedStorage<string>();
     const other = new KeyedStorage<string>();

@@ -13,6 +13,16 @@
 // its own value, copied on `run`, so each key store still sees only its own transaction, as with a
 // storage of its own. Baileys imports the class by name from "async_hooks"; ESM named imports of a
 // built-in follow its exports object after module.syncBuiltinESMExports().
+//
+// A transaction's value also ends when its work ends (unlike AsyncLocalStorage, whose value stays
+// with every promise made inside `run`). Why: Baileys starts work inside a send's transaction that
+// the send does not wait for — after each 1:1 send it issues a privacy token to the contact and
+// then stores when it did (tctoken senderTimestamp). That write ran "inside" a transaction that had
+// already committed, went into its mutations and was never written, so Baileys issued a token again
+// on every later send: one extra IQ to WhatsApp per message, and the gateway paid for it (the bare
+// Baileys ceiling mostly hid it: its sends overlap, and an issuance in flight is not repeated).
+// Work that outlives its transaction now reads and writes the store directly, as it would had it
+// been started outside.
 import asyncHooks, { AsyncLocalStorage } from "node:async_hooks";
 import { syncBuiltinESMExports } from "node:module";
 
@@ -20,16 +30,31 @@ const shared: AsyncLocalStorage<ReadonlyMap<KeyedStorage<unknown>, unknown>> = (
   globalThis as { __wagateKeyedStorage?: AsyncLocalStorage<ReadonlyMap<KeyedStorage<unknown>, unknown>> }
 ).__wagateKeyedStorage ??= new AsyncLocalStorage());
 
+// Values whose `run` has returned (or whose returned promise has settled): seen as no value.
+const ended = new WeakSet<object>();
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as { then?: unknown }).then === "function";
+
 /** The part of AsyncLocalStorage that Baileys' key store uses (getStore, run), on the one shared storage. */
 export class KeyedStorage<T> {
   getStore(): T | undefined {
-    return shared.getStore()?.get(this) as T | undefined;
+    const value = shared.getStore()?.get(this) as T | undefined;
+    return typeof value === "object" && value !== null && ended.has(value) ? undefined : value;
   }
 
   run<R, A extends unknown[]>(store: T, callback: (...args: A) => R, ...args: A): R {
     const frame = new Map(shared.getStore());
     frame.set(this, store);
-    return shared.run(frame, callback, ...args);
+    const result = shared.run(frame, callback, ...args);
+    if (typeof store === "object" && store !== null) {
+      const end = () => void ended.add(store);
+      // Registered before the caller's own await on the result: Baileys commits after it, so a
+      // write that arrives during or after the commit goes straight to the store.
+      if (isThenable(result)) result.then(end, end);
+      else end();
+    }
+    return result;
   }
 
   /** As AsyncLocalStorage.exit: runs the callback outside this storage's value (others keep theirs). */
