@@ -21,6 +21,11 @@ const nextConfig = {
   // `npm test` type-checks the whole project with tsc first; checking again inside every build
   // would double the build time on our two cores.
   typescript: { ignoreBuildErrors: true },
+  // Next.js loads every page and route handler (and, with tsx's source maps on, each one's source
+  // map) when the server starts. Loaded when first asked for instead, an idle gateway holds ~45 MB
+  // less V8 heap (issue 10's baseline: scripts/bench/idle-memory.ts, BENCHMARKS.md); the first
+  // request to each route pays for its load once (tens of ms for an API route, ~¼ s for a page).
+  experimental: { preloadEntriesOnStart: false },
 };
 
 export default nextConfig;

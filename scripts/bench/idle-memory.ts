@@ -1,0 +1,71 @@
+// Benchmark: what an idle gateway holds before any session (issue 10: "baseline memory under
+// 250 MB"). Starts the whole gateway (production build, live mode, no sessions) `runs` times, each
+// in a fresh process on a fresh database, samples it after `settleSeconds` and again 15 s later,
+// and prints its resident memory (from /proc), V8's heap (from GET /metrics) and the largest parts
+// of its address space. Uses DATABASE_URL when set, else the embedded PostgreSQL (whose PGlite
+// lives in the gateway's process and counts). Prints figures, asserts nothing.
+//   npx tsx scripts/bench/idle-memory.ts [runs=3] [settleSeconds=15] [port=3217]
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { startTestServer } from "../serve-test.mjs";
+import { metricsText, sumMetrics } from "./bench-client";
+
+const [runs = 3, settleSeconds = 15, port = 3217] = process.argv.slice(2).map(Number).filter(Boolean);
+const token = "idle-memory-bench-token";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/** Resident kB per mapping name (anonymous memory, the node binary, each shared library …). */
+function residentByMapping(pid: number): Array<[string, number]> {
+  const byName = new Map<string, number>();
+  let name = "";
+  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) name = head[1] || "[anonymous]";
+    else if (line.startsWith("Rss:")) byName.set(name, (byName.get(name) ?? 0) + Number(line.split(/\s+/)[1]));
+  }
+  return [...byName].sort((a, b) => b[1] - a[1]);
+}
+
+async function sample(pid: number, baseUrl: string) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  const metrics = sumMetrics(
+    (await metricsText(baseUrl, token)) ?? "",
+    "nodejs_heap_size_used_bytes",
+    "nodejs_heap_size_total_bytes",
+    "nodejs_external_memory_bytes",
+  );
+  return {
+    rss: kb("VmRSS") * 1024,
+    anon: kb("RssAnon") * 1024,
+    heapUsed: metrics.nodejs_heap_size_used_bytes,
+    heapTotal: metrics.nodejs_heap_size_total_bytes,
+    external: metrics.nodejs_external_memory_bytes,
+  };
+}
+
+const rows: string[] = [];
+for (let run = 1; run <= runs; run++) {
+  const server = await startTestServer({ port, env: { WA_MODE: "live", METRICS_TOKEN: token } });
+  await sleep(settleSeconds * 1000);
+  const first = await sample(server.pid!, server.baseUrl);
+  await sleep(15_000);
+  const second = await sample(server.pid!, server.baseUrl);
+  if (run === runs) {
+    console.log(`run ${run}, largest resident mappings:`);
+    for (const [name, kb] of residentByMapping(server.pid!).slice(0, 6)) console.log(`  ${(kb / 1024).toFixed(1)} MB ${name}`);
+  }
+  await server.stop();
+  for (const [when, s] of [
+    [`${settleSeconds} s`, first],
+    [`${settleSeconds + 15} s`, second],
+  ] as const)
+    rows.push(`| ${run} | ${when} | ${mb(s.rss)} | ${mb(s.anon)} | ${mb(s.heapUsed)} / ${mb(s.heapTotal)} | ${mb(s.external)} |`);
+}
+console.log(
+  `\nidle gateway, no sessions, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}; load average (1 min) at the end: ${loadavg()[0].toFixed(1)}`,
+);
+console.log("| run | after start | RSS MB | anonymous MB | V8 heap used / total MB | external MB |");
+console.log("| --- | --- | --- | --- | --- | --- |");
+console.log(rows.join("\n"));
