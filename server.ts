@@ -42,6 +42,7 @@ const { failMissedScheduledSends } = await import("./lib/schedules/fail-missed-s
 const { startScheduleWorker } = await import("./lib/schedules/start-schedule-worker");
 const { startCampaignRunner } = await import("./lib/campaigns/campaign-runner");
 const { announceWebhookAttempt } = await import("./lib/webhooks/announce-webhook-attempt");
+const { directRouteFor, serveRouteDirectly } = await import("./lib/server/serve-route-directly");
 const next = (await import("next")).default;
 
 const dev = env.NODE_ENV === "development";
@@ -140,6 +141,9 @@ setRuntime(runtime);
 const app = next({ dev, hostname: "localhost", port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
+// The hot path's routes, called without Next.js's router (issue 10; see serve-route-directly.ts).
+const directRoutes: import("./lib/server/serve-route-directly").DirectRoutes =
+  !dev && env.DIRECT_ROUTES ? { "POST /api/chat/send": async () => (await import("./app/api/chat/send/route")).POST } : {};
 
 let shuttingDown = false;
 let inFlight = 0; // requests being served, so that shutdown can wait for them
@@ -158,7 +162,8 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
   if (rejectMalformedUrl(req, res)) return;
   leaveApiWritesUncompressed(req);
   giveEmptyErrorsABody(req, res);
-  handle(req, res).catch((error: unknown) => {
+  const direct = directRouteFor(directRoutes, req);
+  (direct ? serveRouteDirectly(direct, req, res) : handle(req, res)).catch((error: unknown) => {
     logger.error({ err: error }, "request failed");
     if (!res.headersSent) {
       res.statusCode = 500;

@@ -99,6 +99,12 @@ const schema = z.object({
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).default(16),
   /** Events older than this, with nothing left to deliver, are pruned. */
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(14),
+  /**
+   * Production only: the hot path's routes (POST /api/chat/send) are served by calling their handler
+   * directly instead of through Next.js's router (lib/server/serve-route-directly.ts). Off: every
+   * request goes through Next.js.
+   */
+  DIRECT_ROUTES: bool(true),
   /** GET /metrics accepts `Authorization: Bearer <METRICS_TOKEN>` (besides the superadmin's key); unset: only the superadmin. */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** Sandbox only: the emulator's port (0 = any free port) and where its state is kept. */

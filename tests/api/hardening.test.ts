@@ -148,6 +148,37 @@ describe("security headers", () => {
   });
 });
 
+// POST /api/chat/send is called without Next.js's router (lib/server/serve-route-directly.ts):
+// its answers must be those of every other route.
+describe("the send route, served without Next.js's router", () => {
+  it("answers errors and successes as Next.js-served routes do, with the same security headers", async () => {
+    const viaNext = await fetch(`${baseUrl()}/api/webhooks`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const direct = await fetch(`${baseUrl()}/api/chat/send`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect([viaNext.status, await viaNext.json()]).toEqual([401, { error: "Not authenticated" }]);
+    expect([direct.status, await direct.json()]).toEqual([401, { error: "Not authenticated" }]);
+    for (const name of ["content-type", "x-content-type-options", "x-frame-options", "referrer-policy", "content-security-policy"]) {
+      expect(direct.headers.get(name), name).toBe(viaNext.headers.get(name));
+    }
+    // The wiring: Next.js marks its route answers with its RSC Vary header; the direct path does not.
+    expect(viaNext.headers.get("vary")).toMatch(/\brsc\b/);
+    expect(direct.headers.get("vary")).toBeNull();
+
+    const bad = await request("POST", "/api/chat/send?wait=maybe", {
+      as: { apiKey: owner.apiKey },
+      json: { sessionId, jid: "15550001111", message: { text: "x" } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/wait/);
+    const unknown = await request("POST", "/api/chat/send", {
+      as: { apiKey: owner.apiKey },
+      json: { sessionId: "no-such-session", jid: "15550001111", message: { text: "x" } },
+    });
+    expect([unknown.status, unknown.body]).toEqual([404, { error: "Session not found" }]);
+    // A trailing slash is not the route: Next.js answers it as it answers any other path.
+    expect((await fetch(`${baseUrl()}/api/chat/send/`, { method: "POST", redirect: "manual" })).status).not.toBe(401);
+  });
+});
+
 describe("malformed requests are a 4xx with { error }", () => {
   const expectError = (res: { status: number; body: { error?: unknown }; contentType: string }, status: number) => {
     expect(res.status).toBe(status);

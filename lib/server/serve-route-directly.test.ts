@@ -1,0 +1,91 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { directRouteFor, serveRouteDirectly, type DirectRoutes, type RouteHandler } from "@/lib/server/serve-route-directly";
+
+// What the handler saw of the request, for the test to compare with what was sent.
+let seen: { method: string; path: string; query: Record<string, string>; header: string | null; ip: string | null; body: string } | null = null;
+const echo: RouteHandler = async (req) => {
+  seen = {
+    method: req.method,
+    path: req.nextUrl.pathname,
+    query: Object.fromEntries(req.nextUrl.searchParams),
+    header: req.headers.get("idempotency-key"),
+    ip: req.headers.get("x-wagate-client-ip"),
+    body: await req.text(),
+  };
+  const res = Response.json({ ok: true }, { status: 202 });
+  res.headers.append("set-cookie", "a=1; Path=/");
+  res.headers.append("set-cookie", "b=2; Path=/");
+  return res;
+};
+const routes: DirectRoutes = { "POST /api/chat/send": async () => echo };
+
+const request = (method: string, url: string) => ({ method, url }) as IncomingMessage;
+
+describe("directRouteFor", () => {
+  it("matches the method and the exact path, with or without a query", () => {
+    expect(directRouteFor(routes, request("POST", "/api/chat/send"))).not.toBeNull();
+    expect(directRouteFor(routes, request("POST", "/api/chat/send?wait=true"))).not.toBeNull();
+  });
+
+  it("leaves everything else to Next.js: other methods, a trailing slash, other or longer paths", () => {
+    for (const [method, url] of [
+      ["GET", "/api/chat/send"],
+      ["HEAD", "/api/chat/send"],
+      ["POST", "/api/chat/send/"],
+      ["POST", "/api/chat/send/extra"],
+      ["POST", "/api/chat/sendx"],
+      ["POST", "/api/chat/Send"],
+      ["POST", "/api/chat/%73end"],
+      ["POST", "//api/chat/send"],
+    ]) {
+      expect(directRouteFor(routes, request(method, url)), `${method} ${url}`).toBeNull();
+    }
+  });
+});
+
+describe("serveRouteDirectly", () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      req.headers["x-wagate-client-ip"] = "203.0.113.9"; // as server.ts sets its own header
+      const route = directRouteFor(routes, req);
+      if (!route) return void res.writeHead(404).end();
+      serveRouteDirectly(route, req, res).catch(() => res.writeHead(500).end());
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("hands the handler the method, path, query, headers and body, and writes its answer", async () => {
+    const body = JSON.stringify({ sessionId: "s", jid: "15550001111", message: { text: "héllo" } });
+    const res = await fetch(`${base}/api/chat/send?wait=true&x=1`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": "k-1", "x-wagate-client-ip": "198.51.100.1" },
+      body,
+    });
+    expect(seen).toEqual({
+      method: "POST",
+      path: "/api/chat/send",
+      query: { wait: "true", x: "1" },
+      header: "k-1",
+      // The server's own value wins over the client's.
+      ip: "203.0.113.9",
+      body,
+    });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ ok: true });
+    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(res.headers.get("content-length")).toBe(String(JSON.stringify({ ok: true }).length));
+    expect(res.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
+  });
+
+  it("a request without a body reaches the handler with an empty one", async () => {
+    const res = await fetch(`${base}/api/chat/send`, { method: "POST" });
+    expect(res.status).toBe(202);
+    expect(seen?.body).toBe("");
+  });
+});
