@@ -22,6 +22,8 @@ const echo: RouteHandler = async (req) => {
 const routes: DirectRoutes = { "POST /api/chat/send": async () => echo };
 
 const request = (method: string, url: string) => ({ method, url }) as IncomingMessage;
+// Errors serveRouteDirectly threw (server.ts would log them as a failed request).
+const failures: unknown[] = [];
 
 describe("directRouteFor", () => {
   it("matches the method and the exact path, with or without a query", () => {
@@ -53,7 +55,10 @@ describe("serveRouteDirectly", () => {
       req.headers["x-wagate-client-ip"] = "203.0.113.9"; // as server.ts sets its own header
       const route = directRouteFor(routes, req);
       if (!route) return void res.writeHead(404).end();
-      serveRouteDirectly(route, req, res).catch(() => res.writeHead(500).end());
+      serveRouteDirectly(route, req, res).catch((error: unknown) => {
+        failures.push(error);
+        res.writeHead(500).end();
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -81,6 +86,21 @@ describe("serveRouteDirectly", () => {
     expect(res.headers.get("content-type")).toBe("application/json");
     expect(res.headers.get("content-length")).toBe(String(JSON.stringify({ ok: true }).length));
     expect(res.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
+  });
+
+  it("a client that goes away mid-body reaches no handler and fails nothing", async () => {
+    seen = null;
+    const { request: httpRequest } = await import("node:http");
+    const served = new Promise<void>((resolve) => server.once("request", (_req, res) => res.once("close", () => resolve())));
+    const req = httpRequest(`${base}/api/chat/send`, { method: "POST", headers: { "content-length": "1000" } });
+    req.on("error", () => {});
+    req.write('{"partial":');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    req.destroy();
+    await served;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toBeNull();
+    expect(failures).toEqual([]);
   });
 
   it("a request without a body reaches the handler with an empty one", async () => {

@@ -36,7 +36,13 @@ export function directRouteFor(routes: DirectRoutes, req: IncomingMessage): (() 
 export async function serveRouteDirectly(load: () => Promise<RouteHandler>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const [handler, { NextRequest }] = await Promise.all([load(), (nextServer ??= import("next/server"))]);
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+  } catch {
+    // The client went away mid-body: no one to answer, and not the gateway's error to log.
+    res.destroy();
+    return;
+  }
   // From req.headers, not rawHeaders: server.ts has set its own client-address header there.
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
