@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { directRouteFor, serveRouteDirectly, type DirectRoutes, type RouteHandler } from "@/lib/server/serve-route-directly";
@@ -90,7 +90,6 @@ describe("serveRouteDirectly", () => {
 
   it("a client that goes away mid-body reaches no handler and fails nothing", async () => {
     seen = null;
-    const { request: httpRequest } = await import("node:http");
     const served = new Promise<void>((resolve) => server.once("request", (_req, res) => res.once("close", () => resolve())));
     const req = httpRequest(`${base}/api/chat/send`, { method: "POST", headers: { "content-length": "1000" } });
     req.on("error", () => {});

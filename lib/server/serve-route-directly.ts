@@ -19,11 +19,13 @@ import type { NextRequest } from "next/server";
 // Loaded on first use: next/server needs the AsyncLocalStorage global that loading Next.js itself
 // installs, and server.ts imports this module before it loads Next.js.
 let nextServer: Promise<typeof import("next/server")> | null = null;
+// Each listed route's handler, imported once.
+const handlers = new WeakMap<() => Promise<RouteHandler>, Promise<RouteHandler>>();
 
 /** A route handler as an app/api route file exports it. */
 export type RouteHandler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-/** "METHOD /path" → the route's handler, loaded once on first use. Paths match exactly, without a query. */
+/** "METHOD /path" → the import of the route's handler (done once, on first use). Paths match exactly, without a query. */
 export type DirectRoutes = Record<string, () => Promise<RouteHandler>>;
 
 /** The handler for this request when it is one of `routes`, else null (Next.js serves it). */
@@ -34,7 +36,8 @@ export function directRouteFor(routes: DirectRoutes, req: IncomingMessage): (() 
 }
 
 export async function serveRouteDirectly(load: () => Promise<RouteHandler>, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const [handler, { NextRequest }] = await Promise.all([load(), (nextServer ??= import("next/server"))]);
+  if (!handlers.has(load)) handlers.set(load, load());
+  const [handler, { NextRequest }] = await Promise.all([handlers.get(load)!, (nextServer ??= import("next/server"))]);
   const chunks: Buffer[] = [];
   try {
     for await (const chunk of req) chunks.push(chunk as Buffer);

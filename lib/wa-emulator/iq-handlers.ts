@@ -77,10 +77,8 @@ export async function handleIq(network: IqNetwork, connection: CompanionConnecti
         }
         // A companion issuing its privacy (trusted-contact) token to contacts, which Baileys does
         // after a 1:1 send; announced so tests can see how often a client repeats it.
-        if (iq.attrs.type === "set" && child(iq, "tokens") && account) {
-          const jids = children(child(iq, "tokens"), "token").map((t) => t.attrs.jid!);
-          network.emit("privacy-token", { phone: account.phone, jids });
-        }
+        const tokens = iq.attrs.type === "set" ? child(iq, "tokens") : undefined;
+        if (tokens && account) network.emit("privacy-token", { phone: account.phone, jids: children(tokens, "token").map((t) => t.attrs.jid!) });
         return connection.reply(iq);
       case "w:sync:app:state": {
         // No app-state patches are kept: every collection is empty at its requested version.

@@ -33,9 +33,6 @@ const shared: AsyncLocalStorage<ReadonlyMap<KeyedStorage<unknown>, unknown>> = (
 // Values whose `run` has returned (or whose returned promise has settled): seen as no value.
 const ended = new WeakSet<object>();
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as { then?: unknown }).then === "function";
-
 /** The part of AsyncLocalStorage that Baileys' key store uses (getStore, run), on the one shared storage. */
 export class KeyedStorage<T> {
   getStore(): T | undefined {
@@ -51,7 +48,7 @@ export class KeyedStorage<T> {
       const end = () => void ended.add(store);
       // Registered before the caller's own await on the result: Baileys commits after it, so a
       // write that arrives during or after the commit goes straight to the store.
-      if (isThenable(result)) result.then(end, end);
+      if (result instanceof Promise) result.then(end, end);
       else end();
     }
     return result;

@@ -7,12 +7,12 @@
 //   npx tsx scripts/bench/idle-memory.ts [runs=3] [settleSeconds=15] [port=3217]
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import { startTestServer } from "../serve-test.mjs";
 import { metricsText, sumMetrics } from "./bench-client";
 
 const [runs = 3, settleSeconds = 15, port = 3217] = process.argv.slice(2).map(Number).filter(Boolean);
 const token = "idle-memory-bench-token";
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** Resident kB per mapping name (anonymous memory, the node binary, each shared library …). */
