@@ -3,7 +3,7 @@
 // class as cuid(): a prefix letter, the time, a counter, random bits. Time first and then a counter,
 // so that ids made in the same millisecond (the events of one transaction, which share their
 // createdAt) sort in the order they were made; the random part keeps processes apart.
-import { randomBytes } from "node:crypto";
+import { pooledRandomBytes } from "@/lib/server/pooled-random-bytes";
 
 let lastMs = 0;
 let counter = 0;
@@ -12,5 +12,5 @@ export function newRowId(prefix = "c"): string {
   const now = Date.now();
   counter = now === lastMs ? counter + 1 : 0;
   lastMs = now;
-  return `${prefix}${now.toString(36)}${counter.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
+  return `${prefix}${now.toString(36)}${counter.toString(36).padStart(4, "0")}${pooledRandomBytes(6).toString("hex")}`;
 }

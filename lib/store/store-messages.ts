@@ -30,7 +30,6 @@ export async function saveMessages(
   const now = new Date();
   const campaignOf = new Map<string, string>();
   const quiet = new Set<string>();
-  const lidOf = await lidsByPhone(ctx, messages);
   for (const msg of messages) {
     const keyId = msg.key.id;
     const remoteJid = msg.key.remoteJid ? jidNormalizedUser(msg.key.remoteJid) : null;
@@ -47,8 +46,8 @@ export async function saveMessages(
     // Our own messages start as SENT; receipts (also those merged into this upsert) move them on,
     // each move announced as message.update.
     const status: MessageStatus = fromMe ? "SENT" : "DELIVERED";
-    const remoteLid = isJidGroup(remoteJid) ? null : lidBeside(remoteJid, msg.key.remoteJidAlt, lidOf);
-    const senderLid = msg.key.participant ? lidBeside(jidNormalizedUser(msg.key.participant), msg.key.participantAlt, lidOf) : null;
+    const remoteLid = isJidGroup(remoteJid) ? NO_LID : lidBeside(ctx, remoteJid, msg.key.remoteJidAlt);
+    const senderLid = msg.key.participant ? lidBeside(ctx, jidNormalizedUser(msg.key.participant), msg.key.participantAlt) : NO_LID;
     // Our own send's echo, while the send worker waits for it (issue 10): SENT is written here,
     // in the same statement, rather than in a transaction of the worker's own.
     const own = fromMe && !history ? ctx.sendsAwaitingEcho?.take(keyId) : undefined;
@@ -108,8 +107,9 @@ async function upsertMessage(
     fromMe: boolean;
     senderJid: string | null;
     pushName: string | null;
-    remoteLid: string | null;
-    senderLid: string | null;
+    /** SQL for the LIDs (lidBeside). */
+    remoteLid: Prisma.Sql;
+    senderLid: Prisma.Sql;
     type: string;
     content: string | null;
     status: MessageStatus;
@@ -125,7 +125,7 @@ async function upsertMessage(
     INSERT INTO messages (id, "sessionId", "ownerId", "remoteJid", "keyId", "fromMe", "senderJid", "pushName", "remoteLid", "senderLid", type, content,
                           status, timestamp, "receivedAt", "quoteId", raw, "createdAt", "updatedAt")
     VALUES (${newRowId()}, ${ctx.ref.id}, ${ctx.ref.ownerId}, ${m.remoteJid}, ${m.keyId}, ${m.fromMe}::boolean, ${m.senderJid}::text, ${m.pushName}::text,
-            ${m.remoteLid}::text, ${m.senderLid}::text, ${m.type}::"MessageType", ${m.content}::text, ${m.status}::"MessageStatus",
+            ${m.remoteLid}, ${m.senderLid}, ${m.type}::"MessageType", ${m.content}::text, ${m.status}::"MessageStatus",
             ${utc(m.timestamp)}::timestamp, ${utc(m.receivedAt)}::timestamp, ${m.quoteId}::text, decode(${Buffer.from(m.raw).toString("base64")}, 'base64'),
             now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
     ON CONFLICT ("sessionId", "keyId") DO UPDATE SET
@@ -177,7 +177,7 @@ function touchChat(ctx: StoreContext, chat: ChatTouch | null, lastMessageAt: Pri
 async function saveOwnSendEcho(
   ctx: StoreContext,
   keyId: string,
-  fields: { raw: Uint8Array; content: string | null; remoteLid: string | null; senderLid: string | null },
+  fields: { raw: Uint8Array; content: string | null; remoteLid: Prisma.Sql; senderLid: Prisma.Sql },
   sentAtMs: number,
   chat: ChatTouch | null,
 ): Promise<{ payload: unknown; moved: boolean; remoteJid: string } | null> {
@@ -188,8 +188,8 @@ async function saveOwnSendEcho(
     UPDATE messages m SET
       raw = decode(${Buffer.from(fields.raw).toString("base64")}, 'base64'),
       content = COALESCE(${fields.content}::text, m.content),
-      "remoteLid" = COALESCE(${fields.remoteLid}::text, m."remoteLid"),
-      "senderLid" = COALESCE(${fields.senderLid}::text, m."senderLid"),
+      "remoteLid" = COALESCE(${fields.remoteLid}, m."remoteLid"),
+      "senderLid" = COALESCE(${fields.senderLid}, m."senderLid"),
       status = CASE WHEN old.status = 'PENDING' THEN 'SENT' ELSE m.status END,
       "sentAt" = CASE WHEN old.status = 'PENDING' OR old."sentAt" IS NULL THEN ${at}::timestamp ELSE m."sentAt" END,
       timestamp = CASE WHEN old.status = 'PENDING' OR old."sentAt" IS NULL THEN ${at}::timestamp ELSE m.timestamp END,
@@ -207,35 +207,21 @@ async function saveOwnSendEcho(
   return { payload, moved: row.was === "PENDING", remoteJid: row.remoteJid };
 }
 
-/**
- * The LID beside a phone-number JID (issue 11): the one WhatsApp gave with the message (after
- * normalizeLidAddressing, `…Alt` holds it), else the session's mapping. A JID that is itself a LID
- * (its number unknown) is its own LID.
- */
-function lidBeside(jid: string, alt: string | null | undefined, lidOf: Map<string, string>): string | null {
-  if (isLidUser(jid)) return jid;
-  const given = alt ? jidNormalizedUser(alt) : null;
-  if (given && isLidUser(given)) return given;
-  return lidOf.get(jid) ?? null;
-}
+const NO_LID = Prisma.sql`NULL::text`;
 
-/** The session's known LIDs for the batch's phone-number chats and senders that came without one: one query. */
-async function lidsByPhone(ctx: StoreContext, messages: WAMessage[]): Promise<Map<string, string>> {
-  const phones = new Set<string>();
-  const want = (jid: string | null | undefined, alt: string | null | undefined) => {
-    const j = jid ? jidNormalizedUser(jid) : null;
-    if (j && isPnUser(j) && !(alt && isLidUser(jidNormalizedUser(alt)))) phones.add(j);
-  };
-  for (const msg of messages) {
-    if (!msg.message) continue;
-    want(msg.key.remoteJid, msg.key.remoteJidAlt);
-    want(msg.key.participant, msg.key.participantAlt);
-  }
-  if (phones.size === 0) return new Map();
-  // Raw (issue 10): one statement per batch of messages, without Prisma's query compiler.
-  const rows = await ctx.db.$queryRaw<Array<{ lid: string; phoneJid: string }>>`
-    SELECT lid, "phoneJid" FROM lid_mappings WHERE "sessionId" = ${ctx.ref.id} AND "phoneJid" = ANY(${[...phones]}::text[])`;
-  return new Map(rows.map((r) => [r.phoneJid, r.lid]));
+/**
+ * The LID beside a phone-number JID (issue 11), as SQL for the message's statement: the one WhatsApp
+ * gave with the message (after normalizeLidAddressing, `…Alt` holds it), else the session's latest
+ * mapping for the number. A JID that is itself a LID (its number unknown) is its own LID.
+ * The mapping is a subquery of the message's own statement rather than a look-up before it
+ * (issue 10): that look-up was a round trip for nearly every batch, our own sends' echoes included.
+ */
+function lidBeside(ctx: StoreContext, jid: string, alt: string | null | undefined): Prisma.Sql {
+  if (isLidUser(jid)) return Prisma.sql`${jid}::text`;
+  const given = alt ? jidNormalizedUser(alt) : null;
+  if (given && isLidUser(given)) return Prisma.sql`${given}::text`;
+  if (!isPnUser(jid)) return NO_LID;
+  return Prisma.sql`(SELECT lid FROM lid_mappings WHERE "sessionId" = ${ctx.ref.id} AND "phoneJid" = ${jid} ORDER BY "updatedAt" DESC LIMIT 1)`;
 }
 
 /**

@@ -3,7 +3,7 @@ import "server-only";
 // lib/webhooks/webhook-worker.ts): claiming the due head of each webhook, in the order of events,
 // with everything its attempt needs in one round trip, and settling an attempt in one statement.
 import { direct } from "@/lib/db/direct-sql";
-import { randomBytes } from "node:crypto";
+import { newRowId } from "@/lib/db/new-row-id";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { defineLeaseQueue } from "@/lib/queue/claim-with-lease";
@@ -81,9 +81,7 @@ export async function claimDueDeliveries(db: Db, limit: number, busy: string[], 
 }
 
 /** A delivery log row's id, made here because the attempt is written by raw SQL. */
-function attemptId(): string {
-  return `a${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
-}
+const attemptId = (): string => newRowId("a");
 
 export interface AttemptOutcome {
   statusCode: number | null;

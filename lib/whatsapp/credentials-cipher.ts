@@ -2,7 +2,8 @@
 // must not be able to take over a WhatsApp account, so every row is sealed with AES-256-GCM under a
 // key derived from APP_SECRET, and bound to its row (AAD) so rows cannot be swapped between
 // sessions either.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, hkdfSync } from "node:crypto";
+import { pooledRandomBytes } from "@/lib/server/pooled-random-bytes";
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -17,7 +18,8 @@ export function createCredentialsCipher(appSecret: string): CredentialsCipher {
   const key = Buffer.from(hkdfSync("sha256", appSecret, "wagate", "wa-credentials-v1", 32));
   return {
     seal(plaintext, aad) {
-      const iv = randomBytes(IV_BYTES);
+      // Pooled (issue 10): every Signal-key write seals; a fresh CSPRNG IV either way.
+      const iv = pooledRandomBytes(IV_BYTES);
       const cipher = createCipheriv("aes-256-gcm", key, iv);
       cipher.setAAD(Buffer.from(aad));
       const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
