@@ -250,7 +250,15 @@ workers.push(
     maxLatenessMs: env.SCHEDULE_MAX_LATENESS_MS,
   }),
 );
-workers.push(startAutoReplier({ db: database, outbox, logger: logger.child({ module: "autoreplies" }), maxAgeMs: env.AUTOREPLY_MAX_AGE_MS }));
+workers.push(
+  startAutoReplier({
+    db: database,
+    outbox,
+    logger: logger.child({ module: "autoreplies" }),
+    maxAgeMs: env.AUTOREPLY_MAX_AGE_MS,
+    liveSession: (id) => sessions.get(id),
+  }),
+);
 workers.push(
   startCampaignRunner({
     db: database,

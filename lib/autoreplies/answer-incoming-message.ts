@@ -12,6 +12,7 @@ import { enqueueSend } from "@/lib/messages/enqueue-send";
 import type { SendInput } from "@/lib/messages/messages.schema";
 import { callerForUser } from "@/lib/users/caller-for-user";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
+import type { SessionRef } from "@/lib/sessions/session-ref";
 
 export interface IncomingMessage {
   /**
@@ -35,6 +36,12 @@ export interface AnswerDeps {
   logger: Logger;
   /** Messages older than this are not answered: they are history-sync or offline replays. */
   maxAgeMs: number;
+  /**
+   * The session as this node holds it live, if it does (server.ts: the session manager's). Its
+   * config is current: every settings change reaches the holder's ManagedSession
+   * (updateSessionSettings → SessionManager.applyConfig, forwarded to the holder on a cluster).
+   */
+  liveSession?: (sessionDbId: string) => { ref: SessionRef; config: { autoReplyEnabled?: boolean } } | undefined;
 }
 
 export type AnswerOutcome = "replied" | "already" | "skipped" | "no-match" | "cooldown";
@@ -46,9 +53,13 @@ export async function answerIncomingMessage(deps: AnswerDeps, message: IncomingM
   if (message.remoteJid.endsWith("@broadcast") || message.remoteJid.endsWith("@newsletter")) return "skipped";
   if (now.getTime() - message.timestamp.getTime() > deps.maxAgeMs) return "skipped";
 
-  // Every incoming message asks, auto-replies on or off: one raw statement on the pool (issue 10).
-  const [session] = await direct(db).$queryRaw<Array<{ id: string; sessionId: string; ownerId: string; config: unknown }>>`
-    SELECT id, "sessionId", "ownerId", config FROM whatsapp_sessions WHERE id = ${message.sessionId}`;
+  // Every incoming message asks, auto-replies on or off: the live session's config where this node
+  // holds the session (issue 10: that was a statement per incoming message), else one raw statement.
+  const live = deps.liveSession?.(message.sessionId);
+  const [session] = live
+    ? [{ ...live.ref, config: live.config as unknown }]
+    : await direct(db).$queryRaw<Array<{ id: string; sessionId: string; ownerId: string; config: unknown }>>`
+        SELECT id, "sessionId", "ownerId", config FROM whatsapp_sessions WHERE id = ${message.sessionId}`;
   if (!session || (session.config as { autoReplyEnabled?: boolean } | null)?.autoReplyEnabled !== true) return "skipped";
   const answered = await db.autoReplyHit.findUnique({
     where: { sessionId_incomingKeyId: { sessionId: session.id, incomingKeyId: message.keyId } },
