@@ -141,9 +141,26 @@ setRuntime(runtime);
 const app = next({ dev, hostname: "localhost", port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
-// The hot path's routes, called without Next.js's router (issue 10; see serve-route-directly.ts).
+// The hot path's routes, called without Next.js's router (issue 10; see serve-route-directly.ts):
+// every door's send, and the sandbox contact's message. Only routes whose handler uses none of
+// Next.js's request-scoped APIs and answers in one piece (JSON) may be listed.
 const directRoutes: import("./lib/server/serve-route-directly").DirectRoutes =
-  !dev && env.DIRECT_ROUTES ? { "POST /api/chat/send": async () => (await import("./app/api/chat/send/route")).POST } : {};
+  !dev && env.DIRECT_ROUTES
+    ? {
+        "POST /api/chat/send": async () => (await import("./app/api/chat/send/route")).POST,
+        "POST /api/messages/send": async () => (await import("./app/api/messages/send/route")).POST, // Automation API
+        "POST /api/v1/messages": async () => (await import("./app/api/v1/messages/route")).POST, // Campaign API
+        "POST /api/whatsapp/chats/send-text": async () => (await import("./app/api/whatsapp/chats/send-text/route")).POST, // Chatery
+        "POST /api/whatsapp/chats/send-image": async () => (await import("./app/api/whatsapp/chats/send-image/route")).POST,
+        "POST /api/whatsapp/chats/send-document": async () => (await import("./app/api/whatsapp/chats/send-document/route")).POST,
+        "POST /api/whatsapp/chats/send-audio": async () => (await import("./app/api/whatsapp/chats/send-audio/route")).POST,
+        "POST /api/whatsapp/chats/send-location": async () => (await import("./app/api/whatsapp/chats/send-location/route")).POST,
+        "POST /api/whatsapp/chats/send-contact": async () => (await import("./app/api/whatsapp/chats/send-contact/route")).POST,
+        "POST /api/whatsapp/chats/send-poll": async () => (await import("./app/api/whatsapp/chats/send-poll/route")).POST,
+        "POST /api/whatsapp/chats/send-button": async () => (await import("./app/api/whatsapp/chats/send-button/route")).POST,
+        "POST /api/sandbox/contacts/[phone]/messages": async () => (await import("./app/api/sandbox/contacts/[phone]/messages/route")).POST,
+      }
+    : {};
 
 let shuttingDown = false;
 let inFlight = 0; // requests being served, so that shutdown can wait for them

@@ -2,7 +2,8 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { assertCleanInput, parseJsonBody } from "@/lib/api/assert-clean-input";
+import { assertCleanInput } from "@/lib/api/assert-clean-input";
+import { readJsonBody } from "@/lib/api/read-json-body";
 import { errorResponse } from "@/lib/api/error-response";
 import { hasBrowserOriginHeaders, isSameOriginRequest } from "@/lib/api/is-same-origin-request";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
@@ -80,10 +81,6 @@ function assertNotCrossSite(req: NextRequest, caller: Caller | null, form: boole
   );
 }
 
-async function readJson(req: NextRequest): Promise<unknown> {
-  return parseJsonBody(await req.text());
-}
-
 /** Path parameters and the query as zod will see them, after the NUL / lone-surrogate check. */
 function cleanRecord<T>(value: T, root: string): T {
   assertCleanInput(value, root);
@@ -117,7 +114,7 @@ export function withAuth<
       const rawQuery = cleanRecord(Object.fromEntries(req.nextUrl.searchParams), "query");
       const params = options.params ? options.params.parse(rawParams) : undefined;
       const query = options.query ? options.query.parse(rawQuery) : undefined;
-      const body = options.body ? options.body.parse(await readJson(req)) : undefined;
+      const body = options.body ? options.body.parse(await readJsonBody(req)) : undefined;
       const formSpec = typeof options.form === "object" ? options.form : undefined;
       const form = formSpec?.schema
         ? formSpec.schema.parse(

@@ -5,7 +5,9 @@ import { directRouteFor, serveRouteDirectly, type DirectRoutes, type RouteHandle
 
 // What the handler saw of the request, for the test to compare with what was sent.
 let seen: { method: string; path: string; query: Record<string, string>; header: string | null; ip: string | null; body: string } | null = null;
-const echo: RouteHandler = async (req) => {
+let seenParams: Record<string, string> | null = null;
+const echo: RouteHandler = async (req, ctx) => {
+  seenParams = await ctx.params;
   seen = {
     method: req.method,
     path: req.nextUrl.pathname,
@@ -19,7 +21,13 @@ const echo: RouteHandler = async (req) => {
   res.headers.append("set-cookie", "b=2; Path=/");
   return res;
 };
-const routes: DirectRoutes = { "POST /api/chat/send": async () => echo };
+// Answers at once, without reading the body (as withAuth does for a request it refuses).
+const refuse: RouteHandler = async () => Response.json({ error: "Not authenticated" }, { status: 401 });
+const routes: DirectRoutes = {
+  "POST /api/chat/send": async () => echo,
+  "POST /api/sandbox/contacts/[phone]/messages": async () => echo,
+  "POST /api/refuse": async () => refuse,
+};
 
 const request = (method: string, url: string) => ({ method, url }) as IncomingMessage;
 // Errors serveRouteDirectly threw (server.ts would log them as a failed request).
@@ -29,6 +37,22 @@ describe("directRouteFor", () => {
   it("matches the method and the exact path, with or without a query", () => {
     expect(directRouteFor(routes, request("POST", "/api/chat/send"))).not.toBeNull();
     expect(directRouteFor(routes, request("POST", "/api/chat/send?wait=true"))).not.toBeNull();
+  });
+
+  it("matches a [name] segment as the handler's parameter, URL-decoded", () => {
+    expect(directRouteFor(routes, request("POST", "/api/sandbox/contacts/15550001111/messages"))?.params).toEqual({ phone: "15550001111" });
+    expect(directRouteFor(routes, request("POST", "/api/sandbox/contacts/%2B1%20555/messages?x=1"))?.params).toEqual({ phone: "+1 555" });
+    expect(directRouteFor(routes, request("POST", "/api/chat/send"))?.params).toEqual({});
+    for (const url of [
+      "/api/sandbox/contacts//messages", // an empty segment is no parameter
+      "/api/sandbox/contacts/1/2/messages",
+      "/api/sandbox/contacts/%E0%A4%A/messages", // a malformed escape: Next.js answers it
+      "/api/sandbox/contacts/1/messages/",
+      "/api/sandbox/contacts/1/message",
+    ]) {
+      expect(directRouteFor(routes, request("POST", url)), url).toBeNull();
+    }
+    expect(directRouteFor(routes, request("GET", "/api/sandbox/contacts/1/messages"))).toBeNull();
   });
 
   it("leaves everything else to Next.js: other methods, a trailing slash, other or longer paths", () => {
@@ -99,6 +123,49 @@ describe("serveRouteDirectly", () => {
     await served;
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(seen).toBeNull();
+    expect(failures).toEqual([]);
+  });
+
+  it("hands a path parameter to the handler", async () => {
+    const res = await fetch(`${base}/api/sandbox/contacts/%2B15550001111/messages`, { method: "POST", body: "{}" });
+    expect(res.status).toBe(202);
+    expect(seenParams).toEqual({ phone: "+15550001111" });
+    expect(seen?.path).toBe("/api/sandbox/contacts/%2B15550001111/messages");
+  });
+
+  it("a large or chunked body reaches the handler whole, as a stream", async () => {
+    const large = JSON.stringify({ text: "é".repeat(100_000) }); // over the 64 KiB read up front
+    const res = await fetch(`${base}/api/chat/send`, { method: "POST", headers: { "content-type": "application/json" }, body: large });
+    expect(res.status).toBe(202);
+    expect(seen?.body).toBe(large);
+    const chunked = await fetch(`${base}/api/chat/send`, {
+      method: "POST",
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"a":'));
+          controller.enqueue(new TextEncoder().encode("1}"));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(chunked.status).toBe(202);
+    expect(seen?.body).toBe('{"a":1}');
+  });
+
+  it("a handler that refuses a request answers before a large body has been sent, none of it buffered", async () => {
+    // 10 MB declared, 64 KiB sent, then the client waits: an up-front read would never answer.
+    const answer = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${base}/api/refuse`, { method: "POST", headers: { "content-length": String(10 * 1024 * 1024) } });
+      req.on("response", (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on("error", (error) => (error.message.includes("socket hang up") ? undefined : reject(error)));
+      req.write(Buffer.alloc(64 * 1024, 0x20));
+    });
+    expect(answer).toBe(401);
     expect(failures).toEqual([]);
   });
 

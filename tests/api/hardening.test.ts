@@ -2,6 +2,7 @@
 // Socket.io), every answer carries the security headers, and malformed requests are a 4xx with
 // `{ "error" }` however they are malformed (the fuzz suite does this for every endpoint; these are
 // the probe's findings one by one, so a regression names itself).
+import { request as httpRequest } from "node:http";
 import { connect as tcpConnect } from "node:net";
 import sharp from "sharp";
 import { io, type Socket } from "socket.io-client";
@@ -176,6 +177,57 @@ describe("the send route, served without Next.js's router", () => {
     expect([unknown.status, unknown.body]).toEqual([404, { error: "Session not found" }]);
     // A trailing slash is not the route: Next.js answers it as it answers any other path.
     expect((await fetch(`${baseUrl()}/api/chat/send/`, { method: "POST", redirect: "manual" })).status).not.toBe(401);
+  });
+
+  it("every door's send and the sandbox contact's message are served the same way", async () => {
+    for (const path of [
+      "/api/messages/send",
+      "/api/v1/messages?sessionId=x",
+      "/api/whatsapp/chats/send-text",
+      "/api/whatsapp/chats/send-image",
+      "/api/sandbox/contacts/15550001111/messages",
+    ]) {
+      const res = await fetch(`${baseUrl()}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      expect(res.status, path).toBe(401);
+      expect(res.headers.get("vary"), path).toBeNull();
+    }
+  });
+});
+
+// A JSON body is read up to 32 MiB (lib/api/read-json-body.ts), on routes Next.js serves and on
+// those served directly alike; a client that has not authenticated gets its answer without the
+// gateway reading its body at all.
+describe("request bodies are read up to a limit", () => {
+  /** Declares `declared` bytes, sends the first 64 KiB, and returns the answer that comes before the rest. */
+  const answerTo = (path: string, declared: number, headers: Record<string, string>) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(`${baseUrl()}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(declared), ...headers },
+      });
+      req.on("response", (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        res.on("end", () => {
+          resolve({ status: res.statusCode ?? 0, body });
+          req.destroy();
+        });
+      });
+      req.on("error", (error) => (/hang up|EPIPE|ECONNRESET/.test(error.message) ? undefined : reject(error)));
+      req.write(`{"pad":"${" ".repeat(64 * 1024)}`);
+    });
+
+  it("a declared body over the limit is a 413 naming it, on a direct route and a Next.js one", async () => {
+    for (const path of ["/api/chat/send", "/api/webhooks"]) {
+      const res = await answerTo(path, 40 * 1024 * 1024, { "x-api-key": owner.apiKey });
+      expect(res.status, path).toBe(413);
+      expect(JSON.parse(res.body), path).toEqual({ error: "Request body is larger than the limit of 33554432 bytes" });
+    }
+  });
+
+  it("without a key, the answer is a 401 that does not wait for the body", async () => {
+    const res = await answerTo("/api/chat/send", 40 * 1024 * 1024, {});
+    expect(res.status).toBe(401);
   });
 });
 

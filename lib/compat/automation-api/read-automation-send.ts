@@ -1,4 +1,4 @@
-import { parseJsonBody } from "@/lib/api/assert-clean-input";
+import { readJsonBody } from "@/lib/api/read-json-body";
 import { automationSendSchema } from "@/lib/compat/automation-api/automation-api.schema";
 import { formFields, readMultipartForm } from "@/lib/media/read-multipart-form";
 
@@ -6,6 +6,6 @@ import { formFields, readMultipartForm } from "@/lib/media/read-multipart-form";
 export async function readAutomationSend(req: Request, maxFileBytes: number) {
   const type = req.headers.get("content-type") ?? "";
   if (type.includes("multipart/form-data")) return automationSendSchema.parse(formFields(await readMultipartForm(req, maxFileBytes)));
-  // The same guards withAuth gives every JSON body (depth, NUL, lone surrogates): PostgreSQL refuses a NUL.
-  return automationSendSchema.parse(parseJsonBody(await req.text()));
+  // The same limit and guards withAuth gives every JSON body (size, depth, NUL, lone surrogates).
+  return automationSendSchema.parse(await readJsonBody(req));
 }
