@@ -100,7 +100,7 @@ const schema = z.object({
   /** Events older than this, with nothing left to deliver, are pruned. */
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(14),
   /**
-   * Production only: the hot path's routes (POST /api/chat/send) are served by calling their handler
+   * Production only: the hot path's routes (every door's send, the sandbox contact's message) are served by calling their handler
    * directly instead of through Next.js's router (lib/server/serve-route-directly.ts). Off: every
    * request goes through Next.js.
    */
