@@ -10,8 +10,8 @@
 //   inbound phase injects every contact message this way, where the ceiling uses a bare endpoint:
 //   this is what the benchmark's own injection costs the gateway per received message.
 //   npx tsx scripts/bench/request-overhead.ts [requests=3000] [rounds=3]
-// The gateway serves the send route without Next.js's router (lib/server/serve-route-directly.ts);
-// DIRECT_ROUTES=false in the environment sends it through Next.js like the sandbox route, to compare.
+// The gateway serves both routes without Next.js's router (lib/server/serve-route-directly.ts);
+// DIRECT_ROUTES=false in the environment sends them through Next.js, to compare.
 // With DATABASE_URL the gateway runs on a fresh PostgreSQL database, else on the embedded one.
 // CPU per request: the gateway's process_cpu_seconds_total (GET /metrics) minus its idle rate over
 // the same time; the bare server's own process.cpuUsage(). 16 requests in flight, the three cases
