@@ -155,17 +155,18 @@ describe("serveRouteDirectly", () => {
 
   it("a handler that refuses a request answers before a large body has been sent, none of it buffered", async () => {
     // 10 MB declared, 64 KiB sent, then the client waits: an up-front read would never answer.
-    const answer = await new Promise<number>((resolve, reject) => {
+    const answer = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
       const req = httpRequest(`${base}/api/refuse`, { method: "POST", headers: { "content-length": String(10 * 1024 * 1024) } });
       req.on("response", (res) => {
         res.resume();
-        resolve(res.statusCode ?? 0);
+        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
         req.destroy();
       });
       req.on("error", (error) => (error.message.includes("socket hang up") ? undefined : reject(error)));
       req.write(Buffer.alloc(64 * 1024, 0x20));
     });
-    expect(answer).toBe(401);
+    // The rest of the body is still coming: the connection is not reused.
+    expect(answer).toEqual({ status: 401, connection: "close" });
     expect(failures).toEqual([]);
   });
 

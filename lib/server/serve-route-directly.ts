@@ -12,8 +12,8 @@
 // Next.js's request-scoped APIs (`next/headers`, `after()`, …): withAuth does not use them, and a
 // route that does must not be listed. Nor may a route whose answer streams: the answer is read
 // whole, then written with a Content-Length instead of chunked encoding, and without
-// `Vary: rsc, …` (a header for Next.js's own pages). Development (`npm run dev`) never uses this, so that route changes reload as usual;
-// `DIRECT_ROUTES=false` turns it off in production.
+// `Vary: rsc, …` (a header for Next.js's own pages). Development (`npm run dev`) never uses this,
+// so that route changes reload as usual; `DIRECT_ROUTES=false` turns it off in production.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { NextRequest } from "next/server";
@@ -135,6 +135,9 @@ export async function serveRouteDirectly(route: DirectRoute, req: IncomingMessag
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader("set-cookie", cookies);
+  // A streamed body the handler did not read to its end (a refused request): the rest is still on
+  // its way, so this connection cannot carry another request; closing it drops the rest.
+  if (body instanceof ReadableStream && !req.readableEnded) res.setHeader("connection", "close");
   const answer = response.body ? Buffer.from(await response.arrayBuffer()) : null;
   if (answer) res.setHeader("content-length", answer.length);
   res.end(answer ?? undefined);
