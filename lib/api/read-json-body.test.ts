@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors/app-error";
 import { readJsonBody } from "@/lib/api/read-json-body";
 
 /** A request whose body arrives in `chunks`, without a Content-Length (as a chunked upload does). */
@@ -18,15 +17,6 @@ function streamed(chunks: string[], onPull?: () => void, headers: Record<string,
   return new Request("http://localhost/api/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
 }
 
-async function failure(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 describe("readJsonBody", () => {
   it("parses a body within the limit, streamed or not; an empty body is {}", async () => {
     expect(await readJsonBody(streamed(['{"a":', '"héllo"}']), 100)).toEqual({ a: "héllo" });
@@ -37,22 +27,22 @@ describe("readJsonBody", () => {
   it("refuses a declared Content-Length over the limit before reading a byte (413)", async () => {
     let pulled = 0;
     const declared = streamed(['{"a":1}'], () => pulled++, { "content-length": "101" });
-    const error = await failure(readJsonBody(declared, 100));
-    expect(error.code).toBe("PAYLOAD_TOO_LARGE");
-    expect(error.message).toBe("Request body is larger than the limit of 100 bytes");
+    await expect(readJsonBody(declared, 100)).rejects.toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      message: "Request body is larger than the limit of 100 bytes",
+    });
     expect(pulled).toBe(0);
   });
 
   it("cuts off a body that passes the limit without declaring it, and reads no further (413)", async () => {
     let pulled = 0;
     const chunk = "x".repeat(40);
-    const error = await failure(
+    await expect(
       readJsonBody(
         streamed(Array(1000).fill(chunk), () => pulled++),
         100,
       ),
-    );
-    expect(error.code).toBe("PAYLOAD_TOO_LARGE");
+    ).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     // 3 chunks reach 120 bytes; the stream is cancelled there, not drained (a pull may be in flight).
     expect(pulled).toBeLessThan(6);
   });
@@ -64,7 +54,7 @@ describe("readJsonBody", () => {
         controller.error(new Error("aborted"));
       },
     });
-    const error = await failure(readJsonBody(new Request("http://localhost/", { method: "POST", body, duplex: "half" } as RequestInit), 100));
-    expect(error.code).toBe("BAD_REQUEST");
+    const req = new Request("http://localhost/", { method: "POST", body, duplex: "half" } as RequestInit);
+    await expect(readJsonBody(req, 100)).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Request body was cut off before its end" });
   });
 });

@@ -1,9 +1,9 @@
 import "server-only";
-// withAuth parses JSON bodies only; the media routes read multipart/form-data here. The body is
-// never buffered beyond the limit: a declared Content-Length over it is refused before reading, and
-// the stream is cut off as soon as it passes the limit (a client may lie or send chunked).
+// withAuth parses JSON bodies only; the media routes read multipart/form-data here, up to the file
+// limit plus the form's framing (lib/api/read-capped-body.ts).
 import { AppError } from "@/lib/errors/app-error";
 import { stringProblem } from "@/lib/api/assert-clean-input";
+import { readCappedBody } from "@/lib/api/read-capped-body";
 
 /** Room for the form's other fields and the multipart framing around the file. */
 export const MULTIPART_OVERHEAD_BYTES = 256 * 1024;
@@ -17,26 +17,10 @@ export async function readMultipartForm(req: Request, maxFileBytes: number): Pro
   if (!/^multipart\/form-data\s*;.*boundary=/i.test(contentType)) {
     throw new AppError("BAD_REQUEST", "Request body must be multipart/form-data (with a boundary)");
   }
-  const limit = maxFileBytes + MULTIPART_OVERHEAD_BYTES;
-  const declared = Number(req.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(maxFileBytes);
   if (!req.body) throw new AppError("BAD_REQUEST", "Request body is empty");
-
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxFileBytes);
-    }
-    chunks.push(value);
-  }
+  const bytes = await readCappedBody(req, maxFileBytes + MULTIPART_OVERHEAD_BYTES, () => tooLarge(maxFileBytes));
   try {
-    return await new Response(Buffer.concat(chunks), { headers: { "content-type": contentType } }).formData();
+    return await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
     throw new AppError("BAD_REQUEST", "Request body is not valid multipart/form-data");
   }

@@ -80,9 +80,6 @@ export async function claimDueDeliveries(db: Db, limit: number, busy: string[], 
   return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
 }
 
-/** A delivery log row's id, made here because the attempt is written by raw SQL. */
-const attemptId = (): string => newRowId("a");
-
 export interface AttemptOutcome {
   statusCode: number | null;
   latencyMs: number;
@@ -103,7 +100,7 @@ export async function settleDelivery(db: Db, delivery: Pick<Claimed, "id" | "own
   await direct(db).$executeRaw`
     WITH logged AS (
       INSERT INTO webhook_attempts (id, "ownerId", "deliveryId", "webhookId", "statusCode", "latencyMs", "responseSnippet", "responseBytes", error, "createdAt")
-      VALUES (${attemptId()}, ${delivery.ownerId}, ${delivery.id}, ${delivery.webhookId}, ${statusCode}::int, ${latencyMs}::int, ${snippet}::text, ${responseBytes}::int, ${error}::text, (now() AT TIME ZONE 'UTC'))
+      VALUES (${newRowId("a")}, ${delivery.ownerId}, ${delivery.id}, ${delivery.webhookId}, ${statusCode}::int, ${latencyMs}::int, ${snippet}::text, ${responseBytes}::int, ${error}::text, (now() AT TIME ZONE 'UTC'))
     )
     UPDATE webhook_deliveries SET
       status = ${status}::"DeliveryStatus",
