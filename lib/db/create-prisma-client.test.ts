@@ -1,22 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { idleConnectionError, readConnectionLimit } from "@/lib/db/create-prisma-client";
+import { DEFAULT_STATEMENT_CACHE_SIZE, idleConnectionError, readPoolSettings } from "@/lib/db/create-prisma-client";
 
-describe("readConnectionLimit", () => {
-  it("takes Prisma's connection_limit out of the URL", () => {
-    expect(readConnectionLimit("postgresql://postgres@127.0.0.1:5555/postgres?sslmode=disable&connection_limit=1")).toEqual({
+describe("readPoolSettings", () => {
+  it("takes Prisma's connection_limit and statement_cache_size out of the URL", () => {
+    expect(readPoolSettings("postgresql://postgres@127.0.0.1:5555/postgres?sslmode=disable&connection_limit=1&statement_cache_size=0")).toEqual({
       connectionString: "postgresql://postgres@127.0.0.1:5555/postgres?sslmode=disable",
       connectionLimit: 1,
+      statementCacheSize: 0,
     });
+    expect(readPoolSettings("postgresql://h/db?statement_cache_size=250").statementCacheSize).toBe(250);
   });
 
-  it("leaves a URL without it untouched", () => {
+  it("leaves a URL without them untouched, with Prisma's default statement cache", () => {
     const url = "postgresql://root@127.0.0.1:5432/wagate?sslmode=disable";
-    expect(readConnectionLimit(url)).toEqual({ connectionString: url, connectionLimit: null });
+    expect(readPoolSettings(url)).toEqual({ connectionString: url, connectionLimit: null, statementCacheSize: DEFAULT_STATEMENT_CACHE_SIZE });
   });
 
-  it("ignores a value that is not a positive integer", () => {
+  it("prepares nothing behind PgBouncer (Prisma's pgbouncer=true), whatever the cache size says", () => {
+    expect(readPoolSettings("postgresql://h/db?pgbouncer=true&statement_cache_size=50")).toEqual({
+      connectionString: "postgresql://h/db",
+      connectionLimit: null,
+      statementCacheSize: 0,
+    });
+    expect(readPoolSettings("postgresql://h/db?pgbouncer=false").statementCacheSize).toBe(DEFAULT_STATEMENT_CACHE_SIZE);
+  });
+
+  it("ignores a value that is not a positive integer (a cache size may be 0)", () => {
     for (const bad of ["0", "-1", "ten", ""]) {
-      expect(readConnectionLimit(`postgresql://h/db?connection_limit=${bad}`).connectionLimit, bad).toBeNull();
+      expect(readPoolSettings(`postgresql://h/db?connection_limit=${bad}`).connectionLimit, bad).toBeNull();
+    }
+    for (const bad of ["-1", "ten", ""]) {
+      expect(readPoolSettings(`postgresql://h/db?statement_cache_size=${bad}`).statementCacheSize, bad).toBe(DEFAULT_STATEMENT_CACHE_SIZE);
     }
   });
 });

@@ -6,17 +6,43 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 
+export interface PoolSettings {
+  /** The URL pg connects with: Prisma's own parameters taken out. */
+  connectionString: string;
+  /** Prisma's `connection_limit`, which the pg driver adapter would otherwise ignore. */
+  connectionLimit: number | null;
+  /**
+   * How many of the hot path's statements are prepared once per connection (lib/db/direct-sql.ts):
+   * Prisma's `statement_cache_size` (its default, 100, when absent); 0 with Prisma's
+   * `pgbouncer=true`, because PgBouncer in transaction mode hands a prepared statement's next use
+   * to another server connection.
+   */
+  statementCacheSize: number;
+}
+
+export const DEFAULT_STATEMENT_CACHE_SIZE = 100;
+
+const nonNegativeInteger = (raw: string | null): number | null => (raw !== null && /^\d+$/.test(raw) ? Number(raw) : null);
+
 /**
- * Prisma's own URL parameter for the pool size, `connection_limit`, which the pg driver adapter
- * would otherwise ignore. The embedded database sets it to 1 (see lib/db/embedded-postgres.ts).
+ * Prisma's URL parameters that the pg driver adapter would ignore, read and taken out of the URL.
+ * The embedded database sets `connection_limit=1` and `statement_cache_size=0` (see
+ * lib/db/embedded-postgres.ts).
  */
-export function readConnectionLimit(databaseUrl: string): { connectionString: string; connectionLimit: number | null } {
-  if (!databaseUrl.includes("connection_limit=")) return { connectionString: databaseUrl, connectionLimit: null };
+export function readPoolSettings(databaseUrl: string): PoolSettings {
+  if (!/[?&](connection_limit|statement_cache_size|pgbouncer)=/.test(databaseUrl)) {
+    return { connectionString: databaseUrl, connectionLimit: null, statementCacheSize: DEFAULT_STATEMENT_CACHE_SIZE };
+  }
   const url = new URL(databaseUrl);
-  const raw = url.searchParams.get("connection_limit") ?? "";
-  url.searchParams.delete("connection_limit");
-  const limit = /^\d+$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
-  return { connectionString: url.toString(), connectionLimit: limit };
+  const limit = nonNegativeInteger(url.searchParams.get("connection_limit"));
+  const cacheSize = nonNegativeInteger(url.searchParams.get("statement_cache_size"));
+  const pgbouncer = url.searchParams.get("pgbouncer") === "true";
+  for (const name of ["connection_limit", "statement_cache_size", "pgbouncer"]) url.searchParams.delete(name);
+  return {
+    connectionString: url.toString(),
+    connectionLimit: limit !== null && limit > 0 ? limit : null,
+    statementCacheSize: pgbouncer ? 0 : (cacheSize ?? DEFAULT_STATEMENT_CACHE_SIZE),
+  };
 }
 
 /**
@@ -29,7 +55,7 @@ export function idleConnectionError(error: Error): { type: string; message: stri
 }
 
 export function createPrismaClient(databaseUrl: string, poolSize = 20): PrismaClient {
-  const { connectionString, connectionLimit } = readConnectionLimit(databaseUrl);
+  const { connectionString, connectionLimit, statementCacheSize } = readPoolSettings(databaseUrl);
   // Our own pool, handed to the adapter (which ends it on $disconnect): the hot path's raw
   // statements reach the same connections without Prisma's query compiler (lib/db/direct-sql.ts).
   const pool = new pg.Pool({ connectionString, max: connectionLimit ?? poolSize });
@@ -38,7 +64,7 @@ export function createPrismaClient(databaseUrl: string, poolSize = 20): PrismaCl
   pool.on("error", (error) => logger.warn({ err: idleConnectionError(error) }, "an idle database connection was closed"));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({ adapter });
-  attachPool(client, pool);
+  attachPool(client, pool, { statementCacheSize });
   // The adapter ends the pool only if Prisma itself connected; the direct path may have used it
   // alone. Then end it here, and let a later Prisma connection make a pool of its own, as the
   // adapter does after ending it.

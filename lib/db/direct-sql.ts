@@ -12,10 +12,16 @@
 // client created without `createPrismaClient` (nothing to reach). Never use `direct()` for the
 // statements of an array-form `$transaction([...])`: those must stay Prisma's lazy promises.
 //
+// The statements are prepared: each text is parsed and planned once per connection and then only
+// bound and run (pg's named statements), up to the URL's `statement_cache_size` texts per pool
+// (see lib/db/create-prisma-client.ts). PostgreSQL spent about a third of these statements' time
+// planning them again at every call (issue 10, pg_stat_statements during scripts/bench/compare.ts).
+//
 // Values and results are mapped as Prisma's raw queries map them, so both paths answer alike:
 // a `timestamp` (without time zone, how Prisma stores DateTime) is UTC both ways, `int8` comes back
 // as a bigint, a Date parameter is sent as its UTC instant. Errors are pg's own (a unique violation
 // is `code: "23505"`; lib/db/is-unique-violation.ts knows both shapes).
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -23,8 +29,13 @@ export type SqlRunner = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRa
 
 // On globalThis: Next's bundles load their own copy of this module, and the route handlers' copy
 // must find the pools server.ts's copy attached.
-const holder = globalThis as unknown as { __wagateDirectPools?: WeakMap<object, pg.Pool>; __wagateDirectStats?: DirectSqlStats };
+const holder = globalThis as unknown as {
+  __wagateDirectPools?: WeakMap<object, pg.Pool>;
+  __wagateStatementNames?: WeakMap<pg.Pool, StatementNames>;
+  __wagateDirectStats?: DirectSqlStats;
+};
 const pools = (holder.__wagateDirectPools ??= new WeakMap<object, pg.Pool>());
+const statementNames = (holder.__wagateStatementNames ??= new WeakMap<pg.Pool, StatementNames>());
 
 export interface DirectSqlStats {
   /** Statements sent on a pool directly. */
@@ -37,9 +48,41 @@ const stats = (holder.__wagateDirectStats ??= { statements: 0, fallbacks: 0 });
 /** This process's counts, for GET /metrics. */
 export const directSqlStats = (): Readonly<DirectSqlStats> => stats;
 
+/**
+ * The names under which a pool's statement texts are prepared. A name is a hash of its text, so
+ * that both copies of this module (server.ts's and Next's bundles') name a text alike on a
+ * connection they share; pg refuses a name it prepared with another text. The first `limit` texts
+ * get one, and the rest run unprepared: statements whose text varies (a list of values spelled out
+ * in the SQL) must not make every connection hold prepared statements without end.
+ */
+export class StatementNames {
+  private readonly names = new Map<string, string>();
+  constructor(readonly limit: number) {}
+
+  nameOf(text: string): string | undefined {
+    let name = this.names.get(text);
+    if (name === undefined) {
+      if (this.names.size >= this.limit) return undefined;
+      name = `wagate_${createHash("sha256").update(text).digest("base64url").slice(0, 32)}`;
+      this.names.set(text, name);
+    }
+    return name;
+  }
+
+  get size(): number {
+    return this.names.size;
+  }
+}
+
+export interface PoolOptions {
+  /** How many statement texts are prepared on each connection; 0: none. */
+  statementCacheSize: number;
+}
+
 /** Called by createPrismaClient: `client`'s raw statements may use `pool` directly. */
-export function attachPool(client: object, pool: pg.Pool): void {
+export function attachPool(client: object, pool: pg.Pool, options: PoolOptions = { statementCacheSize: 0 }): void {
   pools.set(client, pool);
+  if (options.statementCacheSize > 0 && !statementNames.has(pool)) statementNames.set(pool, new StatementNames(options.statementCacheSize));
 }
 
 /** The pool behind a client made by createPrismaClient (GET /metrics reports its use). */
@@ -66,11 +109,20 @@ const types = {
   },
 };
 
-/** A parameter as Prisma would bind it: instants in UTC, bigints as text, arrays element-wise. */
+/**
+ * A parameter as Prisma would bind it: instants in UTC, bigints as text, arrays element-wise, other
+ * objects as JSON (as pg would write them). JSON here, not in pg: a value that cannot be written
+ * (a bigint inside, a cycle) then fails the statement before it is sent. Inside pg it would fail
+ * between a prepared statement's Parse and its Bind, and pg closes the statement on the server
+ * while it goes on believing it prepared, so every later use on that connection would fail.
+ */
 function toParameter(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "bigint") return value.toString();
   if (Array.isArray(value)) return value.map(toParameter);
+  if (value !== null && typeof value === "object" && !ArrayBuffer.isView(value) && typeof (value as { toPostgres?: unknown }).toPostgres !== "function") {
+    return JSON.stringify(value);
+  }
   return value;
 }
 
@@ -84,13 +136,13 @@ function statementOf(query: TemplateStringsArray | Prisma.Sql, values: unknown[]
  * Raw statements on `target` (the pool, or one connection of a transaction), mapped like Prisma's.
  * `open` rejects a statement before it is sent (a transaction that timed out).
  */
-function runnerOn(target: Pick<pg.Pool | pg.PoolClient, "query">, open: () => Error | null = () => null): SqlRunner {
+function runnerOn(target: Pick<pg.Pool | pg.PoolClient, "query">, names: StatementNames | undefined, open: () => Error | null = () => null): SqlRunner {
   const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const closed = open();
     if (closed) return Promise.reject(closed);
     const statement = statementOf(query, values);
     stats.statements++;
-    return target.query({ text: statement.text, values: statement.values, types });
+    return target.query({ text: statement.text, values: statement.values, types, name: names?.nameOf(statement.text) });
   };
   return {
     $queryRaw: (async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rows) as SqlRunner["$queryRaw"],
@@ -115,7 +167,7 @@ export function direct<K extends keyof SqlRunner>(runner: Pick<SqlRunner, K>): P
   // After $disconnect the adapter has ended the pool; Prisma would connect again, so let it.
   if (pool.ending) return runner;
   let found = runners.get(pool);
-  if (!found) runners.set(pool, (found = runnerOn(pool)));
+  if (!found) runners.set(pool, (found = runnerOn(pool, statementNames.get(pool))));
   return found;
 }
 
@@ -157,7 +209,7 @@ export async function directTransaction<T>(
   }, timeout);
   try {
     await client.query("BEGIN");
-    const result = await work(runnerOn(client, () => closed));
+    const result = await work(runnerOn(client, statementNames.get(pool), () => closed));
     if (closed) throw closed;
     clearTimeout(timer);
     await client.query("COMMIT");

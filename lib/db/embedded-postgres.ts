@@ -25,7 +25,11 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     // transaction on one connection, not an extended-protocol exchange (Parse/Bind/Execute/Sync).
     // Two pooled connections interleave those messages ("bind message supplies 3 parameters, but
     // prepared statement … requires 1", "portal … does not exist") and requests fail under load.
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&connection_limit=1`,
+    // No prepared statements either (statement_cache_size=0, lib/db/direct-sql.ts): PGlite keeps
+    // its one session's prepared statements when a connection closes, and the pool's next
+    // connection, preparing the same statement again, is refused ("prepared statement … already
+    // exists").
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable&connection_limit=1&statement_cache_size=0`,
     async stop() {
       await server.stop();
       await db.close();

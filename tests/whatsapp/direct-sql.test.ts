@@ -209,3 +209,53 @@ describe("directTransaction()", () => {
     }
   });
 });
+
+describe("prepared statements", () => {
+  /** A client on a pool of one connection, so that what it prepared is seen from that connection. */
+  const oneConnection = (params: string) => createPrismaClient(`${database.url}${database.url.includes("?") ? "&" : "?"}connection_limit=1${params}`);
+  const preparedHere = async (db: PrismaClient) =>
+    (await direct(db).$queryRaw<Array<{ statement: string }>>`SELECT statement FROM pg_prepared_statements ORDER BY prepare_time`).map((r) => r.statement);
+
+  it("prepares each statement text once per connection, inside transactions too, up to statement_cache_size texts", async () => {
+    const db = oneConnection("&statement_cache_size=3");
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect(await direct(db).$queryRaw`SELECT ${i}::int + 1 AS n`).toEqual([{ n: i + 1 }]);
+      }
+      await directTransaction(db, (tx) => tx.$queryRaw`SELECT ${"t1"}::text AS in_tx`);
+      // The third text is the look at pg_prepared_statements itself; a fourth runs unprepared.
+      const prepared = await preparedHere(db);
+      expect(prepared).toEqual(["SELECT $1::int + 1 AS n", "SELECT $1::text AS in_tx", "SELECT statement FROM pg_prepared_statements ORDER BY prepare_time"]);
+      expect(await direct(db).$queryRaw`SELECT ${5}::int * 2 AS doubled`).toEqual([{ doubled: 10 }]);
+      expect(await preparedHere(db)).toEqual(prepared);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("prepares nothing with statement_cache_size=0 or Prisma's pgbouncer=true", async () => {
+    for (const params of ["&statement_cache_size=0", "&pgbouncer=true"]) {
+      const db = oneConnection(params);
+      try {
+        expect(await direct(db).$queryRaw`SELECT ${2}::int AS n`).toEqual([{ n: 2 }]);
+        expect(await preparedHere(db), params).toEqual([]);
+      } finally {
+        await db.$disconnect();
+      }
+    }
+  });
+
+  it("refuses a value it cannot write before the statement is sent, and the statement keeps working", async () => {
+    const db = oneConnection("");
+    try {
+      const write = (doc: unknown) => direct(db).$executeRaw`UPDATE direct_rows SET doc = ${doc}::jsonb WHERE id = ${"a"}`;
+      expect(await write({ ok: 1 })).toBe(1);
+      await expect(write({ n: BigInt(1) })).rejects.toThrow(/BigInt/);
+      expect(await write({ ok: 2 })).toBe(1);
+      const [row] = await direct(db).$queryRaw<Array<{ doc: unknown }>>`SELECT doc FROM direct_rows WHERE id = ${"a"}`;
+      expect(row.doc).toEqual({ ok: 2 });
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
