@@ -154,12 +154,12 @@ export class EventOutbox {
         ORDER BY v.n
         RETURNING id, seq, "createdAt"
       ), deliveries AS (
-        INSERT INTO webhook_deliveries (id, "ownerId", "webhookId", "eventId", "nextAttemptAt", "createdAt", "updatedAt")
-        SELECT d.id, ${session.ownerId}, d.hook, d.event, (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
+        INSERT INTO webhook_deliveries (id, "ownerId", "webhookId", "eventId", "eventSeq", "nextAttemptAt", "createdAt", "updatedAt")
+        SELECT d.id, ${session.ownerId}, d.hook, d.event, e.seq, (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
         FROM unnest(${delivery.ids}::text[], ${delivery.hooks}::text[], ${delivery.events}::text[]) AS d(id, hook, event)
+        JOIN inserted e ON e.id = d.event
         -- The cache may be a moment behind: a webhook deleted or disabled meanwhile gets nothing.
         JOIN webhooks w ON w.id = d.hook AND w."isActive"
-        WHERE EXISTS (SELECT 1 FROM inserted)
       )
       SELECT id, seq, "createdAt" FROM inserted`;
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -36,9 +36,12 @@ export async function sendWebhookTest(caller: Caller, webhookId: string) {
         event: TEST_EVENT,
         payload: { message: "This is a test event from Wagate", webhookId: webhook.id, webhookName: webhook.name },
       },
+      select: { id: true, seq: true },
+    });
+    const delivery = await tx.webhookDelivery.create({
+      data: { ownerId: webhook.ownerId, webhookId: webhook.id, eventId: event.id, eventSeq: event.seq },
       select: { id: true },
     });
-    const delivery = await tx.webhookDelivery.create({ data: { ownerId: webhook.ownerId, webhookId: webhook.id, eventId: event.id }, select: { id: true } });
     return { deliveryId: delivery.id, eventId: event.id };
   });
   getRuntime()

@@ -36,9 +36,9 @@ describe("startEventPruner", () => {
     await event("recent", 1);
     await db.webhookDelivery.createMany({
       data: [
-        { ownerId: owner.id, webhookId: webhook.id, eventId: oldDelivered.id, status: "DELIVERED" },
-        { ownerId: owner.id, webhookId: webhook.id, eventId: oldPending.id, status: "PENDING" },
-        { ownerId: owner.id, webhookId: webhook.id, eventId: oldFailed.id, status: "FAILED" },
+        { ownerId: owner.id, webhookId: webhook.id, eventId: oldDelivered.id, eventSeq: oldDelivered.seq, status: "DELIVERED" },
+        { ownerId: owner.id, webhookId: webhook.id, eventId: oldPending.id, eventSeq: oldPending.seq, status: "PENDING" },
+        { ownerId: owner.id, webhookId: webhook.id, eventId: oldFailed.id, eventSeq: oldFailed.seq, status: "FAILED" },
       ],
     });
 
