@@ -40,8 +40,11 @@ export interface RecordedEvent {
   ownerId: string;
   timestamp: string;
   data: Record<string, unknown>;
-  /** Webhook deliveries created for it (the webhook worker needs waking only when there are some). */
-  deliveries: number;
+  /**
+   * The webhooks it created deliveries for: the webhook worker needs waking only when there are
+   * some, and not for a webhook whose delivery chain is running (lib/webhooks/webhook-worker.ts).
+   */
+  webhookIds: string[];
 }
 
 export interface PendingEvent {
@@ -118,7 +121,7 @@ export class EventOutbox {
         ownerId: session.ownerId,
         timestamp: now,
         data: JSON.parse(toJsonText(e.data)),
-        deliveries: 0,
+        webhookIds: [],
       })),
     );
   }
@@ -142,7 +145,7 @@ export class EventOutbox {
         delivery.hooks.push(h.id);
         delivery.events.push(ids[i]);
       }
-      return wanting.length;
+      return wanting.map((h) => h.id);
     });
     const rows = await direct(runner).$queryRaw<Array<{ id: string; seq: bigint | number; createdAt: Date }>>`
       WITH lock AS (
@@ -174,7 +177,7 @@ export class EventOutbox {
         ownerId: session.ownerId,
         timestamp: row.createdAt.toISOString(),
         data: JSON.parse(payloads[i]) as Record<string, unknown>,
-        deliveries: perEvent[i],
+        webhookIds: perEvent[i],
       };
     });
   }

@@ -20,7 +20,7 @@ import { db, getRuntime } from "@/lib/server/runtime";
 const RELAY = "wagate:session-event";
 
 /** An event as it travels between nodes: the webhook bookkeeping stays, the current QR code joins. */
-type RelayedEvent = Omit<RecordedEvent, "deliveries"> & { qr: string | null };
+type RelayedEvent = Omit<RecordedEvent, "webhookIds"> & { qr: string | null };
 
 function hasMembers(io: Server, room: string): boolean {
   return (io.of("/").adapter.rooms.get(room)?.size ?? 0) > 0;
@@ -29,7 +29,7 @@ function hasMembers(io: Server, room: string): boolean {
 export function emitSessionEvent(io: Server, e: RecordedEvent): void {
   // Ultimate WhatsApp Gateway's connection.update carries `qr`: the current code for managers, null for the others.
   const qr = e.event === "connection.update" ? (getRuntime().sessions.get(e.sessionDbId)?.live().qr ?? null) : null;
-  const { deliveries: _deliveries, ...event } = e;
+  const { webhookIds: _webhookIds, ...event } = e;
   const relayed: RelayedEvent = { ...event, qr };
   if (getRuntime().cluster) io.serverSideEmit(RELAY, relayed);
   emitHere(io, relayed);

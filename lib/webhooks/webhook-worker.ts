@@ -12,7 +12,9 @@ import "server-only";
 //   nextAttemptAt forward by a lease (lib/queue/claim-with-lease.ts). Nothing else marks it taken, so a delivery claimed by a
 //   process that dies is simply due again once the lease runs out: at-least-once, never lost.
 // - The attempt is logged (WebhookAttempt) and the delivery moved on in one statement after the
-//   HTTP exchange — no network I/O inside a transaction.
+//   HTTP exchange — no network I/O inside a transaction. While WEBHOOK_CONCURRENCY has room, that
+//   statement also claims the webhook's next delivery (a chain per webhook, launch()), so a busy
+//   webhook costs one statement per delivery, not a settle and a claim.
 // This file is the scheduling; the queue's SQL is lib/webhooks/delivery-queue.ts, and the events'
 // retention is lib/events/start-event-pruner.ts.
 // - Times are the database's clock, in UTC like every timestamp Prisma writes, so that processes on
@@ -26,7 +28,7 @@ import type { RecordedEvent } from "@/lib/events/event-outbox";
 import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
 import { safeFetch, type SafeFetchOptions, type SafeFetchResult } from "@/lib/net/safe-fetch";
 import type { Worker } from "@/lib/server/runtime";
-import { claimDueDeliveries, settleDelivery, type Claimed } from "@/lib/webhooks/delivery-queue";
+import { claimDueDeliveries, releaseDelivery, settleDelivery, type Claimed } from "@/lib/webhooks/delivery-queue";
 import { buildWebhookRequest } from "@/lib/webhooks/build-webhook-request";
 import { parseWebhookReply, replyTargetOf, type WebhookReply } from "@/lib/webhooks/parse-webhook-reply";
 import { nextDeliveryState } from "@/lib/webhooks/retry-policy";
@@ -110,7 +112,11 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
   let again = false;
   let pollTimer: NodeJS.Timeout | null = null;
 
-  async function attempt(delivery: Claimed): Promise<void> {
+  /**
+   * One attempt, recorded. Returns the webhook's next delivery when the recording claimed it (see
+   * launch()), else null.
+   */
+  async function attempt(delivery: Claimed): Promise<Claimed | null> {
     const webhook = { id: delivery.webhookId, url: delivery.url, origin: delivery.origin, replyEnabled: delivery.replyEnabled };
     const event = {
       id: delivery.eventId,
@@ -192,13 +198,22 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
 
     const retryInMs = next.status === "FAILED" ? next.retryInMs : 0;
     // The log entry and the delivery's new state in one statement: atomic without a transaction's
-    // extra round trips.
-    await settleDelivery(db, delivery, { statusCode, latencyMs, snippet, responseBytes, error, status: next.status, attempt: attemptNo, retryInMs });
+    // extra round trips. While there is room for other webhooks (a free place in WEBHOOK_CONCURRENCY),
+    // the same statement claims this webhook's next delivery; when every place is taken, the chain
+    // ends here and the next claim serves the webhooks in the order they became due.
+    const chain = !stopped && inFlight.size < options.concurrency ? { leaseMs } : undefined;
+    const following = await settleDelivery(
+      db,
+      delivery,
+      { statusCode, latencyMs, snippet, responseBytes, error, status: next.status, attempt: attemptNo, retryInMs },
+      chain,
+    );
     gatewayMetrics()?.webhookDeliveries.inc({ result: next.status });
     gatewayMetrics()?.webhookLatency.observe({ result: next.status }, latencyMs / 1000);
     if (next.status === "DEAD")
       logger.warn({ webhookId: webhook.id, deliveryId: delivery.id, attempts: attemptNo, statusCode, error }, "webhook delivery is dead");
     deps.onAttempt?.({ ownerId: delivery.ownerId, webhookId: webhook.id, deliveryId: delivery.id, status: next.status });
+    return following;
   }
 
   /** Sends what a reply-enabled webhook answered; returns why not when it could not. */
@@ -231,14 +246,32 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     }
   }
 
+  /**
+   * A webhook's chain: its claimed delivery, then each next one that recording the last claimed,
+   * in the order of events, holding one place of WEBHOOK_CONCURRENCY until none is due.
+   */
   function launch(claimed: Claimed) {
-    const run = attempt(claimed)
-      .catch((error: unknown) => logger.error({ err: error, deliveryId: claimed.id }, "webhook delivery attempt failed unexpectedly"))
-      .finally(() => {
-        inFlight.delete(claimed.webhookId);
-        // The webhook's next delivery (and any capacity freed) can go now.
-        void tick();
-      });
+    const run = (async () => {
+      let delivery: Claimed | null = claimed;
+      while (delivery) {
+        const current: Claimed = delivery;
+        delivery = await attempt(current).catch((error: unknown) => {
+          logger.error({ err: error, deliveryId: current.id }, "webhook delivery attempt failed unexpectedly");
+          return null;
+        });
+        if (delivery && stopped) {
+          // Claimed as the worker stopped: due again at once for the next process, not after its lease.
+          await releaseDelivery(db, delivery.id).catch((error: unknown) =>
+            logger.warn({ err: error, deliveryId: delivery?.id }, "could not give a claimed webhook delivery back"),
+          );
+          delivery = null;
+        }
+      }
+    })().finally(() => {
+      inFlight.delete(claimed.webhookId);
+      // The webhook's next delivery (and any capacity freed) can go now.
+      void tick();
+    });
     inFlight.set(claimed.webhookId, run);
   }
 
@@ -272,9 +305,12 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     pollTimer.unref();
   }
 
-  // Only events that created a delivery can give the worker something to do.
+  // Only events that created a delivery can give the worker something to do, and only for a
+  // webhook whose chain is not running here: a running chain's next claim (its attempt's tick,
+  // after this event was committed) finds the new delivery. Under a steady stream to one webhook
+  // that is a claim less per event, which would find nothing (issue 10).
   const unsubscribe = deps.outbox.subscribe((event) => {
-    if (event.deliveries > 0) void tick();
+    if (event.webhookIds.some((id) => !inFlight.has(id))) void tick();
   });
   void tick();
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventOutbox } from "@/lib/events/event-outbox";
 import type { SessionRef } from "@/lib/sessions/session-ref";
-import { claimDueDeliveries, settleDelivery, type Claimed } from "@/lib/webhooks/delivery-queue";
+import { claimDueDeliveries, releaseDelivery, settleDelivery, type AttemptOutcome, type Claimed } from "@/lib/webhooks/delivery-queue";
 import { createMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -25,8 +25,26 @@ afterAll(async () => {
 });
 
 const LEASE_MS = 30_000;
-const delivered = (attempt = 1) =>
-  ({ statusCode: 200, latencyMs: 1, snippet: null, responseBytes: 0, error: null, status: "DELIVERED", attempt, retryInMs: 0 }) as const;
+const delivered = (attempt = 1): AttemptOutcome => ({
+  statusCode: 200,
+  latencyMs: 1,
+  snippet: null,
+  responseBytes: 0,
+  error: null,
+  status: "DELIVERED",
+  attempt,
+  retryInMs: 0,
+});
+const outcome = (status: AttemptOutcome["status"], retryInMs = 0): AttemptOutcome => ({
+  statusCode: status === "DELIVERED" ? 200 : 503,
+  latencyMs: 1,
+  snippet: null,
+  responseBytes: 0,
+  error: status === "DELIVERED" ? null : "HTTP 503",
+  status,
+  attempt: 1,
+  retryInMs,
+});
 
 /** A new webhook, seen by the outbox's next event (its cache of the owner's webhooks forgotten). */
 async function hook(name: string) {
@@ -97,5 +115,64 @@ describe("claimDueDeliveries", () => {
     expect(await claimNames()).toEqual([]);
     await database.db.webhook.update({ where: { id: paused.id }, data: { isActive: true } });
     expect(await claimNames()).toEqual([[paused.id, "while paused"]]);
+  });
+});
+
+describe("settleDelivery with claimNext", () => {
+  const textOf = (c: Claimed | null) => (c ? (c.payload as { text: string }).text : null);
+
+  it("records the attempt and, once the delivery is done with, claims its webhook's next one in the same statement", async () => {
+    const chain = await hook("chain");
+    for (const text of ["c1", "c2", "c3", "c4"]) await outbox.emit(ref, "message.received", { text });
+    const [first] = await claimDueDeliveries(database.db, 64, [], LEASE_MS);
+    expect(textOf(first)).toBe("c1");
+
+    // A failure to be retried keeps the delivery the head: nothing else is claimed, by the chain or anyone.
+    expect(await settleDelivery(database.db, first, outcome("FAILED", 3_600_000), { leaseMs: LEASE_MS })).toBeNull();
+    expect(await claimNames()).toEqual([]);
+    await database.db.webhookDelivery.update({ where: { id: first.id }, data: { nextAttemptAt: new Date() } });
+    const [again] = await claimDueDeliveries(database.db, 64, [], LEASE_MS);
+    expect(again.id).toBe(first.id);
+
+    // DELIVERED: the next in the order of events, claimed (leased: no one else claims it).
+    const second = await settleDelivery(database.db, again, delivered(2), { leaseMs: LEASE_MS });
+    expect(textOf(second)).toBe("c2");
+    expect(second?.webhookId).toBe(chain.id);
+    expect(await claimNames()).toEqual([]);
+    // DEAD also ends a delivery's turn.
+    const third = await settleDelivery(database.db, second!, outcome("DEAD"), { leaseMs: LEASE_MS });
+    expect(textOf(third)).toBe("c3");
+
+    const log = await database.db.webhookDelivery.findMany({
+      where: { webhookId: chain.id },
+      orderBy: { eventSeq: "asc" },
+      select: { status: true, attempts: true, _count: { select: { attemptLog: true } } },
+    });
+    expect(log.map((d) => [d.status, d.attempts, d._count.attemptLog])).toEqual([
+      ["DELIVERED", 2, 2],
+      ["DEAD", 1, 1],
+      ["PENDING", 0, 0],
+      ["PENDING", 0, 0],
+    ]);
+
+    // A replayed delivery goes before the later ones still waiting.
+    const dead = await database.db.webhookDelivery.findFirstOrThrow({ where: { webhookId: chain.id, status: "DEAD" } });
+    await database.db.webhookDelivery.update({ where: { id: dead.id }, data: { status: "PENDING", nextAttemptAt: new Date() } });
+    const replayed = await settleDelivery(database.db, third!, delivered(), { leaseMs: LEASE_MS });
+    expect(replayed?.id).toBe(dead.id);
+
+    // Given back untried (a stopping worker): due at once for the next claim.
+    await releaseDelivery(database.db, replayed!.id);
+    const [reclaimed] = await claimDueDeliveries(database.db, 64, [], LEASE_MS);
+    expect(reclaimed.id).toBe(dead.id);
+    expect(await settleDelivery(database.db, reclaimed, delivered(2))).toBeNull(); // without claimNext: only settled
+    const [fourth] = await claimDueDeliveries(database.db, 64, [], LEASE_MS);
+    expect(textOf(fourth)).toBe("c4");
+
+    // Nothing further, or a webhook switched off meanwhile: the chain ends.
+    await outbox.emit(ref, "message.received", { text: "c5" });
+    await database.db.webhook.update({ where: { id: chain.id }, data: { isActive: false } });
+    expect(await settleDelivery(database.db, fourth, delivered(), { leaseMs: LEASE_MS })).toBeNull();
+    await database.db.webhook.delete({ where: { id: chain.id } });
   });
 });
