@@ -68,10 +68,6 @@ export class StatementNames {
     }
     return name;
   }
-
-  get size(): number {
-    return this.names.size;
-  }
 }
 
 export interface PoolOptions {

@@ -306,9 +306,10 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
   }
 
   // Only events that created a delivery can give the worker something to do, and only for a
-  // webhook whose chain is not running here: a running chain's next claim (its attempt's tick,
-  // after this event was committed) finds the new delivery. Under a steady stream to one webhook
-  // that is a claim less per event, which would find nothing (issue 10).
+  // webhook whose chain is not running here: a running chain finds the new delivery itself, by a
+  // later recording's claim of the next or by the claim when the chain ends (launch()'s tick, after
+  // this event was committed). Under a steady stream to one webhook that is a claim less per event,
+  // which would have found nothing (issue 10).
   const unsubscribe = deps.outbox.subscribe((event) => {
     if (event.webhookIds.some((id) => !inFlight.has(id))) void tick();
   });
