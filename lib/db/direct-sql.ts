@@ -55,7 +55,7 @@ export const directSqlStats = (): Readonly<DirectSqlStats> => stats;
  * get one, and the rest run unprepared: statements whose text varies (a list of values spelled out
  * in the SQL) must not make every connection hold prepared statements without end.
  */
-export class StatementNames {
+class StatementNames {
   private readonly names = new Map<string, string>();
   constructor(readonly limit: number) {}
 

@@ -57,6 +57,25 @@ const READ_CLAIMED = Prisma.sql`
 const CLAIM_RETURNING = Prisma.sql`id, "webhookId", "ownerId", attempts, "eventId"`;
 const UNDELIVERED = Prisma.sql`status IN ('PENDING', 'FAILED')`;
 
+/**
+ * The heads of the active webhooks that `which` (a condition on `w`) selects: each one's undelivered
+ * delivery of the earliest event, one probe of the partial index of undelivered deliveries
+ * (`webhook_deliveries_undelivered_idx`) per webhook. `except`: a delivery the same statement
+ * settles, which the statement still sees undelivered.
+ */
+function headsOf(which: Prisma.Sql, except: string | null = null): Prisma.Sql {
+  return Prisma.sql`
+      SELECT h.id, w.id AS "webhookId", h."nextAttemptAt"
+      FROM webhooks w
+      CROSS JOIN LATERAL (
+        SELECT d.id, d."nextAttemptAt" FROM webhook_deliveries d
+        WHERE d."webhookId" = w.id AND d.${UNDELIVERED} ${except === null ? Prisma.empty : Prisma.sql`AND d.id <> ${except}`}
+        ORDER BY d."eventSeq"
+        LIMIT 1
+      ) h
+      WHERE w."isActive" AND ${which}`;
+}
+
 type ClaimedRow = Claimed & { seq: bigint | number };
 const toClaimed = (row: ClaimedRow): Claimed => ({ ...row, seq: Number(row.seq) });
 
@@ -66,9 +85,7 @@ const toClaimed = (row: ClaimedRow): Claimed => ({ ...row, seq: Number(row.seq) 
  * delivery of the earliest event in the order of events (`events.seq`, issue 17, copied onto the
  * delivery as `eventSeq`).
  *
- * Each active webhook's head is one probe of the partial index of undelivered deliveries
- * (`webhook_deliveries_undelivered_idx`): a claim costs as much as there are active webhooks, not
- * as much as their backlog. Before (issue 10), every undelivered delivery was joined to its event
+ * A claim costs as much as there are active webhooks (headsOf), not as much as their backlog. Before (issue 10), every undelivered delivery was joined to its event
  * and sorted at every claim: with a receiver down and 100,000 deliveries waiting, ~900 ms of the
  * database's time per claim, for every webhook of every tenant.
  */
@@ -81,17 +98,7 @@ export async function claimDueDeliveries(db: Db, limit: number, busy: string[], 
     returning: CLAIM_RETURNING,
   });
   const rows = await direct(db).$queryRaw<ClaimedRow[]>`
-    WITH heads AS (
-      SELECT h.id, w.id AS "webhookId", h."nextAttemptAt"
-      FROM webhooks w
-      CROSS JOIN LATERAL (
-        SELECT d.id, d."nextAttemptAt" FROM webhook_deliveries d
-        WHERE d."webhookId" = w.id AND d.${UNDELIVERED}
-        ORDER BY d."eventSeq"
-        LIMIT 1
-      ) h
-      WHERE w."isActive"
-    ), due AS (
+    WITH heads AS (${headsOf(Prisma.sql`TRUE`)}), due AS (
       SELECT id FROM heads
       WHERE "nextAttemptAt" <= (now() AT TIME ZONE 'UTC') AND NOT ("webhookId" = ANY(${busy}::text[]))
     ), claimed AS (${claim})
@@ -157,13 +164,7 @@ export async function settleDelivery(
     returning: CLAIM_RETURNING,
   });
   const [row] = await direct(db).$queryRaw<ClaimedRow[]>`
-    WITH ${settle}, next AS (
-      SELECT d.id FROM webhook_deliveries d
-      JOIN webhooks w ON w.id = d."webhookId" AND w."isActive"
-      WHERE d."webhookId" = ${delivery.webhookId} AND d.${UNDELIVERED} AND d.id <> ${delivery.id}
-      ORDER BY d."eventSeq"
-      LIMIT 1
-    ), claimed AS (${claim})
+    WITH ${settle}, next AS (${headsOf(Prisma.sql`w.id = ${delivery.webhookId}`, delivery.id)}), claimed AS (${claim})
     ${READ_CLAIMED}`;
   return row ? toClaimed(row) : null;
 }

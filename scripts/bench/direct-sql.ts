@@ -6,22 +6,13 @@
 // statement and the ratio to the direct path; asserts nothing. Needs PostgreSQL (a fresh database
 // is created and dropped).
 import { Prisma } from "../../lib/generated/prisma/client";
-import { applyMigrations } from "../../lib/db/apply-migrations";
-import { createPrismaClient } from "../../lib/db/create-prisma-client";
 import { direct } from "../../lib/db/direct-sql";
 import { SESSION_SELECT } from "../../lib/sessions/public-session";
-import { createTestDatabase } from "../serve-test.mjs";
+import { scratchDatabase } from "./scratch-database";
 
 const [iterations = 3000, rounds = 3] = process.argv.slice(2).map(Number).filter(Boolean);
-if (!process.env.DATABASE_URL) {
-  console.error("DATABASE_URL is required (a PostgreSQL server to create a scratch database on)");
-  process.exit(2);
-}
-const database = await createTestDatabase(process.env.DATABASE_URL);
-await applyMigrations(database.url);
-const db = createPrismaClient(database.url, 4);
-const owner = await db.user.create({ data: { name: "b", email: "b@x.io", username: "bench", passwordHash: "x" } });
-const session = await db.whatsappSession.create({ data: { sessionId: "shop", name: "shop", ownerId: owner.id } });
+const database = await scratchDatabase();
+const { db, owner, session } = database;
 
 // The look-up as getSessionOrThrow made it before (findMany with SESSION_SELECT) and makes it now.
 const columns = Prisma.raw(
@@ -71,5 +62,4 @@ for (const [name] of cases) {
   const cpu = median(figures.map((f) => f.cpu));
   console.log(`| ${name} | ${cpu.toFixed(0)} | ${median(figures.map((f) => f.wall)).toFixed(0)} | ${(cpu / directOf(name)).toFixed(1)}× |`);
 }
-await db.$disconnect();
 await database.drop();

@@ -9,25 +9,16 @@
 // (pg_stat_statements, when loaded). The worker claims at every event recorded and at its poll,
 // for all webhooks of all tenants at once. Prints figures, asserts nothing. Needs PostgreSQL.
 import { loadavg } from "node:os";
-import { applyMigrations } from "../../lib/db/apply-migrations";
-import { createPrismaClient } from "../../lib/db/create-prisma-client";
 import { claimDueDeliveries } from "../../lib/webhooks/delivery-queue";
-import { createTestDatabase } from "../serve-test.mjs";
+import { scratchDatabase } from "./scratch-database";
 
 const [backlogArg = "0,10000,100000", webhookArg = "20", claimArg = "100"] = process.argv.slice(2);
 const backlogs = backlogArg.split(",").map(Number);
 const webhookCount = Number(webhookArg);
 const claims = Number(claimArg);
-if (!process.env.DATABASE_URL) {
-  console.error("DATABASE_URL is required (a PostgreSQL server to create a scratch database on)");
-  process.exit(2);
-}
-const database = await createTestDatabase(process.env.DATABASE_URL);
+const database = await scratchDatabase();
+const { db, owner, session } = database;
 try {
-  await applyMigrations(database.url);
-  const db = createPrismaClient(database.url, 4);
-  const owner = await db.user.create({ data: { name: "b", email: "b@x.io", username: "bench", passwordHash: "x" } });
-  const session = await db.whatsappSession.create({ data: { sessionId: "shop", name: "shop", ownerId: owner.id } });
   const hooks: string[] = [];
   for (let i = 0; i < webhookCount; i++) {
     const hook = await db.webhook.create({ data: { ownerId: owner.id, name: `hook ${i}`, url: `https://receiver-${i}.test/hook` } });
@@ -103,8 +94,6 @@ try {
       `| ${backlog.toLocaleString("en")} | ${backlog.toLocaleString("en")} | ${times[Math.floor(claims / 2)].toFixed(2)} / ${times[Math.floor(claims * 0.95)].toFixed(2)} | ${dbMs} |`,
     );
   }
-
-  await db.$disconnect();
 } finally {
   await database.drop();
 }

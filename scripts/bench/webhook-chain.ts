@@ -7,17 +7,11 @@
 // events through the outbox, then drains every delivery as DELIVERED without any HTTP, timing the
 // database's part alone: wall ms per delivery. Prints figures, asserts nothing. Needs PostgreSQL.
 import { loadavg } from "node:os";
-import { applyMigrations } from "../../lib/db/apply-migrations";
-import { createPrismaClient } from "../../lib/db/create-prisma-client";
 import { EventOutbox } from "../../lib/events/event-outbox";
 import { claimDueDeliveries, settleDelivery, type AttemptOutcome, type Claimed } from "../../lib/webhooks/delivery-queue";
-import { createTestDatabase } from "../serve-test.mjs";
+import { scratchDatabase } from "./scratch-database";
 
 const [events = 1000, webhookCount = 1, rounds = 2] = process.argv.slice(2).map(Number).filter(Boolean);
-if (!process.env.DATABASE_URL) {
-  console.error("DATABASE_URL is required (a PostgreSQL server to create a scratch database on)");
-  process.exit(2);
-}
 const LEASE_MS = 30_000;
 const delivered: AttemptOutcome = {
   statusCode: 200,
@@ -30,12 +24,9 @@ const delivered: AttemptOutcome = {
   retryInMs: 0,
 };
 
-const database = await createTestDatabase(process.env.DATABASE_URL);
+const database = await scratchDatabase();
+const { db, owner, session } = database;
 try {
-  await applyMigrations(database.url);
-  const db = createPrismaClient(database.url, 4);
-  const owner = await db.user.create({ data: { name: "b", email: "b@x.io", username: "bench", passwordHash: "x" } });
-  const session = await db.whatsappSession.create({ data: { sessionId: "shop", name: "shop", ownerId: owner.id } });
   const ref = { id: session.id, sessionId: session.sessionId, ownerId: owner.id };
   for (let i = 0; i < webhookCount; i++) {
     await db.webhook.create({ data: { ownerId: owner.id, name: `hook ${i}`, url: `https://receiver-${i}.test/hook`, events: ["message.received"] } });
@@ -72,7 +63,6 @@ try {
     }
     console.log(`| ${round} | ${figures[0]} | ${figures[1]} |`);
   }
-  await db.$disconnect();
 } finally {
   await database.drop();
 }
