@@ -28,7 +28,7 @@ import type { RecordedEvent } from "@/lib/events/event-outbox";
 import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
 import { safeFetch, type SafeFetchOptions, type SafeFetchResult } from "@/lib/net/safe-fetch";
 import type { Worker } from "@/lib/server/runtime";
-import { claimDueDeliveries, releaseDelivery, settleDelivery, type Claimed } from "@/lib/webhooks/delivery-queue";
+import { claimDueDeliveries, releaseDeliveries, settleDeliveries, type Claimed, type Settlement } from "@/lib/webhooks/delivery-queue";
 import { buildWebhookRequest } from "@/lib/webhooks/build-webhook-request";
 import { parseWebhookReply, replyTargetOf, type WebhookReply } from "@/lib/webhooks/parse-webhook-reply";
 import { nextDeliveryState } from "@/lib/webhooks/retry-policy";
@@ -78,6 +78,12 @@ export interface WebhookWorkerDeps {
 
 /** Characters of the receiver's answer kept in the delivery log. */
 export const SNIPPET_CHARS = 500;
+/**
+ * How many deliveries a webhook's chain holds claimed ahead of its attempts (launch()): enough that
+ * the attempts never wait for a recording, few enough that a stopping or failing chain gives back
+ * little.
+ */
+const CHAIN_AHEAD = 16;
 /** Answers larger than this are not read (a reply-enabled message delivery may carry media). */
 const MAX_ANSWER_BYTES = 1024 * 1024;
 
@@ -112,11 +118,8 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
   let again = false;
   let pollTimer: NodeJS.Timeout | null = null;
 
-  /**
-   * One attempt, recorded. Returns the webhook's next delivery when the recording claimed it (see
-   * launch()), else null.
-   */
-  async function attempt(delivery: Claimed): Promise<Claimed | null> {
+  /** One attempt: the HTTP exchange (and the reply it asked for), to be recorded by its chain. */
+  async function attempt(delivery: Claimed): Promise<Settlement> {
     const webhook = { id: delivery.webhookId, url: delivery.url, origin: delivery.origin, replyEnabled: delivery.replyEnabled };
     const event = {
       id: delivery.eventId,
@@ -197,23 +200,19 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
     }
 
     const retryInMs = next.status === "FAILED" ? next.retryInMs : 0;
-    // The log entry and the delivery's new state in one statement: atomic without a transaction's
-    // extra round trips. While there is room for other webhooks (a free place in WEBHOOK_CONCURRENCY),
-    // the same statement claims this webhook's next delivery; when every place is taken, the chain
-    // ends here and the next claim serves the webhooks in the order they became due.
-    const chain = !stopped && inFlight.size < options.concurrency ? { leaseMs } : undefined;
-    const following = await settleDelivery(
-      db,
-      delivery,
-      { statusCode, latencyMs, snippet, responseBytes, error, status: next.status, attempt: attemptNo, retryInMs },
-      chain,
-    );
-    gatewayMetrics()?.webhookDeliveries.inc({ result: next.status });
-    gatewayMetrics()?.webhookLatency.observe({ result: next.status }, latencyMs / 1000);
-    if (next.status === "DEAD")
-      logger.warn({ webhookId: webhook.id, deliveryId: delivery.id, attempts: attemptNo, statusCode, error }, "webhook delivery is dead");
-    deps.onAttempt?.({ ownerId: delivery.ownerId, webhookId: webhook.id, deliveryId: delivery.id, status: next.status });
-    return following;
+    return { delivery, outcome: { statusCode, latencyMs, snippet, responseBytes, error, status: next.status, attempt: attemptNo, retryInMs } };
+  }
+
+  /** After a recording: the metrics, the log line of a dead delivery, the dashboard's live log. */
+  function recorded({ delivery, outcome }: Settlement) {
+    gatewayMetrics()?.webhookDeliveries.inc({ result: outcome.status });
+    gatewayMetrics()?.webhookLatency.observe({ result: outcome.status }, outcome.latencyMs / 1000);
+    if (outcome.status === "DEAD")
+      logger.warn(
+        { webhookId: delivery.webhookId, deliveryId: delivery.id, attempts: outcome.attempt, statusCode: outcome.statusCode, error: outcome.error },
+        "webhook delivery is dead",
+      );
+    deps.onAttempt?.({ ownerId: delivery.ownerId, webhookId: delivery.webhookId, deliveryId: delivery.id, status: outcome.status });
   }
 
   /** Sends what a reply-enabled webhook answered; returns why not when it could not. */
@@ -247,26 +246,101 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
   }
 
   /**
-   * A webhook's chain: its claimed delivery, then each next one that recording the last claimed,
-   * in the order of events, holding one place of WEBHOOK_CONCURRENCY until none is due.
+   * A webhook's chain: its claimed delivery, then the next ones in the order of events, holding one
+   * place of WEBHOOK_CONCURRENCY until none is due. Attempts go out one at a time, each after the
+   * last one's answer; their recording runs beside them (issue 10): while attempt n+1 is under way,
+   * one statement records attempt n (and any others finished meanwhile), renews the leases of the
+   * deliveries the chain holds and claims the next ones, up to CHAIN_AHEAD held at once. A receiver
+   * that answers quickly therefore waits for neither the database nor a claim.
+   *
+   * An attempt therefore goes out before the one before it is recorded. A crash leaves the attempts
+   * made since the last recording leased and unrecorded: they are attempted again, in order, once
+   * their leases run out — at least once, as before; what a crash repeats is what went out during
+   * one recording. A FAILED attempt (to be retried) ends the chain: what it holds is given back,
+   * behind the head that waits for its retry.
    */
   function launch(claimed: Claimed) {
+    /** Claimed and not yet attempted, in the order of events. */
+    const ahead: Claimed[] = [claimed];
+    /** When each delivery of `ahead` was claimed or its lease last renewed. */
+    const leasedAt = new Map<string, number>([[claimed.id, Date.now()]]);
+    /** Attempted and not yet recorded. */
+    const finished: Settlement[] = [];
+    let recording: Promise<void> | null = null;
+    /** No further attempt: one FAILED, threw, or could not be recorded, or the webhook was switched off. */
+    let halted = false;
+    /** A recording failed: later attempts are not recorded either, so that they go again after it, not before. */
+    let unrecorded = false;
+
+    const record = () => {
+      if (recording || unrecorded || finished.length === 0) return;
+      recording = (async () => {
+        while (finished.length && !unrecorded) {
+          const batch = finished.splice(0);
+          // FAILED holds the webhook back; with every place of WEBHOOK_CONCURRENCY taken, the chain
+          // winds down so that the next claim serves the webhooks in the order they became due.
+          const goOn = !stopped && !halted && !batch.some((s) => s.outcome.status === "FAILED") && inFlight.size < options.concurrency;
+          const startedAt = Date.now();
+          const renew = ahead.filter((d) => startedAt - (leasedAt.get(d.id) ?? 0) > leaseMs / 3).map((d) => d.id);
+          try {
+            const settled = await settleDeliveries(db, batch, {
+              leaseMs,
+              limit: goOn ? Math.max(0, CHAIN_AHEAD - ahead.length) : 0,
+              holding: ahead.map((d) => d.id),
+              renew,
+            });
+            for (const s of batch) {
+              leasedAt.delete(s.delivery.id);
+              recorded(s);
+            }
+            for (const id of renew) leasedAt.set(id, startedAt);
+            for (const d of settled.claimed) leasedAt.set(d.id, startedAt);
+            if (!settled.webhookActive) halted = true;
+            ahead.push(...settled.claimed);
+            // A replayed delivery claimed now goes before the later ones already held.
+            ahead.sort((a, b) => a.seq - b.seq);
+          } catch (error) {
+            // Unrecorded, the batch stays leased and is attempted again once the leases run out.
+            logger.error({ err: error, webhookId: claimed.webhookId }, "could not record webhook delivery attempts");
+            halted = unrecorded = true;
+          }
+        }
+      })().finally(() => {
+        recording = null;
+        // Attempts that finished as this recording ended.
+        record();
+      });
+    };
+
     const run = (async () => {
-      let delivery: Claimed | null = claimed;
-      while (delivery) {
-        const current: Claimed = delivery;
-        delivery = await attempt(current).catch((error: unknown) => {
+      while (!halted && !stopped) {
+        const current = ahead.shift();
+        if (!current) {
+          // The recording under way may claim more; else the chain is done.
+          if (!recording) break;
+          await recording;
+          continue;
+        }
+        const settlement = await attempt(current).catch((error: unknown) => {
           logger.error({ err: error, deliveryId: current.id }, "webhook delivery attempt failed unexpectedly");
           return null;
         });
-        if (delivery && stopped) {
-          // Claimed as the worker stopped: due again at once for the next process, not after its lease.
-          await releaseDelivery(db, delivery.id).catch((error: unknown) =>
-            logger.warn({ err: error, deliveryId: delivery?.id }, "could not give a claimed webhook delivery back"),
-          );
-          delivery = null;
+        // An attempt that threw is left leased and unrecorded: attempted again once its lease runs out.
+        if (!settlement) halted = true;
+        else {
+          if (settlement.outcome.status === "FAILED") halted = true;
+          finished.push(settlement);
+          record();
         }
       }
+      while (recording) await recording;
+      // Claimed and not attempted: due again at once for the next claim (behind a FAILED head,
+      // which keeps them back), not after their leases.
+      if (ahead.length)
+        await releaseDeliveries(
+          db,
+          ahead.splice(0).map((d) => d.id),
+        ).catch((error: unknown) => logger.warn({ err: error, webhookId: claimed.webhookId }, "could not give claimed webhook deliveries back"));
     })().finally(() => {
       inFlight.delete(claimed.webhookId);
       // The webhook's next delivery (and any capacity freed) can go now.
