@@ -262,7 +262,9 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
   function launch(claimed: Claimed) {
     /** Claimed and not yet attempted, in the order of events. */
     const ahead: Claimed[] = [claimed];
-    /** When each delivery of `ahead` was claimed or its lease last renewed. */
+    /** The delivery being attempted: held too, though no longer in `ahead`. */
+    let inHand: Claimed | null = null;
+    /** When each delivery held was claimed or its lease last renewed. */
     const leasedAt = new Map<string, number>([[claimed.id, Date.now()]]);
     /** Attempted and not yet recorded. */
     const finished: Settlement[] = [];
@@ -281,12 +283,15 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
           // winds down so that the next claim serves the webhooks in the order they became due.
           const goOn = !stopped && !halted && !batch.some((s) => s.outcome.status === "FAILED") && inFlight.size < options.concurrency;
           const startedAt = Date.now();
-          const renew = ahead.filter((d) => startedAt - (leasedAt.get(d.id) ?? 0) > leaseMs / 3).map((d) => d.id);
+          // Left out, the delivery in hand would be the next one's claim's first candidate, leased
+          // and so not due: the claim would stop before it and give back all it took.
+          const holding = inHand ? [inHand, ...ahead] : ahead;
+          const renew = holding.filter((d) => startedAt - (leasedAt.get(d.id) ?? 0) > leaseMs / 3).map((d) => d.id);
           try {
             const settled = await settleDeliveries(db, batch, {
               leaseMs,
-              limit: goOn ? Math.max(0, CHAIN_AHEAD - ahead.length) : 0,
-              holding: ahead.map((d) => d.id),
+              limit: goOn ? Math.max(0, CHAIN_AHEAD - holding.length) : 0,
+              holding: holding.map((d) => d.id),
               renew,
             });
             for (const s of batch) {
@@ -321,10 +326,12 @@ export function startWebhookWorker(deps: WebhookWorkerDeps): Worker {
           await recording;
           continue;
         }
+        inHand = current;
         const settlement = await attempt(current).catch((error: unknown) => {
           logger.error({ err: error, deliveryId: current.id }, "webhook delivery attempt failed unexpectedly");
           return null;
         });
+        inHand = null;
         // An attempt that threw is left leased and unrecorded: attempted again once its lease runs out.
         if (!settlement) halted = true;
         else {
