@@ -11,10 +11,11 @@ import "server-only";
 // - Claiming is one UPDATE over `SELECT … FOR UPDATE SKIP LOCKED` that moves the head's
 //   nextAttemptAt forward by a lease (lib/queue/claim-with-lease.ts). Nothing else marks it taken, so a delivery claimed by a
 //   process that dies is simply due again once the lease runs out: at-least-once, never lost.
-// - The attempt is logged (WebhookAttempt) and the delivery moved on in one statement after the
-//   HTTP exchange — no network I/O inside a transaction. While WEBHOOK_CONCURRENCY has room, that
-//   statement also claims the webhook's next delivery (a chain per webhook, launch()), so a busy
-//   webhook costs one statement per delivery, not a settle and a claim.
+// - Attempts are logged (WebhookAttempt) and their deliveries moved on by one statement after the
+//   HTTP exchanges — no network I/O inside a transaction. While WEBHOOK_CONCURRENCY has room, that
+//   statement also claims the webhook's next deliveries (a chain per webhook, launch()), and it runs
+//   beside the next attempt, so a busy webhook waits for neither and costs less than a statement
+//   per delivery.
 // This file is the scheduling; the queue's SQL is lib/webhooks/delivery-queue.ts, and the events'
 // retention is lib/events/start-event-pruner.ts.
 // - Times are the database's clock, in UTC like every timestamp Prisma writes, so that processes on
