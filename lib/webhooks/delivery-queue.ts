@@ -101,9 +101,10 @@ const toClaimed = (row: ClaimedRow): Claimed => ({ ...row, seq: Number(row.seq) 
  * delivery of the earliest event in the order of events (`events.seq`, issue 17, copied onto the
  * delivery as `eventSeq`).
  *
- * A claim costs as much as there are active webhooks (headsOf), not as much as their backlog. Before (issue 10), every undelivered delivery was joined to its event
- * and sorted at every claim: with a receiver down and 100,000 deliveries waiting, ~900 ms of the
- * database's time per claim, for every webhook of every tenant.
+ * A claim costs as much as there are active webhooks (headsOf), not as much as their backlog.
+ * Before (issue 10), every undelivered delivery was joined to its event and sorted at every claim:
+ * with a receiver down and 100,000 deliveries waiting, ~900 ms of the database's time per claim,
+ * for every webhook of every tenant.
  */
 export async function claimDueDeliveries(db: Db, limit: number, busy: string[], leaseMs: number): Promise<Claimed[]> {
   if (limit <= 0) return [];
@@ -146,7 +147,10 @@ export interface ChainClaim {
   leaseMs: number;
   /** How many of the webhook's next deliveries to claim (0: none, the chain is winding down). */
   limit: number;
-  /** Deliveries the chain holds, claimed and not yet attempted: not claimed again. */
+  /**
+   * Deliveries the chain holds, claimed and not yet recorded (the one being attempted included):
+   * not claimed again. Disjoint from the settlements.
+   */
   holding: string[];
   /**
    * Those of `holding` whose leases are renewed: the ones held long enough for their lease to run
@@ -169,8 +173,8 @@ export interface Settled {
  * being recorded (issue 10).
  *
  * `chain`: the same statement renews the leases `chain.renew` names and claims the webhook's next
- * `chain.limit` due deliveries after those the chain holds, leased, in the order of events (nextOf), so that the
- * chain needs no claim of its own. Pass a limit of 0 when the last attempt FAILED: a delivery
+ * `chain.limit` due deliveries after those the chain holds, leased, in the order of events
+ * (nextOf), so that the chain needs no claim of its own. Pass a limit of 0 when the last attempt FAILED: a delivery
  * waiting for its retry is still its webhook's head, and nothing after it may go out.
  */
 export async function settleDeliveries(db: Db, settlements: Settlement[], chain: ChainClaim): Promise<Settled> {
@@ -230,10 +234,9 @@ export async function settleDeliveries(db: Db, settlements: Settlement[], chain:
   const unbroken = got.findIndex((g, i) => g.rank !== i + 1);
   const kept = unbroken === -1 ? got : got.slice(0, unbroken);
   if (kept.length < got.length)
-    await deliveryQueue.release(
+    await releaseDeliveries(
       db,
       got.slice(kept.length).map((g) => g.claimed.id),
-      { where: UNDELIVERED },
     );
   return { claimed: kept.map((g) => g.claimed), webhookActive };
 }

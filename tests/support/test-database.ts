@@ -6,6 +6,7 @@ import path from "node:path";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createPrismaClient, type Db } from "@/lib/db/create-prisma-client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import type { SessionRef } from "@/lib/sessions/session-ref";
 import { createTestDatabase } from "../../scripts/serve-test.mjs";
 
 export interface TestDatabase {
@@ -49,4 +50,11 @@ export async function createMigratedTestDatabase(): Promise<TestDatabase> {
       await cleanup();
     },
   };
+}
+
+/** An owner with one session (`sessionId`, also the owner's username), for tests that record events. */
+export async function createOwnerSession(db: Db, sessionId: string): Promise<SessionRef> {
+  const owner = await db.user.create({ data: { name: "o", email: `${sessionId}@t.local`, username: sessionId, passwordHash: "x", role: "OWNER" } });
+  const session = await db.whatsappSession.create({ data: { name: "s", sessionId, ownerId: owner.id } });
+  return { id: session.id, sessionId: session.sessionId, ownerId: owner.id };
 }

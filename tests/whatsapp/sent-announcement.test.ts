@@ -14,7 +14,7 @@ import { SendsAwaitingEcho } from "@/lib/messages/sends-awaiting-echo";
 import type { StoredSend } from "@/lib/messages/stored-send";
 import { handleStoreEvents } from "@/lib/store/handle-store-events";
 import type { SessionRef } from "@/lib/sessions/session-ref";
-import { createMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { createMigratedTestDatabase, createOwnerSession, type TestDatabase } from "../support/test-database";
 
 const CONTACT = "15553330000@s.whatsapp.net";
 let database: TestDatabase;
@@ -25,9 +25,7 @@ let n = 0;
 beforeAll(async () => {
   database = await createMigratedTestDatabase();
   outbox = new EventOutbox(database.db, () => null);
-  const owner = await database.db.user.create({ data: { name: "o", email: "o@t.local", username: "o", passwordHash: "x", role: "OWNER" } });
-  const session = await database.db.whatsappSession.create({ data: { name: "s", sessionId: "s-announce", ownerId: owner.id } });
-  ref = { id: session.id, sessionId: session.sessionId, ownerId: owner.id };
+  ref = await createOwnerSession(database.db, "s-announce");
 });
 afterAll(async () => {
   await database?.drop();

@@ -12,7 +12,7 @@ import { EventOutbox, type RecordedEvent } from "@/lib/events/event-outbox";
 import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import { handleStoreEvents } from "@/lib/store/handle-store-events";
-import { createMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { createMigratedTestDatabase, createOwnerSession, type TestDatabase } from "../support/test-database";
 
 const ALICE = "15554440001@s.whatsapp.net";
 const BOB = "15554440002@s.whatsapp.net";
@@ -25,9 +25,7 @@ beforeAll(async () => {
   database = await createMigratedTestDatabase();
   outbox = new EventOutbox(database.db, () => null);
   outbox.subscribe((event) => recorded.push(event));
-  const owner = await database.db.user.create({ data: { name: "o", email: "o@t.local", username: "o", passwordHash: "x", role: "OWNER" } });
-  const session = await database.db.whatsappSession.create({ data: { name: "s", sessionId: "s-chats", ownerId: owner.id } });
-  ref = { id: session.id, sessionId: session.sessionId, ownerId: owner.id };
+  ref = await createOwnerSession(database.db, "s-chats");
 });
 afterAll(async () => {
   await database?.drop();

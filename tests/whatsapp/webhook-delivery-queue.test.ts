@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventOutbox } from "@/lib/events/event-outbox";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import { claimDueDeliveries, releaseDeliveries, settleDeliveries, type AttemptOutcome, type Claimed } from "@/lib/webhooks/delivery-queue";
-import { createMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { createMigratedTestDatabase, createOwnerSession, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
 let outbox: EventOutbox;
@@ -16,9 +16,7 @@ let ref: SessionRef;
 beforeAll(async () => {
   database = await createMigratedTestDatabase();
   outbox = new EventOutbox(database.db, () => null);
-  const owner = await database.db.user.create({ data: { name: "o", email: "o@q.local", username: "o-queue", passwordHash: "x", role: "OWNER" } });
-  const session = await database.db.whatsappSession.create({ data: { name: "s", sessionId: "s-queue", ownerId: owner.id } });
-  ref = { id: session.id, sessionId: session.sessionId, ownerId: owner.id };
+  ref = await createOwnerSession(database.db, "s-queue");
 });
 afterAll(async () => {
   await database?.drop();

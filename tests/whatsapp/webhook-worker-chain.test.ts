@@ -10,7 +10,7 @@ import type { SafeFetchOptions, SafeFetchResult } from "@/lib/net/safe-fetch";
 import type { Worker } from "@/lib/server/runtime";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import { startWebhookWorker, type WebhookWorkerDeps } from "@/lib/webhooks/webhook-worker";
-import { createMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { createMigratedTestDatabase, createOwnerSession, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
 let outbox: EventOutbox;
@@ -23,9 +23,7 @@ beforeAll(async () => {
   vi.stubEnv("APP_SECRET", "b".repeat(32));
   database = await createMigratedTestDatabase();
   outbox = new EventOutbox(database.db, () => null);
-  const owner = await database.db.user.create({ data: { name: "o", email: "o@chain.local", username: "o-chain", passwordHash: "x", role: "OWNER" } });
-  const session = await database.db.whatsappSession.create({ data: { name: "s", sessionId: "s-chain", ownerId: owner.id } });
-  ref = { id: session.id, sessionId: session.sessionId, ownerId: owner.id };
+  ref = await createOwnerSession(database.db, "s-chain");
 });
 // Each test's webhook goes with it, passed or not, so that the next test's worker does not see its deliveries.
 afterEach(async () => {
