@@ -5,7 +5,7 @@ import { acceptSend } from "@/lib/messages/accept-send";
 import type { SendInput } from "@/lib/messages/messages.schema";
 import type { MessageAuthorVia } from "@/lib/messages/public-message";
 import { storeAcceptedSends } from "@/lib/messages/store-accepted-sends";
-import { wakeSendQueue } from "@/lib/messages/wake-send-queue";
+import { claimAtBirthFor, handToSendQueue } from "@/lib/messages/wake-send-queue";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 
 export interface SendResult {
@@ -39,8 +39,8 @@ export async function enqueueSend(caller: Caller, input: SendInput, options: Enq
   const session = await getSessionOrThrow(caller, input.sessionId);
   const accepted = await acceptSend(caller, session, input, options);
   if (!("row" in accepted)) return accepted.result;
-  const [stored] = await storeAcceptedSends([accepted]);
+  const [stored] = await storeAcceptedSends([accepted], claimAtBirthFor([session.id]));
   if (stored instanceof Error) throw stored;
-  wakeSendQueue(session.id);
-  return stored;
+  handToSendQueue([{ sessionId: session.id, queued: stored }]);
+  return stored.result;
 }

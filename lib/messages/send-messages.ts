@@ -4,9 +4,9 @@ import type { Caller } from "@/lib/auth/caller";
 import { logger } from "@/lib/logger";
 import { acceptSend, type AcceptedSend } from "@/lib/messages/accept-send";
 import { enqueueSend, type SendResult, type Session } from "@/lib/messages/enqueue-send";
-import { wakeSendQueue } from "@/lib/messages/wake-send-queue";
+import { claimAtBirthFor, handToSendQueue } from "@/lib/messages/wake-send-queue";
 import { EARLIER_SEND_SELECT, earlierSendResult } from "@/lib/messages/find-send-by-idempotency-key";
-import { storeAcceptedSends } from "@/lib/messages/store-accepted-sends";
+import { storeAcceptedSends, type QueuedSend } from "@/lib/messages/store-accepted-sends";
 import { db } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
 import type { SendBody, SendInput } from "@/lib/messages/messages.schema";
@@ -25,7 +25,7 @@ export interface RejectedSend {
  * An item that cannot be accepted (unknown session, bad recipient, session not connected with
  * `wait: false`, …) does not stop the others. Batch item i gets the Idempotency-Key `${key}:${i}`.
  * A batch (issue 10) looks each session up once, its Idempotency-Keys in one query, stores its
- * accepted items in one statement and wakes each session's lane once.
+ * accepted items in one statement and hands them to each session's lane (or wakes it) once.
  */
 export async function sendMessages(
   caller: Caller,
@@ -76,13 +76,13 @@ export async function sendMessages(
     }
   }
   const accepted = results.filter((r): r is AcceptedSend => "row" in r);
-  const stored = await storeAcceptedSends(accepted);
+  const stored = await storeAcceptedSends(accepted, claimAtBirthFor(new Set(accepted.map((a) => a.session.id))));
   const answers = new Map(accepted.map((a, i) => [a, stored[i]]));
-  for (const sessionId of new Set(accepted.filter((a) => !(answers.get(a) instanceof Error)).map((a) => a.session.id))) wakeSendQueue(sessionId);
+  handToSendQueue(accepted.flatMap((a, i) => (stored[i] instanceof Error ? [] : [{ sessionId: a.session.id, queued: stored[i] as QueuedSend }])));
   return results.map((r, index) => {
     if (!("row" in r)) return r;
     const answer = answers.get(r)!;
-    return answer instanceof Error ? rejected(answer, index) : answer;
+    return answer instanceof Error ? rejected(answer, index) : answer.result;
   });
 }
 

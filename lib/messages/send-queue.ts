@@ -55,6 +55,21 @@ export async function claimSend(db: Db, sessionId: string, leaseMs: number): Pro
   return { id: row.id, sessionId, keyId: row.keyId, remoteJid: row.remoteJid, payload, attempts: Number(row.attempts) };
 }
 
+/**
+ * For sends stored already claimed (issue 10: their session's lane takes them from memory, without
+ * a claim): their `sendAfter` for a lease of `leaseMs`, and the condition on which a new send of
+ * `session` (an SQL expression) may be claimed at birth — no due send of the session is waiting
+ * unclaimed, so the new one cannot overtake it. A send born claimed counts its first attempt.
+ */
+export function claimAtBirth(leaseMs: number, session: Prisma.Sql) {
+  return {
+    sendAfter: sendQueue.leaseUntil(leaseMs),
+    allowed: Prisma.sql`NOT EXISTS (
+      SELECT 1 FROM messages q
+      WHERE q."sessionId" = ${session} AND q.status = 'PENDING' AND q.payload IS NOT NULL AND q."sendAfter" <= (now() AT TIME ZONE 'UTC'))`,
+  };
+}
+
 /** Keeps a claim while the send is in hand (only if it is still this attempt's). */
 export function renewSend(db: Db, claimed: ClaimedSend, leaseMs: number) {
   return sendQueue.renew(db, [claimed.id], leaseMs, Prisma.sql`status = 'PENDING' AND attempts = ${claimed.attempts}`);

@@ -32,7 +32,7 @@ import {
   type ClaimedSend,
 } from "@/lib/messages/send-queue";
 import type { StoredSend } from "@/lib/messages/stored-send";
-import type { Worker } from "@/lib/server/runtime";
+import type { SendQueueWorker } from "@/lib/messages/wake-send-queue";
 import type { ClusterCoordinator } from "@/lib/cluster/cluster-coordinator";
 import type { ManagedSession } from "@/lib/whatsapp/managed-session";
 import type { SessionManager } from "@/lib/whatsapp/session-manager";
@@ -79,13 +79,16 @@ const MIN_SCAN_INTERVAL_MS = 50;
 /** The cluster topic on which another node tells the holder of a session that a send was queued. */
 export const SEND_QUEUE_TOPIC = "send-queue";
 
-export function startSendWorker(deps: SendWorkerDeps): Worker {
+export function startSendWorker(deps: SendWorkerDeps): SendQueueWorker {
   const worker = new SendWorker(deps);
   worker.start();
   return worker;
 }
 
-class SendWorker implements Worker {
+/** Sends stored claimed that a lane may hold in memory before it stops taking more (issue 10). */
+const MAX_ADOPTED = 16;
+
+class SendWorker implements SendQueueWorker {
   readonly name = "send-queue";
   private readonly pollMs: number;
   private readonly leaseMs: number;
@@ -115,6 +118,11 @@ class SendWorker implements Worker {
   private readonly lateWrites = new Set<Promise<unknown>>();
   /** Sessions whose sends may be waiting for their echo (for stop()). */
   private readonly echoingSessions = new Set<ManagedSession>();
+  /**
+   * Sends stored already claimed, by session, in the order they were accepted, with when they came
+   * (issue 10): the lane sends them before it claims anything (lib/messages/wake-send-queue.ts).
+   */
+  private readonly adopted = new Map<string, Array<{ claimed: Claimed; at: number }>>();
 
   constructor(private readonly deps: SendWorkerDeps) {
     this.pollMs = deps.pollMs ?? 500;
@@ -154,6 +162,66 @@ class SendWorker implements Worker {
     this.schedule(this.nextScanDelay());
   }
 
+  /**
+   * How many sends accepted now may be stored claimed: as many as the session's lane here could
+   * send at once. None unless the session is connected here. With pacing off, up to MAX_ADOPTED
+   * held at a time, idle lane or not (they wait only for the sends ahead of them); with pacing on,
+   * one, if the lane is idle and pacing lets it send now — the rest wait for their turn unclaimed,
+   * as a claim held through the pacing gaps would only run down its lease.
+   */
+  claimableSends(sessionId: string): { count: number; leaseMs: number } | null {
+    if (this.stopped) return null;
+    const managed = this.deps.sessions.get(sessionId);
+    if (!managed?.socket) return null;
+    const held = this.adopted.get(sessionId)?.length ?? 0;
+    const settings = resolvePacing(managed.config.pacing, this.deps.pacing);
+    if (!settings.enabled) return held < MAX_ADOPTED ? { count: MAX_ADOPTED - held, leaseMs: this.leaseMs } : null;
+    if (held > 0 || this.lanes.has(sessionId)) return null;
+    const now = Date.now();
+    return (this.pacing.get(sessionId)?.nextAllowedAt(now, settings) ?? now) <= now ? { count: 1, leaseMs: this.leaseMs } : null;
+  }
+
+  adopt(sessionId: string, sends: Claimed[]): void {
+    // A stopping worker leaves them to their lease: due again when it runs out, for the next process.
+    if (this.stopped || sends.length === 0) return;
+    let queue = this.adopted.get(sessionId);
+    if (!queue) this.adopted.set(sessionId, (queue = []));
+    const at = Date.now();
+    for (const claimed of sends) queue.push({ claimed, at });
+    if (this.lanes.has(sessionId)) return; // the running lane takes them before it claims again
+    const managed = this.deps.sessions.get(sessionId);
+    if (managed?.socket) {
+      this.lastConnectedAt.set(sessionId, at);
+      this.startLane(sessionId, managed, false);
+    } else void this.releaseAdopted(sessionId);
+  }
+
+  /** The next adopted send of a session that is still this worker's to send; null when none is. */
+  private async takeAdopted(sessionId: string): Promise<Claimed | null> {
+    const queue = this.adopted.get(sessionId);
+    while (queue?.length) {
+      const { claimed, at } = queue.shift()!;
+      if (queue.length === 0) this.adopted.delete(sessionId);
+      // Held long enough (behind a slow send) that its lease may be running out: renewed first,
+      // and dropped if it is no longer held as this attempt (then it is due, and claimed again).
+      if (Date.now() - at < this.leaseMs / 3) return claimed;
+      const renewed = await renewSend(this.deps.db, claimed, this.leaseMs).catch(() => 0);
+      if (renewed > 0) return claimed;
+    }
+    return null;
+  }
+
+  /** Adopted sends the lane will not send (its session went away, the worker stops): due again now. */
+  private async releaseAdopted(sessionId: string) {
+    const queue = this.adopted.get(sessionId);
+    this.adopted.delete(sessionId);
+    for (const { claimed } of queue ?? []) {
+      await releaseSend(this.deps.db, claimed).catch((error: unknown) =>
+        this.deps.logger.warn({ err: error, messageId: claimed.keyId }, "could not give back a send"),
+      );
+    }
+  }
+
   /** Wake-ups come with every accepted send; running lanes see them, so one scan per 50 ms will do. */
   private nextScanDelay() {
     return Math.max(0, this.lastScanAt + MIN_SCAN_INTERVAL_MS - Date.now());
@@ -166,6 +234,7 @@ class SendWorker implements Worker {
     for (const wakeUp of this.sleepers) wakeUp();
     // A send in flight finishes (bounded by its timeout); sleeping lanes return at once.
     await Promise.allSettled([this.scanning, ...this.lanes.values()]);
+    await Promise.allSettled([...this.adopted.keys()].map((sessionId) => this.releaseAdopted(sessionId)));
     // Sends still waiting for their echo get their SENT written now, by the worker.
     for (const managed of this.echoingSessions) managed.sendsAwaitingEcho.flush();
     await Promise.allSettled([...this.lateWrites]);
@@ -211,10 +280,11 @@ class SendWorker implements Worker {
     }
   }
 
-  private startLane(sessionId: string, managed: ManagedSession) {
+  /** `claimFirst`: false for a lane started for adopted sends, which claims only if woken. */
+  private startLane(sessionId: string, managed: ManagedSession, claimFirst = true) {
     this.wokenLanes.delete(sessionId);
     const seen = { wakes: this.wakes };
-    const lane = this.runLane(managed, seen)
+    const lane = this.runLane(managed, seen, claimFirst)
       .catch((error: unknown) => this.deps.logger.error({ err: error, sessionId: managed.ref.sessionId }, "send lane failed"))
       .finally(() => {
         this.lanes.delete(sessionId);
@@ -222,6 +292,7 @@ class SendWorker implements Worker {
         // A send accepted while the lane was writing its last outcomes found the lane still there:
         // its session's lane starts again; a wake-up without a session, the scan looks.
         if (this.wokenLanes.delete(sessionId) && managed.socket) this.startLane(sessionId, managed);
+        else if (this.adopted.has(sessionId) && managed.socket) this.startLane(sessionId, managed, false);
         else if (this.wakes !== seen.wakes || !managed.socket) {
           if (this.scanning) this.rescan = true;
           else this.schedule(this.nextScanDelay());
@@ -231,7 +302,7 @@ class SendWorker implements Worker {
   }
 
   /** One session's sends, one after the other, paced, until none is due. */
-  private async runLane(managed: ManagedSession, seen: { wakes: number }) {
+  private async runLane(managed: ManagedSession, seen: { wakes: number }, claimFirst: boolean) {
     const sessionId = managed.ref.id;
     let state = this.pacing.get(sessionId);
     if (!state) this.pacing.set(sessionId, (state = new PacingState()));
@@ -254,15 +325,22 @@ class SendWorker implements Worker {
       })();
     };
     try {
-      await this.sendWhileDue(managed, state, markSent, seen);
+      await this.sendWhileDue(managed, state, markSent, seen, claimFirst);
     } finally {
       while (writing) await writing;
+      if (!managed.socket && this.adopted.has(sessionId)) await this.releaseAdopted(sessionId);
     }
   }
 
-  /** `seen.wakes`: the wake-ups without a session that the lane's last claim already saw. */
-  private async sendWhileDue(managed: ManagedSession, state: PacingState, markSent: (claimed: Claimed) => void, seen: { wakes: number }) {
+  /**
+   * `seen.wakes`: the wake-ups without a session that the lane's last claim already saw. Adopted
+   * sends go first; a lane claims when it was started to (`claimFirst`), after a claim found a send
+   * (there may be more), or when woken since its last claim — not after adopted sends alone: they
+   * were stored claimed only while no due send of the session was waiting unclaimed.
+   */
+  private async sendWhileDue(managed: ManagedSession, state: PacingState, markSent: (claimed: Claimed) => void, seen: { wakes: number }, claimFirst: boolean) {
     const sessionId = managed.ref.id;
+    let mayHaveMore = claimFirst;
     while (!this.stopped && managed.socket) {
       const settings = resolvePacing(managed.config.pacing, this.deps.pacing);
       const wait = state.nextAllowedAt(Date.now(), settings) - Date.now();
@@ -271,14 +349,21 @@ class SendWorker implements Worker {
         await this.sleep(Math.min(wait, 5000));
         continue;
       }
-      // Whatever was accepted before these lines is committed (a wake-up follows the commit), so
-      // the claim sees it; whatever comes after marks the lane again.
-      seen.wakes = this.wakes;
-      this.wokenLanes.delete(sessionId);
-      const claimed = await claimSend(this.deps.db, sessionId, this.leaseMs);
+      let claimed = await this.takeAdopted(sessionId);
       if (!claimed) {
-        if (this.wakes !== seen.wakes || this.wokenLanes.has(sessionId)) continue; // a send was accepted while we looked
-        return;
+        const woken = this.wakes !== seen.wakes || this.wokenLanes.has(sessionId);
+        if (!mayHaveMore && !woken) return;
+        // Whatever was accepted before these lines is committed (a wake-up follows the commit), so
+        // the claim sees it; whatever comes after marks the lane again.
+        seen.wakes = this.wakes;
+        this.wokenLanes.delete(sessionId);
+        claimed = await claimSend(this.deps.db, sessionId, this.leaseMs);
+        if (!claimed) {
+          if (this.wakes !== seen.wakes || this.wokenLanes.has(sessionId)) continue; // a send was accepted while we looked
+          if (this.adopted.has(sessionId)) continue; // adopted while we looked
+          return;
+        }
+        mayHaveMore = true;
       }
       const outcome = await this.deliver(managed, claimed, markSent);
       if (outcome !== "released") state.record(Date.now(), settings);

@@ -32,6 +32,9 @@ import "server-only";
 //   queue.release(db, ids, { afterMs?, set?, where? })  → rows released
 //     Makes rows due again after `afterMs` (0 by default), optionally with more assignments
 //     (`set`, e.g. Prisma.sql`attempts = attempts - 1` to give an untried claim back).
+//   queue.leaseUntil(leaseMs)  → Prisma.Sql
+//     The due column's value for a row inserted already claimed, by the process that will work on
+//     it (the send queue's sends accepted while their lane can take them at once, issue 10).
 //
 // `db` may be the Prisma client or a transaction client. On the Prisma client the statements go to
 // its pool directly (lib/db/direct-sql.ts): claims run on every send and every delivery.
@@ -71,6 +74,11 @@ export interface LeaseQueue {
   claim<Row>(db: SqlRunner, options: ClaimOptions): Promise<Row[]>;
   renew(db: SqlRunner, ids: string[], leaseMs: number, where?: Prisma.Sql): Promise<number>;
   release(db: SqlRunner, ids: string[], options?: ReleaseOptions): Promise<number>;
+  /**
+   * The due time of a row claimed now for `leaseMs`: for a row inserted already claimed by the
+   * process that will work on it (it counts its first attempt itself), which saves the claim.
+   */
+  leaseUntil(leaseMs: number): Prisma.Sql;
 }
 
 const NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
@@ -110,6 +118,7 @@ export function defineLeaseQueue(spec: LeaseQueueSpec): LeaseQueue {
 
   return {
     claimStatement,
+    leaseUntil: inMs,
     async claim<Row>(db: SqlRunner, options: ClaimOptions): Promise<Row[]> {
       if (options.limit <= 0) return [];
       return direct(db).$queryRaw<Row[]>(claimStatement(options));
