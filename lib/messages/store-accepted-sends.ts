@@ -44,14 +44,16 @@ export interface ClaimAtBirth {
  */
 export async function storeAcceptedSends(sends: AcceptedSend[], claim?: ClaimAtBirth): Promise<Array<QueuedSend | Error>> {
   if (sends.length === 0) return [];
+  const claimable = claimableOf(sends, claim);
+  const leaseMs = claim?.leaseMs ?? 0;
   try {
-    return await insertSends(sends, claim);
+    return await insertSends(sends, claimable, leaseMs);
   } catch (error) {
     if (sends.length === 1) return [await storeAlone(sends[0], error)];
     const results: Array<QueuedSend | Error> = [];
-    for (const send of sends) {
+    for (const [i, send] of sends.entries()) {
       try {
-        results.push(...(await insertSends([send], claim)));
+        results.push(...(await insertSends([send], [claimable[i]], leaseMs)));
       } catch (error) {
         results.push(await storeAlone(send, error));
       }
@@ -71,19 +73,23 @@ async function storeAlone(send: AcceptedSend, error: unknown): Promise<QueuedSen
   return error instanceof Error ? error : new Error(String(error));
 }
 
-async function insertSends(sends: AcceptedSend[], claim: ClaimAtBirth | undefined): Promise<QueuedSend[]> {
+/** Which sends may be stored claimed: of each session, the first `count` that are due now. */
+function claimableOf(sends: AcceptedSend[], claim: ClaimAtBirth | undefined): boolean[] {
+  const left = new Map(claim?.sessions);
+  return sends.map(({ row }) => {
+    const n = left.get(row.sessionId) ?? 0;
+    if (n <= 0 || row.sendAfter > row.acceptedAt) return false;
+    left.set(row.sessionId, n - 1);
+    return true;
+  });
+}
+
+async function insertSends(sends: AcceptedSend[], claimable: boolean[], leaseMs: number): Promise<QueuedSend[]> {
   const rows = sends.map((s) => s.row);
   const col = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
   const ids = rows.map(() => newRowId());
   const payloads = col((r) => JSON.stringify(r.payload));
-  const left = new Map(claim?.sessions);
-  const claimable = col((r) => {
-    const n = left.get(r.sessionId) ?? 0;
-    if (n <= 0 || r.sendAfter > r.acceptedAt) return false;
-    left.set(r.sessionId, n - 1);
-    return true;
-  });
-  const birth = claimAtBirth(claim?.leaseMs ?? 0, Prisma.sql`v.session`);
+  const birth = claimAtBirth(leaseMs, Prisma.sql`v.session`);
   const stored = await direct(db()).$queryRaw<Array<{ id: string; attempts: number }>>`
     INSERT INTO messages (id, "sessionId", "ownerId", "remoteJid", "keyId", "fromMe", type, content, status, timestamp, "quoteId", "mediaId",
                           "sentById", "sentByName", "sentVia", payload, "idempotencyKey", "sendAfter", attempts, "createdAt", "updatedAt", "receivedAt")
