@@ -8,7 +8,11 @@
 // - the emulator runs in this process (the sandbox runs it in the gateway's), same contacts'
 //   behaviour (delivery and read receipts);
 // - outbound: `messages` texts over `sessions` sockets to two contacts, 16 in flight, timed until
-//   every sendMessage resolved (the gateway's SENT);
+//   WhatsApp (the emulator) acknowledged every one. Not until sendMessage resolved: it resolves
+//   once the message is written to the socket, and 16 chains of sendMessage calls never let the
+//   event loop read the emulator's side, so the timing ended before the emulator had received any
+//   of them (measured: 0 of 1,000), and its work, the acks and the receipts fell outside it. The
+//   gateway's run has that work inside its time (its event loop serves HTTP throughout);
 // - inbound: contacts send `messages` texts to one session through a small HTTP endpoint of this
 //   process (the gateway's sandbox API), 8 in flight; each upserted message is POSTed as JSON to a
 //   loopback receiver (a webhook, unsigned); timed until the receiver has them all.
@@ -26,6 +30,8 @@ import makeWASocket, {
 import pino from "pino";
 import { startWaEmulator } from "../../lib/wa-emulator/emulator";
 
+/** proto.WebMessageInfo.Status.READ: a contact's read receipt. */
+const READ = 4;
 const [messages = 500, sessionCount = 10] = process.argv.slice(2).map(Number).filter(Boolean);
 const CONTACTS = ["15550100002", "15550100003"];
 const logger = pino({ level: "silent" });
@@ -101,6 +107,21 @@ const jid = (phone: string) => `${phone}@s.whatsapp.net`;
 for (const sock of sockets) for (const phone of CONTACTS) await sock.sendMessage(jid(phone), { text: "warm-up" });
 
 async function outbound() {
+  // WhatsApp's ack of each message (<ack class="message" id=…>): Baileys emits no event for it,
+  // its socket's frame emitter does.
+  const unacked = new Set(Array.from({ length: messages }, (_, i) => `CEILING${String(i).padStart(8, "0")}`));
+  let allAcked: () => void = () => {};
+  const acked = new Promise<void>((resolve) => (allAcked = resolve));
+  const onAck = (node: { attrs: { id?: string } }) => {
+    if (node.attrs.id && unacked.delete(node.attrs.id) && unacked.size === 0) allAcked();
+  };
+  for (const sock of sockets) sock.ws.on("CB:ack,class:message", onAck);
+  // The contacts' read receipts, which end the outbound work (not timed: see `settled` below).
+  const unread = new Set(unacked);
+  const onUpdate = (updates: Array<{ key: { id?: string | null }; update: { status?: number | null } }>) => {
+    for (const u of updates) if (u.key.id && u.update.status === READ) unread.delete(u.key.id);
+  };
+  for (const sock of sockets) sock.ev.on("messages.update", onUpdate);
   let next = 0;
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -108,12 +129,23 @@ async function outbound() {
     Array.from({ length: 16 }, async () => {
       while (next < messages) {
         const i = next++;
-        await sockets[i % sockets.length].sendMessage(jid(CONTACTS[i % CONTACTS.length]), { text: `ceiling ${i}` });
+        const messageId = `CEILING${String(i).padStart(8, "0")}`;
+        await sockets[i % sockets.length].sendMessage(jid(CONTACTS[i % CONTACTS.length]), { text: `ceiling ${i}` }, { messageId });
       }
     }),
   );
+  await acked;
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
+  // Before the inbound phase, the receipts of these sends are in (up to 30 s), so that it times
+  // receiving alone: the gateway's run waits for them too. Without this the emulator's backlog and
+  // the receipts ran into the inbound phase's time.
+  const until = Date.now() + 30_000;
+  while (unread.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  for (const sock of sockets) {
+    sock.ws.off("CB:ack,class:message", onAck);
+    sock.ev.off("messages.update", onUpdate);
+  }
   return { messages, seconds, perSecond: messages / seconds, cpuMsPerMessage: (used.user + used.system) / 1000 / messages };
 }
 
