@@ -116,7 +116,7 @@ async function outbound() {
     if (node.attrs.id && unacked.delete(node.attrs.id) && unacked.size === 0) allAcked();
   };
   for (const sock of sockets) sock.ws.on("CB:ack,class:message", onAck);
-  // The contacts' read receipts, which end the outbound work (not timed: see `settled` below).
+  // The contacts' read receipts, which end the outbound work (waited for untimed, below).
   const unread = new Set(unacked);
   const onUpdate = (updates: Array<{ key: { id?: string | null }; update: { status?: number | null } }>) => {
     for (const u of updates) if (u.key.id && u.update.status === READ) unread.delete(u.key.id);
