@@ -340,6 +340,8 @@ class SendWorker implements SendQueueWorker {
    */
   private async sendWhileDue(managed: ManagedSession, state: PacingState, markSent: (claimed: Claimed) => void, seen: { wakes: number }, claimFirst: boolean) {
     const sessionId = managed.ref.id;
+    // A send was accepted (or a scan asked) since the lane's last claim.
+    const woken = () => this.wakes !== seen.wakes || this.wokenLanes.has(sessionId);
     let mayHaveMore = claimFirst;
     while (!this.stopped && managed.socket) {
       const settings = resolvePacing(managed.config.pacing, this.deps.pacing);
@@ -351,16 +353,14 @@ class SendWorker implements SendQueueWorker {
       }
       let claimed = await this.takeAdopted(sessionId);
       if (!claimed) {
-        const woken = this.wakes !== seen.wakes || this.wokenLanes.has(sessionId);
-        if (!mayHaveMore && !woken) return;
+        if (!mayHaveMore && !woken()) return;
         // Whatever was accepted before these lines is committed (a wake-up follows the commit), so
         // the claim sees it; whatever comes after marks the lane again.
         seen.wakes = this.wakes;
         this.wokenLanes.delete(sessionId);
         claimed = await claimSend(this.deps.db, sessionId, this.leaseMs);
         if (!claimed) {
-          if (this.wakes !== seen.wakes || this.wokenLanes.has(sessionId)) continue; // a send was accepted while we looked
-          if (this.adopted.has(sessionId)) continue; // adopted while we looked
+          if (woken() || this.adopted.has(sessionId)) continue; // accepted or adopted while we looked
           return;
         }
         mayHaveMore = true;

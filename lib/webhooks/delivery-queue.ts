@@ -174,8 +174,9 @@ export interface Settled {
  *
  * `chain`: the same statement renews the leases `chain.renew` names and claims the webhook's next
  * `chain.limit` due deliveries after those the chain holds, leased, in the order of events
- * (nextOf), so that the chain needs no claim of its own. Pass a limit of 0 when the last attempt FAILED: a delivery
- * waiting for its retry is still its webhook's head, and nothing after it may go out.
+ * (nextOf), so that the chain needs no claim of its own. Pass a limit of 0 when the last attempt
+ * FAILED: a delivery waiting for its retry is still its webhook's head, and nothing after it may
+ * go out.
  */
 export async function settleDeliveries(db: Db, settlements: Settlement[], chain: ChainClaim): Promise<Settled> {
   if (settlements.length === 0) throw new Error("settleDeliveries: nothing to settle");

@@ -109,7 +109,8 @@ for (const sock of sockets) for (const phone of CONTACTS) await sock.sendMessage
 async function outbound() {
   // WhatsApp's ack of each message (<ack class="message" id=…>): Baileys emits no event for it,
   // its socket's frame emitter does.
-  const unacked = new Set(Array.from({ length: messages }, (_, i) => `CEILING${String(i).padStart(8, "0")}`));
+  const idOf = (i: number) => `CEILING${String(i).padStart(8, "0")}`;
+  const unacked = new Set(Array.from({ length: messages }, (_, i) => idOf(i)));
   let allAcked: () => void = () => {};
   const acked = new Promise<void>((resolve) => (allAcked = resolve));
   const onAck = (node: { attrs: { id?: string } }) => {
@@ -129,8 +130,7 @@ async function outbound() {
     Array.from({ length: 16 }, async () => {
       while (next < messages) {
         const i = next++;
-        const messageId = `CEILING${String(i).padStart(8, "0")}`;
-        await sockets[i % sockets.length].sendMessage(jid(CONTACTS[i % CONTACTS.length]), { text: `ceiling ${i}` }, { messageId });
+        await sockets[i % sockets.length].sendMessage(jid(CONTACTS[i % CONTACTS.length]), { text: `ceiling ${i}` }, { messageId: idOf(i) });
       }
     }),
   );

@@ -24,7 +24,7 @@ beforeAll(async () => {
   // storeAcceptedSends reaches the database through the runtime, as a route handler does.
   setRuntime({ db: database.db, workers: [] } as unknown as Runtime);
   ref = await createOwnerSession(database.db, "s-birth");
-  other = { ...(await createOwnerSession(database.db, "s-birth-other")) };
+  other = await createOwnerSession(database.db, "s-birth-other");
 });
 afterAll(async () => {
   await database?.drop();
