@@ -37,6 +37,9 @@ export interface StoreContext {
 /** An echoed send as its echo stored it: `moved` when this batch moved it to SENT. */
 export type EchoedSend = TakenSend & { moved: boolean; remoteJid: string };
 
+/** A receipt an echo's statement wrote with it: the status it moved to, or false when it was no step forward. */
+export type StatusMove = { status: MessageStatus } | false;
+
 /** Adds an event to the batch's list, in the order things happened. */
 export type Publish = (event: string, data: Record<string, unknown>) => void;
 
@@ -46,6 +49,14 @@ export type AfterCommit = Array<() => Promise<unknown>>;
 /** WhatsApp's numeric message statuses → ours. Statuses only move forward. */
 export const STATUS_BY_ACK: Record<number, MessageStatus> = { 0: "FAILED", 1: "PENDING", 2: "SENT", 3: "DELIVERED", 4: "READ", 5: "READ" };
 export const STATUS_RANK: Record<MessageStatus, number> = { PENDING: 0, SENT: 1, DELIVERED: 2, READ: 3, FAILED: -1 };
+
+/** STATUS_RANK of a status expression, in SQL. */
+export const rankSql = (status: Prisma.Sql): Prisma.Sql =>
+  Prisma.sql`CASE ${status} ${Prisma.raw(
+    Object.entries(STATUS_RANK)
+      .map(([name, rank]) => `WHEN '${name}' THEN ${rank}`)
+      .join(" "),
+  )} END`;
 
 /** WhatsApp's seconds (a number or a Long) as a Date; now when absent. */
 export const toDate = (t: unknown): Date => {

@@ -4,7 +4,18 @@ import { isJidGroup, isLidUser, isPnUser, jidNormalizedUser, proto, type Baileys
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import { rememberPushName } from "@/lib/store/store-chats-contacts";
-import { NOW_SQL, toDate, utc, type AfterCommit, type Publish, type StoreContext } from "@/lib/store/store-context";
+import {
+  NOW_SQL,
+  rankSql,
+  STATUS_BY_ACK,
+  STATUS_RANK,
+  toDate,
+  utc,
+  type AfterCommit,
+  type Publish,
+  type StatusMove,
+  type StoreContext,
+} from "@/lib/store/store-context";
 import { upsertEvent } from "@/lib/store/message-announcement";
 import { applyOwnUpsertStatus } from "@/lib/store/store-receipts";
 import { describeMessage, isProtocolOnly } from "@/lib/whatsapp/describe-message";
@@ -26,10 +37,11 @@ export async function saveMessages(
   messages: WAMessage[],
   notify: boolean,
   history = false,
-): Promise<{ campaignOf: Map<string, string>; quiet: Set<string> }> {
+): Promise<{ campaignOf: Map<string, string>; quiet: Set<string>; statusMoves: Map<string, StatusMove> }> {
   const now = new Date();
   const campaignOf = new Map<string, string>();
   const quiet = new Set<string>();
+  const statusMoves = new Map<string, StatusMove>();
   for (const msg of messages) {
     const keyId = msg.key.id;
     const remoteJid = msg.key.remoteJid ? jidNormalizedUser(msg.key.remoteJid) : null;
@@ -58,8 +70,15 @@ export async function saveMessages(
       d.type === "REACTION" || remoteJid === "status@broadcast"
         ? null
         : { jid: remoteJid, isGroup, unread: !fromMe && notify, name: isGroup ? null : (msg.pushName ?? null) };
-    const echoed = own ? await saveOwnSendEcho(ctx, keyId, { raw, content: d.content, remoteLid, senderLid }, own.claimed.sentAt ?? now.getTime(), chat) : null;
+    // A receipt Baileys merged into the echo (its status beyond SENT) is written by the echo's
+    // statement too (issue 10): it was a statement of its own for nearly every send.
+    const merged = own && typeof msg.status === "number" ? STATUS_BY_ACK[msg.status] : undefined;
+    const receipt = merged && STATUS_RANK[merged] > STATUS_RANK.SENT ? merged : null;
+    const echoed = own
+      ? await saveOwnSendEcho(ctx, keyId, { raw, content: d.content, remoteLid, senderLid }, own.claimed.sentAt ?? now.getTime(), chat, receipt)
+      : null;
     if (own) ctx.echoedSends?.push({ ...own, moved: echoed?.moved ?? false, remoteJid: echoed?.remoteJid ?? remoteJid });
+    if (echoed && receipt) statusMoves.set(keyId, echoed.receiptMoved ? { status: receipt } : false);
     const upserted = echoed
       ? null
       : await upsertMessage(
@@ -89,7 +108,7 @@ export async function saveMessages(
     if (!chat) continue;
     if (!fromMe && msg.pushName && !isGroup) await rememberPushName(ctx, remoteJid, msg.pushName);
   }
-  return { campaignOf, quiet };
+  return { campaignOf, quiet, statusMoves };
 }
 
 /**
@@ -180,9 +199,14 @@ async function saveOwnSendEcho(
   fields: { raw: Uint8Array; content: string | null; remoteLid: Prisma.Sql; senderLid: Prisma.Sql },
   sentAtMs: number,
   chat: ChatTouch | null,
-): Promise<{ payload: unknown; moved: boolean; remoteJid: string } | null> {
+  receipt: MessageStatus | null,
+): Promise<{ payload: unknown; moved: boolean; receiptMoved: boolean; remoteJid: string } | null> {
   const at = utc(new Date(sentAtMs));
-  const rows = await ctx.db.$queryRaw<Array<{ was: string; payload: unknown; remoteJid: string }>>`
+  // The status after the echo: SENT out of PENDING, else as stored; then the merged receipt's when
+  // that is a step forward from it (statuses never go back).
+  const echoedStatus = Prisma.sql`CASE WHEN old.status = 'PENDING' THEN 'SENT'::"MessageStatus" ELSE old.status END`;
+  const receiptMoves = receipt ? Prisma.sql`${STATUS_RANK[receipt]}::int > (${rankSql(Prisma.sql`(${echoedStatus})`)})` : Prisma.sql`FALSE`;
+  const rows = await ctx.db.$queryRaw<Array<{ was: string; receiptMoved: boolean; payload: unknown; remoteJid: string }>>`
     WITH old AS (SELECT id, status, "sentAt" FROM messages WHERE "sessionId" = ${ctx.ref.id} AND "keyId" = ${keyId} FOR UPDATE),
     stored AS (
     UPDATE messages m SET
@@ -190,7 +214,7 @@ async function saveOwnSendEcho(
       content = COALESCE(${fields.content}::text, m.content),
       "remoteLid" = COALESCE(${fields.remoteLid}, m."remoteLid"),
       "senderLid" = COALESCE(${fields.senderLid}, m."senderLid"),
-      status = CASE WHEN old.status = 'PENDING' THEN 'SENT' ELSE m.status END,
+      status = CASE WHEN ${receiptMoves} THEN ${receipt}::"MessageStatus" ELSE ${echoedStatus} END,
       "sentAt" = CASE WHEN old.status = 'PENDING' OR old."sentAt" IS NULL THEN ${at}::timestamp ELSE m."sentAt" END,
       timestamp = CASE WHEN old.status = 'PENDING' OR old."sentAt" IS NULL THEN ${at}::timestamp ELSE m.timestamp END,
       "receivedAt" = CASE WHEN old.status = 'PENDING' OR old."sentAt" IS NULL THEN ${at}::timestamp ELSE m."receivedAt" END,
@@ -198,13 +222,13 @@ async function saveOwnSendEcho(
       "failureReason" = CASE WHEN old.status = 'PENDING' THEN NULL ELSE m."failureReason" END,
       "updatedAt" = (now() AT TIME ZONE 'UTC')
     FROM old WHERE m.id = old.id
-    RETURNING old.status::text AS was, m.payload, m."remoteJid", m."sentAt"
+    RETURNING old.status::text AS was, ${receiptMoves} AS "receiptMoved", m.payload, m."remoteJid", m."sentAt"
     )${touchChat(ctx, chat, Prisma.sql`COALESCE(stored."sentAt", ${at}::timestamp)`)}
-    SELECT was, payload, "remoteJid" FROM stored`;
+    SELECT was, "receiptMoved", payload, "remoteJid" FROM stored`;
   const row = rows[0];
   if (!row) return null;
   const payload = typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload;
-  return { payload, moved: row.was === "PENDING", remoteJid: row.remoteJid };
+  return { payload, moved: row.was === "PENDING", receiptMoved: row.receiptMoved, remoteJid: row.remoteJid };
 }
 
 const NO_LID = Prisma.sql`NULL::text`;
@@ -237,7 +261,7 @@ export async function storeMessageUpserts(
   afterCommit: AfterCommit,
   handled: Set<string>,
 ) {
-  const { campaignOf, quiet } = await saveMessages(ctx, upsert.messages, upsert.type === "notify");
+  const { campaignOf, quiet, statusMoves } = await saveMessages(ctx, upsert.messages, upsert.type === "notify");
   const echoed = new Map((ctx.echoedSends ?? []).filter((e) => e.moved).map((e) => [e.claimed.keyId, e]));
   for (const msg of upsert.messages) {
     // What the worker's markSendsSent would have announced, where it usually came: first.
@@ -253,7 +277,7 @@ export async function storeMessageUpserts(
         ...(campaignId ? { campaignId } : {}),
       });
     }
-    await applyOwnUpsertStatus(ctx, msg, publish);
+    await applyOwnUpsertStatus(ctx, msg, publish, msg.key.id ? statusMoves.get(msg.key.id) : undefined, campaignOf);
     const protocol = msg.message?.protocolMessage;
     const targetId = protocol?.key?.id;
     if (protocol && targetId) {

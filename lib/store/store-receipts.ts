@@ -3,7 +3,7 @@
 import type { BaileysEventMap, WAMessage } from "@whiskeysockets/baileys";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
-import { STATUS_BY_ACK, STATUS_RANK, utc, type Publish, type StoreContext } from "@/lib/store/store-context";
+import { rankSql, STATUS_BY_ACK, STATUS_RANK, utc, type Publish, type StatusMove, type StoreContext } from "@/lib/store/store-context";
 import { sendIsAnnounced, storedSendEvent, upsertEvent, type StoredSendRow } from "@/lib/store/message-announcement";
 
 /**
@@ -33,7 +33,7 @@ export async function updateStatus(ctx: StoreContext, keyId: string, status: Mes
         "failureReason" = CASE WHEN old.status = 'PENDING' AND ${sentAt}::timestamp IS NOT NULL THEN NULL ELSE m."failureReason" END,
         "updatedAt" = (now() AT TIME ZONE 'UTC')
       FROM old
-      WHERE m.id = old.id AND ${STATUS_RANK[status]}::int > (${RANK_SQL})
+      WHERE m.id = old.id AND ${STATUS_RANK[status]}::int > (${rankSql(Prisma.sql`old.status`)})
       RETURNING m.id, m."keyId", m."remoteJid", m."remoteLid", m.type::text AS type, m.content, m."quoteId", m.timestamp
     )
     SELECT old.status::text AS was, old.payload, EXISTS (SELECT 1 FROM moved) AS moved,
@@ -72,24 +72,26 @@ function publishMove(publish: Publish, status: MessageStatus, moved: Moved, data
   publish("message.update", { ...data, status, ...tags });
 }
 
-/** STATUS_RANK of the stored status (old.status), in SQL. */
-const RANK_SQL = Prisma.raw(
-  `CASE old.status ${Object.entries(STATUS_RANK)
-    .map(([name, rank]) => `WHEN '${name}' THEN ${rank}`)
-    .join(" ")} END`,
-);
-
 /**
  * Our own message as Baileys upserts it: a receipt merged into it (same event buffer) or one that
- * came before it was stored.
+ * came before it was stored. `stored`: the merged receipt was written by the echo's own statement
+ * (lib/store/store-messages.ts), which tells whether it moved the status; `campaignOf` names the
+ * campaign of such a send, as updateStatus would have.
  */
-export async function applyOwnUpsertStatus(ctx: StoreContext, msg: WAMessage, publish: Publish) {
-  if (!msg.key.fromMe || !msg.key.id) return;
-  const early = ctx.earlyStatuses.get(msg.key.id);
-  ctx.earlyStatuses.delete(msg.key.id);
-  for (const status of [typeof msg.status === "number" ? STATUS_BY_ACK[msg.status] : undefined, early]) {
-    const moved = status && (await updateStatus(ctx, msg.key.id, status));
-    if (moved) publishMove(publish, status, moved, { id: msg.key.id, messageId: msg.key.id, remoteJid: msg.key.remoteJid, fromMe: true });
+export async function applyOwnUpsertStatus(ctx: StoreContext, msg: WAMessage, publish: Publish, stored?: StatusMove, campaignOf?: Map<string, string>) {
+  const keyId = msg.key.id;
+  if (!msg.key.fromMe || !keyId) return;
+  const data = { id: keyId, messageId: keyId, remoteJid: msg.key.remoteJid, fromMe: true };
+  if (stored) {
+    const campaignId = campaignOf?.get(keyId);
+    publishMove(publish, stored.status, campaignId ? { campaignId } : {}, data);
+  }
+  const early = ctx.earlyStatuses.get(keyId);
+  ctx.earlyStatuses.delete(keyId);
+  const merged = stored === undefined && typeof msg.status === "number" ? STATUS_BY_ACK[msg.status] : undefined;
+  for (const status of [merged, early]) {
+    const moved = status && (await updateStatus(ctx, keyId, status));
+    if (moved) publishMove(publish, status, moved, data);
   }
 }
 

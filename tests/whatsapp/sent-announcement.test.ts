@@ -75,6 +75,10 @@ function store(events: Parameters<typeof handleStoreEvents>[1][number], sendsAwa
   );
 }
 const echo = (keyId: string, text: string) => ({ "messages.upsert": { type: "append" as const, messages: [waMessage(keyId, text)] } });
+/** The echo with a receipt folded into its status (WhatsApp's numeric ack). */
+const mergedEcho = (keyId: string, text: string, status: number) => ({
+  "messages.upsert": { type: "append" as const, messages: [{ ...waMessage(keyId, text), status }] },
+});
 const delivered = (keyId: string) => ({
   "message-receipt.update": [{ key: { remoteJid: CONTACT, fromMe: true, id: keyId }, receipt: { userJid: CONTACT, receiptTimestamp: Date.now() / 1000 } }],
 });
@@ -152,6 +156,59 @@ describe("message.sent is recorded by the write that takes a send out of PENDING
       ["message.update", "DELIVERED"],
     ]);
     expect(events[0].tx).toBe(events[1].tx);
+  });
+
+  it("a receipt Baileys merged into the echo is written by the echo's statement and announced after SENT", async () => {
+    const send = await queued("merged receipt");
+    const waiting = new SendsAwaitingEcho();
+    waiting.expect({ ...send, message: waMessage(send.keyId, "merged receipt") }, () => {}, 60_000);
+    // Baileys' event buffer folds a receipt that came while it buffered into the upsert's status.
+    await store(mergedEcho(send.keyId, "merged receipt", 3 /* DELIVERY_ACK */), waiting);
+    const events = await recorded(send.keyId);
+    expect(events.map((e) => [e.event, e.payload.status])).toEqual([
+      ["message.update", "SENT"],
+      ["message.update", "DELIVERED"],
+      ["message.sent", undefined],
+    ]);
+    expect(new Set(events.map((e) => e.tx)).size).toBe(1);
+    expect(await statusOf(send.keyId)).toBe("DELIVERED");
+  });
+
+  it("a merged receipt that is no step forward writes and announces nothing", async () => {
+    const send = await queued("merged, already read");
+    const waiting = new SendsAwaitingEcho();
+    waiting.expect({ ...send, message: waMessage(send.keyId, "merged, already read") }, () => {}, 60_000);
+    // READ overtook the echo; the echo carries only DELIVERED.
+    await store(
+      {
+        "message-receipt.update": [
+          { key: { remoteJid: CONTACT, fromMe: true, id: send.keyId }, receipt: { userJid: CONTACT, readTimestamp: Date.now() / 1000 } },
+        ],
+      },
+      waiting,
+    );
+    await store(mergedEcho(send.keyId, "merged, already read", 3), waiting);
+    const events = await recorded(send.keyId);
+    expect(events.map((e) => [e.event, e.payload.status])).toEqual([
+      ["message.sent", undefined],
+      ["message.update", "READ"],
+    ]);
+    expect(await statusOf(send.keyId)).toBe("READ");
+  });
+
+  it("a campaign's send: the merged receipt's message.update names the campaign", async () => {
+    const send = await queued("campaign, merged receipt");
+    const payload = { ...send.payload, campaignId: "campaign-merged" } as StoredSend;
+    await database.db.message.update({ where: { id: send.id }, data: { payload: payload as object } });
+    const waiting = new SendsAwaitingEcho();
+    waiting.expect({ ...send, payload, message: waMessage(send.keyId, "campaign, merged receipt") }, () => {}, 60_000);
+    await store(mergedEcho(send.keyId, "campaign, merged receipt", 4 /* READ */), waiting);
+    const updates = (await recorded(send.keyId)).filter((e) => e.event === "message.update");
+    expect(updates.map((e) => [e.payload.status, (e.payload as { campaignId?: string }).campaignId])).toEqual([
+      ["SENT", "campaign-merged"],
+      ["READ", "campaign-merged"],
+    ]);
+    expect(await statusOf(send.keyId)).toBe("READ");
   });
 
   it("the worker writes SENT first (no echo in time): the late echo and a receipt stay quiet", async () => {
