@@ -15,7 +15,12 @@
 //   gateway's run has that work inside its time (its event loop serves HTTP throughout);
 // - inbound: contacts send `messages` texts to one session through a small HTTP endpoint of this
 //   process (the gateway's sandbox API), 8 in flight; each upserted message is POSTed as JSON to a
-//   loopback receiver (a webhook, unsigned); timed until the receiver has them all.
+//   loopback receiver (a webhook, unsigned); timed until the receiver has them all;
+// - stack traces without source maps. tsx turns Node's source maps on, and Baileys takes a stack
+//   trace (`new Error().stack`) twice for every frame it sends (promiseTimeout, delayCancellable):
+//   mapped through the emulator's and the script's source maps that was ~9 % of the outbound phase.
+//   Bare Baileys in production runs compiled JavaScript without them, and the gateway, also under
+//   tsx, formats stacks with Next.js's own Error.prepareStackTrace, which maps nothing.
 import { createServer } from "node:http";
 import makeWASocket, {
   Browsers,
@@ -36,6 +41,7 @@ const [messages = 500, sessionCount = 10] = process.argv.slice(2).map(Number).fi
 const CONTACTS = ["15550100002", "15550100003"];
 const logger = pino({ level: "silent" });
 
+process.setSourceMapsEnabled(false); // after tsx has loaded this script (see above)
 const emulator = await startWaEmulator();
 emulator.trustInBaileys(WA_CERT_DETAILS);
 for (const phone of CONTACTS) {
