@@ -190,8 +190,8 @@ function touchChat(ctx: StoreContext, chat: ChatTouch | null, lastMessageAt: Pri
  * The echo of a send the worker handed over: WhatsApp's view of the message (as for any upsert of
  * our own) and what the worker's markSendsSent would write — SENT unless a receipt moved it on
  * (statuses never go back), and the send time as its time in the chat (the message's and its
- * chat's) — in one statement. null: the message is not stored (deleted meanwhile); the caller
- * stores it as any other.
+ * chat's) — and `receipt`, a receipt Baileys merged into the echo, when it is a step forward, in one
+ * statement. null: the message is not stored (deleted meanwhile); the caller stores it as any other.
  */
 async function saveOwnSendEcho(
   ctx: StoreContext,
