@@ -34,6 +34,7 @@ import makeWASocket, {
 } from "@whiskeysockets/baileys";
 import pino from "pino";
 import { startWaEmulator } from "../../lib/wa-emulator/emulator";
+import { benchApi } from "./bench-client";
 
 /** proto.WebMessageInfo.Status.READ: a contact's read receipt. */
 const READ = 4;
@@ -170,14 +171,13 @@ async function inbound() {
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  const hookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
+  // Posted through node:http with kept-alive connections, as the gateway posts its webhooks.
+  const hook = benchApi(`http://127.0.0.1:${(receiver.address() as { port: number }).port}`);
   target.ev.on("messages.upsert", ({ messages: upserted, type }) => {
     if (type !== "notify") return;
     for (const m of upserted) {
       if (m.key.fromMe || !m.message) continue;
-      void fetch(hookUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ event: "message", data: m }) }).catch(
-        () => undefined,
-      );
+      void hook("POST", "/hook", { event: "message", data: m }).catch(() => undefined);
     }
   });
   // The "sandbox API": contacts send through HTTP, as they do into the gateway.
@@ -191,7 +191,9 @@ async function inbound() {
     });
   });
   await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
-  const apiUrl = `http://127.0.0.1:${(api.address() as { port: number }).port}/send`;
+  // The contacts' client: the same as the gateway's benchmark uses (scripts/bench/bench-client.ts),
+  // here in the ceiling's own process and so in its CPU.
+  const contacts = benchApi(`http://127.0.0.1:${(api.address() as { port: number }).port}`);
 
   let next = 0;
   const cpu = process.cpuUsage();
@@ -200,7 +202,7 @@ async function inbound() {
     Array.from({ length: 8 }, async () => {
       while (next < messages) {
         const i = next++;
-        await fetch(apiUrl, { method: "POST", body: JSON.stringify({ from: CONTACTS[i % CONTACTS.length], text: `inbound ${i}` }) });
+        await contacts("POST", "/send", { from: CONTACTS[i % CONTACTS.length], text: `inbound ${i}` });
       }
     }),
   );

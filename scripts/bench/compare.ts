@@ -39,6 +39,8 @@ interface Figure {
   cpuMsPerMessage: number | null;
   /** Transactions the gateway committed per message (PostgreSQL's pg_stat_database), when known. */
   commitsPerMessage?: number | null;
+  /** This process's CPU per message while it drove the gateway (its HTTP client and receiver). */
+  clientCpuMsPerMessage?: number;
 }
 type Result = { outbound: Figure; inbound: Figure };
 
@@ -115,6 +117,7 @@ async function gatewayRun(): Promise<Result> {
     let queriesBefore = ownQueries;
     let cpu = await cpuSeconds();
     await profiler?.start("outbound");
+    let client = process.cpuUsage();
     let started = performance.now();
     const ids: string[] = [];
     let next = 0;
@@ -137,6 +140,7 @@ async function gatewayRun(): Promise<Result> {
     );
     while ((await unsent(ids)) > 0) await new Promise((r) => setTimeout(r, db ? 20 : 250));
     let seconds = (performance.now() - started) / 1000;
+    let clientUsed = process.cpuUsage(client);
     await profiler?.stop(path.join(PROFILE_DIR ?? "", `gateway-${run}-outbound.cpuprofile`));
     let cpuAfter = await cpuSeconds();
     const outbound: Figure = {
@@ -146,6 +150,7 @@ async function gatewayRun(): Promise<Result> {
       cpuMsPerMessage: cpu !== null && cpuAfter !== null ? ((cpuAfter - cpu) * 1000) / messages : null,
       // The receipts of the last sends may still be coming: a lower bound.
       commitsPerMessage: perMessage(committed, await commits(), ownQueries - queriesBefore),
+      clientCpuMsPerMessage: (clientUsed.user + clientUsed.system) / 1000 / messages,
     };
     // Not timed: the contacts' read receipts of these sends are in (up to 30 s) before the inbound
     // phase, so that it times receiving alone; the ceiling waits for them too. The embedded
@@ -179,6 +184,7 @@ async function gatewayRun(): Promise<Result> {
     queriesBefore = ownQueries;
     cpu = await cpuSeconds();
     await profiler?.start("inbound");
+    client = process.cpuUsage();
     started = performance.now();
     next = 0;
     await Promise.all(
@@ -191,6 +197,7 @@ async function gatewayRun(): Promise<Result> {
     );
     await done;
     seconds = (performance.now() - started) / 1000;
+    clientUsed = process.cpuUsage(client);
     await profiler?.stop(path.join(PROFILE_DIR ?? "", `gateway-${run}-inbound.cpuprofile`));
     cpuAfter = await cpuSeconds();
     receiver.close();
@@ -200,6 +207,7 @@ async function gatewayRun(): Promise<Result> {
       perSecond: messages / seconds,
       cpuMsPerMessage: cpu !== null && cpuAfter !== null ? ((cpuAfter - cpu) * 1000) / messages : null,
       commitsPerMessage: perMessage(committed, await commits(), ownQueries - queriesBefore),
+      clientCpuMsPerMessage: (clientUsed.user + clientUsed.system) / 1000 / messages,
     };
     return { outbound, inbound };
   } finally {
@@ -237,5 +245,8 @@ for (const direction of ["outbound", "inbound"] as const) {
   );
   const tx = gateways.map((x) => x[direction].commitsPerMessage).filter((x): x is number => typeof x === "number");
   if (tx.length) console.log(`| ${direction}, database transactions per message | — | ${median(tx).toFixed(1)} | |`);
+  // The benchmark's own client shares the cores: the ceiling's is in its own figure, in-process.
+  const client = median(gateways.map((x) => x[direction].clientCpuMsPerMessage ?? NaN));
+  console.log(`| ${direction}, benchmark client's CPU ms per message | (in the ceiling's own) | ${client.toFixed(1)} | |`);
 }
 process.exit(0);
