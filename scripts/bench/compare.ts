@@ -9,7 +9,8 @@
 // untimed, for the contacts' read receipts, so that the inbound phase times receiving alone.
 // Gateway inbound: contacts send through the sandbox API (8 in flight) until a loopback webhook
 // receiver (message.received) has every message. The gateway's CPU per message comes from its own
-// GET /metrics (process_cpu_seconds_total) when METRICS_TOKEN works, else it is left out.
+// GET /metrics (process_cpu_seconds_total) when METRICS_TOKEN works, else it is left out. The
+// benchmark's own CPU while it drives the gateway is printed too: it runs on the same cores.
 // Prints figures, asserts nothing.
 // BENCH_PORT: the gateway's port (else a random one in 3400–3899). CPU_PROFILE_DIR: the gateway runs
 // with the inspector on BENCH_PORT + 1 and a CPU profile of each phase is written there
@@ -39,7 +40,7 @@ interface Figure {
   cpuMsPerMessage: number | null;
   /** Transactions the gateway committed per message (PostgreSQL's pg_stat_database), when known. */
   commitsPerMessage?: number | null;
-  /** This process's CPU per message while it drove the gateway (its HTTP client and receiver). */
+  /** This process's CPU per message while it drove the gateway: its HTTP client, its webhook receiver, its polls of the database. */
   clientCpuMsPerMessage?: number;
 }
 type Result = { outbound: Figure; inbound: Figure };
