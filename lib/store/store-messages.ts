@@ -206,7 +206,7 @@ async function saveOwnSendEcho(
   // that is a step forward from it (statuses never go back).
   const echoedStatus = Prisma.sql`CASE WHEN old.status = 'PENDING' THEN 'SENT'::"MessageStatus" ELSE old.status END`;
   const receiptMoves = receipt ? Prisma.sql`${STATUS_RANK[receipt]}::int > (${rankSql(Prisma.sql`(${echoedStatus})`)})` : Prisma.sql`FALSE`;
-  const rows = await ctx.db.$queryRaw<Array<{ was: string; receiptMoved: boolean; payload: unknown; remoteJid: string }>>`
+  const rows = await ctx.db.$queryRaw<Array<{ was: MessageStatus; payload: unknown; remoteJid: string }>>`
     WITH old AS (SELECT id, status, "sentAt" FROM messages WHERE "sessionId" = ${ctx.ref.id} AND "keyId" = ${keyId} FOR UPDATE),
     stored AS (
     UPDATE messages m SET
@@ -222,13 +222,16 @@ async function saveOwnSendEcho(
       "failureReason" = CASE WHEN old.status = 'PENDING' THEN NULL ELSE m."failureReason" END,
       "updatedAt" = (now() AT TIME ZONE 'UTC')
     FROM old WHERE m.id = old.id
-    RETURNING old.status::text AS was, ${receiptMoves} AS "receiptMoved", m.payload, m."remoteJid", m."sentAt"
+    RETURNING old.status::text AS was, m.payload, m."remoteJid", m."sentAt"
     )${touchChat(ctx, chat, Prisma.sql`COALESCE(stored."sentAt", ${at}::timestamp)`)}
-    SELECT was, "receiptMoved", payload, "remoteJid" FROM stored`;
+    SELECT was, payload, "remoteJid" FROM stored`;
   const row = rows[0];
   if (!row) return null;
   const payload = typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload;
-  return { payload, moved: row.was === "PENDING", receiptMoved: row.receiptMoved, remoteJid: row.remoteJid };
+  // The statement's own test, on the status it found: the merged receipt moved it past the echo's.
+  const echoed = row.was === "PENDING" ? "SENT" : row.was;
+  const receiptMoved = receipt !== null && STATUS_RANK[receipt] > STATUS_RANK[echoed];
+  return { payload, moved: row.was === "PENDING", receiptMoved, remoteJid: row.remoteJid };
 }
 
 const NO_LID = Prisma.sql`NULL::text`;
