@@ -11,7 +11,6 @@ ensureSecrets();
 
 const { env } = await import("./lib/env");
 const { logger } = await import("./lib/logger");
-const { startEmbeddedPostgres } = await import("./lib/db/embedded-postgres");
 const { applyMigrations } = await import("./lib/db/apply-migrations");
 const { createPrismaClient } = await import("./lib/db/create-prisma-client");
 const { setRuntime } = await import("./lib/server/runtime");
@@ -28,7 +27,6 @@ const { relaySessionEvents } = await import("./lib/realtime/emit-session-event")
 const { EventOutbox } = await import("./lib/events/event-outbox");
 const { createCredentialsCipher } = await import("./lib/whatsapp/credentials-cipher");
 const { SessionManager } = await import("./lib/whatsapp/session-manager");
-const { startSandbox } = await import("./lib/sandbox/start-sandbox");
 const { useRemoteEmulator } = await import("./lib/sandbox/use-remote-emulator");
 const { ClusterCoordinator } = await import("./lib/cluster/cluster-coordinator");
 const { WEBHOOKS_TOPIC } = await import("./lib/events/webhooks-changed");
@@ -48,7 +46,9 @@ const next = (await import("next")).default;
 const dev = env.NODE_ENV === "development";
 
 // --- database ---------------------------------------------------------------------------------
-const embedded = env.DATABASE_URL ? null : await startEmbeddedPostgres(env.DATA_DIR);
+// PGlite, the emulator and the cluster's carriers are imported only where they are used: an idle
+// gateway otherwise holds their code for nothing (issue 10's baseline memory; BENCHMARKS.md).
+const embedded = env.DATABASE_URL ? null : await (await import("./lib/db/embedded-postgres")).startEmbeddedPostgres(env.DATA_DIR);
 const databaseUrl = env.DATABASE_URL ?? embedded!.url;
 const applied = await applyMigrations(databaseUrl);
 if (applied.length) logger.info({ applied }, "applied database migrations");
@@ -58,7 +58,8 @@ await ensureSuperadmin(database);
 // --- WhatsApp ---------------------------------------------------------------------------------
 const remoteEmulator =
   env.WA_MODE === "sandbox" && env.SANDBOX_EMULATOR_URL ? useRemoteEmulator(env.SANDBOX_EMULATOR_URL, env.SANDBOX_EMULATOR_ROOT ?? "") : null;
-const sandbox = env.WA_MODE === "sandbox" && !remoteEmulator ? await startSandbox(env.DATA_DIR, env.SANDBOX_PORT) : null;
+const sandbox =
+  env.WA_MODE === "sandbox" && !remoteEmulator ? await (await import("./lib/sandbox/start-sandbox")).startSandbox(env.DATA_DIR, env.SANDBOX_PORT) : null;
 if (remoteEmulator) logger.warn({ emulator: env.SANDBOX_EMULATOR_URL }, "SANDBOX MODE: sessions connect to an emulated WhatsApp network in another process");
 if (sandbox) logger.warn({ emulator: sandbox.emulator.wsUrl }, "SANDBOX MODE: sessions connect to an emulated WhatsApp network, not to WhatsApp");
 

@@ -4,7 +4,6 @@ import "server-only";
 // WhatsApp shows (lib/media/sticker-exif.ts). Static stickers must stay under 100 KB, so the quality
 // steps down until the file fits.
 import { randomUUID } from "node:crypto";
-import sharp from "sharp";
 import { buildStickerExif } from "@/lib/media/sticker-exif";
 import { setWebpExif } from "@/lib/media/webp-container";
 
@@ -22,6 +21,8 @@ export interface StickerOptions {
 }
 
 export async function makeSticker(image: Buffer, options: StickerOptions = {}): Promise<Buffer> {
+  // sharp (libvips and its threads) is loaded on the first image, not with the gateway.
+  const { default: sharp } = await import("sharp");
   // First frame only (animated input), upright as its EXIF orientation says.
   const pipeline = sharp(image, { animated: false, limitInputPixels: MAX_INPUT_PIXELS })
     .rotate()

@@ -8,11 +8,11 @@ import "server-only";
 // table the adapter reads and prunes. With REDIS_URL, Redis pub/sub (@socket.io/redis-adapter,
 // the `redis` client): no 8 kB limit, no table, and the database is spared the fan-out of every
 // event — better where Redis is there anyway.
-import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adapter";
-import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
+//
+// Each carrier's packages are imported when it is chosen: a single node loads neither, and Redis's
+// client (with its modules) stays out of a gateway that runs on PostgreSQL alone.
 import pg from "pg";
 import type { Logger } from "pino";
-import { createClient } from "redis";
 import type { Server } from "socket.io";
 
 const REDIS_CONNECT_MS = 10_000;
@@ -25,6 +25,7 @@ export interface ClusterAdapter {
 export async function attachClusterAdapter(io: Server, options: { databaseUrl: string; redisUrl?: string; logger: Logger }): Promise<ClusterAdapter> {
   const { databaseUrl, redisUrl, logger } = options;
   if (redisUrl) {
+    const [{ createClient }, { createAdapter: createRedisAdapter }] = await Promise.all([import("redis"), import("@socket.io/redis-adapter")]);
     const pub = createClient({ url: redisUrl });
     const sub = pub.duplicate();
     // The client reconnects by itself, retrying every half second: say so once per outage, not at
@@ -73,6 +74,7 @@ export async function attachClusterAdapter(io: Server, options: { databaseUrl: s
       },
     };
   }
+  const { createAdapter: createPostgresAdapter } = await import("@socket.io/postgres-adapter");
   // One connection LISTENs for the cluster, the others publish and read large payloads.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   pool.on("error", (error) => logger.warn({ err: error }, "Socket.io cluster adapter connection failed"));
