@@ -1,8 +1,8 @@
 // Benchmark: what an idle gateway holds before any session (issue 10: "baseline memory under
 // 250 MB"). Starts the whole gateway (production build, live mode, no sessions) `runs` times, each
 // in a fresh process on a fresh database, samples it at each of `seconds` after its start (a comma
-// list; one number n means n and n + 15), and prints its resident memory (from /proc), V8's heap (from GET /metrics) and the largest parts
-// of its address space. Uses DATABASE_URL when set, else the embedded PostgreSQL (whose PGlite
+// list; one number n means n and n + 15), and prints its resident memory (from /proc), V8's heap
+// (from GET /metrics) and the largest parts of its address space. Uses DATABASE_URL when set, else the embedded PostgreSQL (whose PGlite
 // lives in the gateway's process and counts). Prints figures, asserts nothing.
 //   npx tsx scripts/bench/idle-memory.ts [runs=3] [seconds=15,30,90] [port=3217]
 // An idle gateway's V8 heap keeps its start's garbage until a major collection, which can come a
@@ -13,7 +13,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { startTestServer } from "../serve-test.mjs";
 import { metricsText, sumMetrics } from "./bench-client";
 
-const [runs = 3, port = 3217] = [process.argv[2], process.argv[4]].map(Number).filter(Boolean);
+const runs = Number(process.argv[2]) || 3;
+const port = Number(process.argv[4]) || 3217;
 const secondsArg = (process.argv[3] ?? "15,30,90")
   .split(",")
   .map(Number)
