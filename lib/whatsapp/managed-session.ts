@@ -13,6 +13,9 @@ import makeWASocket, {
 } from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/create-prisma-client";
+import { directTransaction } from "@/lib/db/direct-sql";
+import { newRowId } from "@/lib/db/new-row-id";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventOutbox } from "@/lib/events/event-outbox";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
 import type { SessionRef } from "@/lib/sessions/session-ref";
@@ -26,12 +29,13 @@ import { normalizeLidAddressing } from "@/lib/lid/normalize-lid-addressing";
 import { SendsAwaitingEcho } from "@/lib/messages/sends-awaiting-echo";
 import { withSharedTransactionStorage } from "@/lib/whatsapp/shared-transaction-storage";
 
-/** What an open connection tells about the session, stored with its CONNECTED status. */
+/**
+ * What an open connection tells about the session, stored with its CONNECTED status (which also
+ * clears its last error, keeps it connecting at start, and marks it paired the first time).
+ */
 interface SessionIdentity {
   phoneNumber: string | null;
   profileName: string | null;
-  lastError: null;
-  autoConnect: true;
 }
 
 export interface SessionContext {
@@ -363,8 +367,6 @@ export class ManagedSession {
       await this.setStatus("CONNECTED", "connection open", {
         phoneNumber: phone,
         profileName: sock.user?.name ?? sock.user?.notify ?? null,
-        lastError: null,
-        autoConnect: true,
       });
       if (this.config.ghostMode) await sock.sendPresenceUpdate("unavailable").catch(() => undefined);
       if (this.config.ppGuardEnabled) this.detach(this.guardProfilePicture());
@@ -427,18 +429,30 @@ export class ManagedSession {
     // Stored first, so that whoever sees the new status in memory also finds it in the database;
     // the status, its history row and its event commit together.
     const fence = this.ctx.fence?.(this.ref.id);
-    const dispatch = await this.ctx.db.$transaction(
+    // Raw statements on a pool connection (lib/db/direct-sql.ts): a restore changes every session's
+    // status two or three times, and Prisma's query compiler and interactive transaction were a
+    // fifth of a restore's CPU (issue 10, BENCHMARKS.md).
+    const dispatch = await directTransaction(
+      this.ctx.db,
       async (tx) => {
-        const fenced = fence === undefined ? {} : { lease: { is: { nodeId: fence?.nodeId ?? "", token: fence?.token ?? -1 } } };
-        const updated = await tx.whatsappSession.updateMany({
-          where: { id: this.ref.id, ...fenced },
-          data: { status, statusReason: reason, statusChangedAt: since, ...identity },
-        });
+        const fenced =
+          fence === undefined
+            ? Prisma.empty
+            : Prisma.sql`AND EXISTS (SELECT 1 FROM session_leases l
+                WHERE l."sessionId" = s.id AND l."nodeId" = ${fence?.nodeId ?? ""} AND l.token = ${fence?.token ?? -1})`;
+        const identified = identity
+          ? Prisma.sql`, "phoneNumber" = ${identity.phoneNumber}, "profileName" = ${identity.profileName}, "lastError" = NULL,
+              "autoConnect" = TRUE, "pairedAt" = COALESCE(s."pairedAt", ${since})`
+          : Prisma.empty;
+        const updated = await tx.$executeRaw`
+          UPDATE whatsapp_sessions s
+          SET status = ${status}::"SessionStatus", "statusReason" = ${reason}, "statusChangedAt" = ${since}, "updatedAt" = ${since} ${identified}
+          WHERE s.id = ${this.ref.id} ${fenced}`;
         // Not (or no longer) this node's session: its new holder's status stands.
-        if (fence !== undefined && updated.count === 0) return null;
-        // The first time it is open, it is paired.
-        if (identity) await tx.whatsappSession.updateMany({ where: { id: this.ref.id, pairedAt: null }, data: { pairedAt: since } });
-        await tx.sessionStatusEvent.create({ data: { sessionId: this.ref.id, ownerId: this.ref.ownerId, status, reason } });
+        if (fence !== undefined && updated === 0) return null;
+        await tx.$executeRaw`
+          INSERT INTO session_status_events (id, "sessionId", "ownerId", status, reason, "createdAt")
+          VALUES (${newRowId()}, ${this.ref.id}, ${this.ref.ownerId}, ${status}::"SessionStatus", ${reason}, ${since})`;
         // The QR itself travels only in `qr` events (to those who may manage the session).
         return this.ctx.outbox.record(tx, this.ref, [{ event: "connection.update", data: { status, reason, hasQr: Boolean(this.qr) } }]);
       },
