@@ -50,7 +50,9 @@ export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: 
     new Uint8Array(cipher.seal(Buffer.from(JSON.stringify(value, BufferJSON.replacer)), aad(category, key)));
   const decode = (category: string, key: string, data: Uint8Array) => JSON.parse(cipher.open(data, aad(category, key)).toString("utf8"), BufferJSON.reviver);
 
-  const stored = await db.waAuthEntry.findUnique({ where: { sessionId_category_key: { sessionId: sessionDbId, category: CREDS, key: "" } } });
+  // Raw, like the keys' reads: every session's start (and a restore's hundreds) reads its creds.
+  const [stored] = await direct(db).$queryRaw<Array<{ data: Uint8Array }>>`
+    SELECT data FROM "wa_auth_entries" WHERE "sessionId" = ${sessionDbId} AND category = ${CREDS} AND key = ''`;
   const creds: AuthenticationCreds = stored ? decode(CREDS, "", stored.data) : initAuthCreds();
 
   // category → key → value (null: known to be absent, so it is not asked for again).
