@@ -430,8 +430,9 @@ export class ManagedSession {
     // the status, its history row and its event commit together.
     const fence = this.ctx.fence?.(this.ref.id);
     // Raw statements on a pool connection (lib/db/direct-sql.ts): a restore changes every session's
-    // status two or three times, and Prisma's query compiler and interactive transaction were a
-    // fifth of a restore's CPU (issue 10, BENCHMARKS.md).
+    // status two or three times. Through Prisma (its query compiler, its interactive transactions)
+    // these were most of a restore's Prisma statements, and Prisma a quarter of its CPU profile
+    // (issue 10, BENCHMARKS.md).
     const dispatch = await directTransaction(
       this.ctx.db,
       async (tx) => {

@@ -2,8 +2,9 @@
 // 250 MB"). Starts the whole gateway (production build, live mode, no sessions) `runs` times, each
 // in a fresh process on a fresh database, samples it at each of `seconds` after its start (a comma
 // list; one number n means n and n + 15), and prints its resident memory (from /proc), V8's heap
-// (from GET /metrics) and the largest parts of its address space. Uses DATABASE_URL when set, else the embedded PostgreSQL (whose PGlite
-// lives in the gateway's process and counts). Prints figures, asserts nothing.
+// (from GET /metrics) and the largest parts of its address space. Uses DATABASE_URL when set, else
+// the embedded PostgreSQL (whose PGlite lives in the gateway's process and counts). Prints figures,
+// asserts nothing.
 //   npx tsx scripts/bench/idle-memory.ts [runs=3] [seconds=15,30,90] [port=3217]
 // An idle gateway's V8 heap keeps its start's garbage until a major collection, which can come a
 // minute or more after the start: the later samples show where it settles.
