@@ -24,6 +24,18 @@ const WANTED = Prisma.sql`s."autoConnect" AND EXISTS (SELECT 1 FROM "wa_auth_ent
 /** A lease nobody holds: never taken, released, or expired. */
 const FREE = (l: string) => Prisma.raw(`(${l}."nodeId" IS NULL OR ${l}."expiresAt" <= (now() AT TIME ZONE 'UTC'))`);
 
+/**
+ * A write's fence, as an SQL condition: `lease` (this node's holder id and fencing token) still
+ * holds the session. Status and credential writes carry it in their WHERE, so a node that lost the
+ * session changes nothing its new holder wrote. FOR SHARE: a node taking the lease over waits for
+ * a write in flight, and a write waiting on a take-over sees the new token. No lease: never true.
+ */
+export function holdsLeaseSql(sessionId: string, lease: { nodeId: string; token: number } | null): Prisma.Sql {
+  if (!lease) return Prisma.sql`FALSE`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "session_leases" l
+    WHERE l."sessionId" = ${sessionId} AND l."nodeId" = ${lease.nodeId} AND l.token = ${lease.token} FOR SHARE)`;
+}
+
 /** This node is alive: its heartbeat, stamped with the database's clock. */
 export async function beat(db: Db, nodeId: string, address: string): Promise<void> {
   await db.$executeRaw`

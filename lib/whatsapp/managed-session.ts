@@ -12,6 +12,7 @@ import makeWASocket, {
   type WASocket,
 } from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
+import { holdsLeaseSql } from "@/lib/cluster/session-leases";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { directTransaction } from "@/lib/db/direct-sql";
 import { newRowId } from "@/lib/db/new-row-id";
@@ -436,11 +437,7 @@ export class ManagedSession {
     const dispatch = await directTransaction(
       this.ctx.db,
       async (tx) => {
-        const fenced =
-          fence === undefined
-            ? Prisma.empty
-            : Prisma.sql`AND EXISTS (SELECT 1 FROM session_leases l
-                WHERE l."sessionId" = s.id AND l."nodeId" = ${fence?.nodeId ?? ""} AND l.token = ${fence?.token ?? -1})`;
+        const fenced = fence === undefined ? Prisma.empty : Prisma.sql`AND ${holdsLeaseSql(this.ref.id, fence)}`;
         const identified = identity
           ? Prisma.sql`, "phoneNumber" = ${identity.phoneNumber}, "profileName" = ${identity.profileName}, "lastError" = NULL,
               "autoConnect" = TRUE, "pairedAt" = COALESCE(s."pairedAt", ${since})`

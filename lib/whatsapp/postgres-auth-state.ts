@@ -8,6 +8,7 @@
 // WHERE, and locks the lease row while it runs, so a node that lost the session — frozen past its
 // lease, cut off from the database for a moment — can no longer change the keys its new holder
 // uses: a stale Signal session or pre-key written over the new holder's would break decryption.
+import { holdsLeaseSql } from "@/lib/cluster/session-leases";
 import { direct } from "@/lib/db/direct-sql";
 import {
   BufferJSON,
@@ -63,14 +64,13 @@ export async function usePostgresAuthState(db: Db, sessionDbId: string, cipher: 
     return b;
   };
 
-  // The lease condition of every write (true on a single node). FOR SHARE: a node taking the
-  // lease over waits for a write in flight, and a write waiting on a take-over sees the new token.
+  // The lease condition of every write (true on a single node); holding no lease, a write is
+  // refused before it reaches the database.
   const holdsLease = (): Prisma.Sql => {
     if (!fence) return Prisma.sql`TRUE`;
     const lease = fence();
     if (!lease) throw new LeaseLostError(sessionDbId);
-    return Prisma.sql`EXISTS (SELECT 1 FROM "session_leases" l
-      WHERE l."sessionId" = ${sessionDbId} AND l."nodeId" = ${lease.nodeId} AND l.token = ${lease.token} FOR SHARE)`;
+    return holdsLeaseSql(sessionDbId, lease);
   };
   // A fenced statement that changed nothing although it had rows to change lost the lease.
   const fenced = async (write: (lease: Prisma.Sql) => Promise<number>, expected: number) => {
