@@ -4,7 +4,7 @@ import { onHolder } from "@/lib/cluster/ask-holder";
 import { callWhatsApp } from "@/lib/groups/call-whatsapp";
 import { getGroupSession } from "@/lib/groups/group-session";
 import type { CreateGroupInput } from "@/lib/groups/groups.schema";
-import { storeGroupMetadata } from "@/lib/groups/handle-group-events";
+import { storeGroup } from "@/lib/groups/handle-group-events";
 import { normalizeParticipants } from "@/lib/groups/normalize-participants";
 import { db } from "@/lib/server/runtime";
 
@@ -13,6 +13,6 @@ export async function createGroup(caller: Caller, input: CreateGroupInput) {
   const participants = normalizeParticipants(input.participants);
   const { session, ref } = await getGroupSession(caller, input.sessionId);
   const meta = await callWhatsApp("create the group", () => onHolder(session, "groupCreate", input.subject, participants));
-  await storeGroupMetadata(db(), ref, meta);
+  await storeGroup(db(), ref, meta);
   return { success: true, group: { id: meta.id, subject: meta.subject } };
 }

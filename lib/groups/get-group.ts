@@ -4,7 +4,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { onHolder } from "@/lib/cluster/ask-holder";
 import { callWhatsApp } from "@/lib/groups/call-whatsapp";
 import { getGroupSession } from "@/lib/groups/group-session";
-import { storeGroupMetadata } from "@/lib/groups/handle-group-events";
+import { storeGroup } from "@/lib/groups/handle-group-events";
 import { GROUP_INCLUDE, publicGroup } from "@/lib/groups/public-group";
 import { db } from "@/lib/server/runtime";
 import { getSessionOrThrow } from "@/lib/sessions/get-session-or-throw";
@@ -14,7 +14,7 @@ export async function getGroup(caller: Caller, input: { sessionId: string; group
   if (input.refresh) {
     const { session, ref } = await getGroupSession(caller, input.sessionId);
     const meta = await callWhatsApp("read the group", () => onHolder(session, "groupMetadata", input.groupJid));
-    await storeGroupMetadata(db(), ref, meta);
+    await storeGroup(db(), ref, meta);
   }
   const session = await getSessionOrThrow(caller, input.sessionId);
   return findStoredGroup(session, input.groupJid);

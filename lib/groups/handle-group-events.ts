@@ -15,6 +15,8 @@ import {
 } from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/create-prisma-client";
+import { direct, directTransaction, type SqlRunner } from "@/lib/db/direct-sql";
+import { newRowId } from "@/lib/db/new-row-id";
 import type { Tx } from "@/lib/events/event-outbox";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import { groupUpdatesFromStubs } from "@/lib/groups/group-updates-from-stubs";
@@ -38,49 +40,90 @@ export function participantRow(p: Partial<GroupParticipant> & { id: string }) {
 
 const epochToDate = (s: number | undefined) => (s && s > 0 ? new Date(s * 1000) : null);
 
-/** Writes a group's full metadata (as groupMetadata or a participating fetch gives it). */
-export async function storeGroupMetadata(db: Client, ref: SessionRef, meta: GroupMetadata): Promise<void> {
-  const jid = meta.id;
+/**
+ * Writes a group's full metadata (as groupMetadata or a participating fetch gives it): the group,
+ * its participants as listed (those no longer listed deleted, the others inserted or brought up to
+ * date), and the LID ↔ phone pairs they reveal. Three statements whatever the group's size, on
+ * `db` as it is: a transaction's runner (keep them atomic) or a root client (`direct` then
+ * sends them past Prisma's query compiler).
+ *
+ * Why raw SQL (issue 10): every session fetches its groups on connect, so a restart of 500 sessions
+ * stored them all at once through Prisma's interactive transactions, query compiler included; and a
+ * group of N members cost 2 + 2N statements (a delete and a re-insert of every member, then two
+ * writes per LID pair).
+ */
+export async function storeGroupMetadata(db: SqlRunner, ref: SessionRef, meta: GroupMetadata): Promise<void> {
+  const sql = direct(db);
   const ownerJid = meta.ownerPn ?? meta.owner ?? null;
-  const fields = {
-    subject: meta.subject ?? "",
-    description: meta.desc ?? null,
-    ownerJid: ownerJid ? jidNormalizedUser(ownerJid) : null,
-    creation: epochToDate(meta.creation),
-    restrict: Boolean(meta.restrict),
-    announce: Boolean(meta.announce),
-    addressingMode: meta.addressingMode ?? null,
-    left: false,
-    ...(meta.inviteCode ? { inviteCode: meta.inviteCode } : {}),
-  };
-  const group = await db.group.upsert({
-    where: { sessionId_jid: { sessionId: ref.id, jid } },
-    create: { sessionId: ref.id, ownerId: ref.ownerId, jid, ...fields },
-    update: fields,
-    select: { id: true },
-  });
-  await db.groupParticipant.deleteMany({ where: { groupId: group.id } });
-  const rows = dedupe((meta.participants ?? []).map((p) => participantRow(p)));
-  // skipDuplicates: an API call (create, join) and WhatsApp's notification may store the same group at once.
-  if (rows.length) await db.groupParticipant.createMany({ data: rows.map((r) => ({ groupId: group.id, ...r })), skipDuplicates: true });
-  await rememberMappings(db, ref, rows);
+  const now = new Date();
+  // A group stored without its invite code keeps the one it had: the metadata carries it only sometimes.
+  const [group] = await sql.$queryRaw<Array<{ id: string }>>`
+    INSERT INTO groups (id, "sessionId", "ownerId", jid, subject, description, "ownerJid", creation, restrict, announce,
+      "addressingMode", "left", "inviteCode", "createdAt", "updatedAt")
+    VALUES (${newRowId()}, ${ref.id}, ${ref.ownerId}, ${meta.id}, ${meta.subject ?? ""}, ${meta.desc ?? null},
+      ${ownerJid ? jidNormalizedUser(ownerJid) : null}, ${epochToDate(meta.creation)}::timestamp, ${Boolean(meta.restrict)},
+      ${Boolean(meta.announce)}, ${meta.addressingMode ?? null}, FALSE, ${meta.inviteCode || null}, ${now}, ${now})
+    ON CONFLICT ("sessionId", jid) DO UPDATE SET subject = EXCLUDED.subject, description = EXCLUDED.description,
+      "ownerJid" = EXCLUDED."ownerJid", creation = EXCLUDED.creation, restrict = EXCLUDED.restrict, announce = EXCLUDED.announce,
+      "addressingMode" = EXCLUDED."addressingMode", "left" = FALSE,
+      "inviteCode" = COALESCE(EXCLUDED."inviteCode", groups."inviteCode"), "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING id`;
+  // Sorted: two writers of the same group (an API call and WhatsApp's notification) lock its rows
+  // in the same order and cannot deadlock.
+  const rows = dedupe((meta.participants ?? []).map((p) => participantRow(p))).sort((a, b) => (a.jid < b.jid ? -1 : a.jid > b.jid ? 1 : 0));
+  // One statement: both parts see the rows as they were, so the delete never meets a listed member.
+  await sql.$executeRaw`
+    WITH listed AS (
+      SELECT * FROM unnest(${rows.map(() => newRowId())}::text[], ${rows.map((r) => r.jid)}::text[],
+        ${rows.map((r) => r.phoneJid)}::text[], ${rows.map((r) => r.lid)}::text[], ${rows.map((r) => r.admin)}::text[])
+        WITH ORDINALITY AS l(id, jid, "phoneJid", lid, admin, n)
+    ), gone AS (
+      DELETE FROM group_participants p WHERE p."groupId" = ${group.id} AND NOT EXISTS (SELECT 1 FROM listed l WHERE l.jid = p.jid)
+    )
+    INSERT INTO group_participants (id, "groupId", jid, "phoneJid", lid, admin)
+    SELECT id, ${group.id}, jid, "phoneJid", lid, admin FROM listed ORDER BY n
+    ON CONFLICT ("groupId", jid) DO UPDATE SET "phoneJid" = EXCLUDED."phoneJid", lid = EXCLUDED.lid, admin = EXCLUDED.admin
+    WHERE (group_participants."phoneJid", group_participants.lid, group_participants.admin)
+      IS DISTINCT FROM (EXCLUDED."phoneJid", EXCLUDED.lid, EXCLUDED.admin)`;
+  await storeLidMappings(sql, ref, rows);
+}
+
+/** storeGroupMetadata in a transaction of its own: the group and its members are stored whole or not at all. */
+export function storeGroup(db: Db, ref: SessionRef, meta: GroupMetadata): Promise<void> {
+  return directTransaction(db, (tx) => storeGroupMetadata(tx, ref, meta), { maxWait: 30_000, timeout: 60_000 });
 }
 
 function dedupe<T extends { jid: string }>(rows: T[]): T[] {
   return [...new Map(rows.map((r) => [r.jid, r])).values()];
 }
 
-async function rememberMappings(db: Client, ref: SessionRef, rows: Array<{ phoneJid: string | null; lid: string | null }>) {
-  for (const r of rows) if (r.phoneJid && r.lid) await storeLidMapping(db, ref, r.lid, r.phoneJid);
+/**
+ * Remembers LID ↔ phone pairs in one statement: new pairs inserted, a LID that now maps to another
+ * phone updated, pairs already known left alone. Concurrent writers of the same pair wait for
+ * each other on the unique key instead of failing.
+ */
+async function storeLidMappings(db: SqlRunner, ref: SessionRef, pairs: Array<{ phoneJid: string | null; lid: string | null }>) {
+  const byLid = new Map<string, string>();
+  for (const p of pairs) {
+    if (!p.lid || !p.phoneJid) continue;
+    const lid = jidNormalizedUser(p.lid);
+    const pn = jidNormalizedUser(p.phoneJid);
+    if (isLidUser(lid) && isPnUser(pn)) byLid.set(lid, pn);
+  }
+  if (byLid.size === 0) return;
+  // One row per LID (ON CONFLICT may touch a row once per statement), sorted for the lock order.
+  const lids = [...byLid.keys()].sort();
+  const now = new Date();
+  await direct(db).$executeRaw`
+    INSERT INTO lid_mappings (id, "sessionId", lid, "phoneJid", "updatedAt")
+    SELECT id, ${ref.id}, lid, "phoneJid", ${now} FROM unnest(${lids.map(() => newRowId())}::text[], ${lids}::text[],
+      ${lids.map((l) => byLid.get(l)!)}::text[]) WITH ORDINALITY AS m(id, lid, "phoneJid", n) ORDER BY n
+    ON CONFLICT ("sessionId", lid) DO UPDATE SET "phoneJid" = EXCLUDED."phoneJid", "updatedAt" = EXCLUDED."updatedAt"
+    WHERE lid_mappings."phoneJid" <> EXCLUDED."phoneJid"`;
 }
 
-export async function storeLidMapping(db: Client, ref: SessionRef, lid: string, phoneJid: string) {
-  const l = jidNormalizedUser(lid);
-  const pn = jidNormalizedUser(phoneJid);
-  if (!isLidUser(l) || !isPnUser(pn)) return;
-  // createMany + skipDuplicates, then update: two writers at once must not fail on the unique key.
-  await db.lidMapping.createMany({ data: [{ sessionId: ref.id, lid: l, phoneJid: pn }], skipDuplicates: true });
-  await db.lidMapping.updateMany({ where: { sessionId: ref.id, lid: l, NOT: { phoneJid: pn } }, data: { phoneJid: pn } });
+export function storeLidMapping(db: SqlRunner, ref: SessionRef, lid: string, phoneJid: string) {
+  return storeLidMappings(db, ref, [{ lid, phoneJid }]);
 }
 
 async function applyUpdate(db: Client, ref: SessionRef, update: Partial<GroupMetadata>) {
@@ -132,17 +175,22 @@ async function applyParticipants(
         break;
     }
   }
-  await rememberMappings(db, ref, rows);
+  await storeLidMappings(db, ref, rows);
 }
 
 /** Fetches every group the session takes part in and stores it; groups no longer listed are marked left. */
 export async function syncParticipatingGroups(ctx: GroupEventsContext): Promise<number> {
   const all = await ctx.sock.groupFetchAllParticipating();
   const metas = Object.values(all);
-  await ctx.db.$transaction(
+  await directTransaction(
+    ctx.db,
     async (tx) => {
       for (const meta of metas) await storeGroupMetadata(tx, ctx.ref, meta);
-      await tx.group.updateMany({ where: { sessionId: ctx.ref.id, jid: { notIn: metas.map((m) => m.id) } }, data: { left: true } });
+      // Only rows that change: a session in no group (most of a restart's sessions) writes nothing.
+      const now = new Date();
+      await tx.$executeRaw`
+        UPDATE groups SET "left" = TRUE, "updatedAt" = ${now}
+        WHERE "sessionId" = ${ctx.ref.id} AND NOT "left" AND jid <> ALL(${metas.map((m) => m.id)}::text[])`;
     },
     { timeout: 60_000, maxWait: 30_000 },
   );

@@ -3,7 +3,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { onHolder } from "@/lib/cluster/ask-holder";
 import { callWhatsApp } from "@/lib/groups/call-whatsapp";
 import { getGroupSession } from "@/lib/groups/group-session";
-import { storeGroupMetadata } from "@/lib/groups/handle-group-events";
+import { storeGroup } from "@/lib/groups/handle-group-events";
 import { db } from "@/lib/server/runtime";
 
 /** Joins a group by invite code (the link's last part; the schema accepts the link too). */
@@ -13,6 +13,6 @@ export async function joinGroup(caller: Caller, input: { sessionId: string; invi
   if (!groupJid) throw new Error("WhatsApp answered without a group");
   // Stored at once, so the group is listed before WhatsApp's notification arrives.
   const meta = await callWhatsApp("read the group", () => onHolder(session, "groupMetadata", groupJid)).catch(() => null);
-  if (meta) await storeGroupMetadata(db(), ref, meta);
+  if (meta) await storeGroup(db(), ref, meta);
   return { success: true, groupJid };
 }
