@@ -14,10 +14,10 @@ import {
   type WASocket,
 } from "@whiskeysockets/baileys";
 import type { Logger } from "pino";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { direct, directTransaction, type SqlRunner } from "@/lib/db/direct-sql";
 import { newRowId } from "@/lib/db/new-row-id";
-import type { Tx } from "@/lib/events/event-outbox";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import { groupUpdatesFromStubs } from "@/lib/groups/group-updates-from-stubs";
 
@@ -27,8 +27,6 @@ export interface GroupEventsContext {
   sock: WASocket;
   logger: Logger;
 }
-
-type Client = Db | Tx;
 
 /** What we store of one participant: the phone JID whenever known, the LID beside it. */
 export function participantRow(p: Partial<GroupParticipant> & { id: string }) {
@@ -126,54 +124,61 @@ export function storeLidMapping(db: SqlRunner, ref: SessionRef, lid: string, pho
   return storeLidMappings(db, ref, [{ lid, phoneJid }]);
 }
 
-async function applyUpdate(db: Client, ref: SessionRef, update: Partial<GroupMetadata>) {
+async function applyUpdate(db: SqlRunner, ref: SessionRef, update: Partial<GroupMetadata>) {
   if (!update.id || !isJidGroup(update.id)) return;
   // A participating fetch reports whole groups through groups.update: store them whole.
   if (Array.isArray(update.participants) && update.subject !== undefined) {
     await storeGroupMetadata(db, ref, update as GroupMetadata);
     return;
   }
-  const data: Record<string, unknown> = {};
-  if (update.subject !== undefined) data.subject = update.subject;
-  if (update.desc !== undefined) data.description = update.desc || null;
-  if (update.restrict !== undefined) data.restrict = Boolean(update.restrict);
-  if (update.announce !== undefined) data.announce = Boolean(update.announce);
-  if (update.inviteCode !== undefined) data.inviteCode = update.inviteCode;
-  if (Object.keys(data).length) await db.group.updateMany({ where: { sessionId: ref.id, jid: update.id }, data });
+  const set: Prisma.Sql[] = [];
+  if (update.subject !== undefined) set.push(Prisma.sql`subject = ${update.subject}`);
+  if (update.desc !== undefined) set.push(Prisma.sql`description = ${update.desc || null}`);
+  if (update.restrict !== undefined) set.push(Prisma.sql`restrict = ${Boolean(update.restrict)}`);
+  if (update.announce !== undefined) set.push(Prisma.sql`announce = ${Boolean(update.announce)}`);
+  if (update.inviteCode !== undefined) set.push(Prisma.sql`"inviteCode" = ${update.inviteCode}`);
+  if (!set.length) return;
+  await db.$executeRaw`UPDATE groups SET ${Prisma.join(set)}, "updatedAt" = ${new Date()} WHERE "sessionId" = ${ref.id} AND jid = ${update.id}`;
 }
 
 async function applyParticipants(
-  db: Client,
+  db: SqlRunner,
   ref: SessionRef,
   me: { pn: string | null; lid: string | null },
   update: BaileysEventMap["group-participants.update"],
 ) {
-  const group = await db.group.findUnique({ where: { sessionId_jid: { sessionId: ref.id, jid: update.id } }, select: { id: true } });
+  const [group] = await db.$queryRaw<Array<{ id: string }>>`SELECT id FROM groups WHERE "sessionId" = ${ref.id} AND jid = ${update.id}`;
   if (!group) return; // not known yet: the upsert (or the next full fetch) brings it whole
-  const rows = dedupe(update.participants.map((p) => participantRow(typeof p === "string" ? { id: p } : p)));
-  const matches = (r: { jid: string; lid: string | null }) => ({ groupId: group.id, OR: [{ jid: r.jid }, ...(r.lid ? [{ lid: r.lid }] : [])] });
-  for (const r of rows) {
-    switch (update.action) {
-      case "add":
-        await db.groupParticipant.upsert({
-          where: { groupId_jid: { groupId: group.id, jid: r.jid } },
-          create: { groupId: group.id, ...r, admin: null },
-          update: { phoneJid: r.phoneJid ?? undefined, lid: r.lid ?? undefined },
-        });
-        break;
-      case "remove":
-        await db.groupParticipant.deleteMany({ where: matches(r) });
-        if ((me.pn && r.phoneJid === me.pn) || (me.lid && r.lid === me.lid)) {
-          await db.group.updateMany({ where: { id: group.id }, data: { left: true } });
-        }
-        break;
-      case "promote":
-      case "demote":
-        await db.groupParticipant.updateMany({ where: matches(r), data: { admin: update.action === "promote" ? "admin" : null } });
-        break;
-      default:
-        break;
-    }
+  const rows = dedupe(update.participants.map((p) => participantRow(typeof p === "string" ? { id: p } : p))).sort((a, b) =>
+    a.jid < b.jid ? -1 : a.jid > b.jid ? 1 : 0,
+  );
+  if (!rows.length) return;
+  // A member is matched by the id the group stored it under or by its LID, whichever WhatsApp sent.
+  const jids = rows.map((r) => r.jid);
+  const lids = rows.flatMap((r) => (r.lid ? [r.lid] : []));
+  const listed = Prisma.sql`"groupId" = ${group.id} AND (jid = ANY(${jids}::text[]) OR lid = ANY(${lids}::text[]))`;
+  switch (update.action) {
+    case "add":
+      // Who is already a member keeps its role; what is newly known of it (phone, LID) is added.
+      await db.$executeRaw`
+        INSERT INTO group_participants (id, "groupId", jid, "phoneJid", lid, admin)
+        SELECT id, ${group.id}, jid, "phoneJid", lid, NULL FROM unnest(${rows.map(() => newRowId())}::text[], ${jids}::text[],
+          ${rows.map((r) => r.phoneJid)}::text[], ${rows.map((r) => r.lid)}::text[]) WITH ORDINALITY AS a(id, jid, "phoneJid", lid, n) ORDER BY n
+        ON CONFLICT ("groupId", jid) DO UPDATE SET "phoneJid" = COALESCE(EXCLUDED."phoneJid", group_participants."phoneJid"),
+          lid = COALESCE(EXCLUDED.lid, group_participants.lid)`;
+      break;
+    case "remove":
+      await db.$executeRaw`DELETE FROM group_participants WHERE ${listed}`;
+      if (rows.some((r) => (me.pn && r.phoneJid === me.pn) || (me.lid && r.lid === me.lid))) {
+        await db.$executeRaw`UPDATE groups SET "left" = TRUE, "updatedAt" = ${new Date()} WHERE id = ${group.id}`;
+      }
+      break;
+    case "promote":
+    case "demote":
+      await db.$executeRaw`UPDATE group_participants SET admin = ${update.action === "promote" ? "admin" : null} WHERE ${listed}`;
+      break;
+    default:
+      break;
   }
   await storeLidMappings(db, ref, rows);
 }
@@ -222,7 +227,8 @@ async function storeGroupEvents(ctx: GroupEventsContext, events: Partial<Baileys
   const mapping = events["lid-mapping.update"];
   const stubs = groupUpdatesFromStubs(events["messages.upsert"]?.messages ?? []);
   if (upserts || updates || participants || mapping || stubs.length) {
-    await db.$transaction(
+    await directTransaction(
+      db,
       async (tx) => {
         for (const meta of upserts ?? []) await storeGroupMetadata(tx, ref, meta);
         for (const update of updates ?? []) await applyUpdate(tx, ref, update);
@@ -240,13 +246,32 @@ async function storeGroupEvents(ctx: GroupEventsContext, events: Partial<Baileys
   }
 }
 
-/** Baileys' cachedGroupMetadata: the stored group, so that a send does not ask WhatsApp for it. */
+interface StoredGroupRow {
+  jid: string;
+  subject: string;
+  ownerJid: string | null;
+  creation: Date | null;
+  description: string | null;
+  restrict: boolean;
+  announce: boolean;
+  addressingMode: string | null;
+  participants: Array<{ jid: string; phoneJid: string | null; lid: string | null; admin: string | null }>;
+}
+
+/**
+ * Baileys' cachedGroupMetadata: the stored group, so that a send does not ask WhatsApp for it.
+ * Baileys asks before every send to a group: one raw statement (issue 10), where Prisma's include
+ * ran two through its query compiler and mapped every member twice.
+ */
 export async function loadCachedGroupMetadata(db: Db, ref: SessionRef, jid: string): Promise<GroupMetadata | undefined> {
-  const group = await db.group.findUnique({
-    where: { sessionId_jid: { sessionId: ref.id, jid } },
-    include: { participants: true },
-  });
-  if (!group || group.left || group.participants.length === 0) return undefined;
+  const [group] = await direct(db).$queryRaw<StoredGroupRow[]>`
+    SELECT g.jid, g.subject, g."ownerJid", g.creation, g.description, g.restrict, g.announce, g."addressingMode",
+      json_agg(json_build_object('jid', p.jid, 'phoneJid', p."phoneJid", 'lid', p.lid, 'admin', p.admin) ORDER BY p.jid) AS participants
+    FROM groups g JOIN group_participants p ON p."groupId" = g.id
+    WHERE g."sessionId" = ${ref.id} AND g.jid = ${jid} AND NOT g."left"
+    GROUP BY g.id`;
+  // Not stored, left, or without members: Baileys fetches it from WhatsApp.
+  if (!group) return undefined;
   return {
     id: group.jid,
     subject: group.subject,

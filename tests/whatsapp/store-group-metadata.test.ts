@@ -6,7 +6,7 @@
 import type { GroupMetadata, WASocket } from "@whiskeysockets/baileys";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storeGroup, storeGroupMetadata, storeLidMapping, syncParticipatingGroups } from "@/lib/groups/handle-group-events";
+import { loadCachedGroupMetadata, storeGroup, storeGroupMetadata, storeLidMapping, syncParticipatingGroups } from "@/lib/groups/handle-group-events";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import { createMigratedTestDatabase, createOwnerSession, type TestDatabase } from "../support/test-database";
 
@@ -130,6 +130,50 @@ describe("storing a group's metadata", () => {
     expect(await mappings()).toContainEqual([lid(7), pn(7)]);
   });
 
+  it("gives Baileys the stored group before a send, addressed as the group addresses its members", async () => {
+    const jid = "120363000000000004@g.us";
+    await storeGroup(
+      database.db,
+      ref,
+      meta(
+        jid,
+        "LID group",
+        [
+          { id: lid(8), phoneNumber: pn(8), admin: "admin" },
+          { id: pn(9), admin: null },
+        ],
+        {
+          addressingMode: "lid" as GroupMetadata["addressingMode"],
+          announce: true,
+          desc: "d",
+        },
+      ),
+    );
+    expect(await loadCachedGroupMetadata(database.db, ref, jid)).toEqual({
+      id: jid,
+      subject: "LID group",
+      owner: pn(1),
+      creation: 1_700_000_000,
+      desc: "d",
+      restrict: false,
+      announce: true,
+      addressingMode: "lid",
+      size: 2,
+      participants: [
+        { id: lid(8), lid: lid(8), phoneNumber: pn(8), admin: "admin" },
+        { id: pn(9), phoneNumber: pn(9), admin: null }, // no LID known: its phone number
+      ],
+    });
+    // Unknown, left or without members: Baileys asks WhatsApp instead.
+    expect(await loadCachedGroupMetadata(database.db, ref, "120363000000000099@g.us")).toBeUndefined();
+    await storeGroup(database.db, ref, meta(jid, "LID group", []));
+    expect(await loadCachedGroupMetadata(database.db, ref, jid)).toBeUndefined();
+    await storeGroup(database.db, ref, meta(jid, "LID group", [{ id: pn(9), admin: null }]));
+    expect((await loadCachedGroupMetadata(database.db, ref, jid))?.participants).toEqual([{ id: pn(9), phoneNumber: pn(9), admin: null }]);
+    await database.db.group.updateMany({ where: { jid }, data: { left: true } });
+    expect(await loadCachedGroupMetadata(database.db, ref, jid)).toBeUndefined();
+  });
+
   it("on connect, stores every group WhatsApp lists and marks the others left", async () => {
     const listed = meta("120363000000000001@g.us", "Renamed again", [{ id: pn(1), lid: lid(1), admin: "superadmin" }]);
     // groupFetchAllParticipating is WhatsApp's answer; the emulator's tests fetch it from Baileys.
@@ -144,6 +188,7 @@ describe("storing a group's metadata", () => {
     expect(groups).toEqual([
       { jid: "120363000000000001@g.us", subject: "Renamed again", left: false },
       { jid: "120363000000000002@g.us", subject: "Other", left: true },
+      { jid: "120363000000000004@g.us", subject: "LID group", left: true },
     ]);
     const leftAt = (await stored("120363000000000002@g.us")).updatedAt;
 
