@@ -66,9 +66,7 @@ export async function storeGroupMetadata(db: SqlRunner, ref: SessionRef, meta: G
       "addressingMode" = EXCLUDED."addressingMode", "left" = FALSE,
       "inviteCode" = COALESCE(EXCLUDED."inviteCode", groups."inviteCode"), "updatedAt" = EXCLUDED."updatedAt"
     RETURNING id`;
-  // Sorted: two writers of the same group (an API call and WhatsApp's notification) lock its rows
-  // in the same order and cannot deadlock.
-  const rows = dedupe((meta.participants ?? []).map((p) => participantRow(p))).sort((a, b) => (a.jid < b.jid ? -1 : a.jid > b.jid ? 1 : 0));
+  const rows = participantRows(meta.participants ?? []);
   // One statement: both parts see the rows as they were, so the delete never meets a listed member.
   await sql.$executeRaw`
     WITH listed AS (
@@ -91,8 +89,18 @@ export function storeGroup(db: Db, ref: SessionRef, meta: GroupMetadata): Promis
   return directTransaction(db, (tx) => storeGroupMetadata(tx, ref, meta), { maxWait: 30_000, timeout: 60_000 });
 }
 
-function dedupe<T extends { jid: string }>(rows: T[]): T[] {
-  return [...new Map(rows.map((r) => [r.jid, r])).values()];
+/**
+ * One row per member (ON CONFLICT may touch a row once per statement), sorted by jid: two writers
+ * of the same group (an API call and WhatsApp's notification) lock its rows in the same order and
+ * cannot deadlock.
+ */
+function participantRows(participants: ReadonlyArray<string | (Partial<GroupParticipant> & { id: string })>) {
+  const byJid = new Map<string, ReturnType<typeof participantRow>>();
+  for (const p of participants) {
+    const row = participantRow(typeof p === "string" ? { id: p } : p);
+    byJid.set(row.jid, row);
+  }
+  return [...byJid.values()].sort((a, b) => (a.jid < b.jid ? -1 : a.jid > b.jid ? 1 : 0));
 }
 
 /**
@@ -149,9 +157,7 @@ async function applyParticipants(
 ) {
   const [group] = await db.$queryRaw<Array<{ id: string }>>`SELECT id FROM groups WHERE "sessionId" = ${ref.id} AND jid = ${update.id}`;
   if (!group) return; // not known yet: the upsert (or the next full fetch) brings it whole
-  const rows = dedupe(update.participants.map((p) => participantRow(typeof p === "string" ? { id: p } : p))).sort((a, b) =>
-    a.jid < b.jid ? -1 : a.jid > b.jid ? 1 : 0,
-  );
+  const rows = participantRows(update.participants);
   if (!rows.length) return;
   // A member is matched by the id the group stored it under or by its LID, whichever WhatsApp sent.
   const jids = rows.map((r) => r.jid);

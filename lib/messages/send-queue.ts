@@ -5,6 +5,7 @@ import "server-only";
 // message.update event in the same transaction.
 import type { WAMessage } from "@whiskeysockets/baileys";
 import type { Db } from "@/lib/db/create-prisma-client";
+import { directTransaction } from "@/lib/db/direct-sql";
 import type { EventOutbox, PendingEvent } from "@/lib/events/event-outbox";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
@@ -143,7 +144,10 @@ export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef
   gatewayMetrics()?.messagesSent.inc({ session: ref.sessionId }, claimed.length);
 }
 
-/** FAILED with the reason, announced as message.update in the same transaction. */
+/**
+ * FAILED with the reason, announced as message.update in the same transaction. One statement for
+ * all of them (a session that never came back fails its waiting sends 200 at a time).
+ */
 export async function failSends(
   db: Db,
   outbox: EventOutbox,
@@ -152,18 +156,20 @@ export async function failSends(
   reason: string,
 ) {
   const events: PendingEvent[] = [];
-  const dispatch = await db.$transaction(async (tx) => {
+  const dispatch = await directTransaction(db, async (tx) => {
+    const failed = await tx.$queryRaw<Array<{ id: string }>>`
+      UPDATE messages SET status = 'FAILED', "failureReason" = ${reason}, "sendAfter" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
+      WHERE id = ANY(${messages.map((m) => m.id)}::text[]) AND status = 'PENDING'
+      RETURNING id`;
+    const moved = new Set(failed.map((f) => f.id));
+    // Announced in the order given (RETURNING has none).
     for (const m of messages) {
-      const { count } = await tx.message.updateMany({
-        where: { id: m.id, status: "PENDING" },
-        data: { status: "FAILED", failureReason: reason, sendAfter: null },
-      });
+      if (!moved.has(m.id)) continue;
       const campaignId = (m.payload as StoredSend | undefined)?.campaignId;
-      if (count)
-        events.push({
-          event: "message.update",
-          data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", reason, ...(campaignId ? { campaignId } : {}) },
-        });
+      events.push({
+        event: "message.update",
+        data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "FAILED", reason, ...(campaignId ? { campaignId } : {}) },
+      });
     }
     return outbox.record(tx, ref, events);
   });
