@@ -11,6 +11,7 @@
 // the send queue's own lease covers a send that was in hand.
 import "server-only";
 import type { Logger } from "pino";
+import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors/app-error";
 import { campaignGapMs } from "@/lib/campaigns/campaign-gap";
 import type { CampaignMessage, CampaignSettings } from "@/lib/campaigns/campaigns.schema";
@@ -25,6 +26,7 @@ import { syncCampaignRecipients } from "@/lib/campaigns/sync-campaign-recipients
 import { varyMessageText } from "@/lib/campaigns/vary-message-text";
 import { withdrawQueuedSends } from "@/lib/campaigns/withdraw-queued-sends";
 import type { Db } from "@/lib/db/create-prisma-client";
+import { direct } from "@/lib/db/direct-sql";
 import type { EventOutbox } from "@/lib/events/event-outbox";
 import { enqueueSend } from "@/lib/messages/enqueue-send";
 import type { SendContent } from "@/lib/messages/messages.schema";
@@ -170,8 +172,12 @@ class CampaignRunner implements Worker {
   /** Follows the campaign's sends and queues the next recipient(s) while the window has room. */
   private async step(campaign: Campaign) {
     const { db } = this.deps;
-    const session = await db.whatsappSession.findUnique({ where: { id: campaign.sessionId }, select: { status: true } });
+    // The session's status, and the owner's name the sends go out under, in one read per step.
+    const [session] = await direct(db).$queryRaw<Array<{ status: string; ownerName: string }>>`
+      SELECT s.status::text AS status, u.name AS "ownerName" FROM whatsapp_sessions s JOIN users u ON u.id = s."ownerId"
+      WHERE s.id = ${campaign.sessionId}`;
     if (session?.status === "LOGGED_OUT") return this.failLoggedOut(campaign);
+    const sender = ownerCaller(campaign.ownerId, session?.ownerName ?? "campaign");
     const settings = (campaign.settings ?? {}) as CampaignSettings;
     // Every step follows the one queued send; receipts and replies of the others once every 2 s.
     const full = Date.now() - (this.lastFullSyncAt.get(campaign.id) ?? 0) >= 2000;
@@ -192,29 +198,34 @@ class CampaignRunner implements Worker {
     // worker holds at most one of them at a time, and pause withdraws the rest: "within one message".
     const window = campaignGapMs(settings, () => 1) > 0 ? 1 : this.window;
     let inFlight = await db.campaignRecipient.count({ where: { campaignId: campaign.id, status: "queued" } });
-    while (inFlight < window && !this.stopped) {
-      const next = await db.campaignRecipient.findFirst({
-        where: { campaignId: campaign.id, status: "pending" },
-        orderBy: { position: "asc" },
-        select: { id: true, jid: true, fields: true, attempt: true, onWhatsapp: true },
-      });
-      if (!next) break;
-      if (!next.jid) {
-        await this.skip(next.id, "invalid number");
-        continue;
+    let stop = false;
+    while (inFlight < window && !stop && !this.stopped) {
+      // The next recipients the window has room for, with their opt-out, in one statement.
+      const batch = await nextRecipients(db, campaign, window - inFlight);
+      if (batch.length === 0) break;
+      for (const next of batch) {
+        if (this.stopped) break;
+        if (!next.jid) {
+          await this.skip(next.id, "invalid number");
+          continue;
+        }
+        if (next.optedOut) {
+          await this.skip(next.id, "opted out");
+          continue;
+        }
+        if (next.onWhatsapp === null) {
+          // Checked in batches; then the next recipients are read again with what WhatsApp said.
+          if (!(await this.checkNumbers(campaign))) stop = true; // session not connected: look again later
+          break;
+        }
+        const queued = await this.queue(campaign, settings, sender, { ...next, jid: next.jid });
+        if (queued === "stop") {
+          stop = true;
+          break;
+        }
+        if (queued === "queued") inFlight++;
+        this.dirty.add(campaign.id);
       }
-      if (await db.optOut.count({ where: { ownerId: campaign.ownerId, jid: next.jid } })) {
-        await this.skip(next.id, "opted out");
-        continue;
-      }
-      if (next.onWhatsapp === null) {
-        if (!(await this.checkNumbers(campaign))) break; // session not connected: look again later
-        continue;
-      }
-      const queued = await this.queue(campaign, settings, { ...next, jid: next.jid });
-      if (queued === "stop") break;
-      if (queued === "queued") inFlight++;
-      this.dirty.add(campaign.id);
     }
     const open = await db.campaignRecipient.count({
       where: {
@@ -268,6 +279,7 @@ class CampaignRunner implements Worker {
   private async queue(
     campaign: Campaign,
     settings: CampaignSettings,
+    sender: Caller,
     recipient: { id: string; jid: string; fields: unknown; attempt: number },
   ): Promise<"queued" | "skipped" | "stop"> {
     const { db, logger } = this.deps;
@@ -297,7 +309,7 @@ class CampaignRunner implements Worker {
     let keyId: string;
     try {
       const result = await enqueueSend(
-        ownerCaller(campaign.ownerId),
+        sender,
         { sessionId: campaign.session.id, jid: recipient.jid, message: content, ...(settings.typingTime ? { typingTime: settings.typingTime } : {}) },
         { idempotencyKey, sendAfter, campaignId: campaign.id },
       );
@@ -312,9 +324,18 @@ class CampaignRunner implements Worker {
       });
       return "skipped";
     }
-    await db.campaignRecipient.updateMany({ where: { id: recipient.id, status: "pending" }, data: { status: "queued", keyId, queuedAt: new Date() } });
+    // The recipient marked queued and the campaign's status read in one statement. The campaign's
+    // row is locked for share first: a pause or cancel in progress (it updates that row, then
+    // withdraws what is queued) is waited for and seen here; one that comes later waits for this
+    // statement and then finds the recipient queued. Either way the send is taken back.
+    const [now] = await direct(db).$queryRaw<Array<{ status: string }>>`
+      WITH c AS (SELECT status::text AS status FROM campaigns WHERE id = ${campaign.id} FOR SHARE),
+      marked AS (
+        UPDATE campaign_recipients SET status = 'queued', "keyId" = ${keyId}, "queuedAt" = (now() AT TIME ZONE 'UTC'), "updatedAt" = (now() AT TIME ZONE 'UTC')
+        WHERE id = ${recipient.id} AND status = 'pending' AND EXISTS (SELECT 1 FROM c)
+      )
+      SELECT status FROM c`;
     // Paused or cancelled while we were queueing: take it back (unless the worker already has it).
-    const now = await db.campaign.findUnique({ where: { id: campaign.id }, select: { status: true } });
     if (now?.status !== "running") {
       await withdrawQueuedSends(db, campaign);
       return "stop";
@@ -385,4 +406,18 @@ class CampaignRunner implements Worker {
     }
     for (const [id, at] of this.lastProgressAt) if (now - at > 60_000) this.lastProgressAt.delete(id);
   }
+}
+
+/**
+ * The campaign's next `limit` pending recipients in sending order, each with whether its owner's
+ * opt-out list holds it: one statement for what was a read and an opt-out count per recipient.
+ */
+function nextRecipients(db: Db, campaign: Campaign, limit: number) {
+  return direct(db).$queryRaw<Array<{ id: string; jid: string | null; fields: unknown; attempt: number; onWhatsapp: boolean | null; optedOut: boolean }>>`
+    SELECT r.id, r.jid, r.fields, r.attempt, r."onWhatsapp",
+      EXISTS (SELECT 1 FROM opt_outs o WHERE o."ownerId" = ${campaign.ownerId} AND o.jid = r.jid) AS "optedOut"
+    FROM campaign_recipients r
+    WHERE r."campaignId" = ${campaign.id} AND r.status = 'pending'
+    ORDER BY r.position
+    LIMIT ${limit}`;
 }

@@ -13,7 +13,6 @@ import type { MessageAuthorVia } from "@/lib/messages/public-message";
 import { contactVcard, type StoredKey, type StoredSend } from "@/lib/messages/stored-send";
 import { isSessionConnectedAnywhere } from "@/lib/messages/get-connected-socket";
 import { resolveFutureTime } from "@/lib/schedules/resolve-caller-time";
-import { db } from "@/lib/server/runtime";
 import type { EnqueueOptions, SendResult, Session } from "@/lib/messages/enqueue-send";
 
 // The checks and preparation of a send, without storing it (issue 10): enqueueSend stores one, a
@@ -87,7 +86,7 @@ export async function acceptSend(
   if (options.campaignId) prepared.payload.campaignId = options.campaignId;
   const me = session.phoneNumber ? `${session.phoneNumber}@s.whatsapp.net` : undefined;
   const keyId = generateMessageIDV2(me);
-  const author = await authorOf(caller, options);
+  const author = authorOf(caller, options);
   const now = new Date();
   return {
     session,
@@ -112,14 +111,10 @@ export async function acceptSend(
   };
 }
 
-async function authorOf(caller: Caller, options: EnqueueOptions): Promise<{ sentById: string; sentByName: string; sentVia: MessageAuthorVia }> {
+function authorOf(caller: Caller, options: EnqueueOptions): { sentById: string; sentByName: string; sentVia: MessageAuthorVia } {
   const via = options.via ?? (options.campaignId ? "campaign" : caller.via === "cookie" ? "dashboard" : "api");
-  // A campaign acts through a caller made from the owner's id alone (lib/campaigns/owner-caller.ts):
-  // its name is the owner's, read here.
-  const name = options.campaignId
-    ? ((await db().user.findUnique({ where: { id: caller.id }, select: { name: true } }))?.name ?? caller.name)
-    : caller.name || caller.username;
-  return { sentById: caller.id, sentByName: name, sentVia: via };
+  // A campaign's runner acts as the owner, with the owner's name (lib/campaigns/owner-caller.ts).
+  return { sentById: caller.id, sentByName: caller.name || caller.username, sentVia: via };
 }
 
 /** The target of an edit, delete or reaction must be in the chat it is sent to. */

@@ -2,11 +2,18 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
 import type { SendResult } from "@/lib/messages/enqueue-send";
+import { direct } from "@/lib/db/direct-sql";
 import { db } from "@/lib/server/runtime";
 
-/** The send an earlier request with the same Idempotency-Key created (null: none); another session's is a conflict. */
+/**
+ * The send an earlier request with the same Idempotency-Key created (null: none); another session's
+ * is a conflict. One raw statement on the unique (ownerId, idempotencyKey) index: every campaign
+ * recipient's send asks it (issue 10).
+ */
 export async function findSendByIdempotencyKey(session: { id: string; ownerId: string }, idempotencyKey: string): Promise<SendResult | null> {
-  const earlier = await db().message.findFirst({ where: { ownerId: session.ownerId, idempotencyKey }, select: EARLIER_SEND_SELECT });
+  const [earlier] = await direct(db()).$queryRaw<Array<{ sessionId: string; keyId: string; status: MessageStatus; failureReason: string | null }>>`
+    SELECT "sessionId", "keyId", status::text AS status, "failureReason" FROM messages
+    WHERE "ownerId" = ${session.ownerId} AND "idempotencyKey" = ${idempotencyKey}`;
   return earlier ? earlierSendResult(session, idempotencyKey, earlier) : null;
 }
 

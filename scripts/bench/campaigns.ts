@@ -9,15 +9,28 @@
 // when set (a fresh database is created and dropped), else the embedded PostgreSQL. Prints figures,
 // asserts nothing.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
+import path from "node:path";
 import { startTestServer } from "../serve-test.mjs";
-import { benchApi, pairSandboxSessions, registerBenchUser } from "./bench-client";
+import { benchApi, gatewayProfiler, pairSandboxSessions, registerBenchUser } from "./bench-client";
 
 const [toRun = 1000, toCreate = 10_000] = process.argv.slice(2).map(Number).filter(Boolean);
 
 const port = 3900 + Math.floor(Math.random() * 500);
-const gateway = await startTestServer({ port, env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "15000", LOG_LEVEL: "error" } });
+// CPU_PROFILE_DIR: the gateway runs with the inspector on port + 1, and a CPU profile of the
+// campaign's run is written there (campaign-run.cpuprofile; read it with cpuprofile-top.ts).
+const PROFILE_DIR = process.env.CPU_PROFILE_DIR || null;
+const gateway = await startTestServer({
+  port,
+  env: {
+    WA_MODE: "sandbox",
+    WA_CONNECT_WAIT_MS: "15000",
+    LOG_LEVEL: "error",
+    ...(PROFILE_DIR ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --inspect=127.0.0.1:${port + 1}`.trim() } : {}),
+  },
+});
+const profiler = PROFILE_DIR ? await gatewayProfiler(port + 1) : null;
 const base = gateway.baseUrl;
 // Interrupted: the gateway and its database go too.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void gateway.stop().finally(() => process.exit(130)));
@@ -78,6 +91,7 @@ try {
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb())), 1000);
   const cpuBefore = cpuSeconds();
+  await profiler?.start("campaign run");
   const t = performance.now();
   const { body: created } = await api(
     "POST",
@@ -101,6 +115,11 @@ try {
   }
   const seconds = (performance.now() - t) / 1000;
   const cpu = cpuSeconds() - cpuBefore;
+  if (profiler && PROFILE_DIR) {
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    await profiler.stop(path.join(PROFILE_DIR, "campaign-run.cpuprofile"));
+    profiler.close();
+  }
   clearInterval(sampler);
   await new Promise((r) => setTimeout(r, 5000));
   console.log(`\nrun a ${toRun}-recipient campaign, pacing off, no delay (up to 10 recipients in the send queue at a time)`);

@@ -74,7 +74,10 @@ async function gatewayRun(): Promise<Result> {
       LOG_LEVEL: "error",
       ALLOW_PRIVATE_NETWORK_URLS: "true",
       METRICS_TOKEN,
-      ...(PROFILE_DIR ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --inspect=127.0.0.1:${port + 1}`.trim() } : {}),
+      // GATEWAY_NODE_OPTIONS: flags for the gateway alone (e.g. V8's heap sizing), not for the ceiling.
+      NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", process.env.GATEWAY_NODE_OPTIONS ?? "", PROFILE_DIR ? `--inspect=127.0.0.1:${port + 1}` : ""]
+        .filter(Boolean)
+        .join(" "),
     },
   });
   const profiler = PROFILE_DIR ? await gatewayProfiler(port + 1) : null;
