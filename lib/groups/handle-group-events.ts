@@ -155,7 +155,10 @@ async function applyParticipants(
   me: { pn: string | null; lid: string | null },
   update: BaileysEventMap["group-participants.update"],
 ) {
-  const [group] = await db.$queryRaw<Array<{ id: string }>>`SELECT id FROM groups WHERE "sessionId" = ${ref.id} AND jid = ${update.id}`;
+  // The group's row locked first, as storeGroupMetadata's upsert does before it writes the members:
+  // locking the members first and the group last (when we are the one removed) deadlocked with it.
+  const [group] = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM groups WHERE "sessionId" = ${ref.id} AND jid = ${update.id} FOR NO KEY UPDATE`;
   if (!group) return; // not known yet: the upsert (or the next full fetch) brings it whole
   const rows = participantRows(update.participants);
   if (!rows.length) return;
