@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { isConflictAbort, retryOnConflict } from "@/lib/db/retry-on-conflict";
 
 const pgError = (code: string) => Object.assign(new Error(`pg ${code}`), { code, severity: "ERROR" });
-const prismaError = (code: string) => Object.assign(new Error(`prisma ${code}`), { code, name: "PrismaClientKnownRequestError" });
+const prismaError = (code: string, meta?: object) => Object.assign(new Error(`prisma ${code}`), { code, name: "PrismaClientKnownRequestError", meta });
+/** A raw statement's failure through Prisma's driver adapter: P2010 with PostgreSQL's code inside. */
+const rawQueryError = (originalCode: string, kind = "postgres") => prismaError("P2010", { driverAdapterError: { cause: { kind, originalCode } } });
 
 describe("retryOnConflict", () => {
   it("recognises deadlock and serialization aborts from pg and Prisma, nothing else", () => {
@@ -10,7 +12,11 @@ describe("retryOnConflict", () => {
     expect(isConflictAbort(pgError("40001"))).toBe(true);
     expect(isConflictAbort(prismaError("P2034"))).toBe(true);
     expect(isConflictAbort(pgError("23505"))).toBe(false);
+    expect(isConflictAbort(rawQueryError("40P01", "TransactionWriteConflict"))).toBe(true);
+    expect(isConflictAbort(rawQueryError("40001"))).toBe(true);
     expect(isConflictAbort(prismaError("P2002"))).toBe(false);
+    expect(isConflictAbort(rawQueryError("23505"))).toBe(false);
+    expect(isConflictAbort(prismaError("P2010"))).toBe(false);
     expect(isConflictAbort(Object.assign(new Error("no severity"), { code: "40P01" }))).toBe(false);
     expect(isConflictAbort(null)).toBe(false);
   });

@@ -8,7 +8,12 @@ import { backoffMs } from "@/lib/queue/backoff";
 export function isConflictAbort(error: unknown): boolean {
   const e = error as { code?: unknown; name?: unknown; severity?: unknown } | null;
   if (!e || typeof e.code !== "string") return false;
-  if (String(e.name ?? "").startsWith("PrismaClient")) return e.code === "P2034";
+  if (String(e.name ?? "").startsWith("PrismaClient")) {
+    if (e.code === "P2034") return true;
+    // A raw statement's failure (P2010) carries PostgreSQL's own code.
+    const cause = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } }).meta?.driverAdapterError?.cause;
+    return e.code === "P2010" && (cause?.kind === "TransactionWriteConflict" || cause?.originalCode === "40P01" || cause?.originalCode === "40001");
+  }
   return typeof e.severity === "string" && (e.code === "40P01" || e.code === "40001");
 }
 

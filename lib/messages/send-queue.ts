@@ -6,6 +6,7 @@ import "server-only";
 import type { WAMessage } from "@whiskeysockets/baileys";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { directTransaction } from "@/lib/db/direct-sql";
+import { retryOnConflict } from "@/lib/db/retry-on-conflict";
 import type { EventOutbox, PendingEvent } from "@/lib/events/event-outbox";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
@@ -92,53 +93,57 @@ export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef
   const ids = claimed.map((c) => c.id);
   // Each message's own send time: its place in the chat (receivedAt) and its timestamp.
   const times = claimed.map((c) => new Date(c.sentAt ?? sentAt.getTime()).toISOString().slice(0, -1));
-  const dispatch = await db.$transaction(async (tx) => {
-    const moved = await tx.$queryRaw<StoredSendRow[]>`
+  // Tried again when PostgreSQL aborts it to break a deadlock: a delete locks its own row and then
+  // its target's, while the store may be moving a receipt on the target and then the delete's echo.
+  const dispatch = await retryOnConflict(() =>
+    db.$transaction(async (tx) => {
+      const moved = await tx.$queryRaw<StoredSendRow[]>`
       UPDATE messages m SET status = 'SENT', "sentAt" = v.at, timestamp = v.at, "receivedAt" = v.at, "sendAfter" = NULL, "failureReason" = NULL,
              "updatedAt" = (now() AT TIME ZONE 'UTC')
       FROM (SELECT unnest(${ids}::text[]) AS id, unnest(${times}::timestamp[]) AS at) v
       WHERE m.id = v.id AND m.status = 'PENDING'
       RETURNING m."keyId", m."remoteJid", m."remoteLid", m.type::text AS type, m.content, m."quoteId", m.timestamp`;
-    // Announced in the order they were sent (RETURNING has no order).
-    const sendOrder = new Map(claimed.map((c, i) => [c.keyId, i]));
-    moved.sort((a, b) => (sendOrder.get(a.keyId) ?? 0) - (sendOrder.get(b.keyId) ?? 0));
-    // A receipt (or Baileys' echo) may have moved a message past PENDING before this: it still gets
-    // its send time, which is also its time in the chat — its acceptance time would put a scheduled
-    // message before the moment it was really sent.
-    if (moved.length < ids.length) {
-      await tx.$executeRaw`
+      // Announced in the order they were sent (RETURNING has no order).
+      const sendOrder = new Map(claimed.map((c, i) => [c.keyId, i]));
+      moved.sort((a, b) => (sendOrder.get(a.keyId) ?? 0) - (sendOrder.get(b.keyId) ?? 0));
+      // A receipt (or Baileys' echo) may have moved a message past PENDING before this: it still gets
+      // its send time, which is also its time in the chat — its acceptance time would put a scheduled
+      // message before the moment it was really sent.
+      if (moved.length < ids.length) {
+        await tx.$executeRaw`
         UPDATE messages m SET "sentAt" = v.at, timestamp = v.at, "receivedAt" = v.at, "sendAfter" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
         FROM (SELECT unnest(${ids}::text[]) AS id, unnest(${times}::timestamp[]) AS at) v
         WHERE m.id = v.id AND m."sentAt" IS NULL`;
-    }
-    for (const { payload } of claimed) {
-      const { target, op, content } = payload;
-      if (op === "edit" && target && typeof content.text === "string") {
-        await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id }, data: { content: content.text } });
       }
-      if (op === "delete" && target) {
-        await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id, revokedAt: null }, data: { revokedAt: sentAt } });
+      for (const { payload } of claimed) {
+        const { target, op, content } = payload;
+        if (op === "edit" && target && typeof content.text === "string") {
+          await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id }, data: { content: content.text } });
+        }
+        if (op === "delete" && target) {
+          await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id, revokedAt: null }, data: { revokedAt: sentAt } });
+        }
       }
-    }
-    // A campaign's sends say so in their events (lib/campaigns).
-    const campaignOf = new Map(claimed.filter((c) => c.payload.campaignId).map((c) => [c.keyId, c.payload.campaignId]));
-    const tagged = (keyId: string) => (campaignOf.get(keyId) ? { campaignId: campaignOf.get(keyId) } : {});
-    const events: PendingEvent[] = moved.map((m) => ({
-      event: "message.update",
-      data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "SENT", ...tagged(m.keyId) },
-    }));
-    // Their message.sent: a send is announced by the write that takes it out of PENDING, in its
-    // transaction (a crash cannot record one without the other); a send a receipt or its echo moved
-    // first was announced there. From the message sendMessage returned; without it (a send found
-    // sent after a crash: wentOutBeforeCrash below) from what is stored.
-    const byKey = new Map(claimed.map((c) => [c.keyId, c]));
-    for (const row of moved) {
-      const c = byKey.get(row.keyId);
-      if (!c || !sendIsAnnounced(c.payload)) continue;
-      events.push(c.message ? upsertEvent(c.message, campaignOf.get(c.keyId)) : storedSendEvent(row, campaignOf.get(c.keyId)));
-    }
-    return outbox.record(tx, ref, events);
-  });
+      // A campaign's sends say so in their events (lib/campaigns).
+      const campaignOf = new Map(claimed.filter((c) => c.payload.campaignId).map((c) => [c.keyId, c.payload.campaignId]));
+      const tagged = (keyId: string) => (campaignOf.get(keyId) ? { campaignId: campaignOf.get(keyId) } : {});
+      const events: PendingEvent[] = moved.map((m) => ({
+        event: "message.update",
+        data: { id: m.keyId, messageId: m.keyId, remoteJid: m.remoteJid, fromMe: true, status: "SENT", ...tagged(m.keyId) },
+      }));
+      // Their message.sent: a send is announced by the write that takes it out of PENDING, in its
+      // transaction (a crash cannot record one without the other); a send a receipt or its echo moved
+      // first was announced there. From the message sendMessage returned; without it (a send found
+      // sent after a crash: wentOutBeforeCrash below) from what is stored.
+      const byKey = new Map(claimed.map((c) => [c.keyId, c]));
+      for (const row of moved) {
+        const c = byKey.get(row.keyId);
+        if (!c || !sendIsAnnounced(c.payload)) continue;
+        events.push(c.message ? upsertEvent(c.message, campaignOf.get(c.keyId)) : storedSendEvent(row, campaignOf.get(c.keyId)));
+      }
+      return outbox.record(tx, ref, events);
+    }),
+  );
   dispatch();
   // Every one of them went out, also those a receipt had already moved past SENT.
   gatewayMetrics()?.messagesSent.inc({ session: ref.sessionId }, claimed.length);

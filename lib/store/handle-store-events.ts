@@ -9,6 +9,7 @@
 import type { BaileysEventMap } from "@whiskeysockets/baileys";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { directTransaction } from "@/lib/db/direct-sql";
+import { retryOnConflict } from "@/lib/db/retry-on-conflict";
 import type { PendingEvent } from "@/lib/events/event-outbox";
 import { gatewayMetrics } from "@/lib/metrics/gateway-metrics";
 import { announcedEvents } from "@/lib/store/announce-events";
@@ -43,24 +44,10 @@ const STORED = [
  */
 export async function handleStoreEvents(ctx: Omit<StoreContext, "db"> & { db: Db }, batches: Array<Partial<BaileysEventMap>>): Promise<void> {
   if (batches.some((events) => STORED.some((name) => events[name]))) {
-    const afterCommit: AfterCommit = [];
-    const echoedSends: EchoedSend[] = [];
-    // On a pool connection of its own, without Prisma's query compiler (issue 10): the store's
-    // statements are raw SQL, and Prisma's interactive transaction alone cost ~0.6 ms of CPU.
-    const dispatch = await directTransaction(
-      ctx.db,
-      async (tx) => {
-        const pending: PendingEvent[] = [];
-        for (const events of batches) await storeBatch({ ...ctx, db: tx, rootDb: ctx.db, echoedSends }, events, pending, afterCommit);
-        return ctx.outbox.record(tx, ctx.ref, pending);
-      },
-      // A history sync can be large; the default 5 s would abort it.
-      { timeout: 120_000, maxWait: 60_000 },
-    ).catch((error: unknown) => {
-      // Their SENT was to be written here: the send worker writes it after all.
-      for (const sent of echoedSends) sent.fallback(sent.claimed);
-      throw error;
-    });
+    // PostgreSQL may abort the transaction to break a deadlock with another writer of the same rows
+    // (the send worker revoking a message this batch moves a receipt on): tried again, since the
+    // batch — messages received, receipts — would otherwise be lost with it.
+    const { dispatch, echoedSends, afterCommit } = await retryOnConflict(() => storeInOneTransaction(ctx, batches));
     dispatch();
     if (echoedSends.length) gatewayMetrics()?.messagesSent.inc({ session: ctx.ref.sessionId }, echoedSends.length);
     const received = batches.reduce((n, events) => n + countReceived(events), 0);
@@ -70,6 +57,58 @@ export async function handleStoreEvents(ctx: Omit<StoreContext, "db"> & { db: Db
     }
   }
   for (const events of batches) await ctx.outbox.announce(ctx.ref, announcedEvents(events));
+}
+
+/**
+ * One attempt at storing the batches. A failed attempt leaves nothing behind, in the database or
+ * in memory: the session's caches the batch used up are put back, so that a second attempt stores
+ * exactly what the first would have.
+ */
+async function storeInOneTransaction(ctx: Omit<StoreContext, "db"> & { db: Db }, batches: Array<Partial<BaileysEventMap>>) {
+  const afterCommit: AfterCommit = [];
+  const echoedSends: EchoedSend[] = [];
+  const restoreCaches = rememberCaches(ctx, batches);
+  // On a pool connection of its own, without Prisma's query compiler (issue 10): the store's
+  // statements are raw SQL, and Prisma's interactive transaction alone cost ~0.6 ms of CPU.
+  const dispatch = await directTransaction(
+    ctx.db,
+    async (tx) => {
+      const pending: PendingEvent[] = [];
+      for (const events of batches) await storeBatch({ ...ctx, db: tx, rootDb: ctx.db, echoedSends }, events, pending, afterCommit);
+      return ctx.outbox.record(tx, ctx.ref, pending);
+    },
+    // A history sync can be large; the default 5 s would abort it.
+    { timeout: 120_000, maxWait: 60_000 },
+  ).catch((error: unknown) => {
+    // Their SENT was to be written here: the send worker writes it after all (a second attempt
+    // stores their echoes as it would a late echo's).
+    for (const sent of echoedSends) sent.fallback(sent.claimed);
+    restoreCaches();
+    throw error;
+  });
+  return { dispatch, echoedSends, afterCommit };
+}
+
+/**
+ * What a batch may take from the session's caches, and a function that puts it back: receipts that
+ * came early (consumed when their message is stored), the arrival times of the batch's messages
+ * (used once), and the push names known to be stored (a rolled-back write is not stored: forgotten).
+ */
+function rememberCaches(ctx: Pick<StoreContext, "earlyStatuses" | "arrivals" | "knownPushNames">, batches: Array<Partial<BaileysEventMap>>) {
+  const early = new Map(ctx.earlyStatuses);
+  const arrivals = new Map<string, number>();
+  for (const events of batches) {
+    for (const msg of events["messages.upsert"]?.messages ?? []) {
+      const at = msg.key.id ? ctx.arrivals?.get(msg.key.id) : undefined;
+      if (at !== undefined) arrivals.set(msg.key.id!, at);
+    }
+  }
+  return () => {
+    ctx.earlyStatuses.clear();
+    for (const [keyId, status] of early) ctx.earlyStatuses.set(keyId, status);
+    for (const [keyId, at] of arrivals) ctx.arrivals?.set(keyId, at);
+    ctx.knownPushNames?.clear();
+  };
 }
 
 /**
