@@ -212,7 +212,22 @@ if (dev) {
   });
 }
 
-await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
+// A port already taken ends the process with a clear message: Next's own handler for uncaught
+// errors would otherwise keep it running without listening, answering nothing.
+await new Promise<void>((resolve) => {
+  const cannotListen = (error: NodeJS.ErrnoException) => {
+    logger.fatal({ err: error, port: env.PORT, host: env.HOST }, error.code === "EADDRINUSE" ? `port ${env.PORT} is already in use` : "cannot listen");
+    process.exit(1);
+  };
+  httpServer.once("error", cannotListen);
+  httpServer.listen(env.PORT, env.HOST, () => {
+    httpServer.off("error", cannotListen);
+    resolve();
+  });
+});
+// Started by the test harness (scripts/serve-test.mjs, over an IPC channel): it waits for this, since
+// a health check on the port alone could be answered by another process that took the port.
+process.send?.({ wagate: "listening" });
 logger.info(
   {
     url: `http://localhost:${env.PORT}`,

@@ -22,7 +22,11 @@ export interface TestServer {
   stop(options?: { keep?: boolean }): Promise<void>;
 }
 
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number>;
+
 export function startTestServer(options?: {
+  /** The port to listen on (refused when taken); without it, a free one, chosen again if taken before the gateway listens. */
   port?: number;
   env?: Record<string, string>;
   quiet?: boolean;

@@ -32,12 +32,6 @@ export async function createTestDatabase(serverUrl) {
   };
 }
 
-/** Starts the gateway; resolves once /api/health answers. */
-/**
- * Starts the gateway; resolves once /api/health answers. `reuse` (the `state` of an earlier server)
- * starts a second process on the same data directory and database — a restart — and leaves both
- * in place when it stops.
- */
 /**
  * Fails at once when something already listens on the port: otherwise the health check below
  * would be answered by that process (e.g. a gateway left running by an interrupted test run, serving
@@ -57,18 +51,40 @@ function assertPortFree(port) {
   });
 }
 
-export async function startTestServer({ port, env: extraEnv = {}, quiet = true, reuse = null, databaseParams = {} } = {}) {
+/** A TCP port that was free a moment ago on 127.0.0.1 (anything may take it before it is used). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** How many free ports a gateway without a given port tries before giving up. */
+const PORT_ATTEMPTS = 5;
+
+/**
+ * Starts the gateway; resolves once it listens and /api/health answers. `port`: the port to listen
+ * on; without it, a free one — and another one if something took it between the probe and the
+ * gateway's listen (an outgoing connection's ephemeral port, a gateway of a parallel test file).
+ * `reuse` (the `state` of an earlier server) starts a second process on the same data directory and
+ * database — a restart — and leaves both in place when it stops.
+ */
+export async function startTestServer({ port = 0, env: extraEnv = {}, quiet = true, reuse = null, databaseParams = {} } = {}) {
   // A test run builds once, before its first gateway (its global setup then sets WAGATE_TEST_BUILT):
   // a gateway started mid-run must not rebuild .next under the gateways already serving from it.
   if (!process.env.WAGATE_TEST_BUILT) ensureBuild();
-  await assertPortFree(port);
+  if (port) await assertPortFree(port);
   const dataDir = reuse?.dataDir ?? mkdtempSync(path.join(tmpdir(), "wagate-test-"));
   const database = reuse ? reuse.database : process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL) : null;
   const env = {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    PORT: String(port),
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
@@ -80,22 +96,49 @@ export async function startTestServer({ port, env: extraEnv = {}, quiet = true, 
     for (const [key, value] of Object.entries(databaseParams)) url.searchParams.set(key, value);
     env.DATABASE_URL = url.toString();
   } else delete env.DATABASE_URL;
+  for (let attempt = 1; ; attempt++) {
+    const chosen = port || (await freePort());
+    try {
+      return await launch(chosen, env, quiet, { dataDir, database });
+    } catch (error) {
+      if (port || !error.portTaken || attempt >= PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** The gateway process on `port`, once it listens there (its own message) and its health check answers. */
+async function launch(port, env, quiet, state) {
+  const { dataDir, database } = state;
+  // The IPC channel carries one message, "listening" (server.ts): a health check alone could be
+  // answered by another process that took the port.
   const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/hooks/register.mjs", "server.ts"], {
     cwd: root,
-    env,
-    stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    env: { ...env, PORT: String(port) },
+    stdio: quiet ? ["ignore", "pipe", "pipe", "ipc"] : ["inherit", "inherit", "inherit", "ipc"],
   });
   let output = "";
+  let listening = false;
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
+  child.on("message", (message) => {
+    if (message?.wagate !== "listening") return;
+    listening = true;
+    child.disconnect();
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`test server exited (${child.exitCode}):\n${output}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
-    } catch {}
+    if (child.exitCode !== null) {
+      const error = new Error(`test server exited (${child.exitCode}):\n${output}`);
+      error.portTaken = output.includes("EADDRINUSE");
+      throw error;
+    }
+    if (listening) {
+      try {
+        const res = await fetch(`${baseUrl}/api/health`);
+        if (res.ok) break;
+      } catch {}
+    }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`test server did not become healthy:\n${output}`);
@@ -108,7 +151,7 @@ export async function startTestServer({ port, env: extraEnv = {}, quiet = true, 
     pid: child.pid,
     databaseUrl: database?.url ?? null,
     dataDir,
-    state: { dataDir, database },
+    state,
     output: () => output,
     /** Ends the process the hard way (a crash): nothing is cleaned up. */
     kill() {

@@ -5,21 +5,10 @@
 // Prints figures; asserts nothing.
 import { createHmac } from "node:crypto";
 import { createServer as createHttpServer } from "node:http";
-import { createServer as createNetServer } from "node:net";
 import { startTestServer } from "../serve-test.mjs";
 
 const [latencyN = 100, burstN = 500, burstConcurrency = 8] = process.argv.slice(2).map(Number);
 const SECRET = "bench-secret-0123456789";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createNetServer();
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 async function call(base: string, method: string, path: string, body?: unknown, auth: Record<string, string> = {}) {
   const res = await fetch(base + path, {
@@ -59,7 +48,6 @@ const receiverPort = (receiver.address() as { port: number }).port;
 
 // --- the gateway ----------------------------------------------------------------------------------
 const gateway = await startTestServer({
-  port: await freePort(),
   env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "10000", ALLOW_PRIVATE_NETWORK_URLS: "true", LOG_LEVEL: "error" },
 });
 const base = gateway.baseUrl;

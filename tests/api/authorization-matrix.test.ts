@@ -28,7 +28,6 @@ import {
   missingFixtureMessage,
   startFileServer,
 } from "../support/endpoint-fixtures";
-import { freePort } from "../support/test-server";
 import { inject } from "vitest";
 
 let gateway: TestServer;
@@ -39,7 +38,6 @@ beforeAll(async () => {
   const started = Date.now();
   files = await startFileServer();
   gateway = await startTestServer({
-    port: await freePort(),
     env: {
       WA_MODE: "sandbox",
       WA_CONNECT_WAIT_MS: "10000",

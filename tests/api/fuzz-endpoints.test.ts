@@ -8,7 +8,6 @@ import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
 import { type ApiResponse, request, useGateway } from "../support/api-client";
 import { declaredEndpoints } from "../support/declared-endpoints";
 import { type Call, ENDPOINT_FIXTURES, type World, actorOf, buildWorld, startFileServer } from "../support/endpoint-fixtures";
-import { freePort } from "../support/test-server";
 
 let gateway: TestServer;
 let files: Awaited<ReturnType<typeof startFileServer>>;
@@ -17,7 +16,6 @@ let w: World;
 beforeAll(async () => {
   files = await startFileServer();
   gateway = await startTestServer({
-    port: await freePort(),
     env: {
       WA_MODE: "sandbox",
       WA_CONNECT_WAIT_MS: "10000",

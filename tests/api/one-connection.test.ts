@@ -10,7 +10,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
 import { ALICE, SANDBOX_ENV, contactSends, pairedSession, registerTenant, send } from "../support/sandbox";
-import { freePort } from "../support/test-server";
 import { startReceiver, type Receiver } from "../support/webhook-receiver";
 import { createContacts, waitForCampaign } from "./campaigns-support";
 
@@ -28,7 +27,7 @@ afterAll(async () => {
 
 describe("a database pool of one connection", () => {
   it("messages in and out are stored, announced and delivered to a webhook", { timeout: 150_000 }, async () => {
-    server = await startTestServer({ port: await freePort(), env: SANDBOX_ENV, databaseParams: { connection_limit: "1" } });
+    server = await startTestServer({ env: SANDBOX_ENV, databaseParams: { connection_limit: "1" } });
     const base = server.baseUrl;
     tenant = await registerTenant(base);
     session = await pairedSession(base, tenant);

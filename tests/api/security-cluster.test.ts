@@ -6,7 +6,6 @@ import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../scripts/serve-test.mjs";
 import { expectOk, request } from "../support/api-client";
-import { freePort } from "../support/test-server";
 import { registerTenant, type Tenant } from "../support/sandbox";
 import { waitFor } from "../support/wait";
 
@@ -16,9 +15,9 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   if (!process.env.DATABASE_URL) return;
-  first = await startTestServer({ port: await freePort() });
+  first = await startTestServer();
   // The same database and data directory (hence the same secrets): a second node of one gateway.
-  second = await startTestServer({ port: await freePort(), reuse: first.state });
+  second = await startTestServer({ reuse: first.state });
 }, 180_000);
 
 afterAll(async () => {

@@ -5,7 +5,6 @@
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { startTestServer, type TestServer, type TestServerState } from "../../scripts/serve-test.mjs";
 import { createStaff, expectOk, registerOwner, request, uniqueName, type ApiResponse } from "./api-client";
-import { freePort } from "./test-server";
 import { waitFor } from "./wait";
 
 export const SANDBOX_ENV = {
@@ -25,7 +24,7 @@ export const jidOf = (phone: string) => `${phone}@s.whatsapp.net`;
 
 /** A gateway of its own for the calling test file, in sandbox mode (`env` adds to or overrides SANDBOX_ENV). */
 export async function startSandboxGateway(env: Record<string, string> = {}, reuse?: TestServerState): Promise<TestServer> {
-  return startTestServer({ port: await freePort(), env: { ...SANDBOX_ENV, ...env }, reuse: reuse ?? null });
+  return startTestServer({ env: { ...SANDBOX_ENV, ...env }, reuse: reuse ?? null });
 }
 
 export interface Tenant {

@@ -9,18 +9,18 @@ import type { WAMessage, WASocket } from "@whiskeysockets/baileys";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventOutbox } from "@/lib/events/event-outbox";
-import { markSendsSent, type ClaimedSend } from "@/lib/messages/send-queue";
+import { markSendsSent } from "@/lib/messages/send-queue";
 import { SendsAwaitingEcho } from "@/lib/messages/sends-awaiting-echo";
 import type { StoredSend } from "@/lib/messages/stored-send";
 import { handleStoreEvents } from "@/lib/store/handle-store-events";
 import type { SessionRef } from "@/lib/sessions/session-ref";
+import { queuedSend } from "../support/queued-send";
 import { createMigratedTestDatabase, createOwnerSession, type TestDatabase } from "../support/test-database";
 
 const CONTACT = "15553330000@s.whatsapp.net";
 let database: TestDatabase;
 let outbox: EventOutbox;
 let ref: SessionRef;
-let n = 0;
 
 beforeAll(async () => {
   database = await createMigratedTestDatabase();
@@ -32,25 +32,7 @@ afterAll(async () => {
 });
 
 /** A send as the API queues it: PENDING, with its payload; claimed once by a worker. */
-async function queued(text: string, op: StoredSend["op"] = "send"): Promise<ClaimedSend> {
-  const keyId = `3EB0TEST${++n}`;
-  const payload: StoredSend = { v: 1, op, content: { text } };
-  const row = await database.db.message.create({
-    data: {
-      sessionId: ref.id,
-      ownerId: ref.ownerId,
-      remoteJid: CONTACT,
-      keyId,
-      fromMe: true,
-      content: text,
-      status: "PENDING",
-      timestamp: new Date(),
-      payload: payload as object,
-      attempts: 1,
-    },
-  });
-  return { id: row.id, sessionId: ref.id, keyId, remoteJid: CONTACT, payload, attempts: 1, sentAt: Date.now() };
-}
+const queued = (text: string, op: StoredSend["op"] = "send") => queuedSend(database.db, ref, CONTACT, text, op);
 
 /** The message as sendMessage returns it, and as Baileys echoes it back. */
 const waMessage = (keyId: string, text: string): WAMessage => ({
@@ -223,7 +205,7 @@ describe("message.sent is recorded by the write that takes a send out of PENDING
   });
 
   it("a message sent from the phone itself is announced when first stored, not when stored again", async () => {
-    const keyId = `3EB0PHONE${++n}`;
+    const keyId = `3EB0PHONE${Date.now()}`;
     await store(echo(keyId, "from the phone"));
     await store(echo(keyId, "from the phone"));
     expect(await sentEvents(keyId)).toHaveLength(1);

@@ -12,11 +12,12 @@ import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EventOutbox } from "@/lib/events/event-outbox";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
-import { markSendsSent, type ClaimedSend } from "@/lib/messages/send-queue";
+import { markSendsSent } from "@/lib/messages/send-queue";
 import { SendsAwaitingEcho } from "@/lib/messages/sends-awaiting-echo";
 import type { StoredSend } from "@/lib/messages/stored-send";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import { handleStoreEvents } from "@/lib/store/handle-store-events";
+import { queuedSend } from "../support/queued-send";
 import { createMigratedTestDatabase, createOwnerSession, type TestDatabase } from "../support/test-database";
 
 const ALICE = "15552220001@s.whatsapp.net";
@@ -64,26 +65,7 @@ async function eventsOf(keyId: string) {
 }
 const message = (keyId: string) => database.db.message.findUniqueOrThrow({ where: { sessionId_keyId: { sessionId: ref.id, keyId } } });
 
-/** A send as the API queues it: PENDING, with its payload, claimed once. */
-async function queued(text: string, op: StoredSend["op"] = "send", target?: StoredSend["target"]): Promise<ClaimedSend> {
-  const keyId = `3EB0RETRY${++n}`;
-  const payload: StoredSend = { v: 1, op, content: { text }, ...(target ? { target } : {}) };
-  const row = await database.db.message.create({
-    data: {
-      sessionId: ref.id,
-      ownerId: ref.ownerId,
-      remoteJid: ALICE,
-      keyId,
-      fromMe: true,
-      content: text,
-      status: "PENDING",
-      timestamp: new Date(),
-      payload: payload as object,
-      attempts: 1,
-    },
-  });
-  return { id: row.id, sessionId: ref.id, keyId, remoteJid: ALICE, payload, attempts: 1, sentAt: Date.now() };
-}
+const queued = (text: string, op: StoredSend["op"] = "send", target?: StoredSend["target"]) => queuedSend(database.db, ref, ALICE, text, op, target);
 
 describe("the message store, when PostgreSQL aborts its transaction", () => {
   it("stores the batch on a second attempt, exactly as the first would have: early receipts, arrival times and push names are not used up by the failed attempt", async () => {
