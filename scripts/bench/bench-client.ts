@@ -4,6 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { Agent, request, type IncomingHttpHeaders } from "node:http";
 import WebSocket from "ws";
+import { startTestServer, type TestServer } from "../serve-test.mjs";
 
 /**
  * JSON calls to the gateway at `base` (http://host:port); a non-2xx answer throws with its status
@@ -148,4 +149,32 @@ export async function gatewayProfiler(port: number) {
     },
     close: () => socket.close(),
   };
+}
+
+/**
+ * A sandbox gateway for a benchmark (real Baileys against the emulator, in the gateway's process) on
+ * a fresh database, logging errors only; `env` adds to or overrides that. `nodeOptions`: flags for
+ * the gateway's Node alone, after GATEWAY_NODE_OPTIONS from the environment (heap sizing, say).
+ * `profile`: the gateway's inspector on port + 1, with a profiler attached (gatewayProfiler).
+ */
+export async function startBenchGateway({
+  port,
+  env = {},
+  nodeOptions = [],
+  profile = false,
+}: {
+  port?: number;
+  env?: Record<string, string>;
+  nodeOptions?: string[];
+  profile?: boolean;
+}): Promise<{ gateway: TestServer; profiler: Awaited<ReturnType<typeof gatewayProfiler>> | null }> {
+  if (profile && !port) throw new Error("a profiled gateway needs a port (its inspector listens on port + 1)");
+  const options = [process.env.NODE_OPTIONS, process.env.GATEWAY_NODE_OPTIONS, ...nodeOptions, profile ? `--inspect=127.0.0.1:${port! + 1}` : ""]
+    .filter(Boolean)
+    .join(" ");
+  const gateway = await startTestServer({
+    port,
+    env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "15000", LOG_LEVEL: "error", ...env, ...(options ? { NODE_OPTIONS: options } : {}) },
+  });
+  return { gateway, profiler: profile ? await gatewayProfiler(port! + 1) : null };
 }

@@ -12,8 +12,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
-import { startTestServer } from "../serve-test.mjs";
-import { benchApi, gatewayProfiler, pairSandboxSessions, registerBenchUser } from "./bench-client";
+import { benchApi, pairSandboxSessions, registerBenchUser, startBenchGateway } from "./bench-client";
 
 const [toRun = 1000, toCreate = 10_000] = process.argv.slice(2).map(Number).filter(Boolean);
 
@@ -21,16 +20,7 @@ const port = 3900 + Math.floor(Math.random() * 500);
 // CPU_PROFILE_DIR: the gateway runs with the inspector on port + 1, and a CPU profile of the
 // campaign's run is written there (campaign-run.cpuprofile; read it with cpuprofile-top.ts).
 const PROFILE_DIR = process.env.CPU_PROFILE_DIR || null;
-const gateway = await startTestServer({
-  port,
-  env: {
-    WA_MODE: "sandbox",
-    WA_CONNECT_WAIT_MS: "15000",
-    LOG_LEVEL: "error",
-    ...(PROFILE_DIR ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --inspect=127.0.0.1:${port + 1}`.trim() } : {}),
-  },
-});
-const profiler = PROFILE_DIR ? await gatewayProfiler(port + 1) : null;
+const { gateway, profiler } = await startBenchGateway({ port, profile: Boolean(PROFILE_DIR) });
 const base = gateway.baseUrl;
 // Interrupted: the gateway and its database go too.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void gateway.stop().finally(() => process.exit(130)));

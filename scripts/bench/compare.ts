@@ -22,8 +22,7 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { startTestServer } from "../serve-test.mjs";
-import { benchApi, gatewayProfiler, metricsText, pairSandboxSessions, registerBenchUser, sumMetrics } from "./bench-client";
+import { benchApi, metricsText, pairSandboxSessions, registerBenchUser, sumMetrics, startBenchGateway } from "./bench-client";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [messages = 500, sessionCount = 10, runs = 2] = process.argv.slice(2).map(Number).filter(Boolean);
@@ -66,21 +65,8 @@ async function gatewayRun(): Promise<Result> {
   const port = Number(process.env.BENCH_PORT) || 3400 + Math.floor(Math.random() * 500);
   const run = ++runNumber;
   if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
-  const gateway = await startTestServer({
-    port,
-    env: {
-      WA_MODE: "sandbox",
-      WA_CONNECT_WAIT_MS: "15000",
-      LOG_LEVEL: "error",
-      ALLOW_PRIVATE_NETWORK_URLS: "true",
-      METRICS_TOKEN,
-      // GATEWAY_NODE_OPTIONS: flags for the gateway alone (e.g. V8's heap sizing), not for the ceiling.
-      NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", process.env.GATEWAY_NODE_OPTIONS ?? "", PROFILE_DIR ? `--inspect=127.0.0.1:${port + 1}` : ""]
-        .filter(Boolean)
-        .join(" "),
-    },
-  });
-  const profiler = PROFILE_DIR ? await gatewayProfiler(port + 1) : null;
+  // GATEWAY_NODE_OPTIONS (startBenchGateway): flags for the gateway alone (e.g. V8's heap sizing), not for the ceiling.
+  const { gateway, profiler } = await startBenchGateway({ port, env: { ALLOW_PRIVATE_NETWORK_URLS: "true", METRICS_TOKEN }, profile: Boolean(PROFILE_DIR) });
   const base = gateway.baseUrl;
   const api = benchApi(base);
   const cpuSeconds = async (): Promise<number | null> => {

@@ -12,8 +12,7 @@
 import { createServer as createHttpServer } from "node:http";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
-import { startTestServer } from "../serve-test.mjs";
-import { benchApi, metricsText, pairSandboxSessions, registerBenchUser, sumMetrics } from "./bench-client";
+import { benchApi, metricsText, pairSandboxSessions, registerBenchUser, sumMetrics, startBenchGateway } from "./bench-client";
 
 const [rate = 20, seconds = 30, port = 3211] = process.argv.slice(2).map(Number).filter(Boolean);
 const CONTACTS = ["15550100002", "15550100003"];
@@ -40,17 +39,11 @@ const receiver = createHttpServer((req, res) => {
 });
 await new Promise<void>((r) => receiver.listen(port + 1, "127.0.0.1", r));
 
-const gateway = await startTestServer({
+const { gateway } = await startBenchGateway({
   port,
-  env: {
-    WA_MODE: "sandbox",
-    WA_CONNECT_WAIT_MS: "15000",
-    LOG_LEVEL: "error",
-    ALLOW_PRIVATE_NETWORK_URLS: "true",
-    METRICS_TOKEN,
-    // CPU_PROFILE_DIR=/tmp/x: the gateway writes a V8 CPU profile of the whole run there when it exits.
-    ...(process.env.CPU_PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.CPU_PROFILE_DIR}` } : {}),
-  },
+  env: { ALLOW_PRIVATE_NETWORK_URLS: "true", METRICS_TOKEN },
+  // CPU_PROFILE_DIR=/tmp/x: the gateway writes a V8 CPU profile of the whole run there when it exits.
+  nodeOptions: process.env.CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : [],
 });
 const base = gateway.baseUrl;
 

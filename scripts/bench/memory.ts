@@ -17,8 +17,7 @@
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { loadavg } from "node:os";
-import { startTestServer } from "../serve-test.mjs";
-import { benchApi, metricsText, registerBenchUser, sumMetrics, waitConnected } from "./bench-client";
+import { benchApi, metricsText, registerBenchUser, sumMetrics, waitConnected, startBenchGateway } from "./bench-client";
 import { pairByCode, startEmulatorProcess } from "../../tests/support/cluster";
 
 const [total = 10_000, step = 500, port = 3213] = process.argv.slice(2).map(Number).filter(Boolean);
@@ -45,20 +44,17 @@ await new Promise<void>((r) => receiver.listen(port + 1, "127.0.0.1", r));
 
 const heapDir = `/tmp/wagate-heap-${process.pid}`;
 if (snapshots) mkdirSync(heapDir, { recursive: true });
-const gateway = await startTestServer({
+// GATEWAY_NODE_OPTIONS (startBenchGateway): V8 flags for the gateway (e.g. --max-old-space-size=512), to compare heap sizing.
+const { gateway } = await startBenchGateway({
   port,
   env: {
-    WA_MODE: "sandbox",
     SANDBOX_EMULATOR_URL: emulator.wsUrl,
     SANDBOX_EMULATOR_ROOT: emulator.root,
     DEFAULT_COUNTRY_CODE: "1",
-    WA_CONNECT_WAIT_MS: "15000",
-    LOG_LEVEL: "error",
     ALLOW_PRIVATE_NETWORK_URLS: "true",
     METRICS_TOKEN,
-    // GATEWAY_NODE_OPTIONS: V8 flags for the gateway (e.g. --max-old-space-size=512), to compare heap sizing.
-    NODE_OPTIONS: [process.env.GATEWAY_NODE_OPTIONS ?? "", snapshots ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${heapDir}` : ""].join(" ").trim(),
   },
+  nodeOptions: snapshots ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${heapDir}`] : [],
 });
 const base = gateway.baseUrl;
 

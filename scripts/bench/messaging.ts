@@ -7,15 +7,14 @@
 // fresh database is created and dropped), else the embedded PostgreSQL. Prints figures, asserts nothing.
 import { cpus } from "node:os";
 import pg from "pg";
-import { startTestServer } from "../serve-test.mjs";
-import { benchApi, pairSandboxSessions, registerBenchUser } from "./bench-client";
+import { benchApi, pairSandboxSessions, registerBenchUser, startBenchGateway } from "./bench-client";
 
 const [messagesPerRun = 500, ratePerSecond = 10, seconds = 20] = process.argv.slice(2).map(Number).filter(Boolean);
 const CONCURRENCY = 16;
 const CONTACTS = ["15550100002", "15550100003"];
 
 const port = 3400 + Math.floor(Math.random() * 500);
-const gateway = await startTestServer({ port, env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "15000", LOG_LEVEL: "error" } });
+const { gateway } = await startBenchGateway({ port });
 const base = gateway.baseUrl;
 
 const api = benchApi(base);

@@ -20,8 +20,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { startTestServer } from "../serve-test.mjs";
-import { benchApi, gatewayProfiler, metricsText, registerBenchUser, sumMetrics } from "./bench-client";
+import { benchApi, metricsText, registerBenchUser, sumMetrics, startBenchGateway } from "./bench-client";
 
 const [requests = 3000, rounds = 3] = process.argv.slice(2).map(Number).filter(Boolean);
 const METRICS_TOKEN = "bench-metrics-token-0123456789";
@@ -80,9 +79,7 @@ const CASES: Case[] = [
 // round of sends is written there (gateway-requests.cpuprofile; read it with cpuprofile-top.ts).
 const PROFILE_DIR = process.env.CPU_PROFILE_DIR;
 if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
-const inspect: Record<string, string> = PROFILE_DIR ? { NODE_OPTIONS: `--inspect=127.0.0.1:${port + 1}` } : {};
-const gateway = await startTestServer({ port, env: { WA_MODE: "sandbox", LOG_LEVEL: "error", METRICS_TOKEN, ...inspect } });
-const profiler = PROFILE_DIR ? await gatewayProfiler(port + 1) : null;
+const { gateway, profiler } = await startBenchGateway({ port, env: { METRICS_TOKEN }, profile: Boolean(PROFILE_DIR) });
 const barePort = port + 2;
 const bare = spawn(process.execPath, ["-e", BARE, String(barePort)], { stdio: ["ignore", "pipe", "inherit"] });
 await new Promise((resolve) => bare.stdout!.once("data", resolve));

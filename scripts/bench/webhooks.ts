@@ -5,7 +5,7 @@
 // Prints figures; asserts nothing.
 import { createHmac } from "node:crypto";
 import { createServer as createHttpServer } from "node:http";
-import { startTestServer } from "../serve-test.mjs";
+import { startBenchGateway } from "./bench-client";
 
 const [latencyN = 100, burstN = 500, burstConcurrency = 8] = process.argv.slice(2).map(Number);
 const SECRET = "bench-secret-0123456789";
@@ -47,9 +47,7 @@ await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
 const receiverPort = (receiver.address() as { port: number }).port;
 
 // --- the gateway ----------------------------------------------------------------------------------
-const gateway = await startTestServer({
-  env: { WA_MODE: "sandbox", WA_CONNECT_WAIT_MS: "10000", ALLOW_PRIVATE_NETWORK_URLS: "true", LOG_LEVEL: "error" },
-});
+const { gateway } = await startBenchGateway({ env: { ALLOW_PRIVATE_NETWORK_URLS: "true" } });
 const base = gateway.baseUrl;
 try {
   const name = `bench${Date.now().toString(36)}`;
