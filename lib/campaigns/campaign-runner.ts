@@ -28,10 +28,11 @@ import { withdrawQueuedSends } from "@/lib/campaigns/withdraw-queued-sends";
 import type { Db } from "@/lib/db/create-prisma-client";
 import { direct } from "@/lib/db/direct-sql";
 import type { EventOutbox } from "@/lib/events/event-outbox";
-import { enqueueSend } from "@/lib/messages/enqueue-send";
+import { enqueueSend, type Session } from "@/lib/messages/enqueue-send";
 import type { SendContent } from "@/lib/messages/messages.schema";
 import { recordMissedStopReplies, recordStopReply } from "@/lib/opt-outs/record-stop-replies";
 import type { Worker } from "@/lib/server/runtime";
+import { SESSION_COLUMNS } from "@/lib/sessions/get-session-or-throw";
 import type { SessionManager } from "@/lib/whatsapp/session-manager";
 import { jidNormalizedUser } from "@whiskeysockets/baileys";
 
@@ -172,12 +173,17 @@ class CampaignRunner implements Worker {
   /** Follows the campaign's sends and queues the next recipient(s) while the window has room. */
   private async step(campaign: Campaign) {
     const { db } = this.deps;
-    // The session's status, and the owner's name the sends go out under, in one read per step.
-    const [session] = await direct(db).$queryRaw<Array<{ status: string; ownerName: string }>>`
-      SELECT s.status::text AS status, u.name AS "ownerName" FROM whatsapp_sessions s JOIN users u ON u.id = s."ownerId"
-      WHERE s.id = ${campaign.sessionId}`;
-    if (session?.status === "LOGGED_OUT") return this.failLoggedOut(campaign);
-    const sender = ownerCaller(campaign.ownerId, session?.ownerName ?? "campaign");
+    // The session (the sends' own, so none of them looks it up again), the owner's name the sends go
+    // out under and the recipients in the send queue, in one read per step.
+    const [read] = await direct(db).$queryRaw<Array<Session & { ownerName: string; inFlight: number }>>`
+      SELECT ${SESSION_COLUMNS}, u.name AS "ownerName",
+        (SELECT count(*)::int FROM campaign_recipients r WHERE r."campaignId" = ${campaign.id} AND r.status = 'queued') AS "inFlight"
+      FROM whatsapp_sessions s JOIN users u ON u.id = s."ownerId"
+      WHERE s.id = ${campaign.sessionId} AND s."ownerId" = ${campaign.ownerId}`;
+    if (!read) return; // deleted with its campaigns
+    const { ownerName, inFlight: queuedBefore, ...session } = read;
+    if (session.status === "LOGGED_OUT") return this.failLoggedOut(campaign);
+    const sender = ownerCaller(campaign.ownerId, ownerName);
     const settings = (campaign.settings ?? {}) as CampaignSettings;
     // Every step follows the one queued send; receipts and replies of the others once every 2 s.
     const full = Date.now() - (this.lastFullSyncAt.get(campaign.id) ?? 0) >= 2000;
@@ -197,7 +203,7 @@ class CampaignRunner implements Worker {
     // without one, a few ahead so the send queue never waits on this runner. Either way the send
     // worker holds at most one of them at a time, and pause withdraws the rest: "within one message".
     const window = campaignGapMs(settings, () => 1) > 0 ? 1 : this.window;
-    let inFlight = await db.campaignRecipient.count({ where: { campaignId: campaign.id, status: "queued" } });
+    let inFlight = queuedBefore;
     let stop = false;
     while (inFlight < window && !stop && !this.stopped) {
       // The next recipients the window has room for, with their opt-out, in one statement.
@@ -218,7 +224,7 @@ class CampaignRunner implements Worker {
           if (!(await this.checkNumbers(campaign))) stop = true; // session not connected: look again later
           break;
         }
-        const queued = await this.queue(campaign, settings, sender, { ...next, jid: next.jid });
+        const queued = await this.queue(campaign, settings, sender, session, { ...next, jid: next.jid });
         if (queued === "stop") {
           stop = true;
           break;
@@ -227,15 +233,15 @@ class CampaignRunner implements Worker {
         this.dirty.add(campaign.id);
       }
     }
+    // Done when nothing is in the send queue and nothing is left to send (counted only then).
+    if (inFlight > 0) return;
     const open = await db.campaignRecipient.count({
       where: {
         campaignId: campaign.id,
         OR: [{ status: { in: ["pending", "queued"] } }, ...(maxRetries > 0 ? [{ status: "failed" as const, attempt: { lt: maxRetries } }] : [])],
       },
     });
-    if (inFlight === 0 && open === 0) {
-      await this.complete(campaign);
-    }
+    if (open === 0) await this.complete(campaign);
   }
 
   /** Checks the next pending numbers on WhatsApp in one query; those not on WhatsApp are skipped. */
@@ -280,6 +286,7 @@ class CampaignRunner implements Worker {
     campaign: Campaign,
     settings: CampaignSettings,
     sender: Caller,
+    session: Session,
     recipient: { id: string; jid: string; fields: unknown; attempt: number },
   ): Promise<"queued" | "skipped" | "stop"> {
     const { db, logger } = this.deps;
@@ -311,7 +318,7 @@ class CampaignRunner implements Worker {
       const result = await enqueueSend(
         sender,
         { sessionId: campaign.session.id, jid: recipient.jid, message: content, ...(settings.typingTime ? { typingTime: settings.typingTime } : {}) },
-        { idempotencyKey, sendAfter, campaignId: campaign.id },
+        { idempotencyKey, sendAfter, campaignId: campaign.id, session },
       );
       keyId = result.messageId;
     } catch (error) {

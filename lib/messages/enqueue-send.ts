@@ -28,6 +28,11 @@ export interface EnqueueOptions {
   campaignId?: string;
   /** How the author sent it, when not plain from the caller (background work acting for a user). */
   via?: MessageAuthorVia;
+  /**
+   * The session, when background work acting for its owner read it already (the campaign runner,
+   * once per step for all the recipients it queues): spares the look-up. Never from a request.
+   */
+  session?: Session;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface EnqueueOptions {
  * delivers it; re-sending with the same id after a crash is what makes WhatsApp drop a duplicate.
  */
 export async function enqueueSend(caller: Caller, input: SendInput, options: EnqueueOptions): Promise<SendResult> {
-  const session = await getSessionOrThrow(caller, input.sessionId);
+  const session = options.session ?? (await getSessionOrThrow(caller, input.sessionId));
   const accepted = await acceptSend(caller, session, input, options);
   if (!("row" in accepted)) return accepted.result;
   const [stored] = await storeAcceptedSends([accepted], claimAtBirthFor([session.id]));

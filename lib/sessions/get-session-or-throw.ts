@@ -7,8 +7,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/runtime";
 import { SESSION_SELECT, type SessionRecord } from "@/lib/sessions/public-session";
 
-// SESSION_SELECT's fields as columns (they are not renamed in the schema), so the two cannot drift.
-const COLUMNS = Prisma.raw(
+// SESSION_SELECT's fields as columns of `s` (they are not renamed in the schema), so the two cannot
+// drift; for other raw reads of a session record too (the campaign runner's step).
+export const SESSION_COLUMNS = Prisma.raw(
   Object.keys(SESSION_SELECT)
     .map((field) => `s."${field}"`)
     .join(", "),
@@ -25,7 +26,7 @@ const COLUMNS = Prisma.raw(
  */
 export async function getSessionOrThrow(caller: Caller, idOrSessionId: string, options: { ownerId?: string } = {}) {
   const rows = await direct(db()).$queryRaw<SessionRecord[]>`
-    SELECT ${COLUMNS} FROM whatsapp_sessions s
+    SELECT ${SESSION_COLUMNS} FROM whatsapp_sessions s
     WHERE ${sessionScopeSql(caller)} AND (s."sessionId" = ${idOrSessionId} OR s.id = ${idOrSessionId})
       ${options.ownerId ? Prisma.sql`AND s."ownerId" = ${options.ownerId}` : Prisma.empty}
     LIMIT 50`;
