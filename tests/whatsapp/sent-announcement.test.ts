@@ -5,8 +5,7 @@
 // (markSendsSent), so that no order depends on timing. The case that lost messages before: the
 // echo came after the worker gave up waiting and the worker's write was lost with its process —
 // the echo stayed quiet (the worker was to announce), and so did the next claim of the send.
-import type { WAMessage, WASocket } from "@whiskeysockets/baileys";
-import pino from "pino";
+import type { WAMessage } from "@whiskeysockets/baileys";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventOutbox } from "@/lib/events/event-outbox";
 import { markSendsSent } from "@/lib/messages/send-queue";
@@ -15,6 +14,7 @@ import type { StoredSend } from "@/lib/messages/stored-send";
 import { handleStoreEvents } from "@/lib/store/handle-store-events";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import { queuedSend } from "../support/queued-send";
+import { storeContext } from "../support/store-context";
 import { createMigratedTestDatabase, createOwnerSession, type TestDatabase } from "../support/test-database";
 
 const CONTACT = "15553330000@s.whatsapp.net";
@@ -42,19 +42,7 @@ const waMessage = (keyId: string, text: string): WAMessage => ({
 });
 
 function store(events: Parameters<typeof handleStoreEvents>[1][number], sendsAwaitingEcho = new SendsAwaitingEcho()) {
-  return handleStoreEvents(
-    {
-      db: database.db,
-      outbox,
-      ref,
-      config: {},
-      sock: {} as WASocket,
-      logger: pino({ level: "silent" }),
-      earlyStatuses: new Map(),
-      sendsAwaitingEcho,
-    },
-    [events],
-  );
+  return handleStoreEvents(storeContext(database.db, outbox, ref, { sendsAwaitingEcho }), [events]);
 }
 const echo = (keyId: string, text: string) => ({ "messages.upsert": { type: "append" as const, messages: [waMessage(keyId, text)] } });
 /** The echo with a receipt folded into its status (WhatsApp's numeric ack). */

@@ -3,15 +3,15 @@
 // through the store's entry point (handleStoreEvents) against a real database, checking the rows as
 // Prisma's upserts left them before — a field Baileys did not report stays as it was, a removed
 // picture is cleared — and that the statements went to the pool, not through Prisma.
-import type { BaileysEventMap, WAMessage, WASocket } from "@whiskeysockets/baileys";
+import type { BaileysEventMap, WAMessage } from "@whiskeysockets/baileys";
 import { proto } from "@whiskeysockets/baileys";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { directSqlStats } from "@/lib/db/direct-sql";
 import { EventOutbox, type RecordedEvent } from "@/lib/events/event-outbox";
 import type { SessionConfig } from "@/lib/sessions/sessions.schema";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import { handleStoreEvents } from "@/lib/store/handle-store-events";
+import { storeContext } from "../support/store-context";
 import { createMigratedTestDatabase, createOwnerSession, type TestDatabase } from "../support/test-database";
 
 const ALICE = "15554440001@s.whatsapp.net";
@@ -32,10 +32,7 @@ afterAll(async () => {
 });
 
 function store(events: Partial<BaileysEventMap>, config: SessionConfig = {}, knownPushNames = new Map<string, string>()) {
-  return handleStoreEvents(
-    { db: database.db, outbox, ref, config, sock: {} as WASocket, logger: pino({ level: "silent" }), earlyStatuses: new Map(), knownPushNames },
-    [events],
-  );
+  return handleStoreEvents(storeContext(database.db, outbox, ref, { config, knownPushNames }), [events]);
 }
 const chat = (jid: string) => database.db.chat.findUnique({ where: { sessionId_jid: { sessionId: ref.id, jid } } });
 const contact = (jid: string) => database.db.contact.findUnique({ where: { sessionId_jid: { sessionId: ref.id, jid } } });

@@ -6,9 +6,8 @@
 // again (lib/db/retry-on-conflict.ts); played here against a real database, once with a forced
 // abort (a trigger that raises 40P01 on the first insert of an event, the last statement of
 // either transaction) and once with a real deadlock.
-import type { WAMessage, WASocket } from "@whiskeysockets/baileys";
+import type { WAMessage } from "@whiskeysockets/baileys";
 import pg from "pg";
-import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EventOutbox } from "@/lib/events/event-outbox";
 import type { MessageStatus } from "@/lib/generated/prisma/enums";
@@ -18,6 +17,7 @@ import type { StoredSend } from "@/lib/messages/stored-send";
 import type { SessionRef } from "@/lib/sessions/session-ref";
 import { handleStoreEvents } from "@/lib/store/handle-store-events";
 import { queuedSend } from "../support/queued-send";
+import { storeContext } from "../support/store-context";
 import { createMigratedTestDatabase, createOwnerSession, type TestDatabase } from "../support/test-database";
 
 const ALICE = "15552220001@s.whatsapp.net";
@@ -91,21 +91,9 @@ describe("the message store, when PostgreSQL aborts its transaction", () => {
     ];
 
     await abortNextEventOnce();
-    await handleStoreEvents(
-      {
-        db: database.db,
-        outbox,
-        ref,
-        config: {},
-        sock: {} as WASocket,
-        logger: pino({ level: "silent" }),
-        earlyStatuses,
-        arrivals,
-        knownPushNames,
-        sendsAwaitingEcho: waiting,
-      },
-      [{ "messages.upsert": { type: "notify", messages: batch } }],
-    );
+    await handleStoreEvents(storeContext(database.db, outbox, ref, { earlyStatuses, arrivals, knownPushNames, sendsAwaitingEcho: waiting }), [
+      { "messages.upsert": { type: "notify", messages: batch } },
+    ]);
 
     // The first attempt was aborted at its last statement, after every other write of the batch.
     expect(await eventInsertsSeen()).toBeGreaterThan(1);
@@ -138,17 +126,14 @@ describe("the message store, when PostgreSQL aborts its transaction", () => {
     const arrivals = new Map<string, number>([[keyId, Date.now() - 1000]]);
     const earlyStatuses = new Map<string, MessageStatus>([["OTHER", "READ"]]);
     const knownPushNames = new Map<string, string>([["someone@s.whatsapp.net", "Someone"]]);
-    const attempt = handleStoreEvents(
-      { db: database.db, outbox, ref, config: {}, sock: {} as WASocket, logger: pino({ level: "silent" }), earlyStatuses, arrivals, knownPushNames },
-      [
-        {
-          "messages.upsert": {
-            type: "notify",
-            messages: [{ key: { remoteJid: ALICE, fromMe: false, id: keyId }, message: { conversation: "x" }, pushName: "Al" }],
-          },
+    const attempt = handleStoreEvents(storeContext(database.db, outbox, ref, { earlyStatuses, arrivals, knownPushNames }), [
+      {
+        "messages.upsert": {
+          type: "notify",
+          messages: [{ key: { remoteJid: ALICE, fromMe: false, id: keyId }, message: { conversation: "x" }, pushName: "Al" }],
         },
-      ],
-    );
+      },
+    ]);
     await expect(attempt).rejects.toMatchObject({ code: "40P01" });
     expect(await eventInsertsSeen()).toBe(3);
     expect(await database.db.message.count({ where: { sessionId: ref.id, keyId } })).toBe(0);
