@@ -93,10 +93,21 @@ export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef
   const ids = claimed.map((c) => c.id);
   // Each message's own send time: its place in the chat (receivedAt) and its timestamp.
   const times = claimed.map((c) => new Date(c.sentAt ?? sentAt.getTime()).toISOString().slice(0, -1));
-  // Tried again when PostgreSQL aborts it to break a deadlock: a delete locks its own row and then
-  // its target's, while the store may be moving a receipt on the target and then the delete's echo.
+  // Tried again when PostgreSQL aborts it to break a deadlock with the message store (see below).
   const dispatch = await retryOnConflict(() =>
     db.$transaction(async (tx) => {
+      // The targets of edits and deletes first, then the sends' own rows: the order in which the
+      // store takes the same rows (the delete's echo revokes the target, then a receipt moves the
+      // delete on). The other way round, the two deadlocked about twice per CI run.
+      for (const { payload } of claimed) {
+        const { target, op, content } = payload;
+        if (op === "edit" && target && typeof content.text === "string") {
+          await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id }, data: { content: content.text } });
+        }
+        if (op === "delete" && target) {
+          await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id, revokedAt: null }, data: { revokedAt: sentAt } });
+        }
+      }
       const moved = await tx.$queryRaw<StoredSendRow[]>`
       UPDATE messages m SET status = 'SENT', "sentAt" = v.at, timestamp = v.at, "receivedAt" = v.at, "sendAfter" = NULL, "failureReason" = NULL,
              "updatedAt" = (now() AT TIME ZONE 'UTC')
@@ -114,15 +125,6 @@ export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef
         UPDATE messages m SET "sentAt" = v.at, timestamp = v.at, "receivedAt" = v.at, "sendAfter" = NULL, "updatedAt" = (now() AT TIME ZONE 'UTC')
         FROM (SELECT unnest(${ids}::text[]) AS id, unnest(${times}::timestamp[]) AS at) v
         WHERE m.id = v.id AND m."sentAt" IS NULL`;
-      }
-      for (const { payload } of claimed) {
-        const { target, op, content } = payload;
-        if (op === "edit" && target && typeof content.text === "string") {
-          await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id }, data: { content: content.text } });
-        }
-        if (op === "delete" && target) {
-          await tx.message.updateMany({ where: { sessionId: ref.id, ownerId: ref.ownerId, keyId: target.id, revokedAt: null }, data: { revokedAt: sentAt } });
-        }
       }
       // A campaign's sends say so in their events (lib/campaigns).
       const campaignOf = new Map(claimed.filter((c) => c.payload.campaignId).map((c) => [c.keyId, c.payload.campaignId]));
