@@ -96,9 +96,11 @@ export async function markSendsSent(db: Db, outbox: EventOutbox, ref: SessionRef
   // Tried again when PostgreSQL aborts it to break a deadlock with the message store (see below).
   const dispatch = await retryOnConflict(() =>
     db.$transaction(async (tx) => {
-      // The targets of edits and deletes first, then the sends' own rows: the order in which the
-      // store takes the same rows (the delete's echo revokes the target, then a receipt moves the
-      // delete on). The other way round, the two deadlocked about twice per CI run.
+      // The targets of edits and deletes first, then the sends' own rows: the order in which the store
+      // took the same rows in the deadlocks seen in CI (the delete's echo revokes the target, then a
+      // receipt moves the delete on), about twice per run. The store can also take them the other
+      // way round (a receipt for the delete and then its echo, in one shared transaction), so no
+      // order avoids every deadlock: the retry settles those.
       for (const { payload } of claimed) {
         const { target, op, content } = payload;
         if (op === "edit" && target && typeof content.text === "string") {

@@ -160,9 +160,10 @@ describe("the send worker's SENT write, when PostgreSQL aborts its transaction",
   });
 
   // Another transaction takes the target and the delete's row, one after the other, while the
-  // worker's write runs: in the store's order (target first, as the delete's echo revokes it and a
-  // receipt then moves the delete on) the worker waits; in the opposite order it is a deadlock,
-  // which PostgreSQL breaks by aborting one of the two, and the worker's write is tried again.
+  // worker's write runs. In the order the store took them in CI's deadlocks (target first, as the
+  // delete's echo revokes it and a receipt then moves the delete on) the worker waits. In the
+  // opposite order (the store's too, when a receipt for the delete is stored before its echo) it is
+  // a deadlock, which PostgreSQL breaks by aborting one of the two; the worker's write is tried again.
   const contend = async (first: "target" | "delete") => {
     const target = await queued("to be deleted, contended");
     await database.db.message.update({ where: { id: target.id }, data: { status: "DELIVERED" } });
