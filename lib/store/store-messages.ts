@@ -280,10 +280,13 @@ export async function storeMessageUpserts(
         ...(campaignId ? { campaignId } : {}),
       });
     }
-    await applyOwnUpsertStatus(ctx, msg, publish, msg.key.id ? statusMoves.get(msg.key.id) : undefined, campaignOf);
+    // Our own message's receipts (merged into this upsert, or come before it): announced after the
+    // message they concern, as every later receipt is.
+    const ownStatus = () => applyOwnUpsertStatus(ctx, msg, publish, msg.key.id ? statusMoves.get(msg.key.id) : undefined, campaignOf);
     const protocol = msg.message?.protocolMessage;
     const targetId = protocol?.key?.id;
     if (protocol && targetId) {
+      await ownStatus();
       // Baileys' own convention for the derived update: the carrier's key with the target's id.
       const target = { id: targetId, remoteJid: msg.key.remoteJid, fromMe: msg.key.fromMe };
       if (protocol.type === proto.Message.ProtocolMessage.Type.MESSAGE_EDIT && protocol.editedMessage) {
@@ -295,10 +298,14 @@ export async function storeMessageUpserts(
       }
       continue;
     }
-    if (!msg.message || isProtocolOnly(msg.message)) continue;
+    if (!msg.message || isProtocolOnly(msg.message)) {
+      await ownStatus();
+      continue;
+    }
     const announcement = upsertEvent(msg, msg.key.id ? campaignOf.get(msg.key.id) : undefined);
     // Our send that another write took out of PENDING (or will): announced by that write.
     if (!(msg.key.fromMe && msg.key.id && quiet.has(msg.key.id))) publish(announcement.event, announcement.data);
+    await ownStatus();
     const data = announcement.data;
     if (data.type === "REACTION") {
       if (data.quoteId) handled.add(`react:${data.quoteId}`);

@@ -128,17 +128,18 @@ describe("message.sent is recorded by the write that takes a send out of PENDING
     expect(events[0].tx).toBe(events[1].tx);
   });
 
-  it("a receipt Baileys merged into the echo is written by the echo's statement and announced after SENT", async () => {
+  it("a receipt Baileys merged into the echo is written by the echo's statement and announced after the message", async () => {
     const send = await queued("merged receipt");
     const waiting = new SendsAwaitingEcho();
     waiting.expect({ ...send, message: waMessage(send.keyId, "merged receipt") }, () => {}, 60_000);
     // Baileys' event buffer folds a receipt that came while it buffered into the upsert's status.
     await store(mergedEcho(send.keyId, "merged receipt", 3 /* DELIVERY_ACK */), waiting);
     const events = await recorded(send.keyId);
+    // The worker's order (SENT, then the message), then the receipt, as any later receipt comes.
     expect(events.map((e) => [e.event, e.payload.status])).toEqual([
       ["message.update", "SENT"],
-      ["message.update", "DELIVERED"],
       ["message.sent", undefined],
+      ["message.update", "DELIVERED"],
     ]);
     expect(new Set(events.map((e) => e.tx)).size).toBe(1);
     expect(await statusOf(send.keyId)).toBe("DELIVERED");
@@ -190,6 +191,20 @@ describe("message.sent is recorded by the write that takes a send out of PENDING
     const sent = await sentEvents(send.keyId);
     expect(sent).toHaveLength(1);
     expect(sent[0].payload).toMatchObject({ message: { conversation: "worker first" } });
+  });
+
+  it("a message sent from the phone whose receipt was stored first: the message is announced before the receipt", async () => {
+    const keyId = `3EB0PHONEEARLY${Date.now()}`;
+    // One session's store (the receipt is kept in its memory until the message is stored), both
+    // batches in one transaction, as they are when they queue up while the session is busy.
+    await handleStoreEvents(storeContext(database.db, outbox, ref), [delivered(keyId), echo(keyId, "from the phone, receipt first")]);
+    const events = await recorded(keyId);
+    expect(events.map((e) => [e.event, e.payload.status])).toEqual([
+      ["message.sent", undefined],
+      ["message.update", "DELIVERED"],
+    ]);
+    expect(events[0].tx).toBe(events[1].tx);
+    expect(await statusOf(keyId)).toBe("DELIVERED");
   });
 
   it("a message sent from the phone itself is announced when first stored, not when stored again", async () => {
