@@ -1,10 +1,12 @@
-// `npm test`: the whole suite — type check, lint, format check, build, then Vitest (unit, emulator, API against a
-// real running gateway and PostgreSQL) side by side with Playwright in Chromium, then the cluster suite alone —
-// and one closing line with the totals. DATABASE_URL (a PostgreSQL server) is used when set; otherwise the
-// embedded PostgreSQL. WAGATE_TEST_SERIAL=1 runs Vitest and Playwright one after the other (each one's output
-// unprefixed), as before the two were run together.
+// `npm test`: the whole suite — type check, lint and format check (side by side), build, then Vitest (unit,
+// emulator, API against a real running gateway and PostgreSQL) and Playwright in Chromium (side by side from
+// four cores up), then Vitest's cluster suite alone — and one closing line with the totals. DATABASE_URL (a
+// PostgreSQL server) is used when set; otherwise the embedded PostgreSQL. Steps run side by side have each
+// line of their output prefixed with the step's name; WAGATE_TEST_SERIAL=1 runs every step one after the
+// other, unprefixed.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -67,20 +69,34 @@ function readJson(file) {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedSteps = [];
 
-if (run("typecheck", "npx", ["tsc", "--noEmit"]) !== 0) {
-  failedSteps.push("typecheck");
-  totals.failed++;
+const serial = process.env.WAGATE_TEST_SERIAL === "1";
+/**
+ * Steps that share nothing, side by side (one after the other with WAGATE_TEST_SERIAL=1 or `alone`):
+ * each is [title, cmd, args, env] or null (not run). Their exit statuses, in order (null: not run).
+ */
+async function runTogether(steps, alone = serial) {
+  if (alone) return steps.map((step) => (step ? run(...step) : null));
+  return Promise.all(steps.map((step) => (step ? runPrefixed(...step) : Promise.resolve(null))));
 }
 
-// The house rules a machine can check (eslint.config.mjs) and the one code format (.prettierrc.json).
-// Each fails the run like the type check: one failure in the tally, the details above it.
-if (run("lint", "npx", ["eslint", "--cache", "--cache-location", "node_modules/.cache/eslint/", "."]) !== 0) {
-  failedSteps.push("lint");
-  totals.failed++;
-}
-if (run("format", "npx", ["prettier", "--check", "--log-level", "warn", "."]) !== 0) {
-  failedSteps.push("format:check (run `npm run format`)");
-  totals.failed++;
+// The type check and the house rules a machine can check (eslint.config.mjs) and the one code format
+// (.prettierrc.json), side by side: each reads the sources and writes nothing the others read. Each
+// fails the run on its own: one failure in the tally, the details above it. The build comes after: it
+// writes .next/types, which the type check reads.
+const [typecheck, lint, format] = await runTogether([
+  ["typecheck", "npx", ["tsc", "--noEmit"]],
+  ["lint", "npx", ["eslint", "--cache", "--cache-location", "node_modules/.cache/eslint/", "."]],
+  ["format", "npx", ["prettier", "--check", "--log-level", "warn", "."]],
+]);
+for (const [status, step] of [
+  [typecheck, "typecheck"],
+  [lint, "lint"],
+  [format, "format:check (run `npm run format`)"],
+]) {
+  if (status !== 0) {
+    failedSteps.push(step);
+    totals.failed++;
+  }
 }
 
 // The browser tests and the API tests both start production builds; build once up front.
@@ -115,8 +131,8 @@ function countPlaywright(status, json) {
   }
 }
 
-// Vitest's projects but the cluster, whose files run alone (see vitest.config.ts): on two cores, with the
-// browser suite beside it, a node stalled past a three-node test's 6 s lease would lose a session it pairs.
+// Vitest's projects but the cluster, which runs last and alone (see vitest.config.ts): with the browser
+// suite beside it, a node stalled past a three-node test's 6 s lease would lose a session it pairs.
 const vitestProjects = ["unit", "emulator", "whatsapp", "api"].flatMap((name) => ["--project", name]);
 const vitestArgs = (json) => ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${json}`];
 const vitestJson = path.join(reports, "vitest.json");
@@ -132,21 +148,22 @@ if (!haveChromium) {
   totals.failed++;
 }
 
-if (process.env.WAGATE_TEST_SERIAL === "1") {
-  countVitest("vitest", run("vitest", "npx", [...vitestArgs(vitestJson), ...vitestProjects]), vitestJson);
-  if (haveChromium) countPlaywright(run("playwright", "npx", pwArgs, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson }), pwJson);
-} else {
-  // The two longest suites, side by side: each runs one file (one browser test) at a time and waits on its
-  // gateway, its database and the emulator much of the time, so together they keep two cores busier than
-  // either does alone. They share nothing but the production build, which both only read: each starts its
-  // own gateway on its own fresh database (the API suite on free ports, the browser suite on E2E_PORT).
-  const [vitestStatus, pwStatus] = await Promise.all([
-    runPrefixed("vitest", "npx", [...vitestArgs(vitestJson), ...vitestProjects]),
-    haveChromium ? runPrefixed("playwright", "npx", pwArgs, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson }) : Promise.resolve(null),
-  ]);
-  countVitest("vitest", vitestStatus, vitestJson);
-  if (pwStatus !== null) countPlaywright(pwStatus, pwJson);
-}
+// The two longest suites. They share nothing but the production build, which both only read: each starts
+// its own gateway on its own fresh database (the API suite on free ports, the browser suite on E2E_PORT),
+// so they can run side by side. On two cores that hardly pays: both are busy on their own (side by side,
+// on the 2-core CI machine, Vitest took 1,972 s and Playwright 1,825 s against ~1,105 s each one after the
+// other: the whole run 2,255 s against 2,300–2,400), and a load of 10 leaves timing-sensitive tests less
+// margin. So they run side by side from four cores up, or with WAGATE_TEST_SUITES_TOGETHER=1 (=0: never).
+const together = process.env.WAGATE_TEST_SUITES_TOGETHER ? process.env.WAGATE_TEST_SUITES_TOGETHER === "1" : availableParallelism() >= 4;
+const [vitestStatus, pwStatus] = await runTogether(
+  [
+    ["vitest", "npx", [...vitestArgs(vitestJson), ...vitestProjects]],
+    haveChromium ? ["playwright", "npx", pwArgs, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson }] : null,
+  ],
+  serial || !together,
+);
+countVitest("vitest", vitestStatus, vitestJson);
+if (pwStatus !== null) countPlaywright(pwStatus, pwJson);
 countVitest("vitest cluster", run("vitest cluster", "npx", [...vitestArgs(clusterJson), "--project", "cluster"]), clusterJson);
 
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(", ")}`);
