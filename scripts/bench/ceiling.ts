@@ -21,6 +21,13 @@
 //   mapped through the emulator's and the script's source maps that was ~9 % of the outbound phase.
 //   Bare Baileys in production runs compiled JavaScript without them, and the gateway, also under
 //   tsx, formats stacks with Next.js's own Error.prepareStackTrace, which maps nothing.
+//
+// CEILING_DURABLE=<PostgreSQL URL>: the "durable floor" instead (scripts/bench/durable-floor.ts):
+// the same sockets and timing, plus the least a gateway must write to keep what it accepted: a
+// send's row before Baileys sees it and its status at the ack and each receipt, a received
+// message's row before its webhook and a mark after it, Signal keys and credentials. A sent
+// message counts once its SENT is committed (the gateway's outbound clock), a received one once
+// the receiver has it.
 import { createServer } from "node:http";
 import makeWASocket, {
   Browsers,
@@ -35,14 +42,22 @@ import makeWASocket, {
 import pino from "pino";
 import { startWaEmulator } from "../../lib/wa-emulator/emulator";
 import { benchApi } from "./bench-client";
+import { openDurableFloor } from "./durable-floor";
 
-/** proto.WebMessageInfo.Status.READ: a contact's read receipt. */
+/** proto.WebMessageInfo.Status: SERVER_ACK (WhatsApp has it), READ (a contact's read receipt). */
+const SERVER_ACK = 2;
 const READ = 4;
 const [messages = 500, sessionCount = 10] = process.argv.slice(2).map(Number).filter(Boolean);
 const CONTACTS = ["15550100002", "15550100003"];
 const logger = pino({ level: "silent" });
 
 process.setSourceMapsEnabled(false); // after tsx has loaded this script (see above)
+const floor = process.env.CEILING_DURABLE ? await openDurableFloor(process.env.CEILING_DURABLE) : null;
+/** A write of the durable floor failed: the run's figures would be wrong (or it would wait forever). */
+const fail = (error: unknown) => {
+  console.error("durable floor: a write failed", error);
+  process.exit(1);
+};
 const emulator = await startWaEmulator();
 emulator.trustInBaileys(WA_CERT_DETAILS);
 for (const phone of CONTACTS) {
@@ -76,9 +91,9 @@ function memoryAuth() {
 }
 
 /** A bare socket paired with the emulated phone `phone`; reconnects once after pairing (515). */
-function pairedSocket(phone: string): Promise<WASocket> {
+function pairedSocket(phone: string, session: number): Promise<WASocket> {
   emulator.createAccount({ phone, name: `Session ${phone}` });
-  const auth = memoryAuth();
+  const auth = floor ? floor.auth(session) : memoryAuth();
   return new Promise((resolve, reject) => {
     const connect = () => {
       const sock = makeWASocket({
@@ -91,7 +106,10 @@ function pairedSocket(phone: string): Promise<WASocket> {
         waWebSocketUrl: emulator.wsUrl,
         fetchAgent: emulator.fetchAgent,
       });
-      sock.ev.on("creds.update", (update) => Object.assign(auth.creds, update));
+      sock.ev.on("creds.update", (update) => {
+        Object.assign(auth.creds, update);
+        floor?.saveCreds(session, auth.creds).catch(fail);
+      });
       sock.ev.on("connection.update", (update) => {
         if (update.qr) emulator.scanQr(update.qr, { phone }).catch(reject);
         if (update.connection === "open") resolve(sock);
@@ -107,11 +125,12 @@ function pairedSocket(phone: string): Promise<WASocket> {
 }
 
 const sockets: WASocket[] = [];
-for (let i = 0; i < sessionCount; i++) sockets.push(await pairedSocket(`1555020${String(i).padStart(4, "0")}`));
+for (let i = 0; i < sessionCount; i++) sockets.push(await pairedSocket(`1555020${String(i).padStart(4, "0")}`, i));
 const jid = (phone: string) => `${phone}@s.whatsapp.net`;
 
 // Warm-up: Signal sessions both ways exist before timing starts, as in the gateway's benchmark.
 for (const sock of sockets) for (const phone of CONTACTS) await sock.sendMessage(jid(phone), { text: "warm-up" });
+const sessionOf = new Map(sockets.map((sock, i) => [sock, i]));
 
 async function outbound() {
   // WhatsApp's ack of each message (<ack class="message" id=…>): Baileys emits no event for it,
@@ -120,16 +139,41 @@ async function outbound() {
   const unacked = new Set(Array.from({ length: messages }, (_, i) => idOf(i)));
   let allAcked: () => void = () => {};
   const acked = new Promise<void>((resolve) => (allAcked = resolve));
+  const done = (id: string) => {
+    if (unacked.delete(id) && unacked.size === 0) allAcked();
+  };
+  // The durable floor's message is done once its SENT is committed.
+  const sessionOfId = (id: string) => Number(id.slice("CEILING".length)) % sockets.length;
   const onAck = (node: { attrs: { id?: string } }) => {
-    if (node.attrs.id && unacked.delete(node.attrs.id) && unacked.size === 0) allAcked();
+    const id = node.attrs.id;
+    if (!id || !unacked.has(id)) return;
+    if (floor)
+      floor
+        .status(sessionOfId(id), id, SERVER_ACK)
+        .then(() => done(id))
+        .catch(fail);
+    else done(id);
   };
   for (const sock of sockets) sock.ws.on("CB:ack,class:message", onAck);
   // The contacts' read receipts, which end the outbound work (waited for untimed, below).
   const unread = new Set(unacked);
   const onUpdate = (updates: Array<{ key: { id?: string | null }; update: { status?: number | null } }>) => {
-    for (const u of updates) if (u.key.id && u.update.status === READ) unread.delete(u.key.id);
+    for (const u of updates) {
+      if (!u.key.id || !unread.has(u.key.id)) continue;
+      if (floor && typeof u.update.status === "number") floor.status(sessionOfId(u.key.id), u.key.id, u.update.status).catch(fail);
+      if (u.update.status === READ) unread.delete(u.key.id);
+    }
   };
-  for (const sock of sockets) sock.ev.on("messages.update", onUpdate);
+  // A receipt that came while Baileys buffered its events is folded into the upsert of our own
+  // message (its status) instead of an update of its own.
+  const onUpsert = ({ messages: upserted }: { messages: Array<{ key: { id?: string | null; fromMe?: boolean | null }; status?: number | null }> }) =>
+    onUpdate(
+      upserted.filter((m) => m.key.fromMe && typeof m.status === "number" && m.status > SERVER_ACK).map((m) => ({ key: m.key, update: { status: m.status } })),
+    );
+  for (const sock of sockets) {
+    sock.ev.on("messages.update", onUpdate);
+    sock.ev.on("messages.upsert", onUpsert);
+  }
   let next = 0;
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -137,6 +181,7 @@ async function outbound() {
     Array.from({ length: 16 }, async () => {
       while (next < messages) {
         const i = next++;
+        await floor?.accept(i % sockets.length, idOf(i), `ceiling ${i}`);
         await sockets[i % sockets.length].sendMessage(jid(CONTACTS[i % CONTACTS.length]), { text: `ceiling ${i}` }, { messageId: idOf(i) });
       }
     }),
@@ -152,6 +197,7 @@ async function outbound() {
   for (const sock of sockets) {
     sock.ws.off("CB:ack,class:message", onAck);
     sock.ev.off("messages.update", onUpdate);
+    sock.ev.off("messages.upsert", onUpsert);
   }
   return { messages, seconds, perSecond: messages / seconds, cpuMsPerMessage: (used.user + used.system) / 1000 / messages };
 }
@@ -177,7 +223,16 @@ async function inbound() {
     if (type !== "notify") return;
     for (const m of upserted) {
       if (m.key.fromMe || !m.message) continue;
-      void hook("POST", "/hook", { event: "message", data: m }).catch(() => undefined);
+      if (!floor) {
+        void hook("POST", "/hook", { event: "message", data: m }).catch(() => undefined);
+        continue;
+      }
+      const session = sessionOf.get(target)!;
+      void floor
+        .receive(session, m.key.id!, m)
+        .then(() => hook("POST", "/hook", { event: "message", data: m }))
+        .then(() => floor.delivered(session, m.key.id!))
+        .catch(fail);
     }
   });
   // The "sandbox API": contacts send through HTTP, as they do into the gateway.
@@ -218,4 +273,5 @@ const result = { outbound: await outbound(), inbound: await inbound() };
 console.log(JSON.stringify(result));
 for (const sock of sockets) sock.end(undefined);
 await emulator.stop();
+await floor?.close();
 process.exit(0);

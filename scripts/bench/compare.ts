@@ -11,6 +11,9 @@
 // receiver (message.received) has every message. The gateway's CPU per message comes from its own
 // GET /metrics (process_cpu_seconds_total) when METRICS_TOKEN works, else it is left out. The
 // benchmark's own CPU while it drives the gateway is printed too: it runs on the same cores.
+// With DATABASE_URL each round also runs the durable floor (ceiling.ts with CEILING_DURABLE, in a
+// schema of its own that it drops again): bare Baileys writing the least a gateway that loses
+// nothing must write, grouped. Its ratio to the ceiling is what durability alone costs here.
 // Prints figures, asserts nothing.
 // BENCH_PORT: the gateway's port (else a random one in 3400–3899). CPU_PROFILE_DIR: the gateway runs
 // with the inspector on BENCH_PORT + 1 and a CPU profile of each phase is written there
@@ -44,10 +47,12 @@ interface Figure {
 }
 type Result = { outbound: Figure; inbound: Figure };
 
-function ceiling(): Result {
+/** The ceiling, or with `durableUrl` the durable floor (bare Baileys writing the least a durable gateway must; scripts/bench/durable-floor.ts). */
+function ceiling(durableUrl?: string): Result {
   const run = spawnSync(process.execPath, ["--import", "tsx", path.join(here, "ceiling.ts"), String(messages), String(sessionCount)], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
+    env: durableUrl ? { ...process.env, CEILING_DURABLE: durableUrl, FLOOR_GROUP: "1" } : process.env,
   });
   const line = run.stdout
     .split("\n")
@@ -209,11 +214,19 @@ async function gatewayRun(): Promise<Result> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const ceilings: Result[] = [];
+const floors: Result[] = [];
 const gateways: Result[] = [];
 const loads: string[] = [];
+// The durable floor needs a PostgreSQL server to write to: with the embedded database (in the
+// gateway's process) it is left out.
+const floorUrl = process.env.DATABASE_URL;
 for (let r = 0; r < runs; r++) {
   loads.push(loadavg()[0].toFixed(1));
   ceilings.push(ceiling());
+  if (floorUrl) {
+    loads.push(loadavg()[0].toFixed(1));
+    floors.push(ceiling(floorUrl));
+  }
   loads.push(loadavg()[0].toFixed(1));
   gateways.push(await gatewayRun());
 }
@@ -238,5 +251,21 @@ for (const direction of ["outbound", "inbound"] as const) {
   // The benchmark's own client shares the cores: the ceiling's is in its own figure, in-process.
   const client = median(gateways.map((x) => x[direction].clientCpuMsPerMessage ?? NaN));
   console.log(`| ${direction}, benchmark client's CPU ms per message | (in the ceiling's own) | ${client.toFixed(1)} | |`);
+}
+if (floors.length) {
+  // What durability alone costs: bare Baileys writing the least a gateway that loses nothing must
+  // write (grouped), its process's CPU without PostgreSQL's. The goal's 1.25 against this ratio.
+  console.log("");
+  console.log("| figure | bare Baileys (ceiling) | bare Baileys + the least durable writes (floor) | ratio ceiling ÷ floor | ratio floor ÷ Wagate |");
+  console.log("| --- | --- | --- | --- | --- |");
+  for (const direction of ["outbound", "inbound"] as const) {
+    const c = median(ceilings.map((x) => x[direction].perSecond));
+    const f = median(floors.map((x) => x[direction].perSecond));
+    const g = median(gateways.map((x) => x[direction].perSecond));
+    console.log(`| ${direction}, messages/s | ${c.toFixed(1)} | ${f.toFixed(1)} | **${(c / f).toFixed(2)}** | ${(f / g).toFixed(2)} |`);
+    const cc = median(ceilings.map((x) => x[direction].cpuMsPerMessage ?? NaN));
+    const fc = median(floors.map((x) => x[direction].cpuMsPerMessage ?? NaN));
+    console.log(`| ${direction}, CPU ms per message (its process) | ${cc.toFixed(1)} | ${fc.toFixed(1)} | ${(fc / cc).toFixed(2)}× the CPU | |`);
+  }
 }
 process.exit(0);
