@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { attachEagerBody } from "@/lib/api/eager-body";
 import { readJsonBody } from "@/lib/api/read-json-body";
 
 /** A request whose body arrives in `chunks`, without a Content-Length (as a chunked upload does). */
@@ -56,5 +57,20 @@ describe("readJsonBody", () => {
     });
     const req = new Request("http://localhost/", { method: "POST", body, duplex: "half" } as RequestInit);
     await expect(readJsonBody(req, 100)).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Request body was cut off before its end" });
+  });
+
+  it("takes a body the server read beforehand (a route served directly), under the same limit", async () => {
+    // Built without a body, as lib/server/serve-route-directly.ts builds it; the bytes go beside it.
+    const eager = (body: string) => {
+      const req = new Request("http://localhost/api/x", { method: "POST" });
+      attachEagerBody(req, Buffer.from(body));
+      return req;
+    };
+    expect(await readJsonBody(eager('{"a":"héllo"}'), 100)).toEqual({ a: "héllo" });
+    await expect(readJsonBody(eager(`{"a":"${"x".repeat(100)}"}`), 100)).rejects.toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      message: "Request body is larger than the limit of 100 bytes",
+    });
+    await expect(readJsonBody(eager('{"a":'), 100)).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

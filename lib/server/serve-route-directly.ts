@@ -7,9 +7,10 @@
 //
 // What: for the routes server.ts lists (every door's send, the sandbox contact's message), it calls
 // the route's own exported handler — the same file, the same withAuth wrapper, zod schemas, body
-// limit and error answers — with a NextRequest built from the Node request, and writes the Response
-// it returns. Every other request goes through Next.js. A route served this way gets none of
-// Next.js's request-scoped APIs (`next/headers`, `after()`, …): withAuth does not use them, and a
+// limit and error answers — with a NextRequest built from the Node request (a small body, read here
+// in one piece, goes beside it: lib/api/eager-body.ts), and writes the Response it returns. Every
+// other request goes through Next.js. A route served this way gets none of Next.js's request-scoped
+// APIs (`next/headers`, `after()`, …): withAuth does not use them, and a
 // route that does must not be listed. Nor may a route whose answer streams: the answer is read
 // whole, then written with a Content-Length instead of chunked encoding, and without
 // `Vary: rsc, …` (a header for Next.js's own pages). Development (`npm run dev`) never uses this,
@@ -17,6 +18,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { NextRequest } from "next/server";
+import { attachEagerBody } from "@/lib/api/eager-body";
 
 // Loaded on first use: next/server needs the AsyncLocalStorage global that loading Next.js itself
 // installs, and server.ts imports this module before it loads Next.js.
@@ -94,23 +96,37 @@ export function directRouteFor(routes: DirectRoutes, req: IncomingMessage): Dire
  */
 const EAGER_BODY_MAX_BYTES = 64 * 1024;
 
+/** The request's body as it came, or null when the client went away before its end. */
+function readWhole(req: IncomingMessage): Promise<Buffer[] | null> {
+  // Listeners rather than `for await`: an async iterator per request cost ~20 µs of CPU.
+  // Gone while the handler was being loaded: its "close" has been and will not come again.
+  if (req.destroyed) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(chunks));
+    req.on("error", () => resolve(null));
+    // After "end" this changes nothing (a promise settles once).
+    req.on("close", () => resolve(null));
+  });
+}
+
 export async function serveRouteDirectly(route: DirectRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { load } = route;
   if (!handlers.has(load)) handlers.set(load, load());
   const [handler, { NextRequest }] = await Promise.all([handlers.get(load)!, (nextServer ??= import("next/server"))]);
   const declared = Number(req.headers["content-length"] ?? NaN);
-  let body: Buffer | ReadableStream<Uint8Array> | undefined;
+  let eager: Buffer<ArrayBuffer> | undefined;
+  let body: ReadableStream<Uint8Array> | undefined;
   if (declared <= EAGER_BODY_MAX_BYTES) {
     // Node's parser holds the body to its Content-Length: at most EAGER_BODY_MAX_BYTES.
-    const chunks: Buffer[] = [];
-    try {
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-    } catch {
+    const chunks = await readWhole(req);
+    if (!chunks) {
       // The client went away mid-body: no one to answer, and not the gateway's error to log.
       res.destroy();
       return;
     }
-    body = chunks.length ? Buffer.concat(chunks) : undefined;
+    if (chunks.length) eager = Buffer.concat(chunks);
   } else if (req.method !== "GET" && req.method !== "HEAD") {
     body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
   }
@@ -122,12 +138,14 @@ export async function serveRouteDirectly(route: DirectRoute, req: IncomingMessag
   }
   // A fixed origin: the client's Host header is not trusted to parse, and the routes listed read
   // only the path and the query of nextUrl.
+  // A body read already goes beside the request (lib/api/eager-body.ts), not inside it as a stream.
   const request = new NextRequest(new URL(req.url ?? "/", "http://localhost"), {
     method: req.method,
     headers,
     body,
-    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+    ...(body ? { duplex: "half" } : {}),
   } as ConstructorParameters<typeof NextRequest>[1]);
+  if (eager) attachEagerBody(request, eager);
   const response = await handler(request, { params: Promise.resolve(route.params) });
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
@@ -137,7 +155,7 @@ export async function serveRouteDirectly(route: DirectRoute, req: IncomingMessag
   if (cookies.length) res.setHeader("set-cookie", cookies);
   // A streamed body the handler did not read to its end (a refused request): the rest is still on
   // its way, so this connection cannot carry another request; closing it drops the rest.
-  if (body instanceof ReadableStream && !req.readableEnded) res.setHeader("connection", "close");
+  if (body && !req.readableEnded) res.setHeader("connection", "close");
   const answer = response.body ? Buffer.from(await response.arrayBuffer()) : null;
   if (answer) res.setHeader("content-length", answer.length);
   res.end(answer ?? undefined);
