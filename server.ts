@@ -144,7 +144,9 @@ await app.prepare();
 const handle = app.getRequestHandler();
 // The hot path's routes, called without Next.js's router (issue 10; see serve-route-directly.ts):
 // every door's send, and the sandbox contact's message. Only routes whose handler uses none of
-// Next.js's request-scoped APIs and answers in one piece (JSON) may be listed.
+// Next.js's request-scoped APIs, does not read the request's stream (`req.body`; withAuth and the
+// multipart reader use readCappedBody, which knows where a small body is) and answers in one piece
+// (JSON) may be listed.
 const directRoutes: import("./lib/server/serve-route-directly").DirectRoutes =
   !dev && env.DIRECT_ROUTES
     ? {

@@ -1,10 +1,13 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCappedBody } from "@/lib/api/read-capped-body";
+import { AppError } from "@/lib/errors/app-error";
 import { directRouteFor, serveRouteDirectly, type DirectRoutes, type RouteHandler } from "@/lib/server/serve-route-directly";
 
 // What the handler saw of the request, for the test to compare with what was sent.
-let seen: { method: string; path: string; query: Record<string, string>; header: string | null; ip: string | null; body: string } | null = null;
+let seen: { method: string; path: string; query: Record<string, string>; header: string | null; ip: string | null; body: string; streamed: boolean } | null =
+  null;
 let seenParams: Record<string, string> | null = null;
 const echo: RouteHandler = async (req, ctx) => {
   seenParams = await ctx.params;
@@ -14,7 +17,10 @@ const echo: RouteHandler = async (req, ctx) => {
     query: Object.fromEntries(req.nextUrl.searchParams),
     header: req.headers.get("idempotency-key"),
     ip: req.headers.get("x-wagate-client-ip"),
-    body: await req.text(),
+    // Read as every route reads its body (withAuth, the multipart routes): a small one was read up
+    // front and comes beside the request, not as its stream.
+    streamed: req.body !== null,
+    body: new TextDecoder().decode(await readCappedBody(req, 1024 * 1024, () => new AppError("PAYLOAD_TOO_LARGE", "too large"))),
   };
   const res = Response.json({ ok: true }, { status: 202 });
   res.headers.append("set-cookie", "a=1; Path=/");
@@ -23,8 +29,11 @@ const echo: RouteHandler = async (req, ctx) => {
 };
 // Answers at once, without reading the body (as withAuth does for a request it refuses).
 const refuse: RouteHandler = async () => Response.json({ error: "Not authenticated" }, { status: 401 });
+// Reads the body through the Request's own method, not as routes do.
+const parse: RouteHandler = async (req) => Response.json(await req.json());
 const routes: DirectRoutes = {
   "POST /api/chat/send": async () => echo,
+  "POST /api/json": async () => parse,
   "POST /api/sandbox/contacts/[phone]/messages": async () => echo,
   "POST /api/refuse": async () => refuse,
 };
@@ -104,6 +113,7 @@ describe("serveRouteDirectly", () => {
       // The server's own value wins over the client's.
       ip: "203.0.113.9",
       body,
+      streamed: false,
     });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ ok: true });
@@ -138,6 +148,7 @@ describe("serveRouteDirectly", () => {
     const res = await fetch(`${base}/api/chat/send`, { method: "POST", headers: { "content-type": "application/json" }, body: large });
     expect(res.status).toBe(202);
     expect(seen?.body).toBe(large);
+    expect(seen?.streamed).toBe(true);
     const chunked = await fetch(`${base}/api/chat/send`, {
       method: "POST",
       body: new ReadableStream({
@@ -151,6 +162,7 @@ describe("serveRouteDirectly", () => {
     } as RequestInit);
     expect(chunked.status).toBe(202);
     expect(seen?.body).toBe('{"a":1}');
+    expect(seen?.streamed).toBe(true);
   });
 
   it("a handler that refuses a request answers before a large body has been sent, none of it buffered", async () => {
@@ -168,6 +180,11 @@ describe("serveRouteDirectly", () => {
     // The rest of the body is still coming: the connection is not reused.
     expect(answer).toEqual({ status: 401, connection: "close" });
     expect(failures).toEqual([]);
+  });
+
+  it("a small body read up front is still what the Request's own json() returns", async () => {
+    const res = await fetch(`${base}/api/json`, { method: "POST", body: '{"a":"héllo"}' });
+    expect([res.status, await res.json()]).toEqual([200, { a: "héllo" }]);
   });
 
   it("a request without a body reaches the handler with an empty one", async () => {

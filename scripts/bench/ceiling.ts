@@ -93,7 +93,7 @@ function memoryAuth() {
 /** A bare socket paired with the emulated phone `phone`; reconnects once after pairing (515). */
 function pairedSocket(phone: string, session: number): Promise<WASocket> {
   emulator.createAccount({ phone, name: `Session ${phone}` });
-  const auth = floor ? floor.auth(session) : memoryAuth();
+  const auth = floor ? floor.writeThrough(session, memoryAuth()) : memoryAuth();
   return new Promise((resolve, reject) => {
     const connect = () => {
       const sock = makeWASocket({

@@ -17,14 +17,16 @@
 // copy; the gateway reads a key from the database the first time), nothing is encrypted at rest,
 // no events table, no chats or contacts, no indexes beyond the primary keys, and no HTTP in front of
 // the sends.
-import { BufferJSON, initAuthCreds, type AuthenticationCreds, type SignalDataSet, type SignalDataTypeMap, type SignalKeyStore } from "@whiskeysockets/baileys";
+import { BufferJSON, type AuthenticationCreds, type SignalDataSet, type SignalKeyStore } from "@whiskeysockets/baileys";
 import pg from "pg";
 
 const SCHEMA = "wagate_bench_floor";
 
+type Auth = { creds: AuthenticationCreds; keys: SignalKeyStore };
+
 export interface DurableFloor {
-  /** Baileys' auth state for the socket `session`, written through to the database. */
-  auth(session: number): { creds: AuthenticationCreds; keys: SignalKeyStore };
+  /** `auth` (the ceiling's in-memory auth state) for the socket `session`, its keys' writes written through to the database. */
+  writeThrough(session: number, auth: Auth): Auth;
   saveCreds(session: number, creds: AuthenticationCreds): Promise<void>;
   /** A send accepted: its row, before Baileys sees it. */
   accept(session: number, id: string, text: string): Promise<void>;
@@ -153,28 +155,17 @@ export async function openDurableFloor(connectionString: string, grouped = proce
   );
 
   return {
-    auth(session) {
-      const memory = new Map<string, unknown>();
+    writeThrough(session, auth) {
       return {
-        creds: initAuthCreds(),
+        creds: auth.creds,
         keys: {
-          async get<T extends keyof SignalDataTypeMap>(type: T, ids: string[]) {
-            const out: Record<string, SignalDataTypeMap[T]> = {};
-            for (const id of ids) {
-              const value = memory.get(`${type}:${id}`);
-              if (value !== undefined) out[id] = value as SignalDataTypeMap[T];
-            }
-            return out;
-          },
+          get: (type, ids) => auth.keys.get(type, ids),
           async set(data: SignalDataSet) {
+            await auth.keys.set(data);
             const rows: Key[] = [];
-            for (const [type, entries] of Object.entries(data)) {
-              for (const [id, value] of Object.entries(entries ?? {})) {
-                if (value === null || value === undefined) memory.delete(`${type}:${id}`);
-                else memory.set(`${type}:${id}`, value);
+            for (const [type, entries] of Object.entries(data))
+              for (const [id, value] of Object.entries(entries ?? {}))
                 rows.push({ session, type, id, value: value === null || value === undefined ? null : JSON.stringify(value, BufferJSON.replacer) });
-              }
-            }
             if (rows.length) await writeKeys(rows);
           },
         },
