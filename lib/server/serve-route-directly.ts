@@ -11,11 +11,12 @@
 // in one piece, goes beside it: lib/api/eager-body.ts), and writes the Response it returns. Every
 // other request goes through Next.js. A route served this way gets none of Next.js's request-scoped
 // APIs (`next/headers`, `after()`, …): withAuth does not use them, and a route that does must not
-// be listed. Nor may a route that reads the request's stream itself (`req.body`): a small body is not
-// in it (lib/api/read-capped-body.ts and the Request's text/json/arrayBuffer find it). Nor may a route whose answer streams: the answer is read whole, then written with a
-// Content-Length instead of chunked encoding, and without `Vary: rsc, …` (a header for Next.js's
-// own pages). Development (`npm run dev`) never uses this,
-// so that route changes reload as usual; `DIRECT_ROUTES=false` turns it off in production.
+// be listed. Nor may a route that reads the request's stream itself (`req.body`): a small body is
+// not in it (lib/api/read-capped-body.ts and the Request's text/json/arrayBuffer find it). Nor may a
+// route whose answer streams: the answer is read whole, then written with a Content-Length instead
+// of chunked encoding, and without `Vary: rsc, …` (a header for Next.js's own pages). Development
+// (`npm run dev`) never uses this, so that route changes reload as usual; `DIRECT_ROUTES=false`
+// turns it off in production.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { NextRequest } from "next/server";

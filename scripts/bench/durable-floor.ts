@@ -39,7 +39,10 @@ export interface DurableFloor {
   close(): Promise<void>;
 }
 
-/** One kind of write: each call's rows in a statement of their own, or (grouped) with the rows of every call that came while the last statement of this kind ran. */
+/**
+ * One kind of write: each call's rows in a statement of their own, or (grouped) with the rows of every
+ * call that came while the last statement of this kind ran.
+ */
 function writer<Row>(grouped: boolean, write: (rows: Row[]) => Promise<void>): (rows: Row[]) => Promise<void> {
   if (!grouped) return write;
   let waiting: Array<{ rows: Row[]; resolve: () => void; reject: (error: unknown) => void }> = [];
