@@ -3,20 +3,18 @@ import "server-only";
 // lib/api/read-json-body.ts, multipart in lib/media/read-multipart-form.ts), so no client can make
 // the gateway hold more than the limit in memory. A declared Content-Length over it is refused
 // before a byte is read; a body that passes it (chunked, or a client that lies) is cut off there.
-import { eagerBodyOf } from "@/lib/api/eager-body";
 import { AppError } from "@/lib/errors/app-error";
 
 /** The body's bytes (empty when there is none); `tooLarge` is the error past `maxBytes`. */
 export async function readCappedBody(req: Request, maxBytes: number, tooLarge: () => AppError): Promise<Buffer<ArrayBuffer>> {
   const declared = Number(req.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-  // Read by the server already (routes served directly): the same limit, no stream.
-  const eager = eagerBodyOf(req);
-  if (eager) {
-    if (eager.length > maxBytes) throw tooLarge();
-    return eager;
+  if (!req.body) {
+    // No body, or one the server read already (routes served directly; lib/api/eager-body.ts).
+    const bytes = Buffer.from(await req.arrayBuffer());
+    if (bytes.length > maxBytes) throw tooLarge();
+    return bytes;
   }
-  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

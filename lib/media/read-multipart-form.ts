@@ -4,7 +4,6 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { stringProblem } from "@/lib/api/assert-clean-input";
 import { readCappedBody } from "@/lib/api/read-capped-body";
-import { eagerBodyOf } from "@/lib/api/eager-body";
 
 /** Room for the form's other fields and the multipart framing around the file. */
 export const MULTIPART_OVERHEAD_BYTES = 256 * 1024;
@@ -18,8 +17,8 @@ export async function readMultipartForm(req: Request, maxFileBytes: number): Pro
   if (!/^multipart\/form-data\s*;.*boundary=/i.test(contentType)) {
     throw new AppError("BAD_REQUEST", "Request body must be multipart/form-data (with a boundary)");
   }
-  if (!req.body && !eagerBodyOf(req)) throw new AppError("BAD_REQUEST", "Request body is empty");
   const bytes = await readCappedBody(req, maxFileBytes + MULTIPART_OVERHEAD_BYTES, () => tooLarge(maxFileBytes));
+  if (bytes.length === 0) throw new AppError("BAD_REQUEST", "Request body is empty");
   try {
     return await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {

@@ -13,7 +13,7 @@
 // benchmark's own CPU while it drives the gateway is printed too: it runs on the same cores.
 // With DATABASE_URL each round also runs the durable floor (ceiling.ts with CEILING_DURABLE, in a
 // schema of its own that it drops again): bare Baileys writing the least a gateway that loses
-// nothing must write, grouped. Its ratio to the ceiling is what durability alone costs here.
+// nothing must write. Its ratio to the ceiling is what durability alone costs here.
 // Prints figures, asserts nothing.
 // BENCH_PORT: the gateway's port (else a random one in 3400–3899). CPU_PROFILE_DIR: the gateway runs
 // with the inspector on BENCH_PORT + 1 and a CPU profile of each phase is written there
@@ -52,7 +52,7 @@ function ceiling(durableUrl?: string): Result {
   const run = spawnSync(process.execPath, ["--import", "tsx", path.join(here, "ceiling.ts"), String(messages), String(sessionCount)], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
-    env: durableUrl ? { ...process.env, CEILING_DURABLE: durableUrl, FLOOR_GROUP: "1" } : process.env,
+    env: durableUrl ? { ...process.env, CEILING_DURABLE: durableUrl } : process.env,
   });
   const line = run.stdout
     .split("\n")
@@ -254,7 +254,7 @@ for (const direction of ["outbound", "inbound"] as const) {
 }
 if (floors.length) {
   // What durability alone costs: bare Baileys writing the least a gateway that loses nothing must
-  // write (grouped), its process's CPU without PostgreSQL's. The goal's 1.25 against this ratio.
+  // write, its process's CPU without PostgreSQL's. The goal's 1.25 against this ratio.
   console.log("");
   console.log("| figure | bare Baileys (ceiling) | bare Baileys + the least durable writes (floor) | ratio ceiling ÷ floor | ratio floor ÷ Wagate |");
   console.log("| --- | --- | --- | --- | --- |");

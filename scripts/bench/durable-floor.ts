@@ -5,9 +5,8 @@
 // uses up, before any HTTP, queue, RBAC, events or webhooks' outbox.
 //
 // What it writes, in autocommit statements on a pool of 10 connections, awaited where a real
-// gateway would have to wait for it (FLOOR_GROUP=1: the writes of one kind that arrive while the
-// last statement of that kind runs go together in the next one, group commit; else one statement
-// per write):
+// gateway would have to wait for it; the writes of one kind that arrive while the last statement of
+// that kind runs go together in the next one (group commit, as the gateway's store does):
 // - a sent message: its row before it is handed to Baileys (the "accepted"), its status when
 //   WhatsApp acknowledges it (SENT) and at each receipt;
 // - a received message: its row before it is POSTed to the webhook, and a mark once the webhook
@@ -39,12 +38,8 @@ export interface DurableFloor {
   close(): Promise<void>;
 }
 
-/**
- * One kind of write: each call's rows in a statement of their own, or (grouped) with the rows of every
- * call that came while the last statement of this kind ran.
- */
-function writer<Row>(grouped: boolean, write: (rows: Row[]) => Promise<void>): (rows: Row[]) => Promise<void> {
-  if (!grouped) return write;
+/** One kind of write: each call's rows go with the rows of every call that came while the last statement of this kind ran. */
+function writer<Row>(write: (rows: Row[]) => Promise<void>): (rows: Row[]) => Promise<void> {
   let waiting: Array<{ rows: Row[]; resolve: () => void; reject: (error: unknown) => void }> = [];
   let running = false;
   const flush = async () => {
@@ -79,7 +74,7 @@ function lastByKey<Row>(rows: Row[], key: (row: Row) => string, merge: (before: 
   return [...byKey.values()];
 }
 
-export async function openDurableFloor(connectionString: string, grouped = process.env.FLOOR_GROUP === "1"): Promise<DurableFloor> {
+export async function openDurableFloor(connectionString: string): Promise<DurableFloor> {
   const pool = new pg.Pool({ connectionString, max: 10 });
   await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
   await pool.query(`CREATE SCHEMA ${SCHEMA}`);
@@ -99,7 +94,7 @@ export async function openDurableFloor(connectionString: string, grouped = proce
   };
 
   type Key = { session: number; type: string; id: string; value: string | null };
-  const writeKeys = writer<Key>(grouped, async (rows) => {
+  const writeKeys = writer<Key>(async (rows) => {
     const last = lastByKey(rows, (r) => `${r.session}:${r.type}:${r.id}`);
     const set = last.filter((r) => r.value !== null);
     const gone = last.filter((r) => r.value === null);
@@ -119,14 +114,14 @@ export async function openDurableFloor(connectionString: string, grouped = proce
       );
   });
   type Message = { session: number; id: string; body: string };
-  const writeAccepted = writer<Message>(grouped, (rows) =>
+  const writeAccepted = writer<Message>((rows) =>
     run(
       "floor-accept",
       `INSERT INTO ${SCHEMA}.messages (session, id, status, body) SELECT s, i, 1, b FROM unnest($1::int[], $2::text[], $3::text[]) AS u(s, i, b)`,
       [rows.map((r) => r.session), rows.map((r) => r.id), rows.map((r) => r.body)],
     ),
   );
-  const writeReceived = writer<Message>(grouped, (rows) =>
+  const writeReceived = writer<Message>((rows) =>
     run(
       "floor-receive",
       `INSERT INTO ${SCHEMA}.messages (session, id, status, body, delivered) SELECT s, i, 3, b, false FROM unnest($1::int[], $2::text[], $3::text[]) AS u(s, i, b)
@@ -135,7 +130,7 @@ export async function openDurableFloor(connectionString: string, grouped = proce
     ),
   );
   type Status = { session: number; id: string; status: number };
-  const writeStatus = writer<Status>(grouped, (rows) => {
+  const writeStatus = writer<Status>((rows) => {
     const last = lastByKey(
       rows,
       (r) => `${r.session}:${r.id}`,
@@ -149,7 +144,7 @@ export async function openDurableFloor(connectionString: string, grouped = proce
     );
   });
   type Delivered = { session: number; id: string };
-  const writeDelivered = writer<Delivered>(grouped, (rows) =>
+  const writeDelivered = writer<Delivered>((rows) =>
     run(
       "floor-delivered",
       `UPDATE ${SCHEMA}.messages m SET delivered = true FROM unnest($1::int[], $2::text[]) AS u(session, id) WHERE m.session = u.session AND m.id = u.id`,
@@ -184,7 +179,7 @@ export async function openDurableFloor(connectionString: string, grouped = proce
     receive: (session, id, body) => writeReceived([{ session, id, body: JSON.stringify(body, BufferJSON.replacer) }]),
     delivered: (session, id) => writeDelivered([{ session, id }]),
     async close() {
-      // A grouped write starts on the next turn of the event loop: wait until nothing has started for one.
+      // A write starts on the next turn of the event loop: wait until nothing has started for one.
       do {
         await Promise.allSettled([...running]);
         await new Promise((resolve) => setTimeout(resolve, 20));
